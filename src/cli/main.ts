@@ -1,0 +1,27 @@
+import { Command, CommanderError } from 'commander';
+import { registerDatabaseCommands } from './database.ts';
+import { registerServeCommand } from './serve.ts';
+
+/**
+ * The `sogd` command line. Every command works on the same database as the
+ * server: DATABASE_URL (PostgreSQL) or DATA_DIR (embedded PGlite, default ./data).
+ * Exit codes: 0 success, 1 rejected input (e.g. bad rows), 2 unreadable input or usage.
+ */
+const program = new Command('sogd')
+  .description('Nền tảng số ngành Giáo dục và Đào tạo — dòng lệnh')
+  .showHelpAfterError()
+  .exitOverride();
+
+registerServeCommand(program);
+registerDatabaseCommands(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    process.exitCode = error.exitCode === 0 ? 0 : 2;
+  } else {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exitCode = process.exitCode && process.exitCode !== 0 ? process.exitCode : 1;
+  }
+}

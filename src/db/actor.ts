@@ -1,0 +1,31 @@
+import { sql, type Transaction } from 'kysely';
+import type { Database } from './schema.ts';
+import type { Db } from './connection.ts';
+
+/** Who makes a change: a signed-in user, or a named system task (seed, import). */
+export interface Actor {
+  id: string | null;
+  name: string;
+  ip?: string | null | undefined;
+}
+
+export type Tx = Transaction<Database>;
+
+export const systemActor = (task: string): Actor => ({ id: null, name: `hệ thống: ${task}` });
+
+/**
+ * Runs `work` in one transaction whose changes the audit triggers attribute to
+ * `actor`. Audited tables refuse changes made outside such a transaction.
+ */
+export async function writeTransaction<T>(
+  db: Db,
+  actor: Actor,
+  work: (tx: Tx) => Promise<T>,
+): Promise<T> {
+  return db.transaction().execute(async (tx) => {
+    await sql`SELECT set_config('sogd.actor_id', ${actor.id ?? ''}, true),
+                     set_config('sogd.actor_name', ${actor.name}, true),
+                     set_config('sogd.ip', ${actor.ip ?? ''}, true)`.execute(tx);
+    return work(tx);
+  });
+}

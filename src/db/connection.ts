@@ -1,0 +1,127 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import { Migrator, type MigrationResultSet } from 'kysely/migration';
+import pg from 'pg';
+import { migrations } from './migrations/index.ts';
+import type { Database } from './schema.ts';
+
+export type Db = Kysely<Database>;
+
+export interface DatabaseTarget {
+  /** postgres://… — a PostgreSQL server. */
+  databaseUrl?: string | undefined;
+  /** Folder of the embedded PGlite database (default ./data). */
+  dataDir?: string | undefined;
+  /** Embedded database kept in memory only (tests). */
+  memory?: boolean;
+}
+
+export interface OpenDatabase {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** Human description for logs: never includes a password. */
+  describe: string;
+  close(): Promise<void>;
+}
+
+export class DatabaseLockedError extends Error {
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number,
+  ) {
+    super(
+      `Cơ sở dữ liệu nhúng ở ${dataDir} đang được tiến trình ${pid} (máy chủ sogd?) sử dụng. ` +
+        `Hãy dừng máy chủ trước, hoặc dùng DATABASE_URL với PostgreSQL để chạy song song.`,
+    );
+  }
+}
+
+export function targetFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
+  return {
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: env.DATA_DIR || './data',
+  };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * PGlite is single-process: two processes on one folder would corrupt it. A
+ * lock file with our pid guards it; a lock left by a dead process is taken over.
+ */
+function acquireLock(dataDir: string): () => void {
+  const lockFile = join(dataDir, 'sogd.lock');
+  if (existsSync(lockFile)) {
+    const pid = Number(readFileSync(lockFile, 'utf8').trim());
+    if (Number.isInteger(pid) && pid !== process.pid && isAlive(pid)) {
+      throw new DatabaseLockedError(dataDir, pid);
+    }
+  }
+  writeFileSync(lockFile, String(process.pid));
+  return () => rmSync(lockFile, { force: true });
+}
+
+export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase> {
+  if (target.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: target.databaseUrl, max: 10 });
+    // Dates stay 'yyyy-mm-dd' strings: a date of birth has no time zone.
+    pg.types.setTypeParser(1082, (value: string) => value);
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const url = new URL(target.databaseUrl);
+    return {
+      db,
+      kind: 'postgres',
+      describe: `PostgreSQL ${url.hostname}:${url.port || 5432}${url.pathname}`,
+      close: () => db.destroy(),
+    };
+  }
+  let release = () => {};
+  let pglite: PGlite;
+  let describe = 'PGlite (bộ nhớ)';
+  if (target.memory) {
+    pglite = new PGlite({ parsers: { 1082: (value: string) => value } });
+  } else {
+    const dataDir = resolve(target.dataDir ?? './data');
+    mkdirSync(dataDir, { recursive: true });
+    release = acquireLock(dataDir);
+    describe = `PGlite ${dataDir}`;
+    try {
+      pglite = new PGlite(join(dataDir, 'pgdata'), { parsers: { 1082: (value: string) => value } });
+      await pglite.waitReady;
+    } catch (error) {
+      release();
+      throw error;
+    }
+  }
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  return {
+    db,
+    kind: 'pglite',
+    describe,
+    close: async () => {
+      await db.destroy();
+      release();
+    },
+  };
+}
+
+export async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: () => Promise.resolve(migrations) },
+    migrationTableName: 'sogd_migration',
+    migrationLockTableName: 'sogd_migration_lock',
+  });
+  const result = await migrator.migrateToLatest();
+  if (result.error) throw result.error;
+  return result;
+}

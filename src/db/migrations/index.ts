@@ -1,0 +1,9 @@
+import type { Migration } from 'kysely/migration';
+import * as orgsUsersAudit from './2026112401_orgs_users_audit.ts';
+import * as registryBase from './2026112402_registry_base.ts';
+
+/** Every migration, in order. Names start with a timestamp; they only move forward. */
+export const migrations: Record<string, Migration> = {
+  '2026112401_orgs_users_audit': orgsUsersAudit,
+  '2026112402_registry_base': registryBase,
+};

@@ -1,0 +1,167 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * Kysely table types. Distribution keys for a future Citus deployment are
+ * documented in docs/SCHEMA.md; every large table carries one in its primary key.
+ */
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json = ColumnType<unknown, string, string>;
+
+export type OrgUnitKind = 'department' | 'office' | 'commune' | 'school' | 'centre' | 'other';
+export type SchoolLevel = 'preschool' | 'primary' | 'lower_secondary' | 'upper_secondary';
+export type Ownership = 'public' | 'private';
+
+export interface OrgUnitTable {
+  id: string;
+  code: string;
+  name: string;
+  kind: OrgUnitKind;
+  parent_id: string | null;
+  /** Materialised path of ids, '/root/…/self/': a subtree is one prefix match. */
+  path: string;
+  depth: number;
+  levels: ColumnType<SchoolLevel[], SchoolLevel[] | undefined, SchoolLevel[]>;
+  ownership: Ownership | null;
+  address: string | null;
+  active: Generated<boolean>;
+  merged_into_id: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export type Role =
+  | 'department_admin'
+  | 'department_staff'
+  | 'office_staff'
+  | 'school_admin'
+  | 'school_staff'
+  | 'teacher'
+  | 'auditor';
+
+export interface AppUserTable {
+  id: string;
+  username: string;
+  full_name: string;
+  email: string | null;
+  password_hash: string;
+  role: Role;
+  org_unit_id: string;
+  must_change_password: Generated<boolean>;
+  failed_attempts: Generated<number>;
+  locked_until: Date | null;
+  active: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface SessionTable {
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  ip: string | null;
+  user_agent: string | null;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  seq: Generated<string>;
+  at: Generated<Date>;
+  actor_id: string | null;
+  actor_name: string;
+  ip: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  org_unit_id: string | null;
+  before: Json | null;
+  after: Json | null;
+}
+
+export type Gender = 'male' | 'female';
+export type StudentStatus = 'studying' | 'transferred' | 'dropped_out' | 'graduated';
+
+export interface ClassTable {
+  school_id: string;
+  id: string;
+  school_year: string;
+  name: string;
+  /** 1–12; null for preschool age groups. */
+  grade: number | null;
+  sessions_per_day: Generated<number>;
+  homeroom_staff_id: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface StudentTable {
+  id: string;
+  school_id: string;
+  personal_id: string | null;
+  student_code: string | null;
+  full_name: string;
+  family_name: string;
+  middle_name: string;
+  given_name: string;
+  search_name: string;
+  birth_date: ColumnType<string, string, string>;
+  gender: Gender;
+  ethnicity: string | null;
+  birth_place: string | null;
+  address: string | null;
+  guardian_name: string | null;
+  phone: string | null;
+  status: Generated<StudentStatus>;
+  status_reason: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface EnrolmentTable {
+  student_id: string;
+  school_year: string;
+  school_id: string;
+  class_id: string;
+  created_at: Generated<Date>;
+}
+
+export type StaffPosition = 'teacher' | 'manager' | 'staff';
+
+export interface StaffTable {
+  id: string;
+  school_id: string;
+  full_name: string;
+  family_name: string;
+  middle_name: string;
+  given_name: string;
+  search_name: string;
+  birth_date: ColumnType<string, string, string>;
+  gender: Gender;
+  personal_id: string | null;
+  position: StaffPosition;
+  main_subject: string | null;
+  qualification: string | null;
+  employment_type: string | null;
+  active: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface Database {
+  org_unit: OrgUnitTable;
+  app_user: AppUserTable;
+  session: SessionTable;
+  audit_log: AuditLogTable;
+  class: ClassTable;
+  student: StudentTable;
+  enrolment: EnrolmentTable;
+  staff: StaffTable;
+}
+
+export type OrgUnit = Selectable<OrgUnitTable>;
+export type NewOrgUnit = Insertable<OrgUnitTable>;
+export type OrgUnitUpdate = Updateable<OrgUnitTable>;
+export type AppUser = Selectable<AppUserTable>;
+export type AuditEntry = Selectable<AuditLogTable>;
