@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerDatabaseCommands } from './database.ts';
+import { registerOrgCommands } from './orgs.ts';
 import { registerServeCommand } from './serve.ts';
 
 /**
@@ -14,6 +15,7 @@ const program = new Command('sogd')
 
 registerServeCommand(program);
 registerDatabaseCommands(program);
+registerOrgCommands(program);
 
 try {
   await program.parseAsync(process.argv);

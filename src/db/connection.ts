@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
@@ -23,6 +23,8 @@ export interface OpenDatabase {
   kind: 'pglite' | 'postgres';
   /** Human description for logs: never includes a password. */
   describe: string;
+  /** Embedded database only: a gzipped tarball of the whole data folder. */
+  dump?: () => Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -70,6 +72,37 @@ function acquireLock(dataDir: string): () => void {
   return () => rmSync(lockFile, { force: true });
 }
 
+/**
+ * Replaces the embedded database in `dataDir` with a backup made by `dump`.
+ * The current data moves aside to pgdata.before-restore-<time> first: nothing is lost.
+ */
+export async function restoreEmbedded(dataDir: string, backup: Blob): Promise<string | null> {
+  const dir = resolve(dataDir);
+  mkdirSync(dir, { recursive: true });
+  const release = acquireLock(dir);
+  try {
+    const pgdata = join(dir, 'pgdata');
+    let movedTo: string | null = null;
+    if (existsSync(pgdata)) {
+      movedTo = join(dir, `pgdata.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+      renameSync(pgdata, movedTo);
+    }
+    try {
+      const pglite = new PGlite(pgdata, { loadDataDir: backup });
+      await pglite.waitReady;
+      await pglite.query('SELECT 1');
+      await pglite.close();
+    } catch (error) {
+      rmSync(pgdata, { recursive: true, force: true });
+      if (movedTo) renameSync(movedTo, pgdata);
+      throw error;
+    }
+    return movedTo;
+  } finally {
+    release();
+  }
+}
+
 export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase> {
   if (target.databaseUrl) {
     const pool = new pg.Pool({ connectionString: target.databaseUrl, max: 10 });
@@ -107,6 +140,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
     db,
     kind: 'pglite',
     describe,
+    dump: () => pglite.dumpDataDir('gzip'),
     close: async () => {
       await db.destroy();
       release();

@@ -16,6 +16,8 @@ export interface OrgUnitTable {
   id: string;
   code: string;
   name: string;
+  /** Diacritics- and case-folded name and code, for search. */
+  search_name: string;
   kind: OrgUnitKind;
   parent_id: string | null;
   /** Materialised path of ids, '/root/…/self/': a subtree is one prefix match. */

@@ -8,6 +8,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       id uuid PRIMARY KEY,
       code text NOT NULL UNIQUE,
       name text NOT NULL,
+      search_name text NOT NULL,
       kind text NOT NULL CHECK (kind IN ('department','office','commune','school','centre','other')),
       parent_id uuid REFERENCES org_unit(id),
       path text NOT NULL,

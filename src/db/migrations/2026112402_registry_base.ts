@@ -55,7 +55,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       class_id uuid NOT NULL,
       created_at timestamptz NOT NULL DEFAULT now(),
       PRIMARY KEY (student_id, school_year),
-      FOREIGN KEY (school_id, class_id) REFERENCES class(school_id, id)
+      FOREIGN KEY (school_id, class_id) REFERENCES class(school_id, id) ON UPDATE CASCADE
     )`.execute(db);
   await sql`CREATE INDEX enrolment_class_idx ON enrolment (class_id)`.execute(db);
 

@@ -1,0 +1,48 @@
+/**
+ * Start-up figures for the README:
+ *   - first start on an empty embedded database (migrations + default demo province + admin);
+ *   - restart on that existing database.
+ * Each is the time from spawning `sogd serve` until GET / answers 200.
+ * Run: npx tsx bench/startup.ts   (the web UI must be built: npm run build:web)
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const port = 3900 + Math.floor(Math.random() * 50);
+const dataDir = mkdtempSync(join(tmpdir(), 'sogd-bench-start-'));
+
+async function timeToFirstAnswer(label: string): Promise<number> {
+  const started = performance.now();
+  const child = spawn(process.execPath, ['bin/sogd.js', 'serve', '--port', String(port)], {
+    env: { ...process.env, DATA_DIR: dataDir, SOGD_ADMIN_PASSWORD: 'bench-password-123' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  try {
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`${label}: server exited ${child.exitCode}`);
+      try {
+        const r = await fetch(`http://127.0.0.1:${port}/`);
+        if (r.ok) break;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const seconds = (performance.now() - started) / 1000;
+    console.log(`${label}: ${seconds.toFixed(1)} s`);
+    return seconds;
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+  }
+}
+
+try {
+  const first = await timeToFirstAnswer('first start (empty database, default demo)');
+  const restart = await timeToFirstAnswer('restart (existing demo database)');
+  console.log(JSON.stringify({ firstStartSeconds: first, restartSeconds: restart }));
+} finally {
+  rmSync(dataDir, { recursive: true, force: true });
+}

@@ -1,0 +1,108 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/connection.ts';
+import type { Scope } from '../../server/scope.ts';
+
+export interface AuditEntryView {
+  id: string;
+  at: string;
+  actorName: string;
+  ip: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  orgUnitId: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+export interface AuditFilter {
+  entityType?: string | undefined;
+  entityId?: string | undefined;
+  actor?: string | undefined;
+  orgUnitId?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  page: number;
+  pageSize: number;
+}
+
+function baseQuery(db: Db) {
+  return db
+    .selectFrom('audit_log')
+    .select([
+      'audit_log.id',
+      'audit_log.at',
+      'audit_log.actor_name',
+      'audit_log.ip',
+      'audit_log.action',
+      'audit_log.entity_type',
+      'audit_log.entity_id',
+      'audit_log.org_unit_id',
+      'audit_log.before',
+      'audit_log.after',
+    ]);
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;
+
+const toView = (r: Row): AuditEntryView => ({
+  id: r.id,
+  at: r.at.toISOString(),
+  actorName: r.actor_name,
+  ip: r.ip,
+  action: r.action,
+  entityType: r.entity_type,
+  entityId: r.entity_id,
+  orgUnitId: r.org_unit_id,
+  before: r.before,
+  after: r.after,
+});
+
+/** Audit entries of the caller's subtree; entries tied to no unit only at the root. */
+export async function listAudit(
+  db: Db,
+  scope: Scope,
+  filter: AuditFilter,
+): Promise<{ items: AuditEntryView[]; total: number }> {
+  scope.require('audit.read');
+  const isRoot = scope.user.orgPath.split('/').filter(Boolean).length === 1;
+  let q = baseQuery(db).where((eb) =>
+    isRoot
+      ? eb.or([eb('audit_log.org_unit_id', 'is', null), scope.unitCondition('audit_log.org_unit_id')])
+      : scope.unitCondition('audit_log.org_unit_id'),
+  );
+  if (filter.orgUnitId) {
+    const unit = await scope.requireUnit(db, filter.orgUnitId, 'audit.read');
+    q = q.where(
+      sql<boolean>`audit_log.org_unit_id IN (SELECT id FROM org_unit WHERE path LIKE ${unit.path + '%'})`,
+    );
+  }
+  if (filter.entityType) q = q.where('audit_log.entity_type', '=', filter.entityType);
+  if (filter.entityId) q = q.where('audit_log.entity_id', '=', filter.entityId);
+  if (filter.actor)
+    q = q.where(sql`lower(audit_log.actor_name)`, 'like', `%${filter.actor.toLowerCase()}%`);
+  if (filter.from) q = q.where('audit_log.at', '>=', new Date(`${filter.from}T00:00:00+07:00`));
+  if (filter.to) q = q.where('audit_log.at', '<', new Date(new Date(`${filter.to}T00:00:00+07:00`).getTime() + 86_400_000));
+  const [{ total } = { total: 0 }] = await q
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .execute();
+  const rows = await q
+    .orderBy('audit_log.seq', 'desc')
+    .limit(filter.pageSize)
+    .offset((filter.page - 1) * filter.pageSize)
+    .execute();
+  return { items: rows.map(toView), total: Number(total) };
+}
+
+/** The history of one org unit: every change made to its own record. */
+export async function unitHistory(db: Db, scope: Scope, unitId: string): Promise<AuditEntryView[]> {
+  await scope.requireUnit(db, unitId, 'org.read');
+  const rows = await baseQuery(db)
+    .where('audit_log.entity_type', '=', 'org_unit')
+    .where('audit_log.entity_id', '=', unitId)
+    .orderBy('audit_log.seq', 'desc')
+    .limit(500)
+    .execute();
+  return rows.map(toView);
+}

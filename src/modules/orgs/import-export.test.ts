@@ -1,0 +1,123 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor } from '../../db/actor.ts';
+import type { Db } from '../../db/connection.ts';
+import { UnreadableWorkbookError } from '../../lib/xlsx.ts';
+import { freshDatabase } from '../../../test/helpers/db.ts';
+import { exportOrgs, importOrgs, ORG_HEADERS } from './import-export.ts';
+
+let db: Db;
+let close: () => Promise<void>;
+let dir: string;
+const actor = systemActor('test nhập đơn vị');
+
+beforeAll(async () => {
+  ({ db, close } = await freshDatabase());
+  dir = mkdtempSync(join(tmpdir(), 'sogd-orgs-'));
+});
+afterAll(async () => {
+  await close?.();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+let fileNo = 0;
+async function workbook(headers: string[], rows: (string | null)[][]): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Đơn vị');
+  ws.addRow(headers);
+  for (const r of rows) ws.addRow(r);
+  const file = join(dir, `orgs-${++fileNo}.xlsx`);
+  await wb.xlsx.writeFile(file);
+  return file;
+}
+
+const H = Object.values(ORG_HEADERS);
+const unitCount = async () => Number((await db.selectFrom('org_unit').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+
+describe('org tree import', () => {
+  it('imports a tree given in any order, with headers in any case and without diacritics', async () => {
+    const file = await workbook(
+      ['MA DON VI', 'ten don vi', 'Mã đơn vị cấp trên', 'Loại Đơn Vị', 'Cấp học', 'Loại hình', 'Ghi chú riêng'],
+      [
+        ['TH01', 'Trường TH&THCS Hoà Bình', 'X01', 'Trường', 'Tiểu học, THCS', 'Công lập', 'x'],
+        ['X01', 'Xã Hoà Bình', 'SGD', 'Xã/Phường', null, null, null],
+        ['SGD', 'Sở Giáo dục và Đào tạo Thử', null, 'Sở', null, null, null],
+        ['THPT01', 'Trường THPT Lê Quý Đôn', 'SGD', 'Trường', 'THPT', 'Ngoài công lập', null],
+      ],
+    );
+    const result = await importOrgs(db, file, { dryRun: false, actor });
+    expect(result.errorList).toEqual([]);
+    expect(result.unknownColumns).toEqual(['Ghi chú riêng']);
+    expect(result.summary).toMatchObject({ rows: 4, added: 4, updated: 0, unchanged: 0, errors: 0 });
+    const school = await db.selectFrom('org_unit').selectAll().where('code', '=', 'TH01').executeTakeFirstOrThrow();
+    expect(school.levels).toEqual(['primary', 'lower_secondary']);
+    expect(school.depth).toBe(2);
+  });
+
+  it('export followed by import changes nothing', async () => {
+    const file = join(dir, 'export.xlsx');
+    expect(await exportOrgs(db, file)).toBe(4);
+    const before = await db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const result = await importOrgs(db, file, { dryRun: false, actor });
+    expect(result.summary).toMatchObject({ rows: 4, added: 0, updated: 0, unchanged: 4, errors: 0 });
+    const after = await db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    expect(after.n).toEqual(before.n);
+  });
+
+  it('moves a subtree when a parent changes, keeping ids, and leaves absent units alone', async () => {
+    const school = await db.selectFrom('org_unit').select('id').where('code', '=', 'TH01').executeTakeFirstOrThrow();
+    const file = await workbook(H, [
+      ['X02', 'Phường Đông Hải', 'SGD', 'Xã/Phường', null, null, null],
+      ['X01', 'Xã Hoà Bình', 'X02', 'Xã/Phường', null, null, null],
+    ]);
+    const dry = await importOrgs(db, file, { dryRun: true, actor });
+    expect(dry.summary).toMatchObject({ added: 1, updated: 1, errors: 0 });
+    expect(await unitCount()).toBe(4);
+    const result = await importOrgs(db, file, { dryRun: false, actor });
+    expect(result.summary).toMatchObject({ rows: 2, added: 1, updated: 1, unchanged: 0, errors: 0 });
+    const moved = await db.selectFrom('org_unit').selectAll().where('code', '=', 'TH01').executeTakeFirstOrThrow();
+    expect(moved.id).toBe(school.id);
+    expect(moved.depth).toBe(3);
+    const x02 = await db.selectFrom('org_unit').select('id').where('code', '=', 'X02').executeTakeFirstOrThrow();
+    expect(moved.path).toContain(`/${x02.id}/`);
+    expect(await unitCount()).toBe(5);
+  });
+
+  it('reports every error at once with row and column, and writes nothing', async () => {
+    const file = await workbook(H, [
+      ['X05', 'Xã Một', 'KHONGCO', 'Xã/Phường', null, null, null],
+      ['X06', 'Xã Hai', 'SGD', 'Huyện', null, null, null],
+      ['X06', 'Xã Hai lặp', 'SGD', 'Xã/Phường', null, null, null],
+      ['GOC2', 'Gốc thứ hai', null, 'Sở', null, null, null],
+      ['TH09', 'Trường thiếu cấp học', 'SGD', 'Trường', null, 'Tư nhân', null],
+      ['X01', 'Xã Hoà Bình', 'TH01', 'Xã/Phường', null, null, null],
+    ]);
+    const before = await unitCount();
+    const result = await importOrgs(db, file, { dryRun: false, actor });
+    expect(result.applied).toBe(false);
+    const messages = result.errorList.map((e) => `${e.row}|${e.column}|${e.message}`);
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^2\|Mã đơn vị cấp trên\|Không tìm thấy đơn vị cấp trên "KHONGCO"/),
+        expect.stringMatching(/^3\|Loại đơn vị\|Loại đơn vị "Huyện" không hợp lệ/),
+        expect.stringMatching(/^4\|Mã đơn vị\|Mã "X06" trùng với dòng 3/),
+        expect.stringMatching(/^5\|Mã đơn vị cấp trên\|.*hai gốc/),
+        expect.stringMatching(/^6\|Cấp học\|Trường phải ghi cấp học/),
+        expect.stringMatching(/^6\|Loại hình\|Loại hình "Tư nhân" không hợp lệ/),
+        expect.stringMatching(/^7\|Mã đơn vị cấp trên\|.*vòng lặp/),
+      ]),
+    );
+    expect(result.summary.errors).toBe(result.errorList.length);
+    expect(await unitCount()).toBe(before);
+  });
+
+  it('refuses a file that is not a workbook', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const file = join(dir, 'not.xlsx');
+    writeFileSync(file, 'Mã đơn vị,Tên đơn vị\nX,Y\n');
+    await expect(importOrgs(db, file, { dryRun: false, actor })).rejects.toBeInstanceOf(UnreadableWorkbookError);
+  });
+});

@@ -1,0 +1,277 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../db/connection.ts';
+import { requireScope, SESSION_COOKIE } from '../../server/app.ts';
+import { unauthorized } from '../../server/errors.ts';
+import { ROLES } from '../../server/permissions.ts';
+import { listAudit, unitHistory } from './audit.ts';
+import { changePassword, describeMe, login, logout, scopeOf, SESSION_HOURS } from './auth.ts';
+import {
+  createUnit,
+  getUnit,
+  listChildren,
+  listRoots,
+  mergeUnits,
+  moveUnit,
+  searchUnits,
+  setUnitActive,
+  updateUnit,
+} from './units.ts';
+import { createUser, listUsers, resetPassword, updateUser } from './users.ts';
+
+const kind = z.enum(['department', 'office', 'commune', 'school', 'centre', 'other']);
+const level = z.enum(['preschool', 'primary', 'lower_secondary', 'upper_secondary']);
+const ownership = z.enum(['public', 'private']);
+const role = z.enum(ROLES as [string, ...string[]]).transform((r) => r as (typeof ROLES)[number]);
+const idParams = z.object({ id: z.string().max(64) });
+const page = z.coerce.number().int().min(1).max(100_000).default(1);
+
+export async function registerOrgRoutes(
+  instance: FastifyInstance,
+  deps: { db: Db; secureCookies: boolean },
+): Promise<void> {
+  const api = instance.withTypeProvider<ZodTypeProvider>();
+  const { db } = deps;
+
+  // ---- Sign-in ----
+  api.post(
+    '/auth/login',
+    {
+      schema: {
+        tags: ['Đăng nhập'],
+        summary: 'Đăng nhập',
+        body: z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) }),
+      },
+    },
+    async (request, reply) => {
+      const result = await login(db, {
+        username: request.body.username,
+        password: request.body.password,
+        ip: request.ip,
+        userAgent: request.headers['user-agent'] ?? null,
+      });
+      reply.setCookie(SESSION_COOKIE, result.token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: deps.secureCookies,
+        maxAge: SESSION_HOURS * 3600,
+      });
+      return { user: result.user, csrfToken: result.csrfToken };
+    },
+  );
+
+  api.post('/auth/logout', { schema: { tags: ['Đăng nhập'], summary: 'Đăng xuất' } }, async (request, reply) => {
+    if (request.session) await logout(db, request.session, request.ip);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.status(204).send();
+  });
+
+  api.get('/auth/me', { schema: { tags: ['Đăng nhập'], summary: 'Tài khoản đang đăng nhập' } }, async (request) => {
+    if (!request.session) throw unauthorized();
+    return { user: await describeMe(db, request.session), csrfToken: request.session.csrfToken };
+  });
+
+  api.post(
+    '/auth/password',
+    {
+      schema: {
+        tags: ['Đăng nhập'],
+        summary: 'Đổi mật khẩu',
+        body: z.object({
+          currentPassword: z.string().min(1).max(256),
+          newPassword: z.string().min(1).max(256),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const session = request.session;
+      if (!session) throw unauthorized();
+      await changePassword(db, scopeOf(session, request.ip), session, request.body);
+      return reply.status(204).send();
+    },
+  );
+
+  // ---- Org tree ----
+  const tags = ['Đơn vị'];
+  api.get('/orgs/roots', { schema: { tags, summary: 'Đơn vị gốc trong phạm vi' } }, (request) =>
+    listRoots(db, requireScope(request)),
+  );
+  api.get(
+    '/orgs/search',
+    { schema: { tags, summary: 'Tìm đơn vị', querystring: z.object({ q: z.string().max(200).default('') }) } },
+    (request) => searchUnits(db, requireScope(request), request.query.q),
+  );
+  api.get('/orgs/:id', { schema: { tags, summary: 'Chi tiết đơn vị', params: idParams } }, (request) =>
+    getUnit(db, requireScope(request), request.params.id),
+  );
+  api.get(
+    '/orgs/:id/children',
+    { schema: { tags, summary: 'Đơn vị cấp dưới', params: idParams } },
+    (request) => listChildren(db, requireScope(request), request.params.id),
+  );
+  api.get(
+    '/orgs/:id/history',
+    { schema: { tags, summary: 'Lịch sử thay đổi của đơn vị', params: idParams } },
+    (request) => unitHistory(db, requireScope(request), request.params.id),
+  );
+  api.post(
+    '/orgs',
+    {
+      schema: {
+        tags,
+        summary: 'Thêm đơn vị',
+        body: z.object({
+          code: z.string().max(32),
+          name: z.string().min(1).max(300),
+          kind,
+          parentId: z.string().max(64),
+          levels: z.array(level).max(4).optional(),
+          ownership: ownership.nullable().optional(),
+          address: z.string().max(500).nullable().optional(),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const unit = await createUnit(db, requireScope(request), request.body);
+      return reply.status(201).send(unit);
+    },
+  );
+  api.patch(
+    '/orgs/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Sửa thông tin đơn vị',
+        params: idParams,
+        body: z.object({
+          code: z.string().max(32).optional(),
+          name: z.string().min(1).max(300).optional(),
+          levels: z.array(level).max(4).optional(),
+          ownership: ownership.nullable().optional(),
+          address: z.string().max(500).nullable().optional(),
+        }),
+      },
+    },
+    (request) => updateUnit(db, requireScope(request), request.params.id, request.body),
+  );
+  api.post(
+    '/orgs/:id/move',
+    {
+      schema: {
+        tags,
+        summary: 'Chuyển đơn vị (cả cây con) sang đơn vị cấp trên khác',
+        params: idParams,
+        body: z.object({ parentId: z.string().max(64) }),
+      },
+    },
+    (request) => moveUnit(db, requireScope(request), request.params.id, request.body.parentId),
+  );
+  api.post(
+    '/orgs/:id/merge',
+    {
+      schema: {
+        tags,
+        summary: 'Sáp nhập đơn vị vào đơn vị khác',
+        params: idParams,
+        body: z.object({ intoId: z.string().max(64) }),
+      },
+    },
+    (request) => mergeUnits(db, requireScope(request), request.params.id, request.body.intoId),
+  );
+  api.post(
+    '/orgs/:id/deactivate',
+    { schema: { tags, summary: 'Ngừng hoạt động', params: idParams } },
+    (request) => setUnitActive(db, requireScope(request), request.params.id, false),
+  );
+  api.post(
+    '/orgs/:id/reactivate',
+    { schema: { tags, summary: 'Hoạt động lại', params: idParams } },
+    (request) => setUnitActive(db, requireScope(request), request.params.id, true),
+  );
+
+  // ---- Accounts ----
+  const userTags = ['Tài khoản'];
+  api.get(
+    '/users',
+    {
+      schema: {
+        tags: userTags,
+        summary: 'Danh sách tài khoản trong phạm vi',
+        querystring: z.object({
+          orgUnitId: z.string().max(64).optional(),
+          q: z.string().max(200).optional(),
+          page,
+          pageSize: z.coerce.number().int().min(1).max(200).default(20),
+        }),
+      },
+    },
+    (request) => listUsers(db, requireScope(request), request.query),
+  );
+  api.post(
+    '/users',
+    {
+      schema: {
+        tags: userTags,
+        summary: 'Tạo tài khoản (người dùng phải đổi mật khẩu khi đăng nhập lần đầu)',
+        body: z.object({
+          username: z.string().max(64),
+          fullName: z.string().min(1).max(200),
+          email: z.string().email().max(200).nullable().optional(),
+          role,
+          orgUnitId: z.string().max(64),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const created = await createUser(db, requireScope(request), request.body);
+      return reply.status(201).send(created);
+    },
+  );
+  api.patch(
+    '/users/:id',
+    {
+      schema: {
+        tags: userTags,
+        summary: 'Sửa tài khoản',
+        params: idParams,
+        body: z.object({
+          fullName: z.string().min(1).max(200).optional(),
+          email: z.string().email().max(200).nullable().optional(),
+          role: role.optional(),
+          orgUnitId: z.string().max(64).optional(),
+          active: z.boolean().optional(),
+        }),
+      },
+    },
+    (request) => updateUser(db, requireScope(request), request.params.id, request.body),
+  );
+  api.post(
+    '/users/:id/reset-password',
+    { schema: { tags: userTags, summary: 'Cấp lại mật khẩu tạm', params: idParams } },
+    (request) => resetPassword(db, requireScope(request), request.params.id),
+  );
+
+  // ---- Audit log ----
+  api.get(
+    '/audit',
+    {
+      schema: {
+        tags: ['Nhật ký'],
+        summary: 'Nhật ký kiểm toán',
+        querystring: z.object({
+          entityType: z.string().max(64).optional(),
+          entityId: z.string().max(64).optional(),
+          actor: z.string().max(200).optional(),
+          orgUnitId: z.string().max(64).optional(),
+          from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+          to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+          page,
+          pageSize: z.coerce.number().int().min(1).max(200).default(50),
+        }),
+      },
+    },
+    (request) => listAudit(db, requireScope(request), request.query),
+  );
+}

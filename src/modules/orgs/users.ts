@@ -1,0 +1,258 @@
+import { sql } from 'kysely';
+import { writeTransaction, type Actor } from '../../db/actor.ts';
+import type { Db } from '../../db/connection.ts';
+import type { Role } from '../../db/schema.ts';
+import { uuidv7, isUuid } from '../../lib/ids.ts';
+import { normalizeText, searchKey } from '../../lib/vietnamese.ts';
+import { badRequest, conflict, forbidden, notFound } from '../../server/errors.ts';
+import { hashPassword, temporaryPassword } from '../../server/passwords.ts';
+import { grantableRoles } from '../../server/permissions.ts';
+import type { Scope } from '../../server/scope.ts';
+import { escapeLike } from './units.ts';
+
+export interface UserRow {
+  id: string;
+  username: string;
+  fullName: string;
+  email: string | null;
+  role: Role;
+  orgUnit: { id: string; code: string; name: string };
+  active: boolean;
+  mustChangePassword: boolean;
+  lockedUntil: string | null;
+}
+
+export const USERNAME_RE = /^[a-z0-9][a-z0-9._-]{2,31}$/;
+
+function userQuery(db: Db) {
+  return db
+    .selectFrom('app_user')
+    .innerJoin('org_unit', 'org_unit.id', 'app_user.org_unit_id')
+    .select([
+      'app_user.id',
+      'app_user.username',
+      'app_user.full_name',
+      'app_user.email',
+      'app_user.role',
+      'app_user.active',
+      'app_user.must_change_password',
+      'app_user.locked_until',
+      'org_unit.id as unit_id',
+      'org_unit.code as unit_code',
+      'org_unit.name as unit_name',
+      'org_unit.path as unit_path',
+    ]);
+}
+
+type UserQueryRow = Awaited<ReturnType<ReturnType<typeof userQuery>['executeTakeFirstOrThrow']>>;
+
+function toUserRow(r: UserQueryRow): UserRow {
+  return {
+    id: r.id,
+    username: r.username,
+    fullName: r.full_name,
+    email: r.email,
+    role: r.role,
+    orgUnit: { id: r.unit_id, code: r.unit_code, name: r.unit_name },
+    active: r.active,
+    mustChangePassword: r.must_change_password,
+    lockedUntil: r.locked_until ? r.locked_until.toISOString() : null,
+  };
+}
+
+export async function listUsers(
+  db: Db,
+  scope: Scope,
+  filter: { orgUnitId?: string | undefined; q?: string | undefined; page: number; pageSize: number },
+): Promise<{ items: UserRow[]; total: number }> {
+  scope.require('user.manage');
+  let q = userQuery(db).where(scope.pathCondition());
+  if (filter.orgUnitId) {
+    const unit = await scope.requireUnit(db, filter.orgUnitId, 'user.manage');
+    q = q.where('org_unit.path', 'like', `${escapeLike(unit.path)}%`);
+  }
+  const key = filter.q ? searchKey(filter.q) : '';
+  if (key) {
+    const pattern = `%${escapeLike(key)}%`;
+    q = q.where((eb) =>
+      eb.or([
+        eb('app_user.username', 'like', pattern),
+        eb(sql`lower(app_user.full_name)`, 'like', `%${escapeLike(filter.q!.toLowerCase())}%`),
+      ]),
+    );
+  }
+  const [{ total } = { total: 0 }] = await q
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .execute();
+  const rows = await q
+    .orderBy('app_user.username')
+    .limit(filter.pageSize)
+    .offset((filter.page - 1) * filter.pageSize)
+    .execute();
+  return { items: rows.map(toUserRow), total: Number(total) };
+}
+
+export async function getUser(db: Db, scope: Scope, userId: string): Promise<UserRow> {
+  scope.require('user.manage');
+  if (!isUuid(userId)) throw notFound('tài khoản');
+  const row = await userQuery(db).where('app_user.id', '=', userId).executeTakeFirst();
+  if (!row) throw notFound('tài khoản');
+  if (!scope.containsPath(row.unit_path)) throw forbidden();
+  return toUserRow(row);
+}
+
+function requireGrantable(scope: Scope, role: Role): void {
+  if (!grantableRoles(scope.user.role).includes(role))
+    throw forbidden('Bạn không thể cấp vai trò có nhiều quyền hơn vai trò của chính bạn.');
+}
+
+export interface NewUserInput {
+  username: string;
+  fullName: string;
+  email?: string | null | undefined;
+  role: Role;
+  orgUnitId: string;
+}
+
+export async function createUser(
+  db: Db,
+  scope: Scope,
+  input: NewUserInput,
+): Promise<{ user: UserRow; temporaryPassword: string }> {
+  await scope.requireUnit(db, input.orgUnitId, 'user.manage');
+  requireGrantable(scope, input.role);
+  const username = input.username.trim().toLowerCase();
+  if (!USERNAME_RE.test(username))
+    throw badRequest('Tên đăng nhập chưa hợp lệ.', [
+      {
+        path: 'username',
+        message: 'Tên đăng nhập gồm 3–32 ký tự: chữ thường không dấu, chữ số, ".", "_" hoặc "-".',
+      },
+    ]);
+  const fullName = normalizeText(input.fullName);
+  if (!fullName)
+    throw badRequest('Họ và tên không được để trống.', [
+      { path: 'fullName', message: 'Họ và tên không được để trống.' },
+    ]);
+  const password = temporaryPassword();
+  const id = uuidv7();
+  await createAccount(db, scope.actor, {
+    id,
+    username,
+    fullName,
+    email: input.email ?? null,
+    role: input.role,
+    orgUnitId: input.orgUnitId,
+    passwordHash: await hashPassword(password),
+    mustChangePassword: true,
+  });
+  return { user: await getUser(db, scope, id), temporaryPassword: password };
+}
+
+/** Inserts an account; also used at first start for the department's admin. */
+export async function createAccount(
+  db: Db,
+  actor: Actor,
+  account: {
+    id: string;
+    username: string;
+    fullName: string;
+    email: string | null;
+    role: Role;
+    orgUnitId: string;
+    passwordHash: string;
+    mustChangePassword: boolean;
+  },
+): Promise<void> {
+  await writeTransaction(db, actor, async (tx) => {
+    const taken = await tx
+      .selectFrom('app_user')
+      .select('id')
+      .where('username', '=', account.username)
+      .executeTakeFirst();
+    if (taken)
+      throw conflict(`Tên đăng nhập "${account.username}" đã có người dùng.`, [
+        { path: 'username', message: 'Tên đăng nhập đã tồn tại.' },
+      ]);
+    await tx
+      .insertInto('app_user')
+      .values({
+        id: account.id,
+        username: account.username,
+        full_name: account.fullName,
+        email: account.email,
+        role: account.role,
+        org_unit_id: account.orgUnitId,
+        password_hash: account.passwordHash,
+        must_change_password: account.mustChangePassword,
+      })
+      .execute();
+  });
+}
+
+export interface UserPatch {
+  fullName?: string | undefined;
+  email?: string | null | undefined;
+  role?: Role | undefined;
+  orgUnitId?: string | undefined;
+  active?: boolean | undefined;
+}
+
+export async function updateUser(
+  db: Db,
+  scope: Scope,
+  userId: string,
+  patch: UserPatch,
+): Promise<UserRow> {
+  const current = await getUser(db, scope, userId);
+  if (patch.role !== undefined) requireGrantable(scope, patch.role);
+  requireGrantable(scope, current.role);
+  if (patch.orgUnitId !== undefined) await scope.requireUnit(db, patch.orgUnitId, 'user.manage');
+  if (userId === scope.user.id && (patch.active === false || (patch.role && patch.role !== current.role)))
+    throw forbidden('Bạn không thể tự khoá hoặc tự đổi vai trò của chính mình.');
+  await writeTransaction(db, scope.actor, async (tx) => {
+    await tx
+      .updateTable('app_user')
+      .set({
+        ...(patch.fullName !== undefined ? { full_name: normalizeText(patch.fullName) } : {}),
+        ...(patch.email !== undefined ? { email: patch.email } : {}),
+        ...(patch.role !== undefined ? { role: patch.role } : {}),
+        ...(patch.orgUnitId !== undefined ? { org_unit_id: patch.orgUnitId } : {}),
+        ...(patch.active !== undefined ? { active: patch.active } : {}),
+        updated_at: sql`now()`,
+      })
+      .where('id', '=', userId)
+      .execute();
+    // A locked-out or moved account loses its open sessions at once.
+    if (patch.active === false || patch.orgUnitId !== undefined || patch.role !== undefined)
+      await tx.deleteFrom('session').where('user_id', '=', userId).execute();
+  });
+  return getUser(db, scope, userId);
+}
+
+export async function resetPassword(
+  db: Db,
+  scope: Scope,
+  userId: string,
+): Promise<{ temporaryPassword: string }> {
+  const current = await getUser(db, scope, userId);
+  requireGrantable(scope, current.role);
+  const password = temporaryPassword();
+  const passwordHash = await hashPassword(password);
+  await writeTransaction(db, scope.actor, async (tx) => {
+    await tx
+      .updateTable('app_user')
+      .set({
+        password_hash: passwordHash,
+        must_change_password: true,
+        failed_attempts: 0,
+        locked_until: null,
+        updated_at: sql`now()`,
+      })
+      .where('id', '=', userId)
+      .execute();
+    await tx.deleteFrom('session').where('user_id', '=', userId).execute();
+  });
+  return { temporaryPassword: password };
+}

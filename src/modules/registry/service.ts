@@ -1,0 +1,149 @@
+import { sql } from 'kysely';
+import type { Tx } from '../../db/actor.ts';
+import type { Db } from '../../db/connection.ts';
+import type { Gender, StudentStatus } from '../../db/schema.ts';
+import { isUuid } from '../../lib/ids.ts';
+import { sortByVietnameseName } from '../../lib/vietnamese.ts';
+import { conflict, forbidden, notFound } from '../../server/errors.ts';
+import type { Scope } from '../../server/scope.ts';
+import { onUnitCount, onUnitMerge } from '../orgs/units.ts';
+
+export interface ClassSummary {
+  id: string;
+  name: string;
+  grade: number | null;
+  schoolYear: string;
+  sessionsPerDay: number;
+  studentCount: number;
+}
+
+export interface ClassStudent {
+  id: string;
+  fullName: string;
+  birthDate: string;
+  gender: Gender;
+  status: StudentStatus;
+  studentCode: string | null;
+}
+
+/** The school year a date falls in: a year starts on 1 September (Asia/Ho_Chi_Minh). */
+export function schoolYearOf(date: Date = new Date()): string {
+  const local = new Date(date.getTime() + 7 * 3600_000);
+  const year = local.getUTCFullYear();
+  const start = local.getUTCMonth() >= 8 ? year : year - 1;
+  return `${start}-${start + 1}`;
+}
+
+export async function listClasses(
+  db: Db,
+  scope: Scope,
+  schoolId: string,
+  schoolYear?: string,
+): Promise<ClassSummary[]> {
+  await scope.requireUnit(db, schoolId, 'registry.read');
+  let q = db
+    .selectFrom('class')
+    .select([
+      'class.id',
+      'class.name',
+      'class.grade',
+      'class.school_year as schoolYear',
+      'class.sessions_per_day as sessionsPerDay',
+      sql<number>`(SELECT count(*)::int FROM enrolment e WHERE e.class_id = class.id)`.as(
+        'studentCount',
+      ),
+    ])
+    .where('class.school_id', '=', schoolId);
+  if (schoolYear) q = q.where('class.school_year', '=', schoolYear);
+  const rows = await q.orderBy('class.school_year', 'desc').orderBy('class.grade').execute();
+  const collator = new Intl.Collator('vi', { numeric: true });
+  return rows.sort(
+    (a, b) =>
+      b.schoolYear.localeCompare(a.schoolYear) ||
+      (a.grade ?? 0) - (b.grade ?? 0) ||
+      collator.compare(a.name, b.name),
+  );
+}
+
+export async function listClassStudents(
+  db: Db,
+  scope: Scope,
+  classId: string,
+): Promise<ClassStudent[]> {
+  scope.require('registry.read');
+  if (!isUuid(classId)) throw notFound('lớp');
+  const cls = await db
+    .selectFrom('class')
+    .innerJoin('org_unit', 'org_unit.id', 'class.school_id')
+    .select(['class.id', 'org_unit.path'])
+    .where('class.id', '=', classId)
+    .executeTakeFirst();
+  if (!cls) throw notFound('lớp');
+  if (!scope.containsPath(cls.path)) throw forbidden();
+  const rows = await db
+    .selectFrom('enrolment')
+    .innerJoin('student', 'student.id', 'enrolment.student_id')
+    .select([
+      'student.id',
+      'student.full_name as fullName',
+      'student.birth_date as birthDate',
+      'student.gender',
+      'student.status',
+      'student.student_code as studentCode',
+    ])
+    .where('enrolment.class_id', '=', classId)
+    .execute();
+  return sortByVietnameseName(rows, (r) => r.fullName);
+}
+
+let hooksInstalled = false;
+
+/** Lets the org tree count and move registry data without touching its tables. */
+export function installRegistryHooks(): void {
+  if (hooksInstalled) return;
+  hooksInstalled = true;
+  onUnitCount(async (db, unit) => {
+    const [row] = await db
+      .selectFrom('org_unit as u')
+      .select([
+        sql<number>`(SELECT count(*)::int FROM class WHERE class.school_id IN (SELECT id FROM org_unit WHERE path LIKE ${unit.path + '%'}))`.as(
+          'classes',
+        ),
+        sql<number>`(SELECT count(*)::int FROM student WHERE student.status = 'studying' AND student.school_id IN (SELECT id FROM org_unit WHERE path LIKE ${unit.path + '%'}))`.as(
+          'students',
+        ),
+        sql<number>`(SELECT count(*)::int FROM staff WHERE staff.active AND staff.school_id IN (SELECT id FROM org_unit WHERE path LIKE ${unit.path + '%'}))`.as(
+          'staff',
+        ),
+      ])
+      .where('u.id', '=', unit.id)
+      .execute();
+    return row ?? {};
+  });
+  onUnitMerge(mergeSchoolData);
+}
+
+/** A merged school's classes, students and staff belong to the survivor afterwards. */
+async function mergeSchoolData(tx: Tx, fromId: string, intoId: string): Promise<void> {
+  const clash = await tx
+    .selectFrom('class as a')
+    .innerJoin('class as b', (join) =>
+      join.onRef('a.school_year', '=', 'b.school_year').onRef('a.name', '=', 'b.name'),
+    )
+    .select(['a.name', 'a.school_year'])
+    .where('a.school_id', '=', fromId)
+    .where('b.school_id', '=', intoId)
+    .execute();
+  if (clash.length)
+    throw conflict(
+      `Hai trường có lớp trùng tên: ${clash.map((c) => `${c.name} (${c.school_year})`).join(', ')}. Hãy đổi tên lớp trước khi sáp nhập.`,
+    );
+  // Enrolments follow through ON UPDATE CASCADE on (school_id, class_id).
+  await tx
+    .updateTable('class')
+    .set({ school_id: intoId, updated_at: sql`now()` })
+    .where('school_id', '=', fromId)
+    .execute();
+  await tx.updateTable('student').set({ school_id: intoId, updated_at: sql`now()` }).where('school_id', '=', fromId).execute();
+  await tx.updateTable('staff').set({ school_id: intoId, updated_at: sql`now()` }).where('school_id', '=', fromId).execute();
+}

@@ -1,0 +1,189 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../db/connection.ts';
+import { loadSession, scopeOf, type LoadedSession } from '../modules/orgs/auth.ts';
+import { registerOrgRoutes } from '../modules/orgs/routes.ts';
+import { registerRegistryRoutes } from '../modules/registry/routes.ts';
+import { AppError, forbidden, unauthorized } from './errors.ts';
+import type { Scope } from './scope.ts';
+
+// Validation messages in Vietnamese, for every schema in the process.
+z.config(z.locales.vi());
+
+export const SESSION_COOKIE = 'sogd_session';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    session: LoadedSession | null;
+  }
+}
+
+export interface AppOptions {
+  db: Db;
+  /** pino options, or false for silence (tests). */
+  logger?: boolean | object;
+  /** Built web UI to serve (default web/dist when it exists). */
+  webDir?: string | null;
+  /** Set the Secure flag on cookies (behind HTTPS). Default: when NODE_ENV=production. */
+  secureCookies?: boolean;
+  /** Behind a reverse proxy: trust X-Forwarded-For for the client address. */
+  trustProxy?: boolean;
+}
+
+export type App = FastifyInstance;
+
+/** The caller's scope; 401 when not signed in, 403 until a first password is replaced. */
+export function requireScope(request: FastifyRequest): Scope {
+  const session = request.session;
+  if (!session) throw unauthorized();
+  if (session.mustChangePassword)
+    throw forbidden('Bạn phải đổi mật khẩu được cấp trước khi sử dụng hệ thống.');
+  return scopeOf(session, request.ip);
+}
+
+export async function buildApp(options: AppOptions): Promise<App> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: 2 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1 } });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'sogd API',
+        description: 'API của nền tảng số ngành Giáo dục và Đào tạo',
+        version: '0.1.0',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+
+  app.decorateRequest('session', null);
+
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/')) return;
+    const token = request.cookies[SESSION_COOKIE];
+    request.session = token ? await loadSession(options.db, token) : null;
+    // CSRF: a state-changing request of a signed-in session must echo its token.
+    const safe = request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS';
+    if (!safe && request.session && request.headers['x-csrf-token'] !== request.session.csrfToken) {
+      throw new AppError(
+        403,
+        'Thiếu mã chống giả mạo',
+        'Yêu cầu thiếu hoặc sai mã x-csrf-token. Hãy tải lại trang và thử lại.',
+      );
+    }
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    if (error instanceof AppError) {
+      return reply
+        .status(error.status)
+        .type('application/problem+json')
+        .send({
+          type: error.type,
+          title: error.title,
+          status: error.status,
+          detail: error.detail,
+          ...(error.errors.length ? { errors: error.errors } : {}),
+        });
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const errors = error.validation.map((v) => ({
+        path: `${error.validationContext ?? 'body'}${v.instancePath.replaceAll('/', '.')}`,
+        message: v.message ?? 'Không hợp lệ',
+      }));
+      return reply
+        .status(400)
+        .type('application/problem+json')
+        .send({
+          type: 'about:blank',
+          title: 'Dữ liệu không hợp lệ',
+          status: 400,
+          detail: errors.map((e) => `${e.path}: ${e.message}`).join('; '),
+          errors,
+        });
+    }
+    const status =
+      typeof (error as { statusCode?: unknown }).statusCode === 'number'
+        ? (error as { statusCode: number }).statusCode
+        : 500;
+    if (status >= 500) request.log.error(error);
+    return reply
+      .status(status)
+      .type('application/problem+json')
+      .send({
+        type: 'about:blank',
+        title: status >= 500 ? 'Lỗi hệ thống' : 'Yêu cầu không hợp lệ',
+        status,
+        detail:
+          status >= 500
+            ? 'Đã có lỗi xảy ra phía máy chủ. Dữ liệu của bạn chưa bị thay đổi; vui lòng thử lại.'
+            : status === 415
+              ? 'Định dạng nội dung gửi lên không được hỗ trợ.'
+              : status === 413
+                ? 'Nội dung gửi lên quá lớn.'
+                : 'Yêu cầu không đúng định dạng.',
+      });
+  });
+
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+
+  const secure = options.secureCookies ?? process.env.NODE_ENV === 'production';
+  await app.register(
+    async (api) => {
+      await registerOrgRoutes(api, { db: options.db, secureCookies: secure });
+      await registerRegistryRoutes(api, { db: options.db });
+    },
+    { prefix: '/api' },
+  );
+
+  const webDir =
+    options.webDir === undefined ? resolve(import.meta.dirname, '../../web/dist') : options.webDir;
+  if (webDir && existsSync(join(webDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false, maxAge: '1h' });
+    app.setNotFoundHandler((request, reply) => {
+      if (request.method === 'GET' && !request.url.startsWith('/api/'))
+        return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      return notFoundProblem(reply);
+    });
+  } else {
+    app.setNotFoundHandler((_request, reply) => notFoundProblem(reply));
+  }
+  return app;
+}
+
+function notFoundProblem(reply: import('fastify').FastifyReply) {
+  return reply.status(404).type('application/problem+json').send({
+    type: 'about:blank',
+    title: 'Không tìm thấy',
+    status: 404,
+    detail: 'Không có tài nguyên nào ở địa chỉ này.',
+  });
+}

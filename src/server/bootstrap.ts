@@ -1,0 +1,67 @@
+import { systemActor } from '../db/actor.ts';
+import type { Db } from '../db/connection.ts';
+import { uuidv7 } from '../lib/ids.ts';
+import { seedDemo } from '../modules/demo/seed.ts';
+import { createAccount } from '../modules/orgs/users.ts';
+import { hashPassword, temporaryPassword } from './passwords.ts';
+
+export interface BootstrapOptions {
+  demo: boolean;
+  demoSchools?: number | undefined;
+  demoStudents?: number | undefined;
+  adminPassword?: string | undefined;
+  onProgress?: ((phase: string, done: number, total: number) => void) | undefined;
+}
+
+export interface BootstrapResult {
+  seeded: boolean;
+  /** The admin's password, only when the account was created by this call. */
+  admin: { username: string; password: string; generated: boolean } | null;
+}
+
+/**
+ * First start on an empty database: a generated demo province and the
+ * department's `admin` account. Later starts find both and do nothing.
+ */
+export async function bootstrap(db: Db, options: BootstrapOptions): Promise<BootstrapResult> {
+  let seeded = false;
+  const root = await db
+    .selectFrom('org_unit')
+    .select(['id'])
+    .where('parent_id', 'is', null)
+    .executeTakeFirst();
+  let rootId: string | undefined = root?.id;
+  if (!rootId) {
+    if (!options.demo) return { seeded: false, admin: null };
+    const result = await seedDemo(
+      db,
+      {
+        ...(options.demoSchools !== undefined ? { schools: options.demoSchools } : {}),
+        ...(options.demoStudents !== undefined ? { students: options.demoStudents } : {}),
+      },
+      options.onProgress,
+    );
+    rootId = result.rootId;
+    seeded = true;
+  }
+  const adminUnitId = rootId;
+  const hasAdmin = await db
+    .selectFrom('app_user')
+    .select('id')
+    .where('username', '=', 'admin')
+    .executeTakeFirst();
+  if (hasAdmin) return { seeded, admin: null };
+  const generated = !options.adminPassword;
+  const password = options.adminPassword || temporaryPassword();
+  await createAccount(db, systemActor('khởi tạo'), {
+    id: uuidv7(),
+    username: 'admin',
+    fullName: 'Quản trị hệ thống',
+    email: null,
+    role: 'department_admin',
+    orgUnitId: adminUnitId,
+    passwordHash: await hashPassword(password),
+    mustChangePassword: false,
+  });
+  return { seeded, admin: { username: 'admin', password, generated } };
+}
