@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { migrateToLatest, openDatabase, targetFromEnv } from '../db/connection.ts';
-import { buildApp } from '../server/app.ts';
 import { bootstrap } from '../server/bootstrap.ts';
 import { positiveInt, progressReporter } from './util.ts';
 
@@ -34,6 +33,8 @@ export function registerServeCommand(program: Command): void {
           onProgress: progress.update,
         });
         progress.stop();
+        // Loaded here so that other commands do not pay for the web server's start-up.
+        const { buildApp } = await import('../server/app.ts');
         const app = await buildApp({
           db: database.db,
           logger: { level: process.env.LOG_LEVEL ?? 'warn' },
