@@ -5,7 +5,7 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -15,22 +15,15 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../db/connection.ts';
-import { loadSession, scopeOf, type LoadedSession } from '../modules/orgs/auth.ts';
+import { loadSession } from '../modules/orgs/auth.ts';
 import { registerOrgRoutes } from '../modules/orgs/routes.ts';
 import { registerRegistryRoutes } from '../modules/registry/routes.ts';
-import { AppError, forbidden, unauthorized } from './errors.ts';
-import type { Scope } from './scope.ts';
+import { SESSION_COOKIE } from './context.ts';
+import { AppError } from './errors.ts';
 
 // Validation messages in Vietnamese, for every schema in the process.
 z.config(z.locales.vi());
 
-export const SESSION_COOKIE = 'sogd_session';
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    session: LoadedSession | null;
-  }
-}
 
 export interface AppOptions {
   db: Db;
@@ -45,15 +38,7 @@ export interface AppOptions {
 }
 
 export type App = FastifyInstance;
-
-/** The caller's scope; 401 when not signed in, 403 until a first password is replaced. */
-export function requireScope(request: FastifyRequest): Scope {
-  const session = request.session;
-  if (!session) throw unauthorized();
-  if (session.mustChangePassword)
-    throw forbidden('Bạn phải đổi mật khẩu được cấp trước khi sử dụng hệ thống.');
-  return scopeOf(session, request.ip);
-}
+export { requireScope, SESSION_COOKIE } from './context.ts';
 
 export async function buildApp(options: AppOptions): Promise<App> {
   const app = Fastify({
@@ -179,7 +164,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   return app;
 }
 
-function notFoundProblem(reply: import('fastify').FastifyReply) {
+function notFoundProblem(reply: FastifyReply) {
   return reply.status(404).type('application/problem+json').send({
     type: 'about:blank',
     title: 'Không tìm thấy',

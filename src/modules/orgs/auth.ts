@@ -52,6 +52,9 @@ export function resetLoginThrottle(): void {
   failuresByIp.clear();
 }
 
+let dummy: Promise<string> | null = null;
+const dummyHash = () => (dummy ??= hashPassword('sogd-khong-co-tai-khoan-nay'));
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function recordAuthEvent(
@@ -100,7 +103,10 @@ export async function login(
       `Tài khoản tạm khoá do đăng nhập sai nhiều lần, đến ${formatTime(user.locked_until)}.`,
     );
   }
-  const ok = user !== undefined && user.active && (await verifyPassword(user.password_hash, input.password));
+  // An unknown name costs the same argon2 work as a wrong password: no timing hint.
+  const ok = user
+    ? user.active && (await verifyPassword(user.password_hash, input.password))
+    : (await verifyPassword(await dummyHash(), input.password)) && false;
   if (!user || !ok) {
     recentIpFailures(ipKey, now).push(now);
     let failures = recentIpFailures(ipKey, now).length;

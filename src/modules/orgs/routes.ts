@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/connection.ts';
-import { requireScope, SESSION_COOKIE } from '../../server/app.ts';
+import { requireScope, SESSION_COOKIE } from '../../server/context.ts';
 import { unauthorized } from '../../server/errors.ts';
 import { ROLES } from '../../server/permissions.ts';
 import { listAudit, unitHistory } from './audit.ts';

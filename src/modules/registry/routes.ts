@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/connection.ts';
-import { requireScope } from '../../server/app.ts';
+import { requireScope } from '../../server/context.ts';
 import { installRegistryHooks, listClasses, listClassStudents } from './service.ts';
 
 export async function registerRegistryRoutes(
