@@ -79,6 +79,7 @@ export async function importOrgs(
   const rows: ParsedRow[] = [];
   let header: SheetHeader | null = null;
   let dataRows = 0;
+  const seenCodes = new Map<string, number>();
   const err = (row: number, column: Field | null, message: string) =>
     errors.push({ row, column: column ? ORG_HEADERS[column] : null, message });
 
@@ -92,6 +93,9 @@ export async function importOrgs(
     const code = get('code');
     const name = get('name');
     const kindText = get('kind');
+    const firstRow = code ? seenCodes.get(code.toLowerCase()) : undefined;
+    if (code && firstRow) err(r, 'code', `Mã "${code}" trùng với dòng ${firstRow}.`);
+    else if (code) seenCodes.set(code.toLowerCase(), r);
     if (!code) err(r, 'code', 'Thiếu mã đơn vị.');
     else if (!UNIT_CODE_RE.test(code))
       err(r, 'code', `Mã "${code}" không hợp lệ: cần 1–32 chữ cái, chữ số, "-" hoặc "_".`);
@@ -118,7 +122,7 @@ export async function importOrgs(
       if (!levelsText) err(r, 'levels', 'Trường phải ghi cấp học.');
       if (!ownershipText) err(r, 'ownership', 'Trường phải ghi loại hình.');
     }
-    if (code && name && kind)
+    if (code && name && kind && !firstRow)
       rows.push({
         row: r,
         code,
@@ -142,12 +146,7 @@ export async function importOrgs(
   const dbByCode = new Map(existing.map((u) => [u.code.toLowerCase(), u]));
   const dbById = new Map(existing.map((u) => [u.id, u]));
   const fileByCode = new Map<string, ParsedRow>();
-  for (const row of rows) {
-    const key = row.code.toLowerCase();
-    const first = fileByCode.get(key);
-    if (first) err(row.row, 'code', `Mã "${row.code}" trùng với dòng ${first.row}.`);
-    else fileByCode.set(key, row);
-  }
+  for (const row of rows) fileByCode.set(row.code.toLowerCase(), row);
   const dbRoot = existing.find((u) => u.parent_id === null);
   const roots = rows.filter((r) => !r.parentCode);
   for (const root of roots) {
