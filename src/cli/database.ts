@@ -1,11 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import {
-  migrateToLatest,
-  openDatabase,
-  restoreEmbedded,
-  targetFromEnv,
-} from '../db/connection.ts';
+import { migrateToLatest, openDatabase, restoreEmbedded, targetFromEnv } from '../db/connection.ts';
 
 export function registerDatabaseCommands(program: Command): void {
   program
@@ -32,12 +27,16 @@ export function registerDatabaseCommands(program: Command): void {
     .action(async (file: string) => {
       const target = targetFromEnv();
       if (target.databaseUrl)
-        throw new Error('Với PostgreSQL, hãy sao lưu bằng pg_dump; lệnh này dành cho cơ sở dữ liệu nhúng.');
+        throw new Error(
+          'Với PostgreSQL, hãy sao lưu bằng pg_dump; lệnh này dành cho cơ sở dữ liệu nhúng.',
+        );
       const database = await openDatabase(target);
       try {
         const blob = await database.dump!();
         writeFileSync(file, Buffer.from(await blob.arrayBuffer()));
-        console.log(`Đã sao lưu ${database.describe} vào ${file} (${(blob.size / 1e6).toFixed(1)} MB).`);
+        console.log(
+          `Đã sao lưu ${database.describe} vào ${file} (${(blob.size / 1e6).toFixed(1)} MB).`,
+        );
       } finally {
         await database.close();
       }
@@ -45,11 +44,15 @@ export function registerDatabaseCommands(program: Command): void {
 
   program
     .command('restore <file>')
-    .description('Khôi phục cơ sở dữ liệu nhúng từ tệp sao lưu (dữ liệu hiện có được giữ lại bên cạnh)')
+    .description(
+      'Khôi phục cơ sở dữ liệu nhúng từ tệp sao lưu (dữ liệu hiện có được giữ lại bên cạnh)',
+    )
     .action(async (file: string) => {
       const target = targetFromEnv();
       if (target.databaseUrl)
-        throw new Error('Với PostgreSQL, hãy khôi phục bằng pg_restore; lệnh này dành cho cơ sở dữ liệu nhúng.');
+        throw new Error(
+          'Với PostgreSQL, hãy khôi phục bằng pg_restore; lệnh này dành cho cơ sở dữ liệu nhúng.',
+        );
       const bytes = readFileSync(file);
       const movedTo = await restoreEmbedded(target.dataDir ?? './data', new Blob([bytes]));
       const database = await openDatabase(target);

@@ -31,7 +31,9 @@ export function registerOrgCommands(program: Command): void {
       } catch (error) {
         if (error instanceof UnreadableWorkbookError) {
           console.error(error.message);
-          console.log(JSON.stringify({ rows: 0, added: 0, updated: 0, unchanged: 0, errors: 1, ms: 0 }));
+          console.log(
+            JSON.stringify({ rows: 0, added: 0, updated: 0, unchanged: 0, errors: 1, ms: 0 }),
+          );
           process.exitCode = 2;
           return;
         }

@@ -57,7 +57,9 @@ export function registerServeCommand(program: Command): void {
         process.on('SIGINT', () => void shutdown('SIGINT'));
 
         const url = `http://localhost:${port}`;
-        console.log(`sogd đang chạy tại ${url} (${database.describe}), khởi động ${((Date.now() - started) / 1000).toFixed(1)} s`);
+        console.log(
+          `sogd đang chạy tại ${url} (${database.describe}), khởi động ${((Date.now() - started) / 1000).toFixed(1)} s`,
+        );
         if (result.seeded) console.log('Đã tạo tỉnh mẫu (dữ liệu sinh tự động).');
         if (result.admin) {
           console.log(

@@ -22,7 +22,10 @@ export function progressReporter(): {
         current = phase;
         if (tty) {
           bar = new cliProgress.SingleBar(
-            { format: `${phase.padEnd(18)} [{bar}] {percentage}% {value}/{total}`, stream: process.stderr },
+            {
+              format: `${phase.padEnd(18)} [{bar}] {percentage}% {value}/{total}`,
+              stream: process.stderr,
+            },
             cliProgress.Presets.shades_classic,
           );
           bar.start(total, done);
@@ -41,11 +44,16 @@ export function progressReporter(): {
 
 /** The `import` / `export` group commands, shared by every module that adds a kind. */
 export function commandGroup(program: Command, name: string, description: string): Command {
-  return program.commands.find((c) => c.name() === name) ?? program.command(name).description(description);
+  return (
+    program.commands.find((c) => c.name() === name) ??
+    program.command(name).description(description)
+  );
 }
 
 /** Prints row errors as Vietnamese lines on stderr: "Dòng 5, cột Ngày sinh: …". */
-export function printRowErrors(errors: { row: number; column: string | null; message: string }[]): void {
+export function printRowErrors(
+  errors: { row: number; column: string | null; message: string }[],
+): void {
   for (const e of errors.slice(0, 500))
     console.error(`Dòng ${e.row}${e.column ? `, cột ${e.column}` : ''}: ${e.message}`);
   if (errors.length > 500) console.error(`… và ${errors.length - 500} lỗi khác.`);

@@ -25,7 +25,7 @@ export interface OpenDatabase {
   describe: string;
   /** Embedded database only: a gzipped tarball of the whole data folder. */
   dump?: () => Promise<Blob>;
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 export class DatabaseLockedError extends Error {
@@ -84,7 +84,10 @@ export async function restoreEmbedded(dataDir: string, backup: Blob): Promise<st
     const pgdata = join(dir, 'pgdata');
     let movedTo: string | null = null;
     if (existsSync(pgdata)) {
-      movedTo = join(dir, `pgdata.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+      movedTo = join(
+        dir,
+        `pgdata.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`,
+      );
       renameSync(pgdata, movedTo);
     }
     try {
@@ -156,6 +159,9 @@ export async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
     migrationLockTableName: 'sogd_migration_lock',
   });
   const result = await migrator.migrateToLatest();
-  if (result.error) throw result.error;
+  if (result.error)
+    throw result.error instanceof Error
+      ? result.error
+      : new Error('Cập nhật cấu trúc cơ sở dữ liệu thất bại', { cause: result.error });
   return result;
 }

@@ -1,5 +1,5 @@
 import { createReadStream, statSync } from 'node:fs';
-import type { Readable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { searchKey } from './vietnamese.ts';
 
@@ -51,17 +51,33 @@ export function cellText(value: ExcelJS.CellValue): { text: string | null; probl
     };
   }
   if (typeof value === 'object') {
-    if ('richText' in value) return { text: value.richText.map((r) => r.text).join('').trim() || null };
+    if ('richText' in value)
+      return {
+        text:
+          value.richText
+            .map((r) => r.text)
+            .join('')
+            .trim() || null,
+      };
     if ('formula' in value || 'sharedFormula' in value) {
       const result = (value as { result?: ExcelJS.CellValue }).result;
-      if (result === undefined || result === null || (typeof result === 'object' && 'error' in result))
-        return { text: null, problem: 'ô chứa công thức chưa có giá trị: hãy dán giá trị (Paste Values) thay cho công thức' };
+      if (
+        result === undefined ||
+        result === null ||
+        (typeof result === 'object' && 'error' in result)
+      )
+        return {
+          text: null,
+          problem:
+            'ô chứa công thức chưa có giá trị: hãy dán giá trị (Paste Values) thay cho công thức',
+        };
       return cellText(result);
     }
     if ('error' in value) return { text: null, problem: `ô chứa lỗi Excel ${String(value.error)}` };
-    if ('text' in value && typeof value.text === 'string') return { text: value.text.trim() || null };
+    if ('text' in value && typeof value.text === 'string')
+      return { text: value.text.trim() || null };
   }
-  return { text: String(value as unknown as string) };
+  return { text: JSON.stringify(value) };
 }
 
 /**
@@ -133,18 +149,21 @@ export async function* readFirstSheet(
       `Không đọc được tệp dưới dạng bảng tính Excel (.xlsx): ${error instanceof Error ? error.message : String(error)}`,
     );
   }
-  if (!header) throw new UnreadableWorkbookError('Bảng tính không có trang tính hoặc không có dòng tiêu đề.');
+  if (!header)
+    throw new UnreadableWorkbookError('Bảng tính không có trang tính hoặc không có dòng tiêu đề.');
 }
 
 /** Writes rows to an xlsx file with a bold, frozen header row. */
 export async function writeSimpleWorkbook(
-  file: string | NodeJS.WritableStream,
+  file: string | Writable,
   sheetName: string,
   headers: string[],
   rows: Iterable<(string | number | null)[]>,
 ): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter(
-    typeof file === 'string' ? { filename: file, useStyles: true } : { stream: file, useStyles: true },
+    typeof file === 'string'
+      ? { filename: file, useStyles: true }
+      : { stream: file, useStyles: true },
   );
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = headers.map((h) => ({ header: h, width: Math.max(12, h.length + 4) }));

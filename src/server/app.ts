@@ -24,7 +24,6 @@ import { AppError } from './errors.ts';
 // Validation messages in Vietnamese, for every schema in the process.
 z.config(z.locales.vi());
 
-
 export interface AppOptions {
   db: Db;
   /** pino options, or false for silence (tests). */
@@ -76,7 +75,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     const token = request.cookies[SESSION_COOKIE];
     request.session = token ? await loadSession(options.db, token) : null;
     // CSRF: a state-changing request of a signed-in session must echo its token.
-    const safe = request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS';
+    const safe =
+      request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS';
     if (!safe && request.session && request.headers['x-csrf-token'] !== request.session.csrfToken) {
       throw new AppError(
         403,
@@ -100,7 +100,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
         });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const errors = error.validation.map((v) => ({
+      // The validation entries' type lives in a Fastify-internal module; this is their shape.
+      const validation = error.validation as { instancePath: string; message?: string }[];
+      const errors = validation.map((v) => ({
         path: `${error.validationContext ?? 'body'}${v.instancePath.replaceAll('/', '.')}`,
         message: v.message ?? 'Không hợp lệ',
       }));
@@ -138,13 +140,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
       });
   });
 
-  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/healthz', { schema: { hide: true } }, () => ({ status: 'ok' }));
 
   const secure = options.secureCookies ?? process.env.NODE_ENV === 'production';
   await app.register(
-    async (api) => {
-      await registerOrgRoutes(api, { db: options.db, secureCookies: secure });
-      await registerRegistryRoutes(api, { db: options.db });
+    (api, _options, done) => {
+      registerOrgRoutes(api, { db: options.db, secureCookies: secure });
+      registerRegistryRoutes(api, { db: options.db });
+      done();
     },
     { prefix: '/api' },
   );

@@ -64,7 +64,11 @@ export class Scope {
   async requireUnit(db: Db, unitId: string, permission: Permission): Promise<OrgUnit> {
     this.require(permission);
     if (!isUuid(unitId)) throw notFound('đơn vị');
-    const unit = await db.selectFrom('org_unit').selectAll().where('id', '=', unitId).executeTakeFirst();
+    const unit = await db
+      .selectFrom('org_unit')
+      .selectAll()
+      .where('id', '=', unitId)
+      .executeTakeFirst();
     if (!unit) throw notFound('đơn vị');
     if (!this.containsPath(unit.path)) throw forbidden();
     return unit;

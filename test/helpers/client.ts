@@ -2,7 +2,11 @@ import type { App } from '../../src/server/app.ts';
 
 export interface Client {
   get(url: string): Promise<{ status: number; body: unknown }>;
-  send(method: 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown): Promise<{ status: number; body: unknown }>;
+  send(
+    method: 'POST' | 'PATCH' | 'DELETE',
+    url: string,
+    payload?: unknown,
+  ): Promise<{ status: number; body: unknown }>;
   csrfToken: string;
   cookie: string;
 }

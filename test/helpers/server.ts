@@ -20,7 +20,7 @@ export interface RunningServer {
   url: string;
   child: ChildProcess;
   output: () => string;
-  stop(signal?: NodeJS.Signals): Promise<number | null>;
+  stop: (signal?: NodeJS.Signals) => Promise<number | null>;
 }
 
 /** Starts `sogd serve` as a real child process and waits until /healthz answers. */
@@ -57,7 +57,7 @@ export async function startServer(
     url,
     child,
     output: () => log,
-    stop(signal = 'SIGTERM') {
+    stop: (signal = 'SIGTERM') => {
       return new Promise((ok) => {
         if (child.exitCode !== null) return ok(child.exitCode);
         child.once('exit', (code) => ok(code));

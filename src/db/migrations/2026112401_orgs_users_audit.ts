@@ -154,7 +154,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     END $fn$`.execute(db);
 
   await audit(db, 'org_unit', 'id');
-  await audit(db, 'app_user', 'org_unit_id', 'secret:password_hash', 'ignore:failed_attempts', 'ignore:locked_until');
+  await audit(
+    db,
+    'app_user',
+    'org_unit_id',
+    'secret:password_hash',
+    'ignore:failed_attempts',
+    'ignore:locked_until',
+  );
 }
 
 async function audit(db: Kysely<unknown>, table: string, unitColumn: string, ...options: string[]) {

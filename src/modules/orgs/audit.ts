@@ -68,7 +68,10 @@ export async function listAudit(
   const isRoot = scope.user.orgPath.split('/').filter(Boolean).length === 1;
   let q = baseQuery(db).where((eb) =>
     isRoot
-      ? eb.or([eb('audit_log.org_unit_id', 'is', null), scope.unitCondition('audit_log.org_unit_id')])
+      ? eb.or([
+          eb('audit_log.org_unit_id', 'is', null),
+          scope.unitCondition('audit_log.org_unit_id'),
+        ])
       : scope.unitCondition('audit_log.org_unit_id'),
   );
   if (filter.orgUnitId) {
@@ -82,7 +85,12 @@ export async function listAudit(
   if (filter.actor)
     q = q.where(sql`lower(audit_log.actor_name)`, 'like', `%${filter.actor.toLowerCase()}%`);
   if (filter.from) q = q.where('audit_log.at', '>=', new Date(`${filter.from}T00:00:00+07:00`));
-  if (filter.to) q = q.where('audit_log.at', '<', new Date(new Date(`${filter.to}T00:00:00+07:00`).getTime() + 86_400_000));
+  if (filter.to)
+    q = q.where(
+      'audit_log.at',
+      '<',
+      new Date(new Date(`${filter.to}T00:00:00+07:00`).getTime() + 86_400_000),
+    );
   const [{ total } = { total: 0 }] = await q
     .clearSelect()
     .select((eb) => eb.fn.countAll<number>().as('total'))

@@ -35,12 +35,28 @@ async function workbook(headers: string[], rows: (string | null)[][]): Promise<s
 }
 
 const H = Object.values(ORG_HEADERS);
-const unitCount = async () => Number((await db.selectFrom('org_unit').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const unitCount = async () =>
+  Number(
+    (
+      await db
+        .selectFrom('org_unit')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('org tree import', () => {
   it('imports a tree given in any order, with headers in any case and without diacritics', async () => {
     const file = await workbook(
-      ['MA DON VI', 'ten don vi', 'Mã đơn vị cấp trên', 'Loại Đơn Vị', 'Cấp học', 'Loại hình', 'Ghi chú riêng'],
+      [
+        'MA DON VI',
+        'ten don vi',
+        'Mã đơn vị cấp trên',
+        'Loại Đơn Vị',
+        'Cấp học',
+        'Loại hình',
+        'Ghi chú riêng',
+      ],
       [
         ['TH01', 'Trường TH&THCS Hoà Bình', 'X01', 'Trường', 'Tiểu học, THCS', 'Công lập', 'x'],
         ['X01', 'Xã Hoà Bình', 'SGD', 'Xã/Phường', null, null, null],
@@ -51,8 +67,18 @@ describe('org tree import', () => {
     const result = await importOrgs(db, file, { dryRun: false, actor });
     expect(result.errorList).toEqual([]);
     expect(result.unknownColumns).toEqual(['Ghi chú riêng']);
-    expect(result.summary).toMatchObject({ rows: 4, added: 4, updated: 0, unchanged: 0, errors: 0 });
-    const school = await db.selectFrom('org_unit').selectAll().where('code', '=', 'TH01').executeTakeFirstOrThrow();
+    expect(result.summary).toMatchObject({
+      rows: 4,
+      added: 4,
+      updated: 0,
+      unchanged: 0,
+      errors: 0,
+    });
+    const school = await db
+      .selectFrom('org_unit')
+      .selectAll()
+      .where('code', '=', 'TH01')
+      .executeTakeFirstOrThrow();
     expect(school.levels).toEqual(['primary', 'lower_secondary']);
     expect(school.depth).toBe(2);
   });
@@ -60,15 +86,31 @@ describe('org tree import', () => {
   it('export followed by import changes nothing', async () => {
     const file = join(dir, 'export.xlsx');
     expect(await exportOrgs(db, file)).toBe(4);
-    const before = await db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const before = await db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     const result = await importOrgs(db, file, { dryRun: false, actor });
-    expect(result.summary).toMatchObject({ rows: 4, added: 0, updated: 0, unchanged: 4, errors: 0 });
-    const after = await db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    expect(result.summary).toMatchObject({
+      rows: 4,
+      added: 0,
+      updated: 0,
+      unchanged: 4,
+      errors: 0,
+    });
+    const after = await db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     expect(after.n).toEqual(before.n);
   });
 
   it('moves a subtree when a parent changes, keeping ids, and leaves absent units alone', async () => {
-    const school = await db.selectFrom('org_unit').select('id').where('code', '=', 'TH01').executeTakeFirstOrThrow();
+    const school = await db
+      .selectFrom('org_unit')
+      .select('id')
+      .where('code', '=', 'TH01')
+      .executeTakeFirstOrThrow();
     const file = await workbook(H, [
       ['X02', 'Phường Đông Hải', 'SGD', 'Xã/Phường', null, null, null],
       ['X01', 'Xã Hoà Bình', 'X02', 'Xã/Phường', null, null, null],
@@ -77,11 +119,25 @@ describe('org tree import', () => {
     expect(dry.summary).toMatchObject({ added: 1, updated: 1, errors: 0 });
     expect(await unitCount()).toBe(4);
     const result = await importOrgs(db, file, { dryRun: false, actor });
-    expect(result.summary).toMatchObject({ rows: 2, added: 1, updated: 1, unchanged: 0, errors: 0 });
-    const moved = await db.selectFrom('org_unit').selectAll().where('code', '=', 'TH01').executeTakeFirstOrThrow();
+    expect(result.summary).toMatchObject({
+      rows: 2,
+      added: 1,
+      updated: 1,
+      unchanged: 0,
+      errors: 0,
+    });
+    const moved = await db
+      .selectFrom('org_unit')
+      .selectAll()
+      .where('code', '=', 'TH01')
+      .executeTakeFirstOrThrow();
     expect(moved.id).toBe(school.id);
     expect(moved.depth).toBe(3);
-    const x02 = await db.selectFrom('org_unit').select('id').where('code', '=', 'X02').executeTakeFirstOrThrow();
+    const x02 = await db
+      .selectFrom('org_unit')
+      .select('id')
+      .where('code', '=', 'X02')
+      .executeTakeFirstOrThrow();
     expect(moved.path).toContain(`/${x02.id}/`);
     expect(await unitCount()).toBe(5);
   });
@@ -118,6 +174,8 @@ describe('org tree import', () => {
     const { writeFileSync } = await import('node:fs');
     const file = join(dir, 'not.xlsx');
     writeFileSync(file, 'Mã đơn vị,Tên đơn vị\nX,Y\n');
-    await expect(importOrgs(db, file, { dryRun: false, actor })).rejects.toBeInstanceOf(UnreadableWorkbookError);
+    await expect(importOrgs(db, file, { dryRun: false, actor })).rejects.toBeInstanceOf(
+      UnreadableWorkbookError,
+    );
   });
 });

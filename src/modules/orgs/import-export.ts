@@ -1,11 +1,16 @@
-import type { Readable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 import { sql } from 'kysely';
 import { writeTransaction, type Actor } from '../../db/actor.ts';
 import type { Db } from '../../db/connection.ts';
 import type { OrgUnit, OrgUnitKind, Ownership, SchoolLevel } from '../../db/schema.ts';
 import { uuidv7 } from '../../lib/ids.ts';
 import { normalizeText } from '../../lib/vietnamese.ts';
-import { headerKey, readFirstSheet, writeSimpleWorkbook, type SheetHeader } from '../../lib/xlsx.ts';
+import {
+  headerKey,
+  readFirstSheet,
+  writeSimpleWorkbook,
+  type SheetHeader,
+} from '../../lib/xlsx.ts';
 import {
   KIND_LABELS,
   LEVEL_LABELS,
@@ -88,7 +93,8 @@ export async function importOrgs(
   })) {
     const r = sheetRow.rowNumber;
     dataRows++;
-    for (const p of sheetRow.problems) errors.push({ row: r, column: p.header, message: p.message });
+    for (const p of sheetRow.problems)
+      errors.push({ row: r, column: p.header, message: p.message });
     const get = (f: Field) => sheetRow.values.get(KEY[f]) ?? null;
     const code = get('code');
     const name = get('name');
@@ -103,21 +109,36 @@ export async function importOrgs(
     const kind = kindText ? KINDS.get(headerKey(kindText)) : undefined;
     if (!kindText) err(r, 'kind', 'Thiếu loại đơn vị.');
     else if (!kind)
-      err(r, 'kind', `Loại đơn vị "${kindText}" không hợp lệ: cần một trong ${Object.values(KIND_LABELS).join(', ')}.`);
+      err(
+        r,
+        'kind',
+        `Loại đơn vị "${kindText}" không hợp lệ: cần một trong ${Object.values(KIND_LABELS).join(', ')}.`,
+      );
     const levels: SchoolLevel[] = [];
     const levelsText = get('levels');
     if (levelsText) {
-      for (const part of levelsText.split(',').map((p) => p.trim()).filter(Boolean)) {
+      for (const part of levelsText
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean)) {
         const level = LEVELS.get(headerKey(part));
         if (!level)
-          err(r, 'levels', `Cấp học "${part}" không hợp lệ: cần ${Object.values(LEVEL_LABELS).join(', ')}, cách nhau bởi dấu phẩy.`);
+          err(
+            r,
+            'levels',
+            `Cấp học "${part}" không hợp lệ: cần ${Object.values(LEVEL_LABELS).join(', ')}, cách nhau bởi dấu phẩy.`,
+          );
         else if (!levels.includes(level)) levels.push(level);
       }
     }
     const ownershipText = get('ownership');
     const ownership = ownershipText ? (OWNERSHIPS.get(headerKey(ownershipText)) ?? null) : null;
     if (ownershipText && !ownership)
-      err(r, 'ownership', `Loại hình "${ownershipText}" không hợp lệ: cần "Công lập" hoặc "Ngoài công lập".`);
+      err(
+        r,
+        'ownership',
+        `Loại hình "${ownershipText}" không hợp lệ: cần "Công lập" hoặc "Ngoài công lập".`,
+      );
     if (kind === 'school') {
       if (!levelsText) err(r, 'levels', 'Trường phải ghi cấp học.');
       if (!ownershipText) err(r, 'ownership', 'Trường phải ghi loại hình.');
@@ -138,7 +159,11 @@ export async function importOrgs(
   if (h) {
     for (const f of ['code', 'name', 'parent', 'kind'] as const)
       if (![...h.columns.values()].includes(KEY[f]))
-        errors.push({ row: 1, column: ORG_HEADERS[f], message: `Thiếu cột bắt buộc "${ORG_HEADERS[f]}".` });
+        errors.push({
+          row: 1,
+          column: ORG_HEADERS[f],
+          message: `Thiếu cột bắt buộc "${ORG_HEADERS[f]}".`,
+        });
   }
 
   // The tree as it would be: database units, overlaid with the file.
@@ -151,13 +176,25 @@ export async function importOrgs(
   const roots = rows.filter((r) => !r.parentCode);
   for (const root of roots) {
     if (dbRoot && dbRoot.code.toLowerCase() !== root.code.toLowerCase())
-      err(root.row, 'parent', `Thiếu mã đơn vị cấp trên: đã có đơn vị gốc "${dbRoot.code}", không thể có hai gốc.`);
+      err(
+        root.row,
+        'parent',
+        `Thiếu mã đơn vị cấp trên: đã có đơn vị gốc "${dbRoot.code}", không thể có hai gốc.`,
+      );
   }
   if (!dbRoot && roots.length > 1)
     for (const extra of roots.slice(1))
-      err(extra.row, 'parent', `Tệp có hai đơn vị gốc (dòng ${roots[0]!.row} và dòng ${extra.row}).`);
+      err(
+        extra.row,
+        'parent',
+        `Tệp có hai đơn vị gốc (dòng ${roots[0]!.row} và dòng ${extra.row}).`,
+      );
   if (!dbRoot && roots.length === 0 && rows.length > 0)
-    err(rows[0]!.row, 'parent', 'Chưa có đơn vị gốc (Sở): một dòng phải để trống "Mã đơn vị cấp trên".');
+    err(
+      rows[0]!.row,
+      'parent',
+      'Chưa có đơn vị gốc (Sở): một dòng phải để trống "Mã đơn vị cấp trên".',
+    );
 
   const parentOf = new Map<string, string | null>(); // code → parent code (lowercase)
   for (const u of existing) {
@@ -167,11 +204,19 @@ export async function importOrgs(
   for (const row of fileByCode.values()) {
     const parentKey = row.parentCode?.toLowerCase() ?? null;
     if (parentKey && !fileByCode.has(parentKey) && !dbByCode.has(parentKey)) {
-      err(row.row, 'parent', `Không tìm thấy đơn vị cấp trên "${row.parentCode}" trong tệp hay trong cơ sở dữ liệu.`);
+      err(
+        row.row,
+        'parent',
+        `Không tìm thấy đơn vị cấp trên "${row.parentCode}" trong tệp hay trong cơ sở dữ liệu.`,
+      );
       continue;
     }
     if (!parentKey && dbByCode.get(row.code.toLowerCase())?.parent_id)
-      err(row.row, 'parent', 'Đơn vị này đã có đơn vị cấp trên; không thể biến nó thành đơn vị gốc.');
+      err(
+        row.row,
+        'parent',
+        'Đơn vị này đã có đơn vị cấp trên; không thể biến nó thành đơn vị gốc.',
+      );
     parentOf.set(row.code.toLowerCase(), parentKey);
   }
   // Cycles: walk up from every file row.
@@ -180,7 +225,11 @@ export async function importOrgs(
     let at: string | null | undefined = row.code.toLowerCase();
     while (at) {
       if (seen.has(at)) {
-        err(row.row, 'parent', `Quan hệ cấp trên tạo thành vòng lặp (qua mã "${at.toUpperCase()}").`);
+        err(
+          row.row,
+          'parent',
+          `Quan hệ cấp trên tạo thành vòng lặp (qua mã "${at.toUpperCase()}").`,
+        );
         break;
       }
       seen.add(at);
@@ -191,7 +240,11 @@ export async function importOrgs(
     for (const row of fileByCode.values()) {
       const unit = dbByCode.get(row.code.toLowerCase());
       const parent = row.parentCode ? dbByCode.get(row.parentCode.toLowerCase()) : undefined;
-      if ((unit && !unit.path.startsWith(options.allowedRootPath)) || (parent && !parent.path.startsWith(options.allowedRootPath)) || (!row.parentCode && !unit))
+      if (
+        (unit && !unit.path.startsWith(options.allowedRootPath)) ||
+        (parent && !parent.path.startsWith(options.allowedRootPath)) ||
+        (!row.parentCode && !unit)
+      )
         err(row.row, 'code', 'Đơn vị nằm ngoài phạm vi quản lý của bạn.');
     }
   }
@@ -233,7 +286,12 @@ export async function importOrgs(
   });
   const unknownColumns = h ? h.unknown : [];
   if (errors.length || options.dryRun || changes.length === 0)
-    return { summary: summary(), errorList: errors, unknownColumns, applied: !errors.length && !options.dryRun };
+    return {
+      summary: summary(),
+      errorList: errors,
+      unknownColumns,
+      applied: !errors.length && !options.dryRun,
+    };
 
   await writeTransaction(db, options.actor, async (tx) => {
     // Final ids, then paths computed top-down over the whole tree.
@@ -313,13 +371,22 @@ export async function importOrgs(
 }
 
 /** Writes the whole tree in the import format: export then import changes nothing. */
-export async function exportOrgs(db: Db, file: string | NodeJS.WritableStream, rootPath?: string): Promise<number> {
+export async function exportOrgs(
+  db: Db,
+  file: string | Writable,
+  rootPath?: string,
+): Promise<number> {
   let q = db.selectFrom('org_unit').selectAll();
   if (rootPath) q = q.where('path', 'like', `${rootPath}%`);
   const units = await q.orderBy('depth').orderBy('code').execute();
   const codeOf = new Map(units.map((u) => [u.id, u.code]));
   const allCodes = rootPath
-    ? new Map((await db.selectFrom('org_unit').select(['id', 'code']).execute()).map((u) => [u.id, u.code]))
+    ? new Map(
+        (await db.selectFrom('org_unit').select(['id', 'code']).execute()).map((u) => [
+          u.id,
+          u.code,
+        ]),
+      )
     : codeOf;
   await writeSimpleWorkbook(
     file,

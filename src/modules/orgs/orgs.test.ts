@@ -26,14 +26,23 @@ afterAll(async () => {
   await close?.();
 });
 
-type Problem = { title: string; detail: string; status: number; errors?: { path: string; message: string }[] };
+type Problem = {
+  title: string;
+  detail: string;
+  status: number;
+  errors?: { path: string; message: string }[];
+};
 
 describe('sign-in', () => {
   it('refuses a wrong password with a Vietnamese problem, then locks after repeated failures', async () => {
     await makeUser(db, ids.THA!, 'teacher', 'gv.khoa');
     resetLoginThrottle();
     const attempt = () =>
-      app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'gv.khoa', password: 'sai-mat-khau' } });
+      app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'gv.khoa', password: 'sai-mat-khau' },
+      });
     const first = await attempt();
     expect(first.statusCode).toBe(401);
     expect(first.headers['content-type']).toContain('application/problem+json');
@@ -131,14 +140,24 @@ describe('a school clerk created by the admin', () => {
     expect((await clerk.send('PATCH', `/api/orgs/${b}`, { name: 'Bị đổi tên' })).status).toBe(403);
     expect((await clerk.send('POST', `/api/orgs/${b}/deactivate`)).status).toBe(403);
     expect(
-      (await clerk.send('POST', '/api/orgs', { code: 'NEW1', name: 'Trường mới', kind: 'other', parentId: b }))
-        .status,
+      (
+        await clerk.send('POST', '/api/orgs', {
+          code: 'NEW1',
+          name: 'Trường mới',
+          kind: 'other',
+          parentId: b,
+        })
+      ).status,
     ).toBe(403);
     const search = (await clerk.get('/api/orgs/search?q=nguyen du')).body as unknown[];
     expect(search).toEqual([]);
     const roots = (await clerk.get('/api/orgs/roots')).body as { id: string }[];
     expect(roots.map((r) => r.id)).toEqual([ids.THA]);
-    const unchanged = await db.selectFrom('org_unit').select('name').where('id', '=', b).executeTakeFirstOrThrow();
+    const unchanged = await db
+      .selectFrom('org_unit')
+      .select('name')
+      .where('id', '=', b)
+      .executeTakeFirstOrThrow();
     expect(unchanged.name).toBe('Trường THCS Nguyễn Du');
   });
 
@@ -160,14 +179,18 @@ describe('org tree', () => {
       parentId: ids.SGD,
     });
     expect(created.status).toBe(201);
-    const x03 = (created.body as { id: string; name: string });
+    const x03 = created.body as { id: string; name: string };
     expect(x03.name).toBe('Xã Tân Lập');
     const renamed = await admin.send('PATCH', `/api/orgs/${x03.id}`, { name: 'Xã Tân Lập Mới' });
     expect(renamed.status).toBe(200);
     // Move commune X01 (with schools A and B) under X03.
     const moved = await admin.send('POST', `/api/orgs/${ids.X01}/move`, { parentId: x03.id });
     expect(moved.status).toBe(200);
-    const a = await db.selectFrom('org_unit').select(['path', 'depth']).where('id', '=', ids.THA!).executeTakeFirstOrThrow();
+    const a = await db
+      .selectFrom('org_unit')
+      .select(['path', 'depth'])
+      .where('id', '=', ids.THA!)
+      .executeTakeFirstOrThrow();
     expect(a.path).toBe(`/${ids.SGD}/${x03.id}/${ids.X01}/${ids.THA}/`);
     expect(a.depth).toBe(3);
     // Into its own subtree: refused, nothing changes.
@@ -191,7 +214,12 @@ describe('org tree', () => {
   });
 
   it('rejects a duplicate code with 409', async () => {
-    const r = await admin.send('POST', '/api/orgs', { code: 'thb', name: 'Trùng', kind: 'other', parentId: ids.SGD });
+    const r = await admin.send('POST', '/api/orgs', {
+      code: 'thb',
+      name: 'Trùng',
+      kind: 'other',
+      parentId: ids.SGD,
+    });
     expect(r.status).toBe(409);
   });
 
@@ -199,13 +227,25 @@ describe('org tree', () => {
     const clerkB = await makeUser(db, ids.THC!, 'school_staff', 'vanthu.thc');
     const r = await admin.send('POST', `/api/orgs/${ids.X02}/merge`, { intoId: ids.X01 });
     expect(r.status).toBe(200);
-    const c = await db.selectFrom('org_unit').selectAll().where('id', '=', ids.THC!).executeTakeFirstOrThrow();
+    const c = await db
+      .selectFrom('org_unit')
+      .selectAll()
+      .where('id', '=', ids.THC!)
+      .executeTakeFirstOrThrow();
     expect(c.parent_id).toBe(ids.X01);
     expect(c.path.endsWith(`/${ids.X01}/${ids.THC}/`)).toBe(true);
-    const x02 = await db.selectFrom('org_unit').selectAll().where('id', '=', ids.X02!).executeTakeFirstOrThrow();
+    const x02 = await db
+      .selectFrom('org_unit')
+      .selectAll()
+      .where('id', '=', ids.X02!)
+      .executeTakeFirstOrThrow();
     expect(x02.active).toBe(false);
     expect(x02.merged_into_id).toBe(ids.X01);
-    const user = await db.selectFrom('app_user').select('org_unit_id').where('id', '=', clerkB).executeTakeFirstOrThrow();
+    const user = await db
+      .selectFrom('app_user')
+      .select('org_unit_id')
+      .where('id', '=', clerkB)
+      .executeTakeFirstOrThrow();
     expect(user.org_unit_id).toBe(ids.THC);
     const reactivate = await admin.send('POST', `/api/orgs/${ids.X02}/reactivate`);
     expect(reactivate.status).toBe(400);
@@ -216,7 +256,12 @@ describe('audit log', () => {
   it('records who changed what, before and after, from which address', async () => {
     await admin.send('PATCH', `/api/orgs/${ids.THB}`, { address: 'Số 1 Lê Lợi' });
     const log = (await admin.get(`/api/audit?entityType=org_unit&entityId=${ids.THB}`)).body as {
-      items: { actorName: string; ip: string; before: { address: string | null }; after: { address: string } }[];
+      items: {
+        actorName: string;
+        ip: string;
+        before: { address: string | null };
+        after: { address: string };
+      }[];
     };
     const entry = log.items[0]!;
     expect(entry.actorName).toContain('(admin)');
@@ -239,7 +284,9 @@ describe('audit log', () => {
 
   it('is append-only and refuses changes without an actor', async () => {
     await expect(sql`DELETE FROM audit_log`.execute(db)).rejects.toThrow(/chỉ được ghi thêm/);
-    await expect(sql`UPDATE audit_log SET actor_name = 'x'`.execute(db)).rejects.toThrow(/chỉ được ghi thêm/);
+    await expect(sql`UPDATE audit_log SET actor_name = 'x'`.execute(db)).rejects.toThrow(
+      /chỉ được ghi thêm/,
+    );
     await expect(
       db.updateTable('org_unit').set({ name: 'Lén đổi' }).where('id', '=', ids.THB!).execute(),
     ).rejects.toThrow(/người thực hiện/);
@@ -280,7 +327,12 @@ describe('accounts', () => {
   });
 
   it('validates input with Vietnamese field errors', async () => {
-    const r = await admin.send('POST', '/api/users', { username: 'A B', fullName: '', role: 'vua', orgUnitId: ids.SGD });
+    const r = await admin.send('POST', '/api/users', {
+      username: 'A B',
+      fullName: '',
+      role: 'vua',
+      orgUnitId: ids.SGD,
+    });
     expect(r.status).toBe(400);
     const body = r.body as Problem;
     expect(body.title).toBe('Dữ liệu không hợp lệ');

@@ -27,10 +27,10 @@ const role = z.enum(ROLES as [string, ...string[]]).transform((r) => r as (typeo
 const idParams = z.object({ id: z.string().max(64) });
 const page = z.coerce.number().int().min(1).max(100_000).default(1);
 
-export async function registerOrgRoutes(
+export function registerOrgRoutes(
   instance: FastifyInstance,
   deps: { db: Db; secureCookies: boolean },
-): Promise<void> {
+): void {
   const api = instance.withTypeProvider<ZodTypeProvider>();
   const { db } = deps;
 
@@ -41,7 +41,10 @@ export async function registerOrgRoutes(
       schema: {
         tags: ['Đăng nhập'],
         summary: 'Đăng nhập',
-        body: z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) }),
+        body: z.object({
+          username: z.string().min(1).max(64),
+          password: z.string().min(1).max(256),
+        }),
       },
     },
     async (request, reply) => {
@@ -62,16 +65,24 @@ export async function registerOrgRoutes(
     },
   );
 
-  api.post('/auth/logout', { schema: { tags: ['Đăng nhập'], summary: 'Đăng xuất' } }, async (request, reply) => {
-    if (request.session) await logout(db, request.session, request.ip);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.status(204).send();
-  });
+  api.post(
+    '/auth/logout',
+    { schema: { tags: ['Đăng nhập'], summary: 'Đăng xuất' } },
+    async (request, reply) => {
+      if (request.session) await logout(db, request.session, request.ip);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send();
+    },
+  );
 
-  api.get('/auth/me', { schema: { tags: ['Đăng nhập'], summary: 'Tài khoản đang đăng nhập' } }, async (request) => {
-    if (!request.session) throw unauthorized();
-    return { user: await describeMe(db, request.session), csrfToken: request.session.csrfToken };
-  });
+  api.get(
+    '/auth/me',
+    { schema: { tags: ['Đăng nhập'], summary: 'Tài khoản đang đăng nhập' } },
+    async (request) => {
+      if (!request.session) throw unauthorized();
+      return { user: await describeMe(db, request.session), csrfToken: request.session.csrfToken };
+    },
+  );
 
   api.post(
     '/auth/password',
@@ -100,11 +111,19 @@ export async function registerOrgRoutes(
   );
   api.get(
     '/orgs/search',
-    { schema: { tags, summary: 'Tìm đơn vị', querystring: z.object({ q: z.string().max(200).default('') }) } },
+    {
+      schema: {
+        tags,
+        summary: 'Tìm đơn vị',
+        querystring: z.object({ q: z.string().max(200).default('') }),
+      },
+    },
     (request) => searchUnits(db, requireScope(request), request.query.q),
   );
-  api.get('/orgs/:id', { schema: { tags, summary: 'Chi tiết đơn vị', params: idParams } }, (request) =>
-    getUnit(db, requireScope(request), request.params.id),
+  api.get(
+    '/orgs/:id',
+    { schema: { tags, summary: 'Chi tiết đơn vị', params: idParams } },
+    (request) => getUnit(db, requireScope(request), request.params.id),
   );
   api.get(
     '/orgs/:id/children',
@@ -265,8 +284,14 @@ export async function registerOrgRoutes(
           entityId: z.string().max(64).optional(),
           actor: z.string().max(200).optional(),
           orgUnitId: z.string().max(64).optional(),
-          from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-          to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+          from: z
+            .string()
+            .regex(/^\d{4}-\d{2}-\d{2}$/)
+            .optional(),
+          to: z
+            .string()
+            .regex(/^\d{4}-\d{2}-\d{2}$/)
+            .optional(),
           page,
           pageSize: z.coerce.number().int().min(1).max(200).default(50),
         }),

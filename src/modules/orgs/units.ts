@@ -120,7 +120,10 @@ export function validateUnitFields(input: {
     if (input.levels.length === 0)
       errors.push({ path: 'levels', message: 'Trường phải có ít nhất một cấp học.' });
     if (!input.ownership)
-      errors.push({ path: 'ownership', message: 'Trường phải ghi loại hình: Công lập hoặc Ngoài công lập.' });
+      errors.push({
+        path: 'ownership',
+        message: 'Trường phải ghi loại hình: Công lập hoặc Ngoài công lập.',
+      });
   }
   if (errors.length) throw badRequest('Thông tin đơn vị chưa hợp lệ.', errors);
 }
@@ -134,7 +137,11 @@ export async function listRoots(db: Db, scope: Scope): Promise<OrgUnitSummary[]>
     .execute();
 }
 
-export async function listChildren(db: Db, scope: Scope, unitId: string): Promise<OrgUnitSummary[]> {
+export async function listChildren(
+  db: Db,
+  scope: Scope,
+  unitId: string,
+): Promise<OrgUnitSummary[]> {
   await scope.requireUnit(db, unitId, 'org.read');
   const rows = await db
     .selectFrom('org_unit')
@@ -185,7 +192,13 @@ export async function getUnit(db: Db, scope: Scope, unitId: string): Promise<Org
     .select((eb) => eb.fn.countAll<number>().as('users'))
     .where('org_unit_id', '=', unitId)
     .execute();
-  const counts = { children: Number(children), classes: 0, students: 0, staff: 0, users: Number(users) };
+  const counts = {
+    children: Number(children),
+    classes: 0,
+    students: 0,
+    staff: 0,
+    users: Number(users),
+  };
   for (const counter of counters) Object.assign(counts, await counter(db, unit));
   return {
     id: unit.id,
@@ -216,7 +229,11 @@ async function requireCodeFree(db: Db | Tx, code: string, exceptId?: string): Pr
     ]);
 }
 
-export async function createUnit(db: Db, scope: Scope, input: OrgUnitInput): Promise<OrgUnitDetail> {
+export async function createUnit(
+  db: Db,
+  scope: Scope,
+  input: OrgUnitInput,
+): Promise<OrgUnitDetail> {
   const parent = await scope.requireUnit(db, input.parentId, 'org.structure');
   const fields = {
     code: input.code.trim(),

@@ -63,7 +63,12 @@ function toUserRow(r: UserQueryRow): UserRow {
 export async function listUsers(
   db: Db,
   scope: Scope,
-  filter: { orgUnitId?: string | undefined; q?: string | undefined; page: number; pageSize: number },
+  filter: {
+    orgUnitId?: string | undefined;
+    q?: string | undefined;
+    page: number;
+    pageSize: number;
+  },
 ): Promise<{ items: UserRow[]; total: number }> {
   scope.require('user.manage');
   let q = userQuery(db).where(scope.pathCondition());
@@ -209,7 +214,10 @@ export async function updateUser(
   if (patch.role !== undefined) requireGrantable(scope, patch.role);
   requireGrantable(scope, current.role);
   if (patch.orgUnitId !== undefined) await scope.requireUnit(db, patch.orgUnitId, 'user.manage');
-  if (userId === scope.user.id && (patch.active === false || (patch.role && patch.role !== current.role)))
+  if (
+    userId === scope.user.id &&
+    (patch.active === false || (patch.role && patch.role !== current.role))
+  )
     throw forbidden('Bạn không thể tự khoá hoặc tự đổi vai trò của chính mình.');
   await writeTransaction(db, scope.actor, async (tx) => {
     await tx

@@ -5,10 +5,7 @@ import type { Db } from '../../db/connection.ts';
 import { requireScope } from '../../server/context.ts';
 import { installRegistryHooks, listClasses, listClassStudents } from './service.ts';
 
-export async function registerRegistryRoutes(
-  instance: FastifyInstance,
-  deps: { db: Db },
-): Promise<void> {
+export function registerRegistryRoutes(instance: FastifyInstance, deps: { db: Db }): void {
   installRegistryHooks();
   const api = instance.withTypeProvider<ZodTypeProvider>();
   const { db } = deps;

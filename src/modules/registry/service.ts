@@ -144,6 +144,14 @@ async function mergeSchoolData(tx: Tx, fromId: string, intoId: string): Promise<
     .set({ school_id: intoId, updated_at: sql`now()` })
     .where('school_id', '=', fromId)
     .execute();
-  await tx.updateTable('student').set({ school_id: intoId, updated_at: sql`now()` }).where('school_id', '=', fromId).execute();
-  await tx.updateTable('staff').set({ school_id: intoId, updated_at: sql`now()` }).where('school_id', '=', fromId).execute();
+  await tx
+    .updateTable('student')
+    .set({ school_id: intoId, updated_at: sql`now()` })
+    .where('school_id', '=', fromId)
+    .execute();
+  await tx
+    .updateTable('staff')
+    .set({ school_id: intoId, updated_at: sql`now()` })
+    .where('school_id', '=', fromId)
+    .execute();
 }
