@@ -3,9 +3,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/connection.ts';
 import { requireScope, SESSION_COOKIE } from '../../server/context.ts';
-import { unauthorized } from '../../server/errors.ts';
+import { badRequest, unauthorized } from '../../server/errors.ts';
+import { UnreadableWorkbookError } from '../../lib/xlsx.ts';
+import { PassThrough, Readable } from 'node:stream';
 import { ROLES } from '../../server/permissions.ts';
 import { listAudit, unitHistory } from './audit.ts';
+import { exportOrgs, importOrgs } from './import-export.ts';
 import { changePassword, describeMe, login, logout, scopeOf, SESSION_HOURS } from './auth.ts';
 import {
   createUnit,
@@ -208,6 +211,51 @@ export function registerOrgRoutes(
     '/orgs/:id/reactivate',
     { schema: { tags, summary: 'Hoạt động lại', params: idParams } },
     (request) => setUnitActive(db, requireScope(request), request.params.id, true),
+  );
+
+  api.get(
+    '/orgs/export.xlsx',
+    { schema: { tags, summary: 'Xuất cây đơn vị (định dạng nhập)' } },
+    async (request, reply) => {
+      const scope = requireScope(request);
+      const root = await scope.requireUnit(db, scope.user.orgUnitId, 'org.read');
+      const stream = new PassThrough();
+      void exportOrgs(db, stream, root.path).catch((error: unknown) =>
+        stream.destroy(error as Error),
+      );
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', 'attachment; filename="don-vi.xlsx"')
+        .send(stream);
+    },
+  );
+  api.post(
+    '/orgs/import',
+    {
+      schema: {
+        tags,
+        summary: 'Nhập cây đơn vị từ tệp Excel (tất cả hoặc không gì cả)',
+        querystring: z.object({ dryRun: z.enum(['0', '1']).default('0') }),
+      },
+    },
+    async (request, reply) => {
+      const scope = requireScope(request);
+      scope.require('org.structure');
+      const file = await request.file();
+      if (!file) throw badRequest('Chưa chọn tệp Excel để nhập.');
+      const bytes = await file.toBuffer();
+      try {
+        const result = await importOrgs(db, Readable.from(bytes), {
+          dryRun: request.query.dryRun === '1',
+          actor: scope.actor,
+          allowedRootPath: scope.user.orgPath,
+        });
+        return reply.status(result.errorList.length ? 422 : 200).send(result);
+      } catch (error) {
+        if (error instanceof UnreadableWorkbookError) throw badRequest(error.message);
+        throw error;
+      }
+    },
   );
 
   // ---- Accounts ----
