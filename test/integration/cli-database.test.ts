@@ -1,0 +1,94 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/connection.ts';
+import { REPO, startServer } from '../helpers/server.ts';
+
+// These commands work on the embedded database (backup/restore are PGlite's);
+// the PostgreSQL pass of the suite skips them for that reason.
+const dir = mkdtempSync(join(tmpdir(), 'sogd-cli-'));
+const dataDir = join(dir, 'data');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function sogd(...args: string[]) {
+  const r = spawnSync(process.execPath, ['bin/sogd.js', ...args], {
+    cwd: REPO,
+    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' },
+    encoding: 'utf8',
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+async function orgFile(name: string, rows: string[][]): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Đơn vị');
+  ws.addRow(['Mã đơn vị', 'Tên đơn vị', 'Mã đơn vị cấp trên', 'Loại đơn vị']);
+  for (const r of rows) ws.addRow(r);
+  const file = join(dir, name);
+  await wb.xlsx.writeFile(file);
+  return file;
+}
+
+async function unitCodes(): Promise<string[]> {
+  const { db, close } = await openDatabase({ dataDir });
+  try {
+    return (await db.selectFrom('org_unit').select('code').orderBy('code').execute()).map(
+      (u) => u.code,
+    );
+  } finally {
+    await close();
+  }
+}
+
+describe.skipIf(process.env.SOGD_TEST_TARGET === 'postgres')(
+  'sogd CLI on the embedded database',
+  () => {
+    it('imports with exit codes and a closing JSON line, backs up and restores', async () => {
+      expect(sogd('migrate').code).toBe(0);
+      const good = await orgFile('a.xlsx', [
+        ['SGD', 'Sở GD&ĐT Thử', '', 'Sở'],
+        ['X01', 'Xã Một', 'SGD', 'Xã/Phường'],
+      ]);
+      const imported = sogd('import', 'orgs', good);
+      expect(imported.code, imported.stderr).toBe(0);
+      expect(JSON.parse(imported.stdout.trim().split('\n').at(-1)!)).toMatchObject({
+        rows: 2,
+        added: 2,
+        errors: 0,
+      });
+
+      const bad = await orgFile('b.xlsx', [['X02', 'Xã Hai', 'KHONGCO', 'Xã/Phường']]);
+      const rejected = sogd('import', 'orgs', bad);
+      expect(rejected.code).toBe(1);
+      expect(rejected.stderr).toContain('Dòng 2, cột Mã đơn vị cấp trên');
+
+      const notXlsx = join(dir, 'c.xlsx');
+      (await import('node:fs')).writeFileSync(notXlsx, 'not a workbook');
+      expect(sogd('import', 'orgs', notXlsx).code).toBe(2);
+
+      const backup = join(dir, 'backup.tar.gz');
+      expect(sogd('backup', backup).code).toBe(0);
+      const more = await orgFile('d.xlsx', [['X03', 'Xã Ba', 'SGD', 'Xã/Phường']]);
+      expect(sogd('import', 'orgs', more).code).toBe(0);
+      expect(await unitCodes()).toEqual(['SGD', 'X01', 'X03']);
+      const restored = sogd('restore', backup);
+      expect(restored.code, restored.stderr).toBe(0);
+      expect(restored.stdout).toContain('được giữ ở');
+      expect(await unitCodes()).toEqual(['SGD', 'X01']);
+    }, 120_000);
+
+    it('refuses to open the embedded database while the server holds it', async () => {
+      const server = await startServer({ DATA_DIR: dataDir, DATABASE_URL: '' }, ['--no-demo']);
+      try {
+        const r = sogd('migrate');
+        expect(r.code).not.toBe(0);
+        expect(r.stderr).toContain(`đang được tiến trình ${server.child.pid}`);
+      } finally {
+        await server.stop();
+      }
+    }, 120_000);
+  },
+);
