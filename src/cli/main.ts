@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerDemoCommands } from '../modules/demo/cli.ts';
 import { registerDatabaseCommands } from './database.ts';
 import { registerOrgCommands } from './orgs.ts';
 import { registerServeCommand } from './serve.ts';
@@ -16,6 +17,7 @@ const program = new Command('sogd')
 registerServeCommand(program);
 registerDatabaseCommands(program);
 registerOrgCommands(program);
+registerDemoCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../db/connection.ts';
+import { checkPersonalId } from '../../lib/personal-id.ts';
+import { freshDatabase } from '../../../test/helpers/db.ts';
+import { planDemo, type DemoSchool } from './generate.ts';
+import { seedDemo } from './seed.ts';
+
+const options = { schools: 40, students: 4_000, seed: 7, schoolYear: '2025-2026' };
+
+function generateAll(opts = options): DemoSchool[] {
+  const plan = planDemo(opts);
+  return Array.from({ length: plan.schoolCount }, (_, i) => plan.school(i));
+}
+
+describe('demo generator', () => {
+  const schools = generateAll();
+  const students = schools.flatMap((s) => s.students);
+
+  it('is deterministic for a seed and differs for another', () => {
+    expect(generateAll()).toEqual(schools);
+    const other = generateAll({ ...options, seed: 8 });
+    expect(
+      other[0]!.students[0]!.fullName === schools[0]!.students[0]!.fullName &&
+        other[0]!.unit.name === schools[0]!.unit.name,
+    ).toBe(false);
+  });
+
+  it('makes the requested numbers and a tree of 20–30 communes', () => {
+    expect(students).toHaveLength(options.students);
+    const plan = planDemo(options);
+    expect(plan.communes.length).toBeGreaterThanOrEqual(20);
+    expect(plan.communes.length).toBeLessThanOrEqual(30);
+    const levels = new Set(schools.flatMap((s) => s.unit.levels));
+    expect(levels).toEqual(new Set(['preschool', 'primary', 'lower_secondary', 'upper_secondary']));
+    expect(schools.some((s) => s.unit.ownership === 'private')).toBe(true);
+    expect(schools.some((s) => s.unit.levels.length > 1)).toBe(true);
+    expect(new Set(schools.map((s) => s.unit.code)).size).toBe(schools.length);
+  });
+
+  it('gives plausible students: ages fit grades, valid personal ids, both genders, several ethnic groups', () => {
+    const classOf = new Map(schools.flatMap((s) => s.classes).map((c) => [c.id, c]));
+    for (const s of students) {
+      const cls = classOf.get(s.classId)!;
+      const age = 2025 - Number(s.birthDate.slice(0, 4));
+      if (cls.grade === null) expect(age).toBeGreaterThanOrEqual(3);
+      else {
+        expect(age - cls.grade, s.fullName).toBeGreaterThanOrEqual(5);
+        expect(age - cls.grade, s.fullName).toBeLessThanOrEqual(6);
+      }
+      expect(
+        checkPersonalId(s.personalId, {
+          birthYear: Number(s.birthDate.slice(0, 4)),
+          gender: s.gender,
+        }),
+      ).toBeNull();
+      expect(s.fullName.split(' ').length).toBeGreaterThanOrEqual(3);
+    }
+    expect(new Set(students.map((s) => s.personalId)).size).toBe(students.length);
+    expect(new Set(students.map((s) => s.gender)).size).toBe(2);
+    expect(new Set(students.map((s) => s.ethnicity)).size).toBeGreaterThanOrEqual(4);
+  });
+
+  it('keeps class sizes within the school charters', () => {
+    const sizes = new Map<string, number>();
+    for (const s of students) sizes.set(s.classId, (sizes.get(s.classId) ?? 0) + 1);
+    for (const school of schools)
+      for (const c of school.classes) {
+        const max = c.grade === null ? 35 : c.grade <= 5 ? 35 : 45;
+        expect(sizes.get(c.id) ?? 0, c.name).toBeLessThanOrEqual(max);
+      }
+  });
+});
+
+describe('seeding a database', () => {
+  let db: Db;
+  let close: () => Promise<void>;
+  beforeAll(async () => {
+    ({ db, close } = await freshDatabase());
+  });
+  afterAll(async () => close?.());
+
+  it('writes the province in one audited transaction and refuses a second time', async () => {
+    const result = await seedDemo(db, { schools: 20, students: 2_000, seed: 3 });
+    expect(result.students).toBe(2_000);
+    const count = async (table: 'student' | 'enrolment' | 'org_unit' | 'staff' | 'class') =>
+      Number(
+        (
+          await db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    expect(await count('student')).toBe(2_000);
+    expect(await count('enrolment')).toBe(2_000);
+    expect(await count('org_unit')).toBe(result.units);
+    const audited = await db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('entity_type', '=', 'student')
+      .where('actor_name', '=', 'hệ thống: tạo tỉnh mẫu')
+      .executeTakeFirstOrThrow();
+    expect(Number(audited.n)).toBe(2_000);
+    await expect(seedDemo(db, { schools: 5, students: 100 })).rejects.toThrow(/đã có dữ liệu/);
+    expect(await count('student')).toBe(2_000);
+  });
+});

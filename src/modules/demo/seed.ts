@@ -1,0 +1,158 @@
+import { sql } from 'kysely';
+import { systemActor, writeTransaction, type Tx } from '../../db/actor.ts';
+import type { Db } from '../../db/connection.ts';
+import { unitSearchName } from '../orgs/units.ts';
+import { DEFAULT_DEMO, planDemo, type DemoOptions, type DemoUnit } from './generate.ts';
+
+export interface SeedResult {
+  rootId: string;
+  units: number;
+  classes: number;
+  students: number;
+  staff: number;
+  ms: number;
+}
+
+export type Progress = (phase: string, done: number, total: number) => void;
+
+// PostgreSQL allows 65,535 bind parameters per statement; a student row has 20.
+const BATCH = 2_000;
+
+async function insertBatched<T>(
+  rows: T[],
+  insert: (batch: T[]) => Promise<unknown>,
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += BATCH) await insert(rows.slice(i, i + BATCH));
+}
+
+function unitRow(u: DemoUnit) {
+  return {
+    id: u.id,
+    code: u.code,
+    name: u.name,
+    search_name: unitSearchName(u.code, u.name),
+    kind: u.kind,
+    parent_id: u.parentId,
+    path: u.path,
+    depth: u.depth,
+    levels: u.levels,
+    ownership: u.ownership,
+    address: u.address,
+    merged_into_id: null,
+  };
+}
+
+/**
+ * Writes a generated demo province into an empty database, all in one
+ * transaction: a crash half-way leaves nothing, and the next start seeds again.
+ */
+export async function seedDemo(
+  db: Db,
+  options: Partial<DemoOptions> = {},
+  onProgress?: Progress,
+): Promise<SeedResult> {
+  const started = performance.now();
+  const opts: DemoOptions = { ...DEFAULT_DEMO, ...options };
+  const plan = planDemo(opts);
+  const counts = { units: 0, classes: 0, students: 0, staff: 0 };
+  await writeTransaction(db, systemActor('tạo tỉnh mẫu'), async (tx: Tx) => {
+    const existing = await tx.selectFrom('org_unit').select('id').limit(1).execute();
+    if (existing.length)
+      throw new Error(
+        'Cơ sở dữ liệu đã có dữ liệu đơn vị: chỉ tạo tỉnh mẫu trên cơ sở dữ liệu trống.',
+      );
+    // Bulk load: the per-row constraint checks of a fresh database are deferred to commit.
+    await sql`SET CONSTRAINTS ALL DEFERRED`.execute(tx);
+    await tx
+      .insertInto('org_unit')
+      .values([plan.department, ...plan.communes].map(unitRow))
+      .execute();
+    counts.units += 1 + plan.communes.length;
+    let studentsDone = 0;
+    for (let i = 0; i < plan.schoolCount; i++) {
+      const school = plan.school(i);
+      await tx.insertInto('org_unit').values(unitRow(school.unit)).execute();
+      counts.units++;
+      await insertBatched(school.staff, (batch) =>
+        tx
+          .insertInto('staff')
+          .values(
+            batch.map((s) => ({
+              id: s.id,
+              school_id: s.schoolId,
+              full_name: s.fullName,
+              family_name: s.familyName,
+              middle_name: s.middleName,
+              given_name: s.givenName,
+              search_name: s.searchName,
+              birth_date: s.birthDate,
+              gender: s.gender,
+              personal_id: s.personalId,
+              position: s.position,
+              main_subject: s.mainSubject,
+              qualification: s.qualification,
+              employment_type: s.employmentType,
+            })),
+          )
+          .execute(),
+      );
+      if (school.classes.length)
+        await tx
+          .insertInto('class')
+          .values(
+            school.classes.map((c) => ({
+              school_id: c.schoolId,
+              id: c.id,
+              school_year: opts.schoolYear,
+              name: c.name,
+              grade: c.grade,
+              sessions_per_day: c.sessionsPerDay,
+              homeroom_staff_id: c.homeroomStaffId,
+            })),
+          )
+          .execute();
+      await insertBatched(school.students, async (batch) => {
+        await tx
+          .insertInto('student')
+          .values(
+            batch.map((s) => ({
+              id: s.id,
+              school_id: s.schoolId,
+              personal_id: s.personalId,
+              student_code: s.studentCode,
+              full_name: s.fullName,
+              family_name: s.familyName,
+              middle_name: s.middleName,
+              given_name: s.givenName,
+              search_name: s.searchName,
+              birth_date: s.birthDate,
+              gender: s.gender,
+              ethnicity: s.ethnicity,
+              birth_place: s.birthPlace,
+              address: s.address,
+              guardian_name: s.guardianName,
+              phone: s.phone,
+            })),
+          )
+          .execute();
+        await tx
+          .insertInto('enrolment')
+          .values(
+            batch.map((s) => ({
+              student_id: s.id,
+              school_year: opts.schoolYear,
+              school_id: s.schoolId,
+              class_id: s.classId,
+            })),
+          )
+          .execute();
+      });
+      counts.classes += school.classes.length;
+      counts.students += school.students.length;
+      counts.staff += school.staff.length;
+      studentsDone += school.students.length;
+      onProgress?.('Tạo tỉnh mẫu', studentsDone, opts.students);
+    }
+  });
+  return { rootId: plan.department.id, ...counts, ms: Math.round(performance.now() - started) };
+}
