@@ -1,0 +1,254 @@
+import { ApartmentOutlined, AuditOutlined, LogoutOutlined, TeamOutlined } from '@ant-design/icons';
+import { QueryClient, QueryClientProvider, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  App as AntApp,
+  Button,
+  ConfigProvider,
+  Layout,
+  Menu,
+  Result,
+  Space,
+  Spin,
+  Typography,
+} from 'antd';
+import enUS from 'antd/locale/en_US';
+import viVN from 'antd/locale/vi_VN';
+import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { api, ApiError, setCsrfToken, type Me } from './api.ts';
+import { catalogues, I18nContext, ROLE_LABELS, useI18n, type Lang } from './i18n.ts';
+
+const LoginPage = lazy(() => import('./pages/LoginPage.tsx'));
+const ChangePasswordPage = lazy(() => import('./pages/ChangePasswordPage.tsx'));
+const OrgTreePage = lazy(() => import('./pages/OrgTreePage.tsx'));
+const UnitPage = lazy(() => import('./pages/UnitPage.tsx'));
+const UsersPage = lazy(() => import('./pages/UsersPage.tsx'));
+const AuditPage = lazy(() => import('./pages/AuditPage.tsx'));
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+
+export function useMe(): Me | null | undefined {
+  const { data } = useQuery({
+    queryKey: ['me'],
+    queryFn: async () => {
+      try {
+        const result = await api.get<{ user: Me; csrfToken: string }>('/api/auth/me');
+        setCsrfToken(result.csrfToken);
+        return result.user;
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 401) return null;
+        throw error;
+      }
+    },
+  });
+  return data;
+}
+
+export function ErrorResult({ error }: { error: unknown }) {
+  const { t } = useI18n();
+  if (error instanceof ApiError && error.status === 403)
+    return (
+      <Result
+        status="403"
+        title={t.forbidden}
+        subTitle={error.problem.detail || t.forbiddenDetail}
+      />
+    );
+  if (error instanceof ApiError && error.status === 404)
+    return <Result status="404" title={t.notFound} subTitle={t.notFoundDetail} />;
+  return (
+    <Result
+      status="error"
+      title={error instanceof ApiError ? error.problem.title : 'Lỗi'}
+      subTitle={error instanceof Error ? error.message : String(error)}
+    />
+  );
+}
+
+function Shell({ me, children }: { me: Me; children: ReactNode }) {
+  const { t, lang, setLang } = useI18n();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const client = useQueryClient();
+  const [collapsed, setCollapsed] = useState(false);
+  const items = [
+    { key: '/don-vi', icon: <ApartmentOutlined />, label: t.orgTree },
+    ...(me.permissions.includes('user.manage')
+      ? [{ key: '/nguoi-dung', icon: <TeamOutlined />, label: t.users }]
+      : []),
+    ...(me.permissions.includes('audit.read')
+      ? [{ key: '/nhat-ky', icon: <AuditOutlined />, label: t.audit }]
+      : []),
+  ];
+  const selected = items.find((i) => location.pathname.startsWith(i.key))?.key ?? '/don-vi';
+  const signOut = async () => {
+    await api.post('/api/auth/logout');
+    client.setQueryData(['me'], null);
+    navigate('/dang-nhap');
+  };
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider
+        breakpoint="lg"
+        collapsedWidth={0}
+        collapsed={collapsed}
+        onCollapse={setCollapsed}
+        theme="light"
+        width={220}
+        style={{ borderRight: '1px solid #eee' }}
+      >
+        <div style={{ padding: '16px 20px', fontWeight: 600, color: '#1d4e89' }}>sogd</div>
+        <Menu
+          mode="inline"
+          selectedKeys={[selected]}
+          items={items}
+          onClick={(e) => {
+            navigate(e.key);
+            if (window.innerWidth < 992) setCollapsed(true);
+          }}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header
+          style={{
+            background: '#1d4e89',
+            padding: '0 16px',
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'space-between',
+            gap: 8,
+          }}
+        >
+          <div
+            style={{
+              color: 'white',
+              fontWeight: 600,
+              flex: '1 1 auto',
+              minWidth: 0,
+              overflow: 'hidden',
+              textOverflow: 'ellipsis',
+              whiteSpace: 'nowrap',
+            }}
+          >
+            {t.appName}
+          </div>
+          <span
+            className="hide-on-phone"
+            style={{
+              color: '#dbe7f5',
+              minWidth: 0,
+              maxWidth: '45%',
+              overflow: 'hidden',
+              textOverflow: 'ellipsis',
+              whiteSpace: 'nowrap',
+            }}
+            title={`${me.fullName} · ${ROLE_LABELS[lang][me.role]} · ${me.orgUnit.name}`}
+          >
+            {me.fullName} · {ROLE_LABELS[lang][me.role]} · {me.orgUnit.name}
+          </span>
+          <Button size="small" onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}>
+            {t.language}
+          </Button>
+          <Button
+            size="small"
+            icon={<LogoutOutlined />}
+            onClick={() => void signOut()}
+            aria-label={t.signOut}
+          >
+            <span className="hide-on-phone">{t.signOut}</span>
+          </Button>
+        </Layout.Header>
+        <Layout.Content
+          className="sogd-content"
+          style={{ padding: 16, maxWidth: 1200, width: '100%' }}
+        >
+          {children}
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}
+
+function Gate({ children }: { children: (me: Me) => ReactNode }) {
+  const me = useMe();
+  const location = useLocation();
+  if (me === undefined) return <Spin style={{ margin: 48 }} />;
+  if (me === null) return <Navigate to="/dang-nhap" replace state={{ from: location.pathname }} />;
+  if (me.mustChangePassword && location.pathname !== '/doi-mat-khau')
+    return <Navigate to="/doi-mat-khau" replace />;
+  return <>{children(me)}</>;
+}
+
+function Routed() {
+  return (
+    <Suspense fallback={<Spin style={{ margin: 48 }} />}>
+      <Routes>
+        <Route path="/dang-nhap" element={<LoginPage />} />
+        <Route
+          path="/doi-mat-khau"
+          element={<Gate>{(me) => <ChangePasswordPage me={me} />}</Gate>}
+        />
+        <Route
+          path="/"
+          element={<Gate>{(me) => <Navigate to={`/don-vi/${me.orgUnit.id}`} replace />}</Gate>}
+        />
+        {(
+          [
+            ['/don-vi', (me: Me) => <OrgTreePage me={me} />],
+            ['/don-vi/:id', (me: Me) => <UnitPage me={me} />],
+            ['/nguoi-dung', (me: Me) => <UsersPage me={me} />],
+            ['/nhat-ky', () => <AuditPage />],
+          ] as const
+        ).map(([path, render]) => (
+          <Route
+            key={path}
+            path={path}
+            element={<Gate>{(me) => <Shell me={me}>{render(me)}</Shell>}</Gate>}
+          />
+        ))}
+        <Route path="*" element={<Navigate to="/" replace />} />
+      </Routes>
+    </Suspense>
+  );
+}
+
+export function App() {
+  const [lang, setLangState] = useState<Lang>(() =>
+    localStorage.getItem('sogd.lang') === 'en' ? 'en' : 'vi',
+  );
+  const i18n = useMemo(
+    () => ({
+      lang,
+      t: catalogues[lang],
+      setLang: (next: Lang) => {
+        localStorage.setItem('sogd.lang', next);
+        document.documentElement.lang = next;
+        setLangState(next);
+      },
+    }),
+    [lang],
+  );
+  return (
+    <I18nContext.Provider value={i18n}>
+      <ConfigProvider
+        locale={lang === 'vi' ? viVN : enUS}
+        theme={{ token: { colorPrimary: '#1d4e89' } }}
+      >
+        <AntApp>
+          <QueryClientProvider client={queryClient}>
+            <BrowserRouter>
+              <Routed />
+            </BrowserRouter>
+          </QueryClientProvider>
+        </AntApp>
+      </ConfigProvider>
+    </I18nContext.Provider>
+  );
+}

@@ -1,0 +1,140 @@
+/** The sogd API from the browser: JSON, the session cookie, and the CSRF token echoed on writes. */
+
+export interface Problem {
+  title: string;
+  detail: string;
+  status: number;
+  errors?: { path: string; message: string }[];
+}
+
+export class ApiError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail || problem.title);
+  }
+  get status(): number {
+    return this.problem.status;
+  }
+}
+
+let csrfToken = '';
+export function setCsrfToken(token: string): void {
+  csrfToken = token;
+}
+
+async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = {};
+  if (body !== undefined && !(body instanceof FormData))
+    headers['content-type'] = 'application/json';
+  if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
+  const response = await fetch(url, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    body: body === undefined ? undefined : body instanceof FormData ? body : JSON.stringify(body),
+  });
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  let data: unknown = null;
+  try {
+    data = text ? (JSON.parse(text) as unknown) : null;
+  } catch {
+    data = null;
+  }
+  if (!response.ok) {
+    const problem =
+      data && typeof data === 'object' && 'title' in data
+        ? (data as Problem)
+        : { title: 'Lỗi', detail: `Máy chủ trả lời ${response.status}.`, status: response.status };
+    throw new ApiError({ ...problem, status: response.status });
+  }
+  return data as T;
+}
+
+export const api = {
+  get: <T>(url: string) => request<T>('GET', url),
+  post: <T>(url: string, body?: unknown) => request<T>('POST', url, body ?? {}),
+  patch: <T>(url: string, body: unknown) => request<T>('PATCH', url, body),
+};
+
+export type Role =
+  | 'department_admin'
+  | 'department_staff'
+  | 'office_staff'
+  | 'school_admin'
+  | 'school_staff'
+  | 'teacher'
+  | 'auditor';
+export type Kind = 'department' | 'office' | 'commune' | 'school' | 'centre' | 'other';
+export type Level = 'preschool' | 'primary' | 'lower_secondary' | 'upper_secondary';
+
+export interface Me {
+  id: string;
+  username: string;
+  fullName: string;
+  role: Role;
+  orgUnit: { id: string; code: string; name: string; kind: Kind };
+  mustChangePassword: boolean;
+  permissions: string[];
+}
+
+export interface UnitSummary {
+  id: string;
+  code: string;
+  name: string;
+  kind: Kind;
+  levels: Level[];
+  ownership: 'public' | 'private' | null;
+  active: boolean;
+  childCount: number;
+}
+
+export interface UnitDetail extends UnitSummary {
+  parentId: string | null;
+  address: string | null;
+  mergedIntoId: string | null;
+  path: { id: string; code: string; name: string }[];
+  counts: { children: number; classes: number; students: number; staff: number; users: number };
+}
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actorName: string;
+  ip: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  orgUnitId: string | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+export interface UserRow {
+  id: string;
+  username: string;
+  fullName: string;
+  email: string | null;
+  role: Role;
+  orgUnit: { id: string; code: string; name: string };
+  active: boolean;
+  mustChangePassword: boolean;
+  lockedUntil: string | null;
+}
+
+export interface ClassSummary {
+  id: string;
+  name: string;
+  grade: number | null;
+  schoolYear: string;
+  sessionsPerDay: number;
+  studentCount: number;
+}
+
+export interface ClassStudent {
+  id: string;
+  fullName: string;
+  birthDate: string;
+  gender: 'male' | 'female';
+  status: string;
+  studentCode: string | null;
+}
