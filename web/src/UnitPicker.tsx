@@ -5,10 +5,13 @@ import { KIND_LABELS, useI18n } from './i18n.ts';
 
 /** A unit chosen by typing part of its name or code (searched on the server, within scope). */
 export function UnitPicker({
+  id,
   value,
   onChange,
   placeholder,
 }: {
+  /** Given by Form.Item so that its label points at the input. */
+  id?: string;
   value?: string;
   onChange?: (id: string) => void;
   placeholder?: string;
@@ -17,6 +20,7 @@ export function UnitPicker({
   const [options, setOptions] = useState<UnitSummary[]>([]);
   return (
     <Select
+      id={id}
       showSearch
       value={value}
       placeholder={placeholder ?? t.searchUnits}
