@@ -1,16 +1,6 @@
 import { ApartmentOutlined, AuditOutlined, LogoutOutlined, TeamOutlined } from '@ant-design/icons';
 import { QueryClient, QueryClientProvider, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  App as AntApp,
-  Button,
-  ConfigProvider,
-  Layout,
-  Menu,
-  Result,
-  Space,
-  Spin,
-  Typography,
-} from 'antd';
+import { App as AntApp, Button, ConfigProvider, Layout, Menu, Result, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import viVN from 'antd/locale/vi_VN';
 import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
@@ -91,7 +81,7 @@ function Shell({ me, children }: { me: Me; children: ReactNode }) {
   const signOut = async () => {
     await api.post('/api/auth/logout');
     client.setQueryData(['me'], null);
-    navigate('/dang-nhap');
+    void navigate('/dang-nhap');
   };
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -110,7 +100,7 @@ function Shell({ me, children }: { me: Me; children: ReactNode }) {
           selectedKeys={[selected]}
           items={items}
           onClick={(e) => {
-            navigate(e.key);
+            void navigate(e.key);
             if (window.innerWidth < 992) setCollapsed(true);
           }}
         />

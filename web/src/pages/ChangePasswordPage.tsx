@@ -17,7 +17,7 @@ export default function ChangePasswordPage({ me }: { me: Me }) {
       await api.post('/api/auth/password', values);
       client.setQueryData(['me'], { ...me, mustChangePassword: false });
       void message.success(t.saved);
-      navigate('/', { replace: true });
+      void navigate('/', { replace: true });
     } catch (e) {
       setError(e instanceof ApiError ? e.problem.detail : String(e));
     }

@@ -18,7 +18,7 @@ export default function LoginPage() {
       const result = await api.post<{ user: Me; csrfToken: string }>('/api/auth/login', values);
       setCsrfToken(result.csrfToken);
       client.setQueryData(['me'], result.user);
-      navigate(result.user.mustChangePassword ? '/doi-mat-khau' : '/', { replace: true });
+      void navigate(result.user.mustChangePassword ? '/doi-mat-khau' : '/', { replace: true });
     } catch (e) {
       setError(e instanceof ApiError ? e.problem.detail : String(e));
     } finally {
