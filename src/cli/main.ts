@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerAdmissionsCommands } from '../modules/admissions/cli.ts';
 import { registerDemoCommands } from '../modules/demo/cli.ts';
 import { registerDatabaseCommands } from './database.ts';
 import { registerOrgCommands } from './orgs.ts';
@@ -18,6 +19,7 @@ registerServeCommand(program);
 registerDatabaseCommands(program);
 registerOrgCommands(program);
 registerDemoCommands(program);
+registerAdmissionsCommands(program);
 
 try {
   await program.parseAsync(process.argv);
