@@ -130,7 +130,27 @@ export function allocate(
     next[c] = appStart[c]!;
     free[freeCount++] = c;
   }
-  const group: number[] = [];
+  const groupPriority = new Float64Array(strict ? 0 : programs);
+  const groupCount = new Int32Array(strict ? 0 : programs);
+  // Walks the heap from the root over nodes tied with it: they form a subtree.
+  const stack = new Int32Array(apps + 1);
+  const lowestGroupSize = (p: number): number => {
+    const base = offset[p]!;
+    const n = size[p]!;
+    const lowest = priority[heap[base]!]!;
+    groupPriority[p] = lowest;
+    let count = 0;
+    let top = 0;
+    stack[top++] = 0;
+    while (top > 0) {
+      const i = stack[--top]!;
+      count++;
+      const l = 2 * i + 1;
+      if (l < n && priority[heap[base + l]!] === lowest) stack[top++] = l;
+      if (l + 1 < n && priority[heap[base + l + 1]!] === lowest) stack[top++] = l + 1;
+    }
+    return count;
+  };
   const reject = (a: number) => {
     free[freeCount++] = owner[a]!;
   };
@@ -143,24 +163,25 @@ export function allocate(
     const p = appProgram[a]!;
     const quota = quotas[p]!;
     push(p, a);
+    if (!strict) {
+      const pr = priority[a]!;
+      if (size[p] === 1 || pr < groupPriority[p]!) {
+        groupPriority[p] = pr;
+        groupCount[p] = 1;
+      } else if (pr === groupPriority[p]) groupCount[p]!++;
+    }
     if (size[p]! <= quota) continue;
     if (strict) {
       reject(pop(p));
       continue;
     }
     // Admit-all: drop the lowest group while the rest still fill the quota.
-    for (;;) {
-      const base = offset[p]!;
-      const lowest = priority[heap[base]!]!;
-      group.length = 0;
-      while (size[p]! > 0 && priority[heap[base]!]! === lowest) group.push(pop(p));
-      if (size[p]! >= quota) {
-        for (const g of group) reject(g);
-        if (size[p]! <= quota) break;
-      } else {
-        for (const g of group) push(p, g);
-        break;
-      }
+    // The lowest group's size is kept up to date on every push and recounted
+    // (over the tied subtree only) after a group leaves, so a large tie group
+    // that stays costs O(1) per proposal.
+    while (size[p]! > quota && size[p]! - groupCount[p]! >= quota) {
+      for (let i = groupCount[p]!; i > 0; i--) reject(pop(p));
+      groupCount[p] = size[p]! > 0 ? lowestGroupSize(p) : 0;
     }
   }
 
