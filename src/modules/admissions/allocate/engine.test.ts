@@ -248,14 +248,13 @@ function bruteForceCandidateOptimal(tiny: TinyInstance, D: number): number[] {
 
 describe('against brute force', () => {
   it('equals the candidate-optimal stable matching on tiny instances with strict priorities', () => {
-    // Strict priorities: every application's score distinct.
+    // Strict priorities: scores distinct modulo 100 (hundredths), so no two
+    // priorities score − D × (rank − 1) can be equal for D a multiple of 1.00.
     const strict = tinyInstance({ maxPrograms: 3, maxCandidates: 5 }).map((tiny) => {
       let s = 0;
       return {
         ...tiny,
-        lists: tiny.lists.map((l) =>
-          l.map((a) => ({ ...a, score: 500 + 7 * ++s * (a.score % 97) + s })),
-        ),
+        lists: tiny.lists.map((l) => l.map((a) => ({ ...a, score: (a.score % 97) * 100 + ++s }))),
       };
     });
     fc.assert(

@@ -4,15 +4,20 @@ import type { AllocationInstance, AllocationOptions, AllocationResult } from './
  * Student-proposing deferred acceptance over priorities
  * score − D × (rank − 1), many-to-one with quotas.
  *
- * Each program holds its tentative admits in a binary min-heap (worst on top)
- * laid out in one shared Int32Array: program p owns a slice as long as the
- * number of applications it received, which bounds what it can ever hold. A
- * free candidate proposes to its next preference; the program keeps the best
- * and rejects the rest, and rejected candidates propose again. Comparisons
- * are integers only: priority, then (tiebreak policy) tiebreak, then lottery.
+ * Scores are discrete (hundredths, in practice 0.25 steps), so priorities are
+ * too: each program's applicants are grouped into priority levels once (two
+ * counting sorts), and a program keeps, per level, who it holds there. A
+ * program only ever raises its lowest held level, so an application below it
+ * is rejected on arrival in O(1), and a whole tie group leaves in one step.
  *
- * Admit-all: a program rejects the whole lowest-priority group only while the
- * others still fill its quota, so everyone tied with the last admitted stays.
+ * - admit-all: a level is a linked list; the lowest level leaves only while
+ *   the others still fill the quota, so everyone tied with the last admitted
+ *   stays.
+ * - tiebreak: a level is a small binary heap ordered by tiebreak, then the
+ *   lottery; over the quota, the worst of the lowest level leaves.
+ *
+ * Everything lives in typed arrays indexed by application: no object per
+ * application, no comparator sort.
  */
 
 /** xorshift32: the lottery's generator; one permutation for every program. */
@@ -41,6 +46,77 @@ export function lotteryOrder(count: number, seed: number): Int32Array {
   return place;
 }
 
+/** Applications ordered by (program, priority ascending), and each one's level. */
+function groupLevels(
+  appProgram: Int32Array,
+  priority: Float64Array,
+  programs: number,
+): {
+  order: Int32Array;
+  appLevel: Int32Array;
+  levelStart: Int32Array;
+  levels: number;
+  programFirstLevel: Int32Array;
+} {
+  const apps = appProgram.length;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let a = 0; a < apps; a++) {
+    const v = priority[a]!;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  // Counting sort by priority, then a stable counting sort by program.
+  let byPriority: Int32Array;
+  const range = apps === 0 ? 0 : max - min + 1;
+  if (range <= 1 << 24) {
+    const count = new Int32Array(range + 1);
+    for (let a = 0; a < apps; a++) count[priority[a]! - min + 1]!++;
+    for (let i = 0; i < range; i++) count[i + 1] = count[i + 1]! + count[i]!;
+    byPriority = new Int32Array(apps);
+    for (let a = 0; a < apps; a++) byPriority[count[priority[a]! - min]!++] = a;
+  } else {
+    // Priorities spread wider than 16M hundredths (a huge D): a comparison sort.
+    byPriority = Int32Array.from({ length: apps }, (_, a) => a).sort(
+      (x, y) => priority[x]! - priority[y]!,
+    );
+  }
+  const programCount = new Int32Array(programs + 1);
+  for (let a = 0; a < apps; a++) programCount[appProgram[a]! + 1]!++;
+  for (let p = 0; p < programs; p++) programCount[p + 1] = programCount[p + 1]! + programCount[p]!;
+  const order = new Int32Array(apps);
+  for (let i = 0; i < apps; i++) {
+    const a = byPriority[i]!;
+    order[programCount[appProgram[a]!]!++] = a;
+  }
+  const appLevel = new Int32Array(apps);
+  const levelStartList = new Int32Array(apps + 1);
+  const programFirstLevel = new Int32Array(programs + 1);
+  let levels = 0;
+  let previousProgram = -1;
+  let previousPriority = NaN;
+  for (let i = 0; i < apps; i++) {
+    const a = order[i]!;
+    const p = appProgram[a]!;
+    if (p !== previousProgram || priority[a] !== previousPriority) {
+      levelStartList[levels] = i;
+      while (previousProgram < p) programFirstLevel[++previousProgram] = levels;
+      levels++;
+      previousPriority = priority[a]!;
+    }
+    appLevel[a] = levels - 1;
+  }
+  while (previousProgram < programs) programFirstLevel[++previousProgram] = levels;
+  levelStartList[levels] = apps;
+  return {
+    order,
+    appLevel,
+    levelStart: levelStartList.subarray(0, levels + 1),
+    levels,
+    programFirstLevel,
+  };
+}
+
 export function allocate(
   instance: AllocationInstance,
   options: AllocationOptions,
@@ -51,10 +127,9 @@ export function allocate(
   const programs = quotas.length;
   const apps = appProgram.length;
   const strict = options.ties === 'tiebreak';
-  const tiebreak = strict ? instance.appTiebreak : null;
+  const tiebreak = instance.appTiebreak;
   const penalty = options.rankPenalty;
 
-  // Priority of each application, and the candidate it belongs to.
   // Float64 holds every integer exactly up to 2^53: a large D times a deep rank cannot overflow.
   const priority = new Float64Array(apps);
   const owner = new Int32Array(apps);
@@ -67,20 +142,22 @@ export function allocate(
     }
   }
   const lottery = strict ? lotteryOrder(candidates, options.seed) : new Int32Array(0);
+  const { appLevel, levelStart, levels, programFirstLevel } = groupLevels(
+    appProgram,
+    priority,
+    programs,
+  );
 
-  // Heap slices: program p's heap lives at heap[offset[p] .. offset[p] + size[p]).
-  const offset = new Int32Array(programs + 1);
-  for (let a = 0; a < apps; a++) offset[appProgram[a]! + 1]!++;
-  for (let p = 0; p < programs; p++) offset[p + 1] = offset[p + 1]! + offset[p]!;
-  const heap = new Int32Array(apps);
+  const levelCount = new Int32Array(levels);
+  // admit-all: a linked list per level. tiebreak: a heap per level in its own slice.
+  const levelHead = new Int32Array(strict ? 0 : levels).fill(-1);
+  const nextInLevel = new Int32Array(strict ? 0 : apps);
+  const heap = new Int32Array(strict ? apps : 0);
   const size = new Int32Array(programs);
+  const lowest = Int32Array.from(programFirstLevel.subarray(0, programs));
 
-  /** True when application x ranks below y at their (common) program. */
+  /** Within one level (equal priority): true when x ranks below y. */
   const worse = (x: number, y: number): boolean => {
-    const px = priority[x]!;
-    const py = priority[y]!;
-    if (px !== py) return px < py;
-    if (!strict) return false;
     if (tiebreak) {
       const tx = tiebreak[x]!;
       const ty = tiebreak[y]!;
@@ -88,9 +165,9 @@ export function allocate(
     }
     return lottery[owner[x]!]! > lottery[owner[y]!]!;
   };
-  const push = (p: number, a: number) => {
-    const base = offset[p]!;
-    let i = size[p]!++;
+  const heapPush = (level: number, a: number) => {
+    const base = levelStart[level]!;
+    let i = levelCount[level]!++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
       const pa = heap[base + parent]!;
@@ -100,19 +177,18 @@ export function allocate(
     }
     heap[base + i] = a;
   };
-  const pop = (p: number): number => {
-    const base = offset[p]!;
+  const heapPop = (level: number): number => {
+    const base = levelStart[level]!;
     const top = heap[base]!;
-    const n = --size[p]!;
+    const n = --levelCount[level]!;
     if (n > 0) {
       const last = heap[base + n]!;
       let i = 0;
       for (;;) {
         const l = 2 * i + 1;
         if (l >= n) break;
-        const r = l + 1;
         let child = l;
-        if (r < n && worse(heap[base + r]!, heap[base + l]!)) child = r;
+        if (l + 1 < n && worse(heap[base + l + 1]!, heap[base + l]!)) child = l + 1;
         const ca = heap[base + child]!;
         if (!worse(ca, last)) break;
         heap[base + i] = ca;
@@ -130,30 +206,6 @@ export function allocate(
     next[c] = appStart[c]!;
     free[freeCount++] = c;
   }
-  const groupPriority = new Float64Array(strict ? 0 : programs);
-  const groupCount = new Int32Array(strict ? 0 : programs);
-  // Walks the heap from the root over nodes tied with it: they form a subtree.
-  const stack = new Int32Array(apps + 1);
-  const lowestGroupSize = (p: number): number => {
-    const base = offset[p]!;
-    const n = size[p]!;
-    const lowest = priority[heap[base]!]!;
-    groupPriority[p] = lowest;
-    let count = 0;
-    let top = 0;
-    stack[top++] = 0;
-    while (top > 0) {
-      const i = stack[--top]!;
-      count++;
-      const l = 2 * i + 1;
-      if (l < n && priority[heap[base + l]!] === lowest) stack[top++] = l;
-      if (l + 1 < n && priority[heap[base + l + 1]!] === lowest) stack[top++] = l + 1;
-    }
-    return count;
-  };
-  const reject = (a: number) => {
-    free[freeCount++] = owner[a]!;
-  };
 
   while (freeCount > 0) {
     const c = free[--freeCount]!;
@@ -161,27 +213,38 @@ export function allocate(
     if (a >= appStart[c + 1]!) continue; // list exhausted: unassigned
     next[c] = a + 1;
     const p = appProgram[a]!;
-    const quota = quotas[p]!;
-    push(p, a);
-    if (!strict) {
-      const pr = priority[a]!;
-      if (size[p] === 1 || pr < groupPriority[p]!) {
-        groupPriority[p] = pr;
-        groupCount[p] = 1;
-      } else if (pr === groupPriority[p]) groupCount[p]!++;
-    }
-    if (size[p]! <= quota) continue;
-    if (strict) {
-      reject(pop(p));
+    const level = appLevel[a]!;
+    if (level < lowest[p]!) {
+      free[freeCount++] = c; // below a full program's lowest held level
       continue;
     }
-    // Admit-all: drop the lowest group while the rest still fill the quota.
-    // The lowest group's size is kept up to date on every push and recounted
-    // (over the tied subtree only) after a group leaves, so a large tie group
-    // that stays costs O(1) per proposal.
-    while (size[p]! > quota && size[p]! - groupCount[p]! >= quota) {
-      for (let i = groupCount[p]!; i > 0; i--) reject(pop(p));
-      groupCount[p] = size[p]! > 0 ? lowestGroupSize(p) : 0;
+    const quota = quotas[p]!;
+    size[p]!++;
+    if (strict) {
+      heapPush(level, a);
+      while (size[p]! > quota) {
+        let m = lowest[p]!;
+        while (levelCount[m] === 0) m++;
+        lowest[p] = m;
+        free[freeCount++] = owner[heapPop(m)]!;
+        size[p]!--;
+      }
+    } else {
+      nextInLevel[a] = levelHead[level]!;
+      levelHead[level] = a;
+      levelCount[level]!++;
+      while (size[p]! > quota) {
+        let m = lowest[p]!;
+        while (levelCount[m] === 0) m++;
+        lowest[p] = m;
+        const group = levelCount[m]!;
+        if (size[p]! - group < quota) break;
+        for (let x = levelHead[m]!; x !== -1; x = nextInLevel[x]!) free[freeCount++] = owner[x]!;
+        levelHead[m] = -1;
+        levelCount[m] = 0;
+        size[p] = size[p]! - group;
+        lowest[p] = m + 1;
+      }
     }
   }
 
@@ -190,15 +253,27 @@ export function allocate(
   const cutoff = new Float64Array(programs);
   const hasCutoff = new Uint8Array(programs);
   for (let p = 0; p < programs; p++) {
-    const n = size[p]!;
-    admitted[p] = n;
-    if (n > 0) {
-      hasCutoff[p] = 1;
-      cutoff[p] = priority[heap[offset[p]!]!]!;
+    admitted[p] = size[p]!;
+    let found = false;
+    for (let level = lowest[p]!; level < programFirstLevel[p + 1]!; level++) {
+      const n = levelCount[level]!;
+      if (n === 0) continue;
+      if (!found) {
+        found = true;
+        hasCutoff[p] = 1;
+      }
+      if (strict) {
+        const base = levelStart[level]!;
+        for (let i = 0; i < n; i++) assignedApp[owner[heap[base + i]!]!] = heap[base + i]!;
+      } else {
+        for (let x = levelHead[level]!; x !== -1; x = nextInLevel[x]!) assignedApp[owner[x]!] = x;
+      }
     }
-    for (let i = 0; i < n; i++) {
-      const a = heap[offset[p]! + i]!;
-      assignedApp[owner[a]!] = a;
+    if (found) {
+      let level = lowest[p]!;
+      while (levelCount[level] === 0) level++;
+      const base = levelStart[level]!;
+      cutoff[p] = strict ? priority[heap[base]!]! : priority[levelHead[level]!]!;
     }
   }
   return {
