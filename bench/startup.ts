@@ -2,11 +2,14 @@
  * Start-up figures for the README:
  *   - first start on an empty embedded database (migrations + default demo province + admin);
  *   - restart on that existing database.
- * Each is the time from spawning `sogd serve` until GET / answers 200.
- * Run: npx tsx bench/startup.ts   (the web UI must be built: npm run build:web)
+ * Each is the time from running `npm start` until GET / answers 200. The
+ * first start begins without web/dist, so it includes building the web UI,
+ * as on a fresh clone after `npm ci`.
+ * Run: npx tsx bench/startup.ts
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -15,9 +18,15 @@ const dataDir = mkdtempSync(join(tmpdir(), 'sogd-bench-start-'));
 
 async function timeToFirstAnswer(label: string): Promise<number> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['bin/sogd.js', 'serve', '--port', String(port)], {
-    env: { ...process.env, DATA_DIR: dataDir, SOGD_ADMIN_PASSWORD: 'bench-password-123' },
+  const child = spawn('npm', ['start'], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      SOGD_ADMIN_PASSWORD: 'bench-password-123',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
+    detached: true,
   });
   try {
     for (;;) {
@@ -34,11 +43,13 @@ async function timeToFirstAnswer(label: string): Promise<number> {
     console.log(`${label}: ${seconds.toFixed(1)} s`);
     return seconds;
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((resolve) => child.once('exit', resolve));
+    // npm runs the server as its child: signal the whole process group.
+    process.kill(-child.pid!, 'SIGTERM');
+    await new Promise((done) => child.once('exit', done));
   }
 }
 
+rmSync(resolve(import.meta.dirname, '../web/dist'), { recursive: true, force: true });
 try {
   const first = await timeToFirstAnswer('first start (empty database, default demo)');
   const restart = await timeToFirstAnswer('restart (existing demo database)');
