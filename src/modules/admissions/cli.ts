@@ -60,7 +60,7 @@ export function registerAdmissionsCommands(program: Command): void {
             explainFile: options.explain,
             options: {
               rankPenalty: options.rankPenalty,
-              ties: options.ties as TiePolicy,
+              ties: options.ties,
               seed: options.seed,
             },
           });

@@ -247,9 +247,9 @@ export function parseApplications(
       throw new AllocationInputError(
         file,
         line,
-        `nguyện vọng "${body.toString('latin1', fields[cRank * 2]!, fields[cRank * 2 + 1]!).slice(0, 20)}" phải là số nguyên ≥ 1`,
+        `nguyện vọng "${body.toString('latin1', fields[cRank * 2], fields[cRank * 2 + 1]).slice(0, 20)}" phải là số nguyên ≥ 1`,
       );
-    const programId = body.toString('latin1', fields[cProg * 2]!, fields[cProg * 2 + 1]!);
+    const programId = body.toString('latin1', fields[cProg * 2], fields[cProg * 2 + 1]);
     const program = programs.index.get(programId);
     if (program === undefined)
       throw new AllocationInputError(
@@ -277,7 +277,7 @@ export function parseApplications(
         throw new AllocationInputError(
           file,
           line,
-          `tiebreak "${body.toString('latin1', fields[cTie * 2]!, fields[cTie * 2 + 1]!).slice(0, 20)}" không hợp lệ: cần một số, tối đa 2 chữ số thập phân`,
+          `tiebreak "${body.toString('latin1', fields[cTie * 2], fields[cTie * 2 + 1]).slice(0, 20)}" không hợp lệ: cần một số, tối đa 2 chữ số thập phân`,
         );
     }
     let c = candidateIndex.get(candidate);
