@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { AllocationInputError, allocateFiles, type TiePolicy } from './allocate/index.ts';
+import { AllocationInputError, allocateFiles } from './allocate/index.ts';
 
 function hundredths(value: string): number {
   if (!/^\d+(\.\d{1,2})?$/.test(value))
