@@ -3,7 +3,13 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseApplications, parsePrograms } from './parse.ts';
+import {
+  bufferLines,
+  fileLines,
+  parseApplications,
+  parsePrograms,
+  type LineSource,
+} from './parse.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'sogd-alloc-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -180,5 +186,24 @@ describe('sogd admissions allocate', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('a2.csv:3: chương trình "THPT-X" không có trong programs.csv');
     expect(existsSync(join(out, 'assignments.csv'))).toBe(false);
+  });
+});
+
+describe('streaming input', () => {
+  it('reads lines cut across chunk boundaries exactly as from memory', () => {
+    const text =
+      'candidate,rank,program,score\r\n' +
+      Array.from({ length: 500 }, (_, i) => `HS${i},1,THPT-LeQuyDon,${i % 40}.25`).join('\n');
+    const file = join(dir, 'chunks.csv');
+    writeFileSync(file, text);
+    const collect = (source: LineSource) => {
+      const out: string[] = [];
+      source((buf, start, end, line) => out.push(`${line}:${buf.toString('utf8', start, end)}`));
+      return out;
+    };
+    const expected = collect(bufferLines(Buffer.from(text)));
+    expect(expected).toHaveLength(501);
+    for (const chunk of [7, 16, 64, 1000])
+      expect(collect(fileLines(file, chunk))).toEqual(expected);
   });
 });

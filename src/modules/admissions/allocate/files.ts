@@ -1,8 +1,9 @@
 import {
+  accessSync,
   closeSync,
+  constants,
   mkdirSync,
   openSync,
-  readFileSync,
   renameSync,
   rmSync,
   writeSync,
@@ -10,7 +11,7 @@ import {
 import { basename, join } from 'node:path';
 import { allocate } from './engine.ts';
 import { forEachMiss, explainPrograms, maxListLength } from './explain.ts';
-import { parseApplications, parsePrograms } from './parse.ts';
+import { fileLines, parseApplications, parsePrograms, type LineSource } from './parse.ts';
 import {
   AllocationInputError,
   formatHundredths,
@@ -58,17 +59,19 @@ export interface AllocateFilesSummary {
   allocateMs: number;
 }
 
-function read(file: string): Buffer {
+/** Streams a file's lines; a missing or unreadable file is bad input like any other. */
+function lines(file: string): LineSource {
   try {
-    return readFileSync(file);
+    accessSync(file, constants.R_OK);
   } catch {
-    throw new AllocationInputError(basename(file), 0, 'không đọc được tệp');
+    throw new AllocationInputError(basename(file), 1, 'không mở được tệp để đọc');
   }
+  return fileLines(file);
 }
 
 export function loadInstance(programsFile: string, applicationsFile: string): AllocationInstance {
-  const programs = parsePrograms(read(programsFile), basename(programsFile));
-  return parseApplications(read(applicationsFile), programs, basename(applicationsFile));
+  const programs = parsePrograms(lines(programsFile), basename(programsFile));
+  return parseApplications(lines(applicationsFile), programs, basename(applicationsFile));
 }
 
 /**

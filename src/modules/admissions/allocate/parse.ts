@@ -1,3 +1,4 @@
+import { closeSync, openSync, readSync } from 'node:fs';
 import { AllocationInputError, type AllocationInstance } from './types.ts';
 
 /**
@@ -22,20 +23,69 @@ function isIdByte(b: number): boolean {
   );
 }
 
-/** Splits a Buffer into lines (without CR/LF), calling back with [start, end) and the line number. */
-function forEachLine(buf: Buffer, each: (start: number, end: number, line: number) => void): void {
-  let start = 0;
-  let line = 1;
+/** Feeds every line (without CR/LF) with its 1-based number: the header is line 1. */
+export type LineSource = (
+  each: (buf: Buffer, start: number, end: number, line: number) => void,
+) => void;
+
+function scanLines(
+  buf: Buffer,
+  from: number,
+  line: number,
+  each: (buf: Buffer, start: number, end: number, line: number) => void,
+  final: boolean,
+): { consumed: number; line: number } {
+  let start = from;
   const n = buf.length;
   while (start < n) {
-    let end = buf.indexOf(LF, start);
-    if (end === -1) end = n;
+    const newline = buf.indexOf(LF, start);
+    if (newline === -1 && !final) break;
+    const end = newline === -1 ? n : newline;
     let stop = end;
     if (stop > start && buf[stop - 1] === CR) stop--;
-    each(start, stop, line);
+    each(buf, start, stop, line++);
     start = end + 1;
-    line++;
   }
+  return { consumed: Math.min(start, n), line };
+}
+
+/** Lines of a Buffer already in memory. */
+export function bufferLines(buf: Buffer): LineSource {
+  return (each) => void scanLines(buf, 0, 1, each, true);
+}
+
+/**
+ * Lines of a file read in chunks: the file is never held whole, and a line
+ * cut by a chunk boundary is carried into the next chunk.
+ */
+export function fileLines(path: string, chunkBytes = 8 << 20): LineSource {
+  return (each) => {
+    const fd = openSync(path, 'r');
+    try {
+      let buffer = Buffer.allocUnsafe(chunkBytes);
+      let filled = 0;
+      let line = 1;
+      for (;;) {
+        if (filled === buffer.length) {
+          // One line longer than the buffer: grow it.
+          const bigger = Buffer.allocUnsafe(buffer.length * 2);
+          buffer.copy(bigger, 0, 0, filled);
+          buffer = bigger;
+        }
+        const read = readSync(fd, buffer, filled, buffer.length - filled, null);
+        const final = read === 0;
+        filled += read;
+        const view = buffer.subarray(0, filled);
+        const scanned = scanLines(view, 0, line, each, final);
+        line = scanned.line;
+        if (final) return;
+        buffer.copy(buffer, 0, scanned.consumed, filled);
+        filled -= scanned.consumed;
+      }
+    } finally {
+      closeSync(fd);
+    }
+  };
 }
 
 /** Fields of one line as [start, end) pairs into `out`; returns the field count. */
@@ -104,18 +154,15 @@ function readId(buf: Buffer, start: number, end: number): string | null {
 
 function header(
   buf: Buffer,
+  start: number,
+  end: number,
   file: string,
   expected: string[],
   optional: string[],
-): { columns: Map<string, number>; bodyStart: number } {
-  if (buf.length === 0) throw new AllocationInputError(file, 1, 'tệp rỗng: cần dòng tiêu đề');
-  let end = buf.indexOf(LF);
-  if (end === -1) end = buf.length;
-  let stop = end;
-  if (stop > 0 && buf[stop - 1] === CR) stop--;
-  let text = buf.toString('utf8', 0, stop);
+): Map<string, number> {
+  let text = buf.toString('utf8', start, end);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const names = text.split(',').map((s) => s.trim());
+  const names = text.split(',').map((name) => name.trim());
   const columns = new Map<string, number>();
   names.forEach((name, i) => {
     if (![...expected, ...optional].includes(name))
@@ -129,7 +176,7 @@ function header(
   });
   for (const name of expected)
     if (!columns.has(name)) throw new AllocationInputError(file, 1, `thiếu cột "${name}"`);
-  return { columns, bodyStart: end + 1 };
+  return columns;
 }
 
 export interface ParsedPrograms {
@@ -138,18 +185,26 @@ export interface ParsedPrograms {
   index: Map<string, number>;
 }
 
-export function parsePrograms(buf: Buffer, file = 'programs.csv'): ParsedPrograms {
-  const { columns, bodyStart } = header(buf, file, ['program', 'quota'], []);
-  const cProgram = columns.get('program')!;
-  const cQuota = columns.get('quota')!;
-  const width = columns.size;
+export function parsePrograms(input: Buffer | LineSource, file = 'programs.csv'): ParsedPrograms {
+  const source = Buffer.isBuffer(input) ? bufferLines(input) : input;
+  let cProgram = 0;
+  let cQuota = 0;
+  let width = 0;
+  let sawHeader = false;
   const programIds: string[] = [];
   const quotaList: number[] = [];
   const index = new Map<string, number>();
-  const fields = new Int32Array(2 * width + 2);
-  const body = buf.subarray(bodyStart);
-  forEachLine(body, (start, end, lineInBody) => {
-    const line = lineInBody + 1;
+  let fields = new Int32Array(0);
+  source((body, start, end, line) => {
+    if (line === 1) {
+      const columns = header(body, start, end, file, ['program', 'quota'], []);
+      cProgram = columns.get('program')!;
+      cQuota = columns.get('quota')!;
+      width = columns.size;
+      fields = new Int32Array(2 * width + 2);
+      sawHeader = true;
+      return;
+    }
     if (end === start) return; // blank line
     const count = splitFields(body, start, end, fields);
     if (count !== width)
@@ -179,6 +234,7 @@ export function parsePrograms(buf: Buffer, file = 'programs.csv'): ParsedProgram
     programIds.push(id);
     quotaList.push(quota);
   });
+  if (!sawHeader) throw new AllocationInputError(file, 1, 'tệp rỗng: cần dòng tiêu đề');
   if (programIds.length === 0) throw new AllocationInputError(file, 2, 'không có chương trình nào');
   return { programIds, quotas: Int32Array.from(quotaList), index };
 }
@@ -198,23 +254,19 @@ class Column {
 }
 
 export function parseApplications(
-  buf: Buffer,
+  input: Buffer | LineSource,
   programs: ParsedPrograms,
   file = 'applications.csv',
 ): AllocationInstance {
-  const { columns, bodyStart } = header(
-    buf,
-    file,
-    ['candidate', 'rank', 'program', 'score'],
-    ['tiebreak'],
-  );
-  const cCand = columns.get('candidate')!;
-  const cRank = columns.get('rank')!;
-  const cProg = columns.get('program')!;
-  const cScore = columns.get('score')!;
-  const cTie = columns.get('tiebreak');
-  const width = columns.size;
-  const fields = new Int32Array(2 * width + 2);
+  const source = Buffer.isBuffer(input) ? bufferLines(input) : input;
+  let cCand = 0;
+  let cRank = 0;
+  let cProg = 0;
+  let cScore = 0;
+  let cTie: number | undefined;
+  let width = 0;
+  let sawHeader = false;
+  let fields = new Int32Array(0);
   const candidateIndex = new Map<string, number>();
   const candidateNames: string[] = [];
   const rowCand = new Column();
@@ -223,9 +275,26 @@ export function parseApplications(
   const rowScore = new Column();
   const rowTie = new Column();
   const rowLine = new Column();
-  const body = buf.subarray(bodyStart);
-  forEachLine(body, (start, end, lineInBody) => {
-    const line = lineInBody + 1;
+  source((body, start, end, line) => {
+    if (line === 1) {
+      const columns = header(
+        body,
+        start,
+        end,
+        file,
+        ['candidate', 'rank', 'program', 'score'],
+        ['tiebreak'],
+      );
+      cCand = columns.get('candidate')!;
+      cRank = columns.get('rank')!;
+      cProg = columns.get('program')!;
+      cScore = columns.get('score')!;
+      cTie = columns.get('tiebreak');
+      width = columns.size;
+      fields = new Int32Array(2 * width + 2);
+      sawHeader = true;
+      return;
+    }
     if (end === start) return;
     const count = splitFields(body, start, end, fields);
     if (count !== width)
@@ -293,6 +362,7 @@ export function parseApplications(
     rowTie.push(tie);
     rowLine.push(line);
   });
+  if (!sawHeader) throw new AllocationInputError(file, 1, 'tệp rỗng: cần dòng tiêu đề');
   const rows = rowCand.length;
   const candidates = candidateNames.length;
 
