@@ -128,6 +128,8 @@ export function allocate(
   const apps = appProgram.length;
   const strict = options.ties === 'tiebreak';
   const tiebreak = instance.appTiebreak;
+  if (strict && candidates >= 1 << 22)
+    throw new RangeError('tiebreak: at most 4,194,303 candidates per allocation');
   const penalty = options.rankPenalty;
 
   // Float64 holds every integer exactly up to 2^53: a large D times a deep rank cannot overflow.
@@ -156,15 +158,17 @@ export function allocate(
   const size = new Int32Array(programs);
   const lowest = Int32Array.from(programFirstLevel.subarray(0, programs));
 
-  /** Within one level (equal priority): true when x ranks below y. */
-  const worse = (x: number, y: number): boolean => {
-    if (tiebreak) {
-      const tx = tiebreak[x]!;
-      const ty = tiebreak[y]!;
-      if (tx !== ty) return tx < ty;
-    }
-    return lottery[owner[x]!]! > lottery[owner[y]!]!;
-  };
+  // Within one level (equal priority) the order is tiebreak, then lottery:
+  // folded into one exact float per application (higher is better), so a
+  // heap comparison is a single array read. |tiebreak| < 2^31 hundredths and
+  // fewer than 2^22 candidates keep it below 2^53.
+  const tieKey = new Float64Array(strict ? apps : 0);
+  if (strict) {
+    for (let a = 0; a < apps; a++)
+      tieKey[a] =
+        (tiebreak ? tiebreak[a]! : 0) * candidates + (candidates - 1 - lottery[owner[a]!]!);
+  }
+  const worse = (x: number, y: number): boolean => tieKey[x]! < tieKey[y]!;
   const heapPush = (level: number, a: number) => {
     const base = levelStart[level]!;
     let i = levelCount[level]!++;

@@ -143,6 +143,8 @@ export function parseHundredths(
     if (fracDigits === 1) frac *= 10;
   }
   const value = whole * 100 + frac;
+  // Scores and tiebreaks are held in Int32 hundredths.
+  if (value > 2_147_483_647) return NaN;
   return negative ? -value : value;
 }
 
