@@ -151,6 +151,76 @@ export interface StaffTable {
   updated_at: Generated<Date>;
 }
 
+export type DiplomaType = 'upper_secondary' | 'lower_secondary';
+export type DiplomaStatus = 'valid' | 'corrected' | 'revoked';
+
+export interface IssuerKeyTable {
+  id: string;
+  authority_id: string;
+  public_key: Uint8Array;
+  private_key_pem: string;
+  did: string;
+  created_at: Generated<Date>;
+  retired_at: Date | null;
+}
+
+export interface DiplomaCounterTable {
+  authority_id: string;
+  series: string;
+  year: number;
+  last_value: number;
+}
+
+export interface DiplomaTable {
+  id: string;
+  authority_id: string;
+  diploma_type: DiplomaType;
+  full_name: string;
+  search_name: string;
+  birth_date: ColumnType<string, string, string>;
+  birth_place: string | null;
+  gender: Gender;
+  ethnicity: string | null;
+  school_name: string;
+  exam_council: string | null;
+  graduation_year: number;
+  decision_number: string;
+  decision_date: ColumnType<string, string, string>;
+  serial_number: string;
+  register_number: string;
+  register_year: number;
+  issue_date: ColumnType<string, string, string>;
+  signer_name: string;
+  signer_title: string;
+  notes: string | null;
+  status: Generated<DiplomaStatus>;
+  status_index: number;
+  student_id: string | null;
+  key_id: string;
+  credential: Json;
+  qr: string;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface DiplomaEventTable {
+  id: string;
+  diploma_id: string;
+  authority_id: string;
+  kind: 'issue' | 'correction' | 'revocation' | 'copy';
+  decision_number: string | null;
+  decision_date: ColumnType<string | null, string | null, string | null>;
+  reason: string | null;
+  before: Json | null;
+  after: Json | null;
+  at: Generated<Date>;
+}
+
+export interface DiplomaRevokedSlotTable {
+  authority_id: string;
+  status_index: number;
+}
+
 export interface Database {
   org_unit: OrgUnitTable;
   app_user: AppUserTable;
@@ -160,6 +230,11 @@ export interface Database {
   student: StudentTable;
   enrolment: EnrolmentTable;
   staff: StaffTable;
+  issuer_key: IssuerKeyTable;
+  diploma_counter: DiplomaCounterTable;
+  diploma: DiplomaTable;
+  diploma_event: DiplomaEventTable;
+  diploma_revoked_slot: DiplomaRevokedSlotTable;
 }
 
 export type OrgUnit = Selectable<OrgUnitTable>;

@@ -1,0 +1,247 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { systemActor } from '../../db/actor.ts';
+import type { Db } from '../../db/connection.ts';
+import { freshDatabase } from '../../../test/helpers/db.ts';
+import { makeTree, SMALL_PROVINCE } from '../../../test/helpers/fixtures.ts';
+import { verifyDocument } from './credentials/data-integrity.ts';
+import { readStatusBit } from './credentials/diploma-credential.ts';
+import { verifyDiplomaQr } from './credentials/qr.ts';
+import { listIssuerKeys, rotateIssuerKey } from './keys.ts';
+import { publicKeyFromMultibase } from './credentials/multibase.ts';
+import {
+  correctDiploma,
+  formatNumber,
+  issueDiplomas,
+  publicLookup,
+  revokeDiploma,
+  statusListCredential,
+  type GraduateEntry,
+  type IssueContext,
+} from './service.ts';
+
+let db: Db;
+let close: () => Promise<void>;
+let ids: Record<string, string>;
+const actor = systemActor('test văn bằng');
+const context: IssueContext = {
+  passphrase: 'mat-khau-khoa-ky-rat-dai',
+  publicUrl: 'https://sogd.test',
+};
+
+const graduate = (i: number, extra: Partial<GraduateEntry> = {}): GraduateEntry => ({
+  fullName: `Nguyễn Thị Ánh ${i}`,
+  birthDate: '2008-03-15',
+  birthPlace: 'Đồng Hới, Quảng Bình',
+  gender: 'female',
+  ethnicity: 'Kinh',
+  schoolName: 'Trường THPT Lê Quý Đôn',
+  graduationYear: 2026,
+  decisionNumber: '1234/QĐ-SGDĐT',
+  decisionDate: '2026-07-15',
+  ...extra,
+});
+
+const batch = (entries: GraduateEntry[], issueDate = '2026-07-20') => ({
+  authorityId: ids.SGD!,
+  diplomaType: 'upper_secondary' as const,
+  issueDate,
+  signerName: 'Nguyễn Thị Thúy',
+  signerTitle: 'Giám đốc',
+  entries,
+});
+
+beforeAll(async () => {
+  ({ db, close } = await freshDatabase());
+  ids = await makeTree(db, SMALL_PROVINCE);
+  await rotateIssuerKey(db, actor, ids.SGD!, context.passphrase);
+});
+afterAll(async () => close?.());
+
+describe('diploma register', () => {
+  it('formats numbers with the documented defaults', () => {
+    expect(formatNumber('{type}{n:7}', { type: 'THPT', year: 2026, n: 123 })).toBe('THPT0000123');
+    expect(formatNumber('{year}/{type}/{n:5}', { type: 'THPT', year: 2026, n: 45 })).toBe(
+      '2026/THPT/00045',
+    );
+  });
+
+  it('numbers serials continuously and entry numbers per calendar year', async () => {
+    const first = await issueDiplomas(db, actor, batch([graduate(1), graduate(2)]), context);
+    const second = await issueDiplomas(db, actor, batch([graduate(3)], '2027-01-05'), context);
+    expect(first.map((d) => d.serialNumber)).toEqual(['THPT0000001', 'THPT0000002']);
+    expect(first.map((d) => d.registerNumber)).toEqual(['2026/THPT/00001', '2026/THPT/00002']);
+    expect(second[0]).toMatchObject({
+      serialNumber: 'THPT0000003',
+      registerNumber: '2027/THPT/00001',
+    });
+  });
+
+  it('never gives two concurrent issuers the same number', async () => {
+    const runs = await Promise.all(
+      Array.from({ length: 4 }, (_, k) =>
+        issueDiplomas(
+          db,
+          actor,
+          batch(Array.from({ length: 5 }, (_, i) => graduate(100 + k * 10 + i))),
+          context,
+        ),
+      ),
+    );
+    const serials = runs.flat().map((d) => d.serialNumber);
+    expect(new Set(serials).size).toBe(20);
+    const all = await db
+      .selectFrom('diploma')
+      .select(['serial_number', 'register_number', 'status_index'])
+      .execute();
+    expect(new Set(all.map((d) => d.serial_number)).size).toBe(all.length);
+    expect(new Set(all.map((d) => d.register_number)).size).toBe(all.length);
+    expect(new Set(all.map((d) => d.status_index)).size).toBe(all.length);
+  });
+
+  it('signs a credential and a QR that verify', async () => {
+    const [d] = await issueDiplomas(db, actor, batch([graduate(7)]), context);
+    const row = await db
+      .selectFrom('diploma')
+      .selectAll()
+      .where('id', '=', d!.id)
+      .executeTakeFirstOrThrow();
+    expect(verifyDocument(row.credential)).toMatchObject({ ok: true });
+    const keys = (await listIssuerKeys(db)).map((k) => ({
+      kid: Uint8Array.from(Buffer.from(k.kid, 'hex')),
+      publicKey: publicKeyFromMultibase(k.publicKeyMultibase),
+    }));
+    const qr = await verifyDiplomaQr(row.qr, keys);
+    expect(qr.status).toBe('valid');
+    expect(qr.fields?.serial).toBe(d!.serialNumber);
+  });
+
+  it('keeps every correction in the history and re-signs; the register refuses deletes', async () => {
+    const [d] = await issueDiplomas(
+      db,
+      actor,
+      batch([graduate(8, { fullName: 'Trần Văn Nam' })]),
+      context,
+    );
+    await correctDiploma(
+      db,
+      actor,
+      d!.id,
+      { decisionNumber: '99/QĐ-SGDĐT', decisionDate: '2026-09-01', reason: 'Cải chính hộ tịch' },
+      { fullName: 'Trần Văn Nhân' },
+      context,
+    );
+    const row = await db
+      .selectFrom('diploma')
+      .selectAll()
+      .where('id', '=', d!.id)
+      .executeTakeFirstOrThrow();
+    expect(row.full_name).toBe('Trần Văn Nhân');
+    expect(row.status).toBe('corrected');
+    const events = await db
+      .selectFrom('diploma_event')
+      .selectAll()
+      .where('diploma_id', '=', d!.id)
+      .orderBy('at')
+      .execute();
+    expect(events.map((e) => e.kind)).toEqual(['issue', 'correction']);
+    expect(events[1]!.before).toMatchObject({ full_name: 'Trần Văn Nam' });
+    expect(events[1]!.after).toMatchObject({ full_name: 'Trần Văn Nhân' });
+    expect(verifyDocument(row.credential)).toMatchObject({ ok: true });
+    await expect(sql`DELETE FROM diploma WHERE id = ${d!.id}`.execute(db)).rejects.toThrow(
+      /không được xoá/,
+    );
+  });
+
+  it('revocation flips the status-list bit of that diploma only', async () => {
+    const [a, b] = await issueDiplomas(db, actor, batch([graduate(20), graduate(21)]), context);
+    const slot = async (id: string) =>
+      (
+        await db
+          .selectFrom('diploma')
+          .select('status_index')
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow()
+      ).status_index;
+    const bit = async (id: string) => {
+      const list = await statusListCredential(db, 'SGD', context);
+      expect(verifyDocument(list)).toMatchObject({ ok: true });
+      const subject = list.credentialSubject as { encodedList: string };
+      return readStatusBit(subject.encodedList, await slot(id));
+    };
+    expect(await bit(a!.id)).toBe(false);
+    await revokeDiploma(db, actor, a!.id, {
+      decisionNumber: '5/QĐ-SGDĐT',
+      decisionDate: '2026-10-01',
+      reason: 'Gian lận thi cử',
+    });
+    expect(await bit(a!.id)).toBe(true);
+    expect(await bit(b!.id)).toBe(false);
+    await expect(
+      revokeDiploma(db, actor, a!.id, {
+        decisionNumber: '6',
+        decisionDate: '2026-10-02',
+        reason: 'x',
+      }),
+    ).rejects.toThrow(/đã bị thu hồi/);
+  });
+
+  it('looks up publicly by serial or entry number with name (no diacritics needed) and date of birth', async () => {
+    const [d] = await issueDiplomas(
+      db,
+      actor,
+      batch([graduate(30, { fullName: 'Đặng Thị Ngọc Ánh' })]),
+      context,
+    );
+    const found = await publicLookup(db, {
+      serial: d!.serialNumber,
+      fullName: 'dang thi ngoc anh',
+      birthDate: '2008-03-15',
+    });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({
+      fullName: 'Đặng Thị Ngọc Ánh',
+      status: 'valid',
+      serialNumber: d!.serialNumber,
+    });
+    expect(Object.keys(found[0]!)).not.toContain('birthPlace');
+    expect(JSON.stringify(found[0])).not.toContain('Đồng Hới');
+    expect(
+      await publicLookup(db, {
+        registerNumber: d!.registerNumber,
+        fullName: 'Đặng Thị Ngọc Ánh',
+        birthDate: '2008-03-15',
+      }),
+    ).toHaveLength(1);
+    expect(
+      await publicLookup(db, {
+        serial: d!.serialNumber,
+        fullName: 'Đặng Thị Ngọc',
+        birthDate: '2008-03-15',
+      }),
+    ).toEqual([]);
+    expect(
+      await publicLookup(db, {
+        serial: d!.serialNumber,
+        fullName: 'Đặng Thị Ngọc Ánh',
+        birthDate: '2008-03-16',
+      }),
+    ).toEqual([]);
+  });
+
+  it('rotating the key keeps earlier credentials verifiable', async () => {
+    const [before] = await issueDiplomas(db, actor, batch([graduate(40)]), context);
+    await rotateIssuerKey(db, actor, ids.SGD!, context.passphrase);
+    const [after] = await issueDiplomas(db, actor, batch([graduate(41)]), context);
+    const rows = await db
+      .selectFrom('diploma')
+      .select(['key_id', 'credential'])
+      .where('id', 'in', [before!.id, after!.id])
+      .execute();
+    expect(new Set(rows.map((r) => r.key_id)).size).toBe(2);
+    for (const r of rows) expect(verifyDocument(r.credential)).toMatchObject({ ok: true });
+    expect(
+      (await listIssuerKeys(db)).filter((k) => k.retiredAt !== null).length,
+    ).toBeGreaterThanOrEqual(1);
+  });
+});
