@@ -112,12 +112,22 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     BEGIN
       RAISE EXCEPTION 'Sổ gốc văn bằng không được xoá; hãy dùng quyết định chỉnh sửa hoặc thu hồi';
     END $$`.execute(db);
-  await sql`CREATE TRIGGER diploma_no_delete BEFORE DELETE ON diploma FOR EACH ROW EXECUTE FUNCTION sogd_diploma_no_delete()`.execute(db);
-  await sql`CREATE TRIGGER diploma_event_no_change BEFORE UPDATE OR DELETE ON diploma_event FOR EACH ROW EXECUTE FUNCTION sogd_diploma_no_delete()`.execute(db);
+  await sql`CREATE TRIGGER diploma_no_delete BEFORE DELETE ON diploma FOR EACH ROW EXECUTE FUNCTION sogd_diploma_no_delete()`.execute(
+    db,
+  );
+  await sql`CREATE TRIGGER diploma_event_no_change BEFORE UPDATE OR DELETE ON diploma_event FOR EACH ROW EXECUTE FUNCTION sogd_diploma_no_delete()`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const t of ['diploma_revoked_slot', 'diploma_event', 'diploma', 'diploma_counter', 'issuer_key'])
+  for (const t of [
+    'diploma_revoked_slot',
+    'diploma_event',
+    'diploma',
+    'diploma_counter',
+    'issuer_key',
+  ])
     await sql.raw(`DROP TABLE ${t} CASCADE`).execute(db);
   await sql`DROP FUNCTION sogd_diploma_no_delete`.execute(db);
 }
