@@ -16,6 +16,7 @@ import {
 import { z } from 'zod';
 import type { Db } from '../db/connection.ts';
 import { loadSession } from '../modules/orgs/auth.ts';
+import { registerDiplomaRoutes, registerDidDocument } from '../modules/diplomas/routes.ts';
 import { registerOrgRoutes } from '../modules/orgs/routes.ts';
 import { registerRegistryRoutes } from '../modules/registry/routes.ts';
 import { SESSION_COOKIE } from './context.ts';
@@ -34,6 +35,8 @@ export interface AppOptions {
   secureCookies?: boolean;
   /** Behind a reverse proxy: trust X-Forwarded-For for the client address. */
   trustProxy?: boolean;
+  /** Public diploma lookups a client may make per minute (default 20). */
+  lookupsPerMinute?: number;
 }
 
 export type App = FastifyInstance;
@@ -141,12 +144,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
 
   app.get('/healthz', { schema: { hide: true } }, () => ({ status: 'ok' }));
+  registerDidDocument(app, { db: options.db });
 
   const secure = options.secureCookies ?? process.env.NODE_ENV === 'production';
   await app.register(
     (api, _options, done) => {
       registerOrgRoutes(api, { db: options.db, secureCookies: secure });
       registerRegistryRoutes(api, { db: options.db });
+      registerDiplomaRoutes(api, { db: options.db, lookupsPerMinute: options.lookupsPerMinute });
       done();
     },
     { prefix: '/api' },

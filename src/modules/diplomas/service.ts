@@ -570,3 +570,143 @@ export async function statusListCredential(
     },
   );
 }
+
+export interface DiplomaSummary {
+  id: string;
+  fullName: string;
+  birthDate: string;
+  diplomaType: DiplomaType;
+  schoolName: string;
+  graduationYear: number;
+  serialNumber: string;
+  registerNumber: string;
+  issueDate: string;
+  status: DiplomaStatus;
+}
+
+const summaryColumns = [
+  'id',
+  'full_name',
+  'birth_date',
+  'diploma_type',
+  'school_name',
+  'graduation_year',
+  'serial_number',
+  'register_number',
+  'issue_date',
+  'status',
+] as const;
+
+function toSummary(r: {
+  id: string;
+  full_name: string;
+  birth_date: string;
+  diploma_type: DiplomaType;
+  school_name: string;
+  graduation_year: number;
+  serial_number: string;
+  register_number: string;
+  issue_date: string;
+  status: DiplomaStatus;
+}): DiplomaSummary {
+  return {
+    id: r.id,
+    fullName: r.full_name,
+    birthDate: r.birth_date,
+    diplomaType: r.diploma_type,
+    schoolName: r.school_name,
+    graduationYear: r.graduation_year,
+    serialNumber: r.serial_number,
+    registerNumber: r.register_number,
+    issueDate: r.issue_date,
+    status: r.status,
+  };
+}
+
+/** The register of one authority, in issue order; `q` finds by name, serial or entry number. */
+export async function listDiplomas(
+  db: Db,
+  filter: { authorityId: string; q?: string | undefined; page: number; pageSize: number },
+): Promise<{ items: DiplomaSummary[]; total: number }> {
+  let q = db.selectFrom('diploma').where('authority_id', '=', filter.authorityId);
+  const text = filter.q?.trim();
+  if (text) {
+    const key = `%${searchKey(text).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q = q.where((eb) =>
+      eb.or([
+        eb('search_name', 'like', key),
+        eb('serial_number', '=', text),
+        eb('register_number', '=', text),
+      ]),
+    );
+  }
+  const [{ total } = { total: 0 }] = await q
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .execute();
+  const rows = await q
+    .select(summaryColumns)
+    .orderBy('serial_number')
+    .limit(filter.pageSize)
+    .offset((filter.page - 1) * filter.pageSize)
+    .execute();
+  return { items: rows.map(toSummary), total: Number(total) };
+}
+
+export interface DiplomaDetail extends DiplomaSummary {
+  authorityId: string;
+  birthPlace: string | null;
+  gender: Gender;
+  ethnicity: string | null;
+  examCouncil: string | null;
+  decisionNumber: string;
+  decisionDate: string;
+  signerName: string;
+  signerTitle: string;
+  notes: string | null;
+  credential: unknown;
+  qr: string;
+  history: {
+    kind: string;
+    at: string;
+    decisionNumber: string | null;
+    decisionDate: string | null;
+    reason: string | null;
+    before: unknown;
+    after: unknown;
+  }[];
+}
+
+export async function getDiploma(db: Db, id: string): Promise<DiplomaDetail> {
+  const r = await db.selectFrom('diploma').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!r) throw notFound('văn bằng');
+  const events = await db
+    .selectFrom('diploma_event')
+    .selectAll()
+    .where('diploma_id', '=', id)
+    .orderBy('at')
+    .execute();
+  return {
+    ...toSummary(r),
+    authorityId: r.authority_id,
+    birthPlace: r.birth_place,
+    gender: r.gender,
+    ethnicity: r.ethnicity,
+    examCouncil: r.exam_council,
+    decisionNumber: r.decision_number,
+    decisionDate: r.decision_date,
+    signerName: r.signer_name,
+    signerTitle: r.signer_title,
+    notes: r.notes,
+    credential: r.credential,
+    qr: r.qr,
+    history: events.map((e) => ({
+      kind: e.kind,
+      at: e.at.toISOString(),
+      decisionNumber: e.decision_number,
+      decisionDate: e.decision_date,
+      reason: e.reason,
+      before: e.before,
+      after: e.after,
+    })),
+  };
+}

@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor } from '../../db/actor.ts';
+import type { Db } from '../../db/connection.ts';
+import { buildApp, type App } from '../../server/app.ts';
+import { freshDatabase } from '../../../test/helpers/db.ts';
+import { makeTree, makeUser, SMALL_PROVINCE } from '../../../test/helpers/fixtures.ts';
+import { signIn, type Client } from '../../../test/helpers/client.ts';
+import { verifyDocument } from './credentials/data-integrity.ts';
+import { readStatusBit } from './credentials/diploma-credential.ts';
+import { rotateIssuerKey } from './keys.ts';
+
+let db: Db;
+let close: () => Promise<void>;
+let app: App;
+let ids: Record<string, string>;
+let admin: Client;
+const PASSPHRASE = 'khoa-ky-cua-so-thu-nghiem';
+
+beforeAll(async () => {
+  process.env.SOGD_KEY_PASSPHRASE = PASSPHRASE;
+  ({ db, close } = await freshDatabase());
+  ids = await makeTree(db, SMALL_PROVINCE);
+  await makeUser(db, ids.SGD!, 'department_admin', 'admin');
+  await makeUser(db, ids.THA!, 'school_staff', 'vanthu.a');
+  await rotateIssuerKey(db, systemActor('test'), ids.SGD!, PASSPHRASE);
+  app = await buildApp({ db, webDir: null, lookupsPerMinute: 4 });
+  admin = await signIn(app, 'admin', 'mat-khau-rat-dai-1');
+});
+afterAll(async () => {
+  await app?.close();
+  await close?.();
+});
+
+const entry = {
+  fullName: 'Hoàng Thị Thu Hà',
+  birthDate: '2008-11-02',
+  birthPlace: 'Lệ Thuỷ, Quảng Bình',
+  gender: 'female',
+  ethnicity: 'Kinh',
+  schoolName: 'Trường THPT Phan Bội Châu',
+  graduationYear: 2026,
+  decisionNumber: '1234/QĐ-SGDĐT',
+  decisionDate: '2026-07-15',
+};
+
+describe('diplomas over HTTP', () => {
+  let issued: { id: string; serialNumber: string; registerNumber: string }[];
+
+  it('issues from the back office, and a clerk of another unit cannot see the register', async () => {
+    const r = await admin.send('POST', '/api/diplomas/issue', {
+      authorityId: ids.SGD,
+      diplomaType: 'upper_secondary',
+      issueDate: '2026-07-20',
+      signerName: 'Nguyễn Thị Thúy',
+      signerTitle: 'Giám đốc',
+      entries: [entry, { ...entry, fullName: 'Lê Văn Tám', gender: 'male' }],
+    });
+    expect(r.status).toBe(201);
+    issued = r.body as typeof issued;
+    expect(issued).toHaveLength(2);
+    const list = await admin.get(`/api/diplomas?authorityId=${ids.SGD}&q=thu ha`);
+    expect((list.body as { total: number }).total).toBe(1);
+    const clerk = await signIn(app, 'vanthu.a', 'mat-khau-rat-dai-1');
+    expect((await clerk.get(`/api/diplomas?authorityId=${ids.SGD}`)).status).toBe(403);
+    expect((await clerk.get(`/api/diplomas/${issued[0]!.id}`)).status).toBe(403);
+    expect((await clerk.get(`/api/diplomas/${issued[0]!.id}/credential.json`)).status).toBe(403);
+  });
+
+  it('answers the public lookup with only what proves the diploma, then limits the rate', async () => {
+    const url = `/api/public/diplomas/lookup?serial=${issued[0]!.serialNumber}&fullName=${encodeURIComponent('hoang thi thu ha')}&birthDate=02/11/2008`;
+    const r = await app.inject({ method: 'GET', url });
+    expect(r.statusCode).toBe(200);
+    const body = r.json<{ found: boolean; diplomas: Record<string, unknown>[] }>();
+    expect(body.found).toBe(true);
+    expect(body.diplomas[0]).toMatchObject({
+      fullName: 'Hoàng Thị Thu Hà',
+      birthDate: '2008-11-02',
+      status: 'valid',
+    });
+    expect(r.body).not.toContain('Lệ Thuỷ');
+    expect(r.body).not.toContain('Kinh');
+    expect(verifyDocument(body.diplomas[0]!.credential)).toMatchObject({ ok: true });
+    const partial = await app.inject({
+      method: 'GET',
+      url: `/api/public/diplomas/lookup?serial=${issued[0]!.serialNumber}&fullName=Ha&birthDate=2008`,
+    });
+    expect(partial.statusCode).toBe(400);
+    const noNumber = await app.inject({
+      method: 'GET',
+      url: '/api/public/diplomas/lookup?fullName=Hoàng Thị Thu Hà&birthDate=02/11/2008',
+    });
+    expect(noNumber.statusCode).toBe(400);
+    // The 4 per minute of this test app are used up by now.
+    const limited = await app.inject({ method: 'GET', url });
+    const again = limited.statusCode === 429 ? limited : await app.inject({ method: 'GET', url });
+    expect(again.statusCode).toBe(429);
+    expect(again.headers['retry-after']).toBeDefined();
+    expect(again.json<{ detail: string }>().detail).toContain('quá nhiều lần');
+  });
+
+  it('publishes keys and a did:web document, and revocation flips the status list bit', async () => {
+    const keys = (await app.inject({ method: 'GET', url: '/api/public/keys' })).json<
+      { kid: string }[]
+    >();
+    expect(keys).toHaveLength(1);
+    const did = (await app.inject({ method: 'GET', url: '/.well-known/did.json' })).json<{
+      verificationMethod: unknown[];
+    }>();
+    expect(did.verificationMethod).toHaveLength(1);
+    const revoke = await admin.send('POST', `/api/diplomas/${issued[1]!.id}/revoke`, {
+      decisionNumber: '7/QĐ-SGDĐT',
+      decisionDate: '2026-10-01',
+      reason: 'Phát hiện gian lận',
+    });
+    expect(revoke.status).toBe(200);
+    const detail = revoke.body as {
+      status: string;
+      credential: { credentialStatus: { statusListIndex: string } };
+      history: { kind: string }[];
+    };
+    expect(detail.status).toBe('revoked');
+    expect(detail.history.map((h) => h.kind)).toEqual(['issue', 'revocation']);
+    const list = (await app.inject({ method: 'GET', url: '/api/public/status/SGD' })).json<{
+      credentialSubject: { encodedList: string };
+    }>();
+    expect(verifyDocument(list)).toMatchObject({ ok: true });
+    expect(
+      readStatusBit(
+        list.credentialSubject.encodedList,
+        Number(detail.credential.credentialStatus.statusListIndex),
+      ),
+    ).toBe(true);
+    const qr = await app.inject({
+      method: 'GET',
+      url: `/api/diplomas/${issued[0]!.id}/qr.png`,
+      headers: { cookie: admin.cookie },
+    });
+    expect(qr.headers['content-type']).toBe('image/png');
+  });
+});
