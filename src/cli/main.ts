@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerAdmissionsCommands } from '../modules/admissions/cli.ts';
 import { registerDemoCommands } from '../modules/demo/cli.ts';
+import { registerDiplomaCommands } from '../modules/diplomas/cli.ts';
 import { registerDatabaseCommands } from './database.ts';
 import { registerOrgCommands } from './orgs.ts';
 import { registerServeCommand } from './serve.ts';
@@ -20,6 +21,7 @@ registerDatabaseCommands(program);
 registerOrgCommands(program);
 registerDemoCommands(program);
 registerAdmissionsCommands(program);
+registerDiplomaCommands(program);
 
 try {
   await program.parseAsync(process.argv);
