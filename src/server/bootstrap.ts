@@ -2,6 +2,7 @@ import { systemActor } from '../db/actor.ts';
 import type { Db } from '../db/connection.ts';
 import { uuidv7 } from '../lib/ids.ts';
 import { seedDemo } from '../modules/demo/seed.ts';
+import { listIssuerKeys, rotateIssuerKey } from '../modules/diplomas/keys.ts';
 import { createAccount } from '../modules/orgs/users.ts';
 import { hashPassword, temporaryPassword } from './passwords.ts';
 
@@ -45,6 +46,13 @@ export async function bootstrap(db: Db, options: BootstrapOptions): Promise<Boot
     seeded = true;
   }
   const adminUnitId = rootId;
+  // With a key passphrase configured, the department gets its first signing key.
+  const passphrase = process.env.SOGD_KEY_PASSPHRASE;
+  if (passphrase && passphrase.length >= 12) {
+    const keys = await listIssuerKeys(db);
+    if (!keys.some((k) => k.authorityId === rootId && !k.retiredAt))
+      await rotateIssuerKey(db, systemActor('khởi tạo khoá ký'), rootId, passphrase);
+  }
   const hasAdmin = await db
     .selectFrom('app_user')
     .select('id')

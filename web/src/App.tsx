@@ -1,4 +1,10 @@
-import { ApartmentOutlined, AuditOutlined, LogoutOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  LogoutOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { QueryClient, QueryClientProvider, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App as AntApp, Button, ConfigProvider, Layout, Menu, Result, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
@@ -14,6 +20,9 @@ const OrgTreePage = lazy(() => import('./pages/OrgTreePage.tsx'));
 const UnitPage = lazy(() => import('./pages/UnitPage.tsx'));
 const UsersPage = lazy(() => import('./pages/UsersPage.tsx'));
 const AuditPage = lazy(() => import('./pages/AuditPage.tsx'));
+const LookupPage = lazy(() => import('./pages/LookupPage.tsx'));
+const DiplomasPage = lazy(() => import('./pages/DiplomasPage.tsx'));
+const VerifyPage = lazy(() => import('./pages/VerifyPage.tsx'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -72,6 +81,9 @@ function Shell({ me, children }: { me: Me; children: ReactNode }) {
     { key: '/don-vi', icon: <ApartmentOutlined />, label: t.orgTree },
     ...(me.permissions.includes('user.manage')
       ? [{ key: '/nguoi-dung', icon: <TeamOutlined />, label: t.users }]
+      : []),
+    ...(me.permissions.includes('registry.read') && me.orgUnit.kind !== 'school'
+      ? [{ key: '/van-bang', icon: <SafetyCertificateOutlined />, label: 'Văn bằng' }]
       : []),
     ...(me.permissions.includes('audit.read')
       ? [{ key: '/nhat-ky', icon: <AuditOutlined />, label: t.audit }]
@@ -181,6 +193,8 @@ function Routed() {
     <Suspense fallback={<Spin style={{ margin: 48 }} />}>
       <Routes>
         <Route path="/dang-nhap" element={<LoginPage />} />
+        <Route path="/tra-cuu-van-bang" element={<LookupPage />} />
+        <Route path="/xac-minh" element={<VerifyPage />} />
         <Route
           path="/doi-mat-khau"
           element={<Gate>{(me) => <ChangePasswordPage me={me} />}</Gate>}
@@ -195,6 +209,7 @@ function Routed() {
             ['/don-vi/:id', (me: Me) => <UnitPage me={me} />],
             ['/nguoi-dung', (me: Me) => <UsersPage me={me} />],
             ['/nhat-ky', () => <AuditPage />],
+            ['/van-bang', (me: Me) => <DiplomasPage me={me} />],
           ] as const
         ).map(([path, render]) => (
           <Route

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { api, ApiError, setCsrfToken, type Me } from '../api.ts';
 import { useI18n } from '../i18n.ts';
 
@@ -62,6 +62,10 @@ export default function LoginPage() {
             {t.signIn}
           </Button>
         </Form>
+        <div style={{ marginTop: 12 }}>
+          <Link to="/tra-cuu-van-bang">Tra cứu văn bằng</Link> ·{' '}
+          <Link to="/xac-minh">Xác minh văn bằng</Link>
+        </div>
         <Button
           type="link"
           onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}
