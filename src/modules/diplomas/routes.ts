@@ -8,6 +8,7 @@ import { requireScope } from '../../server/context.ts';
 import { AppError, notFound } from '../../server/errors.ts';
 import { RateLimiter } from '../../server/rate-limit.ts';
 import { listIssuerKeys, passphraseFromEnv } from './keys.ts';
+import { dataSheetPdf, registerPdf } from './pdf.ts';
 import {
   correctDiploma,
   getDiploma,

@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { systemActor } from '../../db/actor.ts';
+import type { Db } from '../../db/connection.ts';
+import { freshDatabase } from '../../../test/helpers/db.ts';
+import { makeTree, SMALL_PROVINCE } from '../../../test/helpers/fixtures.ts';
+import { rotateIssuerKey } from './keys.ts';
+import { dataSheetPdf, registerPdf } from './pdf.ts';
+import { getDiploma, issueDiplomas } from './service.ts';
+
+let db: Db;
+let close: () => Promise<void>;
+let ids: Record<string, string>;
+const context = { passphrase: 'mat-khau-khoa-ky-rat-dai', publicUrl: 'https://sogd.test' };
+
+/** Text of every page, read back from the PDF bytes. */
+async function pdfText(
+  bytes: Buffer,
+): Promise<{ pages: number; text: string[]; landscape: boolean }> {
+  const pdf = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false }).promise;
+  const text: string[] = [];
+  let landscape = false;
+  for (let i = 1; i <= pdf.numPages; i++) {
+    const page = await pdf.getPage(i);
+    const viewport = page.getViewport({ scale: 1 });
+    landscape = viewport.width > viewport.height;
+    const content = await page.getTextContent();
+    text.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
+  }
+  return { pages: pdf.numPages, text, landscape };
+}
+
+beforeAll(async () => {
+  ({ db, close } = await freshDatabase());
+  ids = await makeTree(db, SMALL_PROVINCE);
+  await rotateIssuerKey(db, systemActor('test'), ids.SGD!, context.passphrase);
+  await issueDiplomas(
+    db,
+    systemActor('test'),
+    {
+      authorityId: ids.SGD!,
+      diplomaType: 'upper_secondary',
+      issueDate: '2026-07-20',
+      signerName: 'Nguyễn Thị Thúy',
+      signerTitle: 'Giám đốc',
+      entries: Array.from({ length: 60 }, (_, i) => ({
+        fullName: i === 0 ? 'Đặng Thị Ngọc Ánh' : `Trần Văn Hùng ${i}`,
+        birthDate: '2008-05-01',
+        birthPlace: 'Quảng Ninh',
+        gender: 'female' as const,
+        ethnicity: 'Tày',
+        schoolName: 'Trường THPT Chuyên Hạ Long',
+        graduationYear: 2026,
+        decisionNumber: '1234/QĐ-SGDĐT',
+        decisionDate: '2026-07-15',
+      })),
+    },
+    context,
+  );
+});
+afterAll(async () => close?.());
+
+describe('printed register and data sheet', () => {
+  it('prints the register A4 landscape, Vietnamese intact, with numbered pages', async () => {
+    const { pages, text, landscape } = await pdfText(
+      await registerPdf(db, { authorityId: ids.SGD! }),
+    );
+    expect(landscape).toBe(true);
+    expect(pages).toBeGreaterThan(1);
+    expect(text[0]).toContain('SỔ GỐC CẤP VĂN BẰNG');
+    expect(text[0]).toContain('Đặng Thị Ngọc Ánh');
+    expect(text[0]).toContain('2026/THPT/00001');
+    expect(text.at(-1)).toContain(`Trang ${pages}/${pages}`);
+  });
+
+  it('prints a data sheet with the QR code', async () => {
+    const [first] = await db
+      .selectFrom('diploma')
+      .select('id')
+      .orderBy('serial_number')
+      .limit(1)
+      .execute();
+    const d = await getDiploma(db, first!.id);
+    const bytes = await dataSheetPdf(d, 'Sở Giáo dục và Đào tạo Thử Nghiệm');
+    const { text } = await pdfText(bytes);
+    expect(text[0]).toContain('Đặng Thị Ngọc Ánh');
+    expect(text[0]).toContain('THPT0000001');
+    expect(bytes.includes(Buffer.from('/Subtype /Image'))).toBe(true);
+  });
+});

@@ -1,0 +1,158 @@
+import QRCode from 'qrcode';
+import type { Db } from '../../db/connection.ts';
+import { formatVietnameseDate } from '../../lib/dates.ts';
+import { finishPdf, newPdf } from '../../lib/pdf.ts';
+import { notFound } from '../../server/errors.ts';
+import type { DiplomaDetail } from './service.ts';
+
+const TYPE_TITLE = {
+  upper_secondary: 'BẰNG TỐT NGHIỆP TRUNG HỌC PHỔ THÔNG',
+  lower_secondary: 'BẰNG TỐT NGHIỆP TRUNG HỌC CƠ SỞ',
+} as const;
+const GENDER = { male: 'Nam', female: 'Nữ' } as const;
+
+/** The register (sổ gốc) as printed: A4 landscape, the columns of Circular 21/2019, numbered pages. */
+export async function registerPdf(
+  db: Db,
+  options: { authorityId: string; year?: number | undefined },
+): Promise<Buffer> {
+  const authority = await db
+    .selectFrom('org_unit')
+    .select(['name'])
+    .where('id', '=', options.authorityId)
+    .executeTakeFirst();
+  if (!authority) throw notFound('đơn vị cấp văn bằng');
+  let q = db.selectFrom('diploma').selectAll().where('authority_id', '=', options.authorityId);
+  if (options.year) q = q.where('register_year', '=', options.year);
+  const rows = await q.orderBy('register_year').orderBy('register_number').execute();
+  const doc = newPdf({ layout: 'landscape', title: `Sổ gốc cấp văn bằng — ${authority.name}` });
+  const columns: [string, number, (r: (typeof rows)[number], i: number) => string][] = [
+    ['STT', 26, (_r, i) => String(i + 1)],
+    ['Họ và tên', 92, (r) => r.full_name],
+    ['Ngày sinh', 52, (r) => formatVietnameseDate(r.birth_date)],
+    ['Nơi sinh', 70, (r) => r.birth_place ?? ''],
+    ['Giới tính', 36, (r) => GENDER[r.gender]],
+    ['Dân tộc', 40, (r) => r.ethnicity ?? ''],
+    [
+      'Trường / Hội đồng thi',
+      100,
+      (r) => [r.school_name, r.exam_council].filter(Boolean).join(' / '),
+    ],
+    ['Năm TN', 34, (r) => String(r.graduation_year)],
+    [
+      'Số, ngày QĐ công nhận TN',
+      80,
+      (r) => `${r.decision_number}, ${formatVietnameseDate(r.decision_date)}`,
+    ],
+    ['Số hiệu', 58, (r) => r.serial_number],
+    ['Số vào sổ gốc', 70, (r) => r.register_number],
+    ['Ngày cấp', 50, (r) => formatVietnameseDate(r.issue_date)],
+    [
+      'Ghi chú',
+      62,
+      (r) =>
+        [
+          r.status === 'revoked' ? 'Đã thu hồi' : r.status === 'corrected' ? 'Đã chỉnh sửa' : '',
+          r.notes ?? '',
+        ]
+          .filter(Boolean)
+          .join('; '),
+    ],
+  ];
+  const left = doc.page.margins.left;
+  const heading = () => {
+    doc.font('bold').fontSize(12).text('SỔ GỐC CẤP VĂN BẰNG, CHỨNG CHỈ', { align: 'center' });
+    doc
+      .font('regular')
+      .fontSize(9)
+      .text(`${authority.name}${options.year ? ` — năm ${options.year}` : ''}`, {
+        align: 'center',
+      });
+    doc.moveDown(0.5);
+    let x = left;
+    const y = doc.y;
+    doc.font('bold').fontSize(7);
+    for (const [title, width] of columns) {
+      doc.rect(x, y, width, 24).stroke();
+      doc.text(title, x + 2, y + 3, { width: width - 4, align: 'center' });
+      x += width;
+    }
+    doc.y = y + 24;
+    doc.font('regular').fontSize(7);
+  };
+  heading();
+  rows.forEach((r, i) => {
+    const texts = columns.map(([, width, value]) => ({ width, text: value(r, i) }));
+    const height = Math.max(
+      16,
+      ...texts.map((t) => doc.heightOfString(t.text, { width: t.width - 4 }) + 6),
+    );
+    if (doc.y + height > doc.page.height - doc.page.margins.bottom - 16) {
+      doc.addPage();
+      heading();
+    }
+    let x = left;
+    const y = doc.y;
+    for (const t of texts) {
+      doc.rect(x, y, t.width, height).stroke();
+      doc.text(t.text, x + 2, y + 3, { width: t.width - 4 });
+      x += t.width;
+    }
+    doc.y = y + height;
+  });
+  if (rows.length === 0) doc.text('Chưa có văn bằng nào trong sổ.');
+  return finishPdf(doc);
+}
+
+/** One diploma's data sheet, with the offline-verifiable QR printed 3 cm wide. */
+export async function dataSheetPdf(d: DiplomaDetail, authorityName: string): Promise<Buffer> {
+  const doc = newPdf({ layout: 'portrait', title: `Văn bằng ${d.serialNumber}` });
+  doc.font('bold').fontSize(11).text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { align: 'center' });
+  doc.fontSize(11).text('Độc lập - Tự do - Hạnh phúc', { align: 'center' });
+  doc.moveDown();
+  doc.fontSize(10).text(authorityName.toUpperCase(), { align: 'center' });
+  doc.moveDown();
+  doc.fontSize(14).text('THÔNG TIN VĂN BẰNG', { align: 'center' });
+  doc.font('regular').fontSize(10).text(TYPE_TITLE[d.diplomaType], { align: 'center' });
+  doc.moveDown();
+  const line = (label: string, value: string) => {
+    doc.font('bold').text(`${label}: `, { continued: true }).font('regular').text(value);
+  };
+  line('Họ và tên', d.fullName);
+  line('Ngày sinh', formatVietnameseDate(d.birthDate));
+  line('Nơi sinh', d.birthPlace ?? '');
+  line('Giới tính', GENDER[d.gender]);
+  line('Dân tộc', d.ethnicity ?? '');
+  line('Trường', d.schoolName);
+  line('Năm tốt nghiệp', String(d.graduationYear));
+  line(
+    'Quyết định công nhận tốt nghiệp',
+    `${d.decisionNumber} ngày ${formatVietnameseDate(d.decisionDate)}`,
+  );
+  line('Số hiệu', d.serialNumber);
+  line('Số vào sổ gốc', d.registerNumber);
+  line('Ngày cấp', formatVietnameseDate(d.issueDate));
+  line('Người ký', `${d.signerTitle} ${d.signerName}`);
+  line(
+    'Tình trạng',
+    d.status === 'revoked'
+      ? 'Đã thu hồi'
+      : d.status === 'corrected'
+        ? 'Hợp lệ (đã chỉnh sửa)'
+        : 'Hợp lệ',
+  );
+  doc.moveDown();
+  const qr = await QRCode.toBuffer(d.qr, { errorCorrectionLevel: 'M', margin: 1, scale: 8 });
+  const size = (30 / 25.4) * 72; // 3 cm in points
+  const y = doc.y;
+  doc.image(qr, doc.page.margins.left, y, { width: size, height: size });
+  doc
+    .fontSize(8)
+    .text(
+      'Quét mã QR bằng trang Xác minh văn bằng (/xac-minh) để kiểm tra chữ ký số của Sở, kể cả khi không có mạng.',
+      doc.page.margins.left + size + 12,
+      y + 8,
+      { width: 300 },
+    );
+  return finishPdf(doc);
+}
