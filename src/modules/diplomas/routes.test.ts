@@ -130,6 +130,19 @@ describe('diplomas over HTTP', () => {
         Number(detail.credential.credentialStatus.statusListIndex),
       ),
     ).toBe(true);
+    const pdf = await app.inject({
+      method: 'GET',
+      url: `/api/diplomas/register.pdf?authorityId=${ids.SGD}`,
+      headers: { cookie: admin.cookie },
+    });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const sheet = await app.inject({
+      method: 'GET',
+      url: `/api/diplomas/${issued[0]!.id}/sheet.pdf`,
+      headers: { cookie: admin.cookie },
+    });
+    expect(sheet.headers['content-type']).toBe('application/pdf');
     const qr = await app.inject({
       method: 'GET',
       url: `/api/diplomas/${issued[0]!.id}/qr.png`,

@@ -165,6 +165,45 @@ export function registerDiplomaRoutes(
     },
   );
   api.get(
+    '/diplomas/register.pdf',
+    {
+      schema: {
+        tags,
+        summary: 'In sổ gốc (PDF, A4 ngang)',
+        querystring: z.object({
+          authorityId: z.string().max(64),
+          year: z.coerce.number().int().min(1950).max(2100).optional(),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const scope = requireScope(request);
+      await scope.requireUnit(db, request.query.authorityId, 'registry.read');
+      const pdf = await registerPdf(db, request.query);
+      return reply
+        .type('application/pdf')
+        .header(
+          'content-disposition',
+          `attachment; filename="so-goc${request.query.year ? `-${request.query.year}` : ''}.pdf"`,
+        )
+        .send(pdf);
+    },
+  );
+  api.get(
+    '/diplomas/:id/sheet.pdf',
+    { schema: { tags, summary: 'Phiếu thông tin văn bằng có mã QR (PDF)', params: idParams } },
+    async (request, reply) => {
+      await requireDiploma(request, request.params.id, 'registry.read');
+      const d = await getDiploma(db, request.params.id);
+      const authority = await db
+        .selectFrom('org_unit')
+        .select('name')
+        .where('id', '=', d.authorityId)
+        .executeTakeFirstOrThrow();
+      return reply.type('application/pdf').send(await dataSheetPdf(d, authority.name));
+    },
+  );
+  api.get(
     '/diplomas/:id',
     { schema: { tags, summary: 'Chi tiết và lịch sử một văn bằng', params: idParams } },
     async (request) => {
