@@ -85,7 +85,14 @@ export default function DiplomasPage({ me }: { me: Me }) {
   if (list.error) return <ErrorResult error={list.error} />;
   const d = detail.data;
   return (
-    <Card title={`Sổ gốc cấp văn bằng — ${me.orgUnit.name}`}>
+    <Card
+      title={`Sổ gốc cấp văn bằng — ${me.orgUnit.name}`}
+      extra={
+        <Button href={`/api/diplomas/register.pdf?authorityId=${me.orgUnit.id}`}>
+          In sổ gốc (PDF)
+        </Button>
+      }
+    >
       <Input.Search
         allowClear
         placeholder="Họ tên, số hiệu hoặc số vào sổ"
