@@ -39,6 +39,9 @@ export function registerServeCommand(program: Command): void {
           db: database.db,
           logger: { level: process.env.LOG_LEVEL ?? 'warn' },
           trustProxy: process.env.TRUST_PROXY === '1',
+          ...(process.env.SOGD_LOOKUPS_PER_MINUTE
+            ? { lookupsPerMinute: Number(process.env.SOGD_LOOKUPS_PER_MINUTE) }
+            : {}),
         });
         const port = options.port ?? Number(process.env.PORT ?? 3000);
         await app.listen({ port, host: options.host });
