@@ -109,7 +109,10 @@ try {
           duration: seconds,
           requests: [{ setupRequest: (req) => ({ ...req, ...lookups[i++ % lookups.length]! }) }],
         },
-        (error, result) => (error ? reject(error) : resolve(result)),
+        (error: unknown, result) =>
+          error
+            ? reject(error instanceof Error ? error : new Error('autocannon failed'))
+            : resolve(result),
       );
     });
 
