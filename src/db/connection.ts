@@ -109,6 +109,11 @@ export async function restoreEmbedded(dataDir: string, backup: Blob): Promise<st
 export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase> {
   if (target.databaseUrl) {
     const pool = new pg.Pool({ connectionString: target.databaseUrl, max: 10 });
+    // An idle connection closed by the server (restart, failover) must not
+    // crash the process: the pool opens a new one on the next query.
+    pool.on('error', (error) => {
+      console.error(`PostgreSQL đóng một kết nối rảnh: ${error.message}`);
+    });
     // Dates stay 'yyyy-mm-dd' strings: a date of birth has no time zone.
     pg.types.setTypeParser(1082, (value: string) => value);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

@@ -29,7 +29,10 @@ export async function freshDatabase(): Promise<TestDatabase> {
         await database.close();
         const dropper = new pg.Client({ connectionString: serverUrl });
         await dropper.connect();
-        await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        // Plain DROP first: FORCE would cut a connection still closing and make noise.
+        await dropper
+          .query(`DROP DATABASE IF EXISTS ${name}`)
+          .catch(() => dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
         await dropper.end();
       },
     };

@@ -11,6 +11,7 @@ import { listIssuerKeys, passphraseFromEnv } from './keys.ts';
 import { dataSheetPdf, registerPdf } from './pdf.ts';
 import {
   correctDiploma,
+  issueFromStudents,
   getDiploma,
   issueDiplomas,
   listDiplomas,
@@ -270,6 +271,34 @@ export function registerDiplomaRoutes(
       await scope.requireUnit(db, request.body.authorityId, 'registry.write');
       const issued = await issueDiplomas(db, scope.actor, request.body, issueContext(request));
       return reply.status(201).send(issued);
+    },
+  );
+  api.post(
+    '/diplomas/issue-from-students',
+    {
+      schema: {
+        tags,
+        summary: 'Cấp văn bằng cho học sinh lớp cuối cấp của một trường, từ cơ sở dữ liệu ngành',
+        body: z.object({
+          authorityId: z.string().max(64),
+          schoolId: z.string().max(64),
+          schoolYear: z.string().regex(/^\d{4}-\d{4}$/),
+          diplomaType: z.enum(['upper_secondary', 'lower_secondary']),
+          graduationYear: z.number().int().min(1950).max(2100),
+          decisionNumber: z.string().trim().min(1).max(60),
+          decisionDate: isoDate,
+          issueDate: isoDate,
+          signerName: z.string().trim().min(1).max(120),
+          signerTitle: z.string().trim().min(1).max(120),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const scope = requireScope(request);
+      await scope.requireUnit(db, request.body.authorityId, 'registry.write');
+      await scope.requireUnit(db, request.body.schoolId, 'registry.read');
+      const result = await issueFromStudents(db, scope.actor, request.body, issueContext(request));
+      return reply.status(201).send(result);
     },
   );
   api.post(

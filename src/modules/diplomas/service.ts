@@ -13,6 +13,7 @@ import {
 } from './credentials/diploma-credential.ts';
 import { encodeDiplomaQr } from './credentials/qr-sign.ts';
 import { activeSigner, type Signer } from './keys.ts';
+import { graduatingStudents } from '../registry/service.ts';
 
 /**
  * The diploma register (sổ gốc cấp văn bằng, Circular 21/2019/TT-BGDĐT):
@@ -709,4 +710,57 @@ export async function getDiploma(db: Db, id: string): Promise<DiplomaDetail> {
       after: e.after,
     })),
   };
+}
+
+/**
+ * Issues diplomas to a school's final-grade students straight from the
+ * registry (grade 12 for upper-secondary, 9 for lower-secondary). Students
+ * who already hold a diploma of this type are skipped: never a second original.
+ */
+export async function issueFromStudents(
+  db: Db,
+  actor: Actor,
+  input: Omit<IssueBatch, 'entries'> & {
+    schoolId: string;
+    schoolYear: string;
+    graduationYear: number;
+    decisionNumber: string;
+    decisionDate: string;
+  },
+  context: IssueContext,
+): Promise<{ issued: IssuedDiploma[]; skipped: number }> {
+  const grade = input.diplomaType === 'upper_secondary' ? 12 : 9;
+  const students = await graduatingStudents(db, input.schoolId, input.schoolYear, grade);
+  const already = new Set(
+    students.length
+      ? (
+          await db
+            .selectFrom('diploma')
+            .select('student_id')
+            .where('diploma_type', '=', input.diplomaType)
+            .where(
+              'student_id',
+              'in',
+              students.map((s) => s.id),
+            )
+            .execute()
+        ).map((d) => d.student_id)
+      : [],
+  );
+  const entries: GraduateEntry[] = students
+    .filter((s) => !already.has(s.id))
+    .map((s) => ({
+      fullName: s.fullName,
+      birthDate: s.birthDate,
+      birthPlace: s.birthPlace,
+      gender: s.gender,
+      ethnicity: s.ethnicity,
+      schoolName: s.schoolName,
+      graduationYear: input.graduationYear,
+      decisionNumber: input.decisionNumber,
+      decisionDate: input.decisionDate,
+      studentId: s.id,
+    }));
+  const issued = await issueDiplomas(db, actor, { ...input, entries }, context);
+  return { issued, skipped: students.length - entries.length };
 }

@@ -155,3 +155,49 @@ async function mergeSchoolData(tx: Tx, fromId: string, intoId: string): Promise<
     .where('school_id', '=', fromId)
     .execute();
 }
+
+export interface GraduatingStudent {
+  id: string;
+  fullName: string;
+  birthDate: string;
+  gender: Gender;
+  ethnicity: string | null;
+  birthPlace: string | null;
+  schoolName: string;
+}
+
+/**
+ * Students of a school enrolled in `grade` in `schoolYear` and still there
+ * (studying or graduated): the candidates for a graduation diploma.
+ */
+export async function graduatingStudents(
+  db: Db,
+  schoolId: string,
+  schoolYear: string,
+  grade: number,
+): Promise<GraduatingStudent[]> {
+  const rows = await db
+    .selectFrom('enrolment')
+    .innerJoin('class', (join) =>
+      join
+        .onRef('class.id', '=', 'enrolment.class_id')
+        .onRef('class.school_id', '=', 'enrolment.school_id'),
+    )
+    .innerJoin('student', 'student.id', 'enrolment.student_id')
+    .innerJoin('org_unit', 'org_unit.id', 'enrolment.school_id')
+    .select([
+      'student.id',
+      'student.full_name as fullName',
+      'student.birth_date as birthDate',
+      'student.gender',
+      'student.ethnicity',
+      'student.birth_place as birthPlace',
+      'org_unit.name as schoolName',
+    ])
+    .where('enrolment.school_id', '=', schoolId)
+    .where('enrolment.school_year', '=', schoolYear)
+    .where('class.grade', '=', grade)
+    .where('student.status', 'in', ['studying', 'graduated'])
+    .execute();
+  return sortByVietnameseName(rows, (r) => r.fullName);
+}

@@ -1,0 +1,68 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor } from '../../db/actor.ts';
+import type { Db } from '../../db/connection.ts';
+import { freshDatabase } from '../../../test/helpers/db.ts';
+import { seedDemo } from '../demo/seed.ts';
+import { rotateIssuerKey } from './keys.ts';
+import { issueFromStudents } from './service.ts';
+
+let db: Db;
+let close: () => Promise<void>;
+const context = { passphrase: 'mat-khau-khoa-ky-rat-dai', publicUrl: 'https://sogd.test' };
+const actor = systemActor('test');
+
+beforeAll(async () => {
+  ({ db, close } = await freshDatabase());
+  await seedDemo(db, { schools: 25, students: 3_000, seed: 11 });
+});
+afterAll(async () => close?.());
+
+describe('issuing from registry students', () => {
+  it('issues one diploma to each grade-12 student of a school, and never a second one', async () => {
+    const root = await db
+      .selectFrom('org_unit')
+      .select('id')
+      .where('parent_id', 'is', null)
+      .executeTakeFirstOrThrow();
+    await rotateIssuerKey(db, actor, root.id, context.passphrase);
+    const school = await db
+      .selectFrom('org_unit')
+      .select('id')
+      .where('kind', '=', 'school')
+      .where(sql<boolean>`'upper_secondary' = ANY(levels)`)
+      .executeTakeFirstOrThrow();
+    const grade12 = await db
+      .selectFrom('enrolment')
+      .innerJoin('class', 'class.id', 'enrolment.class_id')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('enrolment.school_id', '=', school.id)
+      .where('class.grade', '=', 12)
+      .executeTakeFirstOrThrow();
+    expect(Number(grade12.n)).toBeGreaterThan(0);
+    const input = {
+      authorityId: root.id,
+      schoolId: school.id,
+      schoolYear: '2025-2026',
+      diplomaType: 'upper_secondary' as const,
+      graduationYear: 2026,
+      decisionNumber: '77/QĐ-SGDĐT',
+      decisionDate: '2026-07-15',
+      issueDate: '2026-07-20',
+      signerName: 'Nguyễn Thị Thúy',
+      signerTitle: 'Giám đốc',
+    };
+    const first = await issueFromStudents(db, actor, input, context);
+    expect(first.issued).toHaveLength(Number(grade12.n));
+    expect(first.skipped).toBe(0);
+    const linked = await db
+      .selectFrom('diploma')
+      .select('student_id')
+      .where('student_id', 'is not', null)
+      .execute();
+    expect(linked).toHaveLength(Number(grade12.n));
+    const again = await issueFromStudents(db, actor, input, context);
+    expect(again.issued).toHaveLength(0);
+    expect(again.skipped).toBe(Number(grade12.n));
+  });
+});
