@@ -43,4 +43,8 @@ export default tseslint.config(
       globals: { ...globals.node },
     },
   },
+  {
+    files: ['web/public/**/*.js'],
+    languageOptions: { globals: { ...globals.serviceworker } },
+  },
 );

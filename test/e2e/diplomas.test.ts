@@ -76,10 +76,21 @@ describe('a diploma, from issue to public lookup and offline verification', () =
     expect(await found.innerText()).toContain('Hợp lệ');
     expect(await found.innerText()).toContain('Võ Thị Diệu Linh');
 
-    // The verify page caches the keys while online; then the network goes away.
+    // The verify page caches the keys (and, through the service worker, the
+    // page itself) while online; then the network goes away and it reloads.
     await page.goto(`${server.url}/xac-minh`);
     await expect.poll(() => page.getByText('1 khoá của Sở đã lưu').isVisible()).toBe(true);
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await page.reload();
+    await expect
+      .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null))
+      .toBe(true);
+    await expect.poll(() => page.getByText('1 khoá của Sở đã lưu').isVisible()).toBe(true);
     await context.setOffline(true);
+    await page.reload();
+    await expect.poll(() => page.getByLabel('Nội dung mã QR').isVisible()).toBe(true);
     await page.getByLabel('Nội dung mã QR').fill(detail.qr);
     await page.getByRole('button', { name: 'Xác minh' }).click();
     const result = page.getByTestId('verify-result');
