@@ -1,4 +1,6 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GRADUATE_HEADERS } from './import.ts';
 import { systemActor } from '../../db/actor.ts';
 import type { Db } from '../../db/connection.ts';
 import { buildApp, type App } from '../../server/app.ts';
@@ -149,5 +151,84 @@ describe('diplomas over HTTP', () => {
       headers: { cookie: admin.cookie },
     });
     expect(qr.headers['content-type']).toBe('image/png');
+  });
+
+  it('takes a graduation list upload: dry run, every error with row and column, then issues', async () => {
+    const workbook = async (rows: (string | number)[][]) => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('DS');
+      ws.addRow(Object.values(GRADUATE_HEADERS));
+      for (const r of rows) ws.addRow(r);
+      return Buffer.from(await wb.xlsx.writeBuffer());
+    };
+    const post = async (bytes: Buffer, dryRun: '0' | '1') => {
+      const boundary = '----sogd';
+      const body = Buffer.concat([
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="ds.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+        ),
+        bytes,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      const query = new URLSearchParams({
+        authorityId: ids.SGD!,
+        diplomaType: 'upper_secondary',
+        issueDate: '2026-07-21',
+        signerName: 'Nguyễn Thị Thúy',
+        signerTitle: 'Giám đốc',
+        dryRun,
+      });
+      return app.inject({
+        method: 'POST',
+        url: `/api/diplomas/import?${query.toString()}`,
+        headers: {
+          cookie: admin.cookie,
+          'x-csrf-token': admin.csrfToken,
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+        },
+        payload: body,
+      });
+    };
+    const row = [
+      'Bùi Thị Mai',
+      '01/06/2008',
+      'Huế',
+      'Nữ',
+      'Kinh',
+      'Trường THPT Quốc Học',
+      '',
+      2026,
+      '55/QĐ-SGDĐT',
+      '15/07/2026',
+      '',
+    ];
+    const bad = await post(
+      await workbook([
+        row,
+        [
+          'Đỗ Văn C',
+          '30/02/2008',
+          '',
+          'Nam',
+          '',
+          'Trường THPT Quốc Học',
+          '',
+          2026,
+          '55/QĐ-SGDĐT',
+          '15/07/2026',
+          '',
+        ],
+      ]),
+      '1',
+    );
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json<{ errorList: { row: number; column: string }[] }>().errorList[0]).toMatchObject(
+      { row: 3, column: 'Ngày sinh' },
+    );
+    const dry = await post(await workbook([row]), '1');
+    expect(dry.json<{ summary: { added: number } }>().summary.added).toBe(1);
+    const real = await post(await workbook([row]), '0');
+    expect(real.statusCode).toBe(200);
+    expect(real.json<{ issued: { fullName: string }[] }>().issued[0]!.fullName).toBe('Bùi Thị Mai');
   });
 });

@@ -5,8 +5,11 @@ import { z } from 'zod';
 import type { Db } from '../../db/connection.ts';
 import { isUuid } from '../../lib/ids.ts';
 import { requireScope } from '../../server/context.ts';
-import { AppError, notFound } from '../../server/errors.ts';
+import { AppError, badRequest, notFound } from '../../server/errors.ts';
+import { UnreadableWorkbookError } from '../../lib/xlsx.ts';
+import { Readable } from 'node:stream';
 import { RateLimiter } from '../../server/rate-limit.ts';
+import { importGraduates } from './import.ts';
 import { listIssuerKeys, passphraseFromEnv } from './keys.ts';
 import { dataSheetPdf, registerPdf } from './pdf.ts';
 import {
@@ -271,6 +274,42 @@ export function registerDiplomaRoutes(
       await scope.requireUnit(db, request.body.authorityId, 'registry.write');
       const issued = await issueDiplomas(db, scope.actor, request.body, issueContext(request));
       return reply.status(201).send(issued);
+    },
+  );
+  api.post(
+    '/diplomas/import',
+    {
+      schema: {
+        tags,
+        summary: 'Cấp văn bằng từ danh sách công nhận tốt nghiệp (xlsx; tất cả hoặc không gì cả)',
+        querystring: z.object({
+          authorityId: z.string().max(64),
+          diplomaType: z.enum(['upper_secondary', 'lower_secondary']),
+          issueDate: isoDate,
+          signerName: z.string().trim().min(1).max(120),
+          signerTitle: z.string().trim().min(1).max(120),
+          dryRun: z.enum(['0', '1']).default('1'),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const scope = requireScope(request);
+      await scope.requireUnit(db, request.query.authorityId, 'registry.write');
+      const file = await request.file();
+      if (!file) throw badRequest('Chưa chọn tệp danh sách tốt nghiệp (xlsx).');
+      const bytes = await file.toBuffer();
+      try {
+        const result = await importGraduates(db, Readable.from(bytes), {
+          ...request.query,
+          actor: scope.actor,
+          dryRun: request.query.dryRun === '1',
+          context: issueContext(request),
+        });
+        return reply.status(result.errorList.length ? 422 : 200).send(result);
+      } catch (error) {
+        if (error instanceof UnreadableWorkbookError) throw badRequest(error.message);
+        throw error;
+      }
     },
   );
   api.post(

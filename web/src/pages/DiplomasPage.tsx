@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
+  Alert,
   App,
   Button,
   Card,
@@ -7,11 +8,14 @@ import {
   Drawer,
   Form,
   Input,
+  InputNumber,
   Modal,
+  Select,
   Space,
   Table,
   Tag,
   Timeline,
+  Upload,
 } from 'antd';
 import { useState } from 'react';
 import { api, ApiError, type Me } from '../api.ts';
@@ -29,6 +33,16 @@ interface Row {
   registerNumber: string;
   issueDate: string;
   status: 'valid' | 'corrected' | 'revoked';
+}
+interface ImportOptions {
+  diplomaType: string;
+  issueDate: string;
+  signerName: string;
+  signerTitle: string;
+}
+interface ImportResult {
+  summary: { rows: number; added: number; unchanged: number; errors: number };
+  errorList: { row: number; column: string | null; message: string }[];
 }
 interface Detail extends Row {
   birthPlace: string | null;
@@ -59,6 +73,48 @@ export default function DiplomasPage({ me }: { me: Me }) {
   const [page, setPage] = useState(1);
   const [open, setOpen] = useState<string | null>(null);
   const [revoking, setRevoking] = useState(false);
+  const [dialog, setDialog] = useState<null | 'correct' | 'copy' | 'import'>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [importResult, setImportResult] = useState<ImportResult | null>(null);
+  const [form] = Form.useForm();
+  const refresh = async () => {
+    await client.invalidateQueries({ queryKey: ['diploma'] });
+    await client.invalidateQueries({ queryKey: ['diplomas'] });
+  };
+  const change = useMutation({
+    mutationFn: ({ path, body }: { path: string; body: unknown }) => api.post<Detail>(path, body),
+    onSuccess: async () => {
+      setDialog(null);
+      void message.success('Đã lưu.');
+      await refresh();
+    },
+    onError: (e) => void message.error(e instanceof ApiError ? e.problem.detail : String(e)),
+  });
+  const upload = async (values: ImportOptions, dryRun: boolean) => {
+    if (!file) return void message.warning('Hãy chọn tệp Excel.');
+    const body = new FormData();
+    body.append('file', file);
+    const params = new URLSearchParams({
+      ...values,
+      authorityId: me.orgUnit.id,
+      dryRun: dryRun ? '1' : '0',
+    });
+    try {
+      const result = await api.post<ImportResult>(
+        `/api/diplomas/import?${params.toString()}`,
+        body,
+      );
+      setImportResult(result);
+      if (!dryRun) {
+        void message.success(`Đã cấp ${result.summary.added} văn bằng.`);
+        await refresh();
+      }
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 422)
+        setImportResult(e.problem as unknown as ImportResult);
+      else void message.error(e instanceof ApiError ? e.problem.detail : String(e));
+    }
+  };
   const list = useQuery({
     queryKey: ['diplomas', q, page],
     queryFn: () =>
@@ -149,9 +205,17 @@ export default function DiplomasPage({ me }: { me: Me }) {
                 Tải chứng chỉ số (.json)
               </Button>
               {me.permissions.includes('registry.write') && d.status !== 'revoked' && (
-                <Button danger onClick={() => setRevoking(true)}>
-                  Thu hồi
-                </Button>
+                <>
+                  <Button onClick={() => (form.resetFields(), setDialog('correct'))}>
+                    Chỉnh sửa theo quyết định
+                  </Button>
+                  <Button onClick={() => (form.resetFields(), setDialog('copy'))}>
+                    Cấp bản sao
+                  </Button>
+                  <Button danger onClick={() => setRevoking(true)}>
+                    Thu hồi
+                  </Button>
+                </>
               )}
             </Space>
             <Timeline
@@ -192,6 +256,185 @@ export default function DiplomasPage({ me }: { me: Me }) {
             Thu hồi
           </Button>
         </Form>
+      </Modal>
+      <Modal
+        open={dialog === 'correct' || dialog === 'copy'}
+        title={dialog === 'correct' ? 'Chỉnh sửa nội dung văn bằng' : 'Cấp bản sao từ sổ gốc'}
+        onCancel={() => setDialog(null)}
+        onOk={() => form.submit()}
+        okText="Lưu"
+        cancelText="Huỷ"
+        confirmLoading={change.isPending}
+        destroyOnHidden
+      >
+        <Form
+          form={form}
+          layout="vertical"
+          preserve={false}
+          onFinish={(v: Record<string, string | number | undefined>) => {
+            if (dialog === 'copy')
+              return change.mutate({ path: `/api/diplomas/${open}/copy`, body: v });
+            const { decisionNumber, decisionDate, reason, ...rest } = v;
+            const changes = Object.fromEntries(
+              Object.entries(rest).filter(([, x]) => x !== undefined && x !== ''),
+            );
+            change.mutate({
+              path: `/api/diplomas/${open}/correct`,
+              body: { decisionNumber, decisionDate, reason, changes },
+            });
+          }}
+        >
+          {dialog === 'correct' ? (
+            <>
+              <Form.Item
+                label="Số quyết định chỉnh sửa"
+                name="decisionNumber"
+                rules={[{ required: true }]}
+              >
+                <Input />
+              </Form.Item>
+              <Form.Item
+                label="Ngày quyết định (yyyy-mm-dd)"
+                name="decisionDate"
+                rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/ }]}
+              >
+                <Input />
+              </Form.Item>
+              <Form.Item label="Lý do" name="reason" rules={[{ required: true }]}>
+                <Input />
+              </Form.Item>
+              <Form.Item label="Họ và tên mới" name="fullName">
+                <Input />
+              </Form.Item>
+              <Form.Item
+                label="Ngày sinh mới (yyyy-mm-dd)"
+                name="birthDate"
+                rules={[{ pattern: /^\d{4}-\d{2}-\d{2}$/ }]}
+              >
+                <Input />
+              </Form.Item>
+              <Form.Item label="Nơi sinh mới" name="birthPlace">
+                <Input />
+              </Form.Item>
+              <Form.Item label="Giới tính" name="gender">
+                <Select
+                  allowClear
+                  options={[
+                    { value: 'male', label: 'Nam' },
+                    { value: 'female', label: 'Nữ' },
+                  ]}
+                />
+              </Form.Item>
+              <Form.Item label="Dân tộc mới" name="ethnicity">
+                <Input />
+              </Form.Item>
+            </>
+          ) : (
+            <>
+              <Form.Item label="Người đề nghị" name="requester" rules={[{ required: true }]}>
+                <Input />
+              </Form.Item>
+              <Form.Item
+                label="Số bản sao"
+                name="copies"
+                initialValue={1}
+                rules={[{ required: true }]}
+              >
+                <InputNumber min={1} max={20} />
+              </Form.Item>
+              <Form.Item label="Lý do" name="reason" rules={[{ required: true }]}>
+                <Input />
+              </Form.Item>
+            </>
+          )}
+        </Form>
+      </Modal>
+      <Modal
+        open={dialog === 'import'}
+        title="Cấp văn bằng từ danh sách công nhận tốt nghiệp"
+        onCancel={() => setDialog(null)}
+        footer={null}
+        width={720}
+        destroyOnHidden
+      >
+        <Form
+          layout="vertical"
+          initialValues={{
+            diplomaType: 'upper_secondary',
+            issueDate: new Date().toISOString().slice(0, 10),
+            signerTitle: 'Giám đốc',
+          }}
+          onFinish={(v: ImportOptions) => void upload(v, true)}
+        >
+          <Form.Item label="Loại văn bằng" name="diplomaType">
+            <Select
+              options={[
+                { value: 'upper_secondary', label: 'Bằng tốt nghiệp THPT' },
+                { value: 'lower_secondary', label: 'Bằng tốt nghiệp THCS' },
+              ]}
+            />
+          </Form.Item>
+          <Form.Item
+            label="Ngày cấp (yyyy-mm-dd)"
+            name="issueDate"
+            rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/ }]}
+          >
+            <Input />
+          </Form.Item>
+          <Form.Item label="Người ký" name="signerName" rules={[{ required: true }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item label="Chức danh người ký" name="signerTitle" rules={[{ required: true }]}>
+            <Input />
+          </Form.Item>
+          <Upload
+            accept=".xlsx"
+            maxCount={1}
+            beforeUpload={(f) => (setFile(f), false)}
+            onRemove={() => setFile(null)}
+          >
+            <Button>Chọn tệp Excel (.xlsx)</Button>
+          </Upload>
+          <Space style={{ marginTop: 16 }}>
+            <Button htmlType="submit">Kiểm tra (chưa cấp)</Button>
+            <Form.Item noStyle shouldUpdate>
+              {({ getFieldsValue }) => (
+                <Button
+                  type="primary"
+                  disabled={!importResult || importResult.errorList.length > 0}
+                  onClick={() => void upload(getFieldsValue() as ImportOptions, false)}
+                >
+                  Cấp văn bằng
+                </Button>
+              )}
+            </Form.Item>
+          </Space>
+        </Form>
+        {importResult && (
+          <div style={{ marginTop: 16 }}>
+            <Alert
+              type={importResult.errorList.length ? 'error' : 'success'}
+              message={
+                importResult.errorList.length
+                  ? `${importResult.errorList.length} lỗi: chưa cấp văn bằng nào. Sửa tệp rồi kiểm tra lại.`
+                  : `${importResult.summary.rows} dòng hợp lệ: ${importResult.summary.added} văn bằng sẽ được cấp, ${importResult.summary.unchanged} đã có trong sổ.`
+              }
+            />
+            {importResult.errorList.length > 0 && (
+              <Table
+                size="small"
+                rowKey={(e) => `${e.row}-${e.column}-${e.message}`}
+                dataSource={importResult.errorList}
+                pagination={{ pageSize: 10, hideOnSinglePage: true }}
+                columns={[
+                  { title: 'Dòng', dataIndex: 'row', width: 64 },
+                  { title: 'Cột', dataIndex: 'column' },
+                  { title: 'Lỗi', dataIndex: 'message' },
+                ]}
+              />
+            )}
+          </div>
+        )}
       </Modal>
     </Card>
   );
