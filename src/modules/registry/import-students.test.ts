@@ -1,0 +1,191 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Readable } from 'node:stream';
+import { systemActor, writeTransaction } from '../../db/actor.ts';
+import type { Db } from '../../db/connection.ts';
+import { uuidv7 } from '../../lib/ids.ts';
+import { UnreadableWorkbookError } from '../../lib/xlsx.ts';
+import { freshDatabase } from '../../../test/helpers/db.ts';
+import { makeTree, SMALL_PROVINCE } from '../../../test/helpers/fixtures.ts';
+import { annotatedWorkbook, importStudents, STUDENT_HEADERS } from './import-students.ts';
+
+let db: Db;
+let close: () => Promise<void>;
+let ids: Record<string, string>;
+const actor = systemActor('test nhập học sinh');
+const YEAR = '2025-2026';
+const H = Object.values(STUDENT_HEADERS);
+
+async function workbook(
+  rows: (string | number | Date | null)[][],
+  headers: string[] = H,
+): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Học sinh');
+  ws.addRow(headers);
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+const run = (bytes: Buffer, extra: Partial<Parameters<typeof importStudents>[2]> = {}) =>
+  importStudents(db, Readable.from(bytes), {
+    actor,
+    schoolYear: YEAR,
+    dryRun: false,
+    createClasses: false,
+    ...extra,
+  });
+const count = async (table: 'student' | 'enrolment' | 'class' | 'audit_log') =>
+  Number(
+    (
+      await db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+// Two grade-6 pupils of school THB (born 2014), one with a personal id, one with a code.
+const lan = [
+  'THB',
+  '6A1',
+  'Nguyễn Thị Lan',
+  '12/03/2014',
+  'Nữ',
+  '044314001234',
+  '',
+  'Kinh',
+  'Đồng Hới',
+  'Thôn 3',
+  'Nguyễn Văn Hải',
+  '0912345678',
+];
+const minh = [
+  'THB',
+  '6A1',
+  'Trần Quang Minh',
+  new Date(Date.UTC(2014, 6, 1)),
+  'Nam',
+  '',
+  'HS0000123',
+  "H'Mông",
+  '',
+  '',
+  '',
+  '',
+];
+
+beforeAll(async () => {
+  ({ db, close } = await freshDatabase());
+  ids = await makeTree(db, SMALL_PROVINCE);
+  await writeTransaction(db, actor, (tx) =>
+    tx
+      .insertInto('class')
+      .values({
+        school_id: ids.THB!,
+        id: uuidv7(),
+        school_year: YEAR,
+        name: '6A1',
+        grade: 6,
+        homeroom_staff_id: null,
+      })
+      .execute(),
+  );
+});
+afterAll(async () => close?.());
+
+describe('student list import (formats/student-import.md)', () => {
+  it('adds new students, and a second import of the same file changes nothing', async () => {
+    const file = await workbook([lan, minh]);
+    const dry = await run(file, { dryRun: true });
+    expect(dry.summary).toMatchObject({ rows: 2, added: 2, errors: 0 });
+    expect(await count('student')).toBe(0);
+    const first = await run(file);
+    expect(first.summary).toMatchObject({ rows: 2, added: 2, updated: 0, unchanged: 0, errors: 0 });
+    expect(await count('enrolment')).toBe(2);
+    const audit = await count('audit_log');
+    const again = await run(file);
+    expect(again.summary).toMatchObject({ added: 0, updated: 0, unchanged: 2 });
+    expect(await count('audit_log')).toBe(audit);
+    const moved = await run(
+      await workbook([[...lan.slice(0, 9), 'Thôn 5', ...lan.slice(10)], minh]),
+    );
+    expect(moved.summary).toMatchObject({ added: 0, updated: 1, unchanged: 1 });
+    const row = await db
+      .selectFrom('student')
+      .selectAll()
+      .where('personal_id', '=', '044314001234')
+      .executeTakeFirstOrThrow();
+    expect(row.address).toBe('Thôn 5');
+    expect(row.given_name).toBe('Lan');
+  });
+
+  it('reports every error at once with row and column, in Vietnamese, and writes nothing', async () => {
+    const before = await count('student');
+    const file = await workbook([
+      ['KHONGCO', '6A1', 'Lê Văn A', '01/01/2014', 'Nam', '', '', '', '', '', '', ''],
+      ['THB', '9Z9', 'Lê Văn B', '01/01/2014', 'Nam', '', '', '', '', '', '', ''],
+      ['THB', '6A1', 'Lê Văn C', '31/02/2014', 'Nam', '', '', '', '', '', '', ''],
+      ['THB', '6A1', 'Lê Thị D', '01/01/2014', 'Nữ', '044214000001', '', '', '', '', '', ''],
+      ['THB', '6A1', 'Lê Văn E', '01/01/2014', 'Nam', '', 'HS1', '', '', '', '', '0123'],
+      ['THB', '6A1', 'Lê Văn G', '01/01/2014', 'Nam', '', 'HS1', '', '', '', '', ''],
+      ['THB', '6A1', 'Lê Văn H', '01/01/2020', 'Trai', '', '', '', '', '', '', ''],
+    ]);
+    const result = await run(file);
+    expect(result.applied).toBe(false);
+    const lines = result.errorList.map((e) => `${e.row}|${e.column}|${e.message}`);
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^2\|Mã trường\|Không có trường mã "KHONGCO"/),
+        expect.stringMatching(/^3\|Lớp\|Lớp "9Z9" chưa có ở trường THB năm học 2025-2026/),
+        expect.stringMatching(/^4\|Ngày sinh\|"31\/02\/2014" không phải ngày có thật/),
+        expect.stringMatching(/^5\|Mã định danh cá nhân\|Chữ số thứ 4 là 2/),
+        expect.stringMatching(/^6\|Số điện thoại\|/),
+        expect.stringMatching(/^7\|Mã học sinh\|Mã học sinh HS1 trùng với dòng 6/),
+        expect.stringMatching(/^8\|Giới tính\|Giới tính "Trai" không hợp lệ/),
+        expect.stringMatching(/^8\|Ngày sinh\|Tuổi 5 .* khối 6/),
+      ]),
+    );
+    expect(result.summary.errors).toBe(result.errorList.length);
+    expect(await count('student')).toBe(before);
+    // The annotated copy: a "Lỗi" column with each row's messages.
+    const annotated = new ExcelJS.Workbook();
+    await annotated.xlsx.load(
+      (await annotatedWorkbook(file, result.errorList)) as unknown as ArrayBuffer,
+    );
+    const sheet = annotated.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(13).value).toBe('Lỗi');
+    expect(String(sheet.getRow(4).getCell(13).value)).toContain('Ngày sinh: "31/02/2014"');
+  });
+
+  it('creates missing classes when asked, grade from the leading number', async () => {
+    const file = await workbook([
+      ['THB', '7A2', 'Phạm Thu Hà', '05/05/2013', 'Nữ', '', '', '', '', '', '', ''],
+    ]);
+    expect((await run(file)).errorList[0]?.column).toBe('Lớp');
+    const created = await run(file, { createClasses: true });
+    expect(created.summary).toMatchObject({ added: 1, errors: 0 });
+    const cls = await db
+      .selectFrom('class')
+      .selectAll()
+      .where('name', '=', '7A2')
+      .executeTakeFirstOrThrow();
+    expect(cls.grade).toBe(7);
+  });
+
+  it("refuses another school's rows for a clerk scoped to school A", async () => {
+    const a = await db
+      .selectFrom('org_unit')
+      .select('path')
+      .where('id', '=', ids.THA!)
+      .executeTakeFirstOrThrow();
+    const result = await run(await workbook([lan]), { scopePath: a.path });
+    expect(result.errorList[0]).toMatchObject({ row: 2, column: 'Mã trường' });
+    expect(result.errorList[0]!.message).toContain('ngoài phạm vi');
+  });
+
+  it('refuses a file that is not a workbook', async () => {
+    await expect(run(Buffer.from('Mã trường,Lớp\nTHB,6A1\n'))).rejects.toBeInstanceOf(
+      UnreadableWorkbookError,
+    );
+  });
+});

@@ -1,0 +1,477 @@
+import type { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
+import { writeTransaction, type Actor } from '../../db/actor.ts';
+import type { Db } from '../../db/connection.ts';
+import type { Selectable } from 'kysely';
+import type { Gender, SchoolLevel, StudentTable } from '../../db/schema.ts';
+import { parseVietnameseDate } from '../../lib/dates.ts';
+import { uuidv7 } from '../../lib/ids.ts';
+import { checkPersonalId } from '../../lib/personal-id.ts';
+import { normalizeText, searchKey, splitName } from '../../lib/vietnamese.ts';
+import { cellText, headerKey, readFirstSheet, type SheetHeader } from '../../lib/xlsx.ts';
+
+/**
+ * Student list import, exactly as ../shared/formats/student-import.md says:
+ * streamed, every row validated, every error at once, all-or-nothing, dry
+ * run, idempotent re-import (known students matched by personal id, else by
+ * student code; unchanged ones are not written).
+ */
+
+export const STUDENT_HEADERS = {
+  schoolCode: 'Mã trường',
+  className: 'Lớp',
+  fullName: 'Họ và tên',
+  birthDate: 'Ngày sinh',
+  gender: 'Giới tính',
+  personalId: 'Mã định danh cá nhân',
+  studentCode: 'Mã học sinh',
+  ethnicity: 'Dân tộc',
+  birthPlace: 'Nơi sinh',
+  address: 'Địa chỉ',
+  guardian: 'Họ tên cha mẹ/người giám hộ',
+  phone: 'Số điện thoại',
+} as const;
+type Field = keyof typeof STUDENT_HEADERS;
+const REQUIRED: Field[] = ['schoolCode', 'className', 'fullName', 'birthDate', 'gender'];
+const KEY = Object.fromEntries(
+  Object.entries(STUDENT_HEADERS).map(([f, h]) => [f, headerKey(h)]),
+) as Record<Field, string>;
+
+/** Plausible ages on 1 September of the school year, by level (Điều lệ trường; vn-regulations.md §1). */
+const AGE_RANGE: Record<SchoolLevel, [number, number]> = {
+  preschool: [1, 6],
+  primary: [5, 14],
+  lower_secondary: [10, 18],
+  upper_secondary: [13, 22],
+};
+
+export interface RowError {
+  row: number;
+  column: string | null;
+  message: string;
+}
+
+export interface StudentImportResult {
+  summary: {
+    rows: number;
+    added: number;
+    updated: number;
+    unchanged: number;
+    errors: number;
+    ms: number;
+  };
+  errorList: RowError[];
+  unknownColumns: string[];
+  applied: boolean;
+}
+
+interface Parsed {
+  row: number;
+  schoolId: string;
+  className: string;
+  grade: number | null;
+  fullName: string;
+  birthDate: string;
+  gender: Gender;
+  personalId: string | null;
+  studentCode: string | null;
+  ethnicity: string | null;
+  birthPlace: string | null;
+  address: string | null;
+  guardian: string | null;
+  phone: string | null;
+}
+
+export interface StudentImportOptions {
+  actor: Actor;
+  schoolYear: string;
+  dryRun: boolean;
+  createClasses: boolean;
+  /** Only schools whose path starts with this prefix (the caller's scope). */
+  scopePath?: string;
+  onProgress?: (rows: number) => void;
+}
+
+export async function importStudents(
+  db: Db,
+  input: string | Readable,
+  options: StudentImportOptions,
+): Promise<StudentImportResult> {
+  const started = performance.now();
+  const errors: RowError[] = [];
+  const parsed: Parsed[] = [];
+  let header: SheetHeader | null = null;
+  let rows = 0;
+  const schools = new Map(
+    (
+      await db.selectFrom('org_unit').select(['id', 'code', 'kind', 'levels', 'path']).execute()
+    ).map((u) => [u.code.toLowerCase(), u]),
+  );
+  const classes = new Map(
+    (
+      await db
+        .selectFrom('class')
+        .select(['id', 'school_id', 'name', 'grade'])
+        .where('school_year', '=', options.schoolYear)
+        .execute()
+    ).map((c) => [`${c.school_id}|${normalizeText(c.name).toLowerCase()}`, c]),
+  );
+  const yearStart = Number(options.schoolYear.slice(0, 4));
+  const seenPersonalId = new Map<string, number>();
+  const seenCode = new Map<string, number>();
+
+  for await (const sheetRow of readFirstSheet(
+    input,
+    Object.values(STUDENT_HEADERS),
+    (h) => (header = h),
+  )) {
+    rows++;
+    if (rows % 10_000 === 0) options.onProgress?.(rows);
+    const r = sheetRow.rowNumber;
+    const err = (field: Field, message: string) =>
+      errors.push({ row: r, column: STUDENT_HEADERS[field], message });
+    for (const p of sheetRow.problems)
+      errors.push({ row: r, column: p.header, message: p.message });
+    const get = (f: Field) => sheetRow.values.get(KEY[f]) ?? null;
+    for (const f of REQUIRED) if (!get(f)) err(f, `Thiếu ${STUDENT_HEADERS[f].toLowerCase()}.`);
+
+    const school = get('schoolCode') ? schools.get(get('schoolCode')!.toLowerCase()) : undefined;
+    if (get('schoolCode') && (!school || school.kind !== 'school'))
+      err('schoolCode', `Không có trường mã "${get('schoolCode')}" trong cây đơn vị.`);
+    else if (school && options.scopePath && !school.path.startsWith(options.scopePath))
+      err('schoolCode', `Trường "${get('schoolCode')}" nằm ngoài phạm vi quản lý của bạn.`);
+
+    const birthDate = get('birthDate') ? parseVietnameseDate(get('birthDate')!) : null;
+    if (get('birthDate') && !birthDate)
+      err('birthDate', `"${get('birthDate')}" không phải ngày có thật dạng dd/mm/yyyy.`);
+    const genderKey = get('gender') ? searchKey(get('gender')!) : null;
+    const gender: Gender | null =
+      genderKey === 'nam' ? 'male' : genderKey === 'nu' ? 'female' : null;
+    if (get('gender') && !gender)
+      err('gender', `Giới tính "${get('gender')}" không hợp lệ: cần "Nam" hoặc "Nữ".`);
+
+    const personalId = get('personalId')?.replace(/\s/g, '') ?? null;
+    if (personalId && birthDate && gender) {
+      const problem = checkPersonalId(personalId, {
+        birthYear: Number(birthDate.slice(0, 4)),
+        gender,
+      });
+      if (problem) err('personalId', problem);
+    } else if (personalId && !/^\d{12}$/.test(personalId))
+      err('personalId', 'Mã định danh cá nhân phải gồm đúng 12 chữ số.');
+    if (personalId) {
+      const first = seenPersonalId.get(personalId);
+      if (first) err('personalId', `Mã định danh ${personalId} trùng với dòng ${first}.`);
+      else seenPersonalId.set(personalId, r);
+    }
+    const studentCode = get('studentCode');
+    if (studentCode && !/^[A-Za-z0-9]{1,20}$/.test(studentCode))
+      err('studentCode', 'Mã học sinh gồm 1–20 chữ cái hoặc chữ số.');
+    if (studentCode) {
+      const first = seenCode.get(studentCode);
+      if (first) err('studentCode', `Mã học sinh ${studentCode} trùng với dòng ${first}.`);
+      else seenCode.set(studentCode, r);
+    }
+    const phone = get('phone')?.replace(/[\s.-]/g, '') ?? null;
+    if (phone && !/^0\d{9}$/.test(phone))
+      err('phone', `Số điện thoại "${get('phone')}" cần 10 chữ số, bắt đầu bằng 0.`);
+
+    // Class: must exist in that school and year, unless it may be created (grade from its leading number).
+    let grade: number | null = null;
+    const className = get('className') ? normalizeText(get('className')!) : null;
+    if (school && className) {
+      const existing = classes.get(`${school.id}|${className.toLowerCase()}`);
+      if (existing) grade = existing.grade;
+      else if (!options.createClasses)
+        err(
+          'className',
+          `Lớp "${className}" chưa có ở trường ${school.code} năm học ${options.schoolYear} (chọn "tạo lớp mới" để tạo).`,
+        );
+      else {
+        const leading = /^(\d{1,2})/.exec(className);
+        if (!leading || Number(leading[1]) < 1 || Number(leading[1]) > 12)
+          err(
+            'className',
+            `Không suy ra được khối từ tên lớp "${className}": lớp mầm non phải được tạo trước.`,
+          );
+        else grade = Number(leading[1]);
+      }
+    }
+    // Age on 1 September of the school year, against the class's grade or the school's levels.
+    if (birthDate && school) {
+      const age =
+        yearStart - Number(birthDate.slice(0, 4)) - (birthDate.slice(5) > '09-01' ? 1 : 0);
+      const range: [number, number] =
+        grade !== null
+          ? [grade + 4, grade + 9]
+          : school.levels.reduce<[number, number]>(
+              (acc, level) => [
+                Math.min(acc[0], AGE_RANGE[level][0]),
+                Math.max(acc[1], AGE_RANGE[level][1]),
+              ],
+              [99, 0],
+            );
+      if (age < range[0] || age > range[1])
+        err(
+          'birthDate',
+          `Tuổi ${age} (ngày sinh ${get('birthDate')}) không phù hợp với ${grade !== null ? `khối ${grade}` : 'cấp học của trường'} (cần ${range[0]}–${range[1]} tuổi).`,
+        );
+    }
+    if (school && school.kind === 'school' && className && birthDate && gender && get('fullName'))
+      parsed.push({
+        row: r,
+        schoolId: school.id,
+        className,
+        grade,
+        fullName: normalizeText(get('fullName')!),
+        birthDate,
+        gender,
+        personalId,
+        studentCode,
+        ethnicity: get('ethnicity') ? normalizeText(get('ethnicity')!) : null,
+        birthPlace: get('birthPlace') ? normalizeText(get('birthPlace')!) : null,
+        address: get('address') ? normalizeText(get('address')!) : null,
+        guardian: get('guardian') ? normalizeText(get('guardian')!) : null,
+        phone,
+      });
+  }
+  const h = header as SheetHeader | null;
+  if (h)
+    for (const f of REQUIRED)
+      if (![...h.columns.values()].includes(KEY[f]))
+        errors.push({
+          row: 1,
+          column: STUDENT_HEADERS[f],
+          message: `Thiếu cột bắt buộc "${STUDENT_HEADERS[f]}".`,
+        });
+
+  // Known students: by personal id, else by student code. An id held by a
+  // different student than the code points to is an error.
+  const ids = parsed.map((p) => p.personalId).filter((x): x is string => x !== null);
+  const codes = parsed.map((p) => p.studentCode).filter((x): x is string => x !== null);
+  const known = new Map<string, StudentRow>();
+  for (let i = 0; i < Math.max(ids.length, codes.length); i += 5000) {
+    const idChunk = ids.slice(i, i + 5000);
+    const codeChunk = codes.slice(i, i + 5000);
+    const found = await db
+      .selectFrom('student')
+      .selectAll()
+      .where((eb) =>
+        eb.or([
+          ...(idChunk.length ? [eb('personal_id', 'in', idChunk)] : []),
+          ...(codeChunk.length ? [eb('student_code', 'in', codeChunk)] : []),
+          eb.val(false),
+        ]),
+      )
+      .execute();
+    for (const s of found) {
+      if (s.personal_id) known.set(`id:${s.personal_id}`, s);
+      if (s.student_code) known.set(`code:${s.student_code}`, s);
+    }
+  }
+  const enrolments = new Map(
+    (
+      await db
+        .selectFrom('enrolment')
+        .select(['student_id', 'class_id'])
+        .where('school_year', '=', options.schoolYear)
+        .execute()
+    ).map((e) => [e.student_id, e.class_id]),
+  );
+  type Plan = { p: Parsed; existing: StudentRow | undefined; changed: boolean };
+  const plans: Plan[] = [];
+  for (const p of parsed) {
+    const byId = p.personalId ? known.get(`id:${p.personalId}`) : undefined;
+    const byCode = p.studentCode ? known.get(`code:${p.studentCode}`) : undefined;
+    if (byId && byCode && byId.id !== byCode.id) {
+      errors.push({
+        row: p.row,
+        column: STUDENT_HEADERS.studentCode,
+        message: `Mã học sinh ${p.studentCode} đang thuộc học sinh khác (${byCode.full_name}).`,
+      });
+      continue;
+    }
+    const existing = byId ?? byCode;
+    if (existing && p.personalId && existing.personal_id && existing.personal_id !== p.personalId) {
+      errors.push({
+        row: p.row,
+        column: STUDENT_HEADERS.personalId,
+        message: `Học sinh mã ${p.studentCode} đã có mã định danh khác trong cơ sở dữ liệu.`,
+      });
+      continue;
+    }
+    const classKey = `${p.schoolId}|${p.className.toLowerCase()}`;
+    const classId = classes.get(classKey)?.id;
+    const changed =
+      !existing ||
+      existing.full_name !== p.fullName ||
+      existing.birth_date !== p.birthDate ||
+      existing.gender !== p.gender ||
+      existing.school_id !== p.schoolId ||
+      (p.personalId ?? existing.personal_id) !== existing.personal_id ||
+      (p.studentCode ?? existing.student_code) !== existing.student_code ||
+      (p.ethnicity ?? existing.ethnicity) !== existing.ethnicity ||
+      (p.birthPlace ?? existing.birth_place) !== existing.birth_place ||
+      (p.address ?? existing.address) !== existing.address ||
+      (p.guardian ?? existing.guardian_name) !== existing.guardian_name ||
+      (p.phone ?? existing.phone) !== existing.phone ||
+      classId === undefined ||
+      enrolments.get(existing.id) !== classId;
+    plans.push({ p, existing, changed });
+  }
+  errors.sort((a, b) => a.row - b.row);
+  const added = plans.filter((x) => !x.existing).length;
+  const updated = plans.filter((x) => x.existing && x.changed).length;
+  const unchanged = plans.filter((x) => x.existing && !x.changed).length;
+  const summary = () => ({
+    rows,
+    added,
+    updated,
+    unchanged,
+    errors: errors.length,
+    ms: Math.round(performance.now() - started),
+  });
+  if (errors.length || options.dryRun || added + updated === 0)
+    return {
+      summary: { ...summary(), ...(errors.length ? { added: 0, updated: 0, unchanged: 0 } : {}) },
+      errorList: errors,
+      unknownColumns: h?.unknown ?? [],
+      applied: !errors.length && !options.dryRun,
+    };
+
+  await writeTransaction(db, options.actor, async (tx) => {
+    // Classes to create first (--create-classes).
+    for (const { p } of plans) {
+      const key = `${p.schoolId}|${p.className.toLowerCase()}`;
+      if (classes.has(key)) continue;
+      const id = uuidv7();
+      await tx
+        .insertInto('class')
+        .values({
+          school_id: p.schoolId,
+          id,
+          school_year: options.schoolYear,
+          name: p.className,
+          grade: p.grade,
+          homeroom_staff_id: null,
+        })
+        .execute();
+      classes.set(key, { id, school_id: p.schoolId, name: p.className, grade: p.grade });
+    }
+    const fresh = plans.filter((x) => !x.existing);
+    for (let i = 0; i < fresh.length; i += 2000) {
+      const chunk = fresh.slice(i, i + 2000).map(({ p }) => ({ id: uuidv7(), p }));
+      await tx
+        .insertInto('student')
+        .values(chunk.map(({ id, p }) => ({ id, ...studentColumns(p) })))
+        .execute();
+      await tx
+        .insertInto('enrolment')
+        .values(
+          chunk.map(({ id, p }) => ({
+            student_id: id,
+            school_year: options.schoolYear,
+            school_id: p.schoolId,
+            class_id: classes.get(`${p.schoolId}|${p.className.toLowerCase()}`)!.id,
+          })),
+        )
+        .execute();
+    }
+    for (const { p, existing } of plans.filter((x) => x.existing && x.changed)) {
+      const e = existing!;
+      await tx
+        .updateTable('student')
+        .set({
+          ...studentColumns(p),
+          personal_id: p.personalId ?? e.personal_id,
+          student_code: p.studentCode ?? e.student_code,
+          ethnicity: p.ethnicity ?? e.ethnicity,
+          birth_place: p.birthPlace ?? e.birth_place,
+          address: p.address ?? e.address,
+          guardian_name: p.guardian ?? e.guardian_name,
+          phone: p.phone ?? e.phone,
+          updated_at: sql`now()`,
+        })
+        .where('id', '=', e.id)
+        .execute();
+      const classId = classes.get(`${p.schoolId}|${p.className.toLowerCase()}`)!.id;
+      await tx
+        .insertInto('enrolment')
+        .values({
+          student_id: e.id,
+          school_year: options.schoolYear,
+          school_id: p.schoolId,
+          class_id: classId,
+        })
+        .onConflict((oc) =>
+          oc
+            .columns(['student_id', 'school_year'])
+            .doUpdateSet({ school_id: p.schoolId, class_id: classId }),
+        )
+        .execute();
+    }
+  });
+  return { summary: summary(), errorList: [], unknownColumns: h?.unknown ?? [], applied: true };
+}
+
+type StudentRow = Selectable<StudentTable>;
+
+function studentColumns(p: Parsed) {
+  const parts = splitName(p.fullName);
+  return {
+    school_id: p.schoolId,
+    personal_id: p.personalId,
+    student_code: p.studentCode,
+    full_name: p.fullName,
+    family_name: parts.familyName,
+    middle_name: parts.middleName,
+    given_name: parts.givenName,
+    search_name: searchKey(p.fullName),
+    birth_date: p.birthDate,
+    gender: p.gender,
+    ethnicity: p.ethnicity,
+    birth_place: p.birthPlace,
+    address: p.address,
+    guardian_name: p.guardian,
+    phone: p.phone,
+  };
+}
+
+/**
+ * The workbook back with a "Lỗi" column and the bad cells highlighted, for
+ * the clerk to fix and upload again.
+ */
+export async function annotatedWorkbook(input: Buffer, errors: RowError[]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(input as unknown as ArrayBuffer);
+  const sheet = workbook.worksheets[0]!;
+  const headerRow = sheet.getRow(1);
+  const columnOf = new Map<string, number>();
+  headerRow.eachCell((cell, col) => {
+    const text = cellText(cell.value).text;
+    if (text) columnOf.set(headerKey(text), col);
+  });
+  const errorCol = headerRow.cellCount + 1;
+  headerRow.getCell(errorCol).value = 'Lỗi';
+  headerRow.getCell(errorCol).font = { bold: true, color: { argb: 'FFC00000' } };
+  const byRow = new Map<number, RowError[]>();
+  for (const e of errors) byRow.set(e.row, [...(byRow.get(e.row) ?? []), e]);
+  for (const [rowNumber, list] of byRow) {
+    const row = sheet.getRow(rowNumber);
+    row.getCell(errorCol).value = list
+      .map((e) => (e.column ? `${e.column}: ${e.message}` : e.message))
+      .join('\n');
+    for (const e of list) {
+      const col = e.column ? columnOf.get(headerKey(e.column)) : undefined;
+      if (col)
+        row.getCell(col).fill = {
+          type: 'pattern',
+          pattern: 'solid',
+          fgColor: { argb: 'FFFFC7CE' },
+        };
+    }
+  }
+  sheet.getColumn(errorCol).width = 60;
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
