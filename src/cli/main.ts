@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerAdmissionsCommands } from '../modules/admissions/cli.ts';
 import { registerDemoCommands } from '../modules/demo/cli.ts';
 import { registerDiplomaCommands } from '../modules/diplomas/cli.ts';
+import { registerRegistryCommands } from '../modules/registry/cli.ts';
 import { registerDatabaseCommands } from './database.ts';
 import { registerOrgCommands } from './orgs.ts';
 import { registerServeCommand } from './serve.ts';
@@ -22,6 +23,7 @@ registerOrgCommands(program);
 registerDemoCommands(program);
 registerAdmissionsCommands(program);
 registerDiplomaCommands(program);
+registerRegistryCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -60,6 +60,23 @@ describe.skipIf(process.env.SOGD_TEST_TARGET === 'postgres')(
         errors: 0,
       });
 
+      // Students: a row naming an unknown school is refused with its row and column, plus an annotated copy.
+      const wb = new ExcelJS.Workbook();
+      wb.addWorksheet('HS').addRows([
+        ['Mã trường', 'Lớp', 'Họ và tên', 'Ngày sinh', 'Giới tính'],
+        ['KHONGCO', '6A1', 'Lê Văn A', '01/01/2014', 'Nam'],
+      ]);
+      const students = join(dir, 'hs.xlsx');
+      await wb.xlsx.writeFile(students);
+      const studentImport = sogd('import', 'students', students, '--year', '2025-2026');
+      expect(studentImport.code).toBe(1);
+      expect(studentImport.stderr).toContain('Dòng 2, cột Mã trường: Không có trường mã "KHONGCO"');
+      expect(studentImport.stderr).toContain('hs-loi.xlsx');
+      expect(JSON.parse(studentImport.stdout.trim().split('\n').at(-1)!)).toMatchObject({
+        rows: 1,
+        errors: 1,
+      });
+
       const bad = await orgFile('b.xlsx', [['X02', 'Xã Hai', 'KHONGCO', 'Xã/Phường']]);
       const rejected = sogd('import', 'orgs', bad);
       expect(rejected.code).toBe(1);

@@ -1,0 +1,102 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor, writeTransaction } from '../../db/actor.ts';
+import type { Db } from '../../db/connection.ts';
+import { uuidv7 } from '../../lib/ids.ts';
+import { buildApp, type App } from '../../server/app.ts';
+import { freshDatabase } from '../../../test/helpers/db.ts';
+import { makeTree, makeUser, SMALL_PROVINCE } from '../../../test/helpers/fixtures.ts';
+import { signIn, type Client } from '../../../test/helpers/client.ts';
+import { STUDENT_HEADERS } from './import-students.ts';
+
+let db: Db;
+let close: () => Promise<void>;
+let app: App;
+let clerkA: Client;
+
+beforeAll(async () => {
+  ({ db, close } = await freshDatabase());
+  const ids = await makeTree(db, SMALL_PROVINCE);
+  await writeTransaction(db, systemActor('test'), (tx) =>
+    tx
+      .insertInto('class')
+      .values([
+        {
+          school_id: ids.THA!,
+          id: uuidv7(),
+          school_year: '2025-2026',
+          name: '3A',
+          grade: 3,
+          homeroom_staff_id: null,
+        },
+        {
+          school_id: ids.THB!,
+          id: uuidv7(),
+          school_year: '2025-2026',
+          name: '6A1',
+          grade: 6,
+          homeroom_staff_id: null,
+        },
+      ])
+      .execute(),
+  );
+  await makeUser(db, ids.THA!, 'school_staff', 'vanthu.a');
+  app = await buildApp({ db, webDir: null });
+  clerkA = await signIn(app, 'vanthu.a', 'mat-khau-rat-dai-1');
+});
+afterAll(async () => {
+  await app?.close();
+  await close?.();
+});
+
+async function upload(path: string, rows: (string | number)[][]) {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('HS');
+  ws.addRow(Object.values(STUDENT_HEADERS));
+  for (const r of rows) ws.addRow(r);
+  const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+  const boundary = '----sogd';
+  return app.inject({
+    method: 'POST',
+    url: path,
+    headers: {
+      cookie: clerkA.cookie,
+      'x-csrf-token': clerkA.csrfToken,
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+    },
+    payload: Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="hs.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      ),
+      bytes,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]),
+  });
+}
+
+describe('student import over HTTP', () => {
+  const own = ['THA', '3A', 'Vũ Minh Châu', '10/10/2017', 'Nữ', '', '', '', '', '', '', ''];
+  const other = ['THB', '6A1', 'Đinh Văn Nam', '02/02/2014', 'Nam', '', '', '', '', '', '', ''];
+
+  it('lets a clerk import into their school only, and gives the annotated copy', async () => {
+    const refused = await upload('/api/registry/imports/students?year=2025-2026&dryRun=0', [
+      own,
+      other,
+    ]);
+    expect(refused.statusCode).toBe(422);
+    const body = refused.json<{ errorList: { row: number; column: string; message: string }[] }>();
+    expect(body.errorList).toEqual([expect.objectContaining({ row: 3, column: 'Mã trường' })]);
+    expect(await db.selectFrom('student').selectAll().execute()).toEqual([]);
+    const annotated = await upload('/api/registry/imports/students/annotated?year=2025-2026', [
+      own,
+      other,
+    ]);
+    expect(annotated.headers['content-type']).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(annotated.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets[0]!.getRow(3).getCell(13).text).toContain('ngoài phạm vi');
+    const ok = await upload('/api/registry/imports/students?year=2025-2026&dryRun=0', [own]);
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json<{ summary: { added: number } }>().summary.added).toBe(1);
+  });
+});
