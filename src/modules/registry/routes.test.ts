@@ -99,4 +99,28 @@ describe('student import over HTTP', () => {
     expect(ok.statusCode).toBe(200);
     expect(ok.json<{ summary: { added: number } }>().summary.added).toBe(1);
   });
+
+  it('finds students by name without diacritics, within scope only, and exports the list', async () => {
+    const found = await clerkA.get('/api/registry/students?q=vu%20minh&year=2025-2026');
+    expect(found.status).toBe(200);
+    const body = found.body as {
+      total: number;
+      items: { fullName: string; className: string; personalIdMasked: string | null }[];
+    };
+    expect(body.total).toBe(1);
+    expect(body.items[0]).toMatchObject({ fullName: 'Vũ Minh Châu', className: '3A' });
+    const byDate = await clerkA.get('/api/registry/students?birthDate=10/10/2017&year=2025-2026');
+    expect((byDate.body as { total: number }).total).toBe(1);
+    const exported = await app.inject({
+      method: 'GET',
+      url: '/api/registry/students/export.xlsx?year=2025-2026',
+      headers: { cookie: clerkA.cookie },
+    });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(4).text).toBe('Họ và tên');
+    expect(sheet.getRow(2).getCell(4).text).toBe('Vũ Minh Châu');
+    expect(sheet.getRow(2).getCell(5).text).toBe('10/10/2017');
+  });
 });

@@ -7,6 +7,8 @@ import { Readable } from 'node:stream';
 import { badRequest } from '../../server/errors.ts';
 import { UnreadableWorkbookError } from '../../lib/xlsx.ts';
 import { annotatedWorkbook, importStudents } from './import-students.ts';
+import { exportStudents, searchStudents } from './search.ts';
+import { PassThrough } from 'node:stream';
 import { installRegistryHooks, listClasses, listClassStudents, schoolYearOf } from './service.ts';
 
 export function registerRegistryRoutes(instance: FastifyInstance, deps: { db: Db }): void {
@@ -113,6 +115,64 @@ export function registerRegistryRoutes(instance: FastifyInstance, deps: { db: Db
         if (error instanceof UnreadableWorkbookError) throw badRequest(error.message);
         throw error;
       }
+    },
+  );
+
+  const searchQuery = z.object({
+    q: z.string().max(120).optional(),
+    birthDate: z.string().max(12).optional(),
+    schoolId: z.string().max(64).optional(),
+    classId: z.string().max(64).optional(),
+    year: z
+      .string()
+      .regex(/^\d{4}-\d{4}$/)
+      .default(schoolYearOf()),
+  });
+  api.get(
+    '/registry/students',
+    {
+      schema: {
+        tags,
+        summary:
+          'Tìm học sinh trong phạm vi: tên (không dấu, một phần), mã định danh, mã học sinh, ngày sinh',
+        querystring: searchQuery.extend({
+          page: z.coerce.number().int().min(1).default(1),
+          pageSize: z.coerce.number().int().min(1).max(200).default(50),
+        }),
+      },
+    },
+    (request) =>
+      searchStudents(db, requireScope(request), {
+        ...request.query,
+        schoolYear: request.query.year,
+      }),
+  );
+  api.get(
+    '/registry/students/export.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'Xuất danh sách học sinh (xlsx, thứ tự tên tiếng Việt)',
+        querystring: searchQuery,
+      },
+    },
+    async (request, reply) => {
+      const scope = requireScope(request);
+      // Access is decided before the download starts, so a refusal is a clean 403.
+      scope.require('registry.read');
+      if (request.query.schoolId)
+        await scope.requireUnit(db, request.query.schoolId, 'registry.read');
+      const stream = new PassThrough();
+      void exportStudents(
+        db,
+        scope,
+        { ...request.query, schoolYear: request.query.year },
+        stream,
+      ).catch((error: unknown) => stream.destroy(error as Error));
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', 'attachment; filename="hoc-sinh.xlsx"')
+        .send(stream);
     },
   );
 }
