@@ -475,3 +475,73 @@ export async function annotatedWorkbook(input: Buffer, errors: RowError[]): Prom
   sheet.getColumn(errorCol).width = 60;
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
+
+/**
+ * The downloadable template: the contract's headers, notes, and dropdowns
+ * (schools of the caller's scope, gender, the usual ethnic groups).
+ */
+export async function studentTemplate(schoolCodes: string[]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Học sinh', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const lists = workbook.addWorksheet('Danh mục', { state: 'veryHidden' });
+  sheet.columns = Object.values(STUDENT_HEADERS).map((header) => ({
+    header,
+    width: Math.max(14, header.length + 4),
+  }));
+  sheet.getRow(1).font = { bold: true };
+  const notes: Partial<Record<Field, string>> = {
+    schoolCode: 'Mã trường như trong cây đơn vị (chọn trong danh sách).',
+    className: 'Tên lớp trong trường và năm học, ví dụ 6A1, 10 Toán, Lá 2.',
+    birthDate: 'dd/mm/yyyy',
+    gender: 'Nam hoặc Nữ',
+    personalId: '12 chữ số (không bắt buộc)',
+    phone: '10 chữ số, bắt đầu bằng 0',
+  };
+  Object.keys(STUDENT_HEADERS).forEach((field, i) => {
+    const note = notes[field as Field];
+    if (note) sheet.getRow(1).getCell(i + 1).note = note;
+  });
+  const ethnicities = [
+    'Kinh',
+    'Tày',
+    'Thái',
+    'Mường',
+    'Khmer',
+    "H'Mông",
+    'Nùng',
+    'Dao',
+    'Hoa',
+    'Gia Rai',
+    'Ê Đê',
+    'Ba Na',
+    'Sán Chay',
+    'Chăm',
+    'Xơ Đăng',
+  ];
+  schoolCodes.forEach((code, i) => (lists.getCell(i + 1, 1).value = code));
+  ethnicities.forEach((e, i) => (lists.getCell(i + 1, 2).value = e));
+  const fieldColumn = (field: Field) => Object.keys(STUDENT_HEADERS).indexOf(field) + 1;
+  for (let row = 2; row <= 2000; row++) {
+    if (schoolCodes.length)
+      sheet.getCell(row, fieldColumn('schoolCode')).dataValidation = {
+        type: 'list',
+        allowBlank: true,
+        formulae: [`'Danh mục'!$A$1:$A$${schoolCodes.length}`],
+      };
+    sheet.getCell(row, fieldColumn('gender')).dataValidation = {
+      type: 'list',
+      allowBlank: true,
+      formulae: ['"Nam,Nữ"'],
+    };
+    sheet.getCell(row, fieldColumn('ethnicity')).dataValidation = {
+      type: 'list',
+      allowBlank: true,
+      showErrorMessage: false,
+      formulae: [`'Danh mục'!$B$1:$B$${ethnicities.length}`],
+    };
+    sheet.getCell(row, fieldColumn('birthDate')).numFmt = '@';
+    sheet.getCell(row, fieldColumn('personalId')).numFmt = '@';
+    sheet.getCell(row, fieldColumn('phone')).numFmt = '@';
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

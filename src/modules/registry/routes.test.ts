@@ -123,4 +123,43 @@ describe('student import over HTTP', () => {
     expect(sheet.getRow(2).getCell(4).text).toBe('Vũ Minh Châu');
     expect(sheet.getRow(2).getCell(5).text).toBe('10/10/2017');
   });
+
+  it('gives a template with dropdowns that imports back as filled', async () => {
+    const template = await app.inject({
+      method: 'GET',
+      url: '/api/registry/imports/students/template.xlsx',
+      headers: { cookie: clerkA.cookie },
+    });
+    expect(template.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(template.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(1).text).toBe('Mã trường');
+    expect(sheet.getCell(2, 5).dataValidation.formulae).toEqual(['"Nam,Nữ"']);
+    const hidden = wb.getWorksheet('Danh mục')!;
+    expect(hidden.getCell(1, 1).text).toBe('THA'); // only the clerk's own school
+    expect(hidden.getCell(2, 1).text).toBe('');
+    sheet.getRow(2).values = ['THA', '3A', 'Hồ Thị Yến', '20/01/2017', 'Nữ'];
+    const filled = Buffer.from(await wb.xlsx.writeBuffer());
+    const boundary = '----sogd';
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/registry/imports/students?year=2025-2026&dryRun=1',
+      headers: {
+        cookie: clerkA.cookie,
+        'x-csrf-token': clerkA.csrfToken,
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+      },
+      payload: Buffer.concat([
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="t.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+        ),
+        filled,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]),
+    });
+    expect(
+      r.json<{ summary: { rows: number; added: number; errors: number } }>().summary,
+    ).toMatchObject({ rows: 1, added: 1, errors: 0 });
+  });
 });

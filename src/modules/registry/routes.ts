@@ -6,7 +6,7 @@ import { requireScope } from '../../server/context.ts';
 import { Readable } from 'node:stream';
 import { badRequest } from '../../server/errors.ts';
 import { UnreadableWorkbookError } from '../../lib/xlsx.ts';
-import { annotatedWorkbook, importStudents } from './import-students.ts';
+import { annotatedWorkbook, importStudents, studentTemplate } from './import-students.ts';
 import { exportStudents, searchStudents } from './search.ts';
 import { PassThrough } from 'node:stream';
 import { installRegistryHooks, listClasses, listClassStudents, schoolYearOf } from './service.ts';
@@ -173,6 +173,28 @@ export function registerRegistryRoutes(instance: FastifyInstance, deps: { db: Db
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', 'attachment; filename="hoc-sinh.xlsx"')
         .send(stream);
+    },
+  );
+
+  api.get(
+    '/registry/imports/students/template.xlsx',
+    { schema: { tags, summary: 'Tệp mẫu nhập học sinh, có danh sách chọn' } },
+    async (request, reply) => {
+      const scope = requireScope(request);
+      scope.require('registry.write');
+      const schools = await db
+        .selectFrom('org_unit')
+        .select('code')
+        .where('kind', '=', 'school')
+        .where('active', '=', true)
+        .where(scope.pathCondition())
+        .orderBy('code')
+        .limit(5000)
+        .execute();
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', 'attachment; filename="mau-nhap-hoc-sinh.xlsx"')
+        .send(await studentTemplate(schools.map((s) => s.code)));
     },
   );
 }
