@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   LogoutOutlined,
   SafetyCertificateOutlined,
+  SolutionOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { QueryClient, QueryClientProvider, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -22,6 +23,7 @@ const UsersPage = lazy(() => import('./pages/UsersPage.tsx'));
 const AuditPage = lazy(() => import('./pages/AuditPage.tsx'));
 const LookupPage = lazy(() => import('./pages/LookupPage.tsx'));
 const DiplomasPage = lazy(() => import('./pages/DiplomasPage.tsx'));
+const StudentsPage = lazy(() => import('./pages/StudentsPage.tsx'));
 const VerifyPage = lazy(() => import('./pages/VerifyPage.tsx'));
 
 const queryClient = new QueryClient({
@@ -81,6 +83,9 @@ function Shell({ me, children }: { me: Me; children: ReactNode }) {
     { key: '/don-vi', icon: <ApartmentOutlined />, label: t.orgTree },
     ...(me.permissions.includes('user.manage')
       ? [{ key: '/nguoi-dung', icon: <TeamOutlined />, label: t.users }]
+      : []),
+    ...(me.permissions.includes('registry.read')
+      ? [{ key: '/hoc-sinh', icon: <SolutionOutlined />, label: 'Học sinh' }]
       : []),
     ...(me.permissions.includes('registry.read') && me.orgUnit.kind !== 'school'
       ? [{ key: '/van-bang', icon: <SafetyCertificateOutlined />, label: 'Văn bằng' }]
@@ -210,6 +215,7 @@ function Routed() {
             ['/nguoi-dung', (me: Me) => <UsersPage me={me} />],
             ['/nhat-ky', () => <AuditPage />],
             ['/van-bang', (me: Me) => <DiplomasPage me={me} />],
+            ['/hoc-sinh', (me: Me) => <StudentsPage me={me} />],
           ] as const
         ).map(([path, render]) => (
           <Route

@@ -8,7 +8,11 @@ export interface Problem {
 }
 
 export class ApiError extends Error {
-  constructor(readonly problem: Problem) {
+  constructor(
+    readonly problem: Problem,
+    /** The response body as sent (an import's report on 422, for one). */
+    readonly body: unknown = null,
+  ) {
     super(problem.detail || problem.title);
   }
   get status(): number {
@@ -19,6 +23,11 @@ export class ApiError extends Error {
 let csrfToken = '';
 export function setCsrfToken(token: string): void {
   csrfToken = token;
+}
+
+/** For the few requests made with fetch directly (file downloads after an upload). */
+export function csrfHeader(): Record<string, string> {
+  return { 'x-csrf-token': csrfToken };
 }
 
 async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
@@ -45,7 +54,7 @@ async function request<T>(method: string, url: string, body?: unknown): Promise<
       data && typeof data === 'object' && 'title' in data
         ? (data as Problem)
         : { title: 'Lỗi', detail: `Máy chủ trả lời ${response.status}.`, status: response.status };
-    throw new ApiError({ ...problem, status: response.status });
+    throw new ApiError({ ...problem, status: response.status }, data);
   }
   return data as T;
 }

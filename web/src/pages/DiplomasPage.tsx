@@ -110,8 +110,7 @@ export default function DiplomasPage({ me }: { me: Me }) {
         await refresh();
       }
     } catch (e) {
-      if (e instanceof ApiError && e.status === 422)
-        setImportResult(e.problem as unknown as ImportResult);
+      if (e instanceof ApiError && e.status === 422) setImportResult(e.body as ImportResult);
       else void message.error(e instanceof ApiError ? e.problem.detail : String(e));
     }
   };
