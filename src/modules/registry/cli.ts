@@ -4,6 +4,7 @@ import { systemActor } from '../../db/actor.ts';
 import { migrateToLatest, openDatabase, targetFromEnv } from '../../db/connection.ts';
 import { UnreadableWorkbookError } from '../../lib/xlsx.ts';
 import { commandGroup, printRowErrors } from '../../cli/util.ts';
+import { importStaff } from './import-staff.ts';
 import { annotatedWorkbook, importStudents } from './import-students.ts';
 import { schoolYearOf } from './service.ts';
 
@@ -67,4 +68,39 @@ export function registerRegistryCommands(program: Command): void {
         }
       },
     );
+
+  commandGroup(program, 'import', 'Nhập dữ liệu từ tệp Excel')
+    .command('staff <file>')
+    .description('Nhập danh sách cán bộ, giáo viên, nhân viên (README, "Staff list import")')
+    .option('--dry-run', 'chỉ kiểm tra và báo cáo, không ghi gì')
+    .action(async (file: string, options: { dryRun?: boolean }) => {
+      const database = await openDatabase(targetFromEnv());
+      try {
+        await migrateToLatest(database.db);
+        const result = await importStaff(database.db, file, {
+          actor: systemActor(`nhập cán bộ từ ${file}`),
+          dryRun: options.dryRun ?? false,
+        });
+        if (result.unknownColumns.length)
+          console.error(`Bỏ qua các cột không dùng: ${result.unknownColumns.join(', ')}`);
+        printRowErrors(result.errorList);
+        if (result.errorList.length) {
+          console.error(`Tệp bị từ chối: ${result.errorList.length} lỗi, không có gì được ghi.`);
+          process.exitCode = 1;
+        }
+        console.log(JSON.stringify(result.summary));
+      } catch (error) {
+        if (error instanceof UnreadableWorkbookError) {
+          console.error(error.message);
+          console.log(
+            JSON.stringify({ rows: 0, added: 0, updated: 0, unchanged: 0, errors: 1, ms: 0 }),
+          );
+          process.exitCode = 2;
+          return;
+        }
+        throw error;
+      } finally {
+        await database.close();
+      }
+    });
 }

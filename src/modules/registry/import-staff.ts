@@ -1,0 +1,230 @@
+import type { Readable } from 'node:stream';
+import { sql } from 'kysely';
+import { writeTransaction, type Actor } from '../../db/actor.ts';
+import type { Db } from '../../db/connection.ts';
+import type { Gender, StaffPosition } from '../../db/schema.ts';
+import { parseVietnameseDate } from '../../lib/dates.ts';
+import { uuidv7 } from '../../lib/ids.ts';
+import { checkPersonalId } from '../../lib/personal-id.ts';
+import { normalizeText, searchKey, splitName } from '../../lib/vietnamese.ts';
+import { headerKey, readFirstSheet, type SheetHeader } from '../../lib/xlsx.ts';
+import type { RowError } from './import-students.ts';
+
+/** Staff list import: contract in README ("Staff list import"), same rules as the student import. */
+
+export const STAFF_HEADERS = {
+  schoolCode: 'Mã trường',
+  fullName: 'Họ và tên',
+  birthDate: 'Ngày sinh',
+  gender: 'Giới tính',
+  personalId: 'Mã định danh cá nhân',
+  position: 'Vị trí',
+  mainSubject: 'Môn dạy chính',
+  qualification: 'Trình độ',
+  employmentType: 'Loại hợp đồng',
+} as const;
+type Field = keyof typeof STAFF_HEADERS;
+const REQUIRED: Field[] = ['schoolCode', 'fullName', 'birthDate', 'gender', 'position'];
+const KEY = Object.fromEntries(
+  Object.entries(STAFF_HEADERS).map(([f, h]) => [f, headerKey(h)]),
+) as Record<Field, string>;
+const POSITIONS = new Map<string, StaffPosition>([
+  [headerKey('Giáo viên'), 'teacher'],
+  [headerKey('Cán bộ quản lý'), 'manager'],
+  [headerKey('Nhân viên'), 'staff'],
+]);
+
+export interface StaffImportResult {
+  summary: {
+    rows: number;
+    added: number;
+    updated: number;
+    unchanged: number;
+    errors: number;
+    ms: number;
+  };
+  errorList: RowError[];
+  unknownColumns: string[];
+}
+
+export async function importStaff(
+  db: Db,
+  input: string | Readable,
+  options: { actor: Actor; dryRun: boolean; scopePath?: string },
+): Promise<StaffImportResult> {
+  const started = performance.now();
+  const errors: RowError[] = [];
+  let header: SheetHeader | null = null;
+  let rows = 0;
+  const schools = new Map(
+    (await db.selectFrom('org_unit').select(['id', 'code', 'kind', 'path']).execute()).map((u) => [
+      u.code.toLowerCase(),
+      u,
+    ]),
+  );
+  const parsed: {
+    row: number;
+    schoolId: string;
+    fullName: string;
+    birthDate: string;
+    gender: Gender;
+    personalId: string | null;
+    position: StaffPosition;
+    mainSubject: string | null;
+    qualification: string | null;
+    employmentType: string | null;
+  }[] = [];
+  const seen = new Map<string, number>();
+  for await (const sheetRow of readFirstSheet(
+    input,
+    Object.values(STAFF_HEADERS),
+    (h) => (header = h),
+  )) {
+    rows++;
+    const r = sheetRow.rowNumber;
+    const err = (field: Field, message: string) =>
+      errors.push({ row: r, column: STAFF_HEADERS[field], message });
+    for (const p of sheetRow.problems)
+      errors.push({ row: r, column: p.header, message: p.message });
+    const get = (f: Field) => sheetRow.values.get(KEY[f]) ?? null;
+    for (const f of REQUIRED) if (!get(f)) err(f, `Thiếu ${STAFF_HEADERS[f].toLowerCase()}.`);
+    const school = get('schoolCode') ? schools.get(get('schoolCode')!.toLowerCase()) : undefined;
+    if (get('schoolCode') && (!school || school.kind !== 'school'))
+      err('schoolCode', `Không có trường mã "${get('schoolCode')}" trong cây đơn vị.`);
+    else if (school && options.scopePath && !school.path.startsWith(options.scopePath))
+      err('schoolCode', `Trường "${get('schoolCode')}" nằm ngoài phạm vi quản lý của bạn.`);
+    const birthDate = get('birthDate') ? parseVietnameseDate(get('birthDate')!) : null;
+    if (get('birthDate') && !birthDate)
+      err('birthDate', `"${get('birthDate')}" không phải ngày có thật dạng dd/mm/yyyy.`);
+    if (birthDate) {
+      const age = new Date().getFullYear() - Number(birthDate.slice(0, 4));
+      if (age < 18 || age > 70)
+        err('birthDate', `Tuổi ${age} không phù hợp với cán bộ, giáo viên, nhân viên (18–70).`);
+    }
+    const genderKey = get('gender') ? searchKey(get('gender')!) : null;
+    const gender: Gender | null =
+      genderKey === 'nam' ? 'male' : genderKey === 'nu' ? 'female' : null;
+    if (get('gender') && !gender)
+      err('gender', `Giới tính "${get('gender')}" không hợp lệ: cần "Nam" hoặc "Nữ".`);
+    const position = get('position') ? POSITIONS.get(headerKey(get('position')!)) : undefined;
+    if (get('position') && !position)
+      err(
+        'position',
+        `Vị trí "${get('position')}" không hợp lệ: cần "Giáo viên", "Cán bộ quản lý" hoặc "Nhân viên".`,
+      );
+    const personalId = get('personalId')?.replace(/\s/g, '') ?? null;
+    if (personalId && birthDate && gender) {
+      const problem = checkPersonalId(personalId, {
+        birthYear: Number(birthDate.slice(0, 4)),
+        gender,
+      });
+      if (problem) err('personalId', problem);
+    }
+    const identity = personalId ?? `${school?.id}|${searchKey(get('fullName') ?? '')}|${birthDate}`;
+    const first = seen.get(identity);
+    if (first) err(personalId ? 'personalId' : 'fullName', `Trùng với dòng ${first}.`);
+    else seen.set(identity, r);
+    if (school && school.kind === 'school' && birthDate && gender && position && get('fullName'))
+      parsed.push({
+        row: r,
+        schoolId: school.id,
+        fullName: normalizeText(get('fullName')!),
+        birthDate,
+        gender,
+        personalId,
+        position,
+        mainSubject: get('mainSubject') ? normalizeText(get('mainSubject')!) : null,
+        qualification: get('qualification') ? normalizeText(get('qualification')!) : null,
+        employmentType: get('employmentType') ? normalizeText(get('employmentType')!) : null,
+      });
+  }
+  const h = header as SheetHeader | null;
+  if (h)
+    for (const f of REQUIRED)
+      if (![...h.columns.values()].includes(KEY[f]))
+        errors.push({
+          row: 1,
+          column: STAFF_HEADERS[f],
+          message: `Thiếu cột bắt buộc "${STAFF_HEADERS[f]}".`,
+        });
+  errors.sort((a, b) => a.row - b.row);
+
+  // Known staff: by personal id, else by school + name + date of birth.
+  const existing = await db
+    .selectFrom('staff')
+    .selectAll()
+    .where('school_id', 'in', [
+      ...new Set(parsed.map((p) => p.schoolId)),
+      '00000000-0000-0000-0000-000000000000',
+    ])
+    .execute();
+  const byId = new Map(existing.filter((s) => s.personal_id).map((s) => [s.personal_id!, s]));
+  const byIdentity = new Map(
+    existing.map((s) => [`${s.school_id}|${s.search_name}|${s.birth_date}`, s]),
+  );
+  const plans = parsed.map((p) => {
+    const known =
+      (p.personalId ? byId.get(p.personalId) : undefined) ??
+      byIdentity.get(`${p.schoolId}|${searchKey(p.fullName)}|${p.birthDate}`);
+    const changed =
+      !known ||
+      known.full_name !== p.fullName ||
+      known.gender !== p.gender ||
+      known.position !== p.position ||
+      known.school_id !== p.schoolId ||
+      (p.personalId ?? known.personal_id) !== known.personal_id ||
+      (p.mainSubject ?? known.main_subject) !== known.main_subject ||
+      (p.qualification ?? known.qualification) !== known.qualification ||
+      (p.employmentType ?? known.employment_type) !== known.employment_type;
+    return { p, known, changed };
+  });
+  const added = plans.filter((x) => !x.known).length;
+  const updated = plans.filter((x) => x.known && x.changed).length;
+  const unchanged = plans.length - added - updated;
+  const result = (): StaffImportResult => ({
+    summary: {
+      rows,
+      added: errors.length ? 0 : added,
+      updated: errors.length ? 0 : updated,
+      unchanged: errors.length ? 0 : unchanged,
+      errors: errors.length,
+      ms: Math.round(performance.now() - started),
+    },
+    errorList: errors,
+    unknownColumns: h?.unknown ?? [],
+  });
+  if (errors.length || options.dryRun || added + updated === 0) return result();
+  await writeTransaction(db, options.actor, async (tx) => {
+    for (const { p, known, changed } of plans) {
+      if (known && !changed) continue;
+      const parts = splitName(p.fullName);
+      const columns = {
+        school_id: p.schoolId,
+        full_name: p.fullName,
+        family_name: parts.familyName,
+        middle_name: parts.middleName,
+        given_name: parts.givenName,
+        search_name: searchKey(p.fullName),
+        birth_date: p.birthDate,
+        gender: p.gender,
+        personal_id: p.personalId ?? known?.personal_id ?? null,
+        position: p.position,
+        main_subject: p.mainSubject ?? known?.main_subject ?? null,
+        qualification: p.qualification ?? known?.qualification ?? null,
+        employment_type: p.employmentType ?? known?.employment_type ?? null,
+      };
+      if (known)
+        await tx
+          .updateTable('staff')
+          .set({ ...columns, updated_at: sql`now()` })
+          .where('id', '=', known.id)
+          .execute();
+      else
+        await tx
+          .insertInto('staff')
+          .values({ id: uuidv7(), ...columns })
+          .execute();
+    }
+  });
+  return result();
+}
