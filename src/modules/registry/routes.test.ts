@@ -162,4 +162,77 @@ describe('student import over HTTP', () => {
       r.json<{ summary: { rows: number; added: number; errors: number } }>().summary,
     ).toMatchObject({ rows: 1, added: 1, errors: 0 });
   });
+
+  it('changes a status with a reason instead of deleting, audited', async () => {
+    const student = await db
+      .selectFrom('student')
+      .select(['id'])
+      .where('full_name', '=', 'Vũ Minh Châu')
+      .executeTakeFirstOrThrow();
+    const noReason = await clerkA.send('POST', `/api/registry/students/${student.id}/status`, {
+      status: 'dropped_out',
+      reason: ' ',
+    });
+    expect(noReason.status).toBe(400);
+    const changed = await clerkA.send('POST', `/api/registry/students/${student.id}/status`, {
+      status: 'transferred',
+      reason: 'Chuyển theo gia đình vào TP. Hồ Chí Minh',
+    });
+    expect(changed.status).toBe(200);
+    const row = await db
+      .selectFrom('student')
+      .selectAll()
+      .where('id', '=', student.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({
+      status: 'transferred',
+      status_reason: 'Chuyển theo gia đình vào TP. Hồ Chí Minh',
+    });
+    const audit = await db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('entity_id', '=', student.id)
+      .where('action', '=', 'update')
+      .execute();
+    expect(audit.at(-1)?.actor_name).toContain('vanthu.a');
+    const other = await db
+      .selectFrom('org_unit')
+      .select('id')
+      .where('code', '=', 'THB')
+      .executeTakeFirstOrThrow();
+    const outside = await writeTransaction(db, systemActor('test'), async (tx) => {
+      const id = uuidv7();
+      await tx
+        .insertInto('student')
+        .values({
+          id,
+          school_id: other.id,
+          full_name: 'Mai Văn Đạt',
+          family_name: 'Mai',
+          middle_name: 'Văn',
+          given_name: 'Đạt',
+          search_name: 'mai van dat',
+          birth_date: '2014-01-01',
+          gender: 'male',
+          personal_id: null,
+          student_code: null,
+          ethnicity: null,
+          birth_place: null,
+          address: null,
+          guardian_name: null,
+          phone: null,
+          status_reason: null,
+        })
+        .execute();
+      return id;
+    });
+    expect(
+      (
+        await clerkA.send('POST', `/api/registry/students/${outside}/status`, {
+          status: 'dropped_out',
+          reason: 'x',
+        })
+      ).status,
+    ).toBe(403);
+  });
 });

@@ -9,7 +9,13 @@ import { UnreadableWorkbookError } from '../../lib/xlsx.ts';
 import { annotatedWorkbook, importStudents, studentTemplate } from './import-students.ts';
 import { exportStudents, searchStudents } from './search.ts';
 import { PassThrough } from 'node:stream';
-import { installRegistryHooks, listClasses, listClassStudents, schoolYearOf } from './service.ts';
+import {
+  changeStudentStatus,
+  installRegistryHooks,
+  listClasses,
+  listClassStudents,
+  schoolYearOf,
+} from './service.ts';
 
 export function registerRegistryRoutes(instance: FastifyInstance, deps: { db: Db }): void {
   installRegistryHooks();
@@ -196,5 +202,22 @@ export function registerRegistryRoutes(instance: FastifyInstance, deps: { db: Db
         .header('content-disposition', 'attachment; filename="mau-nhap-hoc-sinh.xlsx"')
         .send(await studentTemplate(schools.map((s) => s.code)));
     },
+  );
+
+  api.post(
+    '/registry/students/:id/status',
+    {
+      schema: {
+        tags,
+        summary:
+          'Đổi trạng thái học sinh (chuyển đi, thôi học, tốt nghiệp, học lại) kèm lý do; không bao giờ xoá',
+        params: z.object({ id: z.string().max(64) }),
+        body: z.object({
+          status: z.enum(['studying', 'transferred', 'dropped_out', 'graduated']),
+          reason: z.string().max(500),
+        }),
+      },
+    },
+    (request) => changeStudentStatus(db, requireScope(request), request.params.id, request.body),
   );
 }

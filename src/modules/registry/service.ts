@@ -4,7 +4,8 @@ import type { Db } from '../../db/connection.ts';
 import type { Gender, StudentStatus } from '../../db/schema.ts';
 import { isUuid } from '../../lib/ids.ts';
 import { sortByVietnameseName } from '../../lib/vietnamese.ts';
-import { conflict, forbidden, notFound } from '../../server/errors.ts';
+import { badRequest, conflict, forbidden, notFound } from '../../server/errors.ts';
+import { writeTransaction } from '../../db/actor.ts';
 import type { Scope } from '../../server/scope.ts';
 import { onUnitCount, onUnitMerge } from '../orgs/units.ts';
 
@@ -200,4 +201,38 @@ export async function graduatingStudents(
     .where('student.status', 'in', ['studying', 'graduated'])
     .execute();
   return sortByVietnameseName(rows, (r) => r.fullName);
+}
+
+/**
+ * A student leaves (transferred, dropped out, graduated) or comes back: a
+ * status change with its reason, never a row deletion. Audited like every
+ * change to the student.
+ */
+export async function changeStudentStatus(
+  db: Db,
+  scope: Scope,
+  studentId: string,
+  change: { status: StudentStatus; reason: string },
+): Promise<{ id: string; status: StudentStatus; statusReason: string | null }> {
+  if (!isUuid(studentId)) throw notFound('học sinh');
+  const student = await db
+    .selectFrom('student')
+    .select(['id', 'school_id', 'status'])
+    .where('id', '=', studentId)
+    .executeTakeFirst();
+  if (!student) throw notFound('học sinh');
+  await scope.requireUnit(db, student.school_id, 'registry.write');
+  const reason = change.reason.trim();
+  if (!reason)
+    throw badRequest('Cần ghi lý do thay đổi trạng thái.', [
+      { path: 'reason', message: 'Cần ghi lý do.' },
+    ]);
+  await writeTransaction(db, scope.actor, (tx) =>
+    tx
+      .updateTable('student')
+      .set({ status: change.status, status_reason: reason, updated_at: sql`now()` })
+      .where('id', '=', studentId)
+      .execute(),
+  );
+  return { id: studentId, status: change.status, statusReason: reason };
 }
