@@ -5,8 +5,8 @@ import type { Db } from '../../db/connection.ts';
 import { freshDatabase } from '../../../test/helpers/db.ts';
 import { makeTree, SMALL_PROVINCE } from '../../../test/helpers/fixtures.ts';
 import { rotateIssuerKey } from './keys.ts';
-import { dataSheetPdf, registerPdf } from './pdf.ts';
-import { getDiploma, issueDiplomas } from './service.ts';
+import { copyPdf, dataSheetPdf, registerPdf } from './pdf.ts';
+import { findCopy, getDiploma, issueDiplomas, recordCopy, revokeDiploma } from './service.ts';
 
 let db: Db;
 let close: () => Promise<void>;
@@ -86,5 +86,64 @@ describe('printed register and data sheet', () => {
     expect(text[0]).toContain('Đặng Thị Ngọc Ánh');
     expect(text[0]).toContain('THPT0000001');
     expect(bytes.includes(Buffer.from('/Subtype /Image'))).toBe(true);
+  });
+
+  it('numbers certified copies in a yearly copy book and prints them; never a second original, none once revoked', async () => {
+    const rows = await db
+      .selectFrom('diploma')
+      .select('id')
+      .orderBy('serial_number')
+      .limit(2)
+      .execute();
+    const [first, second] = rows.map((r) => r.id);
+    const request = { requester: 'Đặng Thị Ngọc Ánh', copies: 2, reason: 'Mất bản chính' };
+    const before = await db
+      .selectFrom('diploma')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .execute();
+    const a = await recordCopy(
+      db,
+      systemActor('test'),
+      first!,
+      request,
+      new Date('2026-12-31T16:30:00Z'),
+    );
+    const b = await recordCopy(
+      db,
+      systemActor('test'),
+      second!,
+      request,
+      new Date('2026-12-31T18:00:00Z'),
+    );
+    // 23:30 on 31/12 in Việt Nam is still 2026; 01:00 on 1/1 starts the 2027 book.
+    expect(a.copyNumber).toBe('2026/BS/00001');
+    expect(b.copyNumber).toBe('2027/BS/00001');
+    const after = await db
+      .selectFrom('diploma')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .execute();
+    expect(after).toEqual(before);
+
+    const d = await getDiploma(db, first!);
+    const copy = findCopy(d, a.eventId);
+    expect(copy).toEqual({
+      copyNumber: '2026/BS/00001',
+      requester: 'Đặng Thị Ngọc Ánh',
+      copies: 2,
+      issuedOn: '2026-12-31',
+    });
+    const { text } = await pdfText(await copyPdf(d, copy, 'Sở Giáo dục và Đào tạo Thử Nghiệm'));
+    expect(text[0]).toContain('BẢN SAO TỪ SỔ GỐC');
+    expect(text[0]).toContain('2026/BS/00001');
+    expect(text[0]).toContain('THPT0000001');
+    expect(text[0]).toContain('Đặng Thị Ngọc Ánh');
+    expect(() => findCopy(d, b.eventId)).toThrow();
+
+    await revokeDiploma(db, systemActor('test'), second!, {
+      decisionNumber: '99/QĐ-SGDĐT',
+      decisionDate: '2027-01-05',
+      reason: 'Gian lận hồ sơ',
+    });
+    await expect(recordCopy(db, systemActor('test'), second!, request)).rejects.toThrow(/thu hồi/);
   });
 });

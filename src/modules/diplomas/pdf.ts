@@ -156,3 +156,84 @@ export async function dataSheetPdf(d: DiplomaDetail, authorityName: string): Pro
     );
   return finishPdf(doc);
 }
+
+export interface CopyEntry {
+  copyNumber: string;
+  requester: string;
+  copies: number;
+  issuedOn: string;
+}
+
+/**
+ * A certified copy from the register (bản sao từ sổ gốc): the register's
+ * content of the entry, as it stands after corrections, with the copy book
+ * number. It is a copy, never a second original, and says so.
+ */
+export async function copyPdf(
+  d: DiplomaDetail,
+  copy: CopyEntry,
+  authorityName: string,
+): Promise<Buffer> {
+  const doc = newPdf({ layout: 'portrait', title: `Bản sao ${copy.copyNumber}` });
+  doc.font('bold').fontSize(11).text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { align: 'center' });
+  doc.fontSize(11).text('Độc lập - Tự do - Hạnh phúc', { align: 'center' });
+  doc.moveDown();
+  doc.fontSize(10).text(authorityName.toUpperCase(), { align: 'center' });
+  doc.font('regular').text(`Số vào sổ cấp bản sao: ${copy.copyNumber}`, { align: 'center' });
+  doc.moveDown();
+  doc.font('bold').fontSize(14).text('BẢN SAO TỪ SỔ GỐC', { align: 'center' });
+  doc.fontSize(11).text(TYPE_TITLE[d.diplomaType], { align: 'center' });
+  doc.moveDown();
+  const line = (label: string, value: string) => {
+    doc
+      .font('bold')
+      .fontSize(10)
+      .text(`${label}: `, { continued: true })
+      .font('regular')
+      .text(value);
+  };
+  line('Họ và tên', d.fullName);
+  line('Ngày sinh', formatVietnameseDate(d.birthDate));
+  line('Nơi sinh', d.birthPlace ?? '');
+  line('Giới tính', GENDER[d.gender]);
+  line('Dân tộc', d.ethnicity ?? '');
+  line('Trường / Hội đồng thi', [d.schoolName, d.examCouncil].filter(Boolean).join(' — '));
+  line('Năm tốt nghiệp', String(d.graduationYear));
+  line(
+    'Quyết định công nhận tốt nghiệp',
+    `${d.decisionNumber} ngày ${formatVietnameseDate(d.decisionDate)}`,
+  );
+  line('Số hiệu văn bằng', d.serialNumber);
+  line('Số vào sổ gốc', d.registerNumber);
+  line('Ngày cấp bản chính', formatVietnameseDate(d.issueDate));
+  line('Người ký bản chính', `${d.signerTitle} ${d.signerName}`);
+  const corrections = d.history.filter((e) => e.kind === 'correction');
+  if (corrections.length > 0)
+    line(
+      'Đã chỉnh sửa theo',
+      corrections
+        .map((e) => `${e.decisionNumber ?? ''} ngày ${formatVietnameseDate(e.decisionDate ?? '')}`)
+        .join('; '),
+    );
+  doc.moveDown();
+  line('Người đề nghị cấp bản sao', copy.requester);
+  line('Số bản', String(copy.copies));
+  doc.moveDown();
+  doc
+    .font('regular')
+    .fontSize(9)
+    .text(
+      'Bản sao này được cấp từ sổ gốc cấp văn bằng và có giá trị sử dụng thay cho bản chính; ' +
+        'không cấp lại bản chính văn bằng (Thông tư 21/2019/TT-BGDĐT).',
+    );
+  doc.moveDown();
+  doc
+    .fontSize(10)
+    .text(`Ngày ${formatVietnameseDate(copy.issuedOn)}`, { align: 'right' })
+    .font('bold')
+    .text('THỦ TRƯỞNG ĐƠN VỊ', { align: 'right' })
+    .font('regular')
+    .fontSize(9)
+    .text('(Ký, ghi rõ họ tên và đóng dấu)', { align: 'right' });
+  return finishPdf(doc);
+}

@@ -153,6 +153,37 @@ describe('diplomas over HTTP', () => {
     expect(qr.headers['content-type']).toBe('image/png');
   });
 
+  it('records a certified copy with its copy-book number and serves it as PDF, only within scope', async () => {
+    const r = await admin.send('POST', `/api/diplomas/${issued[0]!.id}/copy`, {
+      requester: 'Hoàng Thị Thu Hà',
+      copies: 1,
+      reason: 'Mất bản chính',
+    });
+    expect(r.status).toBe(200);
+    const copy = (
+      r.body as { history: { id: string; kind: string; after: { copyNumber: string } }[] }
+    ).history.find((h) => h.kind === 'copy')!;
+    expect(copy.after.copyNumber).toMatch(/^\d{4}\/BS\/00001$/);
+    const url = `/api/diplomas/${issued[0]!.id}/copies/${copy.id}/ban-sao.pdf`;
+    const pdf = await app.inject({ method: 'GET', url, headers: { cookie: admin.cookie } });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const clerk = await signIn(app, 'vanthu.a', 'mat-khau-rat-dai-1');
+    expect((await clerk.get(url)).status).toBe(403);
+    const unknown = await app.inject({
+      method: 'GET',
+      url: `/api/diplomas/${issued[0]!.id}/copies/${issued[0]!.id}/ban-sao.pdf`,
+      headers: { cookie: admin.cookie },
+    });
+    expect(unknown.statusCode).toBe(404);
+    const revoked = await admin.send('POST', `/api/diplomas/${issued[1]!.id}/copy`, {
+      requester: 'Lê Văn Tám',
+      copies: 1,
+      reason: 'Mất bản chính',
+    });
+    expect(revoked.status).toBe(400);
+  });
+
   it('takes a graduation list upload: dry run, every error with row and column, then issues', async () => {
     const workbook = async (rows: (string | number)[][]) => {
       const wb = new ExcelJS.Workbook();

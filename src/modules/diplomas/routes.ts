@@ -11,9 +11,10 @@ import { Readable } from 'node:stream';
 import { RateLimiter } from '../../server/rate-limit.ts';
 import { importGraduates } from './import.ts';
 import { listIssuerKeys, passphraseFromEnv } from './keys.ts';
-import { dataSheetPdf, registerPdf } from './pdf.ts';
+import { copyPdf, dataSheetPdf, registerPdf } from './pdf.ts';
 import {
   correctDiploma,
+  findCopy,
   issueFromStudents,
   getDiploma,
   issueDiplomas,
@@ -205,6 +206,33 @@ export function registerDiplomaRoutes(
         .where('id', '=', d.authorityId)
         .executeTakeFirstOrThrow();
       return reply.type('application/pdf').send(await dataSheetPdf(d, authority.name));
+    },
+  );
+  api.get(
+    '/diplomas/:id/copies/:eventId/ban-sao.pdf',
+    {
+      schema: {
+        tags,
+        summary: 'Bản sao từ sổ gốc đã cấp (PDF)',
+        params: z.object({ id: z.string().max(64), eventId: z.string().max(64) }),
+      },
+    },
+    async (request, reply) => {
+      await requireDiploma(request, request.params.id, 'registry.read');
+      const d = await getDiploma(db, request.params.id);
+      const copy = findCopy(d, request.params.eventId);
+      const authority = await db
+        .selectFrom('org_unit')
+        .select('name')
+        .where('id', '=', d.authorityId)
+        .executeTakeFirstOrThrow();
+      return reply
+        .type('application/pdf')
+        .header(
+          'content-disposition',
+          `attachment; filename="ban-sao-${copy.copyNumber.replaceAll('/', '-')}.pdf"`,
+        )
+        .send(await copyPdf(d, copy, authority.name));
     },
   );
   api.get(

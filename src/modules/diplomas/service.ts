@@ -438,20 +438,44 @@ export async function revokeDiploma(
   });
 }
 
-/** A certified copy from the register (bản sao): recorded, never a second original. */
+/** Copy register entry number (số vào sổ cấp bản sao): restarts every calendar year, per authority. */
+export const COPY_NUMBER_FORMAT = '{year}/BS/{n:5}';
+
+export interface CopyRequest {
+  requester: string;
+  copies: number;
+  reason: string;
+}
+
+export interface RecordedCopy {
+  eventId: string;
+  copyNumber: string;
+}
+
+/**
+ * A certified copy from the register (bản sao từ sổ gốc, Circular 21/2019
+ * and Decree 23/2015): numbered in the authority's copy book, recorded in the
+ * entry's history, never a second original. A revoked diploma gets no copy.
+ */
 export async function recordCopy(
   db: Db,
   actor: Actor,
   diplomaId: string,
-  request: { requester: string; copies: number; reason: string },
-): Promise<void> {
-  await writeTransaction(db, actor, async (tx) => {
+  request: CopyRequest,
+  issuedOn: Date = new Date(),
+): Promise<RecordedCopy> {
+  return writeTransaction(db, actor, async (tx) => {
     const d = await loadForChange(tx, diplomaId);
     if (d.status === 'revoked') throw badRequest('Văn bằng đã bị thu hồi: không cấp bản sao.');
+    // The copy book runs by the calendar year in Việt Nam's time zone.
+    const year = new Date(issuedOn.getTime() + 7 * 3600_000).getUTCFullYear();
+    const n = await reserve(tx, d.authority_id, 'copy', year, 1);
+    const copyNumber = formatNumber(COPY_NUMBER_FORMAT, { type: 'BS', year, n });
+    const eventId = uuidv7();
     await tx
       .insertInto('diploma_event')
       .values({
-        id: uuidv7(),
+        id: eventId,
         diploma_id: d.id,
         authority_id: d.authority_id,
         kind: 'copy',
@@ -460,12 +484,32 @@ export async function recordCopy(
         reason: normalizeText(request.reason),
         before: null,
         after: JSON.stringify({
+          copyNumber,
           requester: normalizeText(request.requester),
           copies: request.copies,
         }),
+        at: issuedOn,
       })
       .execute();
+    return { eventId, copyNumber };
   });
+}
+
+/** One recorded copy of an entry, as printed on the copy. */
+export function findCopy(
+  d: DiplomaDetail,
+  eventId: string,
+): { copyNumber: string; requester: string; copies: number; issuedOn: string } {
+  const event = d.history.find((e) => e.id === eventId && e.kind === 'copy');
+  const after = event?.after as { copyNumber?: string; requester?: string; copies?: number } | null;
+  if (!event || !after?.copyNumber) throw notFound('bản sao');
+  const local = new Date(new Date(event.at).getTime() + 7 * 3600_000);
+  return {
+    copyNumber: after.copyNumber,
+    requester: after.requester ?? '',
+    copies: after.copies ?? 1,
+    issuedOn: local.toISOString().slice(0, 10),
+  };
 }
 
 export interface PublicDiploma {
@@ -667,6 +711,7 @@ export interface DiplomaDetail extends DiplomaSummary {
   credential: unknown;
   qr: string;
   history: {
+    id: string;
     kind: string;
     at: string;
     decisionNumber: string | null;
@@ -701,6 +746,7 @@ export async function getDiploma(db: Db, id: string): Promise<DiplomaDetail> {
     credential: r.credential,
     qr: r.qr,
     history: events.map((e) => ({
+      id: e.id,
       kind: e.kind,
       at: e.at.toISOString(),
       decisionNumber: e.decision_number,

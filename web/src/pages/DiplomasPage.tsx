@@ -50,7 +50,14 @@ interface Detail extends Row {
   decisionNumber: string;
   decisionDate: string;
   signerName: string;
-  history: { kind: string; at: string; decisionNumber: string | null; reason: string | null }[];
+  history: {
+    id: string;
+    kind: string;
+    at: string;
+    decisionNumber: string | null;
+    reason: string | null;
+    after: { copyNumber?: string } | null;
+  }[];
 }
 
 const STATUS = {
@@ -219,7 +226,17 @@ export default function DiplomasPage({ me }: { me: Me }) {
             </Space>
             <Timeline
               items={d.history.map((h) => ({
-                children: `${EVENT[h.kind] ?? h.kind} — ${formatDate(h.at, true)}${h.decisionNumber ? ` — QĐ ${h.decisionNumber}` : ''}${h.reason ? ` — ${h.reason}` : ''}`,
+                children: (
+                  <>
+                    {`${EVENT[h.kind] ?? h.kind} — ${formatDate(h.at, true)}${h.decisionNumber ? ` — QĐ ${h.decisionNumber}` : ''}${h.after?.copyNumber ? ` — số ${h.after.copyNumber}` : ''}${h.reason ? ` — ${h.reason}` : ''}`}
+                    {h.kind === 'copy' && h.after?.copyNumber && (
+                      <>
+                        {' '}
+                        <a href={`/api/diplomas/${d.id}/copies/${h.id}/ban-sao.pdf`}>In bản sao</a>
+                      </>
+                    )}
+                  </>
+                ),
               }))}
             />
           </Space>
