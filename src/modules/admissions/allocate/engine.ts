@@ -13,8 +13,10 @@ import type { AllocationInstance, AllocationOptions, AllocationResult } from './
  * - admit-all: a level is a linked list; the lowest level leaves only while
  *   the others still fill the quota, so everyone tied with the last admitted
  *   stays.
- * - tiebreak: a level is a small binary heap ordered by tiebreak, then the
- *   lottery; over the quota, the worst of the lowest level leaves.
+ * - tiebreak: applications are pre-ordered by tiebreak, then lottery, so
+ *   each one has a fixed slot inside its level (best first); a level is a
+ *   bitset over its slots. Over the quota, the highest held slot of the
+ *   lowest level leaves; a full program rejects on arrival anything below it.
  *
  * Everything lives in typed arrays indexed by application: no object per
  * application, no comparator sort.
@@ -46,11 +48,15 @@ export function lotteryOrder(count: number, seed: number): Int32Array {
   return place;
 }
 
-/** Applications ordered by (program, priority ascending), and each one's level. */
+/**
+ * Applications ordered by (program, priority ascending), ties kept in
+ * `preOrder` (when given), and each one's level.
+ */
 function groupLevels(
   appProgram: Int32Array,
   priority: Float64Array,
   programs: number,
+  preOrder: Int32Array | null,
 ): {
   order: Int32Array;
   appLevel: Int32Array;
@@ -74,12 +80,15 @@ function groupLevels(
     for (let a = 0; a < apps; a++) count[priority[a]! - min + 1]!++;
     for (let i = 0; i < range; i++) count[i + 1] = count[i + 1]! + count[i]!;
     byPriority = new Int32Array(apps);
-    for (let a = 0; a < apps; a++) byPriority[count[priority[a]! - min]!++] = a;
+    for (let i = 0; i < apps; i++) {
+      const a = preOrder ? preOrder[i]! : i;
+      byPriority[count[priority[a]! - min]!++] = a;
+    }
   } else {
-    // Priorities spread wider than 16M hundredths (a huge D): a comparison sort.
-    byPriority = Int32Array.from({ length: apps }, (_, a) => a).sort(
-      (x, y) => priority[x]! - priority[y]!,
-    );
+    // Priorities spread wider than 16M hundredths (a huge D): a (stable) comparison sort.
+    byPriority = (
+      preOrder ? Int32Array.from(preOrder) : Int32Array.from({ length: apps }, (_, a) => a)
+    ).sort((x, y) => priority[x]! - priority[y]!);
   }
   const programCount = new Int32Array(programs + 1);
   for (let a = 0; a < apps; a++) programCount[appProgram[a]! + 1]!++;
@@ -117,6 +126,48 @@ function groupLevels(
   };
 }
 
+/**
+ * Applications best first for the tiebreak policy: higher tiebreak first,
+ * then the candidate's lottery place. Two linear passes when the tiebreak
+ * values span at most 16M hundredths.
+ */
+function tieOrder(
+  appStart: Int32Array,
+  tiebreak: Int32Array | null,
+  lottery: Int32Array,
+): Int32Array {
+  const candidates = lottery.length;
+  const apps = appStart[candidates] ?? 0;
+  const byPlace = new Int32Array(candidates);
+  for (let c = 0; c < candidates; c++) byPlace[lottery[c]!] = c;
+  const byLottery = new Int32Array(apps);
+  let k = 0;
+  for (let i = 0; i < candidates; i++) {
+    const c = byPlace[i]!;
+    for (let a = appStart[c]!; a < appStart[c + 1]!; a++) byLottery[k++] = a;
+  }
+  if (!tiebreak || apps === 0) return byLottery;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let a = 0; a < apps; a++) {
+    const v = tiebreak[a]!;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  const range = max - min + 1;
+  if (range > 1 << 24) return byLottery.sort((x, y) => tiebreak[y]! - tiebreak[x]!); // stable: lottery kept
+  // Stable counting sort, descending tiebreak.
+  const count = new Int32Array(range + 1);
+  for (let a = 0; a < apps; a++) count[max - tiebreak[a]! + 1]!++;
+  for (let i = 0; i < range; i++) count[i + 1] = count[i + 1]! + count[i]!;
+  const order = new Int32Array(apps);
+  for (let i = 0; i < apps; i++) {
+    const a = byLottery[i]!;
+    order[count[max - tiebreak[a]!]!++] = a;
+  }
+  return order;
+}
+
 export function allocate(
   instance: AllocationInstance,
   options: AllocationOptions,
@@ -127,9 +178,6 @@ export function allocate(
   const programs = quotas.length;
   const apps = appProgram.length;
   const strict = options.ties === 'tiebreak';
-  const tiebreak = instance.appTiebreak;
-  if (strict && candidates >= 1 << 22)
-    throw new RangeError('tiebreak: at most 4,194,303 candidates per allocation');
   const penalty = options.rankPenalty;
 
   // Float64 holds every integer exactly up to 2^53: a large D times a deep rank cannot overflow.
@@ -144,63 +192,42 @@ export function allocate(
     }
   }
   const lottery = strict ? lotteryOrder(candidates, options.seed) : new Int32Array(0);
-  const { appLevel, levelStart, levels, programFirstLevel } = groupLevels(
+  const { order, appLevel, levelStart, levels, programFirstLevel } = groupLevels(
     appProgram,
     priority,
     programs,
+    strict ? tieOrder(appStart, instance.appTiebreak, lottery) : null,
   );
 
   const levelCount = new Int32Array(levels);
-  // admit-all: a linked list per level. tiebreak: a heap per level in its own slice.
-  const levelHead = new Int32Array(strict ? 0 : levels).fill(-1);
-  const nextInLevel = new Int32Array(strict ? 0 : apps);
-  const heap = new Int32Array(strict ? apps : 0);
   const size = new Int32Array(programs);
   const lowest = Int32Array.from(programFirstLevel.subarray(0, programs));
-
-  // Within one level (equal priority) the order is tiebreak, then lottery:
-  // folded into one exact float per application (higher is better), so a
-  // heap comparison is a single array read. |tiebreak| < 2^31 hundredths and
-  // fewer than 2^22 candidates keep it below 2^53.
-  const tieKey = new Float64Array(strict ? apps : 0);
+  // admit-all: a linked list per level.
+  const levelHead = new Int32Array(strict ? 0 : levels).fill(-1);
+  const nextInLevel = new Int32Array(strict ? 0 : apps);
+  // tiebreak: slot[a] is a's index in `order` (its level's slots are
+  // levelStart[l] …, best first); held is a bitset over slots, and
+  // levelWorst[l] the highest held slot of level l (levelStart[l] − 1: none).
+  const slot = new Int32Array(strict ? apps : 0);
+  const held = new Int32Array(strict ? (apps >>> 5) + 1 : 0);
+  const levelWorst = new Int32Array(strict ? levels : 0);
   if (strict) {
-    for (let a = 0; a < apps; a++)
-      tieKey[a] =
-        (tiebreak ? tiebreak[a]! : 0) * candidates + (candidates - 1 - lottery[owner[a]!]!);
+    for (let i = 0; i < apps; i++) slot[order[i]!] = i;
+    for (let l = 0; l < levels; l++) levelWorst[l] = levelStart[l]! - 1;
   }
-  const worse = (x: number, y: number): boolean => tieKey[x]! < tieKey[y]!;
-  const heapPush = (level: number, a: number) => {
-    const base = levelStart[level]!;
-    let i = levelCount[level]!++;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      const pa = heap[base + parent]!;
-      if (!worse(a, pa)) break;
-      heap[base + i] = pa;
-      i = parent;
-    }
-    heap[base + i] = a;
-  };
-  const heapPop = (level: number): number => {
-    const base = levelStart[level]!;
-    const top = heap[base]!;
-    const n = --levelCount[level]!;
-    if (n > 0) {
-      const last = heap[base + n]!;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        if (l >= n) break;
-        let child = l;
-        if (l + 1 < n && worse(heap[base + l + 1]!, heap[base + l]!)) child = l + 1;
-        const ca = heap[base + child]!;
-        if (!worse(ca, last)) break;
-        heap[base + i] = ca;
-        i = child;
+  /** The highest held slot in [low, from], or low − 1. */
+  const previousHeld = (from: number, low: number): number => {
+    let w = from >>> 5;
+    const b = from & 31;
+    let bits = held[w]! & (b === 31 ? -1 : (1 << (b + 1)) - 1);
+    for (;;) {
+      if (bits !== 0) {
+        const found = (w << 5) + 31 - Math.clz32(bits);
+        return found >= low ? found : low - 1;
       }
-      heap[base + i] = last;
+      if (--w < 0 || (w << 5) + 31 < low) return low - 1;
+      bits = held[w]!;
     }
-    return top;
   };
 
   const next = new Int32Array(candidates);
@@ -223,17 +250,31 @@ export function allocate(
       continue;
     }
     const quota = quotas[p]!;
-    size[p]!++;
     if (strict) {
-      heapPush(level, a);
+      const s = slot[a]!;
+      // A full program keeps its lowest level's worst unless the newcomer beats it.
+      if (size[p]! >= quota && level === lowest[p] && s > levelWorst[level]!) {
+        free[freeCount++] = c;
+        continue;
+      }
+      held[s >>> 5]! |= 1 << (s & 31);
+      levelCount[level]!++;
+      if (s > levelWorst[level]!) levelWorst[level] = s;
+      size[p]!++;
       while (size[p]! > quota) {
         let m = lowest[p]!;
         while (levelCount[m] === 0) m++;
         lowest[p] = m;
-        free[freeCount++] = owner[heapPop(m)]!;
+        const worst = levelWorst[m]!;
+        held[worst >>> 5]! &= ~(1 << (worst & 31));
+        levelCount[m]!--;
+        levelWorst[m] =
+          levelCount[m] === 0 ? levelStart[m]! - 1 : previousHeld(worst - 1, levelStart[m]!);
+        free[freeCount++] = owner[order[worst]!]!;
         size[p]!--;
       }
     } else {
+      size[p]!++;
       nextInLevel[a] = levelHead[level]!;
       levelHead[level] = a;
       levelCount[level]!++;
@@ -258,28 +299,21 @@ export function allocate(
   const hasCutoff = new Uint8Array(programs);
   for (let p = 0; p < programs; p++) {
     admitted[p] = size[p]!;
-    let found = false;
-    for (let level = lowest[p]!; level < programFirstLevel[p + 1]!; level++) {
-      const n = levelCount[level]!;
-      if (n === 0) continue;
-      if (!found) {
-        found = true;
-        hasCutoff[p] = 1;
-      }
-      if (strict) {
-        const base = levelStart[level]!;
-        for (let i = 0; i < n; i++) assignedApp[owner[heap[base + i]!]!] = heap[base + i]!;
-      } else {
-        for (let x = levelHead[level]!; x !== -1; x = nextInLevel[x]!) assignedApp[owner[x]!] = x;
-      }
-    }
-    if (found) {
-      let level = lowest[p]!;
-      while (levelCount[level] === 0) level++;
-      const base = levelStart[level]!;
-      cutoff[p] = strict ? priority[heap[base]!]! : priority[levelHead[level]!]!;
-    }
+    let level = lowest[p]!;
+    const end = programFirstLevel[p + 1]!;
+    while (level < end && levelCount[level] === 0) level++;
+    if (level === end) continue;
+    hasCutoff[p] = 1;
+    cutoff[p] = priority[order[levelStart[level]!]!]!; // every application of a level has its priority
+    if (strict) continue;
+    for (; level < end; level++)
+      for (let x = levelHead[level]!; x !== -1; x = nextInLevel[x]!) assignedApp[owner[x]!] = x;
   }
+  if (strict)
+    for (let a = 0; a < apps; a++) {
+      const s = slot[a]!;
+      if ((held[s >>> 5]! >>> (s & 31)) & 1) assignedApp[owner[a]!] = a;
+    }
   return {
     assignedApp,
     admitted,
