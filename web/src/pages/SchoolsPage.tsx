@@ -466,7 +466,7 @@ function FacilitiesTab({
         scroll={{ x: true }}
         pagination={false}
         columns={[
-          { title: 'STT', key: 'n', render: (_v, _r, i) => i + 1, width: 48 },
+          { title: 'STT', key: 'n', render: (_v, _r, i) => i + 1, width: 40 },
           {
             title: 'Loại phòng',
             render: (_v, r) => (
@@ -475,7 +475,8 @@ function FacilitiesTab({
                 disabled={!canWrite}
                 onChange={(v: string) => update(r.key, { roomType: v })}
                 options={ROOM_TYPES.map(([value, label]) => ({ value, label }))}
-                style={{ minWidth: 200 }}
+                style={{ width: 170 }}
+                popupMatchSelectWidth={false}
                 aria-label="Loại phòng"
               />
             ),
@@ -488,7 +489,7 @@ function FacilitiesTab({
                 disabled={!canWrite}
                 onChange={(v: string) => update(r.key, { condition: v })}
                 options={CONDITIONS.map(([value, label]) => ({ value, label }))}
-                style={{ minWidth: 120 }}
+                style={{ width: 115 }}
                 aria-label="Tình trạng"
               />
             ),
@@ -504,7 +505,7 @@ function FacilitiesTab({
                 disabled={!canWrite}
                 onChange={(v) => update(r.key, { count: v })}
                 aria-label={`Số phòng dòng ${rows.indexOf(r) + 1}`}
-                style={{ width: 90 }}
+                style={{ width: 72 }}
               />
             ),
           },
@@ -517,7 +518,7 @@ function FacilitiesTab({
                 disabled={!canWrite}
                 onChange={(v) => update(r.key, { areaM2: v })}
                 aria-label={`Diện tích dòng ${rows.indexOf(r) + 1}`}
-                style={{ width: 110 }}
+                style={{ width: 90 }}
               />
             ),
           },
