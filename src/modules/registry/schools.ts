@@ -834,7 +834,7 @@ export interface FacilitySummary {
   totals: FacilityTotals;
 }
 
-/** Rooms by type and condition summed over every school in `unitId`'s subtree. */
+/** Rooms by type and condition summed over every active school in `unitId`'s subtree. */
 export async function facilitySummary(
   db: Db,
   scope: Scope,
@@ -847,6 +847,7 @@ export async function facilitySummary(
     .selectFrom('org_unit')
     .select('id')
     .where('kind', '=', 'school')
+    .where('active', '=', true)
     .where('path', 'like', `${unit.path}%`);
   const rows = await db
     .selectFrom('facility')
@@ -926,6 +927,8 @@ export async function exportFacilities(
       'facility.area_m2',
     ])
     .where('org_unit.path', 'like', `${unit.path}%`)
+    // Merged (inactive) schools keep their history but no longer count.
+    .where('org_unit.active', '=', true)
     .where('facility.school_year', '=', schoolYear)
     .orderBy('org_unit.code')
     .limit(500_000)
