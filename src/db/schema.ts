@@ -151,6 +151,51 @@ export interface StaffTable {
   updated_at: Generated<Date>;
 }
 
+/** Per school year: national standard (0 = chưa đạt, Mức độ 1/2), accreditation (Cấp độ 0..4). */
+export interface SchoolYearProfileTable {
+  school_id: string;
+  school_year: string;
+  id: string;
+  national_standard_level: number;
+  national_standard_decision: string | null;
+  national_standard_date: ColumnType<string | null, string | null, string | null>;
+  accreditation_level: number;
+  two_sessions_a_day: boolean;
+  notes: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export type RoomType =
+  | 'classroom'
+  | 'subject_room'
+  | 'library'
+  | 'laboratory'
+  | 'computer_room'
+  | 'language_room'
+  | 'multipurpose_hall'
+  | 'equipment_room'
+  | 'medical_room'
+  | 'administration'
+  | 'staff_room'
+  | 'kitchen'
+  | 'toilet'
+  | 'other';
+export type RoomCondition = 'solid' | 'semi_solid' | 'temporary';
+
+/** Room counts per school, year, type and condition (cơ sở vật chất). */
+export interface FacilityTable {
+  school_id: string;
+  school_year: string;
+  room_type: RoomType;
+  condition: RoomCondition;
+  id: string;
+  room_count: number;
+  area_m2: number | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
 export type DiplomaType = 'upper_secondary' | 'lower_secondary';
 export type DiplomaStatus = 'valid' | 'corrected' | 'revoked';
 
@@ -230,6 +275,8 @@ export interface Database {
   student: StudentTable;
   enrolment: EnrolmentTable;
   staff: StaffTable;
+  school_year_profile: SchoolYearProfileTable;
+  facility: FacilityTable;
   issuer_key: IssuerKeyTable;
   diploma_counter: DiplomaCounterTable;
   diploma: DiplomaTable;

@@ -69,6 +69,33 @@ describe('demo generator', () => {
         expect(sizes.get(c.id) ?? 0, c.name).toBeLessThanOrEqual(max);
       }
   });
+
+  it('gives schools a plausible profile and rooms, and classes a homeroom teacher', () => {
+    const many = generateAll({ ...options, schools: 300, students: 30_000 });
+    const standard = many.filter((s) => s.profile.nationalStandardLevel > 0).length / many.length;
+    expect(standard).toBeGreaterThan(0.75);
+    expect(standard).toBeLessThan(0.93);
+    const primary = many.filter((s) => s.unit.levels.join() === 'primary' && s.classes.length);
+    const twoSessions = primary.filter((s) => s.profile.twoSessionsADay).length / primary.length;
+    expect(twoSessions).toBeGreaterThan(0.7);
+    for (const school of many) {
+      const { profile, facilities, classes, staff } = school;
+      if (profile.nationalStandardLevel > 0) {
+        expect(profile.nationalStandardDecision).toMatch(/^\d+\/QĐ-UBND$/);
+        expect(profile.accreditationLevel).toBeGreaterThanOrEqual(
+          profile.nationalStandardLevel + 1,
+        );
+      } else expect(profile.nationalStandardDecision).toBeNull();
+      const classrooms = facilities
+        .filter((f) => f.roomType === 'classroom')
+        .reduce((sum, f) => sum + f.count, 0);
+      expect(classrooms).toBe(Math.max(1, classes.length));
+      const keys = facilities.map((f) => `${f.roomType}|${f.condition}`);
+      expect(new Set(keys).size).toBe(keys.length);
+      const teachers = new Set(staff.filter((p) => p.position === 'teacher').map((p) => p.id));
+      for (const c of classes) expect(teachers.has(c.homeroomStaffId!)).toBe(true);
+    }
+  });
 });
 
 describe('seeding a database', () => {
@@ -82,7 +109,9 @@ describe('seeding a database', () => {
   it('writes the province in one audited transaction and refuses a second time', async () => {
     const result = await seedDemo(db, { schools: 20, students: 2_000, seed: 3 });
     expect(result.students).toBe(2_000);
-    const count = async (table: 'student' | 'enrolment' | 'org_unit' | 'staff' | 'class') =>
+    const count = async (
+      table: 'student' | 'enrolment' | 'org_unit' | 'staff' | 'class' | 'school_year_profile',
+    ) =>
       Number(
         (
           await db
@@ -94,6 +123,7 @@ describe('seeding a database', () => {
     expect(await count('student')).toBe(2_000);
     expect(await count('enrolment')).toBe(2_000);
     expect(await count('org_unit')).toBe(result.units);
+    expect(await count('school_year_profile')).toBe(20);
     const audited = await db
       .selectFrom('audit_log')
       .select((eb) => eb.fn.countAll().as('n'))

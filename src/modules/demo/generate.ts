@@ -2,6 +2,8 @@ import type {
   Gender,
   OrgUnitKind,
   Ownership,
+  RoomCondition,
+  RoomType,
   SchoolLevel,
   StaffPosition,
 } from '../../db/schema.ts';
@@ -119,11 +121,114 @@ export interface DemoStaff extends DemoPerson {
   qualification: string;
   employmentType: string;
 }
+/** The school's attributes for the demo school year (see the school_year_profile table). */
+export interface DemoProfile {
+  id: string;
+  nationalStandardLevel: number;
+  nationalStandardDecision: string | null;
+  nationalStandardDate: string | null;
+  accreditationLevel: number;
+  twoSessionsADay: boolean;
+}
+export interface DemoFacility {
+  id: string;
+  roomType: RoomType;
+  condition: RoomCondition;
+  count: number;
+  areaM2: number;
+}
 export interface DemoSchool {
   unit: DemoUnit;
   classes: DemoClass[];
   students: DemoStudent[];
   staff: DemoStaff[];
+  profile: DemoProfile;
+  facilities: DemoFacility[];
+}
+
+/** Typical floor area per room, m² (orders of magnitude of the school-building standards). */
+const ROOM_AREA: Record<RoomType, number> = {
+  classroom: 54,
+  subject_room: 70,
+  library: 75,
+  laboratory: 72,
+  computer_room: 60,
+  language_room: 60,
+  multipurpose_hall: 300,
+  equipment_room: 36,
+  medical_room: 24,
+  administration: 30,
+  staff_room: 50,
+  kitchen: 90,
+  toilet: 24,
+  other: 30,
+};
+
+/**
+ * Profile and rooms of a school, from their own random stream so that adding
+ * them left every other generated row (and id) as it was.
+ */
+function schoolExtras(
+  seed: number,
+  index: number,
+  startYear: number,
+  levels: SchoolLevel[],
+  ownership: Ownership,
+  classes: DemoClass[],
+): { profile: DemoProfile; facilities: DemoFacility[] } {
+  const r = prng(seed ^ 0x2545f491);
+  let counter = 0;
+  // A time part far above the main stream's counters keeps these ids apart.
+  const id = () => makeId(r, 0x1_0000_0000 + index * 64 + counter++);
+  // About 85% of schools meet the national standard (glossary target 91%); fewer private ones.
+  const standard = r() < (ownership === 'public' ? 0.88 : 0.55) ? (r() < 0.22 ? 2 : 1) : 0;
+  // Accreditation Cấp độ 2 goes with standard Mức độ 1, Cấp độ 3 with Mức độ 2 (vn-regulations.md §2).
+  const accreditation =
+    standard === 0 ? (r() < 0.5 ? 1 : 0) : standard + 1 + (standard === 2 && r() < 0.1 ? 1 : 0);
+  const recognisedYear = startYear - Math.floor(r() * 5);
+  const profile: DemoProfile = {
+    id: id(),
+    nationalStandardLevel: standard,
+    nationalStandardDecision: standard > 0 ? `${100 + Math.floor(r() * 3800)}/QĐ-UBND` : null,
+    nationalStandardDate:
+      standard > 0
+        ? `${recognisedYear}-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}-${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`
+        : null,
+    accreditationLevel: accreditation,
+    twoSessionsADay: classes.length > 0 && classes.every((c) => c.sessionsPerDay === 2),
+  };
+  const secondary = levels.includes('lower_secondary') || levels.includes('upper_secondary');
+  const rooms = new Map<string, DemoFacility>();
+  const add = (roomType: RoomType, condition: RoomCondition, count: number) => {
+    if (count <= 0) return;
+    const key = `${roomType}|${condition}`;
+    const row = rooms.get(key);
+    const area = Math.round(count * ROOM_AREA[roomType] * (0.85 + r() * 0.3) * 10) / 10;
+    if (row) {
+      row.count += count;
+      row.areaM2 = Math.round((row.areaM2 + area) * 10) / 10;
+    } else rooms.set(key, { id: id(), roomType, condition, count, areaM2: area });
+  };
+  // A classroom per class, mostly solid; poorer schools keep some semi-solid or temporary rooms.
+  const semi = Math.floor(classes.length * r() * (standard ? 0.12 : 0.35));
+  const temporary = standard ? 0 : Math.floor(classes.length * r() * 0.08);
+  add('classroom', 'solid', Math.max(1, classes.length - semi - temporary));
+  add('classroom', 'semi_solid', semi);
+  add('classroom', 'temporary', temporary);
+  if (secondary) add('subject_room', 'solid', 2 + Math.floor(r() * 5));
+  add('library', 'solid', 1);
+  if (secondary) add('laboratory', r() < 0.8 ? 'solid' : 'semi_solid', 1 + Math.floor(r() * 3));
+  if (!levels.includes('preschool') || levels.length > 1)
+    add('computer_room', 'solid', 1 + (secondary && r() < 0.5 ? 1 : 0));
+  if (!levels.includes('preschool') && r() < 0.6) add('language_room', 'solid', 1);
+  if (r() < (standard ? 0.7 : 0.3)) add('multipurpose_hall', 'solid', 1);
+  add('equipment_room', 'solid', 1);
+  add('medical_room', 'solid', 1);
+  add('administration', 'solid', 2 + Math.floor(r() * 3));
+  add('staff_room', 'solid', 1);
+  if (levels.includes('preschool') || profile.twoSessionsADay) add('kitchen', 'solid', 1);
+  add('toilet', r() < 0.85 ? 'solid' : 'semi_solid', 2 + Math.floor(classes.length / 8));
+  return { profile, facilities: [...rooms.values()] };
 }
 
 type SchoolPlan = {
@@ -431,7 +536,8 @@ export function planDemo(options: DemoOptions): DemoPlan {
     for (let s = 0; s < 2 + Math.floor(sr() * 3); s++) addStaff('staff', null);
     const teachers = staff.filter((s) => s.position === 'teacher');
     classes.forEach((c, i) => (c.homeroomStaffId = teachers[i % teachers.length]?.id ?? null));
-    return { unit, classes, students, staff };
+    const extras = schoolExtras(plan.seed, index, startYear, levels, ownership, classes);
+    return { unit, classes, students, staff, ...extras };
   };
 
   return { department, communes, school, schoolCount: options.schools };

@@ -1,6 +1,7 @@
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import { systemActor, writeTransaction, type Tx } from '../../db/actor.ts';
 import type { Db } from '../../db/connection.ts';
+import type { FacilityTable, SchoolYearProfileTable } from '../../db/schema.ts';
 import { unitSearchName } from '../orgs/units.ts';
 import { DEFAULT_DEMO, planDemo, type DemoOptions, type DemoUnit } from './generate.ts';
 
@@ -69,6 +70,8 @@ export async function seedDemo(
       .execute();
     counts.units += 1 + plan.communes.length;
     let studentsDone = 0;
+    const profiles: Insertable<SchoolYearProfileTable>[] = [];
+    const facilities: Insertable<FacilityTable>[] = [];
     for (let i = 0; i < plan.schoolCount; i++) {
       const school = plan.school(i);
       await tx.insertInto('org_unit').values(unitRow(school.unit)).execute();
@@ -147,12 +150,38 @@ export async function seedDemo(
           )
           .execute();
       });
+      // Profiles and rooms are small: collected and written in a few statements at the end.
+      profiles.push({
+        school_id: school.unit.id,
+        school_year: opts.schoolYear,
+        id: school.profile.id,
+        national_standard_level: school.profile.nationalStandardLevel,
+        national_standard_decision: school.profile.nationalStandardDecision,
+        national_standard_date: school.profile.nationalStandardDate,
+        accreditation_level: school.profile.accreditationLevel,
+        two_sessions_a_day: school.profile.twoSessionsADay,
+        notes: null,
+      });
+      for (const f of school.facilities)
+        facilities.push({
+          school_id: school.unit.id,
+          school_year: opts.schoolYear,
+          room_type: f.roomType,
+          condition: f.condition,
+          id: f.id,
+          room_count: f.count,
+          area_m2: f.areaM2,
+        });
       counts.classes += school.classes.length;
       counts.students += school.students.length;
       counts.staff += school.staff.length;
       studentsDone += school.students.length;
       onProgress?.('Tạo tỉnh mẫu', studentsDone, opts.students);
     }
+    await insertBatched(profiles, (batch) =>
+      tx.insertInto('school_year_profile').values(batch).execute(),
+    );
+    await insertBatched(facilities, (batch) => tx.insertInto('facility').values(batch).execute());
   });
   return { rootId: plan.department.id, ...counts, ms: Math.round(performance.now() - started) };
 }

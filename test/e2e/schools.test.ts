@@ -1,0 +1,98 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiSignIn, startServer, type RunningServer } from '../helpers/server.ts';
+import { launchBrowser, localOnlyContext } from './helpers.ts';
+
+const ADMIN_PASSWORD = 'e2e-admin-password';
+const dir = mkdtempSync(join(tmpdir(), 'sogd-e2e-schools-'));
+let server: RunningServer;
+let browser: Browser;
+let schoolId: string;
+const YEAR = '2025-2026'; // the demo province's school year
+
+beforeAll(async () => {
+  server = await startServer(
+    { DATA_DIR: join(dir, 'data'), DATABASE_URL: '', SOGD_ADMIN_PASSWORD: ADMIN_PASSWORD },
+    ['--demo-schools', '8', '--demo-students', '300'],
+  );
+  const admin = await apiSignIn(server.url, 'admin', ADMIN_PASSWORD);
+  const units = (await (await admin.get('/api/orgs/search?q=truong')).json()) as {
+    id: string;
+    kind: string;
+  }[];
+  schoolId = units.find((u) => u.kind === 'school')!.id;
+  const created = await admin.post('/api/users', {
+    username: 'vanthu.csvc',
+    fullName: 'Văn thư Trường',
+    role: 'school_staff',
+    orgUnitId: schoolId,
+  });
+  const { temporaryPassword } = (await created.json()) as { temporaryPassword: string };
+  const first = await apiSignIn(server.url, 'vanthu.csvc', temporaryPassword);
+  await first.post('/api/auth/password', {
+    currentPassword: temporaryPassword,
+    newPassword: 'Phong-hoc-sang-2026',
+  });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('a school clerk keeps the rooms of the school', () => {
+  it('changes a room count on a phone-sized screen and finds it saved', async () => {
+    const { context, remoteRequests } = await localOnlyContext(browser, {
+      width: 390,
+      height: 844,
+    });
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(`${server.url}/dang-nhap`);
+    await page.getByLabel('Tên đăng nhập').fill('vanthu.csvc');
+    await page.getByLabel('Mật khẩu').fill('Phong-hoc-sang-2026');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.waitForURL(/\/don-vi\//);
+    await page.goto(`${server.url}/truong-hoc`);
+    await page.getByRole('combobox', { name: 'Năm học' }).click();
+    await page.getByTitle(YEAR).click();
+    await page.getByRole('tab', { name: 'Cơ sở vật chất' }).click();
+
+    const first = page.getByLabel('Số phòng dòng 1', { exact: true });
+    await expect.poll(() => first.isVisible()).toBe(true);
+    const before = Number(await first.inputValue());
+    const total = Number(await page.getByTestId('facility-total').innerText());
+    await first.fill(String(before + 3));
+    await expect
+      .poll(async () => Number(await page.getByTestId('facility-total').innerText()))
+      .toBe(total + 3);
+    await page.getByRole('button', { name: 'Lưu cơ sở vật chất' }).click();
+    await expect.poll(() => page.getByText('Đã lưu cơ sở vật chất.').isVisible()).toBe(true);
+
+    await page.reload();
+    await page.getByRole('combobox', { name: 'Năm học' }).click();
+    await page.getByTitle(YEAR).click();
+    await page.getByRole('tab', { name: 'Cơ sở vật chất' }).click();
+    await expect
+      .poll(async () =>
+        Number(await page.getByLabel('Số phòng dòng 1', { exact: true }).inputValue()),
+      )
+      .toBe(before + 3);
+
+    // A count that is not allowed is refused with the row named, and nothing changes.
+    await page.getByLabel('Số phòng dòng 1', { exact: true }).fill('');
+    await page.getByRole('button', { name: 'Thêm dòng' }).click();
+    await page.getByRole('button', { name: 'Lưu cơ sở vật chất' }).click();
+    await expect.poll(() => page.getByTestId('facility-errors').isVisible()).toBe(true);
+    expect(await page.getByTestId('facility-errors').innerText()).toMatch(/Dòng \d+: trùng/);
+
+    expect(remoteRequests).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+});
