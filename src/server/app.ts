@@ -121,6 +121,17 @@ export async function buildApp(options: AppOptions): Promise<App> {
           errors,
         });
     }
+    if ((error as { code?: unknown }).code === '23505') {
+      // A uniqueness the services check first, lost to a concurrent save: the
+      // transaction rolled back, so nothing changed; say so instead of a 500.
+      return reply.status(409).type('application/problem+json').send({
+        type: 'about:blank',
+        title: 'Dữ liệu bị trùng',
+        status: 409,
+        detail:
+          'Đã có một bản ghi trùng (có thể do người khác vừa lưu cùng lúc). Dữ liệu của bạn chưa được lưu; hãy tải lại trang và thử lại.',
+      });
+    }
     const status =
       typeof (error as { statusCode?: unknown }).statusCode === 'number'
         ? (error as { statusCode: number }).statusCode
