@@ -19,6 +19,7 @@ import { loadSession } from '../modules/orgs/auth.ts';
 import { registerDiplomaRoutes, registerDidDocument } from '../modules/diplomas/routes.ts';
 import { registerOrgRoutes } from '../modules/orgs/routes.ts';
 import { registerRegistryRoutes } from '../modules/registry/routes.ts';
+import { registerYearEndRoutes } from '../modules/registry/year-routes.ts';
 import { SESSION_COOKIE } from './context.ts';
 import { AppError } from './errors.ts';
 
@@ -151,6 +152,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     (api, _options, done) => {
       registerOrgRoutes(api, { db: options.db, secureCookies: secure });
       registerRegistryRoutes(api, { db: options.db });
+      registerYearEndRoutes(api, { db: options.db });
       registerDiplomaRoutes(api, { db: options.db, lookupsPerMinute: options.lookupsPerMinute });
       done();
     },
