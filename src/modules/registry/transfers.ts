@@ -98,7 +98,6 @@ function transferQuery(db: Db | Tx) {
       'fs.id as fs_id',
       'fs.code as fs_code',
       'fs.name as fs_name',
-      'fs.path as fs_path',
       'ts.id as ts_id',
       'ts.code as ts_code',
       'ts.name as ts_name',
@@ -117,8 +116,11 @@ function transferQuery(db: Db | Tx) {
 type TransferRow = Awaited<ReturnType<ReturnType<typeof transferQuery>['executeTakeFirstOrThrow']>>;
 
 function toView(scope: Scope, r: TransferRow): TransferView {
-  // The old school keeps the record, not the details of a student it no longer has.
-  const seesStudent = scope.containsPath(r.current_path);
+  // The old school keeps the record, not the details of a student it no longer
+  // has; the receiving school sees who is coming while it decides.
+  const seesStudent =
+    scope.containsPath(r.current_path) ||
+    (r.status === 'requested' && scope.containsPath(r.ts_path));
   return {
     id: r.id,
     status: r.status,
