@@ -313,6 +313,15 @@ export async function previewPromotion(
   return buildPlan(db, school, input);
 }
 
+/** The preview for the CLI, whose access is the machine's. */
+export function previewForSchool(
+  db: Db,
+  school: { id: string; code: string; name: string; levels: SchoolLevel[] },
+  input: PromotionInput,
+): Promise<PromotionPlan> {
+  return buildPlan(db, school, input);
+}
+
 /** Applies exactly the preview's plan, recomputed inside the transaction. */
 export async function applyPromotion(
   db: Db,
