@@ -1,6 +1,8 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  RiseOutlined,
+  SwapOutlined,
   LogoutOutlined,
   SafetyCertificateOutlined,
   SolutionOutlined,
@@ -25,6 +27,8 @@ const LookupPage = lazy(() => import('./pages/LookupPage.tsx'));
 const DiplomasPage = lazy(() => import('./pages/DiplomasPage.tsx'));
 const StudentsPage = lazy(() => import('./pages/StudentsPage.tsx'));
 const VerifyPage = lazy(() => import('./pages/VerifyPage.tsx'));
+const YearEndPage = lazy(() => import('./pages/YearEndPage.tsx'));
+const TransfersPage = lazy(() => import('./pages/TransfersPage.tsx'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -86,6 +90,12 @@ function Shell({ me, children }: { me: Me; children: ReactNode }) {
       : []),
     ...(me.permissions.includes('registry.read')
       ? [{ key: '/hoc-sinh', icon: <SolutionOutlined />, label: 'Học sinh' }]
+      : []),
+    ...(me.permissions.includes('registry.write')
+      ? [{ key: '/len-lop', icon: <RiseOutlined />, label: 'Lên lớp' }]
+      : []),
+    ...(me.permissions.includes('registry.read')
+      ? [{ key: '/chuyen-truong', icon: <SwapOutlined />, label: 'Chuyển trường' }]
       : []),
     ...(me.permissions.includes('registry.read') && me.orgUnit.kind !== 'school'
       ? [{ key: '/van-bang', icon: <SafetyCertificateOutlined />, label: 'Văn bằng' }]
@@ -216,6 +226,8 @@ function Routed() {
             ['/nhat-ky', () => <AuditPage />],
             ['/van-bang', (me: Me) => <DiplomasPage me={me} />],
             ['/hoc-sinh', (me: Me) => <StudentsPage me={me} />],
+            ['/len-lop', (me: Me) => <YearEndPage me={me} />],
+            ['/chuyen-truong', (me: Me) => <TransfersPage me={me} />],
           ] as const
         ).map(([path, render]) => (
           <Route
