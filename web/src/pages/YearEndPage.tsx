@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Checkbox, Input, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { api, ApiError, type Me, type UnitSummary } from '../api.ts';
@@ -116,6 +116,8 @@ export default function YearEndPage({ me }: { me: Me }) {
     queryKey: ['promotion-preview', school?.id, fromYear, repeaters],
     queryFn: () => api.post<PromotionPlan>('/api/registry/promotions/preview', body),
     enabled: requested && Boolean(school),
+    // Ticking a repeater re-plans without folding the table away.
+    placeholderData: keepPreviousData,
   });
   const apply = useMutation({
     mutationFn: () => api.post<PromotionPlan>('/api/registry/promotions', body),
