@@ -129,6 +129,46 @@ export interface EnrolmentTable {
   created_at: Generated<Date>;
 }
 
+export type TransferStatus = 'requested' | 'accepted' | 'rejected' | 'cancelled';
+
+export interface StudentTransferTable {
+  student_id: string;
+  id: string;
+  school_year: string;
+  from_school_id: string;
+  from_class_id: string | null;
+  to_school_id: string;
+  to_class_id: string | null;
+  status: Generated<TransferStatus>;
+  reason: string;
+  decision_number: string | null;
+  decision_reason: string | null;
+  requested_at: Generated<Date>;
+  requested_by: string | null;
+  requested_by_name: string;
+  decided_at: Date | null;
+  decided_by: string | null;
+  decided_by_name: string | null;
+  updated_at: Generated<Date>;
+}
+
+export interface PromotionRunTable {
+  school_id: string;
+  id: string;
+  from_year: string;
+  to_year: string;
+  promoted: number;
+  repeating: number;
+  graduated: number;
+  skipped: number;
+  not_promoted: number;
+  classes_created: number;
+  details: Json;
+  run_at: Generated<Date>;
+  run_by: string | null;
+  run_by_name: string;
+}
+
 export type StaffPosition = 'teacher' | 'manager' | 'staff';
 
 export interface StaffTable {
@@ -277,6 +317,8 @@ export interface Database {
   staff: StaffTable;
   school_year_profile: SchoolYearProfileTable;
   facility: FacilityTable;
+  student_transfer: StudentTransferTable;
+  promotion_run: PromotionRunTable;
   issuer_key: IssuerKeyTable;
   diploma_counter: DiplomaCounterTable;
   diploma: DiplomaTable;

@@ -20,6 +20,7 @@ import { registerDiplomaRoutes, registerDidDocument } from '../modules/diplomas/
 import { registerOrgRoutes } from '../modules/orgs/routes.ts';
 import { registerRegistryRoutes } from '../modules/registry/routes.ts';
 import { registerSchoolRoutes } from '../modules/registry/schools-routes.ts';
+import { registerYearEndRoutes } from '../modules/registry/year-routes.ts';
 import { SESSION_COOKIE } from './context.ts';
 import { AppError } from './errors.ts';
 
@@ -164,6 +165,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       registerOrgRoutes(api, { db: options.db, secureCookies: secure });
       registerRegistryRoutes(api, { db: options.db });
       registerSchoolRoutes(api, { db: options.db });
+      registerYearEndRoutes(api, { db: options.db });
       registerDiplomaRoutes(api, { db: options.db, lookupsPerMinute: options.lookupsPerMinute });
       done();
     },

@@ -2,6 +2,8 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  RiseOutlined,
+  SwapOutlined,
   LogoutOutlined,
   SafetyCertificateOutlined,
   SolutionOutlined,
@@ -27,6 +29,8 @@ const DiplomasPage = lazy(() => import('./pages/DiplomasPage.tsx'));
 const StudentsPage = lazy(() => import('./pages/StudentsPage.tsx'));
 const SchoolsPage = lazy(() => import('./pages/SchoolsPage.tsx'));
 const VerifyPage = lazy(() => import('./pages/VerifyPage.tsx'));
+const YearEndPage = lazy(() => import('./pages/YearEndPage.tsx'));
+const TransfersPage = lazy(() => import('./pages/TransfersPage.tsx'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -91,6 +95,12 @@ function Shell({ me, children }: { me: Me; children: ReactNode }) {
       : []),
     ...(me.permissions.includes('registry.read')
       ? [{ key: '/truong-hoc', icon: <BankOutlined />, label: 'Trường học' }]
+      : []),
+    ...(me.permissions.includes('registry.write')
+      ? [{ key: '/len-lop', icon: <RiseOutlined />, label: 'Lên lớp' }]
+      : []),
+    ...(me.permissions.includes('registry.read')
+      ? [{ key: '/chuyen-truong', icon: <SwapOutlined />, label: 'Chuyển trường' }]
       : []),
     ...(me.permissions.includes('registry.read') && me.orgUnit.kind !== 'school'
       ? [{ key: '/van-bang', icon: <SafetyCertificateOutlined />, label: 'Văn bằng' }]
@@ -222,6 +232,8 @@ function Routed() {
             ['/van-bang', (me: Me) => <DiplomasPage me={me} />],
             ['/hoc-sinh', (me: Me) => <StudentsPage me={me} />],
             ['/truong-hoc', (me: Me) => <SchoolsPage me={me} />],
+            ['/len-lop', (me: Me) => <YearEndPage me={me} />],
+            ['/chuyen-truong', (me: Me) => <TransfersPage me={me} />],
           ] as const
         ).map(([path, render]) => (
           <Route

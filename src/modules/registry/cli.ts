@@ -7,6 +7,13 @@ import { commandGroup, printRowErrors } from '../../cli/util.ts';
 import { importStaff } from './import-staff.ts';
 import { annotatedWorkbook, importStudents } from './import-students.ts';
 import { schoolYearOf } from './service.ts';
+import { AppError } from '../../server/errors.ts';
+import {
+  applyForSchool,
+  nextSchoolYear,
+  previewForSchool,
+  type PromotionPlan,
+} from './promotion.ts';
 
 /** Annotated copies are made for files up to this size (the copy is built in memory). */
 const ANNOTATE_LIMIT = 20 * 1024 * 1024;
@@ -103,4 +110,112 @@ export function registerRegistryCommands(program: Command): void {
         await database.close();
       }
     });
+
+  commandGroup(program, 'registry', 'Sổ đăng bộ: lên lớp')
+    .command('promote')
+    .description('Lên lớp cho một trường: năm học --from sang năm sau (README, "School year")')
+    .requiredOption('--school <code>', 'mã trường')
+    .requiredOption('--from <year>', 'năm học kết thúc, ví dụ 2025-2026')
+    .option('--dry-run', 'chỉ xem trước, không ghi gì')
+    .option(
+      '--repeaters <file>',
+      'tệp văn bản: mỗi dòng một mã học sinh, mã định danh hoặc id ở lại lớp',
+    )
+    .action(
+      async (options: { school: string; from: string; dryRun?: boolean; repeaters?: string }) => {
+        try {
+          nextSchoolYear(options.from);
+        } catch (error) {
+          console.error((error as AppError).detail);
+          process.exitCode = 2;
+          return;
+        }
+        let lines: string[] = [];
+        if (options.repeaters) {
+          try {
+            lines = readFileSync(options.repeaters, 'utf8')
+              .split(/\r?\n/)
+              .map((l) => l.trim());
+          } catch {
+            console.error(`Không đọc được tệp ${options.repeaters}.`);
+            process.exitCode = 2;
+            return;
+          }
+        }
+        const started = Date.now();
+        const database = await openDatabase(targetFromEnv());
+        try {
+          await migrateToLatest(database.db);
+          const db = database.db;
+          const school = await db
+            .selectFrom('org_unit')
+            .select(['id', 'code', 'name', 'levels'])
+            .where('code', '=', options.school)
+            .executeTakeFirst();
+          if (!school) {
+            console.error(`Không có trường mang mã "${options.school}".`);
+            process.exitCode = 2;
+            return;
+          }
+          const repeaterIds: string[] = [];
+          const unknown: { row: number; column: string; message: string }[] = [];
+          for (const [i, key] of lines.entries()) {
+            if (!key) continue;
+            const found = await db
+              .selectFrom('student')
+              .select('id')
+              .where('school_id', '=', school.id)
+              .where((eb) =>
+                eb.or([
+                  eb('student_code', '=', key),
+                  eb('personal_id', '=', key),
+                  ...(/^[0-9a-f-]{36}$/i.test(key) ? [eb('id', '=', key)] : []),
+                ]),
+              )
+              .executeTakeFirst();
+            if (found) repeaterIds.push(found.id);
+            else
+              unknown.push({
+                row: i + 1,
+                column: 'Học sinh',
+                message: `"${key}" không phải học sinh của ${school.name}.`,
+              });
+          }
+          if (unknown.length) {
+            printRowErrors(unknown);
+            console.error('Tệp học sinh ở lại lớp bị từ chối: không có gì được ghi.');
+            process.exitCode = 1;
+            return;
+          }
+          const input = { schoolId: school.id, fromYear: options.from, repeaterIds };
+          process.stderr.write(`${options.dryRun ? 'Xem trước' : 'Lên lớp'} ${school.name}…\n`);
+          const plan: PromotionPlan & { runId?: string | null } = options.dryRun
+            ? await previewForSchool(db, school, input)
+            : await applyForSchool(
+                db,
+                systemActor(`lên lớp ${school.code} ${options.from}`),
+                school,
+                input,
+              );
+          for (const c of plan.classes)
+            process.stderr.write(
+              `${c.source.name.padEnd(12)} → ${(c.target ? `${c.target.name}${c.target.exists ? '' : ' (mới)'}` : c.action === 'graduate' ? 'hoàn thành cấp' : 'không tự động').padEnd(22)} lên lớp ${c.promoted.length}, ở lại ${c.repeating.length}, tốt nghiệp ${c.graduating.length}, đã có lớp ${c.skipped.length}, không tự động ${c.notPromoted.length}\n`,
+            );
+          if (options.dryRun) console.error('Chạy thử: không có gì được ghi.');
+          console.log(
+            JSON.stringify({ ...plan.totals, toYear: plan.toYear, ms: Date.now() - started }),
+          );
+        } catch (error) {
+          if (error instanceof AppError) {
+            console.error(error.detail);
+            for (const e of error.errors) console.error(`${e.path}: ${e.message}`);
+            process.exitCode = 1;
+            return;
+          }
+          throw error;
+        } finally {
+          await database.close();
+        }
+      },
+    );
 }

@@ -1,0 +1,462 @@
+import { sql } from 'kysely';
+import { writeTransaction, type Actor, type Tx } from '../../db/actor.ts';
+import type { Db } from '../../db/connection.ts';
+import type { SchoolLevel } from '../../db/schema.ts';
+import { uuidv7 } from '../../lib/ids.ts';
+import { sortByVietnameseName } from '../../lib/vietnamese.ts';
+import { badRequest, conflict, type FieldError } from '../../server/errors.ts';
+import type { Scope } from '../../server/scope.ts';
+
+/**
+ * Opening a new school year: every student still studying and enrolled in the
+ * year that ends moves up a grade (Thông tư 27/2020/TT-BGDĐT for primary,
+ * Thông tư 22/2021/TT-BGDĐT "lên lớp / ở lại lớp" for secondary), the final
+ * grade of each of the school's levels completes it, repeaters stay in their
+ * grade. Preview and apply run the same plan; apply writes it in one
+ * transaction and skips whoever is already enrolled in the new year.
+ *
+ * Preschool age groups (grade null) are not promoted automatically: their
+ * names vary (Nhà trẻ, Mầm, Chồi, Lá…) and groups are re-formed by age each
+ * year, so the preview lists them and the school enrols them in the new year
+ * through the student import.
+ */
+
+export interface PromotionInput {
+  schoolId: string;
+  fromYear: string;
+  repeaterIds?: string[] | undefined;
+}
+
+export interface PlanStudent {
+  id: string;
+  fullName: string;
+  birthDate: string;
+}
+
+export interface TargetClass {
+  /** null while the class does not exist yet: apply creates it. */
+  id: string | null;
+  name: string;
+  grade: number;
+  exists: boolean;
+}
+
+export interface ClassPlan {
+  source: { id: string; name: string; grade: number | null; students: number };
+  /** promote: up a grade; graduate: final grade of a level; manual: not promoted automatically. */
+  action: 'promote' | 'graduate' | 'manual';
+  target: TargetClass | null;
+  repeatTarget: TargetClass | null;
+  promoted: PlanStudent[];
+  repeating: PlanStudent[];
+  graduating: PlanStudent[];
+  /** Already enrolled in the new year: left as they are. */
+  skipped: PlanStudent[];
+  notPromoted: PlanStudent[];
+  /** The level a final grade completes. */
+  completes: SchoolLevel | null;
+  note: string | null;
+}
+
+export interface PromotionTotals {
+  promoted: number;
+  repeating: number;
+  graduating: number;
+  skipped: number;
+  notPromoted: number;
+  newClasses: number;
+}
+
+export interface PromotionPlan {
+  school: { id: string; code: string; name: string };
+  fromYear: string;
+  toYear: string;
+  classes: ClassPlan[];
+  totals: PromotionTotals;
+}
+
+export interface PromotionResult extends PromotionPlan {
+  /** The promotion_run written, null when there was nothing left to do. */
+  runId: string | null;
+}
+
+const FINAL_GRADE: Record<SchoolLevel, number | null> = {
+  preschool: null,
+  primary: 5,
+  lower_secondary: 9,
+  upper_secondary: 12,
+};
+const LEVEL_NAME: Record<SchoolLevel, string> = {
+  preschool: 'mầm non',
+  primary: 'tiểu học',
+  lower_secondary: 'trung học cơ sở',
+  upper_secondary: 'trung học phổ thông',
+};
+
+/** '2025-2026' → '2026-2027'; a badly written year is a 400 naming the field. */
+export function nextSchoolYear(year: string, path = 'fromYear'): string {
+  const m = /^(\d{4})-(\d{4})$/.exec(year);
+  if (!m || Number(m[2]) !== Number(m[1]) + 1)
+    throw badRequest(`Năm học "${year}" không hợp lệ: cần dạng 2025-2026 (hai năm liền nhau).`, [
+      { path, message: 'Cần dạng 2025-2026 (hai năm liền nhau).' },
+    ]);
+  return `${Number(m[1]) + 1}-${Number(m[2]) + 1}`;
+}
+
+/**
+ * The class a class of `grade` becomes next year: the name's first number,
+ * when it is the grade, goes up by one (6A1 → 7A1, "10 Toán" → "11 Toán",
+ * "Lớp 6A" → "Lớp 7A"). null when the name does not carry its grade.
+ */
+export function promotedClassName(name: string, grade: number): string | null {
+  const m = /^(\D*?)(\d+)(.*)$/s.exec(name);
+  if (!m || Number(m[2]) !== grade) return null;
+  return `${m[1]}${grade + 1}${m[3]}`;
+}
+
+type Query = Db | Tx;
+
+async function buildPlan(
+  q: Query,
+  school: { id: string; code: string; name: string; levels: SchoolLevel[] },
+  input: PromotionInput,
+): Promise<PromotionPlan> {
+  const toYear = nextSchoolYear(input.fromYear);
+  const later = await q
+    .selectFrom('promotion_run')
+    .select(['from_year', 'to_year'])
+    .where('school_id', '=', school.id)
+    .where('from_year', '>', input.fromYear)
+    .orderBy('from_year', 'desc')
+    .executeTakeFirst();
+  if (later)
+    throw conflict(
+      `${school.name} đã lên lớp từ năm học ${later.from_year} sang ${later.to_year}; không thể lên lớp lại năm học ${input.fromYear}.`,
+    );
+
+  const classes = await q
+    .selectFrom('class')
+    .select(['id', 'name', 'grade', 'sessions_per_day'])
+    .where('school_id', '=', school.id)
+    .where('school_year', '=', input.fromYear)
+    .execute();
+  const students = await q
+    .selectFrom('enrolment')
+    .innerJoin('student', 'student.id', 'enrolment.student_id')
+    .leftJoin('enrolment as next', (join) =>
+      join.onRef('next.student_id', '=', 'student.id').on('next.school_year', '=', toYear),
+    )
+    .select([
+      'student.id',
+      'student.full_name as fullName',
+      'student.birth_date as birthDate',
+      'enrolment.class_id as classId',
+      sql<boolean>`next.student_id IS NOT NULL`.as('enrolledNext'),
+    ])
+    .where('enrolment.school_id', '=', school.id)
+    .where('enrolment.school_year', '=', input.fromYear)
+    .where('student.school_id', '=', school.id)
+    .where('student.status', '=', 'studying')
+    .execute();
+  const nextClasses = new Map(
+    (
+      await q
+        .selectFrom('class')
+        .select(['id', 'name', 'grade'])
+        .where('school_id', '=', school.id)
+        .where('school_year', '=', toYear)
+        .execute()
+    ).map((c) => [c.name, c]),
+  );
+
+  const gradeOf = new Map(classes.map((c) => [c.id, c.grade]));
+  const byId = new Map(students.map((s) => [s.id, s]));
+  const repeaters = new Set<string>();
+  const errors: FieldError[] = [];
+  (input.repeaterIds ?? []).forEach((id, i) => {
+    const s = byId.get(id);
+    if (!s)
+      errors.push({
+        path: `repeaterIds[${i}]`,
+        message: `Học sinh ${id} không đang học tại ${school.name} trong năm học ${input.fromYear}.`,
+      });
+    else if (gradeOf.get(s.classId) == null)
+      errors.push({
+        path: `repeaterIds[${i}]`,
+        message: `${s.fullName} học nhóm/lớp mầm non: không xét ở lại lớp.`,
+      });
+    else repeaters.add(id);
+  });
+  if (errors.length)
+    throw badRequest(
+      `Có ${errors.length} học sinh ở lại lớp không thuộc ${school.name} năm học ${input.fromYear}.`,
+      errors,
+    );
+
+  const finals = new Map<number, SchoolLevel>();
+  for (const level of school.levels) {
+    const g = FINAL_GRADE[level];
+    if (g !== null) finals.set(g, level);
+  }
+  if (!finals.size && classes.some((c) => c.grade !== null))
+    throw badRequest(
+      `${school.name} chưa khai báo cấp học (tiểu học, THCS, THPT) nên không xác định được khối cuối cấp. Hãy cập nhật cấp học của trường.`,
+    );
+
+  const collator = new Intl.Collator('vi', { numeric: true });
+  classes.sort((a, b) => (a.grade ?? 0) - (b.grade ?? 0) || collator.compare(a.name, b.name) || 0);
+  const target = (name: string, grade: number): TargetClass => {
+    const existing = nextClasses.get(name);
+    if (existing && existing.grade !== grade)
+      throw conflict(
+        `Lớp ${name} năm học ${toYear} đã có nhưng thuộc ${existing.grade === null ? 'nhóm mầm non' : `khối ${existing.grade}`}, không phải khối ${grade}. Hãy đổi tên hoặc khối của lớp đó trước khi lên lớp.`,
+      );
+    return { id: existing?.id ?? null, name, grade, exists: Boolean(existing) };
+  };
+  const view = (s: (typeof students)[number]): PlanStudent => ({
+    id: s.id,
+    fullName: s.fullName,
+    birthDate: s.birthDate,
+  });
+
+  const plans: ClassPlan[] = [];
+  for (const c of classes) {
+    const members = sortByVietnameseName(
+      students.filter((s) => s.classId === c.id),
+      (s) => s.fullName,
+    );
+    const plan: ClassPlan = {
+      source: { id: c.id, name: c.name, grade: c.grade, students: members.length },
+      action: 'promote',
+      target: null,
+      repeatTarget: null,
+      promoted: [],
+      repeating: [],
+      graduating: [],
+      skipped: members.filter((s) => s.enrolledNext).map(view),
+      notPromoted: [],
+      completes: null,
+      note: null,
+    };
+    const pending = members.filter((s) => !s.enrolledNext);
+    const staying = pending.filter((s) => repeaters.has(s.id)).map(view);
+    const moving = pending.filter((s) => !repeaters.has(s.id)).map(view);
+    if (c.grade === null) {
+      plan.action = 'manual';
+      plan.notPromoted = pending.map(view);
+      plan.note =
+        'Nhóm/lớp mầm non: không lên lớp tự động; xếp nhóm năm học mới bằng chức năng nhập danh sách.';
+    } else {
+      if (staying.length) {
+        plan.repeatTarget = target(c.name, c.grade);
+        plan.repeating = staying;
+      }
+      const level = finals.get(c.grade) ?? (c.grade === 12 ? 'upper_secondary' : undefined);
+      if (level) {
+        plan.action = 'graduate';
+        plan.graduating = moving;
+        plan.completes = level;
+        plan.note = `Khối cuối cấp: hoàn thành chương trình ${LEVEL_NAME[level]}.`;
+      } else {
+        const name = promotedClassName(c.name, c.grade);
+        if (name === null) {
+          plan.action = 'manual';
+          plan.notPromoted = moving;
+          plan.note = `Tên lớp không bắt đầu bằng số khối ${c.grade}: không suy ra được lớp năm sau; hãy đổi tên lớp hoặc xếp lớp bằng nhập danh sách.`;
+        } else {
+          plan.target = target(name, c.grade + 1);
+          plan.promoted = moving;
+        }
+      }
+    }
+    plans.push(plan);
+  }
+
+  const newNames = new Set<string>();
+  for (const p of plans)
+    for (const t of [p.target, p.repeatTarget])
+      if (t && !t.exists && (p.promoted.length || p.repeating.length)) newNames.add(t.name);
+  const sum = (f: (p: ClassPlan) => unknown[]) => plans.reduce((n, p) => n + f(p).length, 0);
+  return {
+    school: { id: school.id, code: school.code, name: school.name },
+    fromYear: input.fromYear,
+    toYear,
+    classes: plans,
+    totals: {
+      promoted: sum((p) => p.promoted),
+      repeating: sum((p) => p.repeating),
+      graduating: sum((p) => p.graduating),
+      skipped: sum((p) => p.skipped),
+      notPromoted: sum((p) => p.notPromoted),
+      newClasses: newNames.size,
+    },
+  };
+}
+
+async function loadSchool(db: Db, scope: Scope, schoolId: string) {
+  const unit = await scope.requireUnit(db, schoolId, 'registry.write');
+  if (unit.kind !== 'school' && unit.kind !== 'centre')
+    throw badRequest(`${unit.name} không phải là trường học.`, [
+      { path: 'schoolId', message: 'Cần chọn một trường.' },
+    ]);
+  return unit;
+}
+
+/** What applying would do, written nowhere. */
+export async function previewPromotion(
+  db: Db,
+  scope: Scope,
+  input: PromotionInput,
+): Promise<PromotionPlan> {
+  nextSchoolYear(input.fromYear);
+  const school = await loadSchool(db, scope, input.schoolId);
+  return buildPlan(db, school, input);
+}
+
+/** The preview for the CLI, whose access is the machine's. */
+export function previewForSchool(
+  db: Db,
+  school: { id: string; code: string; name: string; levels: SchoolLevel[] },
+  input: PromotionInput,
+): Promise<PromotionPlan> {
+  return buildPlan(db, school, input);
+}
+
+/** Applies exactly the preview's plan, recomputed inside the transaction. */
+export async function applyPromotion(
+  db: Db,
+  scope: Scope,
+  input: PromotionInput,
+): Promise<PromotionResult> {
+  nextSchoolYear(input.fromYear);
+  const school = await loadSchool(db, scope, input.schoolId);
+  return applyForSchool(db, scope.actor, school, input);
+}
+
+/** Also used by the CLI, whose access is the machine's (system actor). */
+export async function applyForSchool(
+  db: Db,
+  actor: Actor,
+  school: { id: string; code: string; name: string; levels: SchoolLevel[] },
+  input: PromotionInput,
+): Promise<PromotionResult> {
+  return writeTransaction(db, actor, async (tx) => {
+    // Two runs of the same school wait for each other instead of colliding.
+    await sql`SELECT id FROM org_unit WHERE id = ${school.id} FOR UPDATE`.execute(tx);
+    const plan = await buildPlan(tx, school, input);
+    const t = plan.totals;
+    if (!t.promoted && !t.repeating && !t.graduating) return { ...plan, runId: null };
+
+    const newClasses: {
+      school_id: string;
+      id: string;
+      school_year: string;
+      name: string;
+      grade: number;
+      sessions_per_day: number;
+      homeroom_staff_id: null;
+    }[] = [];
+    const created = new Map<string, string>();
+    const classId = (target: TargetClass, sessions: number): string => {
+      if (target.id) return target.id;
+      const known = created.get(target.name);
+      if (known) return known;
+      const id = uuidv7();
+      created.set(target.name, id);
+      newClasses.push({
+        school_id: school.id,
+        id,
+        school_year: plan.toYear,
+        name: target.name,
+        grade: target.grade,
+        sessions_per_day: sessions,
+        homeroom_staff_id: null,
+      });
+      return id;
+    };
+    const sessionsOf = new Map(
+      (
+        await tx
+          .selectFrom('class')
+          .select(['id', 'sessions_per_day'])
+          .where('school_id', '=', school.id)
+          .where('school_year', '=', plan.fromYear)
+          .execute()
+      ).map((c) => [c.id, c.sessions_per_day]),
+    );
+    const enrolments: {
+      student_id: string;
+      school_year: string;
+      school_id: string;
+      class_id: string;
+    }[] = [];
+    const graduates: Map<string, string[]> = new Map();
+    for (const p of plan.classes) {
+      const sessions = sessionsOf.get(p.source.id) ?? 1;
+      for (const [target, list] of [
+        [p.target, p.promoted],
+        [p.repeatTarget, p.repeating],
+      ] as const) {
+        if (!target || !list.length) continue;
+        const id = classId(target, sessions);
+        target.id = id;
+        for (const s of list)
+          enrolments.push({
+            student_id: s.id,
+            school_year: plan.toYear,
+            school_id: school.id,
+            class_id: id,
+          });
+      }
+      if (p.graduating.length && p.completes) {
+        const reason = `Hoàn thành chương trình ${LEVEL_NAME[p.completes]} (năm học ${plan.fromYear})`;
+        graduates.set(reason, [...(graduates.get(reason) ?? []), ...p.graduating.map((s) => s.id)]);
+      }
+    }
+    if (newClasses.length) await tx.insertInto('class').values(newClasses).execute();
+    for (let i = 0; i < enrolments.length; i += 1000)
+      await tx
+        .insertInto('enrolment')
+        .values(enrolments.slice(i, i + 1000))
+        .execute();
+    for (const [reason, ids] of graduates)
+      await tx
+        .updateTable('student')
+        .set({ status: 'graduated', status_reason: reason, updated_at: sql`now()` })
+        .where('id', 'in', ids)
+        .where('status', '=', 'studying')
+        .execute();
+
+    const runId = uuidv7();
+    await tx
+      .insertInto('promotion_run')
+      .values({
+        school_id: school.id,
+        id: runId,
+        from_year: plan.fromYear,
+        to_year: plan.toYear,
+        promoted: t.promoted,
+        repeating: t.repeating,
+        graduated: t.graduating,
+        skipped: t.skipped,
+        not_promoted: t.notPromoted,
+        classes_created: newClasses.length,
+        details: JSON.stringify(
+          plan.classes.map((p) => ({
+            class: p.source.name,
+            action: p.action,
+            target: p.target?.name ?? null,
+            promoted: p.promoted.map((s) => s.id),
+            repeating: p.repeating.map((s) => s.id),
+            graduated: p.graduating.map((s) => s.id),
+            skipped: p.skipped.map((s) => s.id),
+            notPromoted: p.notPromoted.map((s) => s.id),
+          })),
+        ),
+        run_by: actor.id,
+        run_by_name: actor.name,
+      })
+      .execute();
+    return { ...plan, runId };
+  });
+}
