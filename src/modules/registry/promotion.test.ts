@@ -373,7 +373,7 @@ describe('final grades of each level', () => {
     ).toBe('Hoàn thành chương trình trung học phổ thông (năm học 2025-2026)');
   });
 
-  it('graduates at the final grade of every level of a multi-level school', async () => {
+  it('in a multi-level school, moves grade 5 on to grade 6 there and graduates grade 9', async () => {
     const c5 = await addClass('THE', '2025-2026', '5A', 5);
     const c6 = await addClass('THE', '2025-2026', '6A', 6);
     const c9 = await addClass('THE', '2025-2026', '9A', 9);
@@ -386,12 +386,12 @@ describe('final grades of each level', () => {
     });
     const plan = r.body as PromotionPlan;
     expect(plan.classes.map((c) => [c.source.name, c.action, c.target?.name ?? null])).toEqual([
-      ['5A', 'graduate', null],
+      ['5A', 'promote', '6A'],
       ['6A', 'promote', '7A'],
       ['9A', 'graduate', null],
     ]);
     expect(plan.classes.map((c) => c.note)).toEqual([
-      'Khối cuối cấp: hoàn thành chương trình tiểu học.',
+      'Hoàn thành chương trình tiểu học, lên lớp 6 tại trường.',
       null,
       'Khối cuối cấp: hoàn thành chương trình trung học cơ sở.',
     ]);

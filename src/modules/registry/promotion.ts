@@ -11,8 +11,9 @@ import type { Scope } from '../../server/scope.ts';
  * Opening a new school year: every student still studying and enrolled in the
  * year that ends moves up a grade (Thông tư 27/2020/TT-BGDĐT for primary,
  * Thông tư 22/2021/TT-BGDĐT "lên lớp / ở lại lớp" for secondary), the final
- * grade of each of the school's levels completes it, repeaters stay in their
- * grade. Preview and apply run the same plan; apply writes it in one
+ * grade of the school's last level completes it (in a multi-level school a
+ * lower level's last grade goes on to the next grade there), repeaters stay
+ * in their grade. Preview and apply run the same plan; apply writes it in one
  * transaction and skips whoever is already enrolled in the new year.
  *
  * Preschool age groups (grade null) are not promoted automatically: their
@@ -193,6 +194,17 @@ async function buildPlan(
       errors,
     );
 
+  const GRADES: Record<SchoolLevel, [number, number] | null> = {
+    preschool: null,
+    primary: [1, 5],
+    lower_secondary: [6, 9],
+    upper_secondary: [10, 12],
+  };
+  const taughtGrades = new Set<number>();
+  for (const level of school.levels) {
+    const span = GRADES[level];
+    if (span) for (let g = span[0]; g <= span[1]; g++) taughtGrades.add(g);
+  }
   const finals = new Map<number, SchoolLevel>();
   for (const level of school.levels) {
     const g = FINAL_GRADE[level];
@@ -252,7 +264,11 @@ async function buildPlan(
         plan.repeating = staying;
       }
       const level = finals.get(c.grade) ?? (c.grade === 12 ? 'upper_secondary' : undefined);
-      if (level) {
+      // In a multi-level school (TH&THCS, THCS&THPT) a level's last grade
+      // goes on to the next grade in the same school; only the school's
+      // last grade leaves it.
+      const continuesHere = level !== undefined && taughtGrades.has(c.grade + 1);
+      if (level && !continuesHere) {
         plan.action = 'graduate';
         plan.graduating = moving;
         plan.completes = level;
@@ -266,6 +282,8 @@ async function buildPlan(
         } else {
           plan.target = target(name, c.grade + 1);
           plan.promoted = moving;
+          if (continuesHere)
+            plan.note = `Hoàn thành chương trình ${LEVEL_NAME[level]}, lên lớp ${c.grade + 1} tại trường.`;
         }
       }
     }
