@@ -8,7 +8,8 @@ import { uuidv7 } from '../../lib/ids.ts';
 import { checkPersonalId } from '../../lib/personal-id.ts';
 import { normalizeText, searchKey, splitName } from '../../lib/vietnamese.ts';
 import { headerKey, readFirstSheet, type SheetHeader } from '../../lib/xlsx.ts';
-import type { RowError } from './import-students.ts';
+import type { ImportPhase, RowError } from './import-students.ts';
+import { importTemplate } from './template.ts';
 
 /** Staff list import: contract in README ("Staff list import"), same rules as the student import. */
 
@@ -45,12 +46,23 @@ export interface StaffImportResult {
   };
   errorList: RowError[];
   unknownColumns: string[];
+  applied: boolean;
+}
+
+export interface StaffImportOptions {
+  actor: Actor;
+  dryRun: boolean;
+  /** Only schools whose path starts with this prefix (the caller's scope). */
+  scopePath?: string;
+  /** Rows read so far, every 1,000 rows. */
+  onProgress?: (rows: number) => void;
+  onPhase?: (phase: ImportPhase) => void;
 }
 
 export async function importStaff(
   db: Db,
   input: string | Readable,
-  options: { actor: Actor; dryRun: boolean; scopePath?: string },
+  options: StaffImportOptions,
 ): Promise<StaffImportResult> {
   const started = performance.now();
   const errors: RowError[] = [];
@@ -81,6 +93,7 @@ export async function importStaff(
     (h) => (header = h),
   )) {
     rows++;
+    if (rows % 1000 === 0) options.onProgress?.(rows);
     const r = sheetRow.rowNumber;
     const err = (field: Field, message: string) =>
       errors.push({ row: r, column: STAFF_HEADERS[field], message });
@@ -138,6 +151,8 @@ export async function importStaff(
         employmentType: get('employmentType') ? normalizeText(get('employmentType')!) : null,
       });
   }
+  options.onProgress?.(rows);
+  options.onPhase?.('checking');
   const h = header as SheetHeader | null;
   if (h)
     for (const f of REQUIRED)
@@ -192,8 +207,10 @@ export async function importStaff(
     },
     errorList: errors,
     unknownColumns: h?.unknown ?? [],
+    applied: !errors.length && !options.dryRun,
   });
   if (errors.length || options.dryRun || added + updated === 0) return result();
+  options.onPhase?.('writing');
   await writeTransaction(db, options.actor, async (tx) => {
     for (const { p, known, changed } of plans) {
       if (known && !changed) continue;
@@ -227,4 +244,34 @@ export async function importStaff(
     }
   });
   return result();
+}
+
+export const POSITION_LABELS: Record<StaffPosition, string> = {
+  teacher: 'Giáo viên',
+  manager: 'Cán bộ quản lý',
+  staff: 'Nhân viên',
+};
+
+/** The staff template: schools of the caller's scope, gender and positions as dropdowns. */
+export function staffTemplate(schoolCodes: string[]): Promise<Buffer> {
+  const H = STAFF_HEADERS;
+  return importTemplate({
+    sheetName: 'Cán bộ',
+    headers: Object.values(H),
+    notes: {
+      [H.schoolCode]: 'Mã trường như trong cây đơn vị (chọn trong danh sách).',
+      [H.birthDate]: 'dd/mm/yyyy',
+      [H.gender]: 'Nam hoặc Nữ',
+      [H.personalId]: '12 chữ số (không bắt buộc)',
+      [H.position]: 'Giáo viên, Cán bộ quản lý hoặc Nhân viên',
+      [H.employmentType]: 'Ví dụ: Biên chế, Hợp đồng',
+    },
+    dropdowns: [
+      { header: H.schoolCode, values: schoolCodes },
+      { header: H.gender, values: ['Nam', 'Nữ'], inline: true },
+      { header: H.position, values: Object.values(POSITION_LABELS), inline: true },
+      { header: H.employmentType, values: ['Biên chế', 'Hợp đồng'], inline: true, strict: false },
+    ],
+    textColumns: [H.birthDate, H.personalId],
+  });
 }
