@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  IdcardOutlined,
   LogoutOutlined,
   SafetyCertificateOutlined,
   SolutionOutlined,
@@ -24,6 +25,7 @@ const AuditPage = lazy(() => import('./pages/AuditPage.tsx'));
 const LookupPage = lazy(() => import('./pages/LookupPage.tsx'));
 const DiplomasPage = lazy(() => import('./pages/DiplomasPage.tsx'));
 const StudentsPage = lazy(() => import('./pages/StudentsPage.tsx'));
+const StaffPage = lazy(() => import('./pages/StaffPage.tsx'));
 const VerifyPage = lazy(() => import('./pages/VerifyPage.tsx'));
 
 const queryClient = new QueryClient({
@@ -86,6 +88,9 @@ function Shell({ me, children }: { me: Me; children: ReactNode }) {
       : []),
     ...(me.permissions.includes('registry.read')
       ? [{ key: '/hoc-sinh', icon: <SolutionOutlined />, label: 'Học sinh' }]
+      : []),
+    ...(me.permissions.includes('registry.read')
+      ? [{ key: '/can-bo', icon: <IdcardOutlined />, label: 'Cán bộ, giáo viên' }]
       : []),
     ...(me.permissions.includes('registry.read') && me.orgUnit.kind !== 'school'
       ? [{ key: '/van-bang', icon: <SafetyCertificateOutlined />, label: 'Văn bằng' }]
@@ -216,6 +221,7 @@ function Routed() {
             ['/nhat-ky', () => <AuditPage />],
             ['/van-bang', (me: Me) => <DiplomasPage me={me} />],
             ['/hoc-sinh', (me: Me) => <StudentsPage me={me} />],
+            ['/can-bo', (me: Me) => <StaffPage me={me} />],
           ] as const
         ).map(([path, render]) => (
           <Route
