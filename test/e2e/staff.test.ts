@@ -109,23 +109,46 @@ describe('a school clerk imports the staff list', () => {
       )
       .toBe(true);
 
+    // A list big enough for the progress to be seen: the two people and 1,500 more.
+    const filler = Array.from({ length: 1500 }, (_, i) => [
+      school.code,
+      `Tạ Văn Thử ${i + 1}`,
+      '01/01/1980',
+      'Nam',
+      '',
+      'Nhân viên',
+    ]);
     const good = await fill(
-      [teacher, [school.code, 'Lục Văn Tài', '28/02/1985', 'Nam', '', 'Nhân viên']],
+      [teacher, [school.code, 'Lục Văn Tài', '28/02/1985', 'Nam', '', 'Nhân viên'], ...filler],
       'dung.xlsx',
     );
+    // Whether the progress panel ever showed, however quick the server.
+    await page.evaluate(() => {
+      const w = window as unknown as { sawProgress: string[] };
+      w.sawProgress = [];
+      new MutationObserver(() => {
+        const el = document.querySelector('[data-testid=import-progress]');
+        if (el) w.sawProgress.push(el.textContent ?? '');
+      }).observe(document.body, { childList: true, subtree: true, characterData: true });
+    });
     await page.locator('input[type=file]').setInputFiles(good);
     await page.getByRole('button', { name: 'Kiểm tra' }).click();
-    // The server's progress is shown while the file is checked.
-    await page.getByTestId('import-progress').waitFor({ state: 'visible' });
     await expect
       .poll(async () =>
-        (await page.getByTestId('import-result').innerText()).includes('2 thêm mới'),
+        (await page.getByTestId('import-result').innerText()).includes(
+          '1.502 dòng hợp lệ: 1.502 thêm mới',
+        ),
       )
       .toBe(true);
     await page.getByRole('button', { name: 'Nhập vào cơ sở dữ liệu' }).click();
     await expect
       .poll(async () => (await page.getByTestId('import-result').innerText()).includes('Đã nhập'))
       .toBe(true);
+    const seen = await page.evaluate(
+      () => (window as unknown as { sawProgress: string[] }).sawProgress,
+    );
+    expect(seen.some((t) => t.includes('Gửi tệp'))).toBe(true);
+    expect(seen.some((t) => /đã đọc [\d.]+ dòng|Ghi vào cơ sở dữ liệu\d/.test(t))).toBe(true);
 
     await page.getByRole('tab', { name: 'Tìm cán bộ, giáo viên' }).click();
     const search = page.getByPlaceholder(/Họ tên \(không cần dấu\)/);

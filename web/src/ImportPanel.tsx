@@ -1,14 +1,26 @@
-import { Alert, App, Button, Progress, Space, Table, Tag, Typography, Upload } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Progress,
+  Space,
+  Spin,
+  Steps,
+  Table,
+  Tag,
+  Typography,
+  Upload,
+} from 'antd';
 import { useState, type ReactNode } from 'react';
-import { api, ApiError, csrfHeader } from './api.ts';
+import { ApiError, csrfHeader } from './api.ts';
 
 /**
  * The list import of the registry pages (students, staff): template, file,
  * "Kiểm tra" (dry run), every error in a table with row and column, the
  * annotated copy, then "Nhập". The file goes up with an upload progress bar,
- * then the server checks and writes it in the background while the page
- * follows its progress (rows read, phase), so a list of tens of thousands of
- * rows never leaves a frozen page.
+ * then the server streams its progress (rows read, phase, rows written) on
+ * the same request, so a list of tens of thousands of rows never leaves a
+ * frozen page.
  */
 
 export interface RowError {
@@ -21,79 +33,104 @@ export interface ImportResult {
   errorList: RowError[];
   unknownColumns: string[];
 }
-interface ImportJob {
-  id: string;
-  phase: 'reading' | 'checking' | 'writing' | 'done' | 'failed';
-  rows: number;
-  bytesRead: number;
-  bytesTotal: number;
-  result: ImportResult | null;
-  error: { status: number; title: string; detail: string } | null;
-}
+/** A line of the import's progress stream (POST …?progress=1, application/x-ndjson). */
+type ProgressLine =
+  | { phase: 'reading' | 'checking'; rows: number }
+  | { phase: 'writing'; rows: number; written: number }
+  | { phase: 'done'; rows: number; result: ImportResult }
+  | { phase: 'failed'; rows: number; error: { status: number; title: string; detail: string } };
 
 type Stage =
-  { step: 'upload'; percent: number } | { step: 'server'; job: ImportJob } | { step: 'idle' };
+  { step: 'idle' } | { step: 'upload'; percent: number } | { step: 'server'; line: ProgressLine };
 
-/** POST with upload progress (fetch cannot report it). */
+/**
+ * POST with upload progress (fetch cannot report it), then the answer's
+ * NDJSON lines as they arrive. Resolves with the last line, or with the
+ * problem+json of a refusal (403, 400) made before the stream started.
+ */
 function uploadWithProgress(
   url: string,
   body: FormData,
-  onProgress: (percent: number) => void,
-): Promise<{ status: number; body: unknown }> {
+  onUpload: (percent: number) => void,
+  onLine: (line: ProgressLine) => void,
+): Promise<{ last: ProgressLine | null; problem: { detail?: string } | null; status: number }> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
+    let seen = 0;
+    let last: ProgressLine | null = null;
+    const drain = () => {
+      if (xhr.status !== 200) return;
+      const text = xhr.responseText;
+      let end: number;
+      while ((end = text.indexOf('\n', seen)) >= 0) {
+        const line = JSON.parse(text.slice(seen, end)) as ProgressLine;
+        seen = end + 1;
+        last = line;
+        onLine(line);
+      }
+    };
     xhr.open('POST', url);
     for (const [k, v] of Object.entries(csrfHeader())) xhr.setRequestHeader(k, v);
     xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable) onProgress(Math.round((e.loaded / e.total) * 100));
+      if (e.lengthComputable) onUpload(Math.round((e.loaded / e.total) * 100));
     };
+    xhr.onprogress = drain;
     xhr.onload = () => {
-      let parsed: unknown = null;
-      try {
-        parsed = JSON.parse(xhr.responseText) as unknown;
-      } catch {
-        parsed = null;
-      }
-      resolve({ status: xhr.status, body: parsed });
+      drain();
+      let problem: { detail?: string } | null = null;
+      if (xhr.status !== 200)
+        try {
+          problem = JSON.parse(xhr.responseText) as { detail?: string };
+        } catch {
+          problem = null;
+        }
+      resolve({ last, problem, status: xhr.status });
     };
     xhr.onerror = () => reject(new Error('Mất kết nối tới máy chủ khi gửi tệp.'));
     xhr.send(body);
   });
 }
 
-const PHASE_LABEL: Record<ImportJob['phase'], string> = {
-  reading: 'Đang đọc và kiểm tra từng dòng',
-  checking: 'Đang đối chiếu với dữ liệu đã có',
-  writing: 'Đang ghi vào cơ sở dữ liệu',
-  done: 'Xong',
-  failed: 'Không xử lý được tệp',
-};
+const n = (x: number) => x.toLocaleString('vi-VN');
+
+const PHASES = ['upload', 'reading', 'checking', 'writing'] as const;
 
 function ImportProgress({ stage }: { stage: Stage }) {
   if (stage.step === 'idle') return null;
-  if (stage.step === 'upload')
-    return (
-      <div data-testid="import-progress">
-        <Typography.Text>Đang gửi tệp lên máy chủ… {stage.percent}%</Typography.Text>
-        <Progress percent={stage.percent} status="active" />
-      </div>
-    );
-  const { job } = stage;
-  // Reading takes most of the time; its share of the file read drives the bar up to 90%.
+  const line = stage.step === 'server' ? stage.line : null;
+  const current = line ? Math.max(1, PHASES.indexOf(line.phase as (typeof PHASES)[number])) : 0;
+  const rows = line ? line.rows.toLocaleString('vi-VN') : '0';
   const percent =
-    job.phase === 'reading'
-      ? Math.min(90, Math.round((job.bytesRead / Math.max(1, job.bytesTotal)) * 90))
-      : job.phase === 'checking'
-        ? 92
-        : job.phase === 'writing'
-          ? 96
-          : 100;
+    stage.step === 'upload'
+      ? stage.percent
+      : line?.phase === 'writing'
+        ? Math.round((line.written / Math.max(1, line.rows)) * 100)
+        : undefined;
   return (
-    <div data-testid="import-progress">
-      <Typography.Text>
-        {PHASE_LABEL[job.phase]}… đã đọc {job.rows.toLocaleString('vi-VN')} dòng
-      </Typography.Text>
-      <Progress percent={percent} status="active" />
+    <div data-testid="import-progress" aria-live="polite">
+      <Steps
+        size="small"
+        current={current}
+        items={[
+          { title: 'Gửi tệp', description: stage.step === 'upload' ? `${stage.percent}%` : 'Xong' },
+          { title: 'Đọc, kiểm tra từng dòng', description: `${rows} dòng` },
+          { title: 'Đối chiếu dữ liệu đã có' },
+          {
+            title: 'Ghi vào cơ sở dữ liệu',
+            description:
+              line?.phase === 'writing'
+                ? `${line.written.toLocaleString('vi-VN')} dòng`
+                : undefined,
+          },
+        ]}
+      />
+      {percent !== undefined ? (
+        <Progress percent={percent} status="active" />
+      ) : (
+        <Typography.Text type="secondary">
+          <Spin size="small" /> Máy chủ đang xử lý, đã đọc {rows} dòng…
+        </Typography.Text>
+      )}
     </div>
   );
 }
@@ -144,22 +181,12 @@ export function ImportPanel({
   const [applied, setApplied] = useState(false);
   const busy = stage.step !== 'idle';
   const base = `/api/registry/imports/${kind}`;
-  const query = (dryRun: boolean, background: boolean) =>
+  const query = (dryRun: boolean, progress: boolean) =>
     new URLSearchParams({
       ...params,
       dryRun: dryRun ? '1' : '0',
-      ...(background ? { background: '1' } : {}),
+      ...(progress ? { progress: '1' } : {}),
     }).toString();
-
-  const follow = async (job: ImportJob): Promise<ImportJob> => {
-    let current = job;
-    while (current.phase !== 'done' && current.phase !== 'failed') {
-      setStage({ step: 'server', job: current });
-      await new Promise((ok) => setTimeout(ok, 400));
-      current = await api.get<ImportJob>(`/api/registry/imports/jobs/${current.id}`);
-    }
-    return current;
-  };
 
   const send = async (dryRun: boolean) => {
     if (!file) return void message.warning('Hãy chọn tệp Excel.');
@@ -167,22 +194,26 @@ export function ImportPanel({
     body.append('file', file);
     setStage({ step: 'upload', percent: 0 });
     try {
-      const answer = await uploadWithProgress(`${base}?${query(dryRun, true)}`, body, (percent) =>
-        setStage({ step: 'upload', percent }),
+      const { last, problem, status } = await uploadWithProgress(
+        `${base}?${query(dryRun, true)}`,
+        body,
+        (percent) => setStage({ step: 'upload', percent }),
+        (line) => setStage({ step: 'server', line }),
       );
-      if (answer.status !== 202) {
-        const problem = answer.body as { detail?: string } | null;
-        return void message.error(problem?.detail ?? `Máy chủ trả lời ${answer.status}.`);
-      }
-      const job = await follow(answer.body as ImportJob);
-      if (job.phase === 'failed' || !job.result)
-        return void message.error(job.error?.detail ?? 'Không xử lý được tệp.');
-      setResult(job.result);
-      const ok = job.result.errorList.length === 0;
+      if (!last) return void message.error(problem?.detail ?? `Máy chủ trả lời ${status}.`);
+      if (last.phase !== 'done')
+        return void message.error(
+          last.phase === 'failed'
+            ? last.error.detail
+            : 'Mất kết nối trước khi máy chủ trả kết quả.',
+        );
+      const result = last.result;
+      setResult(result);
+      const ok = result.errorList.length === 0;
       setApplied(ok && !dryRun);
       if (ok && !dryRun) {
         void message.success(
-          `Đã nhập: ${job.result.summary.added} thêm mới, ${job.result.summary.updated} cập nhật.`,
+          `Đã nhập: ${n(result.summary.added)} thêm mới, ${n(result.summary.updated)} cập nhật.`,
         );
         await onImported?.();
       }
@@ -257,8 +288,8 @@ export function ImportPanel({
           type={result.errorList.length ? 'error' : 'success'}
           message={
             result.errorList.length
-              ? `${result.errorList.length} lỗi trong ${result.summary.rows} dòng: chưa ghi gì. Sửa tệp rồi kiểm tra lại.`
-              : `${result.summary.rows} dòng hợp lệ: ${result.summary.added} thêm mới, ${result.summary.updated} cập nhật, ${result.summary.unchanged} không đổi.${applied ? ' Đã nhập.' : ''}`
+              ? `${n(result.errorList.length)} lỗi trong ${n(result.summary.rows)} dòng: chưa ghi gì. Sửa tệp rồi kiểm tra lại.`
+              : `${n(result.summary.rows)} dòng hợp lệ: ${n(result.summary.added)} thêm mới, ${n(result.summary.updated)} cập nhật, ${n(result.summary.unchanged)} không đổi.${applied ? ' Đã nhập.' : ''}`
           }
           description={
             result.unknownColumns.length

@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../../db/connection.ts';
@@ -8,40 +8,54 @@ import { badRequest } from '../../server/errors.ts';
 import type { Scope } from '../../server/scope.ts';
 import { importStaff, staffTemplate } from './import-staff.ts';
 import { annotatedWorkbook, importStudents, studentTemplate } from './import-students.ts';
-import type { ImportPhase } from './import-students.ts';
-import { chunkedReadable, ImportJobs, type ImportOutcome } from './import-jobs.ts';
+import type { ImportPhase, RowError } from './import-students.ts';
 import { schoolYearOf } from './service.ts';
 
 /**
  * The same HTTP shape for every registry list import (students, staff):
  *
- *   POST /registry/imports/<kind>?dryRun=1|0[&background=1]   multipart "file"
- *   POST /registry/imports/<kind>/annotated                   the file back with its errors marked
- *   GET  /registry/imports/<kind>/template.xlsx               template with dropdowns
- *   GET  /registry/imports/jobs/:id                           progress and report of a background import
+ *   POST /registry/imports/<kind>?dryRun=1|0[&progress=1]   multipart "file"
+ *   POST /registry/imports/<kind>/annotated                 the file back with its errors marked
+ *   GET  /registry/imports/<kind>/template.xlsx             template with dropdowns
  *
- * Without `background` the answer is the import's report (200, or 422 with
- * every error). With `background=1` it is 202 and a job to follow, so that a
- * page can show progress on a large file.
+ * Without `progress` the answer is the import's report (200, or 422 with
+ * every error). With `progress=1` it is 200 `application/x-ndjson`: one JSON
+ * line per step while the file is read, checked and written, and the report
+ * in the last line, so that a page shows progress on a list of tens of
+ * thousands of rows. Progress travels on the import's own response rather
+ * than by polling a job because, on the embedded database, any other request
+ * (the poll's session lookup included) waits for the import's transaction.
  */
+
+export interface ImportOutcome {
+  summary: { rows: number; errors: number };
+  errorList: RowError[];
+}
+
+/** One line of the progress stream. */
+export type ProgressLine =
+  | { phase: 'reading' | 'checking'; rows: number }
+  | { phase: 'writing'; rows: number; written: number }
+  | { phase: 'done'; rows: number; result: ImportOutcome }
+  | { phase: 'failed'; rows: number; error: { status: number; title: string; detail: string } };
+
+interface Progress {
+  onProgress?: (rows: number) => void;
+  onPhase?: (phase: ImportPhase) => void;
+  onWritten?: (rows: number) => void;
+}
 
 interface ImportKind<S extends z.ZodRawShape> {
   kind: string;
   /** "học sinh", "cán bộ, giáo viên, nhân viên": for messages and OpenAPI. */
   what: string;
   tag: string;
-  /** The kind's own query parameters, besides dryRun and background. */
+  /** The kind's own query parameters, besides dryRun and progress. */
   query: z.ZodObject<S>;
   run(
     db: Db,
     input: Readable,
-    options: {
-      scope: Scope;
-      dryRun: boolean;
-      query: z.output<z.ZodObject<S>>;
-      onProgress?: (rows: number) => void;
-      onPhase?: (phase: ImportPhase) => void;
-    },
+    options: { scope: Scope; dryRun: boolean; query: z.output<z.ZodObject<S>>; progress: Progress },
   ): Promise<ImportOutcome>;
   template(schoolCodes: string[]): Promise<Buffer>;
   templateFile: string;
@@ -59,15 +73,14 @@ const STUDENTS: ImportKind<typeof STUDENTS_QUERY> = {
   what: 'học sinh',
   tag: 'Lớp, học sinh',
   query: z.object(STUDENTS_QUERY),
-  run: (db, input, { scope, dryRun, query, onProgress, onPhase }) =>
+  run: (db, input, { scope, dryRun, query, progress }) =>
     importStudents(db, input, {
       actor: scope.actor,
       schoolYear: query.year,
       dryRun,
       createClasses: query.createClasses === '1',
       scopePath: scope.user.orgPath,
-      ...(onProgress ? { onProgress } : {}),
-      ...(onPhase ? { onPhase } : {}),
+      ...progress,
     }),
   template: studentTemplate,
   templateFile: 'mau-nhap-hoc-sinh.xlsx',
@@ -78,13 +91,12 @@ const STAFF: ImportKind<Record<never, z.ZodType>> = {
   what: 'cán bộ, giáo viên, nhân viên',
   tag: 'Cán bộ, giáo viên',
   query: z.object({}),
-  run: (db, input, { scope, dryRun, onProgress, onPhase }) =>
+  run: (db, input, { scope, dryRun, progress }) =>
     importStaff(db, input, {
       actor: scope.actor,
       dryRun,
       scopePath: scope.user.orgPath,
-      ...(onProgress ? { onProgress } : {}),
-      ...(onPhase ? { onPhase } : {}),
+      ...progress,
     }),
   template: staffTemplate,
   templateFile: 'mau-nhap-can-bo.xlsx',
@@ -93,34 +105,17 @@ const STAFF: ImportKind<Record<never, z.ZodType>> = {
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function registerImportRoutes(instance: FastifyInstance, db: Db): void {
-  const jobs = new ImportJobs();
-  registerKind(instance, db, STUDENTS, jobs);
-  registerKind(instance, db, STAFF, jobs);
-  instance.get(
-    '/registry/imports/jobs/:id',
-    {
-      schema: {
-        tags: ['Lớp, học sinh', 'Cán bộ, giáo viên'],
-        summary: 'Tiến độ và kết quả của một lượt nhập chạy nền (chỉ người đã gửi tệp xem được)',
-        params: z.object({ id: z.string().max(64) }),
-      },
-    },
-    (request) => {
-      const scope = requireScope(request);
-      const { id } = request.params as { id: string };
-      return jobs.get(id, scope.user.id);
-    },
-  );
+  registerKind(instance, db, STUDENTS);
+  registerKind(instance, db, STAFF);
 }
 
 function registerKind<S extends z.ZodRawShape>(
   instance: FastifyInstance,
   db: Db,
   kind: ImportKind<S>,
-  jobs: ImportJobs,
 ) {
   const base = `/registry/imports/${kind.kind}`;
-  const common = z.object({ dryRun: flag.default('1'), background: flag.default('0') });
+  const common = z.object({ dryRun: flag.default('1'), progress: flag.default('0') });
   const parseQuery = (request: FastifyRequest) => ({
     common: common.parse(request.query),
     own: kind.query.parse(request.query),
@@ -139,7 +134,7 @@ function registerKind<S extends z.ZodRawShape>(
     {
       schema: {
         tags: [kind.tag],
-        summary: `Nhập danh sách ${kind.what} (cùng quy tắc với lệnh sogd import ${kind.kind}); background=1: chạy nền, trả 202 và mã lượt nhập`,
+        summary: `Nhập danh sách ${kind.what} (cùng quy tắc với lệnh sogd import ${kind.kind}); progress=1: tiến độ từng bước dạng NDJSON, kết quả ở dòng cuối`,
         querystring,
       },
     },
@@ -149,28 +144,52 @@ function registerKind<S extends z.ZodRawShape>(
       const query = parseQuery(request);
       const bytes = await readUpload(request);
       const dryRun = query.common.dryRun === '1';
-      if (query.common.background === '1') {
-        const job = jobs.start(
-          scope.user.id,
-          kind.kind,
-          dryRun,
-          bytes,
-          ({ input, onProgress, onPhase }) =>
-            kind.run(db, input, { scope, dryRun, query: query.own, onProgress, onPhase }),
-          (error) => request.log.error(error),
-        );
-        return reply.status(202).send(job);
-      }
-      try {
-        const result = await kind.run(
-          db,
-          chunkedReadable(bytes, () => {}),
-          {
+      if (query.common.progress === '1') {
+        const out = new PassThrough();
+        let rows = 0;
+        const line = (l: ProgressLine) => out.write(`${JSON.stringify(l)}\n`);
+        line({ phase: 'reading', rows });
+        void kind
+          .run(db, Readable.from(bytes), {
             scope,
             dryRun,
             query: query.own,
-          },
-        );
+            progress: {
+              onProgress: (n) => line({ phase: 'reading', rows: (rows = n) }),
+              onPhase: (phase) =>
+                line(phase === 'writing' ? { phase, rows, written: 0 } : { phase, rows }),
+              onWritten: (written) => line({ phase: 'writing', rows, written }),
+            },
+          })
+          .then((result) => line({ phase: 'done', rows: result.summary.rows, result }))
+          .catch((error: unknown) => {
+            if (!(error instanceof UnreadableWorkbookError)) request.log.error(error);
+            line({
+              phase: 'failed',
+              rows,
+              error:
+                error instanceof UnreadableWorkbookError
+                  ? { status: 400, title: 'Dữ liệu không hợp lệ', detail: error.message }
+                  : {
+                      status: 500,
+                      title: 'Lỗi máy chủ',
+                      detail: 'Máy chủ gặp lỗi khi nhập tệp; không có gì được ghi.',
+                    },
+            });
+          })
+          .finally(() => out.end());
+        return reply
+          .type('application/x-ndjson; charset=utf-8')
+          .header('cache-control', 'no-store')
+          .send(out);
+      }
+      try {
+        const result = await kind.run(db, Readable.from(bytes), {
+          scope,
+          dryRun,
+          query: query.own,
+          progress: {},
+        });
         return reply.status(result.errorList.length ? 422 : 200).send(result);
       } catch (error) {
         throw unreadable(error);
@@ -193,15 +212,12 @@ function registerKind<S extends z.ZodRawShape>(
       const query = parseQuery(request);
       const bytes = await readUpload(request);
       try {
-        const result = await kind.run(
-          db,
-          chunkedReadable(bytes, () => {}),
-          {
-            scope,
-            dryRun: true,
-            query: query.own,
-          },
-        );
+        const result = await kind.run(db, Readable.from(bytes), {
+          scope,
+          dryRun: true,
+          query: query.own,
+          progress: {},
+        });
         return reply
           .type(XLSX)
           .header('content-disposition', 'attachment; filename="danh-sach-loi.xlsx"')

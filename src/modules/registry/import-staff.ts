@@ -8,7 +8,7 @@ import { uuidv7 } from '../../lib/ids.ts';
 import { checkPersonalId } from '../../lib/personal-id.ts';
 import { normalizeText, searchKey, splitName } from '../../lib/vietnamese.ts';
 import { headerKey, readFirstSheet, type SheetHeader } from '../../lib/xlsx.ts';
-import type { ImportPhase, RowError } from './import-students.ts';
+import { yieldToEventLoop, type ImportPhase, type RowError } from './import-students.ts';
 import { importTemplate } from './template.ts';
 
 /** Staff list import: contract in README ("Staff list import"), same rules as the student import. */
@@ -57,6 +57,8 @@ export interface StaffImportOptions {
   /** Rows read so far, every 1,000 rows. */
   onProgress?: (rows: number) => void;
   onPhase?: (phase: ImportPhase) => void;
+  /** Rows written so far in the "writing" phase. */
+  onWritten?: (rows: number) => void;
 }
 
 export async function importStaff(
@@ -212,10 +214,9 @@ export async function importStaff(
   if (errors.length || options.dryRun || added + updated === 0) return result();
   options.onPhase?.('writing');
   await writeTransaction(db, options.actor, async (tx) => {
-    for (const { p, known, changed } of plans) {
-      if (known && !changed) continue;
+    const columnsOf = (p: (typeof plans)[number]['p'], known: (typeof plans)[number]['known']) => {
       const parts = splitName(p.fullName);
-      const columns = {
+      return {
         school_id: p.schoolId,
         full_name: p.fullName,
         family_name: parts.familyName,
@@ -230,17 +231,32 @@ export async function importStaff(
         qualification: p.qualification ?? known?.qualification ?? null,
         employment_type: p.employmentType ?? known?.employment_type ?? null,
       };
-      if (known)
-        await tx
-          .updateTable('staff')
-          .set({ ...columns, updated_at: sql`now()` })
-          .where('id', '=', known.id)
-          .execute();
-      else
-        await tx
-          .insertInto('staff')
-          .values({ id: uuidv7(), ...columns })
-          .execute();
+    };
+    // New people in multi-row inserts: one statement (and one audit trigger run) per 1,000.
+    const fresh = plans.filter((x) => !x.known);
+    let written = 0;
+    const wrote = async (n: number) => {
+      written += n;
+      options.onWritten?.(written);
+      await yieldToEventLoop();
+    };
+    for (let i = 0; i < fresh.length; i += 1000) {
+      await tx
+        .insertInto('staff')
+        .values(
+          fresh.slice(i, i + 1000).map(({ p }) => ({ id: uuidv7(), ...columnsOf(p, undefined) })),
+        )
+        .execute();
+      await wrote(Math.min(1000, fresh.length - i));
+    }
+    const changedKnown = plans.filter((x) => x.known && x.changed);
+    for (const [n, { p, known }] of changedKnown.entries()) {
+      if (n > 0 && n % 500 === 0) await wrote(500);
+      await tx
+        .updateTable('staff')
+        .set({ ...columnsOf(p, known), updated_at: sql`now()` })
+        .where('id', '=', known!.id)
+        .execute();
     }
   });
   return result();

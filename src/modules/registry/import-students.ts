@@ -95,9 +95,18 @@ export interface StudentImportOptions {
   onProgress?: (rows: number) => void;
   /** After the last row: "checking" against the database, then "writing" (only when writing). */
   onPhase?: (phase: ImportPhase) => void;
+  /** Rows written so far in the "writing" phase. */
+  onWritten?: (rows: number) => void;
 }
 
 export type ImportPhase = 'checking' | 'writing';
+
+/**
+ * Lets the event loop run between write batches: on the embedded database a
+ * statement blocks the process, and without this a progress line would only
+ * leave at the end of the transaction.
+ */
+export const yieldToEventLoop = (): Promise<void> => new Promise((ok) => setImmediate(ok));
 
 export async function importStudents(
   db: Db,
@@ -369,6 +378,12 @@ export async function importStudents(
       classes.set(key, { id, school_id: p.schoolId, name: p.className, grade: p.grade });
     }
     const fresh = plans.filter((x) => !x.existing);
+    let written = 0;
+    const wrote = async (n: number) => {
+      written += n;
+      options.onWritten?.(written);
+      await yieldToEventLoop();
+    };
     for (let i = 0; i < fresh.length; i += 2000) {
       const chunk = fresh.slice(i, i + 2000).map(({ p }) => ({ id: uuidv7(), p }));
       await tx
@@ -386,8 +401,10 @@ export async function importStudents(
           })),
         )
         .execute();
+      await wrote(chunk.length);
     }
-    for (const { p, existing } of plans.filter((x) => x.existing && x.changed)) {
+    for (const [n, { p, existing }] of plans.filter((x) => x.existing && x.changed).entries()) {
+      if (n > 0 && n % 500 === 0) await wrote(500);
       const e = existing!;
       await tx
         .updateTable('student')

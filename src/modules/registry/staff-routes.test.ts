@@ -6,7 +6,7 @@ import { freshDatabase } from '../../../test/helpers/db.ts';
 import { makeTree, makeUser, SMALL_PROVINCE } from '../../../test/helpers/fixtures.ts';
 import { signIn, type Client } from '../../../test/helpers/client.ts';
 import { STAFF_HEADERS } from './import-staff.ts';
-import { ImportJobs, type ImportJobView } from './import-jobs.ts';
+import type { ProgressLine } from './import-routes.ts';
 
 let db: Db;
 let close: () => Promise<void>;
@@ -292,94 +292,79 @@ describe('staff search and export', () => {
 });
 
 describe('import progress', () => {
-  async function follow(client: Client, jobId: string): Promise<ImportJobView[]> {
-    const seen: ImportJobView[] = [];
-    for (let i = 0; i < 600; i++) {
-      const r = await client.get(`/api/registry/imports/jobs/${jobId}`);
-      expect(r.status).toBe(200);
-      const job = r.body as ImportJobView;
-      seen.push(job);
-      if (job.phase === 'done' || job.phase === 'failed') return seen;
-      await new Promise((ok) => setTimeout(ok, 50));
-    }
-    throw new Error('job did not finish');
-  }
+  const lines = (body: string) =>
+    body
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as ProgressLine);
 
-  it('runs a large staff import in the background with progress the page can follow', async () => {
+  it('streams progress lines while a large staff list is read, checked and written', async () => {
     const rows: Row[] = [];
     for (let i = 0; i < 3000; i++)
       rows.push(['THA', `Phùng Văn Số ${i}`, '01/01/1980', 'Nam', '', 'Nhân viên']);
-    const file = await workbook(rows);
-    const started = await post(clerkA, '/api/registry/imports/staff?dryRun=0&background=1', file);
-    expect(started.statusCode).toBe(202);
-    const job = started.json<ImportJobView>();
-    expect(job).toMatchObject({ kind: 'staff', dryRun: false, bytesTotal: file.length });
-    // Nobody else sees the job, not even a user above in the tree.
-    expect((await commune.get(`/api/registry/imports/jobs/${job.id}`)).status).toBe(404);
-    const seen = await follow(clerkA, job.id);
-    const last = seen.at(-1)!;
-    expect(last).toMatchObject({ phase: 'done', rows: 3000, bytesRead: file.length, error: null });
-    expect(last.result?.summary).toMatchObject({ rows: 3000, errors: 0 });
-    expect(last.finishedAt).not.toBeNull();
-    // Rows read never go back.
-    const counts = seen.map((s) => s.rows);
-    expect(counts).toEqual([...counts].sort((a, b) => a - b));
+    const r = await post(
+      clerkA,
+      '/api/registry/imports/staff?dryRun=0&progress=1',
+      await workbook(rows),
+    );
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-type']).toContain('application/x-ndjson');
+    const steps = lines(r.body);
+    expect(
+      steps.map((s) => `${s.phase}:${s.rows}${'written' in s ? `:${s.written}` : ''}`),
+    ).toEqual([
+      'reading:0',
+      'reading:1000',
+      'reading:2000',
+      'reading:3000',
+      'reading:3000',
+      'checking:3000',
+      'writing:3000:0',
+      'writing:3000:1000',
+      'writing:3000:2000',
+      'writing:3000:3000',
+      'done:3000',
+    ]);
+    const last = steps.at(-1)!;
+    expect(last.phase === 'done' && last.result.summary).toMatchObject({
+      rows: 3000,
+      errors: 0,
+    });
     expect(await staffCount()).toBe(3005); // 3 of A, 2 of B, 3,000 new
   });
 
-  it('reports a student file with errors through the job, and an unreadable file as failed', async () => {
+  it('streams a student file with errors to its report, and an unreadable file as failed', async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('HS').addRow(['Mã trường', 'Lớp', 'Họ và tên', 'Ngày sinh', 'Giới tính']);
     wb.worksheets[0]!.addRow(['THB', '6A1', 'Đinh Văn Nam', '02/02/2014', 'Nam']);
-    const started = await post(
+    const r = await post(
       clerkA,
-      '/api/registry/imports/students?year=2025-2026&dryRun=1&background=1',
+      '/api/registry/imports/students?year=2025-2026&dryRun=1&progress=1',
       Buffer.from(await wb.xlsx.writeBuffer()),
     );
-    expect(started.statusCode).toBe(202);
-    const last = (await follow(clerkA, started.json<ImportJobView>().id)).at(-1)!;
+    const last = lines(r.body).at(-1)!;
     expect(last.phase).toBe('done');
-    expect(last.result?.errorList.map((e) => `${e.row}|${e.column}|${e.message}`)).toContain(
-      '2|Mã trường|Trường "THB" nằm ngoài phạm vi quản lý của bạn.',
-    );
+    expect(
+      last.phase === 'done' &&
+        last.result.errorList.map((e) => `${e.row}|${e.column}|${e.message}`),
+    ).toContain('2|Mã trường|Trường "THB" nằm ngoài phạm vi quản lý của bạn.');
 
     const junk = await post(
       clerkA,
-      '/api/registry/imports/staff?dryRun=1&background=1',
+      '/api/registry/imports/staff?dryRun=1&progress=1',
       Buffer.from('không phải bảng tính'),
     );
-    const failed = (await follow(clerkA, junk.json<ImportJobView>().id)).at(-1)!;
-    expect(failed).toMatchObject({ phase: 'failed', result: null, error: { status: 400 } });
-    expect(failed.error?.detail).toContain('Không đọc được tệp');
-    expect((await clerkA.get('/api/registry/imports/jobs/khong-co')).status).toBe(404);
-  });
-
-  it('records rows read and the phase while a job runs', async () => {
-    const jobs = new ImportJobs();
-    let release: () => void = () => {};
-    const gate = new Promise<void>((ok) => (release = ok));
-    const job = jobs.start('u1', 'staff', true, Buffer.alloc(10), async (p) => {
-      p.onProgress(2000);
-      p.onPhase('checking');
-      await gate;
-      return { summary: { rows: 2500, errors: 0 }, errorList: [] };
-    });
-    expect(job.phase).toBe('reading');
-    await new Promise((ok) => setTimeout(ok, 20));
-    expect(jobs.get(job.id, 'u1')).toMatchObject({ phase: 'checking', rows: 2000 });
-    expect(() => jobs.get(job.id, 'u2')).toThrow(/Không tìm thấy/);
-    jobs.start('u1', 'staff', true, Buffer.alloc(1), () =>
-      gate.then(() => ({
-        summary: { rows: 0, errors: 0 },
-        errorList: [],
-      })),
+    const failed = lines(junk.body).at(-1)!;
+    expect(failed).toMatchObject({ phase: 'failed', error: { status: 400 } });
+    expect(failed.phase === 'failed' && failed.error.detail).toContain('Không đọc được tệp');
+    // Access is decided before the stream starts: a plain 403, no progress.
+    await makeUser(db, ids.THA!, 'teacher', 'giaovien.a2');
+    const teacher = await signIn(app, 'giaovien.a2', 'mat-khau-rat-dai-1');
+    const refused = await post(
+      teacher,
+      '/api/registry/imports/staff?dryRun=1&progress=1',
+      await workbook([hoa]),
     );
-    // A third running import of the same account is refused: each holds its file in memory.
-    expect(() =>
-      jobs.start('u1', 'staff', true, Buffer.alloc(1), () => gate.then(() => job.result!)),
-    ).toThrow(/chưa xong/);
-    release();
-    await new Promise((ok) => setTimeout(ok, 20));
-    expect(jobs.get(job.id, 'u1')).toMatchObject({ phase: 'done', rows: 2500 });
+    expect(refused.statusCode).toBe(403);
   });
 });
