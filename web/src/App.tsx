@@ -4,6 +4,7 @@ import {
   BankOutlined,
   RiseOutlined,
   SwapOutlined,
+  IdcardOutlined,
   LogoutOutlined,
   SafetyCertificateOutlined,
   SolutionOutlined,
@@ -28,6 +29,7 @@ const LookupPage = lazy(() => import('./pages/LookupPage.tsx'));
 const DiplomasPage = lazy(() => import('./pages/DiplomasPage.tsx'));
 const StudentsPage = lazy(() => import('./pages/StudentsPage.tsx'));
 const SchoolsPage = lazy(() => import('./pages/SchoolsPage.tsx'));
+const StaffPage = lazy(() => import('./pages/StaffPage.tsx'));
 const VerifyPage = lazy(() => import('./pages/VerifyPage.tsx'));
 const YearEndPage = lazy(() => import('./pages/YearEndPage.tsx'));
 const TransfersPage = lazy(() => import('./pages/TransfersPage.tsx'));
@@ -101,6 +103,9 @@ function Shell({ me, children }: { me: Me; children: ReactNode }) {
       : []),
     ...(me.permissions.includes('registry.read')
       ? [{ key: '/chuyen-truong', icon: <SwapOutlined />, label: 'Chuyển trường' }]
+      : []),
+    ...(me.permissions.includes('registry.read')
+      ? [{ key: '/can-bo', icon: <IdcardOutlined />, label: 'Cán bộ, giáo viên' }]
       : []),
     ...(me.permissions.includes('registry.read') && me.orgUnit.kind !== 'school'
       ? [{ key: '/van-bang', icon: <SafetyCertificateOutlined />, label: 'Văn bằng' }]
@@ -234,6 +239,7 @@ function Routed() {
             ['/truong-hoc', (me: Me) => <SchoolsPage me={me} />],
             ['/len-lop', (me: Me) => <YearEndPage me={me} />],
             ['/chuyen-truong', (me: Me) => <TransfersPage me={me} />],
+            ['/can-bo', (me: Me) => <StaffPage me={me} />],
           ] as const
         ).map(([path, render]) => (
           <Route

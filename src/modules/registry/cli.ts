@@ -87,14 +87,22 @@ export function registerRegistryCommands(program: Command): void {
         const result = await importStaff(database.db, file, {
           actor: systemActor(`nhập cán bộ từ ${file}`),
           dryRun: options.dryRun ?? false,
+          onProgress: (rows) =>
+            process.stderr.write(`\rĐã đọc ${rows.toLocaleString('vi-VN')} dòng…`),
         });
+        process.stderr.write('\n');
         if (result.unknownColumns.length)
           console.error(`Bỏ qua các cột không dùng: ${result.unknownColumns.join(', ')}`);
         printRowErrors(result.errorList);
         if (result.errorList.length) {
+          if (statSync(file).size <= ANNOTATE_LIMIT) {
+            const copy = file.replace(/\.xlsx$/i, '') + '-loi.xlsx';
+            writeFileSync(copy, await annotatedWorkbook(readFileSync(file), result.errorList));
+            console.error(`Bản có đánh dấu lỗi: ${copy}`);
+          }
           console.error(`Tệp bị từ chối: ${result.errorList.length} lỗi, không có gì được ghi.`);
           process.exitCode = 1;
-        }
+        } else if (options.dryRun) console.error('Chạy thử: tệp hợp lệ, không có gì được ghi.');
         console.log(JSON.stringify(result.summary));
       } catch (error) {
         if (error instanceof UnreadableWorkbookError) {

@@ -8,7 +8,8 @@ import { uuidv7 } from '../../lib/ids.ts';
 import { checkPersonalId } from '../../lib/personal-id.ts';
 import { normalizeText, searchKey, splitName } from '../../lib/vietnamese.ts';
 import { headerKey, readFirstSheet, type SheetHeader } from '../../lib/xlsx.ts';
-import type { RowError } from './import-students.ts';
+import { yieldToEventLoop, type ImportPhase, type RowError } from './import-students.ts';
+import { importTemplate } from './template.ts';
 
 /** Staff list import: contract in README ("Staff list import"), same rules as the student import. */
 
@@ -45,12 +46,25 @@ export interface StaffImportResult {
   };
   errorList: RowError[];
   unknownColumns: string[];
+  applied: boolean;
+}
+
+export interface StaffImportOptions {
+  actor: Actor;
+  dryRun: boolean;
+  /** Only schools whose path starts with this prefix (the caller's scope). */
+  scopePath?: string;
+  /** Rows read so far, every 1,000 rows. */
+  onProgress?: (rows: number) => void;
+  onPhase?: (phase: ImportPhase) => void;
+  /** Rows written so far in the "writing" phase. */
+  onWritten?: (rows: number) => void;
 }
 
 export async function importStaff(
   db: Db,
   input: string | Readable,
-  options: { actor: Actor; dryRun: boolean; scopePath?: string },
+  options: StaffImportOptions,
 ): Promise<StaffImportResult> {
   const started = performance.now();
   const errors: RowError[] = [];
@@ -81,6 +95,7 @@ export async function importStaff(
     (h) => (header = h),
   )) {
     rows++;
+    if (rows % 1000 === 0) options.onProgress?.(rows);
     const r = sheetRow.rowNumber;
     const err = (field: Field, message: string) =>
       errors.push({ row: r, column: STAFF_HEADERS[field], message });
@@ -138,6 +153,8 @@ export async function importStaff(
         employmentType: get('employmentType') ? normalizeText(get('employmentType')!) : null,
       });
   }
+  options.onProgress?.(rows);
+  options.onPhase?.('checking');
   const h = header as SheetHeader | null;
   if (h)
     for (const f of REQUIRED)
@@ -192,13 +209,14 @@ export async function importStaff(
     },
     errorList: errors,
     unknownColumns: h?.unknown ?? [],
+    applied: !errors.length && !options.dryRun,
   });
   if (errors.length || options.dryRun || added + updated === 0) return result();
+  options.onPhase?.('writing');
   await writeTransaction(db, options.actor, async (tx) => {
-    for (const { p, known, changed } of plans) {
-      if (known && !changed) continue;
+    const columnsOf = (p: (typeof plans)[number]['p'], known: (typeof plans)[number]['known']) => {
       const parts = splitName(p.fullName);
-      const columns = {
+      return {
         school_id: p.schoolId,
         full_name: p.fullName,
         family_name: parts.familyName,
@@ -213,18 +231,63 @@ export async function importStaff(
         qualification: p.qualification ?? known?.qualification ?? null,
         employment_type: p.employmentType ?? known?.employment_type ?? null,
       };
-      if (known)
-        await tx
-          .updateTable('staff')
-          .set({ ...columns, updated_at: sql`now()` })
-          .where('id', '=', known.id)
-          .execute();
-      else
-        await tx
-          .insertInto('staff')
-          .values({ id: uuidv7(), ...columns })
-          .execute();
+    };
+    // New people in multi-row inserts: one statement (and one audit trigger run) per 1,000.
+    const fresh = plans.filter((x) => !x.known);
+    let written = 0;
+    const wrote = async (n: number) => {
+      written += n;
+      options.onWritten?.(written);
+      await yieldToEventLoop();
+    };
+    for (let i = 0; i < fresh.length; i += 1000) {
+      await tx
+        .insertInto('staff')
+        .values(
+          fresh.slice(i, i + 1000).map(({ p }) => ({ id: uuidv7(), ...columnsOf(p, undefined) })),
+        )
+        .execute();
+      await wrote(Math.min(1000, fresh.length - i));
+    }
+    const changedKnown = plans.filter((x) => x.known && x.changed);
+    for (const [n, { p, known }] of changedKnown.entries()) {
+      if (n > 0 && n % 500 === 0) await wrote(500);
+      await tx
+        .updateTable('staff')
+        .set({ ...columnsOf(p, known), updated_at: sql`now()` })
+        .where('id', '=', known!.id)
+        .execute();
     }
   });
   return result();
+}
+
+export const POSITION_LABELS: Record<StaffPosition, string> = {
+  teacher: 'Giáo viên',
+  manager: 'Cán bộ quản lý',
+  staff: 'Nhân viên',
+};
+
+/** The staff template: schools of the caller's scope, gender and positions as dropdowns. */
+export function staffTemplate(schoolCodes: string[]): Promise<Buffer> {
+  const H = STAFF_HEADERS;
+  return importTemplate({
+    sheetName: 'Cán bộ',
+    headers: Object.values(H),
+    notes: {
+      [H.schoolCode]: 'Mã trường như trong cây đơn vị (chọn trong danh sách).',
+      [H.birthDate]: 'dd/mm/yyyy',
+      [H.gender]: 'Nam hoặc Nữ',
+      [H.personalId]: '12 chữ số (không bắt buộc)',
+      [H.position]: 'Giáo viên, Cán bộ quản lý hoặc Nhân viên',
+      [H.employmentType]: 'Ví dụ: Biên chế, Hợp đồng',
+    },
+    dropdowns: [
+      { header: H.schoolCode, values: schoolCodes },
+      { header: H.gender, values: ['Nam', 'Nữ'], inline: true },
+      { header: H.position, values: Object.values(POSITION_LABELS), inline: true },
+      { header: H.employmentType, values: ['Biên chế', 'Hợp đồng'], inline: true, strict: false },
+    ],
+    textColumns: [H.birthDate, H.personalId],
+  });
 }

@@ -10,6 +10,7 @@ import { uuidv7 } from '../../lib/ids.ts';
 import { checkPersonalId } from '../../lib/personal-id.ts';
 import { normalizeText, searchKey, splitName } from '../../lib/vietnamese.ts';
 import { cellText, headerKey, readFirstSheet, type SheetHeader } from '../../lib/xlsx.ts';
+import { importTemplate } from './template.ts';
 
 /**
  * Student list import, exactly as ../shared/formats/student-import.md says:
@@ -90,8 +91,22 @@ export interface StudentImportOptions {
   createClasses: boolean;
   /** Only schools whose path starts with this prefix (the caller's scope). */
   scopePath?: string;
+  /** Rows read so far, every 1,000 rows (CLI progress line, the page's progress bar). */
   onProgress?: (rows: number) => void;
+  /** After the last row: "checking" against the database, then "writing" (only when writing). */
+  onPhase?: (phase: ImportPhase) => void;
+  /** Rows written so far in the "writing" phase. */
+  onWritten?: (rows: number) => void;
 }
+
+export type ImportPhase = 'checking' | 'writing';
+
+/**
+ * Lets the event loop run between write batches: on the embedded database a
+ * statement blocks the process, and without this a progress line would only
+ * leave at the end of the transaction.
+ */
+export const yieldToEventLoop = (): Promise<void> => new Promise((ok) => setImmediate(ok));
 
 export async function importStudents(
   db: Db,
@@ -127,7 +142,7 @@ export async function importStudents(
     (h) => (header = h),
   )) {
     rows++;
-    if (rows % 10_000 === 0) options.onProgress?.(rows);
+    if (rows % 1000 === 0) options.onProgress?.(rows);
     const r = sheetRow.rowNumber;
     const err = (field: Field, message: string) =>
       errors.push({ row: r, column: STUDENT_HEADERS[field], message });
@@ -236,6 +251,8 @@ export async function importStudents(
         phone,
       });
   }
+  options.onProgress?.(rows);
+  options.onPhase?.('checking');
   const h = header as SheetHeader | null;
   if (h)
     for (const f of REQUIRED)
@@ -340,6 +357,7 @@ export async function importStudents(
       applied: !errors.length && !options.dryRun,
     };
 
+  options.onPhase?.('writing');
   await writeTransaction(db, options.actor, async (tx) => {
     // Classes to create first (--create-classes).
     for (const { p } of plans) {
@@ -360,6 +378,12 @@ export async function importStudents(
       classes.set(key, { id, school_id: p.schoolId, name: p.className, grade: p.grade });
     }
     const fresh = plans.filter((x) => !x.existing);
+    let written = 0;
+    const wrote = async (n: number) => {
+      written += n;
+      options.onWritten?.(written);
+      await yieldToEventLoop();
+    };
     for (let i = 0; i < fresh.length; i += 2000) {
       const chunk = fresh.slice(i, i + 2000).map(({ p }) => ({ id: uuidv7(), p }));
       await tx
@@ -377,8 +401,10 @@ export async function importStudents(
           })),
         )
         .execute();
+      await wrote(chunk.length);
     }
-    for (const { p, existing } of plans.filter((x) => x.existing && x.changed)) {
+    for (const [n, { p, existing }] of plans.filter((x) => x.existing && x.changed).entries()) {
+      if (n > 0 && n % 500 === 0) await wrote(500);
       const e = existing!;
       await tx
         .updateTable('student')
@@ -481,67 +507,41 @@ export async function annotatedWorkbook(input: Buffer, errors: RowError[]): Prom
  * (schools of the caller's scope, gender, the usual ethnic groups).
  */
 export async function studentTemplate(schoolCodes: string[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('Học sinh', { views: [{ state: 'frozen', ySplit: 1 }] });
-  const lists = workbook.addWorksheet('Danh mục', { state: 'veryHidden' });
-  sheet.columns = Object.values(STUDENT_HEADERS).map((header) => ({
-    header,
-    width: Math.max(14, header.length + 4),
-  }));
-  sheet.getRow(1).font = { bold: true };
-  const notes: Partial<Record<Field, string>> = {
-    schoolCode: 'Mã trường như trong cây đơn vị (chọn trong danh sách).',
-    className: 'Tên lớp trong trường và năm học, ví dụ 6A1, 10 Toán, Lá 2.',
-    birthDate: 'dd/mm/yyyy',
-    gender: 'Nam hoặc Nữ',
-    personalId: '12 chữ số (không bắt buộc)',
-    phone: '10 chữ số, bắt đầu bằng 0',
-  };
-  Object.keys(STUDENT_HEADERS).forEach((field, i) => {
-    const note = notes[field as Field];
-    if (note) sheet.getRow(1).getCell(i + 1).note = note;
+  const H = STUDENT_HEADERS;
+  return importTemplate({
+    sheetName: 'Học sinh',
+    headers: Object.values(H),
+    notes: {
+      [H.schoolCode]: 'Mã trường như trong cây đơn vị (chọn trong danh sách).',
+      [H.className]: 'Tên lớp trong trường và năm học, ví dụ 6A1, 10 Toán, Lá 2.',
+      [H.birthDate]: 'dd/mm/yyyy',
+      [H.gender]: 'Nam hoặc Nữ',
+      [H.personalId]: '12 chữ số (không bắt buộc)',
+      [H.phone]: '10 chữ số, bắt đầu bằng 0',
+    },
+    dropdowns: [
+      { header: H.schoolCode, values: schoolCodes },
+      { header: H.gender, values: ['Nam', 'Nữ'], inline: true },
+      { header: H.ethnicity, values: ETHNICITIES, strict: false },
+    ],
+    textColumns: [H.birthDate, H.personalId, H.phone],
   });
-  const ethnicities = [
-    'Kinh',
-    'Tày',
-    'Thái',
-    'Mường',
-    'Khmer',
-    "H'Mông",
-    'Nùng',
-    'Dao',
-    'Hoa',
-    'Gia Rai',
-    'Ê Đê',
-    'Ba Na',
-    'Sán Chay',
-    'Chăm',
-    'Xơ Đăng',
-  ];
-  schoolCodes.forEach((code, i) => (lists.getCell(i + 1, 1).value = code));
-  ethnicities.forEach((e, i) => (lists.getCell(i + 1, 2).value = e));
-  const fieldColumn = (field: Field) => Object.keys(STUDENT_HEADERS).indexOf(field) + 1;
-  for (let row = 2; row <= 2000; row++) {
-    if (schoolCodes.length)
-      sheet.getCell(row, fieldColumn('schoolCode')).dataValidation = {
-        type: 'list',
-        allowBlank: true,
-        formulae: [`'Danh mục'!$A$1:$A$${schoolCodes.length}`],
-      };
-    sheet.getCell(row, fieldColumn('gender')).dataValidation = {
-      type: 'list',
-      allowBlank: true,
-      formulae: ['"Nam,Nữ"'],
-    };
-    sheet.getCell(row, fieldColumn('ethnicity')).dataValidation = {
-      type: 'list',
-      allowBlank: true,
-      showErrorMessage: false,
-      formulae: [`'Danh mục'!$B$1:$B$${ethnicities.length}`],
-    };
-    sheet.getCell(row, fieldColumn('birthDate')).numFmt = '@';
-    sheet.getCell(row, fieldColumn('personalId')).numFmt = '@';
-    sheet.getCell(row, fieldColumn('phone')).numFmt = '@';
-  }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
 }
+
+const ETHNICITIES = [
+  'Kinh',
+  'Tày',
+  'Thái',
+  'Mường',
+  'Khmer',
+  "H'Mông",
+  'Nùng',
+  'Dao',
+  'Hoa',
+  'Gia Rai',
+  'Ê Đê',
+  'Ba Na',
+  'Sán Chay',
+  'Chăm',
+  'Xơ Đăng',
+];

@@ -1,12 +1,10 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/connection.ts';
 import { requireScope } from '../../server/context.ts';
-import { Readable } from 'node:stream';
-import { badRequest } from '../../server/errors.ts';
-import { UnreadableWorkbookError } from '../../lib/xlsx.ts';
-import { annotatedWorkbook, importStudents, studentTemplate } from './import-students.ts';
+import { registerImportRoutes } from './import-routes.ts';
+import { registerStaffRoutes } from './staff-routes.ts';
 import { exportStudents, searchStudents } from './search.ts';
 import { PassThrough } from 'node:stream';
 import {
@@ -22,6 +20,8 @@ export function registerRegistryRoutes(instance: FastifyInstance, deps: { db: Db
   const api = instance.withTypeProvider<ZodTypeProvider>();
   const { db } = deps;
   const tags = ['Lớp, học sinh'];
+  registerImportRoutes(instance, db);
+  registerStaffRoutes(instance, db);
   api.get(
     '/orgs/:id/classes',
     {
@@ -49,79 +49,6 @@ export function registerRegistryRoutes(instance: FastifyInstance, deps: { db: Db
       },
     },
     (request) => listClassStudents(db, requireScope(request), request.params.id),
-  );
-
-  const importQuery = z.object({
-    year: z
-      .string()
-      .regex(/^\d{4}-\d{4}$/)
-      .default(schoolYearOf()),
-    dryRun: z.enum(['0', '1']).default('1'),
-    createClasses: z.enum(['0', '1']).default('0'),
-  });
-  const readUpload = async (request: FastifyRequest) => {
-    const file = await request.file();
-    if (!file) throw badRequest('Chưa chọn tệp Excel danh sách học sinh.');
-    return file.toBuffer();
-  };
-  api.post(
-    '/registry/imports/students',
-    {
-      schema: {
-        tags,
-        summary: 'Nhập danh sách học sinh (cùng quy tắc với lệnh sogd import students)',
-        querystring: importQuery,
-      },
-    },
-    async (request, reply) => {
-      const scope = requireScope(request);
-      scope.require('registry.write');
-      const bytes = await readUpload(request);
-      try {
-        const result = await importStudents(db, Readable.from(bytes), {
-          actor: scope.actor,
-          schoolYear: request.query.year,
-          dryRun: request.query.dryRun === '1',
-          createClasses: request.query.createClasses === '1',
-          scopePath: scope.user.orgPath,
-        });
-        return reply.status(result.errorList.length ? 422 : 200).send(result);
-      } catch (error) {
-        if (error instanceof UnreadableWorkbookError) throw badRequest(error.message);
-        throw error;
-      }
-    },
-  );
-  api.post(
-    '/registry/imports/students/annotated',
-    {
-      schema: {
-        tags,
-        summary: 'Bản sao tệp với các ô lỗi được tô và cột "Lỗi"',
-        querystring: importQuery,
-      },
-    },
-    async (request, reply) => {
-      const scope = requireScope(request);
-      scope.require('registry.write');
-      const bytes = await readUpload(request);
-      try {
-        const result = await importStudents(db, Readable.from(bytes), {
-          actor: scope.actor,
-          schoolYear: request.query.year,
-          dryRun: true,
-          createClasses: request.query.createClasses === '1',
-          scopePath: scope.user.orgPath,
-        });
-        return reply
-          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-          .header('content-disposition', 'attachment; filename="danh-sach-loi.xlsx"')
-          .send(await annotatedWorkbook(bytes, result.errorList));
-      } catch (error) {
-        if (error instanceof UnreadableWorkbookError) throw badRequest(error.message);
-        throw error;
-      }
-    },
   );
 
   const searchQuery = z.object({
@@ -179,28 +106,6 @@ export function registerRegistryRoutes(instance: FastifyInstance, deps: { db: Db
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', 'attachment; filename="hoc-sinh.xlsx"')
         .send(stream);
-    },
-  );
-
-  api.get(
-    '/registry/imports/students/template.xlsx',
-    { schema: { tags, summary: 'Tệp mẫu nhập học sinh, có danh sách chọn' } },
-    async (request, reply) => {
-      const scope = requireScope(request);
-      scope.require('registry.write');
-      const schools = await db
-        .selectFrom('org_unit')
-        .select('code')
-        .where('kind', '=', 'school')
-        .where('active', '=', true)
-        .where(scope.pathCondition())
-        .orderBy('code')
-        .limit(5000)
-        .execute();
-      return reply
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', 'attachment; filename="mau-nhap-hoc-sinh.xlsx"')
-        .send(await studentTemplate(schools.map((s) => s.code)));
     },
   );
 

@@ -1,0 +1,252 @@
+import { PassThrough, Readable } from 'node:stream';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Db } from '../../db/connection.ts';
+import { UnreadableWorkbookError } from '../../lib/xlsx.ts';
+import { requireScope } from '../../server/context.ts';
+import { badRequest } from '../../server/errors.ts';
+import type { Scope } from '../../server/scope.ts';
+import { importStaff, staffTemplate } from './import-staff.ts';
+import { annotatedWorkbook, importStudents, studentTemplate } from './import-students.ts';
+import type { ImportPhase, RowError } from './import-students.ts';
+import { schoolYearOf } from './service.ts';
+
+/**
+ * The same HTTP shape for every registry list import (students, staff):
+ *
+ *   POST /registry/imports/<kind>?dryRun=1|0[&progress=1]   multipart "file"
+ *   POST /registry/imports/<kind>/annotated                 the file back with its errors marked
+ *   GET  /registry/imports/<kind>/template.xlsx             template with dropdowns
+ *
+ * Without `progress` the answer is the import's report (200, or 422 with
+ * every error). With `progress=1` it is 200 `application/x-ndjson`: one JSON
+ * line per step while the file is read, checked and written, and the report
+ * in the last line, so that a page shows progress on a list of tens of
+ * thousands of rows. Progress travels on the import's own response rather
+ * than by polling a job because, on the embedded database, any other request
+ * (the poll's session lookup included) waits for the import's transaction.
+ */
+
+export interface ImportOutcome {
+  summary: { rows: number; errors: number };
+  errorList: RowError[];
+}
+
+/** One line of the progress stream. */
+export type ProgressLine =
+  | { phase: 'reading' | 'checking'; rows: number }
+  | { phase: 'writing'; rows: number; written: number }
+  | { phase: 'done'; rows: number; result: ImportOutcome }
+  | { phase: 'failed'; rows: number; error: { status: number; title: string; detail: string } };
+
+interface Progress {
+  onProgress?: (rows: number) => void;
+  onPhase?: (phase: ImportPhase) => void;
+  onWritten?: (rows: number) => void;
+}
+
+interface ImportKind<S extends z.ZodRawShape> {
+  kind: string;
+  /** "học sinh", "cán bộ, giáo viên, nhân viên": for messages and OpenAPI. */
+  what: string;
+  tag: string;
+  /** The kind's own query parameters, besides dryRun and progress. */
+  query: z.ZodObject<S>;
+  run(
+    db: Db,
+    input: Readable,
+    options: { scope: Scope; dryRun: boolean; query: z.output<z.ZodObject<S>>; progress: Progress },
+  ): Promise<ImportOutcome>;
+  template(schoolCodes: string[]): Promise<Buffer>;
+  templateFile: string;
+}
+
+const flag = z.enum(['0', '1']);
+const yearParam = z
+  .string()
+  .regex(/^\d{4}-\d{4}$/)
+  .default(schoolYearOf());
+
+const STUDENTS_QUERY = { year: yearParam, createClasses: flag.default('0') };
+const STUDENTS: ImportKind<typeof STUDENTS_QUERY> = {
+  kind: 'students',
+  what: 'học sinh',
+  tag: 'Lớp, học sinh',
+  query: z.object(STUDENTS_QUERY),
+  run: (db, input, { scope, dryRun, query, progress }) =>
+    importStudents(db, input, {
+      actor: scope.actor,
+      schoolYear: query.year,
+      dryRun,
+      createClasses: query.createClasses === '1',
+      scopePath: scope.user.orgPath,
+      ...progress,
+    }),
+  template: studentTemplate,
+  templateFile: 'mau-nhap-hoc-sinh.xlsx',
+};
+
+const STAFF: ImportKind<Record<never, z.ZodType>> = {
+  kind: 'staff',
+  what: 'cán bộ, giáo viên, nhân viên',
+  tag: 'Cán bộ, giáo viên',
+  query: z.object({}),
+  run: (db, input, { scope, dryRun, progress }) =>
+    importStaff(db, input, {
+      actor: scope.actor,
+      dryRun,
+      scopePath: scope.user.orgPath,
+      ...progress,
+    }),
+  template: staffTemplate,
+  templateFile: 'mau-nhap-can-bo.xlsx',
+};
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export function registerImportRoutes(instance: FastifyInstance, db: Db): void {
+  registerKind(instance, db, STUDENTS);
+  registerKind(instance, db, STAFF);
+}
+
+function registerKind<S extends z.ZodRawShape>(
+  instance: FastifyInstance,
+  db: Db,
+  kind: ImportKind<S>,
+) {
+  const base = `/registry/imports/${kind.kind}`;
+  const common = z.object({ dryRun: flag.default('1'), progress: flag.default('0') });
+  const parseQuery = (request: FastifyRequest) => ({
+    common: common.parse(request.query),
+    own: kind.query.parse(request.query),
+  });
+  const querystring = common.extend(kind.query.shape);
+  const readUpload = async (request: FastifyRequest) => {
+    const file = await request.file();
+    if (!file) throw badRequest(`Chưa chọn tệp Excel danh sách ${kind.what}.`);
+    return file.toBuffer();
+  };
+  const unreadable = (error: unknown) =>
+    error instanceof UnreadableWorkbookError ? badRequest(error.message) : error;
+
+  instance.post(
+    base,
+    {
+      schema: {
+        tags: [kind.tag],
+        summary: `Nhập danh sách ${kind.what} (cùng quy tắc với lệnh sogd import ${kind.kind}); progress=1: tiến độ từng bước dạng NDJSON, kết quả ở dòng cuối`,
+        querystring,
+      },
+    },
+    async (request, reply) => {
+      const scope = requireScope(request);
+      scope.require('registry.write');
+      const query = parseQuery(request);
+      const bytes = await readUpload(request);
+      const dryRun = query.common.dryRun === '1';
+      if (query.common.progress === '1') {
+        const out = new PassThrough();
+        let rows = 0;
+        const line = (l: ProgressLine) => out.write(`${JSON.stringify(l)}\n`);
+        line({ phase: 'reading', rows });
+        void kind
+          .run(db, Readable.from(bytes), {
+            scope,
+            dryRun,
+            query: query.own,
+            progress: {
+              onProgress: (n) => line({ phase: 'reading', rows: (rows = n) }),
+              onPhase: (phase) =>
+                line(phase === 'writing' ? { phase, rows, written: 0 } : { phase, rows }),
+              onWritten: (written) => line({ phase: 'writing', rows, written }),
+            },
+          })
+          .then((result) => line({ phase: 'done', rows: result.summary.rows, result }))
+          .catch((error: unknown) => {
+            if (!(error instanceof UnreadableWorkbookError)) request.log.error(error);
+            line({
+              phase: 'failed',
+              rows,
+              error:
+                error instanceof UnreadableWorkbookError
+                  ? { status: 400, title: 'Dữ liệu không hợp lệ', detail: error.message }
+                  : {
+                      status: 500,
+                      title: 'Lỗi máy chủ',
+                      detail: 'Máy chủ gặp lỗi khi nhập tệp; không có gì được ghi.',
+                    },
+            });
+          })
+          .finally(() => out.end());
+        return reply
+          .type('application/x-ndjson; charset=utf-8')
+          .header('cache-control', 'no-store')
+          .send(out);
+      }
+      try {
+        const result = await kind.run(db, Readable.from(bytes), {
+          scope,
+          dryRun,
+          query: query.own,
+          progress: {},
+        });
+        return reply.status(result.errorList.length ? 422 : 200).send(result);
+      } catch (error) {
+        throw unreadable(error);
+      }
+    },
+  );
+
+  instance.post(
+    `${base}/annotated`,
+    {
+      schema: {
+        tags: [kind.tag],
+        summary: 'Bản sao tệp với các ô lỗi được tô và cột "Lỗi"',
+        querystring,
+      },
+    },
+    async (request, reply) => {
+      const scope = requireScope(request);
+      scope.require('registry.write');
+      const query = parseQuery(request);
+      const bytes = await readUpload(request);
+      try {
+        const result = await kind.run(db, Readable.from(bytes), {
+          scope,
+          dryRun: true,
+          query: query.own,
+          progress: {},
+        });
+        return reply
+          .type(XLSX)
+          .header('content-disposition', 'attachment; filename="danh-sach-loi.xlsx"')
+          .send(await annotatedWorkbook(bytes, result.errorList));
+      } catch (error) {
+        throw unreadable(error);
+      }
+    },
+  );
+
+  instance.get(
+    `${base}/template.xlsx`,
+    { schema: { tags: [kind.tag], summary: `Tệp mẫu nhập ${kind.what}, có danh sách chọn` } },
+    async (request, reply) => {
+      const scope = requireScope(request);
+      scope.require('registry.write');
+      const schools = await db
+        .selectFrom('org_unit')
+        .select('code')
+        .where('kind', '=', 'school')
+        .where('active', '=', true)
+        .where(scope.pathCondition())
+        .orderBy('code')
+        .limit(5000)
+        .execute();
+      return reply
+        .type(XLSX)
+        .header('content-disposition', `attachment; filename="${kind.templateFile}"`)
+        .send(await kind.template(schools.map((s) => s.code)));
+    },
+  );
+}
