@@ -21,6 +21,7 @@ import { registerOrgRoutes } from '../modules/orgs/routes.ts';
 import { registerRegistryRoutes } from '../modules/registry/routes.ts';
 import { registerSchoolRoutes } from '../modules/registry/schools-routes.ts';
 import { registerYearEndRoutes } from '../modules/registry/year-routes.ts';
+import { MAX_WORKBOOK_BYTES } from '../lib/xlsx.ts';
 import { SESSION_COOKIE } from './context.ts';
 import { AppError } from './errors.ts';
 
@@ -54,7 +55,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(fastifyCookie);
-  await app.register(fastifyMultipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1 } });
+  // Uploads are workbooks: the same size limit as the CLI's, with the same message.
+  await app.register(fastifyMultipart, { limits: { fileSize: MAX_WORKBOOK_BYTES, files: 1 } });
   await app.register(fastifySwagger, {
     openapi: {
       info: {
@@ -151,7 +153,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
             : status === 415
               ? 'Định dạng nội dung gửi lên không được hỗ trợ.'
               : status === 413
-                ? 'Nội dung gửi lên quá lớn.'
+                ? (error as { code?: unknown }).code === 'FST_REQ_FILE_TOO_LARGE'
+                  ? `Tệp quá lớn; giới hạn là ${MAX_WORKBOOK_BYTES / 1e6} MB. Hãy chia danh sách thành nhiều tệp.`
+                  : 'Nội dung gửi lên quá lớn.'
                 : 'Yêu cầu không đúng định dạng.',
       });
   });
