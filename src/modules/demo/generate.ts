@@ -23,6 +23,7 @@ import {
   SUBJECTS_SECONDARY,
   SUBJECTS_UPPER,
 } from './names.ts';
+import { schoolYearOf } from '../registry/service.ts';
 
 /**
  * A generated, realistic demo province: deterministic for a seed (no
@@ -42,7 +43,8 @@ export const DEFAULT_DEMO: DemoOptions = {
   schools: 300,
   students: 100_000,
   seed: 1,
-  schoolYear: '2025-2026',
+  // The running school year, so that the pages (which open on it) show the demo.
+  schoolYear: schoolYearOf(),
 };
 
 /** mulberry32: small, fast, good enough for test data. */

@@ -21,6 +21,7 @@ import { api, ApiError, type Level, type Me } from '../api.ts';
 import { ErrorResult } from '../App.tsx';
 import { formatDate, LEVEL_LABELS, OWNERSHIP_LABELS } from '../i18n.ts';
 import { UnitPicker } from '../UnitPicker.tsx';
+import { currentSchoolYear } from '../schoolYear.ts';
 
 /** The school clerk's page: a school's attributes for a school year, its classes and its rooms. */
 
@@ -88,13 +89,8 @@ interface FacilityRow {
   areaM2: number | null;
 }
 
-function currentYear(): string {
-  const now = new Date();
-  const start = now.getMonth() >= 8 ? now.getFullYear() : now.getFullYear() - 1;
-  return `${start}-${start + 1}`;
-}
 const yearOptions = () => {
-  const start = Number(currentYear().slice(0, 4));
+  const start = Number(currentSchoolYear().slice(0, 4));
   return Array.from({ length: 6 }, (_, i) => `${start + 1 - i}-${start + 2 - i}`).map((y) => ({
     value: y,
     label: y,
@@ -561,7 +557,7 @@ export default function SchoolsPage({ me }: { me: Me }) {
   const [schoolId, setSchoolId] = useState<string | undefined>(
     me.orgUnit.kind === 'school' ? me.orgUnit.id : undefined,
   );
-  const [year, setYear] = useState(currentYear());
+  const [year, setYear] = useState(currentSchoolYear());
   const canWrite = me.permissions.includes('registry.write');
   return (
     <Card title="Trường học">

@@ -5,6 +5,7 @@ import { api, type Me } from '../api.ts';
 import { ErrorResult } from '../App.tsx';
 import { ImportPanel } from '../ImportPanel.tsx';
 import { formatDate } from '../i18n.ts';
+import { currentSchoolYear } from '../schoolYear.ts';
 
 interface Hit {
   id: string;
@@ -17,16 +18,9 @@ interface Hit {
   school: { code: string; name: string };
   className: string | null;
 }
-/** The school year a date falls in (a year starts on 1 September). */
-function currentYear(): string {
-  const now = new Date();
-  const start = now.getMonth() >= 8 ? now.getFullYear() : now.getFullYear() - 1;
-  return `${start}-${start + 1}`;
-}
-
 function Search() {
   const [q, setQ] = useState('');
-  const [year, setYear] = useState(currentYear());
+  const [year, setYear] = useState(currentSchoolYear());
   const [page, setPage] = useState(1);
   const params = new URLSearchParams({ q, year, page: String(page), pageSize: '50' });
   const result = useQuery({
@@ -92,7 +86,7 @@ function Search() {
 
 function Import() {
   const client = useQueryClient();
-  const [year, setYear] = useState(currentYear());
+  const [year, setYear] = useState(currentSchoolYear());
   const [createClasses, setCreateClasses] = useState(false);
   return (
     <ImportPanel

@@ -20,6 +20,7 @@ import { api, ApiError, type ClassSummary, type Me, type UnitSummary } from '../
 import { ErrorResult } from '../App.tsx';
 import { formatDate } from '../i18n.ts';
 import { initialSchool, SchoolPicker } from './YearEndPage.tsx';
+import { currentSchoolYear } from '../schoolYear.ts';
 
 type Status = 'requested' | 'accepted' | 'rejected' | 'cancelled';
 interface SchoolRef {
@@ -74,12 +75,6 @@ const STUDENT_STATUS: Record<string, string> = {
   dropped_out: 'Đã thôi học',
   graduated: 'Đã tốt nghiệp',
 };
-
-function currentYear(): string {
-  const now = new Date();
-  const start = now.getMonth() >= 8 ? now.getFullYear() : now.getFullYear() - 1;
-  return `${start}-${start + 1}`;
-}
 
 const errorText = (e: unknown) => (e instanceof ApiError ? e.problem.detail : String(e));
 
@@ -350,7 +345,7 @@ function RequestForm({
 }) {
   const { message } = App.useApp();
   const client = useQueryClient();
-  const year = currentYear();
+  const year = currentSchoolYear();
   const [q, setQ] = useState('');
   const [student, setStudent] = useState<Hit | null>(null);
   const [destQ, setDestQ] = useState('');

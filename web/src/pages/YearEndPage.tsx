@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { api, ApiError, type Me, type UnitSummary } from '../api.ts';
 import { ErrorResult } from '../App.tsx';
 import { formatDate } from '../i18n.ts';
+import { currentSchoolYear } from '../schoolYear.ts';
 
 interface PlanStudent {
   id: string;
@@ -42,12 +43,6 @@ interface PromotionPlan {
     newClasses: number;
   };
   runId?: string | null;
-}
-
-/** The year that ends last: promotion is done in summer, for the year just finished. */
-function endingYear(): string {
-  const y = new Date().getFullYear();
-  return `${y - 1}-${y}`;
 }
 
 /** A school within the caller's scope: their own school, or one found by code or name. */
@@ -107,7 +102,7 @@ function targetLabel(c: ClassPlan) {
 export default function YearEndPage({ me }: { me: Me }) {
   const { message, modal } = App.useApp();
   const [school, setSchool] = useState(initialSchool(me));
-  const [fromYear, setFromYear] = useState(endingYear());
+  const [fromYear, setFromYear] = useState(currentSchoolYear());
   const [repeaters, setRepeaters] = useState<string[]>([]);
   const [requested, setRequested] = useState(false);
   const [applied, setApplied] = useState<PromotionPlan | null>(null);
