@@ -5,13 +5,13 @@
  *   1. bulk issue of 100,000 diplomas with signed credentials and QR codes;
  *   2. the register filled to 1,000,000 entries (copies of a real signed
  *      row with distinct numbers and names, inserted in SQL);
- *   3. public lookups at 1,000 requests/s from this process against a
- *      `sogd serve` child, each for a different diploma: latency percentiles;
+ *   3. public lookups at 1,000 requests/s, open loop (bench/open-loop.ts),
+ *      from this process against a `sogd serve` child process, each for a
+ *      different diploma: exact latency percentiles, p95 included;
  *   4. the same load with the default rate limit (20 a minute per client):
  *      the limiter answers 429 and holds.
  *   npx tsx bench/diplomas.ts [--quick]
  */
-import autocannon from 'autocannon';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { systemActor } from '../src/db/actor.ts';
@@ -20,6 +20,7 @@ import { rotateIssuerKey } from '../src/modules/diplomas/keys.ts';
 import { issueDiplomas, type GraduateEntry } from '../src/modules/diplomas/service.ts';
 import { makeTree } from '../test/helpers/fixtures.ts';
 import { startServer } from '../test/helpers/server.ts';
+import { openLoop } from './open-loop.ts';
 
 const quick = process.argv.includes('--quick');
 const ISSUE = quick ? 5_000 : 100_000;
@@ -94,27 +95,14 @@ try {
     `register filled to ${TOTAL.toLocaleString('en')} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
 
-  const lookups = entries.slice(0, 5_000).map((e, i) => ({
-    method: 'GET' as const,
-    path: `/api/public/diplomas/lookup?serial=THPT${String(i + 1).padStart(7, '0')}&fullName=${encodeURIComponent(e.fullName)}&birthDate=${e.birthDate}`,
-  }));
-  const load = async (target: string, seconds: number) =>
-    new Promise<autocannon.Result>((resolve, reject) => {
-      let i = 0;
-      autocannon(
-        {
-          url: target,
-          connections: 50,
-          overallRate: 1000,
-          duration: seconds,
-          requests: [{ setupRequest: (req) => ({ ...req, ...lookups[i++ % lookups.length]! }) }],
-        },
-        (error: unknown, result) =>
-          error
-            ? reject(error instanceof Error ? error : new Error('autocannon failed'))
-            : resolve(result),
-      );
-    });
+  const lookups = entries
+    .slice(0, 5_000)
+    .map(
+      (e, i) =>
+        `/api/public/diplomas/lookup?serial=THPT${String(i + 1).padStart(7, '0')}&fullName=${encodeURIComponent(e.fullName)}&birthDate=${e.birthDate}`,
+    );
+  const load = (target: string, seconds: number) =>
+    openLoop(target, lookups, { rate: 1000, seconds, connections: 50 });
 
   for (const [label, limit] of [
     ['lookups, limiter raised out of the way', '100000000'],
@@ -132,10 +120,10 @@ try {
     try {
       await load(server.url, 3); // warm-up
       const result = await load(server.url, quick ? 5 : 20);
-      const codes = result.statusCodeStats as Record<string, { count: number } | undefined>;
+      const l = result.latencyMs;
       console.log(
-        `${label}: ${Math.round(result.requests.average)} req/s, latency p50 ${result.latency.p50} ms, p90 ${result.latency.p90} ms, p97.5 ${result.latency.p97_5} ms, p99 ${result.latency.p99} ms, ` +
-          `200: ${codes['200']?.count ?? 0}, 429: ${codes['429']?.count ?? 0}, errors ${result.errors}`,
+        `${label}: ${result.rate} req/s sent on schedule, latency from the scheduled time p50 ${l.p50} ms, p90 ${l.p90} ms, p95 ${l.p95} ms, p99 ${l.p99} ms, max ${l.max} ms, ` +
+          `200: ${result.status['200'] ?? 0}, 429: ${result.status['429'] ?? 0}, errors ${result.errors}`,
       );
     } finally {
       await server.stop();
