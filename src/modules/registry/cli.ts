@@ -29,6 +29,7 @@ export function registerRegistryCommands(program: Command): void {
           return;
         }
         const database = await openDatabase(targetFromEnv());
+        let writing = false;
         try {
           await migrateToLatest(database.db);
           const result = await importStudents(database.db, file, {
@@ -36,8 +37,17 @@ export function registerRegistryCommands(program: Command): void {
             schoolYear: options.year,
             dryRun: options.dryRun ?? false,
             createClasses: options.createClasses ?? false,
-            onProgress: (rows) =>
-              process.stderr.write(`\rĐã đọc ${rows.toLocaleString('vi-VN')} dòng…`),
+            onProgress: (done, phase, total) => {
+              if (phase === 'read')
+                process.stderr.write(`\rĐã đọc ${done.toLocaleString('vi-VN')} dòng…`);
+              else {
+                if (!writing) process.stderr.write('\n');
+                writing = true;
+                process.stderr.write(
+                  `\rĐã ghi ${done.toLocaleString('vi-VN')}/${(total ?? done).toLocaleString('vi-VN')} học sinh…`,
+                );
+              }
+            },
           });
           process.stderr.write('\n');
           if (result.unknownColumns.length)

@@ -9,7 +9,14 @@ import { parseVietnameseDate } from '../../lib/dates.ts';
 import { uuidv7 } from '../../lib/ids.ts';
 import { checkPersonalId } from '../../lib/personal-id.ts';
 import { normalizeText, searchKey, splitName } from '../../lib/vietnamese.ts';
-import { cellText, headerKey, readFirstSheet, type SheetHeader } from '../../lib/xlsx.ts';
+import {
+  cellText,
+  headerKey,
+  readFirstSheet,
+  type SheetHeader,
+  type SheetLayout,
+  type SheetLimits,
+} from '../../lib/xlsx.ts';
 
 /**
  * Student list import, exactly as ../shared/formats/student-import.md says:
@@ -90,7 +97,10 @@ export interface StudentImportOptions {
   createClasses: boolean;
   /** Only schools whose path starts with this prefix (the caller's scope). */
   scopePath?: string;
-  onProgress?: (rows: number) => void;
+  /** Rows read so far ('read'), then students written of the total ('write'). */
+  onProgress?: (done: number, phase: 'read' | 'write', total?: number) => void;
+  /** File size and row limits (defaults: MAX_WORKBOOK_BYTES, MAX_SHEET_ROWS). */
+  limits?: SheetLimits;
 }
 
 export async function importStudents(
@@ -121,16 +131,33 @@ export async function importStudents(
   const seenPersonalId = new Map<string, number>();
   const seenCode = new Map<string, number>();
 
+  let layout: SheetLayout | null = null;
+  let missing: Field[] = [];
   for await (const sheetRow of readFirstSheet(
     input,
     Object.values(STUDENT_HEADERS),
-    (h) => (header = h),
+    (h) => {
+      header = h;
+      missing = REQUIRED.filter((f) => ![...h.columns.values()].includes(KEY[f]));
+    },
+    options.limits,
+    (l) => (layout = l),
   )) {
+    // Not the student list (another sheet first, or other headers): one clear error, not one per row.
+    if (missing.length) break;
     rows++;
-    if (rows % 10_000 === 0) options.onProgress?.(rows);
+    if (rows % 10_000 === 0) options.onProgress?.(rows, 'read');
     const r = sheetRow.rowNumber;
     const err = (field: Field, message: string) =>
       errors.push({ row: r, column: STUDENT_HEADERS[field], message });
+    // A hidden row (by hand or by a filter) is not silently imported nor skipped: the clerk decides.
+    if ((layout as SheetLayout | null)?.hiddenRows.has(r))
+      errors.push({
+        row: r,
+        column: null,
+        message:
+          'Dòng này đang bị ẩn (ẩn tay hoặc do bộ lọc): hãy bỏ ẩn nếu cần nhập, hoặc xoá dòng, rồi nhập lại.',
+      });
     for (const p of sheetRow.problems)
       errors.push({ row: r, column: p.header, message: p.message });
     const get = (f: Field) => sheetRow.values.get(KEY[f]) ?? null;
@@ -237,14 +264,44 @@ export async function importStudents(
       });
   }
   const h = header as SheetHeader | null;
-  if (h)
-    for (const f of REQUIRED)
-      if (![...h.columns.values()].includes(KEY[f]))
-        errors.push({
+  if (h && missing.length) {
+    const names = missing.map((f) => `"${STUDENT_HEADERS[f]}"`).join(', ');
+    return {
+      summary: {
+        rows: 0,
+        added: 0,
+        updated: 0,
+        unchanged: 0,
+        errors: 1,
+        ms: Math.round(performance.now() - started),
+      },
+      errorList: [
+        {
           row: 1,
-          column: STUDENT_HEADERS[f],
-          message: `Thiếu cột bắt buộc "${STUDENT_HEADERS[f]}".`,
-        });
+          column: null,
+          message: `Trang tính đầu tiên "${h.sheetName ?? ''}" không phải danh sách học sinh: dòng 1 thiếu cột bắt buộc ${names}. Danh sách học sinh phải nằm ở trang tính đầu tiên, tiêu đề ở dòng 1.`,
+        },
+      ],
+      unknownColumns: h.unknown,
+      applied: false,
+    };
+  }
+  // Merged cells keep their value in the top cell only: the rows below would
+  // silently lose it, so a merge across data rows is refused.
+  const merges = (layout as SheetLayout | null)?.mergedRanges ?? [];
+  for (const m of merges) {
+    if (m.bottom <= m.top || m.bottom < 2) continue;
+    let column: string | null = null;
+    for (let c = m.left; c <= m.right && !column; c++) {
+      const key = h?.columns.get(c);
+      if (key) column = h?.labels.get(key) ?? key;
+    }
+    errors.push({
+      row: Math.max(2, m.top),
+      column,
+      message: `Ô gộp ${m.ref} trải qua nhiều dòng: hãy bỏ gộp ô (Unmerge) và điền giá trị cho từng dòng.`,
+    });
+  }
 
   // Known students: by personal id, else by student code. An id held by a
   // different student than the code points to is an error.
@@ -377,6 +434,7 @@ export async function importStudents(
           })),
         )
         .execute();
+      options.onProgress?.(i + chunk.length, 'write', fresh.length);
     }
     for (const { p, existing } of plans.filter((x) => x.existing && x.changed)) {
       const e = existing!;
