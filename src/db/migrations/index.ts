@@ -2,10 +2,12 @@ import type { Migration } from 'kysely/migration';
 import * as orgsUsersAudit from './2026112401_orgs_users_audit.ts';
 import * as registryBase from './2026112402_registry_base.ts';
 import * as diplomas from './2026112403_diplomas.ts';
+import * as registrySearch from './2026112503_registry_search.ts';
 
 /** Every migration, in order. Names start with a timestamp; they only move forward. */
 export const migrations: Record<string, Migration> = {
   '2026112401_orgs_users_audit': orgsUsersAudit,
   '2026112402_registry_base': registryBase,
   '2026112403_diplomas': diplomas,
+  '2026112503_registry_search': registrySearch,
 };

@@ -39,17 +39,9 @@ export interface StudentQuery {
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 export const maskPersonalId = (id: string | null) => (id ? `********${id.slice(-4)}` : null);
 
-function baseQuery(db: Db, scope: Scope, query: StudentQuery) {
-  let q = db
-    .selectFrom('student')
-    .innerJoin('org_unit', 'org_unit.id', 'student.school_id')
-    .leftJoin('enrolment', (join) =>
-      join
-        .onRef('enrolment.student_id', '=', 'student.id')
-        .on('enrolment.school_year', '=', query.schoolYear),
-    )
-    .leftJoin('class', 'class.id', 'enrolment.class_id')
-    .where(scope.unitCondition('student.school_id'));
+/** The students matching `query` inside the scope, without joins (counting needs none). */
+function matching(db: Db, scope: Scope, query: StudentQuery) {
+  let q = db.selectFrom('student').where(scope.unitCondition('student.school_id'));
   const text = query.q?.trim() ?? '';
   if (/^\d{12}$/.test(text)) q = q.where('student.personal_id', '=', text);
   else if (text) {
@@ -67,8 +59,29 @@ function baseQuery(db: Db, scope: Scope, query: StudentQuery) {
     q = q.where('student.birth_date', '=', iso);
   }
   if (query.schoolId) q = q.where('student.school_id', '=', query.schoolId);
-  if (query.classId) q = q.where('enrolment.class_id', '=', query.classId);
+  if (query.classId)
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('enrolment')
+          .select(sql.lit(1).as('one'))
+          .whereRef('enrolment.student_id', '=', 'student.id')
+          .where('enrolment.school_year', '=', query.schoolYear)
+          .where('enrolment.class_id', '=', query.classId!),
+      ),
+    );
   return q;
+}
+
+function baseQuery(db: Db, scope: Scope, query: StudentQuery) {
+  return matching(db, scope, query)
+    .innerJoin('org_unit', 'org_unit.id', 'student.school_id')
+    .leftJoin('enrolment', (join) =>
+      join
+        .onRef('enrolment.student_id', '=', 'student.id')
+        .on('enrolment.school_year', '=', query.schoolYear),
+    )
+    .leftJoin('class', 'class.id', 'enrolment.class_id');
 }
 
 export async function searchStudents(
@@ -79,7 +92,7 @@ export async function searchStudents(
   scope.require('registry.read');
   if (query.schoolId) await scope.requireUnit(db, query.schoolId, 'registry.read');
   const q = baseQuery(db, scope, query);
-  const [{ total } = { total: 0 }] = await q
+  const [{ total } = { total: 0 }] = await matching(db, scope, query)
     .select((eb) => eb.fn.countAll<number>().as('total'))
     .execute();
   const rows = await q
