@@ -130,7 +130,13 @@ export async function importStudents(
   } catch (error) {
     if (!(error instanceof Rollback)) throw error;
   }
-  return result!;
+  const r = result as StudentImportResult | null;
+  // Fresh planner statistics after a bulk load: PGlite has no autovacuum, and
+  // without them name searches over the scope get plans meant for a few rows
+  // (measured: 0.5 s instead of 50 ms on 500,000 students).
+  if (r?.applied && r.summary.added + r.summary.updated >= 10_000)
+    await sql`ANALYZE student, enrolment, class, org_unit`.execute(db);
+  return r!;
 }
 
 async function importPass(

@@ -91,11 +91,10 @@ export async function searchStudents(
 ): Promise<{ items: StudentHit[]; total: number }> {
   scope.require('registry.read');
   if (query.schoolId) await scope.requireUnit(db, query.schoolId, 'registry.read');
-  const q = baseQuery(db, scope, query);
-  const [{ total } = { total: 0 }] = await matching(db, scope, query)
-    .select((eb) => eb.fn.countAll<number>().as('total'))
-    .execute();
-  const rows = await q
+  // The total comes with the page (one pass over the matches instead of two);
+  // only a page past the end needs a separate count.
+  const rows = await baseQuery(db, scope, query)
+    .select(sql<string>`count(*) over ()`.as('total'))
     .select([
       'student.id',
       'student.full_name',
@@ -114,8 +113,17 @@ export async function searchStudents(
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)
     .execute();
+  let total = Number(rows[0]?.total ?? 0);
+  if (!rows.length && query.page > 1)
+    total = Number(
+      (
+        await matching(db, scope, query)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   return {
-    total: Number(total),
+    total,
     items: rows.map((r) => ({
       id: r.id,
       fullName: r.full_name,
