@@ -29,7 +29,8 @@ export function registerRegistryCommands(program: Command): void {
           return;
         }
         const database = await openDatabase(targetFromEnv());
-        let writing = false;
+        let read = 0;
+        let written = 0;
         try {
           await migrateToLatest(database.db);
           const result = await importStudents(database.db, file, {
@@ -38,15 +39,11 @@ export function registerRegistryCommands(program: Command): void {
             dryRun: options.dryRun ?? false,
             createClasses: options.createClasses ?? false,
             onProgress: (done, phase, total) => {
-              if (phase === 'read')
-                process.stderr.write(`\rĐã đọc ${done.toLocaleString('vi-VN')} dòng…`);
-              else {
-                if (!writing) process.stderr.write('\n');
-                writing = true;
-                process.stderr.write(
-                  `\rĐã ghi ${done.toLocaleString('vi-VN')}/${(total ?? done).toLocaleString('vi-VN')} học sinh…`,
-                );
-              }
+              if (phase === 'read') read = done;
+              else [written, read] = [done, total ?? read];
+              process.stderr.write(
+                `\rĐã đọc ${read.toLocaleString('vi-VN')} dòng, đã ghi ${written.toLocaleString('vi-VN')} học sinh…`,
+              );
             },
           });
           process.stderr.write('\n');
@@ -59,13 +56,13 @@ export function registerRegistryCommands(program: Command): void {
               writeFileSync(copy, await annotatedWorkbook(readFileSync(file), result.errorList));
               console.error(`Bản có đánh dấu lỗi: ${copy}`);
             }
-            console.error(`Tệp bị từ chối: ${result.errorList.length} lỗi, không có gì được ghi.`);
+            console.error(`Tệp bị từ chối: ${result.summary.errors} lỗi, không có gì được ghi.`);
             process.exitCode = 1;
           } else if (options.dryRun) console.error('Chạy thử: tệp hợp lệ, không có gì được ghi.');
           console.log(JSON.stringify(result.summary));
         } catch (error) {
           if (error instanceof UnreadableWorkbookError) {
-            console.error(error.message);
+            console.error(`\n${error.message}`);
             console.log(
               JSON.stringify({ rows: 0, added: 0, updated: 0, unchanged: 0, errors: 1, ms: 0 }),
             );

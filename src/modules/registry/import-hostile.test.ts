@@ -10,7 +10,7 @@ import { uuidv7 } from '../../lib/ids.ts';
 import { UnreadableWorkbookError } from '../../lib/xlsx.ts';
 import { freshDatabase } from '../../../test/helpers/db.ts';
 import { makeTree, SMALL_PROVINCE } from '../../../test/helpers/fixtures.ts';
-import { importStudents, STUDENT_HEADERS } from './import-students.ts';
+import { importStudents, MAX_LISTED_ERRORS, STUDENT_HEADERS } from './import-students.ts';
 
 /**
  * Hostile and odd files (issue "Sector registry", errors and data safety):
@@ -312,6 +312,16 @@ describe('limits (README: file size and rows per file)', () => {
     expect(await unreadable(() => run(bytes, { limits }))).toMatch(/Tệp quá lớn \(trên/);
     // Within the limit the same file imports.
     expect((await run(bytes, { limits: { maxBytes: bytes.length } })).summary.added).toBe(1);
+  });
+
+  it('counts every error but lists the first thousand, so a wrong file cannot fill the memory', async () => {
+    const wrong = await book(
+      Array.from({ length: 1_003 }, (_, i) => ['KHONGCO', ...row(`Mai Thị Lan ${i}`).slice(1)]),
+    );
+    const result = await refusedWithoutWrites(() => run(wrong));
+    expect(result.summary.errors).toBe(1_003);
+    expect(result.errorList).toHaveLength(MAX_LISTED_ERRORS);
+    expect(result.errorList[0]).toMatchObject({ row: 2, column: 'Mã trường' });
   });
 
   it('stops at the row limit with a clear error, before reading on', async () => {

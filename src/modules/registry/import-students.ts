@@ -97,11 +97,14 @@ export interface StudentImportOptions {
   createClasses: boolean;
   /** Only schools whose path starts with this prefix (the caller's scope). */
   scopePath?: string;
-  /** Rows read so far ('read'), then students written of the total ('write'). */
+  /** Rows read so far ('read'); students written so far, with rows read by then ('write'). */
   onProgress?: (done: number, phase: 'read' | 'write', total?: number) => void;
   /** File size and row limits (defaults: MAX_WORKBOOK_BYTES, MAX_SHEET_ROWS). */
   limits?: SheetLimits;
 }
+
+/** Errors listed with row and column per file (all are counted in summary.errors). */
+export const MAX_LISTED_ERRORS = 1_000;
 
 /** Valid rows are checked against the database and written this many at a time. */
 const CHUNK = 5_000;
@@ -147,6 +150,13 @@ async function importPass(
 ): Promise<StudentImportResult> {
   const started = performance.now();
   const errors: RowError[] = [];
+  // Every error is counted; the first MAX_LISTED_ERRORS are kept with their
+  // row and column (a wrong file can have one per row: 600,000 of them).
+  let errorCount = 0;
+  const addError = (e: RowError) => {
+    errorCount++;
+    if (errors.length < MAX_LISTED_ERRORS) errors.push(e);
+  };
   let header: SheetHeader | null = null;
   let rows = 0;
   const schools = new Map(
@@ -192,17 +202,16 @@ async function importPass(
       if (rows % 10_000 === 0) options.onProgress?.(rows, 'read');
       const r = sheetRow.rowNumber;
       const err = (field: Field, message: string) =>
-        errors.push({ row: r, column: STUDENT_HEADERS[field], message });
+        addError({ row: r, column: STUDENT_HEADERS[field], message });
       // A hidden row (by hand or by a filter) is not silently imported nor skipped: the clerk decides.
       if ((layout as SheetLayout | null)?.hiddenRows.has(r))
-        errors.push({
+        addError({
           row: r,
           column: null,
           message:
             'Dòng này đang bị ẩn (ẩn tay hoặc do bộ lọc): hãy bỏ ẩn nếu cần nhập, hoặc xoá dòng, rồi nhập lại.',
         });
-      for (const p of sheetRow.problems)
-        errors.push({ row: r, column: p.header, message: p.message });
+      for (const p of sheetRow.problems) addError({ row: r, column: p.header, message: p.message });
       const get = (f: Field) => sheetRow.values.get(KEY[f]) ?? null;
       for (const f of REQUIRED) if (!get(f)) err(f, `Thiếu ${STUDENT_HEADERS[f].toLowerCase()}.`);
 
@@ -359,21 +368,21 @@ async function importPass(
       const key = h?.columns.get(c);
       if (key) column = h?.labels.get(key) ?? key;
     }
-    errors.push({
+    addError({
       row: Math.max(2, m.top),
       column,
       message: `Ô gộp ${m.ref} trải qua nhiều dòng: hãy bỏ gộp ô (Unmerge) và điền giá trị cho từng dòng.`,
     });
   }
   errors.sort((a, b) => a.row - b.row);
-  const ok = errors.length === 0;
+  const ok = errorCount === 0;
   return {
     summary: {
       rows,
       added: ok ? added : 0,
       updated: ok ? updated : 0,
       unchanged: ok ? unchanged : 0,
-      errors: errors.length,
+      errors: errorCount,
       ms: Math.round(performance.now() - started),
     },
     errorList: errors,
@@ -426,7 +435,7 @@ async function importPass(
       const byId = p.personalId ? known.get(`id:${p.personalId}`) : undefined;
       const byCode = p.studentCode ? known.get(`code:${p.studentCode}`) : undefined;
       if (byId && byCode && byId.id !== byCode.id) {
-        errors.push({
+        addError({
           row: p.row,
           column: STUDENT_HEADERS.studentCode,
           message: `Mã học sinh ${p.studentCode} đang thuộc học sinh khác (${byCode.full_name}).`,
@@ -440,7 +449,7 @@ async function importPass(
         existing.personal_id &&
         existing.personal_id !== p.personalId
       ) {
-        errors.push({
+        addError({
           row: p.row,
           column: STUDENT_HEADERS.personalId,
           message: `Học sinh mã ${p.studentCode} đã có mã định danh khác trong cơ sở dữ liệu.`,
@@ -471,7 +480,7 @@ async function importPass(
     }
     added += fresh.length;
     updated += changed.length;
-    if (!write || errors.length) return; // rolled back anyway: stop writing, keep checking
+    if (!write || errorCount) return; // rolled back anyway: stop writing, keep checking
 
     // Classes to create first (--create-classes).
     for (const p of [...fresh, ...changed.map((c) => c.p)]) {
