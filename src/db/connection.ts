@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import { Migrator, type MigrationResultSet } from 'kysely/migration';
 import pg from 'pg';
@@ -72,6 +73,9 @@ function acquireLock(dataDir: string): () => void {
   return () => rmSync(lockFile, { force: true });
 }
 
+/** Extensions the migrations use (trigram name search); a server has them as contrib. */
+const PGLITE_EXTENSIONS = { pg_trgm };
+
 /**
  * Replaces the embedded database in `dataDir` with a backup made by `dump`.
  * The current data moves aside to pgdata.before-restore-<time> first: nothing is lost.
@@ -91,7 +95,7 @@ export async function restoreEmbedded(dataDir: string, backup: Blob): Promise<st
       renameSync(pgdata, movedTo);
     }
     try {
-      const pglite = new PGlite(pgdata, { loadDataDir: backup });
+      const pglite = new PGlite(pgdata, { loadDataDir: backup, extensions: PGLITE_EXTENSIONS });
       await pglite.waitReady;
       await pglite.query('SELECT 1');
       await pglite.close();
@@ -129,14 +133,20 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
   let pglite: PGlite;
   let describe = 'PGlite (bộ nhớ)';
   if (target.memory) {
-    pglite = new PGlite({ parsers: { 1082: (value: string) => value } });
+    pglite = new PGlite({
+      parsers: { 1082: (value: string) => value },
+      extensions: PGLITE_EXTENSIONS,
+    });
   } else {
     const dataDir = resolve(target.dataDir ?? './data');
     mkdirSync(dataDir, { recursive: true });
     release = acquireLock(dataDir);
     describe = `PGlite ${dataDir}`;
     try {
-      pglite = new PGlite(join(dataDir, 'pgdata'), { parsers: { 1082: (value: string) => value } });
+      pglite = new PGlite(join(dataDir, 'pgdata'), {
+        parsers: { 1082: (value: string) => value },
+        extensions: PGLITE_EXTENSIONS,
+      });
       await pglite.waitReady;
     } catch (error) {
       release();

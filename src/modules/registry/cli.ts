@@ -36,6 +36,17 @@ export function registerRegistryCommands(program: Command): void {
           return;
         }
         const database = await openDatabase(targetFromEnv());
+        let read = 0;
+        let written = 0;
+        let shown = 0;
+        const show = () => {
+          // At most a few lines a second: the terminal is not the bottleneck.
+          if (Date.now() - shown < 200) return;
+          shown = Date.now();
+          process.stderr.write(
+            `\rĐã đọc ${read.toLocaleString('vi-VN')} dòng, đã ghi ${written.toLocaleString('vi-VN')} học sinh…`,
+          );
+        };
         try {
           await migrateToLatest(database.db);
           const result = await importStudents(database.db, file, {
@@ -43,9 +54,17 @@ export function registerRegistryCommands(program: Command): void {
             schoolYear: options.year,
             dryRun: options.dryRun ?? false,
             createClasses: options.createClasses ?? false,
-            onProgress: (rows) =>
-              process.stderr.write(`\rĐã đọc ${rows.toLocaleString('vi-VN')} dòng…`),
+            onProgress: (rows) => {
+              read = rows;
+              show();
+            },
+            onWritten: (rows) => {
+              written = rows;
+              show();
+            },
           });
+          shown = 0;
+          show();
           process.stderr.write('\n');
           if (result.unknownColumns.length)
             console.error(`Bỏ qua các cột không dùng: ${result.unknownColumns.join(', ')}`);
@@ -56,13 +75,13 @@ export function registerRegistryCommands(program: Command): void {
               writeFileSync(copy, await annotatedWorkbook(readFileSync(file), result.errorList));
               console.error(`Bản có đánh dấu lỗi: ${copy}`);
             }
-            console.error(`Tệp bị từ chối: ${result.errorList.length} lỗi, không có gì được ghi.`);
+            console.error(`Tệp bị từ chối: ${result.summary.errors} lỗi, không có gì được ghi.`);
             process.exitCode = 1;
           } else if (options.dryRun) console.error('Chạy thử: tệp hợp lệ, không có gì được ghi.');
           console.log(JSON.stringify(result.summary));
         } catch (error) {
           if (error instanceof UnreadableWorkbookError) {
-            console.error(error.message);
+            console.error(`\n${error.message}`);
             console.log(
               JSON.stringify({ rows: 0, added: 0, updated: 0, unchanged: 0, errors: 1, ms: 0 }),
             );

@@ -39,17 +39,9 @@ export interface StudentQuery {
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 export const maskPersonalId = (id: string | null) => (id ? `********${id.slice(-4)}` : null);
 
-function baseQuery(db: Db, scope: Scope, query: StudentQuery) {
-  let q = db
-    .selectFrom('student')
-    .innerJoin('org_unit', 'org_unit.id', 'student.school_id')
-    .leftJoin('enrolment', (join) =>
-      join
-        .onRef('enrolment.student_id', '=', 'student.id')
-        .on('enrolment.school_year', '=', query.schoolYear),
-    )
-    .leftJoin('class', 'class.id', 'enrolment.class_id')
-    .where(scope.unitCondition('student.school_id'));
+/** The students matching `query` inside the scope, without joins (counting needs none). */
+function matching(db: Db, scope: Scope, query: StudentQuery) {
+  let q = db.selectFrom('student').where(scope.unitCondition('student.school_id'));
   const text = query.q?.trim() ?? '';
   if (/^\d{12}$/.test(text)) q = q.where('student.personal_id', '=', text);
   else if (text) {
@@ -67,8 +59,29 @@ function baseQuery(db: Db, scope: Scope, query: StudentQuery) {
     q = q.where('student.birth_date', '=', iso);
   }
   if (query.schoolId) q = q.where('student.school_id', '=', query.schoolId);
-  if (query.classId) q = q.where('enrolment.class_id', '=', query.classId);
+  if (query.classId)
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('enrolment')
+          .select(sql.lit(1).as('one'))
+          .whereRef('enrolment.student_id', '=', 'student.id')
+          .where('enrolment.school_year', '=', query.schoolYear)
+          .where('enrolment.class_id', '=', query.classId!),
+      ),
+    );
   return q;
+}
+
+function baseQuery(db: Db, scope: Scope, query: StudentQuery) {
+  return matching(db, scope, query)
+    .innerJoin('org_unit', 'org_unit.id', 'student.school_id')
+    .leftJoin('enrolment', (join) =>
+      join
+        .onRef('enrolment.student_id', '=', 'student.id')
+        .on('enrolment.school_year', '=', query.schoolYear),
+    )
+    .leftJoin('class', 'class.id', 'enrolment.class_id');
 }
 
 export async function searchStudents(
@@ -78,11 +91,10 @@ export async function searchStudents(
 ): Promise<{ items: StudentHit[]; total: number }> {
   scope.require('registry.read');
   if (query.schoolId) await scope.requireUnit(db, query.schoolId, 'registry.read');
-  const q = baseQuery(db, scope, query);
-  const [{ total } = { total: 0 }] = await q
-    .select((eb) => eb.fn.countAll<number>().as('total'))
-    .execute();
-  const rows = await q
+  // The total comes with the page (one pass over the matches instead of two);
+  // only a page past the end needs a separate count.
+  const rows = await baseQuery(db, scope, query)
+    .select(sql<string>`count(*) over ()`.as('total'))
     .select([
       'student.id',
       'student.full_name',
@@ -101,8 +113,17 @@ export async function searchStudents(
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)
     .execute();
+  let total = Number(rows[0]?.total ?? 0);
+  if (!rows.length && query.page > 1)
+    total = Number(
+      (
+        await matching(db, scope, query)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   return {
-    total: Number(total),
+    total,
     items: rows.map((r) => ({
       id: r.id,
       fullName: r.full_name,
