@@ -8,15 +8,18 @@ import { freshDatabase } from '../../../test/helpers/db.ts';
 import { makeTree, makeUser, SMALL_PROVINCE } from '../../../test/helpers/fixtures.ts';
 import { signIn, type Client } from '../../../test/helpers/client.ts';
 import { STUDENT_HEADERS } from './import-students.ts';
+import { Scope } from '../../server/scope.ts';
+import { searchStudents } from './search.ts';
 
 let db: Db;
 let close: () => Promise<void>;
 let app: App;
 let clerkA: Client;
+let ids: Record<string, string>;
 
 beforeAll(async () => {
   ({ db, close } = await freshDatabase());
-  const ids = await makeTree(db, SMALL_PROVINCE);
+  ids = await makeTree(db, SMALL_PROVINCE);
   await writeTransaction(db, systemActor('test'), (tx) =>
     tx
       .insertInto('class')
@@ -122,6 +125,37 @@ describe('student import over HTTP', () => {
     expect(sheet.getRow(1).getCell(4).text).toBe('Họ và tên');
     expect(sheet.getRow(2).getCell(4).text).toBe('Vũ Minh Châu');
     expect(sheet.getRow(2).getCell(5).text).toBe('10/10/2017');
+  });
+
+  it('counts broad searches up to a cap and says there are more, the page still in name order', async () => {
+    const school = await db
+      .selectFrom('org_unit')
+      .select(['id', 'path'])
+      .where('id', '=', ids.SGD!)
+      .executeTakeFirstOrThrow();
+    const scope = new Scope({
+      id: uuidv7(),
+      username: 'kiem.thu',
+      fullName: 'Kiểm thử',
+      role: 'department_staff',
+      orgUnitId: school.id,
+      orgPath: school.path,
+    });
+    const all = await searchStudents(db, scope, {
+      schoolYear: '2025-2026',
+      page: 1,
+      pageSize: 50,
+    });
+    expect(all.totalCapped).toBe(false);
+    expect(all.total).toBeGreaterThanOrEqual(1);
+    const capped = await searchStudents(db, scope, {
+      schoolYear: '2025-2026',
+      page: 1,
+      pageSize: 1,
+      countCap: all.total - 1,
+    });
+    expect(capped).toMatchObject({ total: all.total - 1, totalCapped: true });
+    expect(capped.items.map((i) => i.id)).toEqual([all.items[0]!.id]);
   });
 
   it('gives a template with dropdowns that imports back as filled', async () => {

@@ -26,7 +26,9 @@ function Search() {
   const result = useQuery({
     queryKey: ['students', q, year, page],
     queryFn: () =>
-      api.get<{ items: Hit[]; total: number }>(`/api/registry/students?${params.toString()}`),
+      api.get<{ items: Hit[]; total: number; totalCapped: boolean }>(
+        `/api/registry/students?${params.toString()}`,
+      ),
     enabled: q.trim().length > 0,
   });
   if (result.error) return <ErrorResult error={result.error} />;
@@ -65,6 +67,10 @@ function Search() {
           pageSize: 50,
           onChange: setPage,
           showSizeChanger: false,
+          showTotal: (total) =>
+            result.data?.totalCapped
+              ? `Hơn ${total.toLocaleString('vi-VN')} học sinh khớp: hãy gõ thêm để thu hẹp`
+              : `${total.toLocaleString('vi-VN')} học sinh`,
         }}
         columns={[
           { title: 'Họ và tên', dataIndex: 'fullName' },
