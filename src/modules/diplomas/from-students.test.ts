@@ -14,7 +14,7 @@ const actor = systemActor('test');
 
 beforeAll(async () => {
   ({ db, close } = await freshDatabase());
-  await seedDemo(db, { schools: 25, students: 3_000, seed: 11 });
+  await seedDemo(db, { schools: 25, students: 3_000, seed: 11, schoolYear: '2025-2026' });
 });
 afterAll(async () => close?.());
 
