@@ -112,6 +112,11 @@ describe('student import over HTTP', () => {
     };
     expect(body.total).toBe(1);
     expect(body.items[0]).toMatchObject({ fullName: 'Vũ Minh Châu', className: '3A' });
+    // Three letters or more match inside words; one or two only at a word's start.
+    const partial = await clerkA.get('/api/registry/students?q=inh%20cha&year=2025-2026');
+    expect((partial.body as { total: number }).total).toBe(1);
+    const inside = await clerkA.get('/api/registry/students?q=u%20minh&year=2025-2026');
+    expect((inside.body as { total: number }).total).toBe(0);
     const byDate = await clerkA.get('/api/registry/students?birthDate=10/10/2017&year=2025-2026');
     expect((byDate.body as { total: number }).total).toBe(1);
     const exported = await app.inject({

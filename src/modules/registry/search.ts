@@ -51,7 +51,19 @@ function matching(db: Db, scope: Scope, query: StudentQuery) {
     q = q.where((eb) =>
       eb.or([
         eb('student.student_code', '=', text),
-        eb.and(words.map((w) => eb('student.search_name', 'like', `%${escapeLike(w)}%`))),
+        eb.and(
+          words.map((w) =>
+            // A fragment of one or two letters ("le", "vu") matches the start
+            // of a word: inside words it would match nearly everyone, and the
+            // trigram index could not narrow it down.
+            w.length < 3
+              ? eb.or([
+                  eb('student.search_name', 'like', `${escapeLike(w)}%`),
+                  eb('student.search_name', 'like', `% ${escapeLike(w)}%`),
+                ])
+              : eb('student.search_name', 'like', `%${escapeLike(w)}%`),
+          ),
+        ),
       ]),
     );
   }
@@ -86,8 +98,12 @@ function baseQuery(db: Db, scope: Scope, query: StudentQuery) {
     .leftJoin('class', 'class.id', 'enrolment.class_id');
 }
 
-/** Matches counted exactly up to this many; beyond it the page says "more than". */
-export const SEARCH_COUNT_CAP = 10_000;
+/**
+ * A search reads at most this many matches: counted exactly up to it, the
+ * page sorted by name among them; beyond it the page says "more than" and
+ * asks for more words.
+ */
+export const SEARCH_COUNT_CAP = 1_000;
 
 export async function searchStudents(
   db: Db,
@@ -96,28 +112,40 @@ export async function searchStudents(
 ): Promise<{ items: StudentHit[]; total: number; totalCapped: boolean }> {
   scope.require('registry.read');
   if (query.schoolId) await scope.requireUnit(db, query.schoolId, 'registry.read');
-  // The page is chosen on the student table alone, and only its rows are
-  // joined to their school and class; the total is counted up to a cap. A
-  // broad word ("anh", "nguyen van") matches tens of thousands, and joining
-  // or counting every match is what made such searches slow.
+  // A broad word ("anh", "nguyen van") matches tens of thousands of students:
+  // counting, sorting or joining all of them is what made such searches slow.
+  // So the first cap + 1 matches found are taken (the database stops there),
+  // counted and sorted by name for the page, and only the page's rows are
+  // joined to their school and class.
   const cap = query.countCap ?? SEARCH_COUNT_CAP;
-  const page = await matching(db, scope, query)
-    .select(['student.id'])
-    .orderBy('student.search_name')
-    .orderBy('student.id')
+  const page = await db
+    .with('m', () =>
+      matching(db, scope, query)
+        .select(['student.id', 'student.search_name'])
+        .limit(cap + 1),
+    )
+    .selectFrom('m')
+    .select(['m.id', sql<string>`(SELECT count(*) FROM m)`.as('n')])
+    .orderBy('m.search_name')
+    .orderBy('m.id')
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)
     .execute();
-  const counted = await db
-    .selectFrom(
-      matching(db, scope, query)
-        .select(sql.lit(1).as('one'))
-        .limit(cap + 1)
-        .as('m'),
-    )
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  const matches = Number(counted.n);
+  const matches = page.length
+    ? Number(page[0]!.n)
+    : Number(
+        (
+          await db
+            .selectFrom(
+              matching(db, scope, query)
+                .select(sql.lit(1).as('one'))
+                .limit(cap + 1)
+                .as('m'),
+            )
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
   const rows = page.length
     ? await db
         .selectFrom('student')
