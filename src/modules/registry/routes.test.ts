@@ -9,7 +9,7 @@ import { makeTree, makeUser, SMALL_PROVINCE } from '../../../test/helpers/fixtur
 import { signIn, type Client } from '../../../test/helpers/client.ts';
 import { STUDENT_HEADERS } from './import-students.ts';
 import { Scope } from '../../server/scope.ts';
-import { searchStudents } from './search.ts';
+import { searchStudents, studentExportRows } from './search.ts';
 
 let db: Db;
 let close: () => Promise<void>;
@@ -161,6 +161,13 @@ describe('student import over HTTP', () => {
     });
     expect(capped).toMatchObject({ total: all.total - 1, totalCapped: true });
     expect(capped.items.map((i) => i.id)).toEqual([all.items[0]!.id]);
+    // An export over the limit is refused whole, never cut short.
+    await expect(
+      studentExportRows(db, scope, { schoolYear: '2025-2026' }, all.total - 1),
+    ).rejects.toThrow(/quá giới hạn của một tệp xuất/);
+    expect(await studentExportRows(db, scope, { schoolYear: '2025-2026' }, all.total)).toHaveLength(
+      all.total,
+    );
   });
 
   it('gives a template with dropdowns that imports back as filled', async () => {

@@ -5,7 +5,7 @@ import type { Db } from '../../db/connection.ts';
 import { requireScope } from '../../server/context.ts';
 import { registerImportRoutes } from './import-routes.ts';
 import { registerStaffRoutes } from './staff-routes.ts';
-import { exportStudents, searchStudents } from './search.ts';
+import { searchStudents, studentExportRows, writeStudentExport } from './search.ts';
 import { PassThrough } from 'node:stream';
 import {
   changeStudentStatus,
@@ -90,18 +90,16 @@ export function registerRegistryRoutes(instance: FastifyInstance, deps: { db: Db
       },
     },
     async (request, reply) => {
-      const scope = requireScope(request);
-      // Access is decided before the download starts, so a refusal is a clean 403.
-      scope.require('registry.read');
-      if (request.query.schoolId)
-        await scope.requireUnit(db, request.query.schoolId, 'registry.read');
+      // Access and the row limit are decided before the download starts, so a
+      // refusal is a clean problem answer, never a cut-short file.
+      const rows = await studentExportRows(db, requireScope(request), {
+        ...request.query,
+        schoolYear: request.query.year,
+      });
       const stream = new PassThrough();
-      void exportStudents(
-        db,
-        scope,
-        { ...request.query, schoolYear: request.query.year },
-        stream,
-      ).catch((error: unknown) => stream.destroy(error as Error));
+      void writeStudentExport(rows, stream).catch((error: unknown) =>
+        stream.destroy(error as Error),
+      );
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', 'attachment; filename="hoc-sinh.xlsx"')

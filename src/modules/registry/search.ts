@@ -208,12 +208,16 @@ const STATUS_LABEL: Record<StudentStatus, string> = {
  * headers, in class-list order (given name, middle, family). At most 200,000
  * rows in one file.
  */
-export async function exportStudents(
+/** Rows one export file takes; a larger list is refused, never cut short. */
+export const EXPORT_MAX_ROWS = 200_000;
+
+/** The rows of an export, in class-list order; a 400 naming the count when over the limit. */
+export async function studentExportRows(
   db: Db,
   scope: Scope,
   query: Omit<StudentQuery, 'page' | 'pageSize'>,
-  out: Writable,
-): Promise<number> {
+  maxRows = EXPORT_MAX_ROWS,
+) {
   scope.require('registry.read');
   if (query.schoolId) await scope.requireUnit(db, query.schoolId, 'registry.read');
   const rows = await baseQuery(db, scope, { ...query, page: 1, pageSize: 1 })
@@ -229,11 +233,21 @@ export async function exportStudents(
       'class.name as class_name',
     ])
     .orderBy(sql`class.name`)
-    .limit(200_000)
+    .limit(maxRows + 1)
     .execute();
-  const sorted = sortByVietnameseName(rows, (r) => r.full_name).sort((a, b) =>
+  if (rows.length > maxRows)
+    throw badRequest(
+      `Danh sách có hơn ${maxRows.toLocaleString('vi-VN')} học sinh, quá giới hạn của một tệp xuất: hãy lọc theo trường, lớp hoặc gõ thêm tên.`,
+    );
+  return sortByVietnameseName(rows, (r) => r.full_name).sort((a, b) =>
     (a.class_name ?? '').localeCompare(b.class_name ?? '', 'vi', { numeric: true }),
   );
+}
+
+export async function writeStudentExport(
+  sorted: Awaited<ReturnType<typeof studentExportRows>>,
+  out: Writable,
+): Promise<number> {
   await writeSimpleWorkbook(
     out,
     'Học sinh',
@@ -263,4 +277,13 @@ export async function exportStudents(
     ]),
   );
   return sorted.length;
+}
+
+export async function exportStudents(
+  db: Db,
+  scope: Scope,
+  query: Omit<StudentQuery, 'page' | 'pageSize'>,
+  out: Writable,
+): Promise<number> {
+  return writeStudentExport(await studentExportRows(db, scope, query), out);
 }
