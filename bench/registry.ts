@@ -188,7 +188,18 @@ function runImport(file: string, env: Record<string, string>): Promise<CliRun> {
     const started = performance.now();
     const child = spawn(
       process.execPath,
-      ['bin/sogd.js', 'import', 'students', file, '--year', YEAR],
+      [
+        // BENCH_CPU_PROF=DIR: a V8 CPU profile of the import, to see where its time goes.
+        ...(process.env.BENCH_CPU_PROF
+          ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+          : []),
+        'bin/sogd.js',
+        'import',
+        'students',
+        file,
+        '--year',
+        YEAR,
+      ],
       { cwd: REPO, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let stdout = '';
