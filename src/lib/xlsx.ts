@@ -137,6 +137,36 @@ export interface SheetLayout {
   mergedRanges: { ref: string; top: number; bottom: number; left: number; right: number }[];
 }
 
+/** A hidden row (by hand or by a filter) is neither imported nor skipped silently: the clerk decides. */
+export const HIDDEN_ROW_MESSAGE =
+  'Dòng này đang bị ẩn (ẩn tay hoặc do bộ lọc): hãy bỏ ẩn nếu cần nhập, hoặc xoá dòng, rồi nhập lại.';
+
+/**
+ * Merged cells keep their value in the top cell only: the rows below would
+ * silently lose it, so every merge across data rows is an error at its top
+ * row, named by the first known column it covers.
+ */
+export function mergeErrors(
+  layout: SheetLayout | null,
+  header: SheetHeader | null,
+): { row: number; column: string | null; message: string }[] {
+  const errors: { row: number; column: string | null; message: string }[] = [];
+  for (const m of layout?.mergedRanges ?? []) {
+    if (m.bottom <= m.top || m.bottom < 2) continue;
+    let column: string | null = null;
+    for (let c = m.left; c <= m.right && !column; c++) {
+      const key = header?.columns.get(c);
+      if (key) column = header?.labels.get(key) ?? key;
+    }
+    errors.push({
+      row: Math.max(2, m.top),
+      column,
+      message: `Ô gộp ${m.ref} trải qua nhiều dòng: hãy bỏ gộp ô (Unmerge) và điền giá trị cho từng dòng.`,
+    });
+  }
+  return errors;
+}
+
 const columnNumber = (letters: string) =>
   [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
 

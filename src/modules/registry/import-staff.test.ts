@@ -11,11 +11,15 @@ let db: Db;
 let close: () => Promise<void>;
 const actor = systemActor('test nhập cán bộ');
 
-async function workbook(rows: (string | null)[][]): Promise<Buffer> {
+async function workbook(
+  rows: (string | null)[][],
+  shape?: (ws: ExcelJS.Worksheet) => void,
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Cán bộ');
   ws.addRow(Object.values(STAFF_HEADERS));
   for (const r of rows) ws.addRow(r);
+  shape?.(ws);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 const run = (bytes: Buffer, dryRun = false) =>
@@ -92,5 +96,19 @@ describe('staff list import', () => {
       ]),
     );
     expect((await db.selectFrom('staff').selectAll().execute()).length).toBe(before);
+  });
+
+  it('reports hidden rows and merged cells like the student import, and writes nothing', async () => {
+    const before = await db.selectFrom('staff').select('id').execute();
+    const other = ['THB', 'Lò Văn Sơn', '03/03/1990', 'Nam', '', 'Nhân viên', '', '', 'Hợp đồng'];
+    const hidden = await workbook([teacher, other], (ws) => (ws.getRow(3).hidden = true));
+    const refused = await run(hidden);
+    expect(refused.applied).toBe(false);
+    expect(refused.errorList.map((e) => [e.row, e.column])).toEqual([[3, null]]);
+    expect(refused.errorList[0]!.message).toContain('bị ẩn');
+    const merged = await workbook([teacher, other], (ws) => ws.mergeCells('A2:A3'));
+    const mergeError = (await run(merged)).errorList.find((e) => e.message.includes('A2:A3'));
+    expect(mergeError).toMatchObject({ row: 2, column: 'Mã trường' });
+    expect(await db.selectFrom('staff').select('id').execute()).toHaveLength(before.length);
   });
 });

@@ -7,7 +7,14 @@ import { parseVietnameseDate } from '../../lib/dates.ts';
 import { uuidv7 } from '../../lib/ids.ts';
 import { checkPersonalId } from '../../lib/personal-id.ts';
 import { normalizeText, searchKey, splitName } from '../../lib/vietnamese.ts';
-import { headerKey, readFirstSheet, type SheetHeader } from '../../lib/xlsx.ts';
+import {
+  headerKey,
+  HIDDEN_ROW_MESSAGE,
+  mergeErrors,
+  readFirstSheet,
+  type SheetHeader,
+  type SheetLayout,
+} from '../../lib/xlsx.ts';
 import { yieldToEventLoop, type ImportPhase, type RowError } from './import-students.ts';
 import { importTemplate } from './template.ts';
 
@@ -89,14 +96,19 @@ export async function importStaff(
     employmentType: string | null;
   }[] = [];
   const seen = new Map<string, number>();
+  let layout: SheetLayout | null = null;
   for await (const sheetRow of readFirstSheet(
     input,
     Object.values(STAFF_HEADERS),
     (h) => (header = h),
+    undefined,
+    (l) => (layout = l),
   )) {
     rows++;
     if (rows % 1000 === 0) options.onProgress?.(rows);
     const r = sheetRow.rowNumber;
+    if ((layout as SheetLayout | null)?.hiddenRows.has(r))
+      errors.push({ row: r, column: null, message: HIDDEN_ROW_MESSAGE });
     const err = (field: Field, message: string) =>
       errors.push({ row: r, column: STAFF_HEADERS[field], message });
     for (const p of sheetRow.problems)
@@ -164,6 +176,7 @@ export async function importStaff(
           column: STAFF_HEADERS[f],
           message: `Thiếu cột bắt buộc "${STAFF_HEADERS[f]}".`,
         });
+  errors.push(...mergeErrors(layout, h));
   errors.sort((a, b) => a.row - b.row);
 
   // Known staff: by personal id, else by school + name + date of birth.

@@ -12,6 +12,8 @@ import { normalizeText, searchKey, splitName } from '../../lib/vietnamese.ts';
 import {
   cellText,
   headerKey,
+  HIDDEN_ROW_MESSAGE,
+  mergeErrors,
   readFirstSheet,
   type SheetHeader,
   type SheetLayout,
@@ -219,12 +221,7 @@ async function importPass(
         addError({ row: r, column: STUDENT_HEADERS[field], message });
       // A hidden row (by hand or by a filter) is not silently imported nor skipped: the clerk decides.
       if ((layout as SheetLayout | null)?.hiddenRows.has(r))
-        addError({
-          row: r,
-          column: null,
-          message:
-            'Dòng này đang bị ẩn (ẩn tay hoặc do bộ lọc): hãy bỏ ẩn nếu cần nhập, hoặc xoá dòng, rồi nhập lại.',
-        });
+        addError({ row: r, column: null, message: HIDDEN_ROW_MESSAGE });
       for (const p of sheetRow.problems) addError({ row: r, column: p.header, message: p.message });
       const get = (f: Field) => sheetRow.values.get(KEY[f]) ?? null;
       for (const f of REQUIRED) if (!get(f)) err(f, `Thiếu ${STUDENT_HEADERS[f].toLowerCase()}.`);
@@ -374,22 +371,7 @@ async function importPass(
       applied: false,
     };
   }
-  // Merged cells keep their value in the top cell only: the rows below would
-  // silently lose it, so a merge across data rows is refused.
-  const merges = (layout as SheetLayout | null)?.mergedRanges ?? [];
-  for (const m of merges) {
-    if (m.bottom <= m.top || m.bottom < 2) continue;
-    let column: string | null = null;
-    for (let c = m.left; c <= m.right && !column; c++) {
-      const key = h?.columns.get(c);
-      if (key) column = h?.labels.get(key) ?? key;
-    }
-    addError({
-      row: Math.max(2, m.top),
-      column,
-      message: `Ô gộp ${m.ref} trải qua nhiều dòng: hãy bỏ gộp ô (Unmerge) và điền giá trị cho từng dòng.`,
-    });
-  }
+  for (const e of mergeErrors(layout, h)) addError(e);
   errors.sort((a, b) => a.row - b.row);
   const ok = errorCount === 0;
   return {
