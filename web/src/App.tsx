@@ -92,20 +92,19 @@ function Shell({ me, children }: { me: Me; children: ReactNode }) {
     ...(me.permissions.includes('user.manage')
       ? [{ key: '/nguoi-dung', icon: <TeamOutlined />, label: t.users }]
       : []),
+    // The registry in a clerk's order: the school, its people, then the year's changes.
     ...(me.permissions.includes('registry.read')
-      ? [{ key: '/hoc-sinh', icon: <SolutionOutlined />, label: 'Học sinh' }]
-      : []),
-    ...(me.permissions.includes('registry.read')
-      ? [{ key: '/truong-hoc', icon: <BankOutlined />, label: 'Trường học' }]
+      ? [
+          { key: '/truong-hoc', icon: <BankOutlined />, label: 'Trường học' },
+          { key: '/hoc-sinh', icon: <SolutionOutlined />, label: 'Học sinh' },
+          { key: '/can-bo', icon: <IdcardOutlined />, label: 'Cán bộ, giáo viên' },
+        ]
       : []),
     ...(me.permissions.includes('registry.write')
       ? [{ key: '/len-lop', icon: <RiseOutlined />, label: 'Lên lớp' }]
       : []),
     ...(me.permissions.includes('registry.read')
       ? [{ key: '/chuyen-truong', icon: <SwapOutlined />, label: 'Chuyển trường' }]
-      : []),
-    ...(me.permissions.includes('registry.read')
-      ? [{ key: '/can-bo', icon: <IdcardOutlined />, label: 'Cán bộ, giáo viên' }]
       : []),
     ...(me.permissions.includes('registry.read') && me.orgUnit.kind !== 'school'
       ? [{ key: '/van-bang', icon: <SafetyCertificateOutlined />, label: 'Văn bằng' }]
