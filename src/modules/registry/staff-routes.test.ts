@@ -7,6 +7,8 @@ import { makeTree, makeUser, SMALL_PROVINCE } from '../../../test/helpers/fixtur
 import { signIn, type Client } from '../../../test/helpers/client.ts';
 import { STAFF_HEADERS } from './import-staff.ts';
 import type { ProgressLine } from './import-routes.ts';
+import { staffExportRows } from './staff-search.ts';
+import { Scope } from '../../server/scope.ts';
 
 let db: Db;
 let close: () => Promise<void>;
@@ -235,6 +237,27 @@ describe('staff search and export', () => {
     const inB = await commune.get(`/api/registry/staff?schoolId=${ids.THB!}&active=1`);
     expect((inB.body as Hits).total).toBe(2);
     expect((await commune.get('/api/registry/staff?active=0')).body).toMatchObject({ total: 0 });
+  });
+
+  it('refuses an export over the row limit whole, never cut short', async () => {
+    const root = await db
+      .selectFrom('org_unit')
+      .select(['id', 'path'])
+      .where('id', '=', ids.SGD!)
+      .executeTakeFirstOrThrow();
+    const scope = new Scope({
+      id: root.id,
+      username: 'kiem.thu',
+      fullName: 'Kiểm thử',
+      role: 'department_staff',
+      orgUnitId: root.id,
+      orgPath: root.path,
+    });
+    const all = await staffExportRows(db, scope, {});
+    expect(all.length).toBeGreaterThan(1);
+    await expect(staffExportRows(db, scope, {}, all.length - 1)).rejects.toThrow(
+      /quá giới hạn của một tệp xuất/,
+    );
   });
 
   it('exports within scope with Vietnamese headers, in Vietnamese name order', async () => {

@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/connection.ts';
 import { requireScope } from '../../server/context.ts';
-import { exportStaff, searchStaff } from './staff-search.ts';
+import { searchStaff, staffExportRows, writeStaffExport } from './staff-search.ts';
 
 /** Staff search and export; the staff import is in import-routes.ts. */
 export function registerStaffRoutes(instance: FastifyInstance, db: Db): void {
@@ -48,15 +48,11 @@ export function registerStaffRoutes(instance: FastifyInstance, db: Db): void {
       },
     },
     async (request, reply) => {
-      const scope = requireScope(request);
-      // Access is decided before the download starts, so a refusal is a clean 403.
-      scope.require('registry.read');
-      if (request.query.schoolId)
-        await scope.requireUnit(db, request.query.schoolId, 'registry.read');
+      // Access and the row limit are decided before the download starts, so a
+      // refusal is a clean problem answer, never a cut-short file.
+      const rows = await staffExportRows(db, requireScope(request), toQuery(request.query));
       const stream = new PassThrough();
-      void exportStaff(db, scope, toQuery(request.query), stream).catch((error: unknown) =>
-        stream.destroy(error as Error),
-      );
+      void writeStaffExport(rows, stream).catch((error: unknown) => stream.destroy(error as Error));
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', 'attachment; filename="can-bo-giao-vien.xlsx"')

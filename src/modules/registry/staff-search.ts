@@ -7,7 +7,7 @@ import { writeSimpleWorkbook } from '../../lib/xlsx.ts';
 import { badRequest } from '../../server/errors.ts';
 import type { Scope } from '../../server/scope.ts';
 import { POSITION_LABELS, STAFF_HEADERS } from './import-staff.ts';
-import { maskPersonalId } from './search.ts';
+import { EXPORT_MAX_ROWS, maskPersonalId } from './search.ts';
 
 /**
  * Staff search across the caller's scope: by name (diacritics ignored, every
@@ -115,9 +115,6 @@ export async function searchStaff(
   };
 }
 
-/** Rows in one export file at most. */
-const EXPORT_LIMIT = 200_000;
-
 /**
  * A staff list as xlsx with Vietnamese headers, by school then in Vietnamese
  * name order (given name, middle, family). The import's headers are used for
@@ -125,12 +122,12 @@ const EXPORT_LIMIT = 200_000;
  * extra columns STT, Trường and Trạng thái are ignored by the import). Personal
  * ids are left out: a list travels by e-mail and USB sticks.
  */
-export async function exportStaff(
+export async function staffExportRows(
   db: Db,
   scope: Scope,
   query: Omit<StaffQuery, 'page' | 'pageSize'>,
-  out: Writable,
-): Promise<number> {
+  maxRows = EXPORT_MAX_ROWS,
+) {
   scope.require('registry.read');
   if (query.schoolId) await scope.requireUnit(db, query.schoolId, 'registry.read');
   const rows = await baseQuery(db, scope, query)
@@ -146,12 +143,22 @@ export async function exportStaff(
       'org_unit.code as school_code',
       'org_unit.name as school_name',
     ])
-    .limit(EXPORT_LIMIT)
+    .limit(maxRows + 1)
     .execute();
+  if (rows.length > maxRows)
+    throw badRequest(
+      `Danh sách có hơn ${maxRows.toLocaleString('vi-VN')} người, quá giới hạn của một tệp xuất: hãy lọc theo trường hoặc vị trí.`,
+    );
   // A stable sort keeps the name order within each school.
-  const sorted = sortByVietnameseName(rows, (r) => r.full_name).sort((a, b) =>
+  return sortByVietnameseName(rows, (r) => r.full_name).sort((a, b) =>
     compareVietnamese(a.school_code, b.school_code),
   );
+}
+
+export async function writeStaffExport(
+  sorted: Awaited<ReturnType<typeof staffExportRows>>,
+  out: Writable,
+): Promise<number> {
   const H = STAFF_HEADERS;
   await writeSimpleWorkbook(
     out,
