@@ -3,9 +3,7 @@ import { sql } from 'kysely';
 import { writeTransaction, type Actor } from '../../db/actor.ts';
 import type { Db } from '../../db/connection.ts';
 import type { Gender, StaffPosition } from '../../db/schema.ts';
-import { parseVietnameseDate } from '../../lib/dates.ts';
 import { uuidv7 } from '../../lib/ids.ts';
-import { checkPersonalId } from '../../lib/personal-id.ts';
 import { normalizeText, searchKey, splitName } from '../../lib/vietnamese.ts';
 import {
   headerKey,
@@ -16,6 +14,7 @@ import {
   type SheetLayout,
 } from '../../lib/xlsx.ts';
 import { yieldToEventLoop, type ImportPhase, type RowError } from './import-students.ts';
+import { checkPersonCells } from './person-cells.ts';
 import { importTemplate } from './template.ts';
 
 /** Staff list import: contract in README ("Staff list import"), same rules as the student import. */
@@ -115,38 +114,23 @@ export async function importStaff(
       errors.push({ row: r, column: p.header, message: p.message });
     const get = (f: Field) => sheetRow.values.get(KEY[f]) ?? null;
     for (const f of REQUIRED) if (!get(f)) err(f, `Thiếu ${STAFF_HEADERS[f].toLowerCase()}.`);
-    const school = get('schoolCode') ? schools.get(get('schoolCode')!.toLowerCase()) : undefined;
-    if (get('schoolCode') && (!school || school.kind !== 'school'))
-      err('schoolCode', `Không có trường mã "${get('schoolCode')}" trong cây đơn vị.`);
-    else if (school && options.scopePath && !school.path.startsWith(options.scopePath))
-      err('schoolCode', `Trường "${get('schoolCode')}" nằm ngoài phạm vi quản lý của bạn.`);
-    const birthDate = get('birthDate') ? parseVietnameseDate(get('birthDate')!) : null;
-    if (get('birthDate') && !birthDate)
-      err('birthDate', `"${get('birthDate')}" không phải ngày có thật dạng dd/mm/yyyy.`);
+    const { school, birthDate, gender, personalId } = checkPersonCells(
+      get,
+      schools,
+      options.scopePath,
+      err,
+    );
     if (birthDate) {
       const age = new Date().getFullYear() - Number(birthDate.slice(0, 4));
       if (age < 18 || age > 70)
         err('birthDate', `Tuổi ${age} không phù hợp với cán bộ, giáo viên, nhân viên (18–70).`);
     }
-    const genderKey = get('gender') ? searchKey(get('gender')!) : null;
-    const gender: Gender | null =
-      genderKey === 'nam' ? 'male' : genderKey === 'nu' ? 'female' : null;
-    if (get('gender') && !gender)
-      err('gender', `Giới tính "${get('gender')}" không hợp lệ: cần "Nam" hoặc "Nữ".`);
     const position = get('position') ? POSITIONS.get(headerKey(get('position')!)) : undefined;
     if (get('position') && !position)
       err(
         'position',
         `Vị trí "${get('position')}" không hợp lệ: cần "Giáo viên", "Cán bộ quản lý" hoặc "Nhân viên".`,
       );
-    const personalId = get('personalId')?.replace(/\s/g, '') ?? null;
-    if (personalId && birthDate && gender) {
-      const problem = checkPersonalId(personalId, {
-        birthYear: Number(birthDate.slice(0, 4)),
-        gender,
-      });
-      if (problem) err('personalId', problem);
-    }
     const identity = personalId ?? `${school?.id}|${searchKey(get('fullName') ?? '')}|${birthDate}`;
     const first = seen.get(identity);
     if (first) err(personalId ? 'personalId' : 'fullName', `Trùng với dòng ${first}.`);

@@ -5,9 +5,7 @@ import { writeTransaction, type Actor, type Tx } from '../../db/actor.ts';
 import type { Db } from '../../db/connection.ts';
 import type { Selectable } from 'kysely';
 import type { Gender, SchoolLevel, StudentTable } from '../../db/schema.ts';
-import { parseVietnameseDate } from '../../lib/dates.ts';
 import { uuidv7 } from '../../lib/ids.ts';
-import { checkPersonalId } from '../../lib/personal-id.ts';
 import { normalizeText, searchKey, splitName } from '../../lib/vietnamese.ts';
 import {
   cellText,
@@ -19,6 +17,7 @@ import {
   type SheetLayout,
   type SheetLimits,
 } from '../../lib/xlsx.ts';
+import { checkPersonCells } from './person-cells.ts';
 import { importTemplate } from './template.ts';
 
 /**
@@ -226,30 +225,12 @@ async function importPass(
       const get = (f: Field) => sheetRow.values.get(KEY[f]) ?? null;
       for (const f of REQUIRED) if (!get(f)) err(f, `Thiếu ${STUDENT_HEADERS[f].toLowerCase()}.`);
 
-      const school = get('schoolCode') ? schools.get(get('schoolCode')!.toLowerCase()) : undefined;
-      if (get('schoolCode') && (!school || school.kind !== 'school'))
-        err('schoolCode', `Không có trường mã "${get('schoolCode')}" trong cây đơn vị.`);
-      else if (school && options.scopePath && !school.path.startsWith(options.scopePath))
-        err('schoolCode', `Trường "${get('schoolCode')}" nằm ngoài phạm vi quản lý của bạn.`);
-
-      const birthDate = get('birthDate') ? parseVietnameseDate(get('birthDate')!) : null;
-      if (get('birthDate') && !birthDate)
-        err('birthDate', `"${get('birthDate')}" không phải ngày có thật dạng dd/mm/yyyy.`);
-      const genderKey = get('gender') ? searchKey(get('gender')!) : null;
-      const gender: Gender | null =
-        genderKey === 'nam' ? 'male' : genderKey === 'nu' ? 'female' : null;
-      if (get('gender') && !gender)
-        err('gender', `Giới tính "${get('gender')}" không hợp lệ: cần "Nam" hoặc "Nữ".`);
-
-      const personalId = get('personalId')?.replace(/\s/g, '') ?? null;
-      if (personalId && birthDate && gender) {
-        const problem = checkPersonalId(personalId, {
-          birthYear: Number(birthDate.slice(0, 4)),
-          gender,
-        });
-        if (problem) err('personalId', problem);
-      } else if (personalId && !/^\d{12}$/.test(personalId))
-        err('personalId', 'Mã định danh cá nhân phải gồm đúng 12 chữ số.');
+      const { school, birthDate, gender, personalId } = checkPersonCells(
+        get,
+        schools,
+        options.scopePath,
+        err,
+      );
       if (personalId) {
         const first = seenPersonalId.get(personalId);
         if (first) err('personalId', `Mã định danh ${personalId} trùng với dòng ${first}.`);
