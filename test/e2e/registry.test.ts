@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSignIn, startServer, type RunningServer } from '../helpers/server.ts';
-import { launchBrowser, localOnlyContext } from './helpers.ts';
+import { createClerk, launchBrowser, localOnlyContext, signInOnPage } from './helpers.ts';
 
 const ADMIN_PASSWORD = 'e2e-admin-password';
 const dir = mkdtempSync(join(tmpdir(), 'sogd-e2e-reg-'));
@@ -33,17 +33,11 @@ beforeAll(async () => {
   }[];
   const cls = classes.find((c) => c.grade === 3) ?? classes[0]!;
   school = { id: unit.id, code: unit.code, className: cls.name, year: cls.schoolYear };
-  const created = await admin.post('/api/users', {
+  await createClerk(server.url, admin, {
     username: 'vanthu.th',
     fullName: 'Văn thư Tiểu học',
-    role: 'school_staff',
     orgUnitId: unit.id,
-  });
-  const { temporaryPassword } = (await created.json()) as { temporaryPassword: string };
-  const first = await apiSignIn(server.url, 'vanthu.th', temporaryPassword);
-  await first.post('/api/auth/password', {
-    currentPassword: temporaryPassword,
-    newPassword: 'Lop-hoc-vui-ve-2026',
+    password: 'Lop-hoc-vui-ve-2026',
   });
   browser = await launchBrowser();
 });
@@ -62,11 +56,7 @@ describe('a school clerk imports a student list', () => {
     const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(`${server.url}/dang-nhap`);
-    await page.getByLabel('Tên đăng nhập').fill('vanthu.th');
-    await page.getByLabel('Mật khẩu').fill('Lop-hoc-vui-ve-2026');
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.waitForURL(/\/don-vi\//);
+    await signInOnPage(page, server.url, 'vanthu.th', 'Lop-hoc-vui-ve-2026');
     await page.getByRole('menuitem', { name: 'Học sinh' }).click();
     await page.getByRole('tab', { name: 'Nhập danh sách' }).click();
     await page.getByLabel('Năm học nhập').fill(school.year);

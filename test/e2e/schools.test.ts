@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSignIn, startServer, type RunningServer } from '../helpers/server.ts';
-import { launchBrowser, localOnlyContext } from './helpers.ts';
+import { createClerk, launchBrowser, localOnlyContext, signInOnPage } from './helpers.ts';
 import { schoolYearOf } from '../../src/modules/registry/service.ts';
 
 const ADMIN_PASSWORD = 'e2e-admin-password';
@@ -25,17 +25,11 @@ beforeAll(async () => {
     kind: string;
   }[];
   schoolId = units.find((u) => u.kind === 'school')!.id;
-  const created = await admin.post('/api/users', {
+  await createClerk(server.url, admin, {
     username: 'vanthu.csvc',
     fullName: 'Văn thư Trường',
-    role: 'school_staff',
     orgUnitId: schoolId,
-  });
-  const { temporaryPassword } = (await created.json()) as { temporaryPassword: string };
-  const first = await apiSignIn(server.url, 'vanthu.csvc', temporaryPassword);
-  await first.post('/api/auth/password', {
-    currentPassword: temporaryPassword,
-    newPassword: 'Phong-hoc-sang-2026',
+    password: 'Phong-hoc-sang-2026',
   });
   browser = await launchBrowser();
 });
@@ -54,11 +48,7 @@ describe('a school clerk keeps the rooms of the school', () => {
     const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(`${server.url}/dang-nhap`);
-    await page.getByLabel('Tên đăng nhập').fill('vanthu.csvc');
-    await page.getByLabel('Mật khẩu').fill('Phong-hoc-sang-2026');
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.waitForURL(/\/don-vi\//);
+    await signInOnPage(page, server.url, 'vanthu.csvc', 'Phong-hoc-sang-2026');
     await page.goto(`${server.url}/truong-hoc`);
     // The page opens on the running school year, the demo's.
     await expect.poll(() => page.getByTitle(YEAR).first().isVisible()).toBe(true);

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSignIn, startServer, type RunningServer } from '../helpers/server.ts';
-import { launchBrowser, localOnlyContext } from './helpers.ts';
+import { createClerk, launchBrowser, localOnlyContext, signInOnPage } from './helpers.ts';
 
 const ADMIN_PASSWORD = 'e2e-admin-password';
 const dir = mkdtempSync(join(tmpdir(), 'sogd-e2e-staff-'));
@@ -26,17 +26,11 @@ beforeAll(async () => {
   }[];
   const unit = units.find((u) => u.kind === 'school')!;
   school = { id: unit.id, code: unit.code };
-  const created = await admin.post('/api/users', {
+  await createClerk(server.url, admin, {
     username: 'vanthu.cb',
     fullName: 'Văn thư trường',
-    role: 'school_staff',
     orgUnitId: unit.id,
-  });
-  const { temporaryPassword } = (await created.json()) as { temporaryPassword: string };
-  const first = await apiSignIn(server.url, 'vanthu.cb', temporaryPassword);
-  await first.post('/api/auth/password', {
-    currentPassword: temporaryPassword,
-    newPassword: 'Giao-vien-gioi-2026',
+    password: 'Giao-vien-gioi-2026',
   });
   browser = await launchBrowser();
 });
@@ -55,11 +49,7 @@ describe('a school clerk imports the staff list', () => {
     const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(`${server.url}/dang-nhap`);
-    await page.getByLabel('Tên đăng nhập').fill('vanthu.cb');
-    await page.getByLabel('Mật khẩu').fill('Giao-vien-gioi-2026');
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.waitForURL(/\/don-vi\//);
+    await signInOnPage(page, server.url, 'vanthu.cb', 'Giao-vien-gioi-2026');
     await page.getByRole('menuitem', { name: 'Cán bộ, giáo viên' }).click();
     await page.waitForURL(/\/can-bo/);
     await page.getByRole('tab', { name: 'Nhập danh sách' }).click();

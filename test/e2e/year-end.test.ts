@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSignIn, startServer, type RunningServer } from '../helpers/server.ts';
-import { launchBrowser, localOnlyContext } from './helpers.ts';
+import { createClerk, launchBrowser, localOnlyContext, signInOnPage } from './helpers.ts';
 
 const ADMIN_PASSWORD = 'e2e-admin-password';
 const dir = mkdtempSync(join(tmpdir(), 'sogd-e2e-year-'));
@@ -27,17 +27,11 @@ beforeAll(async () => {
     schoolYear: string;
   }[];
   year = classes[0]!.schoolYear;
-  const created = await admin.post('/api/users', {
+  await createClerk(server.url, admin, {
     username: 'vanthu.ll',
     fullName: 'Văn thư lên lớp',
-    role: 'school_staff',
     orgUnitId: unit.id,
-  });
-  const { temporaryPassword } = (await created.json()) as { temporaryPassword: string };
-  const first = await apiSignIn(server.url, 'vanthu.ll', temporaryPassword);
-  await first.post('/api/auth/password', {
-    currentPassword: temporaryPassword,
-    newPassword: 'Len-lop-vui-ve-2026',
+    password: 'Len-lop-vui-ve-2026',
   });
   browser = await launchBrowser();
 });
@@ -53,11 +47,7 @@ describe('a school clerk opens the new school year', () => {
     const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(`${server.url}/dang-nhap`);
-    await page.getByLabel('Tên đăng nhập').fill('vanthu.ll');
-    await page.getByLabel('Mật khẩu').fill('Len-lop-vui-ve-2026');
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.waitForURL(/\/don-vi\//);
+    await signInOnPage(page, server.url, 'vanthu.ll', 'Len-lop-vui-ve-2026');
     await page.getByRole('menuitem', { name: 'Lên lớp' }).click();
     await page.getByLabel('Năm học kết thúc').fill(year);
     await page.getByRole('button', { name: 'Xem trước' }).click();
