@@ -37,7 +37,7 @@ import {
   MIDDLE_FEMALE,
   MIDDLE_MALE,
 } from '../src/modules/demo/names.ts';
-import { unitSearchName } from '../src/modules/orgs/units.ts';
+import { unitRow } from '../src/modules/demo/seed.ts';
 import { STUDENT_HEADERS } from '../src/modules/registry/import-students.ts';
 import { exportStudents, searchStudents } from '../src/modules/registry/search.ts';
 import { Scope } from '../src/server/scope.ts';
@@ -135,22 +135,7 @@ async function seedProvince(target: DatabaseTarget, province: Province): Promise
       for (let i = 0; i < units.length; i += 1000)
         await tx
           .insertInto('org_unit')
-          .values(
-            units.slice(i, i + 1000).map((u) => ({
-              id: u.id,
-              code: u.code,
-              name: u.name,
-              search_name: unitSearchName(u.code, u.name),
-              kind: u.kind,
-              parent_id: u.parentId,
-              path: u.path,
-              depth: u.depth,
-              levels: u.levels,
-              ownership: u.ownership,
-              address: u.address,
-              merged_into_id: null,
-            })),
-          )
+          .values(units.slice(i, i + 1000).map(unitRow))
           .execute();
       for (let i = 0; i < province.classes.length; i += 2000)
         await tx

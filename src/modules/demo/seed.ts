@@ -26,7 +26,8 @@ async function insertBatched<T>(
   for (let i = 0; i < rows.length; i += BATCH) await insert(rows.slice(i, i + BATCH));
 }
 
-function unitRow(u: DemoUnit) {
+/** An org_unit row of a generated unit (also used by the registry benchmark). */
+export function unitRow(u: DemoUnit) {
   return {
     id: u.id,
     code: u.code,
