@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
-import { writeTransaction, type Tx } from '../../db/actor.ts';
+import { sql, type Updateable } from 'kysely';
+import { writeTransaction, type Actor, type Tx } from '../../db/actor.ts';
 import type { Db } from '../../db/connection.ts';
-import type { StudentStatus, TransferStatus } from '../../db/schema.ts';
+import type { StudentStatus, StudentTransferTable, TransferStatus } from '../../db/schema.ts';
 import { isUuid, uuidv7 } from '../../lib/ids.ts';
 import { searchKey } from '../../lib/vietnamese.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../server/errors.ts';
@@ -358,6 +358,31 @@ async function pendingTransfer(db: Db, scope: Scope, id: string, side: Side) {
   return { transfer: t, unit };
 }
 
+/**
+ * Records the decision on a pending transfer; one taken meanwhile by someone
+ * else (the row is no longer 'requested') makes it a 409.
+ */
+async function decide(
+  tx: Tx,
+  id: string,
+  actor: Actor,
+  fields: Updateable<StudentTransferTable>,
+): Promise<void> {
+  const done = await tx
+    .updateTable('student_transfer')
+    .set({
+      ...fields,
+      decided_at: sql`now()`,
+      decided_by: actor.id,
+      decided_by_name: actor.name,
+      updated_at: sql`now()`,
+    })
+    .where('id', '=', id)
+    .where('status', '=', 'requested')
+    .executeTakeFirst();
+  if (!done.numUpdatedRows) throw conflict('Đề nghị chuyển trường vừa được xử lý bởi người khác.');
+}
+
 /** B's side: admits the student into one of its classes of that year. */
 export async function acceptTransfer(
   db: Db,
@@ -370,23 +395,12 @@ export async function acceptTransfer(
   const actor = scope.actor;
   await writeTransaction(db, actor, async (tx) => {
     const fromClassId = await moveStudent(tx, t, toClassId);
-    const done = await tx
-      .updateTable('student_transfer')
-      .set({
-        status: 'accepted',
-        from_class_id: fromClassId ?? t.from_class_id,
-        to_class_id: toClassId,
-        decision_number: input.decisionNumber?.trim() || t.decision_number,
-        decided_at: sql`now()`,
-        decided_by: actor.id,
-        decided_by_name: actor.name,
-        updated_at: sql`now()`,
-      })
-      .where('id', '=', id)
-      .where('status', '=', 'requested')
-      .executeTakeFirst();
-    if (!done.numUpdatedRows)
-      throw conflict('Đề nghị chuyển trường vừa được xử lý bởi người khác.');
+    await decide(tx, id, actor, {
+      status: 'accepted',
+      from_class_id: fromClassId ?? t.from_class_id,
+      to_class_id: toClassId,
+      decision_number: input.decisionNumber?.trim() || t.decision_number,
+    });
   });
   return viewOf(db, scope, id);
 }
@@ -406,23 +420,9 @@ async function close(
     status === 'rejected' ? 'lý do từ chối' : 'lý do huỷ đề nghị',
   );
   const actor = scope.actor;
-  await writeTransaction(db, actor, async (tx) => {
-    const done = await tx
-      .updateTable('student_transfer')
-      .set({
-        status,
-        decision_reason: reason,
-        decided_at: sql`now()`,
-        decided_by: actor.id,
-        decided_by_name: actor.name,
-        updated_at: sql`now()`,
-      })
-      .where('id', '=', id)
-      .where('status', '=', 'requested')
-      .executeTakeFirst();
-    if (!done.numUpdatedRows)
-      throw conflict('Đề nghị chuyển trường vừa được xử lý bởi người khác.');
-  });
+  await writeTransaction(db, actor, (tx) =>
+    decide(tx, id, actor, { status, decision_reason: reason }),
+  );
   return viewOf(db, scope, id);
 }
 
