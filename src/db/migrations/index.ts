@@ -5,6 +5,7 @@ import * as diplomas from './2026112403_diplomas.ts';
 import * as schoolYearProfile from './2026112501_school_year_profile.ts';
 import * as transfers from './2026112502_transfers.ts';
 import * as registrySearch from './2026112503_registry_search.ts';
+import * as auditFastPath from './2026112504_audit_fast_path.ts';
 
 /** Every migration, in order. Names start with a timestamp; they only move forward. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '2026112501_school_year_profile': schoolYearProfile,
   '2026112502_transfers': transfers,
   '2026112503_registry_search': registrySearch,
+  '2026112504_audit_fast_path': auditFastPath,
 };
