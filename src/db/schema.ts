@@ -76,7 +76,9 @@ export interface AuditLogTable {
   ip: string | null;
   action: string;
   entity_type: string;
+  /** '*' for an 'insert_many' entry: its rows' ids are in entity_ids. */
   entity_id: string;
+  entity_ids: string[] | null;
   org_unit_id: string | null;
   before: Json | null;
   after: Json | null;

@@ -114,6 +114,8 @@ export interface AuditEntry {
   action: string;
   entityType: string;
   entityId: string;
+  /** Rows created by an 'insert_many' entry (a list import), else 1. */
+  rows: number;
   orgUnitId: string | null;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;

@@ -10,6 +10,8 @@ export interface AuditEntryView {
   action: string;
   entityType: string;
   entityId: string;
+  /** Rows created by an 'insert_many' entry (a list import), else 1. */
+  rows: number;
   orgUnitId: string | null;
   before: unknown;
   after: unknown;
@@ -37,6 +39,7 @@ function baseQuery(db: Db) {
       'audit_log.action',
       'audit_log.entity_type',
       'audit_log.entity_id',
+      sql<number>`coalesce(cardinality(audit_log.entity_ids), 1)`.as('rows'),
       'audit_log.org_unit_id',
       'audit_log.before',
       'audit_log.after',
@@ -53,6 +56,7 @@ const toView = (r: Row): AuditEntryView => ({
   action: r.action,
   entityType: r.entity_type,
   entityId: r.entity_id,
+  rows: r.rows,
   orgUnitId: r.org_unit_id,
   before: r.before,
   after: r.after,
@@ -81,7 +85,16 @@ export async function listAudit(
     );
   }
   if (filter.entityType) q = q.where('audit_log.entity_type', '=', filter.entityType);
-  if (filter.entityId) q = q.where('audit_log.entity_id', '=', filter.entityId);
+  // A row created by a list import is among the ids of an 'insert_many' entry.
+  if (filter.entityId) {
+    const id = filter.entityId;
+    q = q.where((eb) =>
+      eb.or([
+        eb('audit_log.entity_id', '=', id),
+        eb('audit_log.entity_ids', '@>', sql<string[]>`ARRAY[${id}]::text[]`),
+      ]),
+    );
+  }
   if (filter.actor)
     q = q.where(sql`lower(audit_log.actor_name)`, 'like', `%${filter.actor.toLowerCase()}%`);
   if (filter.from) q = q.where('audit_log.at', '>=', new Date(`${filter.from}T00:00:00+07:00`));

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { sql } from 'kysely';
-import { writeTransaction, type Actor } from '../../db/actor.ts';
+import { auditInsertsGrouped, writeTransaction, type Actor } from '../../db/actor.ts';
 import type { Db } from '../../db/connection.ts';
 import type { Gender, StaffPosition } from '../../db/schema.ts';
 import { uuidv7 } from '../../lib/ids.ts';
@@ -211,6 +211,7 @@ export async function importStaff(
   if (errors.length || options.dryRun || added + updated === 0) return result();
   options.onPhase?.('writing');
   await writeTransaction(db, options.actor, async (tx) => {
+    await auditInsertsGrouped(tx);
     const columnsOf = (p: (typeof plans)[number]['p'], known: (typeof plans)[number]['known']) => {
       const parts = splitName(p.fullName);
       return {

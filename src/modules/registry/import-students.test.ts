@@ -7,6 +7,8 @@ import { uuidv7 } from '../../lib/ids.ts';
 import { UnreadableWorkbookError } from '../../lib/xlsx.ts';
 import { freshDatabase } from '../../../test/helpers/db.ts';
 import { makeTree, SMALL_PROVINCE } from '../../../test/helpers/fixtures.ts';
+import { Scope } from '../../server/scope.ts';
+import { listAudit } from '../orgs/audit.ts';
 import { annotatedWorkbook, importStudents, STUDENT_HEADERS } from './import-students.ts';
 
 let db: Db;
@@ -92,6 +94,15 @@ beforeAll(async () => {
   );
 });
 afterAll(async () => close?.());
+const departmentAdmin = () =>
+  new Scope({
+    id: '00000000-0000-7000-8000-000000000001',
+    username: 'sgd',
+    fullName: 'Quản trị Sở',
+    role: 'department_admin',
+    orgUnitId: ids.SGD!,
+    orgPath: `/${ids.SGD!}/`,
+  });
 
 describe('student list import (formats/student-import.md)', () => {
   it('adds new students, and a second import of the same file changes nothing', async () => {
@@ -102,6 +113,24 @@ describe('student list import (formats/student-import.md)', () => {
     const first = await run(file);
     expect(first.summary).toMatchObject({ rows: 2, added: 2, updated: 0, unchanged: 0, errors: 0 });
     expect(await count('enrolment')).toBe(2);
+    // Audited as one entry per school for the rows a statement adds (migration 2026112505).
+    const created = await db
+      .selectFrom('audit_log')
+      .select(['action', 'entity_id', 'entity_ids', 'org_unit_id', 'actor_name'])
+      .where('entity_type', '=', 'student')
+      .execute();
+    const studentIds = (await db.selectFrom('student').select('id').orderBy('id').execute()).map(
+      (s) => s.id,
+    );
+    expect(created).toEqual([
+      {
+        action: 'insert_many',
+        entity_id: '*',
+        entity_ids: studentIds,
+        org_unit_id: ids.THB,
+        actor_name: actor.name,
+      },
+    ]);
     const audit = await count('audit_log');
     const again = await run(file);
     expect(again.summary).toMatchObject({ added: 0, updated: 0, unchanged: 2 });
@@ -117,6 +146,22 @@ describe('student list import (formats/student-import.md)', () => {
       .executeTakeFirstOrThrow();
     expect(row.address).toBe('Thôn 5');
     expect(row.given_name).toBe('Lan');
+    // Her history: the change row by row, then the entry that created her with the others.
+    const history = await listAudit(db, departmentAdmin(), {
+      entityType: 'student',
+      entityId: row.id,
+      page: 1,
+      pageSize: 10,
+    });
+    expect(history.items.map((e) => [e.action, e.rows])).toEqual([
+      ['update', 1],
+      ['insert_many', 2],
+    ]);
+    expect(history.items[0]).toMatchObject({
+      entityId: row.id,
+      before: { address: 'Thôn 3' },
+      after: { address: 'Thôn 5' },
+    });
   });
 
   it('reports every error at once with row and column, in Vietnamese, and writes nothing', async () => {

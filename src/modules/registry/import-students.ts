@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
-import { writeTransaction, type Actor, type Tx } from '../../db/actor.ts';
+import { auditInsertsGrouped, writeTransaction, type Actor, type Tx } from '../../db/actor.ts';
 import type { Db } from '../../db/connection.ts';
 import type { Selectable } from 'kysely';
 import type { Gender, SchoolLevel, StudentTable } from '../../db/schema.ts';
@@ -142,6 +142,7 @@ export async function importStudents(
   let result: StudentImportResult | null = null;
   try {
     await writeTransaction(db, options.actor, async (tx) => {
+      await auditInsertsGrouped(tx);
       result = await importPass(tx, input, options, true);
       if (!result.applied) throw new Rollback();
     });

@@ -5,7 +5,12 @@ import { api, type AuditEntry } from '../api.ts';
 import { ErrorResult } from '../App.tsx';
 import { formatDate, useI18n } from '../i18n.ts';
 
-const ACTION_COLORS: Record<string, string> = { insert: 'green', update: 'blue', delete: 'red' };
+const ACTION_COLORS: Record<string, string> = {
+  insert: 'green',
+  insert_many: 'green',
+  update: 'blue',
+  delete: 'red',
+};
 
 /** Fields that changed between before and after, shown as "field: before → after". */
 function Diff({ entry }: { entry: AuditEntry }) {
@@ -77,7 +82,15 @@ export function AuditTable({
           dataIndex: 'action',
           render: (a: string) => <Tag color={ACTION_COLORS[a]}>{a}</Tag>,
         },
-        { title: t.object, dataIndex: 'entityType' },
+        {
+          title: t.object,
+          dataIndex: 'entityType',
+          // A list import writes one entry per school for all the rows it adds.
+          render: (type: string, entry: AuditEntry) =>
+            entry.action === 'insert_many'
+              ? `${type} (${entry.rows.toLocaleString('vi-VN')})`
+              : type,
+        },
         { title: t.ip, dataIndex: 'ip' },
       ]}
     />
