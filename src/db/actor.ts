@@ -34,7 +34,7 @@ export async function writeTransaction<T>(
  * For the rest of the transaction, rows added by one statement are audited as
  * one 'insert_many' entry per org unit (the new ids, no copy of the rows)
  * instead of one entry each: for list imports of up to 600,000 rows. See
- * migration 2026112505_audit_grouped_inserts.
+ * migration 2026112504_audit_fast_path.
  */
 export async function auditInsertsGrouped(tx: Tx): Promise<void> {
   await sql`SELECT set_config('sogd.audit_grouped', 'on', true)`.execute(tx);

@@ -113,7 +113,7 @@ describe('student list import (formats/student-import.md)', () => {
     const first = await run(file);
     expect(first.summary).toMatchObject({ rows: 2, added: 2, updated: 0, unchanged: 0, errors: 0 });
     expect(await count('enrolment')).toBe(2);
-    // Audited as one entry per school for the rows a statement adds (migration 2026112505).
+    // Audited as one entry per school for the rows a statement adds (migration 2026112504).
     const created = await db
       .selectFrom('audit_log')
       .select(['action', 'entity_id', 'entity_ids', 'org_unit_id', 'actor_name'])
