@@ -5,6 +5,7 @@ import { uuidv7 } from '../../src/lib/ids.ts';
 import { unitSearchName } from '../../src/modules/orgs/units.ts';
 import { createAccount } from '../../src/modules/orgs/users.ts';
 import { hashPassword } from '../../src/server/passwords.ts';
+import { Scope } from '../../src/server/scope.ts';
 
 export interface UnitSpec {
   code: string;
@@ -101,4 +102,21 @@ export async function makeUser(
     mustChangePassword,
   });
   return id;
+}
+
+/** A signed-in user's scope at `unitId` with `role`, for calling services directly. */
+export async function scopeAt(db: Db, unitId: string, role: Role): Promise<Scope> {
+  const unit = await db
+    .selectFrom('org_unit')
+    .select(['id', 'path'])
+    .where('id', '=', unitId)
+    .executeTakeFirstOrThrow();
+  return new Scope({
+    id: uuidv7(),
+    username: 'kiem.thu',
+    fullName: 'Kiểm thử',
+    role,
+    orgUnitId: unit.id,
+    orgPath: unit.path,
+  });
 }

@@ -6,8 +6,7 @@ import type { Db } from '../../db/connection.ts';
 import { uuidv7 } from '../../lib/ids.ts';
 import { UnreadableWorkbookError } from '../../lib/xlsx.ts';
 import { freshDatabase } from '../../../test/helpers/db.ts';
-import { makeTree, SMALL_PROVINCE } from '../../../test/helpers/fixtures.ts';
-import { Scope } from '../../server/scope.ts';
+import { makeTree, scopeAt, SMALL_PROVINCE } from '../../../test/helpers/fixtures.ts';
 import { listAudit } from '../orgs/audit.ts';
 import { annotatedWorkbook, importStudents, STUDENT_HEADERS } from './import-students.ts';
 
@@ -94,15 +93,6 @@ beforeAll(async () => {
   );
 });
 afterAll(async () => close?.());
-const departmentAdmin = () =>
-  new Scope({
-    id: '00000000-0000-7000-8000-000000000001',
-    username: 'sgd',
-    fullName: 'Quản trị Sở',
-    role: 'department_admin',
-    orgUnitId: ids.SGD!,
-    orgPath: `/${ids.SGD!}/`,
-  });
 
 describe('student list import (formats/student-import.md)', () => {
   it('adds new students, and a second import of the same file changes nothing', async () => {
@@ -147,7 +137,7 @@ describe('student list import (formats/student-import.md)', () => {
     expect(row.address).toBe('Thôn 5');
     expect(row.given_name).toBe('Lan');
     // Her history: the change row by row, then the entry that created her with the others.
-    const history = await listAudit(db, departmentAdmin(), {
+    const history = await listAudit(db, await scopeAt(db, ids.SGD!, 'department_admin'), {
       entityType: 'student',
       entityId: row.id,
       page: 1,

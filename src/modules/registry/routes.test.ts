@@ -5,10 +5,9 @@ import type { Db } from '../../db/connection.ts';
 import { uuidv7 } from '../../lib/ids.ts';
 import { buildApp, type App } from '../../server/app.ts';
 import { freshDatabase } from '../../../test/helpers/db.ts';
-import { makeTree, makeUser, SMALL_PROVINCE } from '../../../test/helpers/fixtures.ts';
+import { makeTree, makeUser, scopeAt, SMALL_PROVINCE } from '../../../test/helpers/fixtures.ts';
 import { signIn, type Client } from '../../../test/helpers/client.ts';
 import { STUDENT_HEADERS } from './import-students.ts';
-import { Scope } from '../../server/scope.ts';
 import { searchStudents, studentExportRows } from './search.ts';
 
 let db: Db;
@@ -133,19 +132,7 @@ describe('student import over HTTP', () => {
   });
 
   it('counts broad searches up to a cap and says there are more, the page still in name order', async () => {
-    const school = await db
-      .selectFrom('org_unit')
-      .select(['id', 'path'])
-      .where('id', '=', ids.SGD!)
-      .executeTakeFirstOrThrow();
-    const scope = new Scope({
-      id: uuidv7(),
-      username: 'kiem.thu',
-      fullName: 'Kiểm thử',
-      role: 'department_staff',
-      orgUnitId: school.id,
-      orgPath: school.path,
-    });
+    const scope = await scopeAt(db, ids.SGD!, 'department_staff');
     const all = await searchStudents(db, scope, {
       schoolYear: '2025-2026',
       page: 1,

@@ -3,12 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/connection.ts';
 import { buildApp, type App } from '../../server/app.ts';
 import { freshDatabase } from '../../../test/helpers/db.ts';
-import { makeTree, makeUser, SMALL_PROVINCE } from '../../../test/helpers/fixtures.ts';
+import { makeTree, makeUser, scopeAt, SMALL_PROVINCE } from '../../../test/helpers/fixtures.ts';
 import { signIn, type Client } from '../../../test/helpers/client.ts';
 import { STAFF_HEADERS } from './import-staff.ts';
 import type { ProgressLine } from './import-routes.ts';
 import { staffExportRows } from './staff-search.ts';
-import { Scope } from '../../server/scope.ts';
 
 let db: Db;
 let close: () => Promise<void>;
@@ -240,19 +239,7 @@ describe('staff search and export', () => {
   });
 
   it('refuses an export over the row limit whole, never cut short', async () => {
-    const root = await db
-      .selectFrom('org_unit')
-      .select(['id', 'path'])
-      .where('id', '=', ids.SGD!)
-      .executeTakeFirstOrThrow();
-    const scope = new Scope({
-      id: root.id,
-      username: 'kiem.thu',
-      fullName: 'Kiểm thử',
-      role: 'department_staff',
-      orgUnitId: root.id,
-      orgPath: root.path,
-    });
+    const scope = await scopeAt(db, ids.SGD!, 'department_staff');
     const all = await staffExportRows(db, scope, {});
     expect(all.length).toBeGreaterThan(1);
     await expect(staffExportRows(db, scope, {}, all.length - 1)).rejects.toThrow(
