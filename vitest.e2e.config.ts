@@ -7,5 +7,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 180_000,
+    // How long expect.poll waits for the page (default 1 s): a page's first
+    // load after sign-in took longer than that in CI on a busy 2-core machine.
+    expect: { poll: { timeout: 10_000 } },
   },
 });
