@@ -59,8 +59,13 @@ describe('a school clerk, created by the admin in the browser', () => {
     await dialog.getByLabel('Họ và tên').fill('Lê Thị Hồng Nhung');
     await dialog.getByLabel('Vai trò').click();
     await page.getByTitle('Văn thư/nhân viên trường').click();
+    // The choice shows in the form itself (the list is a popup outside the dialog).
+    await expect.poll(() => dialog.getByTitle('Văn thư/nhân viên trường').isVisible()).toBe(true);
     await dialog.getByLabel('Đơn vị').fill(schoolA.code);
     await page.getByTitle(new RegExp(`\\(${schoolA.code},`)).click();
+    await expect
+      .poll(() => dialog.getByTitle(new RegExp(`\\(${schoolA.code},`)).isVisible())
+      .toBe(true);
     await dialog.getByRole('button', { name: /Lưu/ }).click();
     const temporary = (await page.getByTestId('temporary-password').innerText()).trim();
     expect(temporary).toMatch(/^\S{14}$/);

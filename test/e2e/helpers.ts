@@ -1,5 +1,8 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { apiSignIn } from '../helpers/server.ts';
+import { onTestFailed } from 'vitest';
+import { apiSignIn, REPO } from '../helpers/server.ts';
 
 /** Debian's chromium, never a downloaded browser. */
 export function launchBrowser(): Promise<Browser> {
@@ -31,7 +34,57 @@ export async function localOnlyContext(
     remoteRequests.push(url.toString());
     return route.abort();
   });
+  recordForFailure(context);
   return { context, remoteRequests };
+}
+
+/**
+ * Keeps what the page saw (API answers of 400 and up, console errors, script
+ * errors) and, if the running test fails, prints it and screenshots every open
+ * page into test/e2e/screenshots: a failure in CI then says why, not only which
+ * locator timed out.
+ */
+function recordForFailure(context: BrowserContext): void {
+  const seen: string[] = [];
+  const at = () => new Date().toISOString().slice(11, 23);
+  context.on('response', (response) => {
+    if (response.status() < 400) return;
+    const request = response.request();
+    void response
+      .text()
+      .catch(() => '')
+      .then((body) =>
+        seen.push(
+          `${at()} ${request.method()} ${response.url()} → ${response.status()} ${body.slice(0, 300)}`,
+        ),
+      );
+  });
+  context.on('requestfailed', (request) =>
+    seen.push(
+      `${at()} ${request.method()} ${request.url()} failed: ${request.failure()?.errorText}`,
+    ),
+  );
+  context.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning')
+      seen.push(`${at()} console.${message.type()}: ${message.text().slice(0, 500)}`);
+  });
+  context.on('weberror', (error) => seen.push(`${at()} page error: ${error.error().message}`));
+  onTestFailed(async ({ task }) => {
+    const dir = join(REPO, 'test/e2e/screenshots');
+    mkdirSync(dir, { recursive: true });
+    const slug = task.name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60);
+    const shots: string[] = [];
+    for (const [index, page] of context.pages().entries()) {
+      const path = join(dir, `failed-${slug}-${index}.png`);
+      await page.screenshot({ path, fullPage: true }).then(
+        () => shots.push(`${page.url()} → ${path}`),
+        (error: Error) => shots.push(`${page.url()}: no screenshot (${error.message})`),
+      );
+    }
+    console.error(
+      [`What the browser saw before "${task.name}" failed:`, ...seen, ...shots].join('\n  '),
+    );
+  });
 }
 
 /** A school clerk made by an admin over the API, their own password already set. */
