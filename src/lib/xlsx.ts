@@ -2,11 +2,21 @@ import { createReadStream, statSync } from 'node:fs';
 import { Transform, type Readable, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { searchKey } from './vietnamese.ts';
+import {
+  isDateFormat,
+  readSharedStrings,
+  scanSheetRows,
+  type ScannedValue,
+  type SheetLayout,
+} from './xlsx-scan.ts';
+
+export type { SheetLayout } from './xlsx-scan.ts';
 
 /**
  * Reading the spreadsheets schools already keep. Streamed (ExcelJS
- * WorkbookReader), first worksheet only, headers in row 1 matched ignoring
- * case, surrounding spaces and Vietnamese diacritics.
+ * WorkbookReader; the cells themselves by xlsx-scan.ts), first worksheet
+ * only, headers in row 1 matched ignoring case, surrounding spaces and
+ * Vietnamese diacritics.
  */
 
 export class UnreadableWorkbookError extends Error {}
@@ -41,7 +51,10 @@ function pad2(n: number): string {
 }
 
 /** Plain text of a cell value; dates as dd/mm/yyyy. `null` for blank. */
-export function cellText(value: ExcelJS.CellValue): { text: string | null; problem?: string } {
+export function cellText(value: ExcelJS.CellValue | ScannedValue): {
+  text: string | null;
+  problem?: string;
+} {
   if (value === null || value === undefined) return { text: null };
   if (typeof value === 'string') return { text: value.trim() || null };
   if (typeof value === 'number') return { text: String(value) };
@@ -82,32 +95,6 @@ export function cellText(value: ExcelJS.CellValue): { text: string | null; probl
   return { text: JSON.stringify(value) };
 }
 
-/** A number format that shows a date (d, m, y tokens outside quotes and brackets). */
-function isDateFormat(format: string | undefined): boolean {
-  if (!format) return false;
-  const bare = format.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
-  return /[dy]/i.test(bare) || /m/i.test(bare.replace(/[hs]+:?m+|m+:?s+/gi, ''));
-}
-
-/**
- * A formula's cached result keeps its cell's date format: the streaming
- * reader hands back the bare serial number, which would read as "45123".
- */
-function dateResult(cell: ExcelJS.Cell): ExcelJS.CellValue {
-  const value = cell.value;
-  if (
-    value &&
-    typeof value === 'object' &&
-    'formula' in value &&
-    typeof value.result === 'number' &&
-    isDateFormat(cell.numFmt)
-  ) {
-    // Excel serial day 25569 is 1970-01-01 (1900 date system).
-    return { ...value, result: new Date(Math.round((value.result - 25569) * 86400) * 1000) };
-  }
-  return value;
-}
-
 /**
  * The most data rows one file may hold, documented in the README: a whole
  * province's list (the benchmark imports 500,000) fits; beyond it the reader
@@ -121,20 +108,6 @@ export interface SheetLimits {
   maxBytes?: number;
   /** Most non-empty data rows (default MAX_SHEET_ROWS). */
   maxRows?: number;
-}
-
-/**
- * Facts about the sheet's layout that the streamed cell values do not show.
- * Filled while reading: a row's hidden mark is known when the row is
- * yielded; merged ranges (written after the rows) once all rows are read.
- */
-export interface SheetLayout {
-  /** Worksheet name as the tab shows it. */
-  sheetName: string;
-  /** Rows marked hidden (hidden by hand or by a filter), 1-based. */
-  hiddenRows: Set<number>;
-  /** Merged ranges, e.g. "B2:B30". */
-  mergedRanges: { ref: string; top: number; bottom: number; left: number; right: number }[];
 }
 
 /** A hidden row (by hand or by a filter) is neither imported nor skipped silently: the clerk decides. */
@@ -165,84 +138,6 @@ export function mergeErrors(
     });
   }
   return errors;
-}
-
-const columnNumber = (letters: string) =>
-  [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-
-/**
- * Watches the worksheet XML as it streams past the ExcelJS reader for what
- * that reader drops: the `hidden` attribute of rows and the merged ranges.
- * It also hands the reader text decoded across chunk boundaries: ExcelJS
- * 4.4 decodes each chunk on its own, so a Vietnamese letter split between
- * two chunks came out as "N��" in large files.
- */
-async function* watchLayout(
-  chunks: AsyncIterable<Buffer | string>,
-  layout: SheetLayout,
-): AsyncGenerator<string> {
-  const decoder = new TextDecoder('utf-8');
-  let carry = '';
-  const tag = /<(row|mergeCell)\b[^>]*>/g;
-  for await (const chunk of chunks) {
-    const decoded = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
-    const text = carry + decoded;
-    tag.lastIndex = 0;
-    let match: RegExpExecArray | null;
-    let consumed = 0;
-    while ((match = tag.exec(text))) {
-      consumed = tag.lastIndex;
-      const t = match[0];
-      if (match[1] === 'row') {
-        if (/\shidden="(1|true)"/.test(t)) {
-          const r = /\sr="(\d+)"/.exec(t);
-          if (r) layout.hiddenRows.add(Number(r[1]));
-        }
-      } else {
-        const ref = /\sref="([A-Z]+)(\d+):([A-Z]+)(\d+)"/i.exec(t);
-        if (ref)
-          layout.mergedRanges.push({
-            ref: `${ref[1]}${ref[2]}:${ref[3]}${ref[4]}`,
-            top: Number(ref[2]),
-            bottom: Number(ref[4]),
-            left: columnNumber(ref[1]!),
-            right: columnNumber(ref[3]!),
-          });
-      }
-    }
-    // Keep an unfinished tag for the next chunk.
-    const open = text.lastIndexOf('<');
-    carry = open >= consumed && text.indexOf('>', open) < 0 ? text.slice(open) : '';
-    yield decoded;
-  }
-  const rest = decoder.decode();
-  if (rest) yield rest;
-}
-
-/** Re-chunks a byte stream so no UTF-8 character is split between chunks (see watchLayout). */
-function utf8Aligned(input: Readable): Readable {
-  let tail: Buffer = Buffer.alloc(0);
-  const aligned = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      const bytes = tail.length ? Buffer.concat([tail, chunk]) : chunk;
-      // Back up over continuation bytes (10xxxxxx) to the start of the last character.
-      let end = bytes.length;
-      let i = end - 1;
-      while (i >= 0 && i > end - 4 && (bytes[i]! & 0xc0) === 0x80) i--;
-      if (i >= 0) {
-        const lead = bytes[i]!;
-        const need = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
-        if (end - i < need) end = i;
-      }
-      tail = bytes.subarray(end);
-      done(null, bytes.subarray(0, end));
-    },
-    flush(done) {
-      done(null, tail.length ? tail : undefined);
-    },
-  });
-  input.on('error', (error) => aligned.destroy(error));
-  return input.pipe(aligned);
 }
 
 /** Counts bytes of a streamed upload and ends it early once over the limit. */
@@ -307,12 +202,28 @@ export async function* readFirstSheet(
     hyperlinks: 'ignore',
     styles: 'cache',
   });
-  // Same chunk-boundary decoding fault in the shared strings (ExcelJS 4.4, pinned).
+  // ExcelJS internals (4.4, pinned): the shared strings table and the sheet's
+  // cells are read by xlsx-scan.ts, styles and the workbook by ExcelJS.
   const internals = reader as unknown as {
-    _parseSharedStrings: (entry: Readable) => AsyncGenerator<unknown>;
+    _parseSharedStrings: (entry: Readable) => AsyncGenerator<never>;
+    sharedStrings?: string[];
+    styles: { getStyleModel: (id: number) => { numFmt?: string } | null };
+    properties?: { model?: { date1904?: boolean } };
+    model?: { sheets?: { name: string }[] };
   };
-  const parseSharedStrings = internals._parseSharedStrings.bind(reader);
-  internals._parseSharedStrings = (entry) => parseSharedStrings(utf8Aligned(entry));
+  internals._parseSharedStrings = async function* (entry) {
+    internals.sharedStrings = await readSharedStrings(entry);
+    yield* []; // ExcelJS expects a generator of events; the table is all there is
+  };
+  const dateStyles = new Map<number, boolean>();
+  const isDateStyle = (id: number) => {
+    let date = dateStyles.get(id);
+    if (date === undefined) {
+      date = id > 0 && isDateFormat(internals.styles.getStyleModel(id)?.numFmt);
+      dateStyles.set(id, date);
+    }
+    return date;
+  };
   let header: SheetHeader | null = null;
   let dataRows = 0;
   const tooLarge = () => {
@@ -323,16 +234,18 @@ export async function* readFirstSheet(
     for await (const worksheet of reader) {
       // Zip order need not be tab order: skip any sheet before the first tab.
       const sheetName = (worksheet as unknown as { name: string }).name;
-      const sheets = (reader as unknown as { model?: { sheets?: { name: string }[] } }).model
-        ?.sheets;
-      const first = sheets?.[0]?.name;
+      const first = internals.model?.sheets?.[0]?.name;
       if (first !== undefined && sheetName !== first) continue;
       const layout: SheetLayout = { sheetName, hiddenRows: new Set(), mergedRanges: [] };
       onLayout?.(layout);
       const raw = worksheet as unknown as { iterator: AsyncIterable<Buffer | string> };
-      raw.iterator = watchLayout(raw.iterator, layout);
-      for await (const row of worksheet) {
-        const cells = row.values as ExcelJS.CellValue[];
+      const lookups = {
+        sharedStrings: internals.sharedStrings,
+        isDateStyle,
+        date1904: internals.properties?.model?.date1904 === true,
+      };
+      for await (const row of scanSheetRows(raw.iterator, lookups, layout)) {
+        const cells = row.cells;
         if (!header) {
           header = {
             columns: new Map(),
@@ -354,19 +267,19 @@ export async function* readFirstSheet(
         }
         const values = new Map<string, string>();
         const problems: SheetRow['problems'] = [];
-        row.eachCell({ includeEmpty: false }, (cell, column) => {
-          const key = header!.columns.get(column);
-          if (!key) return;
-          const { text, problem } = cellText(dateResult(cell));
-          if (problem) problems.push({ header: header!.labels.get(key) ?? key, message: problem });
+        for (const [column, key] of header.columns) {
+          const cell = cells[column];
+          if (cell === undefined) continue;
+          const { text, problem } = cellText(cell);
+          if (problem) problems.push({ header: header.labels.get(key) ?? key, message: problem });
           if (text !== null) values.set(key, text.normalize('NFC'));
-        });
+        }
         if (values.size === 0 && problems.length === 0) continue;
         if (++dataRows > maxRows)
           throw new UnreadableWorkbookError(
-            `Trang tính "${sheetName}" có hơn ${maxRows.toLocaleString('vi-VN')} dòng dữ liệu (dừng đọc ở dòng ${row.number.toLocaleString('vi-VN')}): giới hạn mỗi tệp là ${maxRows.toLocaleString('vi-VN')} dòng. Hãy chia danh sách thành nhiều tệp (ví dụ theo trường).`,
+            `Trang tính "${sheetName}" có hơn ${maxRows.toLocaleString('vi-VN')} dòng dữ liệu (dừng đọc ở dòng ${row.rowNumber.toLocaleString('vi-VN')}): giới hạn mỗi tệp là ${maxRows.toLocaleString('vi-VN')} dòng. Hãy chia danh sách thành nhiều tệp (ví dụ theo trường).`,
           );
-        yield { rowNumber: row.number, values, problems };
+        yield { rowNumber: row.rowNumber, values, problems };
       }
       tooLarge();
       break; // the first worksheet only
