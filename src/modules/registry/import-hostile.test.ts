@@ -333,3 +333,69 @@ describe('limits (README: file size and rows per file)', () => {
     expect(within.summary).toMatchObject({ rows: 9, errors: 0 });
   });
 });
+
+describe('a large file, read and checked in a worker thread (README "Performance")', () => {
+  it('finds exactly the errors the main thread finds', async () => {
+    const bytes = await book(
+      [
+        row('Lý Thị Hoa'),
+        ['KHONGCO', ...row('Đào Văn An').slice(1)],
+        row('Phan Thị Thu', '31/02/2014'),
+        row('Kim Văn Bảo', '12/03/2014', 'Nam'),
+        row('Lò Thị Mai'),
+      ],
+      (ws) => {
+        ws.getRow(5).hidden = true;
+        ws.mergeCells('C3:C4');
+      },
+    );
+    const here = await run(bytes, { dryRun: true, offThread: false });
+    const there = await run(bytes, { dryRun: true, offThread: true });
+    expect(here.errorList.length).toBeGreaterThanOrEqual(4);
+    expect({ ...there.summary, ms: 0 }).toEqual({ ...here.summary, ms: 0 });
+    expect(there.errorList).toEqual(here.errorList);
+    // As bytes (an upload) and as a path (the CLI) alike.
+    const fromPath = await importStudents(
+      db,
+      file('loi.xlsx', bytes),
+      options({ dryRun: true, offThread: true }),
+    );
+    expect(fromPath.errorList).toEqual(here.errorList);
+  });
+
+  it('writes batch after batch while the worker reads on, with progress', async () => {
+    const rows = Array.from({ length: 12_000 }, (_, i) => row(`Tạ Thị Nhung ${i}`));
+    const path = file('lon-hop-le.xlsx', await book(rows));
+    const before = await counts();
+    const progress: number[] = [];
+    const written: number[] = [];
+    const result = await importStudents(
+      db,
+      path,
+      options({
+        offThread: true,
+        onProgress: (n) => progress.push(n),
+        onWritten: (n) => written.push(n),
+      }),
+    );
+    expect(result.summary).toMatchObject({ rows: 12_000, added: 12_000, errors: 0 });
+    expect(progress.at(-1)).toBe(12_000);
+    expect(progress.length).toBeGreaterThanOrEqual(12);
+    expect(written).toEqual([5_000, 10_000, 12_000]);
+    const after = await counts();
+    expect(after[0]! - before[0]!).toBe(12_000);
+    expect(after[1]! - before[1]!).toBe(12_000);
+  });
+
+  it('gives the reader’s Vietnamese errors from the worker, and writes nothing', async () => {
+    const junk = file('rac.xlsx', Buffer.from('không phải bảng tính'));
+    expect(await unreadable(() => importStudents(db, junk, options({ offThread: true })))).toMatch(
+      /Không đọc được tệp dưới dạng bảng tính Excel/,
+    );
+    const many = await book(Array.from({ length: 9 }, (_, i) => row(`Hà Thị Vân ${i}`)));
+    const message = await unreadable(() =>
+      importStudents(db, many, options({ offThread: true, limits: { maxRows: 5 } })),
+    );
+    expect(message).toMatch(/có hơn 5 dòng dữ liệu \(dừng đọc ở dòng 7\)/);
+  });
+});

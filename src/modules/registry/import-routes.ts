@@ -54,7 +54,8 @@ interface ImportKind<S extends z.ZodRawShape> {
   query: z.ZodObject<S>;
   run(
     db: Db,
-    input: Readable,
+    /** The uploaded workbook (already read whole: the annotated copy needs it too). */
+    input: Buffer,
     options: { scope: Scope; dryRun: boolean; query: z.output<z.ZodObject<S>>; progress: Progress },
   ): Promise<ImportOutcome>;
   template(schoolCodes: string[]): Promise<Buffer>;
@@ -92,7 +93,7 @@ const STAFF: ImportKind<Record<never, z.ZodType>> = {
   tag: 'Cán bộ, giáo viên',
   query: z.object({}),
   run: (db, input, { scope, dryRun, progress }) =>
-    importStaff(db, input, {
+    importStaff(db, Readable.from([input]), {
       actor: scope.actor,
       dryRun,
       scopePath: scope.user.orgPath,
@@ -150,7 +151,7 @@ function registerKind<S extends z.ZodRawShape>(
         const line = (l: ProgressLine) => out.write(`${JSON.stringify(l)}\n`);
         line({ phase: 'reading', rows });
         void kind
-          .run(db, Readable.from(bytes), {
+          .run(db, bytes, {
             scope,
             dryRun,
             query: query.own,
@@ -184,7 +185,7 @@ function registerKind<S extends z.ZodRawShape>(
           .send(out);
       }
       try {
-        const result = await kind.run(db, Readable.from(bytes), {
+        const result = await kind.run(db, bytes, {
           scope,
           dryRun,
           query: query.own,
@@ -212,7 +213,7 @@ function registerKind<S extends z.ZodRawShape>(
       const query = parseQuery(request);
       const bytes = await readUpload(request);
       try {
-        const result = await kind.run(db, Readable.from(bytes), {
+        const result = await kind.run(db, bytes, {
           scope,
           dryRun: true,
           query: query.own,

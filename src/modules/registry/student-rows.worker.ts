@@ -1,0 +1,15 @@
+import { Readable } from 'node:stream';
+import { workerData } from 'node:worker_threads';
+import { serveToParent } from '../../lib/worker-stream.ts';
+import { checkStudentRows, type StudentCheckInput } from './student-rows.ts';
+
+// A large student list read and checked off the main thread (see import-students.ts).
+const { input, context } = (workerData as { data: StudentCheckInput }).data;
+await serveToParent(
+  checkStudentRows(
+    typeof input === 'string'
+      ? input
+      : Readable.from([Buffer.from(input.buffer, input.byteOffset, input.byteLength)]),
+    context,
+  ),
+);
