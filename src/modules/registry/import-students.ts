@@ -153,6 +153,14 @@ async function importPass(
     scopePath: options.scopePath,
     limits: options.limits,
   };
+  // A first load into an empty registry (a province's whole list at once)
+  // has no known students to look up: a row matching an earlier row of the
+  // same file is already a duplicate error. Seen inside the transaction.
+  const registryWasEmpty = !(await db
+    .selectFrom('student')
+    .select('id')
+    .limit(1)
+    .executeTakeFirst());
   // The writer's own copy: classes it creates are added here, not in the checker's.
   const classes = new Map<string, KnownClass>(context.classes);
 
@@ -233,7 +241,7 @@ async function importPass(
     const ids = chunk.map((p) => p.personalId).filter((x): x is string => x !== null);
     const codes = chunk.map((p) => p.studentCode).filter((x): x is string => x !== null);
     const known = new Map<string, StudentRow>();
-    if (ids.length || codes.length)
+    if (!registryWasEmpty && (ids.length || codes.length))
       for (const s of await db
         .selectFrom('student')
         .select(COMPARED)
@@ -342,7 +350,7 @@ async function importPass(
         SELECT id, school_id, personal_id, student_code, full_name, family_name, middle_name,
           given_name, search_name, birth_date, gender, ethnicity, birth_place, address,
           guardian_name, phone
-        FROM json_to_recordset(${JSON.stringify(rowsJson)}::json) AS x(id uuid, school_id uuid,
+        FROM json_to_recordset(${jsonBytes(rowsJson)}::json) AS x(id uuid, school_id uuid,
           personal_id text, student_code text, full_name text, family_name text, middle_name text,
           given_name text, search_name text, birth_date date, gender text, ethnicity text,
           birth_place text, address text, guardian_name text, phone text)`.execute(db);
@@ -354,7 +362,7 @@ async function importPass(
       await sql`
         INSERT INTO enrolment (student_id, school_year, school_id, class_id)
         SELECT student_id, ${options.schoolYear}, school_id, class_id
-        FROM json_to_recordset(${JSON.stringify(enrolments)}::json)
+        FROM json_to_recordset(${jsonBytes(enrolments)}::json)
           AS x(student_id uuid, school_id uuid, class_id uuid)`.execute(db);
     }
     for (const { p, e } of changed) {
@@ -429,6 +437,12 @@ function fileSize(path: string): number {
     return 0; // the reader says the file cannot be opened
   }
 }
+
+/**
+ * A json statement parameter as UTF-8 bytes: both drivers send them as they
+ * are (see PGLITE_SERIALIZERS in src/db/connection.ts).
+ */
+const jsonBytes = (value: unknown): Buffer => Buffer.from(JSON.stringify(value));
 
 /** The columns an import compares and keeps (not the derived name parts, status or times). */
 const COMPARED = [
