@@ -5,7 +5,8 @@
  *      schools and classes created first in the target database;
  *   2. the real CLI `sogd import students` as a child process, on a fresh
  *      PGlite DATA_DIR and on a fresh database of the PostgreSQL server: wall
- *      time, peak RSS (VmHWM), progress lines seen;
+ *      time, peak RSS (VmHWM), progress lines seen; then the same file again
+ *      (every student known: looked up, compared, left unchanged);
  *   3. 1,000+ realistic name searches (partial, no diacritics) through
  *      `searchStudents`: p50/p95/p99 on both databases;
  *   4. an export of ~50,000 rows with `exportStudents`, read back and counted;
@@ -15,6 +16,7 @@
  *   npm run bench:registry                     # full sizes (~10 min)
  *   npm run bench:registry -- --quick          # 50,000 students, 100,000-row over-limit file
  *   flags: --students N --schools N --queries N --export N --million N (0 skips)
+ *          --reimport 0 (skips importing the same file a second time)
  *          --only pglite|postgres|million; BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres)
  */
 import { spawn } from 'node:child_process';
@@ -56,6 +58,7 @@ const SCHOOLS = flag('schools', Math.max(30, Math.round(STUDENTS / 333)));
 const QUERIES = flag('queries', 1_000);
 const EXPORT = flag('export', quick ? 5_000 : 50_000);
 const MILLION = flag('million', quick ? MAX_SHEET_ROWS + 1_000 : 1_000_000);
+const REIMPORT = flag('reimport', 1) !== 0;
 const onlyIndex = process.argv.indexOf('--only');
 const ONLY = onlyIndex > 0 ? process.argv[onlyIndex + 1] : undefined;
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -252,6 +255,9 @@ interface Figures {
   exportRows: number;
   exportSeconds: number;
   exportReadBack: number;
+  reimportSeconds: number;
+  reimportPeakMB: number;
+  reimportSummary: string;
 }
 
 async function measureDatabase(
@@ -275,6 +281,7 @@ async function measureDatabase(
 
   const database = await openDatabase(target);
   const { db } = database;
+  let figures: Figures;
   try {
     const imported = Number(
       (
@@ -343,7 +350,7 @@ async function measureDatabase(
     console.log(
       `export: "${best.q}" → ${exportRows} rows in ${exportSeconds.toFixed(1)} s (${(statSync(exportFile).size / 1e6).toFixed(1)} MB); read back ${readBack} rows`,
     );
-    return {
+    figures = {
       db: label,
       importSeconds: run.seconds,
       importPeakMB: run.peakMB,
@@ -355,10 +362,26 @@ async function measureDatabase(
       exportRows,
       exportSeconds,
       exportReadBack: readBack,
+      reimportSeconds: 0,
+      reimportPeakMB: 0,
+      reimportSummary: '',
     };
   } finally {
     await database.close();
   }
+  // The same file again: every student is now known (looked up, compared, left unchanged).
+  if (REIMPORT) {
+    const again = await runImport(file, env);
+    const summary = again.stdout.trim().split('\n').at(-1) ?? '';
+    console.log(
+      `re-import: exit ${again.code}, ${again.seconds.toFixed(1)} s, peak RSS ${again.peakMB} MB — ${summary}`,
+    );
+    if (again.code !== 0) console.log(again.stderr.slice(-3000));
+    figures.reimportSeconds = again.seconds;
+    figures.reimportPeakMB = again.peakMB;
+    figures.reimportSummary = summary;
+  }
+  return figures;
 }
 
 rmSync(OUT, { recursive: true, force: true });
@@ -443,12 +466,12 @@ rmSync(pgliteDir, { recursive: true, force: true });
 
 console.log(`\n## Figures (${STUDENTS.toLocaleString('en')} students)\n`);
 console.log(
-  '| database | import (s) | import peak RSS (MB) | progress updates | students | search p50 / p95 / p99 (ms) | export rows | export (s) | read back |',
+  '| database | import (s) | import peak RSS (MB) | progress updates | students | re-import, all unchanged (s) | re-import peak RSS (MB) | search p50 / p95 / p99 (ms) | export rows | export (s) | read back |',
 );
-console.log('|---|---|---|---|---|---|---|---|---|');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|');
 for (const f of figures)
   console.log(
-    `| ${f.db} | ${f.importSeconds.toFixed(1)} | ${f.importPeakMB} | ${f.progress} | ${f.imported.toLocaleString('en')} | ${f.searchP50.toFixed(1)} / ${f.searchP95.toFixed(1)} / ${f.searchP99.toFixed(1)} | ${f.exportRows.toLocaleString('en')} | ${f.exportSeconds.toFixed(1)} | ${f.exportReadBack.toLocaleString('en')} |`,
+    `| ${f.db} | ${f.importSeconds.toFixed(1)} | ${f.importPeakMB} | ${f.progress} | ${f.imported.toLocaleString('en')} | ${f.reimportSeconds.toFixed(1)} | ${f.reimportPeakMB} | ${f.searchP50.toFixed(1)} / ${f.searchP95.toFixed(1)} / ${f.searchP99.toFixed(1)} | ${f.exportRows.toLocaleString('en')} | ${f.exportSeconds.toFixed(1)} | ${f.exportReadBack.toLocaleString('en')} |`,
   );
 if (overLimit)
   console.log(

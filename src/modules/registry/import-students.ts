@@ -178,9 +178,11 @@ async function importPass(
       errorCount += event.errorCount - event.errors.length;
       for (const e of event.errors) addError(e);
       if (event.kind === 'batch' && event.students.length) {
-        // One batch written while the next is read; never more in memory.
+        // One batch is written while the next is read, matched and made
+        // ready (on a PostgreSQL server the two overlap); never more in memory.
+        const write = await prepare(event.students);
         await inflight;
-        inflight = flush(event.students);
+        inflight = write();
         inflight.catch(() => {});
       }
     }
@@ -233,11 +235,12 @@ async function importPass(
   /**
    * Known students of a chunk (by personal id, else by student code; an id
    * held by a different student than the code points to is an error), then,
-   * when writing and no error has turned up yet, the chunk's new classes,
-   * new students and changed ones.
+   * when writing and no error has turned up yet, what writes the chunk's new
+   * classes, new students and changed ones, ready to run after the previous
+   * chunk's writes.
    */
-  async function flush(chunk: ParsedStudent[]): Promise<void> {
-    if (!chunk.length) return;
+  async function prepare(chunk: ParsedStudent[]): Promise<() => Promise<void>> {
+    const nothing = () => Promise.resolve();
     const ids = chunk.map((p) => p.personalId).filter((x): x is string => x !== null);
     const codes = chunk.map((p) => p.studentCode).filter((x): x is string => x !== null);
     const known = new Map<string, StudentRow>();
@@ -318,31 +321,55 @@ async function importPass(
     }
     added += fresh.length;
     updated += changed.length;
-    if (!write || errorCount) return; // rolled back anyway: stop writing, keep checking
+    if (!write || errorCount) return nothing; // rolled back anyway: stop writing, keep checking
 
-    // Classes to create first (--create-classes).
+    // Classes to create first (--create-classes); known to the next chunk at once.
+    const newClasses: KnownClass[] = [];
     for (const p of [...fresh, ...changed.map((c) => c.p)]) {
       const key = classKey(p.schoolId, p.className);
       if (classes.has(key)) continue;
-      const id = uuidv7();
+      const created = { id: uuidv7(), school_id: p.schoolId, name: p.className, grade: p.grade };
+      classes.set(key, created);
+      newClasses.push(created);
+    }
+    const classOf = (p: ParsedStudent) => classes.get(classKey(p.schoolId, p.className))!.id;
+    // One statement and one parameter per chunk: the rows travel as JSON,
+    // which both PGlite and PostgreSQL unpack far faster than 80,000 bind parameters.
+    const rowsJson = fresh.map((p) => ({ id: uuidv7(), ...studentColumns(p) }));
+    const studentRows = fresh.length ? jsonBytes(rowsJson) : null;
+    const enrolmentRows = fresh.length
+      ? jsonBytes(
+          rowsJson.map((r, i) => ({
+            student_id: r.id,
+            school_id: r.school_id,
+            class_id: classOf(fresh[i]!),
+          })),
+        )
+      : null;
+    return () => writeChunk(newClasses, fresh.length, studentRows, enrolmentRows, changed, classOf);
+  }
+
+  async function writeChunk(
+    newClasses: KnownClass[],
+    freshCount: number,
+    studentRows: Buffer | null,
+    enrolmentRows: Buffer | null,
+    changed: { p: ParsedStudent; e: StudentRow }[],
+    classOf: (p: ParsedStudent) => string,
+  ): Promise<void> {
+    for (const c of newClasses)
       await db
         .insertInto('class')
         .values({
-          school_id: p.schoolId,
-          id,
+          school_id: c.school_id,
+          id: c.id,
           school_year: options.schoolYear,
-          name: p.className,
-          grade: p.grade,
+          name: c.name,
+          grade: c.grade,
           homeroom_staff_id: null,
         })
         .execute();
-      classes.set(key, { id, school_id: p.schoolId, name: p.className, grade: p.grade });
-    }
-    const classOf = (p: ParsedStudent) => classes.get(classKey(p.schoolId, p.className))!.id;
-    if (fresh.length) {
-      // One statement and one parameter per chunk: the rows travel as JSON,
-      // which both PGlite and PostgreSQL unpack far faster than 80,000 bind parameters.
-      const rowsJson = fresh.map((p) => ({ id: uuidv7(), ...studentColumns(p) }));
+    if (studentRows && enrolmentRows) {
       await sql`
         INSERT INTO student (id, school_id, personal_id, student_code, full_name, family_name,
           middle_name, given_name, search_name, birth_date, gender, ethnicity, birth_place,
@@ -350,19 +377,14 @@ async function importPass(
         SELECT id, school_id, personal_id, student_code, full_name, family_name, middle_name,
           given_name, search_name, birth_date, gender, ethnicity, birth_place, address,
           guardian_name, phone
-        FROM json_to_recordset(${jsonBytes(rowsJson)}::json) AS x(id uuid, school_id uuid,
+        FROM json_to_recordset(${studentRows}::json) AS x(id uuid, school_id uuid,
           personal_id text, student_code text, full_name text, family_name text, middle_name text,
           given_name text, search_name text, birth_date date, gender text, ethnicity text,
           birth_place text, address text, guardian_name text, phone text)`.execute(db);
-      const enrolments = rowsJson.map((r, i) => ({
-        student_id: r.id,
-        school_id: r.school_id,
-        class_id: classOf(fresh[i]!),
-      }));
       await sql`
         INSERT INTO enrolment (student_id, school_year, school_id, class_id)
         SELECT student_id, ${options.schoolYear}, school_id, class_id
-        FROM json_to_recordset(${jsonBytes(enrolments)}::json)
+        FROM json_to_recordset(${enrolmentRows}::json)
           AS x(student_id uuid, school_id uuid, class_id uuid)`.execute(db);
     }
     for (const { p, e } of changed) {
@@ -397,8 +419,8 @@ async function importPass(
         )
         .execute();
     }
-    if (written === 0 && fresh.length + changed.length > 0) options.onPhase?.('writing');
-    written += fresh.length + changed.length;
+    if (written === 0 && freshCount + changed.length > 0) options.onPhase?.('writing');
+    written += freshCount + changed.length;
     options.onWritten?.(written);
     await yieldToEventLoop();
   }
