@@ -72,8 +72,9 @@ export interface StudentImportOptions {
 /**
  * From this size a file is read in a worker thread: on the embedded database
  * every statement runs on the main thread, so reading there too added the
- * two up (measured on 100,000 students: 14.3 s in one thread; see README
- * "Performance"). Below it, starting a worker costs more than it saves.
+ * two up (measured on 100,000 students: 14.3 s in one thread, 12.4 s with
+ * the worker; README "Performance"). Below it, starting a worker (about
+ * 0.4 s) costs more than it saves.
  */
 export const OFF_THREAD_BYTES = 2 * 1024 * 1024;
 
@@ -180,9 +181,12 @@ async function importPass(
       if (event.kind === 'batch' && event.students.length) {
         // One batch is written while the next is read, matched and made
         // ready (on a PostgreSQL server the two overlap); never more in memory.
-        const write = await prepare(event.students);
+        const writeChunkNow = await prepare(event.students).catch(async (error: unknown) => {
+          await inflight; // a failed write aborted the transaction: report that cause first
+          throw error;
+        });
         await inflight;
-        inflight = write();
+        inflight = writeChunkNow();
         inflight.catch(() => {});
       }
     }
