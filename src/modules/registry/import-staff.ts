@@ -14,7 +14,7 @@ import {
   type SheetLayout,
 } from '../../lib/xlsx.ts';
 import { yieldToEventLoop, type ImportPhase, type RowError } from './import-students.ts';
-import { checkPersonCells } from './person-cells.ts';
+import { checkPersonCells, optionalText } from './person-cells.ts';
 import { importTemplate } from './template.ts';
 
 /** Staff list import: contract in README ("Staff list import"), same rules as the student import. */
@@ -144,9 +144,9 @@ export async function importStaff(
         gender,
         personalId,
         position,
-        mainSubject: get('mainSubject') ? normalizeText(get('mainSubject')!) : null,
-        qualification: get('qualification') ? normalizeText(get('qualification')!) : null,
-        employmentType: get('employmentType') ? normalizeText(get('employmentType')!) : null,
+        mainSubject: optionalText(get('mainSubject')),
+        qualification: optionalText(get('qualification')),
+        employmentType: optionalText(get('employmentType')),
       });
   }
   options.onProgress?.(rows);

@@ -1,7 +1,11 @@
 import type { Gender } from '../../db/schema.ts';
 import { parseVietnameseDate } from '../../lib/dates.ts';
 import { checkPersonalId } from '../../lib/personal-id.ts';
-import { searchKey } from '../../lib/vietnamese.ts';
+import { normalizeText, searchKey } from '../../lib/vietnamese.ts';
+
+/** An optional text cell as stored: normalized, or null when blank. */
+export const optionalText = (value: string | null): string | null =>
+  value ? normalizeText(value) : null;
 
 /** The cells every list of people (students, staff) has and checks the same way. */
 export type PersonField = 'schoolCode' | 'birthDate' | 'gender' | 'personalId';

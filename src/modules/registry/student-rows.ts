@@ -9,8 +9,8 @@ import {
   type SheetLayout,
   type SheetLimits,
 } from '../../lib/xlsx.ts';
-import { normalizeText, searchKey, splitName } from '../../lib/vietnamese.ts';
-import { checkPersonCells } from './person-cells.ts';
+import { searchKey, splitName } from '../../lib/vietnamese.ts';
+import { checkPersonCells, optionalText } from './person-cells.ts';
 
 /**
  * The student list's rows read and checked on their own, without the
@@ -223,7 +223,7 @@ export async function* checkStudentRows(
 
     // Class: must exist in that school and year, unless it may be created (grade from its leading number).
     let grade: number | null = null;
-    const className = get('className') ? normalizeText(get('className')!) : null;
+    const className = optionalText(get('className'));
     if (school && className) {
       const existing = classes.get(classKey(school.id, className));
       if (existing) grade = existing.grade;
@@ -262,7 +262,7 @@ export async function* checkStudentRows(
           `Tuổi ${age} (ngày sinh ${get('birthDate')}) không phù hợp với ${grade !== null ? `khối ${grade}` : 'cấp học của trường'} (cần ${range[0]}–${range[1]} tuổi).`,
         );
     }
-    const fullName = get('fullName') ? normalizeText(get('fullName')!) : null;
+    const fullName = optionalText(get('fullName'));
     if (school && school.kind === 'school' && className && birthDate && gender && fullName) {
       const parts = splitName(fullName);
       pending.push({
@@ -279,10 +279,10 @@ export async function* checkStudentRows(
         gender,
         personalId,
         studentCode,
-        ethnicity: get('ethnicity') ? normalizeText(get('ethnicity')!) : null,
-        birthPlace: get('birthPlace') ? normalizeText(get('birthPlace')!) : null,
-        address: get('address') ? normalizeText(get('address')!) : null,
-        guardian: get('guardian') ? normalizeText(get('guardian')!) : null,
+        ethnicity: optionalText(get('ethnicity')),
+        birthPlace: optionalText(get('birthPlace')),
+        address: optionalText(get('address')),
+        guardian: optionalText(get('guardian')),
         phone,
       });
       if (pending.length >= STUDENT_BATCH) yield batch();
