@@ -18,7 +18,7 @@ const SHEET = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <x:row r="2" spans="1:6" hidden="1"><x:c r="A2" t="inlineStr"><x:is><x:r><x:t>Nguyễn </x:t></x:r><x:r><x:t xml:space="preserve">Văn A</x:t></x:r></x:is></x:c><x:c r="B2" s="1"><x:v>39083</x:v></x:c><x:c r="D2" t="b"><x:v>1</x:v></x:c></x:row>
 <x:row><x:c t="str"><x:v>Trần &amp; Lê &#7841;&#x1EA1; _x000D_</x:v></x:c><x:c s="1"><x:f>DATE(2007,1,1)</x:f><x:v>39083</x:v></x:c><x:c><x:f>1/0</x:f></x:c><x:c t="e"><x:f>NA()</x:f><x:v>#N/A</x:v></x:c><x:c t='e'><x:v>#REF!</x:v></x:c></x:row>
 <x:row r="7"/>
-<x:row r="9"><x:c r="C9" t="d"><x:v>2010-05-31</x:v></x:c><x:c r="D9"><x:v><![CDATA[12]]></x:v></x:c><x:c r="E9" t="s"><x:v>99</x:v></x:c><x:c r="F9"/></x:row>
+<x:row r="9"><x:c r="B9" t="inlineStr"><x:v>Lò Văn Pọm</x:v></x:c><x:c r="C9" t="d"><x:v>2010-05-31</x:v></x:c><x:c r="D9"><x:v><![CDATA[12]]></x:v></x:c><x:c r="E9" t="s"><x:v>99</x:v></x:c><x:c r="F9"/></x:row>
 </x:sheetData>
 <x:mergeCells count="1"><x:mergeCell ref="B2:B4"/></x:mergeCells>
 </x:worksheet>`;
@@ -57,6 +57,7 @@ describe('scanSheetRows', () => {
     expect(rows[2]!.cells[4]).toEqual({ formula: 'NA()', result: { error: '#N/A' } });
     expect(rows[2]!.cells[5]).toEqual({ error: '#REF!' });
     expect(rows[3]!.cells).toEqual([]);
+    expect(rows[4]!.cells[2]).toBe('Lò Văn Pọm');
     expect(rows[4]!.cells[3]).toEqual(new Date('2010-05-31T00:00:00Z'));
     expect(rows[4]!.cells[4]).toBe(12);
     // A shared string index the table lacks is an error cell, not a crash.

@@ -266,7 +266,8 @@ class SheetScanner extends XmlScanner {
     let value: ScannedValue;
     if (this.formula !== null)
       value = result === null ? { formula: this.formula } : { formula: this.formula, result };
-    else if (this.type === 'inlineStr') value = this.inline;
+    else if (this.type === 'inlineStr')
+      value = this.inline ?? result; // some writers use <v>
     else value = result;
     if (value !== null) this.row.cells[this.column] = value;
   }
