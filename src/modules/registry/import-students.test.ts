@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Readable } from 'node:stream';
+import { sql } from 'kysely';
 import { systemActor, writeTransaction } from '../../db/actor.ts';
 import type { Db } from '../../db/connection.ts';
 import { uuidv7 } from '../../lib/ids.ts';
@@ -205,6 +206,22 @@ describe('student list import (formats/student-import.md)', () => {
       .where('name', '=', '7A2')
       .executeTakeFirstOrThrow();
     expect(cls.grade).toBe(7);
+  });
+
+  it('leaves the name index merged and the pending-list setting as it was', async () => {
+    const file = await workbook([
+      ['THB', '6A1', 'Đinh Bảo Ngọc', '01/02/2014', 'Nữ', '', 'HS0000777', '', '', '', '', ''],
+    ]);
+    expect((await run(file)).summary).toMatchObject({ added: 1, errors: 0 });
+    // Nothing left to move from the trigram index's pending list: the import merged it.
+    const { rows } = await sql<{
+      pages: string;
+    }>`SELECT gin_clean_pending_list('student_search_trgm_idx'::regclass) AS pages`.execute(db);
+    expect(Number(rows[0]!.pages)).toBe(0);
+    const setting = await sql<{
+      limit: string;
+    }>`SELECT current_setting('gin_pending_list_limit') AS limit`.execute(db);
+    expect(setting.rows[0]!.limit).toBe('4MB');
   });
 
   it("refuses another school's rows for a clerk scoped to school A", async () => {

@@ -106,8 +106,10 @@ export async function importStudents(
   try {
     await writeTransaction(db, options.actor, async (tx) => {
       await auditInsertsGrouped(tx);
+      await deferNameIndexMerges(tx);
       result = await importPass(tx, input, options, true);
       if (!result.applied) throw new Rollback();
+      await mergeNameIndexPending(tx);
     });
   } catch (error) {
     if (!(error instanceof Rollback)) throw error;
@@ -119,6 +121,31 @@ export async function importStudents(
   if (r?.applied && r.summary.added + r.summary.updated >= 10_000)
     await sql`ANALYZE student, enrolment, class, org_unit`.execute(db);
   return r!;
+}
+
+/**
+ * New names go to the trigram index's pending list (GIN "fastupdate"), which
+ * is merged into the index whenever it outgrows gin_pending_list_limit (4 MB
+ * by default): in a bulk load, many small merges. For this transaction the
+ * list may grow to 64 MB, and mergeNameIndexPending merges it once before
+ * commit, so searches never scan a long pending list. Measured on the
+ * PostgreSQL server, 200,000 students: inserting them 6.2–6.3 s instead of
+ * 8.2–8.4 s, the final merge 0.35 s.
+ */
+async function deferNameIndexMerges(tx: Tx): Promise<void> {
+  await sql`SELECT set_config('gin_pending_list_limit', '65536', true)`.execute(tx);
+}
+
+/** The trigram index of student names (migration 2026112503). */
+const NAME_INDEX = 'student_search_trgm_idx';
+
+async function mergeNameIndexPending(tx: Tx): Promise<void> {
+  // Allowed to the index's owner (the account that ran the migrations) and
+  // superusers; any other account leaves the merge to autovacuum.
+  const { rows } = await sql<{ owner: boolean }>`
+    SELECT pg_has_role(current_user, relowner, 'USAGE') AS owner
+    FROM pg_class WHERE oid = to_regclass(${NAME_INDEX})`.execute(tx);
+  if (rows[0]?.owner) await sql`SELECT gin_clean_pending_list(${NAME_INDEX}::regclass)`.execute(tx);
 }
 
 async function importPass(
