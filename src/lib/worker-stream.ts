@@ -2,9 +2,9 @@ import { parentPort, Worker } from 'node:worker_threads';
 
 /**
  * An async sequence produced in a worker thread and consumed here, with flow
- * control: the worker runs at most `window` items ahead, so a fast producer
- * never piles a whole file up in memory. Used where reading a file competes
- * with the embedded database for the main thread (PGlite runs on it).
+ * control: the worker runs at most WORKER_WINDOW items ahead, so a fast
+ * producer never piles a whole file up in memory. Used where reading a file
+ * competes with the embedded database for the main thread (PGlite runs on it).
  */
 
 type ToParent<T> =
@@ -19,8 +19,9 @@ export const WORKER_WINDOW = 12;
 
 /**
  * Runs `module` (a TypeScript module calling `serveToParent`) in a worker,
- * which finds `data` as `workerData.data`, and yields what it produces. Errors thrown there are thrown here, rebuilt by `reviveError`.
- * Leaving the loop early stops the worker.
+ * which finds `data` as `workerData.data`, and yields what it produces.
+ * Errors thrown there are thrown here, rebuilt by `reviveError` from their
+ * class name and message. Leaving the loop early stops the worker.
  */
 export async function* iterateInWorker<T>(
   module: URL,
@@ -72,7 +73,7 @@ export async function* iterateInWorker<T>(
   }
 }
 
-/** The worker's side: posts each item, waiting while `window` of them are unconsumed. */
+/** The worker's side: posts each item, waiting while WORKER_WINDOW of them are unconsumed. */
 export async function serveToParent<T>(source: AsyncIterable<T>): Promise<void> {
   const port = parentPort;
   if (!port) throw new Error('serveToParent runs only in a worker thread');
