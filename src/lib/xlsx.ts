@@ -76,11 +76,12 @@ export function cellText(value: ExcelJS.CellValue | ScannedValue): {
       };
     if ('formula' in value || 'sharedFormula' in value) {
       const result = (value as { result?: ExcelJS.CellValue }).result;
-      if (
-        result === undefined ||
-        result === null ||
-        (typeof result === 'object' && 'error' in result)
-      )
+      if (result && typeof result === 'object' && 'error' in result)
+        return {
+          text: null,
+          problem: `ô chứa công thức cho lỗi ${String(result.error)}: hãy sửa công thức hoặc dán giá trị (Paste Values)`,
+        };
+      if (result === undefined || result === null)
         return {
           text: null,
           problem:

@@ -214,6 +214,14 @@ describe('sheet features the streamed values do not show', () => {
     const refused = await refusedWithoutWrites(() => run(noValue));
     expect(refused.errorList[0]).toMatchObject({ row: 2, column: 'Họ và tên' });
     expect(refused.errorList[0]!.message).toMatch(/công thức chưa có giá trị.*Paste Values/);
+
+    // A formula whose last result was an Excel error names that error.
+    const failing = await book([row('Lê Thị Thu')], (ws) => {
+      ws.getCell('F2').value = { formula: 'VLOOKUP(C2,Z:Z,2,0)', result: { error: '#N/A' } };
+    });
+    const failed = await refusedWithoutWrites(() => run(failing));
+    expect(failed.errorList[0]).toMatchObject({ row: 2, column: 'Mã định danh cá nhân' });
+    expect(failed.errorList[0]!.message).toMatch(/công thức cho lỗi #N\/A/);
   });
 
   it('refuses cells merged across data rows, naming the range and the column', async () => {
