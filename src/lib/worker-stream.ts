@@ -15,7 +15,7 @@ type ToParent<T> =
 /** The module that registers tsx in the worker before loading the TypeScript module (workers do not inherit loaders). */
 const BOOTSTRAP = new URL('../../bin/ts-worker.js', import.meta.url);
 
-export const WORKER_WINDOW = 12;
+const WORKER_WINDOW = 12;
 
 /**
  * Runs `module` (a TypeScript module calling `serveToParent`) in a worker,

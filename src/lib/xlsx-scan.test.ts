@@ -24,7 +24,7 @@ const SHEET = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 </x:worksheet>`;
 
 const lookups: SheetLookups = {
-  sharedStrings: ['Họ và tên', { richText: [{ text: 'Ngày ' }, { text: 'sinh' }] }],
+  sharedStrings: ['Họ và tên', 'Ngày sinh'],
   isDateStyle: (id) => id === 1,
   date1904: false,
 };

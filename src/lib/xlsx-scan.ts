@@ -40,8 +40,8 @@ export interface SheetLayout {
 }
 
 export interface SheetLookups {
-  /** The shared strings table; absent when the workbook has none. */
-  sharedStrings?: readonly (string | { richText: { text: string }[] })[];
+  /** The shared strings table (readSharedStrings); absent when the workbook has none. */
+  sharedStrings?: readonly string[];
   /** Whether cells of this style id show a date. */
   isDateStyle: (styleId: number) => boolean;
   /** Workbook uses the 1904 date system (old Mac Excel). */
@@ -279,7 +279,7 @@ class SheetScanner extends XmlScanner {
       case 's': {
         const shared = this.lookups.sharedStrings?.[Number(v)];
         if (shared === undefined) return { error: `chuỗi dùng chung số ${v} không có trong tệp` };
-        return typeof shared === 'string' ? shared : shared.richText.map((r) => r.text).join('');
+        return shared;
       }
       case 'str':
       case 'inlineStr':
