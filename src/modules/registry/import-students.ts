@@ -296,7 +296,7 @@ async function importPass(
               .selectFrom('enrolment')
               .select(['student_id', 'class_id'])
               .where('school_year', '=', options.schoolYear)
-              .where('student_id', 'in', knownIds)
+              .where(sql<boolean>`student_id = ANY(${knownIds}::uuid[])`)
               .execute()
           ).map((e) => [e.student_id, e.class_id])
         : [],
