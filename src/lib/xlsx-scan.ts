@@ -79,18 +79,53 @@ function decodeText(raw: string): string {
   return text;
 }
 
-const ATTRIBUTE = /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+const isXmlSpace = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
 
-/** The attributes of one start tag, prefixes dropped (`x:r` → `r`). */
-function attributes(tag: string): Record<string, string> {
-  const found: Record<string, string> = {};
-  ATTRIBUTE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = ATTRIBUTE.exec(tag))) {
-    const name = m[1]!;
-    const colon = name.indexOf(':');
-    found[colon < 0 ? name : name.slice(colon + 1)] = decodeText(m[2] ?? m[3] ?? '');
+/**
+ * Each attribute of the start tag `buf[from, to)`, in order: its name's
+ * place in `buf` (any namespace prefix dropped: `x:r` is `r`) and its value,
+ * read in place. A province's list has 6 million cell tags, so no regex and
+ * no object per tag.
+ */
+function eachAttribute(
+  buf: string,
+  from: number,
+  to: number,
+  visit: (nameStart: number, nameEnd: number, value: string) => void,
+): void {
+  let i = from;
+  for (;;) {
+    const eq = buf.indexOf('=', i);
+    if (eq < 0 || eq >= to) return;
+    let nameEnd = eq;
+    while (nameEnd > i && isXmlSpace(buf.charCodeAt(nameEnd - 1))) nameEnd--;
+    let nameStart = nameEnd;
+    while (nameStart > i && !isXmlSpace(buf.charCodeAt(nameStart - 1))) {
+      if (buf.charCodeAt(nameStart - 1) === 58 /* : */) break; // the prefix is dropped
+      nameStart--;
+    }
+    let open = eq + 1;
+    while (open < to && isXmlSpace(buf.charCodeAt(open))) open++;
+    const quote = buf.charCodeAt(open);
+    if (quote !== 34 /* " */ && quote !== 39 /* ' */) return;
+    const close = buf.indexOf(quote === 34 ? '"' : "'", open + 1);
+    if (close < 0 || close >= to) return;
+    visit(nameStart, nameEnd, decodeText(buf.slice(open + 1, close)));
+    i = close + 1;
   }
+}
+
+/** The value of attribute `name` in the start tag `buf[from, to)` (see eachAttribute). */
+function attribute(buf: string, from: number, to: number, name: string): string | undefined {
+  let found: string | undefined;
+  eachAttribute(buf, from, to, (nameStart, nameEnd, value) => {
+    if (
+      found === undefined &&
+      nameEnd - nameStart === name.length &&
+      buf.startsWith(name, nameStart)
+    )
+      found = value;
+  });
   return found;
 }
 
@@ -110,12 +145,27 @@ function columnOf(ref: string): number {
  * between them, with chunk boundaries anywhere (an unfinished tag or text
  * waits for the next piece). Names lose their namespace prefix, as some
  * writers use `x:row`. Comments, processing instructions and the doctype are
- * skipped; CDATA is text.
+ * skipped; CDATA is text. A tag is handed on as positions in the buffer, not
+ * as strings (a 500,000-row sheet has 40 million tags), and text is only cut
+ * out when the scanner wants it.
  */
 abstract class XmlScanner {
   private pending = '';
 
-  protected abstract tag(name: string, tag: string, closing: boolean, selfClosing: boolean): void;
+  /**
+   * A tag whose name (prefix dropped) is `buf[nameStart, nameEnd)` and whose
+   * attributes lie in `buf[nameEnd, gt)`.
+   */
+  protected abstract tag(
+    buf: string,
+    nameStart: number,
+    nameEnd: number,
+    gt: number,
+    closing: boolean,
+    selfClosing: boolean,
+  ): void;
+  /** Whether the text at this point is kept (`text` is then called with it). */
+  protected abstract wantsText(): boolean;
   protected abstract text(text: string): void;
 
   feed(piece: string): void {
@@ -124,7 +174,7 @@ abstract class XmlScanner {
     for (;;) {
       const lt = buf.indexOf('<', pos);
       if (lt < 0) break;
-      if (lt > pos) this.text(decodeText(buf.slice(pos, lt)));
+      if (lt > pos && this.wantsText()) this.text(decodeText(buf.slice(pos, lt)));
       pos = lt;
       const next = buf.charCodeAt(lt + 1);
       if (next === 33 /* ! */) {
@@ -132,7 +182,7 @@ abstract class XmlScanner {
         const close = cdata ? ']]>' : buf.startsWith('<!--', lt) ? '-->' : '>';
         const end = buf.indexOf(close, lt + 2);
         if (end < 0) break;
-        if (cdata) this.text(buf.slice(lt + 9, end));
+        if (cdata && this.wantsText()) this.text(buf.slice(lt + 9, end));
         pos = end + close.length;
         continue;
       }
@@ -148,17 +198,16 @@ abstract class XmlScanner {
         if (c === 32 || c === 47 || c === 10 || c === 13 || c === 9) break;
         if (c === 58 /* : */) start = end + 1;
       }
-      this.tag(
-        buf.slice(start, end),
-        buf.slice(lt, gt + 1),
-        closing,
-        buf.charCodeAt(gt - 1) === 47,
-      );
+      this.tag(buf, start, end, gt, closing, buf.charCodeAt(gt - 1) === 47);
     }
     // Text before an unfinished tag stays pending too: it is only complete at the next '<'.
     this.pending = buf.slice(pos);
   }
 }
+
+/** Whether `buf[start, end)` is the tag name `name`. */
+const isName = (buf: string, start: number, end: number, name: string): boolean =>
+  end - start === name.length && buf.startsWith(name, start);
 
 /** Rows of one worksheet's XML. */
 class SheetScanner extends XmlScanner {
@@ -182,62 +231,65 @@ class SheetScanner extends XmlScanner {
     super();
   }
 
-  protected tag(name: string, tag: string, closing: boolean, selfClosing: boolean): void {
-    switch (name) {
-      case 'c':
-        if (!closing) this.openCell(tag);
+  protected tag(
+    buf: string,
+    start: number,
+    end: number,
+    gt: number,
+    closing: boolean,
+    selfClosing: boolean,
+  ): void {
+    const first = buf.charCodeAt(start);
+    if (end - start === 1) {
+      if (first === 99 /* c */) {
+        if (!closing) this.openCell(buf, end, gt);
         if (closing || selfClosing) this.closeCell();
-        return;
-      case 'v':
-      case 'f':
+      } else if (first === 118 /* v */ || first === 102 /* f */) {
         if (!this.inCell) return;
         if (!closing) {
-          if (name === 'v') this.value ??= '';
+          if (first === 118) this.value ??= '';
           else this.formula ??= '';
-          this.capture = selfClosing ? null : name;
+          this.capture = selfClosing ? null : first === 118 ? 'v' : 'f';
         } else this.capture = null;
-        return;
-      case 't':
+      } else if (first === 116 /* t */) {
         if (!this.inCell || this.phonetic) return;
         if (!closing) {
           this.inline ??= '';
           this.capture = selfClosing ? null : 't';
         } else this.capture = null;
-        return;
-      case 'rPh':
-        // Phonetic guide runs (East Asian readings) are not part of the text.
-        if (!selfClosing) this.phonetic += closing ? -1 : 1;
-        return;
-      case 'row':
-        if (!closing) {
-          const a = attributes(tag);
-          const rowNumber = a.r ? Number(a.r) : this.lastRow + 1;
-          this.lastRow = rowNumber;
-          this.column = 0;
-          if (a.hidden === '1' || a.hidden === 'true') this.layout.hiddenRows.add(rowNumber);
-          this.row = { rowNumber, cells: [] };
-        }
-        if ((closing || selfClosing) && this.row) {
-          this.ready.push(this.row);
-          this.row = null;
-        }
-        return;
-      case 'mergeCell': {
-        if (closing) return;
-        const ref = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/i.exec(attributes(tag).ref ?? '');
-        if (ref)
-          this.layout.mergedRanges.push({
-            ref: ref[0],
-            top: Number(ref[2]),
-            bottom: Number(ref[4]),
-            left: columnOf(ref[1]!),
-            right: columnOf(ref[3]!),
-          });
-        return;
       }
-      default:
-        return;
+    } else if (isName(buf, start, end, 'row')) {
+      if (!closing) {
+        const r = attribute(buf, end, gt, 'r');
+        const rowNumber = r ? Number(r) : this.lastRow + 1;
+        this.lastRow = rowNumber;
+        this.column = 0;
+        const hidden = attribute(buf, end, gt, 'hidden');
+        if (hidden === '1' || hidden === 'true') this.layout.hiddenRows.add(rowNumber);
+        this.row = { rowNumber, cells: [] };
+      }
+      if ((closing || selfClosing) && this.row) {
+        this.ready.push(this.row);
+        this.row = null;
+      }
+    } else if (isName(buf, start, end, 'rPh')) {
+      // Phonetic guide runs (East Asian readings) are not part of the text.
+      if (!selfClosing) this.phonetic += closing ? -1 : 1;
+    } else if (!closing && isName(buf, start, end, 'mergeCell')) {
+      const ref = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/i.exec(attribute(buf, end, gt, 'ref') ?? '');
+      if (ref)
+        this.layout.mergedRanges.push({
+          ref: ref[0],
+          top: Number(ref[2]),
+          bottom: Number(ref[4]),
+          left: columnOf(ref[1]!),
+          right: columnOf(ref[3]!),
+        });
     }
+  }
+
+  protected wantsText(): boolean {
+    return this.capture !== null;
   }
 
   protected text(text: string): void {
@@ -246,12 +298,22 @@ class SheetScanner extends XmlScanner {
     else if (this.capture === 't') this.inline += text;
   }
 
-  private openCell(tag: string): void {
-    const a = attributes(tag);
-    const column = a.r ? columnOf(a.r) : 0;
+  private openCell(buf: string, from: number, to: number): void {
+    // `<c r="B7" s="3" t="s">`: one pass over the tag for its three attributes.
+    let r: string | undefined;
+    let t: string | undefined;
+    let s: string | undefined;
+    eachAttribute(buf, from, to, (nameStart, nameEnd, value) => {
+      if (nameEnd - nameStart !== 1) return;
+      const name = buf.charCodeAt(nameStart);
+      if (name === 114 /* r */) r = value;
+      else if (name === 116 /* t */) t = value;
+      else if (name === 115 /* s */) s = value;
+    });
+    const column = r ? columnOf(r) : 0;
     this.column = column > 0 ? column : this.column + 1;
-    this.type = a.t ?? 'n';
-    this.style = a.s ? Number(a.s) : 0;
+    this.type = t ?? 'n';
+    this.style = s ? Number(s) : 0;
     this.inCell = true;
     this.value = this.formula = this.inline = null;
     this.capture = null;
@@ -310,21 +372,32 @@ class SharedStringsScanner extends XmlScanner {
   private capture = false;
   private phonetic = 0;
 
-  protected tag(name: string, _tag: string, closing: boolean, selfClosing: boolean): void {
-    if (name === 'si') {
+  protected tag(
+    buf: string,
+    start: number,
+    end: number,
+    _gt: number,
+    closing: boolean,
+    selfClosing: boolean,
+  ): void {
+    if (isName(buf, start, end, 'si')) {
       if (!closing) this.current = '';
       if ((closing || selfClosing) && this.current !== null) {
         this.strings.push(this.current);
         this.current = null;
       }
-    } else if (name === 'rPh') {
+    } else if (isName(buf, start, end, 'rPh')) {
       if (!selfClosing) this.phonetic += closing ? -1 : 1;
-    } else if (name === 't' && this.current !== null && !this.phonetic)
+    } else if (isName(buf, start, end, 't') && this.current !== null && !this.phonetic)
       this.capture = !closing && !selfClosing;
   }
 
+  protected wantsText(): boolean {
+    return this.capture;
+  }
+
   protected text(text: string): void {
-    if (this.capture) this.current += text;
+    this.current += text;
   }
 }
 
