@@ -73,8 +73,15 @@ export async function* iterateInWorker<T>(
   }
 }
 
-/** The worker's side: posts each item, waiting while WORKER_WINDOW of them are unconsumed. */
-export async function serveToParent<T>(source: AsyncIterable<T>): Promise<void> {
+/**
+ * The worker's side: posts each item, waiting while WORKER_WINDOW of them are
+ * unconsumed. The buffers `transfer` names for an item move to the parent
+ * without a copy (they are then unusable here).
+ */
+export async function serveToParent<T>(
+  source: AsyncIterable<T>,
+  transfer: (item: T) => ArrayBuffer[] = () => [],
+): Promise<void> {
   const port = parentPort;
   if (!port) throw new Error('serveToParent runs only in a worker thread');
   let unacknowledged = 0;
@@ -86,7 +93,7 @@ export async function serveToParent<T>(source: AsyncIterable<T>): Promise<void> 
   });
   try {
     for await (const item of source) {
-      port.postMessage({ type: 'item', item } satisfies ToParent<T>);
+      port.postMessage({ type: 'item', item } satisfies ToParent<T>, transfer(item));
       if (++unacknowledged >= WORKER_WINDOW)
         await new Promise<void>((resolve) => (resume = resolve));
     }

@@ -241,3 +241,58 @@ describe('student list import (formats/student-import.md)', () => {
     );
   });
 });
+
+describe('a first load into an empty registry', () => {
+  it('creates each missing class once and enrols its students in it', async () => {
+    const empty = await freshDatabase();
+    try {
+      const tree = await makeTree(empty.db, SMALL_PROVINCE);
+      const pupil = (cls: string, name: string, born: string, gender: string) => [
+        'THB',
+        cls,
+        name,
+        born,
+        gender,
+        ...Array<string>(7).fill(''),
+      ];
+      const file = await workbook([
+        pupil('7A2', 'Phạm Thu Hà', '05/05/2013', 'Nữ'),
+        pupil('8A1', 'Đỗ Văn An', '07/07/2012', 'Nam'),
+        pupil('7A2', 'Lê Minh Khôi', '06/06/2013', 'Nam'),
+      ]);
+      const result = await importStudents(empty.db, Readable.from(file), {
+        actor,
+        schoolYear: YEAR,
+        dryRun: false,
+        createClasses: true,
+      });
+      expect(result.summary).toMatchObject({ added: 3, updated: 0, errors: 0 });
+      const classes = await empty.db
+        .selectFrom('class')
+        .select(['id', 'name', 'grade'])
+        .where('school_id', '=', tree.THB!)
+        .orderBy('name')
+        .execute();
+      expect(classes.map((c) => [c.name, c.grade])).toEqual([
+        ['7A2', 7],
+        ['8A1', 8],
+      ]);
+      const classOf = new Map(classes.map((c) => [c.id, c.name]));
+      const enrolled = await empty.db
+        .selectFrom('enrolment')
+        .innerJoin('student', 'student.id', 'enrolment.student_id')
+        .select(['student.full_name', 'enrolment.class_id', 'enrolment.school_year'])
+        .execute();
+      // Sorted here: the two databases order Đ differently.
+      expect(
+        enrolled.map((e) => [e.full_name, classOf.get(e.class_id), e.school_year]).sort(),
+      ).toEqual([
+        ['Lê Minh Khôi', '7A2', YEAR],
+        ['Phạm Thu Hà', '7A2', YEAR],
+        ['Đỗ Văn An', '8A1', YEAR],
+      ]);
+    } finally {
+      await empty.close();
+    }
+  });
+});

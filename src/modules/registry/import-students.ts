@@ -15,6 +15,7 @@ import {
   classKey,
   MAX_LISTED_ERRORS,
   STUDENT_HEADERS,
+  studentColumns,
   type KnownClass,
   type ParsedStudent,
   type RowError,
@@ -180,17 +181,12 @@ async function importPass(
     createClasses: options.createClasses,
     scopePath: options.scopePath,
     limits: options.limits,
+    // A first load into an empty registry (a province's whole list at once)
+    // has no known students to look up: a row matching an earlier row of the
+    // same file is already a duplicate error. Seen inside the transaction.
+    // Every valid row is then new, and the checker encodes the inserts.
+    encodeInserts: !(await db.selectFrom('student').select('id').limit(1).executeTakeFirst()),
   };
-  // A first load into an empty registry (a province's whole list at once)
-  // has no known students to look up: a row matching an earlier row of the
-  // same file is already a duplicate error. Seen inside the transaction.
-  const registryWasEmpty = !(await db
-    .selectFrom('student')
-    .select('id')
-    .limit(1)
-    .executeTakeFirst());
-  // The writer's own copy: classes it creates are added here, not in the checker's.
-  const classes = new Map<string, KnownClass>(context.classes);
 
   let inflight: Promise<void> = Promise.resolve();
   let added = 0;
@@ -205,10 +201,10 @@ async function importPass(
       if (event.kind === 'progress') continue;
       errorCount += event.errorCount - event.errors.length;
       for (const e of event.errors) addError(e);
-      if (event.kind === 'batch' && event.students.length) {
+      if (event.kind === 'batch' && (event.students.length || event.encoded?.count)) {
         // One batch is written while the next is read, matched and made
         // ready (on a PostgreSQL server the two overlap); never more in memory.
-        const writeChunkNow = await prepare(event.students).catch(async (error: unknown) => {
+        const writeChunkNow = await prepare(event).catch(async (error: unknown) => {
           await inflight; // a failed write aborted the transaction: report that cause first
           throw error;
         });
@@ -268,14 +264,22 @@ async function importPass(
    * held by a different student than the code points to is an error), then,
    * when writing and no error has turned up yet, what writes the chunk's new
    * classes, new students and changed ones, ready to run after the previous
-   * chunk's writes.
+   * chunk's writes. A first load's chunks come encoded: all new.
    */
-  async function prepare(chunk: ParsedStudent[]): Promise<() => Promise<void>> {
+  async function prepare(
+    batch: Extract<StudentCheckEvent, { kind: 'batch' }>,
+  ): Promise<() => Promise<void>> {
     const nothing = () => Promise.resolve();
+    const { students: chunk, encoded, newClasses } = batch;
+    if (encoded) {
+      added += encoded.count;
+      if (!write || errorCount) return nothing;
+      return () => writeChunk(newClasses, encoded.count, encoded.students, encoded.enrolments, []);
+    }
     const ids = chunk.map((p) => p.personalId).filter((x): x is string => x !== null);
     const codes = chunk.map((p) => p.studentCode).filter((x): x is string => x !== null);
     const known = new Map<string, StudentRow>();
-    if (!registryWasEmpty && (ids.length || codes.length))
+    if (ids.length || codes.length)
       for (const s of await db
         .selectFrom('student')
         .select(COMPARED)
@@ -332,7 +336,7 @@ async function importPass(
         fresh.push(p);
         continue;
       }
-      const classId = classes.get(classKey(p.schoolId, p.className))?.id;
+      const classId = p.classId;
       const isChanged =
         existing.full_name !== p.fullName ||
         existing.birth_date !== p.birthDate ||
@@ -345,7 +349,7 @@ async function importPass(
         (p.address ?? existing.address) !== existing.address ||
         (p.guardian ?? existing.guardian_name) !== existing.guardian_name ||
         (p.phone ?? existing.phone) !== existing.phone ||
-        classId === undefined ||
+        classId === null ||
         enrolments.get(existing.id) !== classId;
       if (isChanged) changed.push({ p, e: existing });
       else unchanged++;
@@ -354,16 +358,6 @@ async function importPass(
     updated += changed.length;
     if (!write || errorCount) return nothing; // rolled back anyway: stop writing, keep checking
 
-    // Classes to create first (--create-classes); known to the next chunk at once.
-    const newClasses: KnownClass[] = [];
-    for (const p of [...fresh, ...changed.map((c) => c.p)]) {
-      const key = classKey(p.schoolId, p.className);
-      if (classes.has(key)) continue;
-      const created = { id: uuidv7(), school_id: p.schoolId, name: p.className, grade: p.grade };
-      classes.set(key, created);
-      newClasses.push(created);
-    }
-    const classOf = (p: ParsedStudent) => classes.get(classKey(p.schoolId, p.className))!.id;
     // One statement and one parameter per chunk: the rows travel as JSON,
     // which both PGlite and PostgreSQL unpack far faster than 80,000 bind parameters.
     const rowsJson = fresh.map((p) => ({ id: uuidv7(), ...studentColumns(p) }));
@@ -373,20 +367,20 @@ async function importPass(
           rowsJson.map((r, i) => ({
             student_id: r.id,
             school_id: r.school_id,
-            class_id: classOf(fresh[i]!),
+            class_id: fresh[i]!.classId,
           })),
         )
       : null;
-    return () => writeChunk(newClasses, fresh.length, studentRows, enrolmentRows, changed, classOf);
+    return () => writeChunk(newClasses, fresh.length, studentRows, enrolmentRows, changed);
   }
 
+  /** With no error in the file so far every row's class is known or new (classId set). */
   async function writeChunk(
     newClasses: KnownClass[],
     freshCount: number,
-    studentRows: Buffer | null,
-    enrolmentRows: Buffer | null,
+    studentRows: Uint8Array | null,
+    enrolmentRows: Uint8Array | null,
     changed: { p: ParsedStudent; e: StudentRow }[],
-    classOf: (p: ParsedStudent) => string,
   ): Promise<void> {
     for (const c of newClasses)
       await db
@@ -434,7 +428,7 @@ async function importPass(
         })
         .where('id', '=', e.id)
         .execute();
-      const classId = classOf(p);
+      const classId = p.classId!;
       await db
         .insertInto('enrolment')
         .values({
@@ -513,26 +507,6 @@ const COMPARED = [
   'phone',
 ] as const;
 type StudentRow = Pick<Selectable<StudentTable>, (typeof COMPARED)[number]>;
-
-function studentColumns(p: ParsedStudent) {
-  return {
-    school_id: p.schoolId,
-    personal_id: p.personalId,
-    student_code: p.studentCode,
-    full_name: p.fullName,
-    family_name: p.familyName,
-    middle_name: p.middleName,
-    given_name: p.givenName,
-    search_name: p.searchName,
-    birth_date: p.birthDate,
-    gender: p.gender,
-    ethnicity: p.ethnicity,
-    birth_place: p.birthPlace,
-    address: p.address,
-    guardian_name: p.guardian,
-    phone: p.phone,
-  };
-}
 
 /**
  * The workbook back with a "Lỗi" column and the bad cells highlighted, for

@@ -9,6 +9,7 @@ import {
   type SheetLayout,
   type SheetLimits,
 } from '../../lib/xlsx.ts';
+import { uuidv7 } from '../../lib/ids.ts';
 import { searchKey, splitName } from '../../lib/vietnamese.ts';
 import { checkPersonCells, optionalText } from './person-cells.ts';
 
@@ -62,6 +63,12 @@ export interface ParsedStudent {
   row: number;
   schoolId: string;
   className: string;
+  /**
+   * The year's class in that school: an existing one, or one this check
+   * creates (`createClasses`, listed once in a batch's `newClasses`); null
+   * when the class is unknown, which is then an error of the row.
+   */
+  classId: string | null;
   grade: number | null;
   fullName: string;
   familyName: string;
@@ -105,6 +112,22 @@ export interface StudentCheckContext {
   /** Only schools whose path starts with this prefix (the caller's scope). */
   scopePath?: string;
   limits?: SheetLimits;
+  /**
+   * Every valid row is a new student (a first load into an empty registry):
+   * batches then carry the insert statements' rows already encoded
+   * (`encoded`) instead of the rows themselves, so that the thread writing
+   * them does no per-row work.
+   */
+  encodeInserts?: boolean;
+}
+
+/** A batch of new students as the insert statements take them: JSON arrays as UTF-8 bytes. */
+export interface EncodedInsert {
+  count: number;
+  /** Rows of `student` (`{ id, ...studentColumns }`), ids new. */
+  students: Uint8Array;
+  /** Rows of `enrolment` (`{ student_id, school_id, class_id }`), the year aside. */
+  enrolments: Uint8Array;
 }
 
 /** What a worker thread gets to read and check a list (see student-rows.worker.ts). */
@@ -129,7 +152,16 @@ export const STUDENT_BATCH = 5_000;
  */
 export type StudentCheckEvent =
   | { kind: 'progress'; rows: number }
-  | { kind: 'batch'; students: ParsedStudent[]; errors: RowError[]; errorCount: number }
+  | {
+      kind: 'batch';
+      /** The valid rows; empty when they come `encoded` instead. */
+      students: ParsedStudent[];
+      encoded: EncodedInsert | null;
+      /** Classes first needed by this batch's rows (`createClasses`), to be written before them. */
+      newClasses: KnownClass[];
+      errors: RowError[];
+      errorCount: number;
+    }
   | {
       kind: 'end';
       rows: number;
@@ -166,9 +198,21 @@ export async function* checkStudentRows(
   const seenPersonalId = new Map<string, number>();
   const seenCode = new Map<string, number>();
   let pending: ParsedStudent[] = [];
+  // Classes this check creates (createClasses), by classKey; the context's own map is left as it is.
+  const created = new Map<string, KnownClass>();
+  let newClasses: KnownClass[] = [];
   const batch = (): StudentCheckEvent => {
-    const event: StudentCheckEvent = { kind: 'batch', students: pending, errors, errorCount };
+    const encoded = context.encodeInserts ? encodeInsert(pending) : null;
+    const event: StudentCheckEvent = {
+      kind: 'batch',
+      students: encoded ? [] : pending,
+      encoded,
+      newClasses,
+      errors,
+      errorCount,
+    };
     pending = [];
+    newClasses = [];
     errors = [];
     errorCount = 0;
     return event;
@@ -223,11 +267,15 @@ export async function* checkStudentRows(
 
     // Class: must exist in that school and year, unless it may be created (grade from its leading number).
     let grade: number | null = null;
+    let classId: string | null = null;
     const className = optionalText(get('className'));
     if (school && className) {
-      const existing = classes.get(classKey(school.id, className));
-      if (existing) grade = existing.grade;
-      else if (!context.createClasses)
+      const key = classKey(school.id, className);
+      const existing = classes.get(key) ?? created.get(key);
+      if (existing) {
+        grade = existing.grade;
+        classId = existing.id;
+      } else if (!context.createClasses)
         err(
           'className',
           `Lớp "${className}" chưa có ở trường ${school.code} năm học ${schoolYear} (chọn "tạo lớp mới" để tạo).`,
@@ -239,7 +287,13 @@ export async function* checkStudentRows(
             'className',
             `Không suy ra được khối từ tên lớp "${className}": lớp mầm non phải được tạo trước.`,
           );
-        else grade = Number(leading[1]);
+        else {
+          grade = Number(leading[1]);
+          const fresh = { id: uuidv7(), school_id: school.id, name: className, grade };
+          created.set(key, fresh);
+          newClasses.push(fresh);
+          classId = fresh.id;
+        }
       }
     }
     // Age on 1 September of the school year, against the class's grade or the school's levels.
@@ -269,6 +323,7 @@ export async function* checkStudentRows(
         row: r,
         schoolId: school.id,
         className,
+        classId,
         grade,
         fullName,
         familyName: parts.familyName,
@@ -301,5 +356,50 @@ export async function* checkStudentRows(
     sheetName: h?.sheetName ?? null,
     headerFound: h !== null,
     unknownColumns: h?.unknown ?? [],
+  };
+}
+
+/** The columns of `student` an import writes (not the id, status or times). */
+export function studentColumns(p: ParsedStudent) {
+  return {
+    school_id: p.schoolId,
+    personal_id: p.personalId,
+    student_code: p.studentCode,
+    full_name: p.fullName,
+    family_name: p.familyName,
+    middle_name: p.middleName,
+    given_name: p.givenName,
+    search_name: p.searchName,
+    birth_date: p.birthDate,
+    gender: p.gender,
+    ethnicity: p.ethnicity,
+    birth_place: p.birthPlace,
+    address: p.address,
+    guardian_name: p.guardian,
+    phone: p.phone,
+  };
+}
+
+const utf8 = new TextEncoder();
+
+/**
+ * New students' rows for the insert statements, as bytes with their own
+ * buffer (a worker hands them over without a copy). A row whose class is
+ * unknown has an error, and a file with errors writes nothing.
+ */
+function encodeInsert(students: ParsedStudent[]): EncodedInsert {
+  const rows = students.map((p) => ({ id: uuidv7(), ...studentColumns(p) }));
+  return {
+    count: rows.length,
+    students: utf8.encode(JSON.stringify(rows)),
+    enrolments: utf8.encode(
+      JSON.stringify(
+        rows.map((r, i) => ({
+          student_id: r.id,
+          school_id: r.school_id,
+          class_id: students[i]!.classId,
+        })),
+      ),
+    ),
   };
 }
