@@ -1,4 +1,4 @@
-import { createReadStream, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { Transform, type Readable, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { searchKey } from './vietnamese.ts';
@@ -9,6 +9,7 @@ import {
   type ScannedValue,
   type SheetLayout,
 } from './xlsx-scan.ts';
+import { workbookBytesSource, workbookFileSource, type WorkbookSource } from './zip-order.ts';
 
 export type { SheetLayout } from './xlsx-scan.ts';
 
@@ -177,7 +178,7 @@ const tooLargeMessage = (bytes: number, maxBytes: number, atLeast: boolean) =>
  * more than `limits.maxRows` data rows (it stops there, reading no further).
  */
 export async function* readFirstSheet(
-  input: string | Readable,
+  input: string | Buffer | Readable,
   knownHeaders: readonly string[],
   onHeader: (header: SheetHeader) => void,
   limits: SheetLimits = {},
@@ -193,8 +194,15 @@ export async function* readFirstSheet(
       throw new UnreadableWorkbookError(`Không mở được tệp ${input}.`);
     }
     if (size > maxBytes) throw new UnreadableWorkbookError(tooLargeMessage(size, maxBytes, false));
-  }
-  const source = typeof input === 'string' ? createReadStream(input) : input;
+  } else if (Buffer.isBuffer(input) && input.length > maxBytes)
+    throw new UnreadableWorkbookError(tooLargeMessage(input.length, maxBytes, false));
+  // A file or bytes are handed to ExcelJS with the worksheets last (zip-order.ts).
+  const { stream: source, worksheetsLast }: WorkbookSource =
+    typeof input === 'string'
+      ? workbookFileSource(input)
+      : Buffer.isBuffer(input)
+        ? workbookBytesSource(input)
+        : { stream: input, worksheetsLast: false };
   const limited = limitBytes(source, maxBytes);
   const known = new Set(knownHeaders.map(headerKey));
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(limited.stream, {
@@ -212,6 +220,10 @@ export async function* readFirstSheet(
     properties?: { model?: { date1904?: boolean } };
     model?: { sheets?: { name: string }[] };
   };
+  // ExcelJS streams a worksheet only once it holds a shared strings table:
+  // with the worksheets last, a workbook without one (written with inline
+  // strings) has none to wait for.
+  if (worksheetsLast) internals.sharedStrings = [];
   internals._parseSharedStrings = async function* (entry) {
     internals.sharedStrings = await readSharedStrings(entry);
     yield* []; // ExcelJS expects a generator of events; the table is all there is

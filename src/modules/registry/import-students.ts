@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { auditInsertsGrouped, writeTransaction, type Actor, type Tx } from '../../db/actor.ts';
@@ -465,7 +465,7 @@ function studentCheckEvents(
     typeof input === 'string' ? fileSize(input) : Buffer.isBuffer(input) ? input.length : 0;
   const offThread = options.offThread ?? size >= OFF_THREAD_BYTES;
   if (!offThread || !(typeof input === 'string' || Buffer.isBuffer(input)))
-    return checkStudentRows(Buffer.isBuffer(input) ? Readable.from([input]) : input, context);
+    return checkStudentRows(input, context);
   const data: StudentCheckInput = { input, context };
   return iterateInWorker<StudentCheckEvent>(
     new URL('./student-rows.worker.ts', import.meta.url),

@@ -174,7 +174,7 @@ export type StudentCheckEvent =
     };
 
 export async function* checkStudentRows(
-  input: string | Readable,
+  input: string | Buffer | Readable,
   context: StudentCheckContext,
 ): AsyncGenerator<StudentCheckEvent> {
   const { schools, classes, scopePath, schoolYear } = context;

@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import { workerData } from 'node:worker_threads';
 import { serveToParent } from '../../lib/worker-stream.ts';
 import { checkStudentRows, type StudentCheckInput } from './student-rows.ts';
@@ -9,7 +8,7 @@ await serveToParent(
   checkStudentRows(
     typeof input === 'string'
       ? input
-      : Readable.from([Buffer.from(input.buffer, input.byteOffset, input.byteLength)]),
+      : Buffer.from(input.buffer, input.byteOffset, input.byteLength),
     context,
   ),
   // A first load's encoded rows move to the writing thread without a copy.
