@@ -6,13 +6,13 @@ import { auditInsertsGrouped, writeTransaction, type Actor, type Tx } from '../.
 import type { Db } from '../../db/connection.ts';
 import type { Selectable } from 'kysely';
 import type { StudentTable } from '../../db/schema.ts';
-import { uuidv7 } from '../../lib/ids.ts';
 import { normalizeText } from '../../lib/vietnamese.ts';
 import { iterateInWorker } from '../../lib/worker-stream.ts';
 import { cellText, headerKey, UnreadableWorkbookError, type SheetLimits } from '../../lib/xlsx.ts';
 import {
   checkStudentRows,
   classKey,
+  encodeInsert,
   MAX_LISTED_ERRORS,
   STUDENT_HEADERS,
   studentColumns,
@@ -360,18 +360,15 @@ async function importPass(
 
     // One statement and one parameter per chunk: the rows travel as JSON,
     // which both PGlite and PostgreSQL unpack far faster than 80,000 bind parameters.
-    const rowsJson = fresh.map((p) => ({ id: uuidv7(), ...studentColumns(p) }));
-    const studentRows = fresh.length ? jsonBytes(rowsJson) : null;
-    const enrolmentRows = fresh.length
-      ? jsonBytes(
-          rowsJson.map((r, i) => ({
-            student_id: r.id,
-            school_id: r.school_id,
-            class_id: fresh[i]!.classId,
-          })),
-        )
-      : null;
-    return () => writeChunk(newClasses, fresh.length, studentRows, enrolmentRows, changed);
+    const insert = fresh.length ? encodeInsert(fresh) : null;
+    return () =>
+      writeChunk(
+        newClasses,
+        fresh.length,
+        insert?.students ?? null,
+        insert?.enrolments ?? null,
+        changed,
+      );
   }
 
   /** With no error in the file so far every row's class is known or new (classId set). */
@@ -484,12 +481,6 @@ function fileSize(path: string): number {
     return 0; // the reader says the file cannot be opened
   }
 }
-
-/**
- * A json statement parameter as UTF-8 bytes: both drivers send them as they
- * are (see PGLITE_SERIALIZERS in src/db/connection.ts).
- */
-const jsonBytes = (value: unknown): Buffer => Buffer.from(JSON.stringify(value));
 
 /** The columns an import compares and keeps (not the derived name parts, status or times). */
 const COMPARED = [

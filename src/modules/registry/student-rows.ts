@@ -387,7 +387,7 @@ const utf8 = new TextEncoder();
  * buffer (a worker hands them over without a copy). A row whose class is
  * unknown has an error, and a file with errors writes nothing.
  */
-function encodeInsert(students: ParsedStudent[]): EncodedInsert {
+export function encodeInsert(students: ParsedStudent[]): EncodedInsert {
   const rows = students.map((p) => ({ id: uuidv7(), ...studentColumns(p) }));
   return {
     count: rows.length,
