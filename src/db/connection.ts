@@ -5,6 +5,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import { Migrator, type MigrationResultSet } from 'kysely/migration';
 import pg from 'pg';
+import { trackPoolClients } from './copy.ts';
 import { migrations } from './migrations/index.ts';
 import type { Database } from './schema.ts';
 
@@ -134,6 +135,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
     // Dates stay 'yyyy-mm-dd' strings: a date of birth has no time zone.
     pg.types.setTypeParser(1082, (value: string) => value);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    trackPoolClients(db, pool);
     const url = new URL(target.databaseUrl);
     return {
       db,

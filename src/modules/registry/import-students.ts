@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { auditInsertsGrouped, writeTransaction, type Actor, type Tx } from '../../db/actor.ts';
 import type { Db } from '../../db/connection.ts';
+import { copyRowsFor, type CopyRows } from '../../db/copy.ts';
 import type { Selectable } from 'kysely';
 import type { StudentTable } from '../../db/schema.ts';
 import { normalizeText } from '../../lib/vietnamese.ts';
@@ -13,9 +14,13 @@ import {
   checkStudentRows,
   classKey,
   encodeInsert,
+  ENROLMENT_INSERT_COLUMNS,
   MAX_LISTED_ERRORS,
+  STUDENT_INSERT_COLUMNS,
   STUDENT_HEADERS,
   studentColumns,
+  type EncodedInsert,
+  type InsertFormat,
   type KnownClass,
   type ParsedStudent,
   type RowError,
@@ -102,13 +107,13 @@ export async function importStudents(
   input: string | Buffer | Readable,
   options: StudentImportOptions,
 ): Promise<StudentImportResult> {
-  if (options.dryRun) return importPass(db, input, options, false);
+  if (options.dryRun) return importPass(db, input, options, false, null);
   let result: StudentImportResult | null = null;
   try {
     await writeTransaction(db, options.actor, async (tx) => {
       await auditInsertsGrouped(tx);
       await deferNameIndexMerges(tx);
-      result = await importPass(tx, input, options, true);
+      result = await importPass(tx, input, options, true, await copyRowsFor(db, tx));
       if (!result.applied) throw new Rollback();
       await mergeNameIndexPending(tx);
     });
@@ -154,7 +159,10 @@ async function importPass(
   input: string | Buffer | Readable,
   options: StudentImportOptions,
   write: boolean,
+  /** COPY on this transaction's connection (PostgreSQL server); null: INSERT from JSON. */
+  copyRows: CopyRows | null,
 ): Promise<StudentImportResult> {
+  const insertFormat: InsertFormat = copyRows ? 'copy' : 'json';
   const started = performance.now();
   const errors: RowError[] = [];
   let errorCount = 0;
@@ -184,8 +192,12 @@ async function importPass(
     // A first load into an empty registry (a province's whole list at once)
     // has no known students to look up: a row matching an earlier row of the
     // same file is already a duplicate error. Seen inside the transaction.
-    // Every valid row is then new, and the checker encodes the inserts.
-    encodeInserts: !(await db.selectFrom('student').select('id').limit(1).executeTakeFirst()),
+    // Every valid row is then new, and the checker encodes the inserts. A
+    // dry run encodes nothing.
+    insertFormat:
+      write && !(await db.selectFrom('student').select('id').limit(1).executeTakeFirst())
+        ? insertFormat
+        : undefined,
   };
 
   let inflight: Promise<void> = Promise.resolve();
@@ -274,7 +286,7 @@ async function importPass(
     if (encoded) {
       added += encoded.count;
       if (!write || errorCount) return nothing;
-      return () => writeChunk(newClasses, encoded.count, encoded.students, encoded.enrolments, []);
+      return () => writeChunk(newClasses, encoded, []);
     }
     const ids = chunk.map((p) => p.personalId).filter((x): x is string => x !== null);
     const codes = chunk.map((p) => p.studentCode).filter((x): x is string => x !== null);
@@ -358,25 +370,14 @@ async function importPass(
     updated += changed.length;
     if (!write || errorCount) return nothing; // rolled back anyway: stop writing, keep checking
 
-    // One statement and one parameter per chunk: the rows travel as JSON,
-    // which both PGlite and PostgreSQL unpack far faster than 80,000 bind parameters.
-    const insert = fresh.length ? encodeInsert(fresh) : null;
-    return () =>
-      writeChunk(
-        newClasses,
-        fresh.length,
-        insert?.students ?? null,
-        insert?.enrolments ?? null,
-        changed,
-      );
+    const insert = fresh.length ? encodeInsert(fresh, insertFormat, options.schoolYear) : null;
+    return () => writeChunk(newClasses, insert, changed);
   }
 
   /** With no error in the file so far every row's class is known or new (classId set). */
   async function writeChunk(
     newClasses: KnownClass[],
-    freshCount: number,
-    studentRows: Uint8Array | null,
-    enrolmentRows: Uint8Array | null,
+    insert: EncodedInsert | null,
     changed: { p: ParsedStudent; e: StudentRow }[],
   ): Promise<void> {
     for (const c of newClasses)
@@ -391,23 +392,24 @@ async function importPass(
           homeroom_staff_id: null,
         })
         .execute();
-    if (studentRows && enrolmentRows) {
+    if (insert?.format === 'copy' && copyRows) {
+      await copyRows('student', STUDENT_INSERT_COLUMNS, insert.students);
+      await copyRows('enrolment', ENROLMENT_INSERT_COLUMNS, insert.enrolments);
+    } else if (insert) {
+      // One statement and one parameter per chunk: PGlite unpacks JSON far
+      // faster than 80,000 bind parameters.
       await sql`
-        INSERT INTO student (id, school_id, personal_id, student_code, full_name, family_name,
-          middle_name, given_name, search_name, birth_date, gender, ethnicity, birth_place,
-          address, guardian_name, phone)
-        SELECT id, school_id, personal_id, student_code, full_name, family_name, middle_name,
-          given_name, search_name, birth_date, gender, ethnicity, birth_place, address,
-          guardian_name, phone
-        FROM json_to_recordset(${studentRows}::json) AS x(id uuid, school_id uuid,
+        INSERT INTO student (${sql.join(STUDENT_INSERT_COLUMNS.map((c) => sql.ref(c)))})
+        SELECT ${sql.join(STUDENT_INSERT_COLUMNS.map((c) => sql.ref(c)))}
+        FROM json_to_recordset(${insert.students}::json) AS x(id uuid, school_id uuid,
           personal_id text, student_code text, full_name text, family_name text, middle_name text,
           given_name text, search_name text, birth_date date, gender text, ethnicity text,
           birth_place text, address text, guardian_name text, phone text)`.execute(db);
       await sql`
         INSERT INTO enrolment (student_id, school_year, school_id, class_id)
-        SELECT student_id, ${options.schoolYear}, school_id, class_id
-        FROM json_to_recordset(${enrolmentRows}::json)
-          AS x(student_id uuid, school_id uuid, class_id uuid)`.execute(db);
+        SELECT student_id, school_year, school_id, class_id
+        FROM json_to_recordset(${insert.enrolments}::json)
+          AS x(student_id uuid, school_year text, school_id uuid, class_id uuid)`.execute(db);
     }
     for (const { p, e } of changed) {
       await db
@@ -441,6 +443,7 @@ async function importPass(
         )
         .execute();
     }
+    const freshCount = insert?.count ?? 0;
     if (written === 0 && freshCount + changed.length > 0) options.onPhase?.('writing');
     written += freshCount + changed.length;
     options.onWritten?.(written);
