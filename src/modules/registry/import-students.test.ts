@@ -240,6 +240,45 @@ describe('student list import (formats/student-import.md)', () => {
       UnreadableWorkbookError,
     );
   });
+
+  it('enrols known students for the next school year, keeping the year before', async () => {
+    const next = '2026-2027';
+    await writeTransaction(db, actor, (tx) =>
+      tx
+        .insertInto('class')
+        .values({
+          school_id: ids.THB!,
+          id: uuidv7(),
+          school_year: next,
+          name: '7A1',
+          grade: 7,
+          homeroom_staff_id: null,
+        })
+        .execute(),
+    );
+    const before = await count('student');
+    const promoted = [lan, minh].map((r) => ['THB', '7A1', ...r.slice(2)]);
+    const result = await run(await workbook(promoted), { schoolYear: next });
+    expect(result.summary).toMatchObject({ added: 0, updated: 2, unchanged: 0, errors: 0 });
+    expect(await count('student')).toBe(before);
+    const years = await db
+      .selectFrom('enrolment')
+      .innerJoin('class', 'class.id', 'enrolment.class_id')
+      .innerJoin('student', 'student.id', 'enrolment.student_id')
+      .select(['student.full_name', 'enrolment.school_year', 'class.name'])
+      .where('student.full_name', 'in', ['Nguyễn Thị Lan', 'Trần Quang Minh'])
+      .orderBy('student.full_name')
+      .orderBy('enrolment.school_year')
+      .execute();
+    expect(years.map((y) => [y.full_name, y.school_year, y.name])).toEqual([
+      ['Nguyễn Thị Lan', YEAR, '6A1'],
+      ['Nguyễn Thị Lan', next, '7A1'],
+      ['Trần Quang Minh', YEAR, '6A1'],
+      ['Trần Quang Minh', next, '7A1'],
+    ]);
+    const again = await run(await workbook(promoted), { schoolYear: next });
+    expect(again.summary).toMatchObject({ added: 0, updated: 0, unchanged: 2 });
+  });
 });
 
 describe('a first load into an empty registry', () => {
