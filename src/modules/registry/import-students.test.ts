@@ -279,6 +279,22 @@ describe('student list import (formats/student-import.md)', () => {
     const again = await run(await workbook(promoted), { schoolYear: next });
     expect(again.summary).toMatchObject({ added: 0, updated: 0, unchanged: 2 });
   });
+
+  it("refuses a row whose student code is another known student's", async () => {
+    const audit = await count('audit_log');
+    // Lan's personal id with Minh's student code: two different students.
+    const mixed = [...lan.slice(0, 6), 'HS0000123', ...lan.slice(7)];
+    const result = await run(await workbook([mixed]));
+    expect(result.applied).toBe(false);
+    expect(result.errorList).toEqual([
+      {
+        row: 2,
+        column: STUDENT_HEADERS.studentCode,
+        message: 'Mã học sinh HS0000123 đang thuộc học sinh khác (Trần Quang Minh).',
+      },
+    ]);
+    expect(await count('audit_log')).toBe(audit);
+  });
 });
 
 describe('a first load into an empty registry', () => {
