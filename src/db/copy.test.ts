@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../test/helpers/db.ts';
-import { copyField } from './copy-text.ts';
+import { copyField, Utf8Lines } from './copy-text.ts';
 import { copyRowsFor } from './copy.ts';
 import type { Db } from './connection.ts';
 
@@ -22,6 +22,23 @@ describe("COPY's text format", () => {
     expect(copyField('Nguyễn Thị Lan')).toBe('Nguyễn Thị Lan');
     expect(copyField('a\\N')).toBe('a\\\\N');
     expect(copyField('a\tb\nc\rd')).toBe('a\\tb\\nc\\rd');
+  });
+});
+
+describe('Utf8Lines', () => {
+  it('gives the UTF-8 of all its lines, growing past its first guess', () => {
+    const lines = Array.from(
+      { length: 500 },
+      (_, i) => `${i}\tNguyễn Thị Ánh ${'ễ'.repeat(i % 7)}\n`,
+    );
+    const writer = new Utf8Lines(16);
+    for (const line of lines) writer.add(line);
+    const bytes = writer.bytes();
+    expect(Buffer.from(bytes).equals(Buffer.from(lines.join(''), 'utf8'))).toBe(true);
+    // Its own memory, not a slice of Node's shared pool (a worker transfers it).
+    expect(bytes.byteOffset).toBe(0);
+    expect(bytes.buffer.byteLength).toBeGreaterThanOrEqual(bytes.length);
+    expect(bytes.buffer.byteLength).toBeGreaterThan(Buffer.poolSize);
   });
 });
 

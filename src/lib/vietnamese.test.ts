@@ -4,6 +4,7 @@ import {
   compareStudentNames,
   compareVietnamese,
   normalizeText,
+  PLAIN_TEXT,
   searchKey,
   sortByVietnameseName,
   splitName,
@@ -31,6 +32,73 @@ describe('searchKey', () => {
         const k = searchKey(s);
         return searchKey(k) === k && k.length <= s.normalize('NFD').length;
       }),
+    );
+  });
+});
+
+describe('fast paths for plain text', () => {
+  const plainChars: string[] = [];
+  for (const [from, to] of [
+    [0x21, 0x7e],
+    [0xc0, 0x24f],
+    [0x1e00, 0x1eff],
+  ])
+    for (let c = from!; c <= to!; c++) plainChars.push(String.fromCharCode(c));
+
+  it('plain characters are their own NFC form and no two of them compose', () => {
+    const changed: string[] = [];
+    for (const a of plainChars) {
+      if (a.normalize('NFC') !== a) changed.push(a);
+      for (const b of plainChars) if ((a + b).normalize('NFC') !== a + b) changed.push(a + b);
+    }
+    expect(changed).toEqual([]);
+    expect(PLAIN_TEXT.test('Nguyễn Thị Ánh')).toBe(true);
+    expect(PLAIN_TEXT.test('Nguyễn  Thị')).toBe(false);
+    expect(PLAIN_TEXT.test('Nguyễn Thị'.normalize('NFD'))).toBe(false);
+  });
+
+  // The definitions the fast paths must agree with, on any text.
+  const reference = {
+    normalizeText: (t: string) => t.normalize('NFC').replace(/\s+/g, ' ').trim(),
+    searchKey: (t: string) =>
+      t
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/[đĐ]/g, 'd')
+        .toLowerCase()
+        .replace(/\s+/g, ' ')
+        .trim(),
+  };
+  const vietnamese = 'Nguyễn Thị Ánh Đặng Văn Ước ơ ư ă â ê ô đ Đ';
+  const text = fc
+    .array(
+      fc.oneof(
+        fc.constantFrom(...plainChars, ...vietnamese.normalize('NFD'), ' ', ' ', '\t', '\u00a0'),
+        fc.string({ maxLength: 2 }),
+      ),
+      { maxLength: 40 },
+    )
+    .map((parts) => parts.join(''));
+
+  it('give what the plain definitions give, for any text', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(normalizeText(t)).toBe(reference.normalizeText(t));
+        expect(searchKey(t)).toBe(reference.searchKey(t));
+        const words = reference.normalizeText(t).split(' ').filter(Boolean);
+        expect(splitName(t)).toEqual(
+          words.length === 0
+            ? { familyName: '', middleName: '', givenName: '' }
+            : words.length === 1
+              ? { familyName: '', middleName: '', givenName: words[0] }
+              : {
+                  familyName: words[0],
+                  middleName: words.slice(1, -1).join(' '),
+                  givenName: words.at(-1),
+                },
+        );
+      }),
+      { numRuns: 2000 },
     );
   });
 });

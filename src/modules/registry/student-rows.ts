@@ -9,7 +9,7 @@ import {
   type SheetLayout,
   type SheetLimits,
 } from '../../lib/xlsx.ts';
-import { copyField } from '../../db/copy-text.ts';
+import { copyField, Utf8Lines } from '../../db/copy-text.ts';
 import { uuidv7 } from '../../lib/ids.ts';
 import { searchKey, splitName } from '../../lib/vietnamese.ts';
 import { checkPersonCells, optionalText } from './person-cells.ts';
@@ -452,21 +452,23 @@ export function encodeInsert(
       ),
     };
   }
-  // One string per batch, tab-separated fields and a line per row (COPY's
-  // text format); the order is STUDENT_INSERT_COLUMNS'.
-  let studentText = '';
-  let enrolmentText = '';
+  // COPY's text format: tab-separated fields, a line per row, in the order
+  // of STUDENT_INSERT_COLUMNS and ENROLMENT_INSERT_COLUMNS.
+  const studentLines = new Utf8Lines(students.length * 400);
+  const enrolmentLines = new Utf8Lines(students.length * 128);
   const year = copyField(schoolYear);
   for (let i = 0; i < students.length; i++) {
     const p = students[i]!;
     const id = ids[i]!;
-    studentText += `${id}\t${p.schoolId}\t${copyField(p.personalId)}\t${copyField(p.studentCode)}\t${copyField(p.fullName)}\t${copyField(p.familyName)}\t${copyField(p.middleName)}\t${copyField(p.givenName)}\t${copyField(p.searchName)}\t${p.birthDate}\t${p.gender}\t${copyField(p.ethnicity)}\t${copyField(p.birthPlace)}\t${copyField(p.address)}\t${copyField(p.guardian)}\t${copyField(p.phone)}\n`;
-    enrolmentText += `${id}\t${year}\t${p.schoolId}\t${copyField(p.classId)}\n`;
+    studentLines.add(
+      `${id}\t${p.schoolId}\t${copyField(p.personalId)}\t${copyField(p.studentCode)}\t${copyField(p.fullName)}\t${copyField(p.familyName)}\t${copyField(p.middleName)}\t${copyField(p.givenName)}\t${copyField(p.searchName)}\t${p.birthDate}\t${p.gender}\t${copyField(p.ethnicity)}\t${copyField(p.birthPlace)}\t${copyField(p.address)}\t${copyField(p.guardian)}\t${copyField(p.phone)}\n`,
+    );
+    enrolmentLines.add(`${id}\t${year}\t${p.schoolId}\t${copyField(p.classId)}\n`);
   }
   return {
     format,
     count: students.length,
-    students: utf8.encode(studentText),
-    enrolments: utf8.encode(enrolmentText),
+    students: studentLines.bytes(),
+    enrolments: enrolmentLines.bytes(),
   };
 }
