@@ -418,9 +418,9 @@ async function importPass(
           birth_place text, address text, guardian_name text, phone text)`.execute(db);
       await sql`
         INSERT INTO enrolment (student_id, school_year, school_id, class_id)
-        SELECT student_id, school_year, school_id, class_id
+        SELECT student_id, ${options.schoolYear}, school_id, class_id
         FROM json_to_recordset(${insert.enrolments}::json)
-          AS x(student_id uuid, school_year text, school_id uuid, class_id uuid)`.execute(db);
+          AS x(student_id uuid, school_id uuid, class_id uuid)`.execute(db);
     }
     for (const { p, e } of changed) {
       await db

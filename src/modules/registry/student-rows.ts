@@ -136,7 +136,7 @@ export interface EncodedInsert {
   count: number;
   /** Rows of `student`: STUDENT_INSERT_COLUMNS, ids new. */
   students: Uint8Array;
-  /** Rows of `enrolment`: ENROLMENT_INSERT_COLUMNS. */
+  /** Rows of `enrolment`: ENROLMENT_INSERT_COLUMNS (in JSON without the year). */
   enrolments: Uint8Array;
 }
 
@@ -442,9 +442,9 @@ export function encodeInsert(
       ),
       enrolments: utf8.encode(
         JSON.stringify(
+          // The year is the statement's, not repeated 5,000 times.
           students.map((p, i) => ({
             student_id: ids[i]!,
-            school_year: schoolYear,
             school_id: p.schoolId,
             class_id: p.classId,
           })),
