@@ -49,6 +49,17 @@ describe('COPY on the transaction’s own connection', () => {
     });
   });
 
+  it('is not offered for a transaction of another database handle', async () => {
+    const other = await freshDatabase();
+    try {
+      await db.transaction().execute(async (tx) => {
+        expect(await copyRowsFor(other.db, tx)).toBeNull();
+      });
+    } finally {
+      await other.close();
+    }
+  });
+
   // The next two run on the server pass only: PGlite has no COPY FROM STDIN
   // (the test above checks that copyRowsFor offers none there).
   it.runIf(onServer)('loads rows exactly, inside the transaction', async () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { finished } from 'node:stream/promises';
 import { sql } from 'kysely';
 import type pg from 'pg';
@@ -9,7 +10,9 @@ import type { Tx } from './actor.ts';
  * Bulk loads through COPY FROM STDIN on a PostgreSQL server. A COPY must run
  * on the transaction's own connection, which Kysely keeps to itself; the
  * pool's clients are therefore kept here by their server process id, and a
- * transaction finds its client by asking the server for that id.
+ * transaction finds its client by asking the server for that id. Behind a
+ * pooler that reports other ids (PgBouncer), none is found and callers fall
+ * back to INSERT.
  */
 
 /** pg sets it from BackendKeyData; its types leave it out. */
@@ -46,9 +49,17 @@ export type CopyRows = (
 export async function copyRowsFor(db: Db, tx: Tx): Promise<CopyRows | null> {
   const byPid = clientsOf.get(db);
   if (!byPid) return null;
-  const { rows } = await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(tx);
+  const token = randomUUID();
+  const { rows } = await sql<{ pid: number }>`
+    SELECT pg_backend_pid() AS pid, set_config('sogd.copy_session', ${token}, true)`.execute(tx);
   const client = byPid.get(rows[0]!.pid);
   if (!client) return null;
+  // Rows written on any other connection would escape the transaction's
+  // rollback: the client must see this transaction's own setting.
+  const seen = await client.query<{ token: string }>(
+    "SELECT current_setting('sogd.copy_session', true) AS token",
+  );
+  if (seen.rows[0]?.token !== token) return null;
   return async (table, columns, data) => {
     // Identifiers come from the caller's code, never from input; quoted anyway.
     const list = columns.map((c) => `"${c.replaceAll('"', '""')}"`).join(', ');
