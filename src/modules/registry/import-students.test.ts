@@ -46,6 +46,22 @@ const count = async (table: 'student' | 'enrolment' | 'class' | 'audit_log') =>
     ).n,
   );
 
+/** A class of a school for a year, as a clerk would create it before importing. */
+const addClass = (target: Db, schoolId: string, year: string, name: string, grade: number) =>
+  writeTransaction(target, actor, (tx) =>
+    tx
+      .insertInto('class')
+      .values({
+        school_id: schoolId,
+        id: uuidv7(),
+        school_year: year,
+        name,
+        grade,
+        homeroom_staff_id: null,
+      })
+      .execute(),
+  );
+
 // Two grade-6 pupils of school THB (born 2014), one with a personal id, one with a code.
 const lan = [
   'THB',
@@ -79,19 +95,7 @@ const minh = [
 beforeAll(async () => {
   ({ db, close } = await freshDatabase());
   ids = await makeTree(db, SMALL_PROVINCE);
-  await writeTransaction(db, actor, (tx) =>
-    tx
-      .insertInto('class')
-      .values({
-        school_id: ids.THB!,
-        id: uuidv7(),
-        school_year: YEAR,
-        name: '6A1',
-        grade: 6,
-        homeroom_staff_id: null,
-      })
-      .execute(),
-  );
+  await addClass(db, ids.THB!, YEAR, '6A1', 6);
 });
 afterAll(async () => close?.());
 
@@ -243,19 +247,7 @@ describe('student list import (formats/student-import.md)', () => {
 
   it('enrols known students for the next school year, keeping the year before', async () => {
     const next = '2026-2027';
-    await writeTransaction(db, actor, (tx) =>
-      tx
-        .insertInto('class')
-        .values({
-          school_id: ids.THB!,
-          id: uuidv7(),
-          school_year: next,
-          name: '7A1',
-          grade: 7,
-          homeroom_staff_id: null,
-        })
-        .execute(),
-    );
+    await addClass(db, ids.THB!, next, '7A1', 7);
     const before = await count('student');
     const promoted = [lan, minh].map((r) => ['THB', '7A1', ...r.slice(2)]);
     const result = await run(await workbook(promoted), { schoolYear: next });
@@ -357,19 +349,7 @@ describe('a first load into an empty registry', () => {
     const empty = await freshDatabase();
     try {
       const tree = await makeTree(empty.db, SMALL_PROVINCE);
-      await writeTransaction(empty.db, actor, (tx) =>
-        tx
-          .insertInto('class')
-          .values({
-            school_id: tree.THB!,
-            id: uuidv7(),
-            school_year: YEAR,
-            name: '6A1',
-            grade: 6,
-            homeroom_staff_id: null,
-          })
-          .execute(),
-      );
+      await addClass(empty.db, tree.THB!, YEAR, '6A1', 6);
       const odd = [
         'THB',
         '6A1',
