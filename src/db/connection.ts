@@ -5,7 +5,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import { Migrator, type MigrationResultSet } from 'kysely/migration';
 import pg from 'pg';
-import { trackPoolClients } from './copy.ts';
+import { trackPgliteTransactions, trackPoolClients } from './copy.ts';
 import { migrations } from './migrations/index.ts';
 import type { Database } from './schema.ts';
 
@@ -171,6 +171,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
     }
   }
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  trackPgliteTransactions(db, pglite);
   return {
     db,
     kind: 'pglite',

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Readable } from 'node:stream';
 import { sql } from 'kysely';
 import { systemActor, writeTransaction } from '../../db/actor.ts';
+import { copyRowsFor } from '../../db/copy.ts';
 import type { Db } from '../../db/connection.ts';
 import { uuidv7 } from '../../lib/ids.ts';
 import { UnreadableWorkbookError } from '../../lib/xlsx.ts';
@@ -343,103 +344,120 @@ describe('a first load into an empty registry', () => {
     }
   });
 
-  // On a PostgreSQL server a first load goes through COPY's text format, on
-  // PGlite through JSON: both must store each cell exactly as checked.
-  it('stores every column as written, backslashes, quotes and empty cells included', async () => {
-    const empty = await freshDatabase();
-    try {
-      const tree = await makeTree(empty.db, SMALL_PROVINCE);
-      await addClass(empty.db, tree.THB!, YEAR, '6A1', 6);
-      const odd = [
-        'THB',
-        '6A1',
-        '  Nguyễn   Thị  Lan ',
-        '12/03/2014',
-        'Nữ',
-        '044314001234',
-        'HS01',
-        "H'Mông",
-        'Xóm 5\\7, "Hòa Bình"',
-        'Ngõ 12\\N',
-        "Nguyễn Văn O'Hải",
-        '0912.345.678',
-      ];
-      const result = await importStudents(empty.db, Readable.from(await workbook([odd, minh])), {
-        actor,
-        schoolYear: YEAR,
-        dryRun: false,
-        createClasses: false,
-      });
-      expect(result.summary).toMatchObject({ added: 2, errors: 0 });
-      const stored = await empty.db
-        .selectFrom('student')
-        .innerJoin('enrolment', 'enrolment.student_id', 'student.id')
-        .select([
-          'student.school_id',
-          'personal_id',
-          'student_code',
-          'full_name',
-          'family_name',
-          'middle_name',
-          'given_name',
-          'search_name',
-          'birth_date',
-          'gender',
-          'ethnicity',
-          'birth_place',
-          'address',
-          'guardian_name',
-          'phone',
-          'status',
-          'enrolment.school_year',
-          'enrolment.school_id as enrolment_school',
-        ])
-        .orderBy('birth_date')
-        .execute();
-      expect(stored).toEqual([
-        {
-          school_id: tree.THB,
-          personal_id: '044314001234',
-          student_code: 'HS01',
-          full_name: 'Nguyễn Thị Lan',
-          family_name: 'Nguyễn',
-          middle_name: 'Thị',
-          given_name: 'Lan',
-          search_name: 'nguyen thi lan',
-          birth_date: '2014-03-12',
-          gender: 'female',
-          ethnicity: "H'Mông",
-          birth_place: 'Xóm 5\\7, "Hòa Bình"',
-          address: 'Ngõ 12\\N',
-          guardian_name: "Nguyễn Văn O'Hải",
-          phone: '0912345678',
-          status: 'studying',
-          school_year: YEAR,
-          enrolment_school: tree.THB,
-        },
-        {
-          school_id: tree.THB,
-          personal_id: null,
-          student_code: 'HS0000123',
-          full_name: 'Trần Quang Minh',
-          family_name: 'Trần',
-          middle_name: 'Quang',
-          given_name: 'Minh',
-          search_name: 'tran quang minh',
-          birth_date: '2014-07-01',
-          gender: 'male',
-          ethnicity: "H'Mông",
-          birth_place: null,
-          address: null,
-          guardian_name: null,
-          phone: null,
-          status: 'studying',
-          school_year: YEAR,
-          enrolment_school: tree.THB,
-        },
-      ]);
-    } finally {
-      await empty.close();
-    }
-  });
+  // A first load goes through COPY's text format; a database handle that
+  // copy.ts cannot reach (as behind a connection pooler) inserts from JSON
+  // instead. Both must store each cell exactly as checked.
+  it.each([
+    ['COPY', false],
+    ['INSERT from JSON', true],
+  ])(
+    'stores every column as written through %s, backslashes and empty cells included',
+    async (_way, untracked) => {
+      const empty = await freshDatabase();
+      try {
+        // Same connection, another handle: unknown to copy.ts.
+        const handle = untracked
+          ? empty.db.withPlugin({
+              transformQuery: (args) => args.node,
+              transformResult: (args) => Promise.resolve(args.result),
+            })
+          : empty.db;
+        await handle.transaction().execute(async (tx) => {
+          expect((await copyRowsFor(handle, tx)) === null).toBe(untracked);
+        });
+        const tree = await makeTree(empty.db, SMALL_PROVINCE);
+        await addClass(empty.db, tree.THB!, YEAR, '6A1', 6);
+        const odd = [
+          'THB',
+          '6A1',
+          '  Nguyễn   Thị  Lan ',
+          '12/03/2014',
+          'Nữ',
+          '044314001234',
+          'HS01',
+          "H'Mông",
+          'Xóm 5\\7, "Hòa Bình"',
+          'Ngõ 12\\N',
+          "Nguyễn Văn O'Hải",
+          '0912.345.678',
+        ];
+        const result = await importStudents(handle, Readable.from(await workbook([odd, minh])), {
+          actor,
+          schoolYear: YEAR,
+          dryRun: false,
+          createClasses: false,
+        });
+        expect(result.summary).toMatchObject({ added: 2, errors: 0 });
+        const stored = await empty.db
+          .selectFrom('student')
+          .innerJoin('enrolment', 'enrolment.student_id', 'student.id')
+          .select([
+            'student.school_id',
+            'personal_id',
+            'student_code',
+            'full_name',
+            'family_name',
+            'middle_name',
+            'given_name',
+            'search_name',
+            'birth_date',
+            'gender',
+            'ethnicity',
+            'birth_place',
+            'address',
+            'guardian_name',
+            'phone',
+            'status',
+            'enrolment.school_year',
+            'enrolment.school_id as enrolment_school',
+          ])
+          .orderBy('birth_date')
+          .execute();
+        expect(stored).toEqual([
+          {
+            school_id: tree.THB,
+            personal_id: '044314001234',
+            student_code: 'HS01',
+            full_name: 'Nguyễn Thị Lan',
+            family_name: 'Nguyễn',
+            middle_name: 'Thị',
+            given_name: 'Lan',
+            search_name: 'nguyen thi lan',
+            birth_date: '2014-03-12',
+            gender: 'female',
+            ethnicity: "H'Mông",
+            birth_place: 'Xóm 5\\7, "Hòa Bình"',
+            address: 'Ngõ 12\\N',
+            guardian_name: "Nguyễn Văn O'Hải",
+            phone: '0912345678',
+            status: 'studying',
+            school_year: YEAR,
+            enrolment_school: tree.THB,
+          },
+          {
+            school_id: tree.THB,
+            personal_id: null,
+            student_code: 'HS0000123',
+            full_name: 'Trần Quang Minh',
+            family_name: 'Trần',
+            middle_name: 'Quang',
+            given_name: 'Minh',
+            search_name: 'tran quang minh',
+            birth_date: '2014-07-01',
+            gender: 'male',
+            ethnicity: "H'Mông",
+            birth_place: null,
+            address: null,
+            guardian_name: null,
+            phone: null,
+            status: 'studying',
+            school_year: YEAR,
+            enrolment_school: tree.THB,
+          },
+        ]);
+      } finally {
+        await empty.close();
+      }
+    },
+  );
 });

@@ -169,7 +169,7 @@ async function importPass(
   input: string | Buffer | Readable,
   options: StudentImportOptions,
   write: boolean,
-  /** COPY on this transaction's connection (PostgreSQL server); null: INSERT from JSON. */
+  /** COPY in this transaction's session; null (out of its reach): INSERT from JSON. */
   copyRows: CopyRows | null,
 ): Promise<StudentImportResult> {
   const insertFormat: InsertFormat = copyRows ? 'copy' : 'json';
@@ -407,8 +407,8 @@ async function importPass(
       await copyRows('student', STUDENT_INSERT_COLUMNS, insert.students);
       await copyRows('enrolment', ENROLMENT_INSERT_COLUMNS, insert.enrolments);
     } else if (insert) {
-      // One statement and one parameter per chunk: PGlite unpacks JSON far
-      // faster than 80,000 bind parameters.
+      // One statement and one parameter per chunk: both databases unpack
+      // JSON far faster than 80,000 bind parameters.
       await sql`
         INSERT INTO student (${sql.join(STUDENT_INSERT_COLUMNS.map((c) => sql.ref(c)))})
         SELECT ${sql.join(STUDENT_INSERT_COLUMNS.map((c) => sql.ref(c)))}

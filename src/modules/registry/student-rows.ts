@@ -124,9 +124,10 @@ export interface StudentCheckContext {
 }
 
 /**
- * How new rows travel to the database: COPY's text format on a PostgreSQL
- * server (half the bytes of JSON, and no JSON to parse), a JSON array for
- * PGlite's INSERT … SELECT FROM json_to_recordset.
+ * How new rows travel to the database: COPY's text format (half the bytes
+ * of JSON, and no JSON to parse; src/db/copy.ts), or, where COPY cannot
+ * reach the transaction's session, a JSON array for INSERT … SELECT FROM
+ * json_to_recordset.
  */
 export type InsertFormat = 'copy' | 'json';
 
