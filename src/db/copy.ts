@@ -64,9 +64,9 @@ export type CopyRows = (
 ) => Promise<number>;
 
 /**
- * COPY for transaction `tx` of database `db`, or null where there is none:
- * PGlite (it takes COPY only from a file or a blob) or a database not opened
- * by openDatabase.
+ * COPY for transaction `tx` of database `db`, or null where it cannot reach
+ * that transaction's session: a database not opened by openDatabase, or a
+ * server behind a pooler that hides its process ids.
  */
 export async function copyRowsFor(db: Db, tx: Tx): Promise<CopyRows | null> {
   const token = randomUUID();
