@@ -26,12 +26,14 @@ import { makeTree } from '../helpers/fixtures.ts';
 
 /**
  * The scope walk (issue #11, "Tests and proof"): every operation of the
- * OpenAPI document is called by users of school A (a clerk, a teacher) and by
- * an officer of A's commune X, with the ids and data of school B, which lies
- * in another commune Y. Every answer must be a refusal or hold none of B's
- * secrets, and no write may change B's rows. The operations come from
- * /docs/json, so a new route is walked by default; a parameter the walk cannot
- * fill with B's data fails the test until it is added below.
+ * OpenAPI document is called by users of school A (clerk, teacher, admin,
+ * auditor) and by an officer of A's commune X, with the ids and data of
+ * school B, which lies in another commune Y. Every answer must be a refusal
+ * (400/403/404/409/422) or hold none of B's secrets, no write may change B's
+ * rows, nothing answers 5xx, and every operation not listed in PUBLIC answers
+ * 401 without a session. The operations come from /docs/json, so a new route
+ * is walked by default; a parameter the walk cannot fill with B's data fails
+ * the test until it is added below. SCOPE_WALK_REPORT=1 prints the statuses.
  */
 
 const YEAR = schoolYearOf();
@@ -63,7 +65,8 @@ const PUBLIC: Record<string, string> = {
   'POST /api/auth/login':
     "sign-in: answers only for the credentials given (B's username with a wrong password is refused)",
   'GET /api/auth/me': "the caller's own account",
-  'POST /api/auth/logout': "ends the caller's own session (walked on a throwaway session)",
+  'POST /api/auth/logout':
+    "ends the caller's own session (walked on a throwaway session of A's clerk)",
   'POST /api/auth/password': "changes the caller's own password only",
   'GET /api/public/diplomas/lookup':
     'public diploma lookup: needs a number, the full name and the birth date, and answers only the diploma matching all three (DESIGN: lookups need two identifying fields)',
@@ -77,7 +80,7 @@ const PUBLIC_MAY_REVEAL: Record<string, SecretKind[]> = {
   // The lookup shows the diploma whose number, name and birth date were given.
   'GET /api/public/diplomas/lookup': ['diploma'],
 };
-/** Signed-in operations the walk sends without a session (self-service, public lookups). */
+/** Walked without a session; the other PUBLIC ones act on the caller's own account, as each user. */
 const ANONYMOUS = new Set(
   Object.keys(PUBLIC).filter((k) => !['GET /api/auth/me', 'POST /api/auth/password'].includes(k)),
 );
@@ -649,7 +652,7 @@ async function snapshotOfB(): Promise<Record<string, string>> {
       sql`(SELECT concat_ws(':', authority_id, status_index) AS id, * FROM diploma_revoked_slot WHERE authority_id IN ${sub})`,
     ),
     audit_log: agg(
-      sql`(SELECT id, action, entity_type, entity_id, before, after FROM audit_log WHERE org_unit_id IN ${sub} AND action <> 'login_failed')`,
+      sql`(SELECT id, action, entity_type, entity_id, before, after FROM audit_log WHERE org_unit_id IN ${sub} AND NOT (entity_type = 'app_user' AND action LIKE 'login%'))`,
     ),
   };
   const names = Object.keys(tables);
@@ -1094,8 +1097,31 @@ async function probesFor(method: Method, path: string, operation: Operation): Pr
       });
     }
   }
+  // A's own school as the body's unit, B's other ids kept (B's students as
+  // repeaters of A's promotion): judged by what it shows and changes of B.
+  if (schema && !pathParams.length) {
+    const units = Object.keys(schema.properties ?? {}).filter((n) => OWN_UNIT_FIELDS.has(n));
+    if (units.length) {
+      const json = bodyFor(schema, `${op} (body)`, {
+        ...BODY_OVERRIDES()[op],
+        ...Object.fromEntries(units.map((n) => [n, fx.a.school])),
+      });
+      const text = JSON.stringify(json);
+      if (B_IDS().some((id) => text.includes(id)))
+        probes.push({
+          op,
+          method,
+          url,
+          body: { json },
+          sent: `${decodeURIComponent(url)} ${text}`,
+        });
+    }
+  }
   return probes;
 }
+
+/** Body fields naming the unit a request acts in. */
+const OWN_UNIT_FIELDS = new Set(['schoolId', 'unitId', 'orgUnitId']);
 
 // ---------------------------------------------------------------------------
 // Reading an answer whole: JSON or text, xlsx (every zip entry), PDF text, QR.
@@ -1255,7 +1281,7 @@ describe('scope walk: every route, as school A, against school B', () => {
         : actors.map(([who]) => [who, sessions.get(who)!]);
       for (const [who, session] of callers) {
         let caller = session;
-        // Logging out is walked on a throwaway session of the same user.
+        // Logging out is walked on a throwaway session of A's clerk.
         if (probe.op === 'POST /api/auth/logout') caller = await signInAs('vanthu.a');
         // B's rows before a write: the last snapshot, since only writes change them.
         if (probe.method !== 'GET' && !last) {
