@@ -23,6 +23,7 @@ import { registerSchoolRoutes } from '../modules/registry/schools-routes.ts';
 import { registerYearEndRoutes } from '../modules/registry/year-routes.ts';
 import { MAX_WORKBOOK_BYTES } from '../lib/xlsx.ts';
 import { SESSION_COOKIE } from './context.ts';
+import { registerControlCharCheck } from './control-chars.ts';
 import { AppError } from './errors.ts';
 
 // Validation messages in Vietnamese, for every schema in the process.
@@ -76,6 +77,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
 
   app.decorateRequest('session', null);
+  registerControlCharCheck(app);
 
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
