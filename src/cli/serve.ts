@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { migrateToLatest, openDatabase, targetFromEnv } from '../db/connection.ts';
 import { bootstrap } from '../server/bootstrap.ts';
+import { publicUrlFromEnv } from '../server/public-url.ts';
 import { positiveInt, progressReporter } from './util.ts';
 
 export function registerServeCommand(program: Command): void {
@@ -35,15 +36,16 @@ export function registerServeCommand(program: Command): void {
         progress.stop();
         // Loaded here so that other commands do not pay for the web server's start-up.
         const { buildApp } = await import('../server/app.ts');
+        const port = options.port ?? Number(process.env.PORT ?? 3000);
         const app = await buildApp({
           db: database.db,
+          publicUrl: publicUrlFromEnv(process.env, port),
           logger: { level: process.env.LOG_LEVEL ?? 'warn' },
           trustProxy: process.env.TRUST_PROXY === '1',
           ...(process.env.SOGD_LOOKUPS_PER_MINUTE
             ? { lookupsPerMinute: Number(process.env.SOGD_LOOKUPS_PER_MINUTE) }
             : {}),
         });
-        const port = options.port ?? Number(process.env.PORT ?? 3000);
         await app.listen({ port, host: options.host });
 
         let closing = false;

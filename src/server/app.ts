@@ -41,6 +41,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Public diploma lookups a client may make per minute (default 20). */
   lookupsPerMinute?: number;
+  /** Public base URL (SOGD_PUBLIC_URL, publicUrlFromEnv): signed documents and did.json use it, never the Host header. */
+  publicUrl?: string;
 }
 
 export type App = FastifyInstance;
@@ -163,7 +165,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
 
   app.get('/healthz', { schema: { hide: true } }, () => ({ status: 'ok' }));
-  registerDidDocument(app, { db: options.db });
+  const publicUrl = options.publicUrl ?? 'http://localhost:3000';
+  registerDidDocument(app, { db: options.db, publicUrl });
 
   const secure = options.secureCookies ?? process.env.NODE_ENV === 'production';
   await app.register(
@@ -172,7 +175,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
       registerRegistryRoutes(api, { db: options.db });
       registerSchoolRoutes(api, { db: options.db });
       registerYearEndRoutes(api, { db: options.db });
-      registerDiplomaRoutes(api, { db: options.db, lookupsPerMinute: options.lookupsPerMinute });
+      registerDiplomaRoutes(api, {
+        db: options.db,
+        publicUrl,
+        lookupsPerMinute: options.lookupsPerMinute,
+      });
       done();
     },
     { prefix: '/api' },
