@@ -22,6 +22,9 @@ export function registerServeCommand(program: Command): void {
         demoStudents?: number;
       }) => {
         const started = Date.now();
+        // Checked before the database is opened: a wrong address fails at once.
+        const port = options.port ?? Number(process.env.PORT ?? 3000);
+        const publicUrl = publicUrlFromEnv(process.env, port);
         const target = targetFromEnv();
         const database = await openDatabase(target);
         await migrateToLatest(database.db);
@@ -36,10 +39,9 @@ export function registerServeCommand(program: Command): void {
         progress.stop();
         // Loaded here so that other commands do not pay for the web server's start-up.
         const { buildApp } = await import('../server/app.ts');
-        const port = options.port ?? Number(process.env.PORT ?? 3000);
         const app = await buildApp({
           db: database.db,
-          publicUrl: publicUrlFromEnv(process.env, port),
+          publicUrl,
           logger: { level: process.env.LOG_LEVEL ?? 'warn' },
           trustProxy: process.env.TRUST_PROXY === '1',
           ...(process.env.SOGD_LOOKUPS_PER_MINUTE
