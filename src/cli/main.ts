@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { controlCharIn, controlCharMessage } from '../lib/control-chars.ts';
 import { registerAdmissionsCommands } from '../modules/admissions/cli.ts';
 import { registerDemoCommands } from '../modules/demo/cli.ts';
 import { registerDiplomaCommands } from '../modules/diplomas/cli.ts';
@@ -16,6 +17,30 @@ const program = new Command('sogd')
   .description('Nền tảng số ngành Giáo dục và Đào tạo — dòng lệnh')
   .showHelpAfterError()
   .exitOverride();
+
+// Names and codes given on the command line reach the database as the API's
+// fields do: a control character is refused the same way (exit 2, usage).
+program.hook('preAction', (_program, action) => {
+  const flags = new Map(action.options.map((o) => [o.attributeName(), o.long ?? o.name()]));
+  const given: [string, unknown][] = [
+    ...action.registeredArguments.map((a, i): [string, unknown] => [
+      `<${a.name()}>`,
+      action.processedArgs[i],
+    ]),
+    ...Object.entries(action.opts()).map(([key, value]): [string, unknown] => [
+      flags.get(key) ?? key,
+      value,
+    ]),
+  ];
+  for (const [name, value] of given)
+    for (const text of [value].flat()) {
+      const code = typeof text === 'string' ? controlCharIn(text) : null;
+      if (!code) continue;
+      const message = `Tham số ${name} ${controlCharMessage(code)}: hãy gõ lại giá trị này.`;
+      console.error(message);
+      throw new CommanderError(2, 'sogd.controlChar', message);
+    }
+});
 
 registerServeCommand(program);
 registerDatabaseCommands(program);

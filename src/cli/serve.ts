@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { migrateToLatest, openDatabase, targetFromEnv } from '../db/connection.ts';
 import { bootstrap } from '../server/bootstrap.ts';
+import { publicUrlFromEnv } from '../server/public-url.ts';
 import { positiveInt, progressReporter } from './util.ts';
 
 export function registerServeCommand(program: Command): void {
@@ -21,6 +22,9 @@ export function registerServeCommand(program: Command): void {
         demoStudents?: number;
       }) => {
         const started = Date.now();
+        // Checked before the database is opened: a wrong address fails at once.
+        const port = options.port ?? Number(process.env.PORT ?? 3000);
+        const publicUrl = publicUrlFromEnv(process.env, port);
         const target = targetFromEnv();
         const database = await openDatabase(target);
         await migrateToLatest(database.db);
@@ -37,13 +41,13 @@ export function registerServeCommand(program: Command): void {
         const { buildApp } = await import('../server/app.ts');
         const app = await buildApp({
           db: database.db,
+          publicUrl,
           logger: { level: process.env.LOG_LEVEL ?? 'warn' },
           trustProxy: process.env.TRUST_PROXY === '1',
           ...(process.env.SOGD_LOOKUPS_PER_MINUTE
             ? { lookupsPerMinute: Number(process.env.SOGD_LOOKUPS_PER_MINUTE) }
             : {}),
         });
-        const port = options.port ?? Number(process.env.PORT ?? 3000);
         await app.listen({ port, host: options.host });
 
         let closing = false;

@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { Transform, type Readable, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { controlCharCell } from './control-chars.ts';
 import { searchKey } from './vietnamese.ts';
 import {
   isDateFormat,
@@ -283,7 +284,7 @@ export async function* readFirstSheet(
         for (const [column, key] of header.columns) {
           const cell = cells[column];
           if (cell === undefined) continue;
-          const { text, problem } = cellText(cell);
+          const { text, problem } = controlCharCell(cellText(cell));
           if (problem) problems.push({ header: header.labels.get(key) ?? key, message: problem });
           if (text !== null) values.set(key, text.normalize('NFC'));
         }

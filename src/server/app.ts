@@ -23,6 +23,7 @@ import { registerSchoolRoutes } from '../modules/registry/schools-routes.ts';
 import { registerYearEndRoutes } from '../modules/registry/year-routes.ts';
 import { MAX_WORKBOOK_BYTES } from '../lib/xlsx.ts';
 import { SESSION_COOKIE } from './context.ts';
+import { registerControlCharCheck } from './control-chars.ts';
 import { AppError } from './errors.ts';
 
 // Validation messages in Vietnamese, for every schema in the process.
@@ -40,6 +41,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Public diploma lookups a client may make per minute (default 20). */
   lookupsPerMinute?: number;
+  /** Public base URL (SOGD_PUBLIC_URL, publicUrlFromEnv): signed documents and did.json use it, never the Host header. */
+  publicUrl?: string;
 }
 
 export type App = FastifyInstance;
@@ -76,6 +79,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
 
   app.decorateRequest('session', null);
+  registerControlCharCheck(app);
 
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
@@ -161,7 +165,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
 
   app.get('/healthz', { schema: { hide: true } }, () => ({ status: 'ok' }));
-  registerDidDocument(app, { db: options.db });
+  const publicUrl = options.publicUrl ?? 'http://localhost:3000';
+  registerDidDocument(app, { db: options.db, publicUrl });
 
   const secure = options.secureCookies ?? process.env.NODE_ENV === 'production';
   await app.register(
@@ -170,7 +175,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
       registerRegistryRoutes(api, { db: options.db });
       registerSchoolRoutes(api, { db: options.db });
       registerYearEndRoutes(api, { db: options.db });
-      registerDiplomaRoutes(api, { db: options.db, lookupsPerMinute: options.lookupsPerMinute });
+      registerDiplomaRoutes(api, {
+        db: options.db,
+        publicUrl,
+        lookupsPerMinute: options.lookupsPerMinute,
+      });
       done();
     },
     { prefix: '/api' },

@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/connection.ts';
@@ -96,6 +97,51 @@ describe.skipIf(process.env.SOGD_TEST_TARGET === 'postgres')(
       expect(restored.stdout).toContain('được giữ ở');
       expect(await unitCodes()).toEqual(['SGD', 'X01']);
     }, 120_000);
+
+    it('refuses a damaged backup with a clear message and exit 2, leaving the data as it was', async () => {
+      const backup = join(dir, 'whole.tar.gz');
+      expect(sogd('backup', backup).code).toBe(0);
+      const before = await unitCodes();
+      const whole = readFileSync(backup);
+      const cut = join(dir, 'cut.tar.gz');
+      writeFileSync(cut, whole.subarray(0, Math.floor(whole.length / 3)));
+      // A whole gzip of a cut tar, and a file that is no archive at all.
+      const cutTar = join(dir, 'cut-tar.tar.gz');
+      const tar = gunzipSync(whole);
+      writeFileSync(cutTar, gzipSync(tar.subarray(0, Math.floor(tar.length / 2) + 100)));
+      const junk = join(dir, 'junk.tar.gz');
+      writeFileSync(junk, 'không phải tệp sao lưu'.repeat(100));
+      for (const [file, says] of [
+        [
+          cut,
+          'bị hỏng hoặc không đầy đủ (có thể bị cắt ngắn khi tải về hoặc sao chép): tệp nén kết thúc giữa chừng',
+        ],
+        [cutTar, 'bị hỏng hoặc không đầy đủ (có thể bị cắt ngắn khi tải về hoặc sao chép)'],
+        [junk, 'không phải bản sao lưu cơ sở dữ liệu của sogd'],
+        [join(dir, 'missing.tar.gz'), 'không có tệp này'],
+      ] as const) {
+        const r = sogd('restore', file);
+        expect(r.code, r.stderr).toBe(2);
+        expect(r.stderr).toContain(says);
+        expect(r.stderr).toContain('Dữ liệu hiện có không bị thay đổi.');
+        expect(r.stderr).not.toMatch(/Z_BUF_ERROR|\n\s+at |node:internal/);
+        expect(r.stdout).toBe('');
+      }
+      expect(await unitCodes()).toEqual(before);
+      expect(
+        readdirSync(dataDir).filter((f) => f.startsWith('pgdata.before-restore')),
+      ).toHaveLength(
+        1, // the earlier, successful restore's; none from the refused ones
+      );
+    }, 120_000);
+
+    it('refuses a control character in a command-line name with exit 2', () => {
+      const r = sogd('registry', 'promote', '--school', 'THA\u0001', '--from', '2025-2026');
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(
+        'Tham số --school chứa ký tự điều khiển không hợp lệ (mã U+0001): hãy gõ lại giá trị này.',
+      );
+    });
 
     it('refuses to open the embedded database while the server holds it', async () => {
       const server = await startServer({ DATA_DIR: dataDir, DATABASE_URL: '' }, ['--no-demo']);

@@ -7,6 +7,7 @@ import { migrateToLatest, openDatabase, targetFromEnv, type Db } from '../../db/
 import { parseVietnameseDate } from '../../lib/dates.ts';
 import { UnreadableWorkbookError } from '../../lib/xlsx.ts';
 import { commandGroup, printRowErrors } from '../../cli/util.ts';
+import { publicUrlFromEnv } from '../../server/public-url.ts';
 import { findUnitByCode } from '../orgs/units.ts';
 import { verifyDocument } from './credentials/data-integrity.ts';
 import { publicKeyFromMultibase } from './credentials/multibase.ts';
@@ -89,7 +90,7 @@ export function registerDiplomaCommands(program: Command): void {
           signerTitle: options.signerTitle,
           context: {
             passphrase: passphraseFromEnv(),
-            publicUrl: process.env.SOGD_PUBLIC_URL || 'http://localhost:3000',
+            publicUrl: publicUrlFromEnv(),
           },
         });
         if (result.unknownColumns.length)

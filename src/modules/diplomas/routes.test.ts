@@ -10,6 +10,7 @@ import { signIn, type Client } from '../../../test/helpers/client.ts';
 import { verifyDocument } from './credentials/data-integrity.ts';
 import { readStatusBit } from './credentials/diploma-credential.ts';
 import { rotateIssuerKey } from './keys.ts';
+import { STATUS_LISTS_PER_MINUTE } from './routes.ts';
 
 let db: Db;
 let close: () => Promise<void>;
@@ -17,6 +18,7 @@ let app: App;
 let ids: Record<string, string>;
 let admin: Client;
 const PASSPHRASE = 'khoa-ky-cua-so-thu-nghiem';
+const PUBLIC_URL = 'https://sogd.example.gov.vn';
 
 beforeAll(async () => {
   process.env.SOGD_KEY_PASSPHRASE = PASSPHRASE;
@@ -25,7 +27,7 @@ beforeAll(async () => {
   await makeUser(db, ids.SGD!, 'department_admin', 'admin');
   await makeUser(db, ids.THA!, 'school_staff', 'vanthu.a');
   await rotateIssuerKey(db, systemActor('test'), ids.SGD!, PASSPHRASE);
-  app = await buildApp({ db, webDir: null, lookupsPerMinute: 4 });
+  app = await buildApp({ db, webDir: null, lookupsPerMinute: 4, publicUrl: PUBLIC_URL });
   admin = await signIn(app, 'admin', 'mat-khau-rat-dai-1');
 });
 afterAll(async () => {
@@ -261,5 +263,88 @@ describe('diplomas over HTTP', () => {
     const real = await post(await workbook([row]), '0');
     expect(real.statusCode).toBe(200);
     expect(real.json<{ issued: { fullName: string }[] }>().issued[0]!.fullName).toBe('Bùi Thị Mai');
+  });
+
+  it('builds every public URL from the configured address, never from the Host header', async () => {
+    const evil = { host: 'evil.example', 'x-forwarded-host': 'evil.example' };
+    const issue = await app.inject({
+      method: 'POST',
+      url: '/api/diplomas/issue',
+      headers: { ...evil, cookie: admin.cookie, 'x-csrf-token': admin.csrfToken },
+      payload: {
+        authorityId: ids.SGD,
+        diplomaType: 'upper_secondary',
+        issueDate: '2026-07-22',
+        signerName: 'Nguyễn Thị Thúy',
+        signerTitle: 'Giám đốc',
+        entries: [{ ...entry, fullName: 'Trịnh Văn Khải', gender: 'male' }],
+      },
+    });
+    expect(issue.statusCode).toBe(201);
+    const [issuedNow] = issue.json<{ id: string }[]>();
+    const corrected = await app.inject({
+      method: 'POST',
+      url: `/api/diplomas/${issuedNow!.id}/correct`,
+      headers: { ...evil, cookie: admin.cookie, 'x-csrf-token': admin.csrfToken },
+      payload: {
+        decisionNumber: '8/QĐ-SGDĐT',
+        decisionDate: '2026-10-02',
+        reason: 'Sai chính tả họ tên',
+        changes: { fullName: 'Trịnh Văn Khải' },
+      },
+    });
+    expect(corrected.statusCode).toBe(200);
+    const credential = await app.inject({
+      method: 'GET',
+      url: `/api/diplomas/${issuedNow!.id}/credential.json`,
+      headers: { ...evil, cookie: admin.cookie },
+    });
+    expect(credential.body).toContain(`${PUBLIC_URL}/api/public/status/SGD`);
+    const did = await app.inject({ method: 'GET', url: '/.well-known/did.json', headers: evil });
+    expect(did.json<{ id: string }>().id).toBe('did:web:sogd.example.gov.vn');
+    const list = await app.inject({ method: 'GET', url: '/api/public/status/SGD', headers: evil });
+    expect(list.json<{ id: string }>().id).toBe(`${PUBLIC_URL}/api/public/status/SGD`);
+    for (const r of [issue, corrected, credential, did, list]) expect(r.body).not.toContain('evil');
+  });
+
+  it('signs the status list once until it changes, 404 for a unit issuing none, and limits the rate', async () => {
+    const get = () => app.inject({ method: 'GET', url: '/api/public/status/SGD' });
+    const first = await get();
+    // Signing again would stamp a later second into the proof.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const second = await get();
+    expect(second.body).toBe(first.body);
+    const revoke = await admin.send('POST', `/api/diplomas/${issued[0]!.id}/revoke`, {
+      decisionNumber: '10/QĐ-SGDĐT',
+      decisionDate: '2026-10-04',
+      reason: 'Cấp sai đối tượng',
+    });
+    expect(revoke.status).toBe(200);
+    const third = await get();
+    expect(third.body).not.toBe(first.body);
+    const index = (revoke.body as { credential: { credentialStatus: { statusListIndex: string } } })
+      .credential.credentialStatus.statusListIndex;
+    expect(
+      readStatusBit(
+        third.json<{ credentialSubject: { encodedList: string } }>().credentialSubject.encodedList,
+        Number(index),
+      ),
+    ).toBe(true);
+
+    for (const code of ['THA', 'KHONGCO']) {
+      const r = await app.inject({ method: 'GET', url: `/api/public/status/${code}` });
+      expect(r.statusCode).toBe(404);
+      expect(r.headers['content-type']).toContain('application/problem+json');
+      expect(r.json<{ detail: string }>().detail).toContain('không cấp văn bằng');
+    }
+
+    let limited: Awaited<ReturnType<typeof get>> | undefined;
+    for (let i = 0; i < STATUS_LISTS_PER_MINUTE && !limited; i++) {
+      const r = await get();
+      if (r.statusCode === 429) limited = r;
+      else expect(r.statusCode).toBe(200);
+    }
+    expect(limited?.headers['retry-after']).toBeDefined();
+    expect(limited?.json<{ detail: string }>().detail).toContain('quá nhiều lần');
   });
 });

@@ -6,6 +6,7 @@ import type { Db } from '../../db/connection.ts';
 import { isUuid } from '../../lib/ids.ts';
 import { requireScope } from '../../server/context.ts';
 import { AppError, badRequest, notFound } from '../../server/errors.ts';
+import { didWebOf } from '../../server/public-url.ts';
 import { UnreadableWorkbookError } from '../../lib/xlsx.ts';
 import { Readable } from 'node:stream';
 import { RateLimiter } from '../../server/rate-limit.ts';
@@ -23,6 +24,7 @@ import {
   recordCopy,
   revokeDiploma,
   statusListCredential,
+  StatusListCache,
   type IssueContext,
 } from './service.ts';
 
@@ -41,24 +43,42 @@ const anyDate = z
     return iso;
   });
 
-function issueContext(request: FastifyRequest): IssueContext {
+function issueContext(publicUrl: string): IssueContext {
   let passphrase: string;
   try {
     passphrase = passphraseFromEnv();
   } catch (error) {
     throw new AppError(503, 'Chưa cấu hình khoá ký', (error as Error).message);
   }
-  const publicUrl = process.env.SOGD_PUBLIC_URL || `${request.protocol}://${request.host}`;
   return { passphrase, publicUrl };
 }
 
+/** Status lists one client may fetch per minute: verifiers fetch them often, and each costs a query. */
+export const STATUS_LISTS_PER_MINUTE = 60;
+
+const tooMany = (wait: number, what: string) =>
+  new AppError(
+    429,
+    `${what} quá nhiều lần`,
+    `Bạn đã ${what.toLowerCase()} quá nhiều lần trong thời gian ngắn. Vui lòng thử lại sau ${wait} giây.`,
+  );
+
 export function registerDiplomaRoutes(
   instance: FastifyInstance,
-  deps: { db: Db; lookupsPerMinute?: number },
+  deps: {
+    db: Db;
+    /** Base of every public URL in what is signed (SOGD_PUBLIC_URL), never the Host header. */
+    publicUrl: string;
+    lookupsPerMinute?: number;
+    statusListsPerMinute?: number;
+  },
 ): void {
   const api = instance.withTypeProvider<ZodTypeProvider>();
-  const { db } = deps;
+  const { db, publicUrl } = deps;
+  const context = () => issueContext(publicUrl);
   const limiter = new RateLimiter(deps.lookupsPerMinute ?? 20, deps.lookupsPerMinute ?? 20);
+  const statusLimiter = new RateLimiter(deps.statusListsPerMinute ?? STATUS_LISTS_PER_MINUTE);
+  const statusLists = new StatusListCache();
   const publicTags = ['Tra cứu văn bằng (công khai)'];
 
   api.get(
@@ -80,11 +100,7 @@ export function registerDiplomaRoutes(
         const wait = limiter.take(request.ip);
         if (wait > 0) {
           void reply.header('retry-after', String(wait));
-          throw new AppError(
-            429,
-            'Tra cứu quá nhiều lần',
-            `Bạn đã tra cứu quá nhiều lần trong thời gian ngắn. Vui lòng thử lại sau ${wait} giây.`,
-          );
+          throw tooMany(wait, 'Tra cứu');
         }
       },
     },
@@ -100,11 +116,19 @@ export function registerDiplomaRoutes(
       schema: {
         tags: publicTags,
         summary: 'Danh sách trạng thái thu hồi (Bitstring Status List)',
+        description: `Ký lại chỉ khi danh sách đổi (cấp, chỉnh sửa, thu hồi, đổi khoá); 404 cho đơn vị không cấp văn bằng; giới hạn ${STATUS_LISTS_PER_MINUTE} lần mỗi phút cho mỗi địa chỉ (429 khi vượt).`,
         params: z.object({ code: z.string().max(32) }),
+      },
+      onRequest: async (request, reply) => {
+        const wait = statusLimiter.take(request.ip);
+        if (wait > 0) {
+          void reply.header('retry-after', String(wait));
+          throw tooMany(wait, 'Tải danh sách trạng thái');
+        }
       },
     },
     async (request, reply) => {
-      const credential = await statusListCredential(db, request.params.code, issueContext(request));
+      const credential = await statusListCredential(db, request.params.code, context, statusLists);
       return reply.header('cache-control', 'public, max-age=300').send(credential);
     },
   );
@@ -300,7 +324,7 @@ export function registerDiplomaRoutes(
     async (request, reply) => {
       const scope = requireScope(request);
       await scope.requireUnit(db, request.body.authorityId, 'registry.write');
-      const issued = await issueDiplomas(db, scope.actor, request.body, issueContext(request));
+      const issued = await issueDiplomas(db, scope.actor, request.body, context());
       return reply.status(201).send(issued);
     },
   );
@@ -331,7 +355,7 @@ export function registerDiplomaRoutes(
           ...request.query,
           actor: scope.actor,
           dryRun: request.query.dryRun === '1',
-          context: issueContext(request),
+          context: context(),
         });
         return reply.status(result.errorList.length ? 422 : 200).send(result);
       } catch (error) {
@@ -364,7 +388,7 @@ export function registerDiplomaRoutes(
       const scope = requireScope(request);
       await scope.requireUnit(db, request.body.authorityId, 'registry.write');
       await scope.requireUnit(db, request.body.schoolId, 'registry.read');
-      const result = await issueFromStudents(db, scope.actor, request.body, issueContext(request));
+      const result = await issueFromStudents(db, scope.actor, request.body, context());
       return reply.status(201).send(result);
     },
   );
@@ -389,7 +413,7 @@ export function registerDiplomaRoutes(
     async (request) => {
       const scope = await requireDiploma(request, request.params.id, 'registry.write');
       const { changes, ...d } = request.body;
-      await correctDiploma(db, scope.actor, request.params.id, d, changes, issueContext(request));
+      await correctDiploma(db, scope.actor, request.params.id, d, changes, context());
       return getDiploma(db, request.params.id);
     },
   );
@@ -432,9 +456,12 @@ export function registerDiplomaRoutes(
 }
 
 /** did:web document of this host: every issuer key, current and retired. */
-export function registerDidDocument(instance: FastifyInstance, deps: { db: Db }): void {
-  instance.get('/.well-known/did.json', { schema: { hide: true } }, async (request) => {
-    const did = `did:web:${encodeURIComponent(request.host)}`;
+export function registerDidDocument(
+  instance: FastifyInstance,
+  deps: { db: Db; publicUrl: string },
+): void {
+  const did = didWebOf(deps.publicUrl);
+  instance.get('/.well-known/did.json', { schema: { hide: true } }, async () => {
     const keys = await listIssuerKeys(deps.db);
     const methods = keys.map((k) => ({
       id: `${did}#${k.kid}`,

@@ -16,6 +16,7 @@ import {
   publicLookup,
   revokeDiploma,
   statusListCredential,
+  StatusListCache,
   type GraduateEntry,
   type IssueContext,
 } from './service.ts';
@@ -243,5 +244,67 @@ describe('diploma register', () => {
     expect(
       (await listIssuerKeys(db)).filter((k) => k.retiredAt !== null).length,
     ).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('status list cache', () => {
+  it('signs a list once, and again only after an issue, a revocation or a key rotation', async () => {
+    const cache = new StatusListCache();
+    const get = () => statusListCredential(db, 'SGD', context, cache);
+    const first = await get();
+    await get();
+    await get();
+    expect(cache.signatures).toBe(1);
+    expect(await get()).toBe(first);
+
+    const [d] = await issueDiplomas(db, actor, batch([graduate(50)]), context);
+    const issued = await get();
+    expect(cache.signatures).toBe(2);
+    await get();
+    expect(cache.signatures).toBe(2);
+
+    await revokeDiploma(db, actor, d!.id, {
+      decisionNumber: '9/QĐ-SGDĐT',
+      decisionDate: '2026-10-03',
+      reason: 'Cấp nhầm',
+    });
+    const revoked = await get();
+    expect(cache.signatures).toBe(3);
+    const slot = (
+      await db
+        .selectFrom('diploma')
+        .select('status_index')
+        .where('id', '=', d!.id)
+        .executeTakeFirstOrThrow()
+    ).status_index;
+    const subject = (c: typeof first) =>
+      (c.credentialSubject as { encodedList: string }).encodedList;
+    expect(readStatusBit(subject(issued), slot)).toBe(false);
+    expect(readStatusBit(subject(revoked), slot)).toBe(true);
+
+    // A second cache stands for another process: it sees the same version and signs its own once.
+    const other = new StatusListCache();
+    await statusListCredential(db, 'SGD', context, other);
+    await statusListCredential(db, 'SGD', context, other);
+    expect(other.signatures).toBe(1);
+
+    await rotateIssuerKey(db, actor, ids.SGD!, context.passphrase);
+    const rotated = await get();
+    expect(cache.signatures).toBe(4);
+    expect(verifyDocument(rotated)).toMatchObject({ ok: true });
+    expect(rotated.issuer).not.toBe(revoked.issuer);
+
+    // Concurrent misses share one signature.
+    const fresh = new StatusListCache();
+    await Promise.all([1, 2, 3, 4].map(() => statusListCredential(db, 'SGD', context, fresh)));
+    expect(fresh.signatures).toBe(1);
+  });
+
+  it('answers 404 for a unit that issues no diplomas and for an unknown code', async () => {
+    for (const code of ['THA', 'X01', 'KHONGCO'])
+      await expect(statusListCredential(db, code, context)).rejects.toMatchObject({
+        status: 404,
+        detail: expect.stringContaining(`mã đơn vị "${code}"`) as unknown,
+      });
   });
 });

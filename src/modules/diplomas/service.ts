@@ -4,7 +4,7 @@ import type { Db } from '../../db/connection.ts';
 import type { DiplomaStatus, DiplomaType, Gender } from '../../db/schema.ts';
 import { uuidv7 } from '../../lib/ids.ts';
 import { normalizeText, searchKey } from '../../lib/vietnamese.ts';
-import { badRequest, notFound } from '../../server/errors.ts';
+import { AppError, badRequest, notFound } from '../../server/errors.ts';
 import { signDocument, type JsonObject } from './credentials/data-integrity.ts';
 import {
   buildDiplomaCredential,
@@ -571,49 +571,113 @@ export async function publicLookup(
   }));
 }
 
-/** The authority's signed Bitstring Status List credential. */
+/**
+ * Signed status lists kept per process, each with the version it was signed
+ * at. A list changes only when a slot is reserved (issue, correction), a slot
+ * is revoked (revocation, correction; slots are never un-revoked) or the key
+ * rotates, so the version is those three read from the database on every
+ * call: another process's revocation is seen at the next call, and the key is
+ * decrypted and the list signed again only then.
+ */
+export class StatusListCache {
+  private readonly lists = new Map<string, { version: string; credential: JsonObject }>();
+  private readonly signing = new Map<string, Promise<JsonObject>>();
+  /** Lists signed so far by this cache (each one decrypts the issuer key). */
+  signatures = 0;
+
+  async get(key: string, version: string, sign: () => Promise<JsonObject>): Promise<JsonObject> {
+    const cached = this.lists.get(key);
+    if (cached?.version === version) return cached.credential;
+    // Concurrent misses of one version share a signature.
+    const at = `${key}\n${version}`;
+    let pending = this.signing.get(at);
+    if (!pending) {
+      pending = sign().then(
+        (credential) => {
+          this.signatures++;
+          this.lists.set(key, { version, credential });
+          this.signing.delete(at);
+          return credential;
+        },
+        (error: unknown) => {
+          this.signing.delete(at);
+          throw error;
+        },
+      );
+      this.signing.set(at, pending);
+    }
+    return pending;
+  }
+}
+
+/** The status list of a unit that issues no diplomas (no issuer key), or of no unit. */
+export const noStatusList = (authorityCode: string) =>
+  new AppError(
+    404,
+    'Không tìm thấy',
+    `Không có danh sách trạng thái văn bằng của mã đơn vị "${authorityCode}": mã không có, hoặc đơn vị này không cấp văn bằng.`,
+  );
+
+/**
+ * The authority's signed Bitstring Status List credential, from `cache` when
+ * the list has not changed since it was signed. 404 for a unit without an
+ * issuer key (a school, a commune) and for an unknown code.
+ */
 export async function statusListCredential(
   db: Db,
   authorityCode: string,
-  context: IssueContext,
+  context: IssueContext | (() => IssueContext),
+  cache: StatusListCache = new StatusListCache(),
 ): Promise<JsonObject> {
-  const authority = await db
-    .selectFrom('org_unit')
-    .select(['id'])
-    .where('code', '=', authorityCode)
+  const state = await db
+    .selectFrom('org_unit as u')
+    .innerJoin('issuer_key as k', (join) =>
+      join.onRef('k.authority_id', '=', 'u.id').on('k.retired_at', 'is', null),
+    )
+    .select((eb) => [
+      'u.id',
+      'k.id as kid',
+      eb
+        .selectFrom('diploma_revoked_slot as r')
+        .select((e) => e.fn.countAll<string>().as('n'))
+        .whereRef('r.authority_id', '=', 'u.id')
+        .as('revoked'),
+      eb
+        .selectFrom('diploma_counter as c')
+        .select('c.last_value')
+        .whereRef('c.authority_id', '=', 'u.id')
+        .where('c.series', '=', 'status')
+        .as('size'),
+    ])
+    .where('u.code', '=', authorityCode)
     .executeTakeFirst();
-  if (!authority) throw notFound('đơn vị cấp văn bằng');
-  const slots = await db
-    .selectFrom('diploma_revoked_slot')
-    .select('status_index')
-    .where('authority_id', '=', authority.id)
-    .execute();
-  const counter = await db
-    .selectFrom('diploma_counter')
-    .select('last_value')
-    .where('authority_id', '=', authority.id)
-    .where('series', '=', 'status')
-    .executeTakeFirst();
-  const signer = await activeSigner(db, authority.id, context.passphrase);
-  const url = statusListUrl(context.publicUrl, authorityCode);
-  return signDocument(
-    buildStatusListCredential(
-      makeBitstring(
-        slots.map((s) => s.status_index),
-        counter?.last_value ?? 0,
+  if (!state) throw noStatusList(authorityCode);
+  const ctx = typeof context === 'function' ? context() : context;
+  const version = `${state.kid} ${String(state.revoked ?? 0)} ${state.size ?? 0}`;
+  return cache.get(`${ctx.publicUrl} ${state.id}`, version, async () => {
+    const slots = await db
+      .selectFrom('diploma_revoked_slot')
+      .select('status_index')
+      .where('authority_id', '=', state.id)
+      .execute();
+    const signer = await activeSigner(db, state.id, ctx.passphrase);
+    const url = statusListUrl(ctx.publicUrl, authorityCode);
+    const now = isoSeconds();
+    return signDocument(
+      buildStatusListCredential(
+        makeBitstring(
+          slots.map((s) => s.status_index),
+          state.size ?? 0,
+        ),
+        { url, issuerDid: signer.did, validFrom: now },
       ),
       {
-        url,
-        issuerDid: signer.did,
-        validFrom: isoSeconds(),
+        privateKey: signer.privateKey,
+        verificationMethod: signer.verificationMethod,
+        created: now,
       },
-    ),
-    {
-      privateKey: signer.privateKey,
-      verificationMethod: signer.verificationMethod,
-      created: isoSeconds(),
-    },
-  );
+    );
+  });
 }
 
 export interface DiplomaSummary {
