@@ -72,7 +72,10 @@ export function registerRegistryCommands(program: Command): void {
           if (result.errorList.length) {
             if (statSync(file).size <= ANNOTATE_LIMIT) {
               const copy = file.replace(/\.xlsx$/i, '') + '-loi.xlsx';
-              writeFileSync(copy, await annotatedWorkbook(readFileSync(file), result.errorList));
+              writeFileSync(
+                copy,
+                await annotatedWorkbook(readFileSync(file), result.errorList, result.changes),
+              );
               console.error(`Bản có đánh dấu lỗi: ${copy}`);
             }
             console.error(`Tệp bị từ chối: ${result.summary.errors} lỗi, không có gì được ghi.`);
