@@ -7,7 +7,7 @@ import { uuidv7 } from '../../lib/ids.ts';
 import { buildApp, type App } from '../../server/app.ts';
 import { freshDatabase } from '../../../test/helpers/db.ts';
 import { makeTree, makeUser, SMALL_PROVINCE } from '../../../test/helpers/fixtures.ts';
-import { signIn } from '../../../test/helpers/client.ts';
+import { signIn, type Client } from '../../../test/helpers/client.ts';
 import { importStaff, STAFF_HEADERS } from './import-staff.ts';
 import {
   annotatedWorkbook,
@@ -343,38 +343,43 @@ describe('the staff import: a dry run and the real import agree', () => {
 
 describe('over HTTP, as school A’s clerk', () => {
   let app: App;
+  let clerk: Client;
   beforeAll(async () => {
     await makeUser(db, ids.THA!, 'school_staff', 'vanthu.pham.vi');
     app = await buildApp({ db, webDir: null });
+    // Signed in first: a sign-in is audited too, and the audit must not move below.
+    clerk = await signIn(app, 'vanthu.pham.vi', 'mat-khau-rat-dai-1');
   });
   afterAll(async () => app?.close());
 
-  it("refuses B's student code in a dry run and in the import, and B's pupil stays as it was", async () => {
-    const clerk = await signIn(app, 'vanthu.pham.vi', 'mat-khau-rat-dai-1');
-    const before = await bState();
-    const bytes = await workbook([
-      ['THA', '3A', 'Phan Hữu Khoa', '02/02/2017', 'Nam', '', '4400000001', '', '', '', '', ''],
-    ]);
+  const post = async (rows: Cell[][], dryRun: string) => {
+    const bytes = await workbook(rows);
     const boundary = '----sogd';
-    const post = (dryRun: string) =>
-      app.inject({
-        method: 'POST',
-        url: `/api/registry/imports/students?year=${YEAR}&dryRun=${dryRun}`,
-        headers: {
-          cookie: clerk.cookie,
-          'x-csrf-token': clerk.csrfToken,
-          'content-type': `multipart/form-data; boundary=${boundary}`,
-        },
-        payload: Buffer.concat([
-          Buffer.from(
-            `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="hs.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-          ),
-          bytes,
-          Buffer.from(`\r\n--${boundary}--\r\n`),
-        ]),
-      });
+    return app.inject({
+      method: 'POST',
+      url: `/api/registry/imports/students?year=${YEAR}&dryRun=${dryRun}`,
+      headers: {
+        cookie: clerk.cookie,
+        'x-csrf-token': clerk.csrfToken,
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+      },
+      payload: Buffer.concat([
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="hs.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+        ),
+        bytes,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]),
+    });
+  };
+
+  it("refuses B's student code in a dry run and in the import, and B's pupil stays as it was", async () => {
+    const before = await bState();
+    const rows = [
+      ['THA', '3A', 'Phan Hữu Khoa', '02/02/2017', 'Nam', '', '4400000001', '', '', '', '', ''],
+    ];
     for (const dryRun of ['1', '0']) {
-      const response = await post(dryRun);
+      const response = await post(rows, dryRun);
       expect(response.statusCode).toBe(422);
       const body = response.json<StudentImportResult>();
       expect(body.errorList).toEqual([
@@ -383,5 +388,17 @@ describe('over HTTP, as school A’s clerk', () => {
       expect(body.summary).toMatchObject({ added: 0, updated: 0 });
     }
     expect(await bState()).toEqual(before);
+  });
+
+  it('lists what an update changes in the dry run’s answer', async () => {
+    const response = await post([row(chau, { address: 'Thôn 9' })], '1');
+    expect(response.statusCode).toBe(200);
+    expect(response.json<StudentImportResult>().changes).toEqual([
+      {
+        row: 2,
+        student: 'Vũ Minh Châu',
+        fields: [{ column: STUDENT_HEADERS.address, before: 'Thôn 7', after: 'Thôn 9' }],
+      },
+    ]);
   });
 });
