@@ -8,6 +8,7 @@ import type { Db } from '../../db/connection.ts';
 import { uuidv7 } from '../../lib/ids.ts';
 import { freshDatabase } from '../../../test/helpers/db.ts';
 import { makeTree, SMALL_PROVINCE } from '../../../test/helpers/fixtures.ts';
+import { importStaff, STAFF_HEADERS } from './import-staff.ts';
 import { importStudents, STUDENT_HEADERS } from './import-students.ts';
 
 /**
@@ -169,5 +170,57 @@ describe('two imports of the same students at once', () => {
     } else
       // the other writer's student is known by then: a correction of the name
       expect(outcome).toMatchObject({ applied: true, summary: { added: N - 1, updated: 1 } });
+  });
+
+  it('staff: another writer adding the same person meanwhile gives a 409, not a 500', async () => {
+    const postgres = process.env.SOGD_TEST_TARGET === 'postgres';
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Cán bộ');
+    ws.addRow(Object.values(STAFF_HEADERS));
+    ws.addRow(['THB', 'Lương Thị Mai', '04/04/1988', 'Nữ', '044188000777', 'Giáo viên']);
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    let release!: () => void;
+    const held = new Promise<void>((ok) => (release = ok));
+    let started!: () => void;
+    const inserted = new Promise<void>((ok) => (started = ok));
+    const other = writeTransaction(db, actor, async (tx) => {
+      await tx
+        .insertInto('staff')
+        .values({
+          id: uuidv7(),
+          school_id: ids.THB!,
+          full_name: 'Lương Thị Mai',
+          family_name: 'Lương',
+          middle_name: 'Thị',
+          given_name: 'Mai',
+          search_name: 'luong thi mai',
+          birth_date: '1988-04-04',
+          gender: 'female',
+          personal_id: '044188000777',
+          position: 'teacher',
+        })
+        .execute();
+      started();
+      await held;
+    });
+    await inserted;
+    const importing = importStaff(db, Readable.from(bytes), { actor, dryRun: false }).then(
+      (result) => result,
+      (error: unknown) => error,
+    );
+    if (postgres)
+      for (let waiting = 0; waiting === 0; await new Promise((ok) => setTimeout(ok, 20)))
+        waiting = Number(
+          (
+            await sql<{ n: string }>`SELECT count(*) AS n FROM pg_locks WHERE NOT granted`.execute(
+              db,
+            )
+          ).rows[0]!.n,
+        );
+    release();
+    await other;
+    const outcome = await importing;
+    if (postgres) expect(outcome).toMatchObject({ status: 409 });
+    else expect(outcome).toMatchObject({ applied: true, summary: { unchanged: 1 } });
   });
 });

@@ -13,7 +13,13 @@ import {
   type SheetHeader,
   type SheetLayout,
 } from '../../lib/xlsx.ts';
-import { yieldToEventLoop, type ImportPhase, type RowError } from './import-students.ts';
+import {
+  isWriteRace,
+  yieldToEventLoop,
+  type ImportPhase,
+  type RowError,
+} from './import-students.ts';
+import { conflict } from '../../server/errors.ts';
 import { checkPersonCells, optionalText } from './person-cells.ts';
 import { importTemplate } from './template.ts';
 
@@ -229,57 +235,73 @@ export async function importStaff(
   });
   if (errors.length || options.dryRun || added + updated === 0) return result();
   options.onPhase?.('writing');
-  await writeTransaction(db, options.actor, async (tx) => {
-    await auditInsertsGrouped(tx);
-    const columnsOf = (p: (typeof plans)[number]['p'], known: (typeof plans)[number]['known']) => {
-      const parts = splitName(p.fullName);
-      return {
-        school_id: p.schoolId,
-        full_name: p.fullName,
-        family_name: parts.familyName,
-        middle_name: parts.middleName,
-        given_name: parts.givenName,
-        search_name: searchKey(p.fullName),
-        birth_date: p.birthDate,
-        gender: p.gender,
-        personal_id: p.personalId ?? known?.personal_id ?? null,
-        position: p.position,
-        main_subject: p.mainSubject ?? known?.main_subject ?? null,
-        qualification: p.qualification ?? known?.qualification ?? null,
-        employment_type: p.employmentType ?? known?.employment_type ?? null,
-      };
-    };
-    // New people in multi-row inserts: one statement (and one audit trigger run) per 1,000.
-    const fresh = plans.filter((x) => !x.known);
-    let written = 0;
-    const wrote = async (n: number) => {
-      written += n;
-      options.onWritten?.(written);
-      await yieldToEventLoop();
-    };
-    for (let i = 0; i < fresh.length; i += 1000) {
-      await tx
-        .insertInto('staff')
-        .values(
-          fresh.slice(i, i + 1000).map(({ p }) => ({ id: uuidv7(), ...columnsOf(p, undefined) })),
-        )
-        .execute();
-      await wrote(Math.min(1000, fresh.length - i));
-    }
-    // In id order, the same in every import: two at once wait, not deadlock.
-    const changedKnown = plans
-      .filter((x) => x.known && x.changed)
-      .sort((a, b) => (a.known!.id < b.known!.id ? -1 : a.known!.id > b.known!.id ? 1 : 0));
-    for (const [n, { p, known }] of changedKnown.entries()) {
-      if (n > 0 && n % 500 === 0) await wrote(500);
-      await tx
-        .updateTable('staff')
-        .set({ ...columnsOf(p, known), updated_at: sql`now()` })
-        .where('id', '=', known!.id)
-        .execute();
-    }
+  await writeStaff().catch((error: unknown) => {
+    // Another import wrote the same people meanwhile (PostgreSQL server): the
+    // transaction rolled back whole; the plan was made before it, so say so
+    // rather than try it again on stale rows.
+    if (isWriteRace(error))
+      throw conflict(
+        'Một lượt nhập khác vừa ghi cùng những cán bộ, giáo viên này nên tệp chưa được ghi (không có gì thay đổi). Hãy kiểm tra lại tệp rồi nhập lại.',
+      );
+    throw error;
   });
   return result();
+
+  function writeStaff() {
+    return writeTransaction(db, options.actor, async (tx) => {
+      await auditInsertsGrouped(tx);
+      const columnsOf = (
+        p: (typeof plans)[number]['p'],
+        known: (typeof plans)[number]['known'],
+      ) => {
+        const parts = splitName(p.fullName);
+        return {
+          school_id: p.schoolId,
+          full_name: p.fullName,
+          family_name: parts.familyName,
+          middle_name: parts.middleName,
+          given_name: parts.givenName,
+          search_name: searchKey(p.fullName),
+          birth_date: p.birthDate,
+          gender: p.gender,
+          personal_id: p.personalId ?? known?.personal_id ?? null,
+          position: p.position,
+          main_subject: p.mainSubject ?? known?.main_subject ?? null,
+          qualification: p.qualification ?? known?.qualification ?? null,
+          employment_type: p.employmentType ?? known?.employment_type ?? null,
+        };
+      };
+      // New people in multi-row inserts: one statement (and one audit trigger run) per 1,000.
+      const fresh = plans.filter((x) => !x.known);
+      let written = 0;
+      const wrote = async (n: number) => {
+        written += n;
+        options.onWritten?.(written);
+        await yieldToEventLoop();
+      };
+      for (let i = 0; i < fresh.length; i += 1000) {
+        await tx
+          .insertInto('staff')
+          .values(
+            fresh.slice(i, i + 1000).map(({ p }) => ({ id: uuidv7(), ...columnsOf(p, undefined) })),
+          )
+          .execute();
+        await wrote(Math.min(1000, fresh.length - i));
+      }
+      // In id order, the same in every import: two at once wait, not deadlock.
+      const changedKnown = plans
+        .filter((x) => x.known && x.changed)
+        .sort((a, b) => (a.known!.id < b.known!.id ? -1 : a.known!.id > b.known!.id ? 1 : 0));
+      for (const [n, { p, known }] of changedKnown.entries()) {
+        if (n > 0 && n % 500 === 0) await wrote(500);
+        await tx
+          .updateTable('staff')
+          .set({ ...columnsOf(p, known), updated_at: sql`now()` })
+          .where('id', '=', known!.id)
+          .execute();
+      }
+    });
+  }
 }
 
 /** Issue #11: the same words whoever, wherever, holds the id. */

@@ -150,7 +150,7 @@ export async function importStudents(
 const WRITE_ATTEMPTS = 4;
 const RACE_CODES = new Set(['40P01', '40001', '23505']);
 
-function isWriteRace(error: unknown): boolean {
+export function isWriteRace(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && RACE_CODES.has(code);
 }
