@@ -91,8 +91,8 @@ describe('a school clerk imports a student list', () => {
 
     const good = await fill(
       [
-        [school.code, school.className, 'Hồ Thị Yến', '28/02/2017', 'Nữ'],
-        [school.code, school.className, 'Lâm Văn Tú', '01/01/2017', 'Nam'],
+        [school.code, school.className, 'Hồ Thị Yến', '28/02/2017', 'Nữ', null, 'E2E000001'],
+        [school.code, school.className, 'Lâm Văn Tú', '01/01/2017', 'Nam', null, 'E2E000002'],
       ],
       'dung.xlsx',
     );
@@ -107,6 +107,19 @@ describe('a school clerk imports a student list', () => {
     await expect
       .poll(async () => (await page.getByTestId('import-result').innerText()).includes('Đã nhập'))
       .toBe(true);
+
+    // A corrected name: the check lists what the import would overwrite, before → after.
+    const renamed = await fill(
+      [[school.code, school.className, 'Hồ Thị Yến Nhi', '28/02/2017', 'Nữ', null, 'E2E000001']],
+      'sua.xlsx',
+    );
+    await page.locator('input[type=file]').setInputFiles(renamed);
+    await page.getByRole('button', { name: 'Kiểm tra' }).click();
+    const changes = page.getByTestId('import-changes');
+    await expect.poll(() => changes.isVisible()).toBe(true);
+    expect(await changes.innerText()).toMatch(
+      /2\s+Hồ Thị Yến\s+Họ và tên\s*Hồ Thị Yến\s*→\s*Hồ Thị Yến Nhi/,
+    );
 
     await page.getByRole('tab', { name: 'Tìm học sinh' }).click();
     await page.getByLabel('Năm học', { exact: true }).fill(school.year);

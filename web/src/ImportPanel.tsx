@@ -13,6 +13,7 @@ import {
 } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { ApiError, csrfHeader } from './api.ts';
+import { useI18n } from './i18n.ts';
 
 /**
  * The list import of the registry pages (students, staff): template, file,
@@ -28,9 +29,17 @@ export interface RowError {
   column: string | null;
   message: string;
 }
+/** What one row changes of a known student (the student import's dry run and import). */
+export interface ImportChange {
+  row: number;
+  student: string;
+  fields: { column: string; before: string | null; after: string | null }[];
+}
 export interface ImportResult {
   summary: { rows: number; added: number; updated: number; unchanged: number; errors: number };
   errorList: RowError[];
+  /** Students only; the first 1,000 updates. */
+  changes?: ImportChange[];
   unknownColumns: string[];
 }
 /** A line of the import's progress stream (POST …?progress=1, application/x-ndjson). */
@@ -157,6 +166,55 @@ export function ImportErrorTable({ errors }: { errors: RowError[] }) {
   );
 }
 
+/** Every update the file makes, field by field, before → after: nothing is overwritten unseen. */
+export function ImportChangeTable({
+  changes,
+  updated,
+}: {
+  changes: ImportChange[];
+  updated: number;
+}) {
+  const { t } = useI18n();
+  const empty = (v: string | null) =>
+    v === null ? <Typography.Text type="secondary">{t.importEmpty}</Typography.Text> : v;
+  return (
+    <div data-testid="import-changes">
+      <Typography.Title level={5}>{t.importChanges}</Typography.Title>
+      <Typography.Paragraph type="secondary">
+        {t.importChangesHint}
+        {updated > changes.length
+          ? ` ${t.importChangesMore.replace('{shown}', n(changes.length)).replace('{total}', n(updated))}`
+          : ''}
+      </Typography.Paragraph>
+      <Table
+        size="small"
+        rowKey={(c) => c.row}
+        dataSource={changes}
+        pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
+        columns={[
+          { title: t.importRow, dataIndex: 'row', width: 64 },
+          { title: t.importStudent, dataIndex: 'student' },
+          {
+            title: `${t.importField}: ${t.before} → ${t.after}`,
+            dataIndex: 'fields',
+            render: (fields: ImportChange['fields']) => (
+              <Space direction="vertical" size={0}>
+                {fields.map((f) => (
+                  <span key={f.column}>
+                    <Tag>{f.column}</Tag>
+                    <Typography.Text delete>{empty(f.before)}</Typography.Text> →{' '}
+                    <Typography.Text strong>{empty(f.after)}</Typography.Text>
+                  </span>
+                ))}
+              </Space>
+            ),
+          },
+        ]}
+      />
+    </div>
+  );
+}
+
 export function ImportPanel({
   kind,
   what,
@@ -175,6 +233,7 @@ export function ImportPanel({
   onImported?: () => Promise<void> | void;
 }) {
   const { message } = App.useApp();
+  const { t } = useI18n();
   const [file, setFile] = useState<File | null>(null);
   const [stage, setStage] = useState<Stage>({ step: 'idle' });
   const [result, setResult] = useState<ImportResult | null>(null);
@@ -299,11 +358,16 @@ export function ImportPanel({
           action={
             result.errorList.length ? (
               <Button onClick={() => void downloadAnnotated()}>Tải tệp đánh dấu lỗi</Button>
+            ) : result.changes?.length ? (
+              <Button onClick={() => void downloadAnnotated()}>{t.importChangesDownload}</Button>
             ) : undefined
           }
         />
       )}
       {result && result.errorList.length > 0 && <ImportErrorTable errors={result.errorList} />}
+      {result && result.errorList.length === 0 && result.changes && result.changes.length > 0 && (
+        <ImportChangeTable changes={result.changes} updated={result.summary.updated} />
+      )}
     </Space>
   );
 }

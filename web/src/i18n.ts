@@ -80,6 +80,15 @@ const vi = {
   sessions: 'Số buổi/ngày',
   total: 'Tổng',
   language: 'English',
+  importChanges: 'Thay đổi sẽ ghi đè',
+  importChangesHint:
+    'Mỗi dòng cập nhật một học sinh đã có: kiểm tra giá trị cũ và mới trước khi nhập.',
+  importChangesMore: 'Chỉ liệt kê {shown} trên {total} dòng cập nhật.',
+  importRow: 'Dòng',
+  importStudent: 'Học sinh',
+  importField: 'Cột',
+  importEmpty: '(trống)',
+  importChangesDownload: 'Tải tệp đánh dấu thay đổi',
 } as const;
 
 export type Messages = { [K in keyof typeof vi]: string };
@@ -163,6 +172,15 @@ const en: Messages = {
   sessions: 'Sessions/day',
   total: 'Total',
   language: 'Tiếng Việt',
+  importChanges: 'Changes that will overwrite',
+  importChangesHint:
+    'Each of these rows updates a known student: check the old and new values before importing.',
+  importChangesMore: 'Only {shown} of {total} updated rows are listed.',
+  importRow: 'Row',
+  importStudent: 'Student',
+  importField: 'Column',
+  importEmpty: '(empty)',
+  importChangesDownload: 'Download the file with the changes marked',
 };
 
 export type Lang = 'vi' | 'en';

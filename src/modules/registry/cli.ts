@@ -72,12 +72,22 @@ export function registerRegistryCommands(program: Command): void {
           if (result.errorList.length) {
             if (statSync(file).size <= ANNOTATE_LIMIT) {
               const copy = file.replace(/\.xlsx$/i, '') + '-loi.xlsx';
-              writeFileSync(copy, await annotatedWorkbook(readFileSync(file), result.errorList));
+              writeFileSync(
+                copy,
+                await annotatedWorkbook(readFileSync(file), result.errorList, result.changes),
+              );
               console.error(`Bản có đánh dấu lỗi: ${copy}`);
             }
             console.error(`Tệp bị từ chối: ${result.summary.errors} lỗi, không có gì được ghi.`);
             process.exitCode = 1;
-          } else if (options.dryRun) console.error('Chạy thử: tệp hợp lệ, không có gì được ghi.');
+          } else if (options.dryRun) {
+            // What each update would overwrite, before → after (the first 1,000 listed).
+            for (const c of result.changes)
+              console.error(
+                `Dòng ${c.row} (${c.student}): ${c.fields.map((f) => `${f.column}: ${f.before ?? '(trống)'} → ${f.after ?? '(trống)'}`).join('; ')}`,
+              );
+            console.error('Chạy thử: tệp hợp lệ, không có gì được ghi.');
+          }
           console.log(JSON.stringify(result.summary));
         } catch (error) {
           if (error instanceof UnreadableWorkbookError) {

@@ -4,11 +4,11 @@ import { z } from 'zod';
 import type { Db } from '../../db/connection.ts';
 import { UnreadableWorkbookError } from '../../lib/xlsx.ts';
 import { requireScope } from '../../server/context.ts';
-import { badRequest } from '../../server/errors.ts';
+import { AppError, badRequest } from '../../server/errors.ts';
 import type { Scope } from '../../server/scope.ts';
 import { importStaff, staffTemplate } from './import-staff.ts';
 import { annotatedWorkbook, importStudents, studentTemplate } from './import-students.ts';
-import type { ImportPhase, RowError } from './import-students.ts';
+import type { ImportPhase, RowError, StudentChange } from './import-students.ts';
 import { schoolYearOf } from './service.ts';
 
 /**
@@ -30,6 +30,8 @@ import { schoolYearOf } from './service.ts';
 export interface ImportOutcome {
   summary: { rows: number; errors: number };
   errorList: RowError[];
+  /** What each update changes (students), listed by the dry run and the import alike. */
+  changes?: StudentChange[];
 }
 
 /** One line of the progress stream. */
@@ -164,18 +166,21 @@ function registerKind<S extends z.ZodRawShape>(
           })
           .then((result) => line({ phase: 'done', rows: result.summary.rows, result }))
           .catch((error: unknown) => {
-            if (!(error instanceof UnreadableWorkbookError)) request.log.error(error);
+            const known = error instanceof UnreadableWorkbookError || error instanceof AppError;
+            if (!known) request.log.error(error);
             line({
               phase: 'failed',
               rows,
               error:
                 error instanceof UnreadableWorkbookError
                   ? { status: 400, title: 'Dữ liệu không hợp lệ', detail: error.message }
-                  : {
-                      status: 500,
-                      title: 'Lỗi máy chủ',
-                      detail: 'Máy chủ gặp lỗi khi nhập tệp; không có gì được ghi.',
-                    },
+                  : error instanceof AppError
+                    ? { status: error.status, title: error.title, detail: error.detail }
+                    : {
+                        status: 500,
+                        title: 'Lỗi máy chủ',
+                        detail: 'Máy chủ gặp lỗi khi nhập tệp; không có gì được ghi.',
+                      },
             });
           })
           .finally(() => out.end());
@@ -222,7 +227,7 @@ function registerKind<S extends z.ZodRawShape>(
         return reply
           .type(XLSX)
           .header('content-disposition', 'attachment; filename="danh-sach-loi.xlsx"')
-          .send(await annotatedWorkbook(bytes, result.errorList));
+          .send(await annotatedWorkbook(bytes, result.errorList, result.changes));
       } catch (error) {
         throw unreadable(error);
       }

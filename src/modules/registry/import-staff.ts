@@ -13,7 +13,13 @@ import {
   type SheetHeader,
   type SheetLayout,
 } from '../../lib/xlsx.ts';
-import { yieldToEventLoop, type ImportPhase, type RowError } from './import-students.ts';
+import {
+  isWriteRace,
+  yieldToEventLoop,
+  type ImportPhase,
+  type RowError,
+} from './import-students.ts';
+import { conflict } from '../../server/errors.ts';
 import { checkPersonCells, optionalText } from './person-cells.ts';
 import { importTemplate } from './template.ts';
 
@@ -163,23 +169,41 @@ export async function importStaff(
   errors.push(...mergeErrors(layout, h));
   errors.sort((a, b) => a.row - b.row);
 
-  // Known staff: by personal id, else by school + name + date of birth.
+  // Known staff: by personal id, else by school + name + date of birth. A
+  // personal id is unique in the whole province (the table's unique index),
+  // so it is looked up everywhere: one held by someone outside the caller's
+  // scope is a row error in the dry run exactly as in the import, which
+  // would otherwise fail at the insert (issue #11: the dry run said "added",
+  // the import 409). The error names no one and no school; only the id's
+  // use, which the uniqueness makes unavoidable, shows.
+  const personalIds = [...new Set(parsed.flatMap((p) => (p.personalId ? [p.personalId] : [])))];
   const existing = await db
     .selectFrom('staff')
     .selectAll()
-    .where('school_id', 'in', [
-      ...new Set(parsed.map((p) => p.schoolId)),
-      '00000000-0000-0000-0000-000000000000',
-    ])
+    .where((eb) =>
+      eb.or([
+        eb('school_id', 'in', [
+          ...new Set(parsed.map((p) => p.schoolId)),
+          '00000000-0000-0000-0000-000000000000',
+        ]),
+        ...(personalIds.length ? [eb('personal_id', '=', eb.fn.any(eb.val(personalIds)))] : []),
+      ]),
+    )
     .execute();
+  const pathOf = new Map([...schools.values()].map((u) => [u.id, u.path]));
+  const inScope = (schoolId: string) =>
+    !options.scopePath || (pathOf.get(schoolId) ?? '').startsWith(options.scopePath);
   const byId = new Map(existing.filter((s) => s.personal_id).map((s) => [s.personal_id!, s]));
   const byIdentity = new Map(
     existing.map((s) => [`${s.school_id}|${s.search_name}|${s.birth_date}`, s]),
   );
-  const plans = parsed.map((p) => {
-    const known =
-      (p.personalId ? byId.get(p.personalId) : undefined) ??
-      byIdentity.get(`${p.schoolId}|${searchKey(p.fullName)}|${p.birthDate}`);
+  const plans = parsed.flatMap((p) => {
+    const sameId = p.personalId ? byId.get(p.personalId) : undefined;
+    if (sameId && !inScope(sameId.school_id)) {
+      errors.push({ row: p.row, column: STAFF_HEADERS.personalId, message: STAFF_OUTSIDE_ID });
+      return [];
+    }
+    const known = sameId ?? byIdentity.get(`${p.schoolId}|${searchKey(p.fullName)}|${p.birthDate}`);
     const changed =
       !known ||
       known.full_name !== p.fullName ||
@@ -190,8 +214,9 @@ export async function importStaff(
       (p.mainSubject ?? known.main_subject) !== known.main_subject ||
       (p.qualification ?? known.qualification) !== known.qualification ||
       (p.employmentType ?? known.employment_type) !== known.employment_type;
-    return { p, known, changed };
+    return [{ p, known, changed }];
   });
+  errors.sort((a, b) => a.row - b.row);
   const added = plans.filter((x) => !x.known).length;
   const updated = plans.filter((x) => x.known && x.changed).length;
   const unchanged = plans.length - added - updated;
@@ -210,55 +235,78 @@ export async function importStaff(
   });
   if (errors.length || options.dryRun || added + updated === 0) return result();
   options.onPhase?.('writing');
-  await writeTransaction(db, options.actor, async (tx) => {
-    await auditInsertsGrouped(tx);
-    const columnsOf = (p: (typeof plans)[number]['p'], known: (typeof plans)[number]['known']) => {
-      const parts = splitName(p.fullName);
-      return {
-        school_id: p.schoolId,
-        full_name: p.fullName,
-        family_name: parts.familyName,
-        middle_name: parts.middleName,
-        given_name: parts.givenName,
-        search_name: searchKey(p.fullName),
-        birth_date: p.birthDate,
-        gender: p.gender,
-        personal_id: p.personalId ?? known?.personal_id ?? null,
-        position: p.position,
-        main_subject: p.mainSubject ?? known?.main_subject ?? null,
-        qualification: p.qualification ?? known?.qualification ?? null,
-        employment_type: p.employmentType ?? known?.employment_type ?? null,
-      };
-    };
-    // New people in multi-row inserts: one statement (and one audit trigger run) per 1,000.
-    const fresh = plans.filter((x) => !x.known);
-    let written = 0;
-    const wrote = async (n: number) => {
-      written += n;
-      options.onWritten?.(written);
-      await yieldToEventLoop();
-    };
-    for (let i = 0; i < fresh.length; i += 1000) {
-      await tx
-        .insertInto('staff')
-        .values(
-          fresh.slice(i, i + 1000).map(({ p }) => ({ id: uuidv7(), ...columnsOf(p, undefined) })),
-        )
-        .execute();
-      await wrote(Math.min(1000, fresh.length - i));
-    }
-    const changedKnown = plans.filter((x) => x.known && x.changed);
-    for (const [n, { p, known }] of changedKnown.entries()) {
-      if (n > 0 && n % 500 === 0) await wrote(500);
-      await tx
-        .updateTable('staff')
-        .set({ ...columnsOf(p, known), updated_at: sql`now()` })
-        .where('id', '=', known!.id)
-        .execute();
-    }
+  await writeStaff().catch((error: unknown) => {
+    // Another import wrote the same people meanwhile (PostgreSQL server): the
+    // transaction rolled back whole; the plan was made before it, so say so
+    // rather than try it again on stale rows.
+    if (isWriteRace(error))
+      throw conflict(
+        'Một lượt nhập khác vừa ghi cùng những cán bộ, giáo viên này nên tệp chưa được ghi (không có gì thay đổi). Hãy kiểm tra lại tệp rồi nhập lại.',
+      );
+    throw error;
   });
   return result();
+
+  function writeStaff() {
+    return writeTransaction(db, options.actor, async (tx) => {
+      await auditInsertsGrouped(tx);
+      const columnsOf = (
+        p: (typeof plans)[number]['p'],
+        known: (typeof plans)[number]['known'],
+      ) => {
+        const parts = splitName(p.fullName);
+        return {
+          school_id: p.schoolId,
+          full_name: p.fullName,
+          family_name: parts.familyName,
+          middle_name: parts.middleName,
+          given_name: parts.givenName,
+          search_name: searchKey(p.fullName),
+          birth_date: p.birthDate,
+          gender: p.gender,
+          personal_id: p.personalId ?? known?.personal_id ?? null,
+          position: p.position,
+          main_subject: p.mainSubject ?? known?.main_subject ?? null,
+          qualification: p.qualification ?? known?.qualification ?? null,
+          employment_type: p.employmentType ?? known?.employment_type ?? null,
+        };
+      };
+      // New people in multi-row inserts: one statement (and one audit trigger run) per 1,000.
+      const fresh = plans.filter((x) => !x.known);
+      let written = 0;
+      const wrote = async (n: number) => {
+        written += n;
+        options.onWritten?.(written);
+        await yieldToEventLoop();
+      };
+      for (let i = 0; i < fresh.length; i += 1000) {
+        await tx
+          .insertInto('staff')
+          .values(
+            fresh.slice(i, i + 1000).map(({ p }) => ({ id: uuidv7(), ...columnsOf(p, undefined) })),
+          )
+          .execute();
+        await wrote(Math.min(1000, fresh.length - i));
+      }
+      // In id order, the same in every import: two at once wait, not deadlock.
+      const changedKnown = plans
+        .filter((x) => x.known && x.changed)
+        .sort((a, b) => (a.known!.id < b.known!.id ? -1 : a.known!.id > b.known!.id ? 1 : 0));
+      for (const [n, { p, known }] of changedKnown.entries()) {
+        if (n > 0 && n % 500 === 0) await wrote(500);
+        await tx
+          .updateTable('staff')
+          .set({ ...columnsOf(p, known), updated_at: sql`now()` })
+          .where('id', '=', known!.id)
+          .execute();
+      }
+    });
+  }
 }
+
+/** Issue #11: the same words whoever, wherever, holds the id. */
+export const STAFF_OUTSIDE_ID =
+  'Số định danh cá nhân này đã được dùng cho một người không thuộc phạm vi của bạn; kiểm tra lại số định danh.';
 
 export const POSITION_LABELS: Record<StaffPosition, string> = {
   teacher: 'Giáo viên',

@@ -7,9 +7,10 @@ import type { Db } from '../../db/connection.ts';
 import { copyRowsFor, type CopyRows } from '../../db/copy.ts';
 import type { Selectable } from 'kysely';
 import type { StudentTable } from '../../db/schema.ts';
-import { normalizeText } from '../../lib/vietnamese.ts';
+import { normalizeText, searchKey } from '../../lib/vietnamese.ts';
 import { iterateInWorker } from '../../lib/worker-stream.ts';
 import { cellText, headerKey, UnreadableWorkbookError, type SheetLimits } from '../../lib/xlsx.ts';
+import { conflict } from '../../server/errors.ts';
 import {
   checkStudentRows,
   classKey,
@@ -49,8 +50,23 @@ export interface StudentImportResult {
     ms: number;
   };
   errorList: RowError[];
+  /**
+   * What each update changes, the first MAX_LISTED_ERRORS of them, in file
+   * order: the same in a dry run and in the import, so the clerk sees every
+   * overwritten value before it is overwritten. Only students inside the
+   * caller's scope are ever listed.
+   */
+  changes: StudentChange[];
   unknownColumns: string[];
   applied: boolean;
+}
+
+/** One known student's row that changes them: each field before → after, as the file writes it. */
+export interface StudentChange {
+  row: number;
+  /** The student's name as stored (before this row). */
+  student: string;
+  fields: { column: string; before: string | null; after: string | null }[];
 }
 
 export interface StudentImportOptions {
@@ -108,6 +124,47 @@ export async function importStudents(
   options: StudentImportOptions,
 ): Promise<StudentImportResult> {
   if (options.dryRun) return importPass(db, input, options, false, null);
+  // A file or bytes can be read again; an upload stream only once.
+  const attempts = typeof input === 'string' || Buffer.isBuffer(input) ? WRITE_ATTEMPTS : 1;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await importOnce(db, input, options);
+    } catch (error) {
+      if (!isWriteRace(error)) throw error;
+      if (attempt >= attempts) throw importRaceConflict();
+      // Each try rolled back whole; wait a little, not in step with the other import.
+      await new Promise((ok) => setTimeout(ok, 50 * attempt + Math.random() * 100));
+    }
+  }
+}
+
+/**
+ * Two imports writing the same students at once (PostgreSQL server; PGlite
+ * runs one transaction at a time): a deadlock (40P01) or a serialization
+ * failure (40001) aborts one of them, and a new student or class the other
+ * has just committed breaks a uniqueness checked before the write (23505).
+ * Each rolls the whole file back and is worth trying again: the next try
+ * sees the other import's rows as known. Writes go in key order (see
+ * writeChunk) so that deadlocks are rare in the first place.
+ */
+const WRITE_ATTEMPTS = 4;
+const RACE_CODES = new Set(['40P01', '40001', '23505']);
+
+export function isWriteRace(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && RACE_CODES.has(code);
+}
+
+const importRaceConflict = () =>
+  conflict(
+    'Một lượt nhập khác đang ghi cùng những học sinh này nên tệp chưa được ghi (không có gì thay đổi). Hãy đợi lượt nhập kia xong rồi nhập lại tệp.',
+  );
+
+async function importOnce(
+  db: Db,
+  input: string | Buffer | Readable,
+  options: StudentImportOptions,
+): Promise<StudentImportResult> {
   let result: StudentImportResult | null = null;
   try {
     await writeTransaction(db, options.actor, async (tx) => {
@@ -210,6 +267,13 @@ async function importPass(
         : undefined,
   };
 
+  // The caller's scope, decided once from the units just read: which
+  // schools' students this import may match, update and name.
+  const schoolById = new Map([...context.schools.values()].map((u) => [u.id, u]));
+  const scopePath = options.scopePath ?? '/';
+  const classNames = new Map([...context.classes.values()].map((c) => [c.id, c.name]));
+  const changes: StudentChange[] = [];
+
   let inflight: Promise<void> = Promise.resolve();
   let added = 0;
   let updated = 0;
@@ -253,6 +317,7 @@ async function importPass(
         errors: 1,
         ms: Math.round(performance.now() - started),
       },
+      changes: [],
       errorList: [
         {
           row: 1,
@@ -276,6 +341,7 @@ async function importPass(
       ms: Math.round(performance.now() - started),
     },
     errorList: errors,
+    changes,
     unknownColumns: end.unknownColumns,
     // With errors the caller rolls back.
     applied: ok && write,
@@ -298,7 +364,7 @@ async function importPass(
       if (!write || errorCount) return nothing;
       return () => writeChunk(newClasses, encoded, []);
     }
-    const known = new Map<string, StudentRow>();
+    const known = new Map<string, KnownStudent>();
     const enrolments = new Map<string, string | null>();
     const keyed = chunk.filter((p) => p.personalId !== null || p.studentCode !== null);
     if (keyed.length) {
@@ -311,9 +377,17 @@ async function importPass(
       // value: 10,000 bind parameters cost the embedded database more than
       // the lookup itself. LIMIT 1 keeps each lateral lookup an index scan.
       const columns = sql.join(COMPARED.map((c) => sql.ref(`s.${c}`)));
-      const { rows } = await sql<StudentRow & { class_id: string | null }>`
+      // The scope is part of the answer, not of the search: a personal id or
+      // student code is unique in the whole province (the table's unique
+      // indexes), so one held outside the scope cannot be imported here
+      // either way, and the row must say so rather than fail at the insert.
+      // in_scope is one primary-key probe of org_unit per student found.
+      const { rows } = await sql<
+        StudentRow & { class_id: string | null; in_scope: boolean | null }
+      >`
         SELECT ${columns}, (SELECT e.class_id FROM enrolment e
-          WHERE e.student_id = s.id AND e.school_year = ${options.schoolYear}) AS class_id
+          WHERE e.student_id = s.id AND e.school_year = ${options.schoolYear}) AS class_id,
+          (SELECT o.path LIKE ${scopePath + '%'} FROM org_unit o WHERE o.id = s.school_id) AS in_scope
         FROM unnest(${keyed.map((p) => p.personalId)}::text[],
           ${keyed.map((p) => p.studentCode)}::text[]) AS k(personal_id, student_code)
         CROSS JOIN LATERAL (
@@ -322,7 +396,17 @@ async function importPass(
           (SELECT * FROM student WHERE student_code = k.student_code
             AND (k.personal_id IS NULL OR personal_id IS DISTINCT FROM k.personal_id) LIMIT 1)
         ) s`.execute(db);
-      for (const { class_id, ...s } of rows) {
+      for (const { class_id, in_scope, ...found } of rows) {
+        // A student outside the scope keeps only what says which keys are
+        // taken: nothing else of them is kept, compared or written.
+        const s: KnownStudent = in_scope
+          ? found
+          : {
+              ...OUTSIDE,
+              id: found.id,
+              personal_id: found.personal_id,
+              student_code: found.student_code,
+            };
         if (s.personal_id) known.set(`id:${s.personal_id}`, s);
         if (s.student_code) known.set(`code:${s.student_code}`, s);
         enrolments.set(s.id, class_id);
@@ -333,6 +417,19 @@ async function importPass(
     for (const p of chunk) {
       const byId = p.personalId ? known.get(`id:${p.personalId}`) : undefined;
       const byCode = p.studentCode ? known.get(`code:${p.studentCode}`) : undefined;
+      // Outside the scope: the same error in a dry run and in the import (an
+      // insert would break the unique index, so "added" would be a lie the
+      // import then contradicts), naming no one and no school. It does tell
+      // that the id or code is in use somewhere, which the uniqueness makes
+      // unavoidable; the counts and the other rows tell nothing more (a file
+      // with an error counts nothing as added or updated).
+      if (byId?.outside || byCode?.outside) {
+        if (byId?.outside)
+          addError({ row: p.row, column: STUDENT_HEADERS.personalId, message: OUTSIDE_ID });
+        if (byCode?.outside)
+          addError({ row: p.row, column: STUDENT_HEADERS.studentCode, message: OUTSIDE_CODE });
+        continue;
+      }
       if (byId && byCode && byId.id !== byCode.id) {
         addError({
           row: p.row,
@@ -359,12 +456,36 @@ async function importPass(
         fresh.push(p);
         continue;
       }
+      // An import never moves a student to another school, even inside the
+      // scope (a commune's officer): that is a transfer, with its record and
+      // both schools' audit (transfers.ts).
+      if (existing.school_id !== p.schoolId) {
+        const from = schoolById.get(existing.school_id)?.code ?? '';
+        addError({
+          row: p.row,
+          column: STUDENT_HEADERS.schoolCode,
+          message: `Học sinh này đang học ở trường ${from}; nhập danh sách không chuyển trường học sinh: hãy dùng Chuyển trường.`,
+        });
+        continue;
+      }
+      // Another child behind the same id or code: both the name and the
+      // date of birth differ. One of the two alone is a correction.
+      if (searchKey(existing.full_name) !== p.searchName && existing.birth_date !== p.birthDate) {
+        const [column, what, value] = byId
+          ? [STUDENT_HEADERS.personalId, 'mã định danh cá nhân', p.personalId]
+          : [STUDENT_HEADERS.studentCode, 'mã học sinh', p.studentCode];
+        addError({
+          row: p.row,
+          column,
+          message: `${what[0]!.toUpperCase()}${what.slice(1)} ${value} đã thuộc học sinh ${existing.full_name} (sinh ${dmy(existing.birth_date)}), khác cả họ tên và ngày sinh trên dòng này: kiểm tra lại ${what}.`,
+        });
+        continue;
+      }
       const classId = p.classId;
       const isChanged =
         existing.full_name !== p.fullName ||
         existing.birth_date !== p.birthDate ||
         existing.gender !== p.gender ||
-        existing.school_id !== p.schoolId ||
         (p.personalId ?? existing.personal_id) !== existing.personal_id ||
         (p.studentCode ?? existing.student_code) !== existing.student_code ||
         (p.ethnicity ?? existing.ethnicity) !== existing.ethnicity ||
@@ -374,13 +495,25 @@ async function importPass(
         (p.phone ?? existing.phone) !== existing.phone ||
         classId === null ||
         enrolments.get(existing.id) !== classId;
-      if (isChanged) changed.push({ p, e: existing });
-      else unchanged++;
+      if (!isChanged) {
+        unchanged++;
+        continue;
+      }
+      changed.push({ p, e: existing });
+      if (changes.length < MAX_LISTED_ERRORS) {
+        const before = enrolments.get(existing.id);
+        changes.push(changeOf(p, existing, (before && classNames.get(before)) ?? null));
+      }
     }
     added += fresh.length;
     updated += changed.length;
     if (!write || errorCount) return nothing; // rolled back anyway: stop writing, keep checking
 
+    // In key order, the same in every import: two imports writing the same
+    // students then wait for each other instead of deadlocking (a chunk's
+    // rows at least; across chunks the retry in importStudents takes over).
+    fresh.sort(byKeys);
+    changed.sort((a, b) => (a.e.id < b.e.id ? -1 : a.e.id > b.e.id ? 1 : 0));
     const insert = fresh.length ? encodeInsert(fresh, insertFormat, options.schoolYear) : null;
     return () => writeChunk(newClasses, insert, changed);
   }
@@ -513,11 +646,70 @@ const COMPARED = [
 ] as const;
 type StudentRow = Pick<Selectable<StudentTable>, (typeof COMPARED)[number]>;
 
+/** A student the lookup found; `outside` the caller's scope, only the id and keys are kept. */
+type KnownStudent = StudentRow & { outside?: true };
+const OUTSIDE: KnownStudent = {
+  id: '',
+  school_id: '',
+  personal_id: null,
+  student_code: null,
+  full_name: '',
+  birth_date: '',
+  gender: 'male',
+  ethnicity: null,
+  birth_place: null,
+  address: null,
+  guardian_name: null,
+  phone: null,
+  outside: true,
+};
+
+/** Issue #11: the same words whatever student or school holds the value. */
+export const OUTSIDE_CODE =
+  'Mã học sinh này đã được dùng cho một học sinh không thuộc phạm vi của bạn; nếu học sinh chuyển đến, hãy dùng Chuyển trường';
+export const OUTSIDE_ID =
+  'Số định danh cá nhân này đã được dùng cho một học sinh không thuộc phạm vi của bạn; nếu học sinh chuyển đến, hãy dùng Chuyển trường';
+
+const dmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+const GENDER_TEXT = { male: 'Nam', female: 'Nữ' } as const;
+
+const byKeys = (a: ParsedStudent, b: ParsedStudent): number => {
+  const x = `${a.personalId ?? ''}|${a.studentCode ?? ''}`;
+  const y = `${b.personalId ?? ''}|${b.studentCode ?? ''}`;
+  return x < y ? -1 : x > y ? 1 : 0;
+};
+
+/** What a row changes of a known student, in the file's column order, as the clerk writes it. */
+function changeOf(p: ParsedStudent, e: StudentRow, classBefore: string | null): StudentChange {
+  const H = STUDENT_HEADERS;
+  const fields: StudentChange['fields'] = [];
+  const field = (column: string, before: string | null, after: string | null) => {
+    if (before !== after) fields.push({ column, before, after });
+  };
+  field(H.className, classBefore, p.className);
+  field(H.fullName, e.full_name, p.fullName);
+  field(H.birthDate, dmy(e.birth_date), dmy(p.birthDate));
+  field(H.gender, GENDER_TEXT[e.gender], GENDER_TEXT[p.gender]);
+  field(H.personalId, e.personal_id, p.personalId ?? e.personal_id);
+  field(H.studentCode, e.student_code, p.studentCode ?? e.student_code);
+  field(H.ethnicity, e.ethnicity, p.ethnicity ?? e.ethnicity);
+  field(H.birthPlace, e.birth_place, p.birthPlace ?? e.birth_place);
+  field(H.address, e.address, p.address ?? e.address);
+  field(H.guardian, e.guardian_name, p.guardian ?? e.guardian_name);
+  field(H.phone, e.phone, p.phone ?? e.phone);
+  return { row: p.row, student: e.full_name, fields };
+}
+
 /**
  * The workbook back with a "Lỗi" column and the bad cells highlighted, for
- * the clerk to fix and upload again.
+ * the clerk to fix and upload again; with the dry run's changes, also a
+ * "Thay đổi" column (each field before → after) and the changed cells marked.
  */
-export async function annotatedWorkbook(input: Buffer, errors: RowError[]): Promise<Buffer> {
+export async function annotatedWorkbook(
+  input: Buffer,
+  errors: RowError[],
+  changes: StudentChange[] = [],
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(input as unknown as ArrayBuffer);
   const sheet = workbook.worksheets[0]!;
@@ -528,26 +720,38 @@ export async function annotatedWorkbook(input: Buffer, errors: RowError[]): Prom
     if (text) columnOf.set(headerKey(text), col);
   });
   const errorCol = headerRow.cellCount + 1;
+  const mark = (rowNumber: number, column: string | null, argb: string) => {
+    const col = column ? columnOf.get(headerKey(column)) : undefined;
+    if (col)
+      sheet.getRow(rowNumber).getCell(col).fill = {
+        type: 'pattern',
+        pattern: 'solid',
+        fgColor: { argb },
+      };
+  };
   headerRow.getCell(errorCol).value = 'Lỗi';
   headerRow.getCell(errorCol).font = { bold: true, color: { argb: 'FFC00000' } };
   const byRow = new Map<number, RowError[]>();
   for (const e of errors) byRow.set(e.row, [...(byRow.get(e.row) ?? []), e]);
   for (const [rowNumber, list] of byRow) {
-    const row = sheet.getRow(rowNumber);
-    row.getCell(errorCol).value = list
+    sheet.getRow(rowNumber).getCell(errorCol).value = list
       .map((e) => (e.column ? `${e.column}: ${e.message}` : e.message))
       .join('\n');
-    for (const e of list) {
-      const col = e.column ? columnOf.get(headerKey(e.column)) : undefined;
-      if (col)
-        row.getCell(col).fill = {
-          type: 'pattern',
-          pattern: 'solid',
-          fgColor: { argb: 'FFFFC7CE' },
-        };
-    }
+    for (const e of list) mark(rowNumber, e.column, 'FFFFC7CE');
   }
   sheet.getColumn(errorCol).width = 60;
+  if (changes.length) {
+    const changeCol = errorCol + 1;
+    headerRow.getCell(changeCol).value = 'Thay đổi';
+    headerRow.getCell(changeCol).font = { bold: true, color: { argb: 'FF7F6000' } };
+    for (const c of changes) {
+      sheet.getRow(c.row).getCell(changeCol).value = c.fields
+        .map((f) => `${f.column}: ${f.before ?? '(trống)'} → ${f.after ?? '(trống)'}`)
+        .join('\n');
+      for (const f of c.fields) mark(c.row, f.column, 'FFFFEB9C');
+    }
+    sheet.getColumn(changeCol).width = 60;
+  }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
