@@ -24,6 +24,8 @@ import { registerYearEndRoutes } from '../modules/registry/year-routes.ts';
 import { MAX_WORKBOOK_BYTES } from '../lib/xlsx.ts';
 import { SESSION_COOKIE } from './context.ts';
 import { AppError } from './errors.ts';
+import { registerJobRoutes } from './jobs.ts';
+import type { JobQueue } from '../core/jobs/index.ts';
 
 // Validation messages in Vietnamese, for every schema in the process.
 z.config(z.locales.vi());
@@ -40,6 +42,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Public diploma lookups a client may make per minute (default 20). */
   lookupsPerMinute?: number;
+  /** The job queue whose worker runs in this process (`sogd serve`). */
+  jobs?: JobQueue;
 }
 
 export type App = FastifyInstance;
@@ -171,6 +175,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       registerSchoolRoutes(api, { db: options.db });
       registerYearEndRoutes(api, { db: options.db });
       registerDiplomaRoutes(api, { db: options.db, lookupsPerMinute: options.lookupsPerMinute });
+      registerJobRoutes(api, { db: options.db, jobs: options.jobs });
       done();
     },
     { prefix: '/api' },
