@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { freshDatabase, type TestDatabase } from '../../../test/helpers/db.ts';
@@ -45,15 +46,25 @@ async function jobIn(queue: JobQueue, id: string, states: JobView['state'][]): P
   });
 }
 
-/** Runs per job id, to see which ran and how often. */
+/** Runs per job id, to see which ran and how often, and on which connection (worker). */
 const runs = new Map<string, number>();
+const ranOn = new Map<string, Db>();
 const count = (id: string) => runs.set(id, (runs.get(id) ?? 0) + 1);
+
+/** A second connection to the test database on PostgreSQL: another process's pool. */
+async function secondConnection(db: Db) {
+  const { rows } = await sql<{ name: string }>`SELECT current_database() AS name`.execute(db);
+  const url = new URL(process.env.TEST_DATABASE_URL!);
+  url.pathname = `/${rows[0]!.name}`;
+  return openDatabase({ databaseUrl: url.toString() });
+}
 
 const countJob = defineJob({
   kind: 'test.count',
   payload: z.object({ items: z.number().int().min(1) }),
-  async handler({ payload, reportProgress, jobId }) {
+  async handler({ db, payload, reportProgress, jobId }) {
     count(jobId);
+    ranOn.set(jobId, db);
     for (let i = 1; i <= payload.items; i++) await reportProgress(i, payload.items, `Mục ${i}`);
     return { items: payload.items };
   },
@@ -204,45 +215,63 @@ describe('job queue (pg-boss on the application database)', () => {
   });
 
   it.skipIf(!onPostgres)('never runs one job twice with two workers (PostgreSQL)', async () => {
-    const second = new JobQueue(database.db, { kinds, ...FAST });
+    const other = await secondConnection(database.db);
+    const second = new JobQueue(other.db, { kinds, ...FAST });
     await second.start();
     try {
       const ids: string[] = [];
-      for (let i = 0; i < 40; i++) ids.push((await queue.enqueue(countJob, { items: 1 }))!);
+      for (let i = 0; i < 40; i++) ids.push((await queue.enqueue(countJob, { items: 20 }))!);
       for (const id of ids) await jobIn(queue, id, ['completed']);
       expect(ids.map((id) => runs.get(id))).toEqual(ids.map(() => 1));
+      // Both workers took jobs: the test saw them compete.
+      const bySecond = ids.filter((id) => ranOn.get(id) === other.db).length;
+      expect(bySecond).toBeGreaterThan(0);
+      expect(bySecond).toBeLessThan(ids.length);
     } finally {
       await second.stop();
+      await other.close();
     }
   });
 });
 
 describe('a restart loses no job', () => {
-  it.skipIf(onPostgres)(
-    'PGlite: enqueued, database closed before it runs, reopened: it runs',
-    async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'sogd-jobs-'));
-      try {
-        let database = await openDatabase({ dataDir: dir });
-        await migrateToLatest(database.db);
-        let queue = new JobQueue(database.db, { kinds, ...FAST, worker: false });
-        const id = (await queue.enqueue(countJob, { items: 2 }))!;
-        await queue.stop();
-        await database.close();
-        expect(runs.get(id)).toBeUndefined();
+  it('enqueued, worker and database closed before it runs, reopened: it runs', async () => {
+    // PGlite: a data directory in a temp folder; PostgreSQL: a new pool on a fresh database.
+    const dir = mkdtempSync(join(tmpdir(), 'sogd-jobs-'));
+    const server = onPostgres ? await freshDatabase() : null;
+    const open = async () => {
+      if (server) return secondConnection(server.db);
+      const database = await openDatabase({ dataDir: dir });
+      await migrateToLatest(database.db);
+      return database;
+    };
+    try {
+      let database = await open();
+      let queue = new JobQueue(database.db, { kinds, ...FAST });
+      await queue.start();
+      const id = (await queue.enqueue(
+        countJob,
+        { items: 2 },
+        { runAt: new Date(Date.now() + 1500) },
+      ))!;
+      await queue.stop();
+      await database.close();
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(runs.get(id)).toBeUndefined();
 
-        database = await openDatabase({ dataDir: dir });
-        queue = new JobQueue(database.db, { kinds, ...FAST });
-        await queue.start();
-        const job = await jobIn(queue, id, ['completed']);
-        expect(job.progress).toMatchObject({ done: 2, total: 2 });
-        await queue.stop();
-        await database.close();
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    },
-  );
+      database = await open();
+      queue = new JobQueue(database.db, { kinds, ...FAST });
+      await queue.start();
+      const job = await jobIn(queue, id, ['completed']);
+      expect(job.progress).toMatchObject({ done: 2, total: 2 });
+      expect(runs.get(id)).toBe(1);
+      await queue.stop();
+      await database.close();
+    } finally {
+      await server?.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   it('a job cut short by a stop runs again after the restart', async () => {
     const database = await freshDatabase();
