@@ -49,6 +49,7 @@ async function jobIn(queue: JobQueue, id: string, states: JobView['state'][]): P
 /** Runs per job id, to see which ran and how often, and on which connection (worker). */
 const runs = new Map<string, number>();
 const ranOn = new Map<string, Db>();
+const aborted = new Set<string>();
 const count = (id: string) => runs.set(id, (runs.get(id) ?? 0) + 1);
 
 /** A second connection to the test database on PostgreSQL: another process's pool. */
@@ -99,6 +100,22 @@ const waitingJob = defineJob({
   },
 });
 
+const slowJob = defineJob({
+  kind: 'test.slow',
+  payload: z.object({}),
+  retryLimit: 0,
+  timeoutSeconds: 1,
+  handler: ({ signal, jobId }) =>
+    new Promise((resolve, reject) => {
+      const timer = setTimeout(resolve, 30_000);
+      signal.addEventListener('abort', () => {
+        aborted.add(jobId);
+        clearTimeout(timer);
+        reject(new Error('aborted'));
+      });
+    }),
+});
+
 const tickJob = defineJob({
   kind: 'test.tick',
   payload: z.object({ label: z.string() }),
@@ -108,7 +125,7 @@ const tickJob = defineJob({
   },
 });
 
-const kinds = [countJob, failingJob, waitingJob, tickJob] as JobKind<unknown>[];
+const kinds = [countJob, failingJob, waitingJob, slowJob, tickJob] as JobKind<unknown>[];
 
 describe('job queue (pg-boss on the application database)', () => {
   let database: TestDatabase;
@@ -152,6 +169,34 @@ describe('job queue (pg-boss on the application database)', () => {
     expect(runs.get(id)).toBe(2);
     expect(job.attempts).toBe(2);
     expect(job.error).toBe('Lần chạy 2: tệp nguồn không đọc được.');
+  });
+
+  it('enqueues inside a transaction: nothing if it rolls back, the job if it commits', async () => {
+    const runAt = new Date(Date.now() + 3600_000);
+    await expect(
+      database.db.transaction().execute(async (tx) => {
+        await queue.enqueue(countJob, { items: 7 }, { tx, runAt, singletonKey: 'tx' });
+        throw new Error('rollback');
+      }),
+    ).rejects.toThrow('rollback');
+    const none = await queue.list(
+      ALL,
+      { kind: 'test.count', state: 'created' },
+      { limit: 50, offset: 0 },
+    );
+    expect(none.items.filter((j) => j.runAt === runAt.toISOString())).toEqual([]);
+    const id = await database.db
+      .transaction()
+      .execute((tx) => queue.enqueue(countJob, { items: 7 }, { tx, runAt, singletonKey: 'tx' }));
+    expect((await queue.get(ALL, id!))?.state).toBe('created');
+    expect(await queue.cancel(id!)).toBe(true);
+  });
+
+  it('stops a handler that runs past its time', async () => {
+    const id = (await queue.enqueue(slowJob, {}))!;
+    const job = await jobIn(queue, id, ['failed']);
+    expect(job.error).toBe('Công việc chạy quá thời gian cho phép và đã bị dừng.');
+    await waitFor('the handler aborted', () => aborted.has(id));
   });
 
   it('keeps at most one open job per singleton key', async () => {

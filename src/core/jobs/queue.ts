@@ -69,6 +69,8 @@ const SYSTEM: JobOrigin = { orgUnitId: null, userId: null };
 /** Cron expressions are read in the department's time zone. */
 export const JOB_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
+const DEFAULT_TIMEOUT_SECONDS = 15 * 60;
+
 class ShutdownError extends Error {}
 class CancelledError extends Error {}
 
@@ -132,7 +134,7 @@ export class JobQueue {
         name: kind.kind,
         retryLimit: kind.retryLimit ?? 2,
         retryDelay: kind.retryDelay ?? 30,
-        expireInSeconds: kind.timeoutSeconds ?? 15 * 60,
+        expireInSeconds: kind.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
       });
     }
     if (!this.#options.worker) return;
@@ -278,6 +280,11 @@ export class JobQueue {
   ): Promise<JobResult | null> {
     const controller = new AbortController();
     this.#running.set(job.id, controller);
+    // pg-boss fails a job past its time but cannot stop the handler: the signal tells it.
+    const timer = setTimeout(
+      () => controller.abort(new CancelledError('timeout')),
+      (kind.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000,
+    );
     let last = 0;
     let pending: { done: number; total: number; message: string | null } | null = null;
     const flush = async () => {
@@ -308,6 +315,7 @@ export class JobQueue {
       await flush().catch(() => {});
       throw new JobError(messageOf(error, controller.signal), { cause: error });
     } finally {
+      clearTimeout(timer);
       this.#running.delete(job.id);
     }
   }
@@ -321,7 +329,9 @@ function messageOf(error: unknown, signal: AbortSignal): string {
     if (signal.reason instanceof CancelledError)
       return signal.reason.message === 'cancelled'
         ? 'Công việc đã bị huỷ.'
-        : 'Công việc đã bị dừng (huỷ hoặc quá thời gian cho phép).';
+        : signal.reason.message === 'timeout'
+          ? 'Công việc chạy quá thời gian cho phép và đã bị dừng.'
+          : 'Công việc đã bị dừng (huỷ hoặc quá thời gian cho phép).';
   }
   if (error instanceof JobError) return error.message;
   if (error instanceof ZodError)

@@ -82,7 +82,10 @@ function errorOf(row: JobRow): string | null {
     message = (output.value as { message?: unknown }).message;
   if (message === undefined) message = output?.value;
   if (typeof message !== 'string') return 'Công việc thất bại (không rõ lý do).';
-  if (message === 'job failed by timeout in active state')
+  if (
+    message === 'job failed by timeout in active state' ||
+    /^handler execution exceeded \d+ms$/.test(message)
+  )
     return 'Công việc chạy quá thời gian cho phép và đã bị dừng.';
   if (message === 'pg-boss shut down while active')
     return 'Máy chủ dừng khi công việc đang chạy; công việc sẽ được chạy lại.';
