@@ -137,6 +137,9 @@ describe('GET /api/jobs and cancel, in the caller scope', () => {
     const all = (await admin.get('/api/jobs?pageSize=50')).body as JobList;
     expect(all.items.map((j) => j.id)).toContain(waiting);
     expect(all.runnable).toEqual(['orgs.expired-sessions']);
+    const beyond = (await admin.get('/api/jobs?page=9')).body as JobList;
+    expect(beyond.items).toEqual([]);
+    expect(beyond.total).toBe(all.total);
     const filtered = (await admin.get('/api/jobs?state=created')).body as JobList;
     expect(filtered.items.map((j) => j.id)).toEqual([waiting]);
     expect(filtered.total).toBe(1);

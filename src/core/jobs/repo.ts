@@ -139,7 +139,11 @@ export async function selectJobs(
     sql.join(conditions, sql` AND `),
     sql`ORDER BY j.created_on DESC, j.id DESC LIMIT ${paging.limit} OFFSET ${paging.offset}`,
   ).execute(db);
-  return { items: rows.map(view), total: Number(rows[0]?.full_count ?? 0) };
+  let total = Number(rows[0]?.full_count ?? 0);
+  // A page past the end still reports how many there are.
+  if (!rows.length && paging.offset > 0)
+    total = (await selectJobs(db, visibility, filter, { limit: 1, offset: 0 })).total;
+  return { items: rows.map(view), total };
 }
 
 export async function selectJob(
