@@ -39,9 +39,14 @@ export function registerServeCommand(program: Command): void {
         progress.stop();
         // Loaded here so that other commands do not pay for the web server's start-up.
         const { buildApp } = await import('../server/app.ts');
+        const { createJobQueue, declareSchedules } = await import('../server/jobs.ts');
+        const jobs = createJobQueue(database.db, { worker: true });
+        await jobs.start();
+        await declareSchedules(jobs);
         const app = await buildApp({
           db: database.db,
           publicUrl,
+          jobs,
           logger: { level: process.env.LOG_LEVEL ?? 'warn' },
           trustProxy: process.env.TRUST_PROXY === '1',
           ...(process.env.SOGD_LOOKUPS_PER_MINUTE
@@ -55,8 +60,9 @@ export function registerServeCommand(program: Command): void {
           if (closing) return;
           closing = true;
           console.error(`Nhận ${signal}: đang dừng máy chủ…`);
-          // Finish requests in flight, then close the database cleanly.
+          // Finish requests in flight and running jobs, then close the database cleanly.
           await app.close();
+          await jobs.stop();
           await database.close();
           process.exit(0);
         };

@@ -7,6 +7,7 @@ import { Migrator, type MigrationResultSet } from 'kysely/migration';
 import pg from 'pg';
 import { trackPgliteTransactions, trackPoolClients } from './copy.ts';
 import { migrations } from './migrations/index.ts';
+import { registerRawSql } from './raw-sql.ts';
 import type { Database } from './schema.ts';
 
 export type Db = Kysely<Database>;
@@ -136,6 +137,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
     pg.types.setTypeParser(1082, (value: string) => value);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     trackPoolClients(db, pool);
+    registerRawSql(db, (text, values) => pool.query(text, values));
     const url = new URL(target.databaseUrl);
     return {
       db,
@@ -172,6 +174,12 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
   }
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
   trackPgliteTransactions(db, pglite);
+  // Without values a text may hold several statements: exec runs them as one script.
+  registerRawSql(db, async (text, values) =>
+    values?.length
+      ? pglite.query(text, values)
+      : { rows: (await pglite.exec(text)).at(-1)?.rows ?? [] },
+  );
   return {
     db,
     kind: 'pglite',

@@ -308,6 +308,15 @@ export interface DiplomaRevokedSlotTable {
   status_index: number;
 }
 
+/** Progress of a job of the queue (pg-boss keeps the job itself, schema pgboss). */
+export interface JobProgressTable {
+  job_id: string;
+  done: number;
+  total: number;
+  message: string | null;
+  updated_at: Generated<Date>;
+}
+
 export interface Database {
   org_unit: OrgUnitTable;
   app_user: AppUserTable;
@@ -326,6 +335,7 @@ export interface Database {
   diploma: DiplomaTable;
   diploma_event: DiplomaEventTable;
   diploma_revoked_slot: DiplomaRevokedSlotTable;
+  job_progress: JobProgressTable;
 }
 
 export type OrgUnit = Selectable<OrgUnitTable>;

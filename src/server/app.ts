@@ -25,6 +25,8 @@ import { MAX_WORKBOOK_BYTES } from '../lib/xlsx.ts';
 import { SESSION_COOKIE } from './context.ts';
 import { registerControlCharCheck } from './control-chars.ts';
 import { AppError } from './errors.ts';
+import { registerJobRoutes } from './jobs.ts';
+import type { JobQueue } from '../core/jobs/index.ts';
 
 // Validation messages in Vietnamese, for every schema in the process.
 z.config(z.locales.vi());
@@ -43,6 +45,8 @@ export interface AppOptions {
   lookupsPerMinute?: number;
   /** Public base URL (SOGD_PUBLIC_URL, publicUrlFromEnv): signed documents and did.json use it, never the Host header. */
   publicUrl?: string;
+  /** The job queue whose worker runs in this process (`sogd serve`). */
+  jobs?: JobQueue;
 }
 
 export type App = FastifyInstance;
@@ -180,6 +184,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
         publicUrl,
         lookupsPerMinute: options.lookupsPerMinute,
       });
+      registerJobRoutes(api, { db: options.db, jobs: options.jobs });
       done();
     },
     { prefix: '/api' },

@@ -12,17 +12,27 @@ export const PERMISSIONS = [
   'audit.read',
   'registry.read',
   'registry.write',
+  'jobs.read',
+  'jobs.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   department_admin: PERMISSIONS,
-  department_staff: ['org.read', 'org.write', 'registry.read', 'registry.write'],
-  office_staff: ['org.read', 'org.write', 'registry.read', 'registry.write'],
-  school_admin: ['org.read', 'org.write', 'user.manage', 'registry.read', 'registry.write'],
-  school_staff: ['org.read', 'registry.read', 'registry.write'],
+  department_staff: ['org.read', 'org.write', 'registry.read', 'registry.write', 'jobs.read'],
+  office_staff: ['org.read', 'org.write', 'registry.read', 'registry.write', 'jobs.read'],
+  school_admin: [
+    'org.read',
+    'org.write',
+    'user.manage',
+    'registry.read',
+    'registry.write',
+    'jobs.read',
+    'jobs.manage',
+  ],
+  school_staff: ['org.read', 'registry.read', 'registry.write', 'jobs.read'],
   teacher: ['org.read', 'registry.read'],
-  auditor: ['org.read', 'registry.read', 'audit.read'],
+  auditor: ['org.read', 'registry.read', 'audit.read', 'jobs.read'],
 };
 
 export function permissionsOf(role: Role): readonly Permission[] {

@@ -43,22 +43,11 @@ const PASSPHRASE = 'khoa-ky-cua-so-kiem-thu-pham-vi';
 const B_IP = '203.0.113.66';
 
 // ---------------------------------------------------------------------------
-// Known leaks being fixed in other branches of issue #11. Each entry names the
-// issue item; the test fails if an entry stops leaking (remove it then) and
-// for every leak not listed here.
+// Known leaks not yet fixed, each naming its issue item; the test fails if an
+// entry stops leaking (remove it then) and for every leak not listed here.
+// Empty since issue #11 items 1 and 2 fixed the student import's.
 // ---------------------------------------------------------------------------
-const KNOWN_LEAKS: { op: string; item: number; why: string }[] = [
-  {
-    op: 'POST /api/registry/imports/students',
-    item: 1,
-    why: "a row with B's student code moves B's student into A (item 1); a dry run names B's student (item 2)",
-  },
-  {
-    op: 'POST /api/registry/imports/students/annotated',
-    item: 2,
-    why: "the annotated copy names B's student in its error column",
-  },
-];
+const KNOWN_LEAKS: { op: string; item: number; why: string }[] = [];
 
 /** Operations anyone may call; each says why it may answer. */
 const PUBLIC: Record<string, string> = {

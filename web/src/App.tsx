@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  ClockCircleOutlined,
   RiseOutlined,
   SwapOutlined,
   IdcardOutlined,
@@ -33,6 +34,7 @@ const StaffPage = lazy(() => import('./pages/StaffPage.tsx'));
 const VerifyPage = lazy(() => import('./pages/VerifyPage.tsx'));
 const YearEndPage = lazy(() => import('./pages/YearEndPage.tsx'));
 const TransfersPage = lazy(() => import('./pages/TransfersPage.tsx'));
+const JobsPage = lazy(() => import('./pages/JobsPage.tsx'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -111,6 +113,9 @@ function Shell({ me, children }: { me: Me; children: ReactNode }) {
       : []),
     ...(me.permissions.includes('audit.read')
       ? [{ key: '/nhat-ky', icon: <AuditOutlined />, label: t.audit }]
+      : []),
+    ...(me.permissions.includes('jobs.read')
+      ? [{ key: '/cong-viec-nen', icon: <ClockCircleOutlined />, label: t.jobs }]
       : []),
   ];
   const selected = items.find((i) => location.pathname.startsWith(i.key))?.key ?? '/don-vi';
@@ -239,6 +244,7 @@ function Routed() {
             ['/len-lop', (me: Me) => <YearEndPage me={me} />],
             ['/chuyen-truong', (me: Me) => <TransfersPage me={me} />],
             ['/can-bo', (me: Me) => <StaffPage me={me} />],
+            ['/cong-viec-nen', (me: Me) => <JobsPage me={me} />],
           ] as const
         ).map(([path, render]) => (
           <Route

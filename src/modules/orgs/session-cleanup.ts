@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { defineJob, deleteOrphanProgress } from '../../core/jobs/index.ts';
+
+/**
+ * Nightly housekeeping: sessions past their expiry are refused at sign-in
+ * already (auth.ts loadSession), this removes their rows. Idempotent: a
+ * second run deletes nothing.
+ */
+export const expiredSessionsJob = defineJob({
+  kind: 'orgs.expired-sessions',
+  payload: z.object({}).strict(),
+  system: true,
+  manualRun: true,
+  retryLimit: 3,
+  retryDelay: 60,
+  handler: async ({ db, reportProgress }) => {
+    await reportProgress(0, 2, 'Xoá phiên đăng nhập hết hạn');
+    const sessions = await db
+      .deleteFrom('session')
+      .where('expires_at', '<=', new Date())
+      .executeTakeFirst();
+    await reportProgress(1, 2, 'Xoá tiến độ của công việc đã xoá');
+    const progressRows = await deleteOrphanProgress(db);
+    await reportProgress(2, 2);
+    return { deletedSessions: Number(sessions.numDeletedRows), deletedProgressRows: progressRows };
+  },
+});
+
+/** Every night at 02:30, Vietnam time. */
+export const EXPIRED_SESSIONS_CRON = '30 2 * * *';
