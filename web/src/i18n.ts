@@ -79,6 +79,10 @@ const vi = {
   schoolYear: 'Năm học',
   sessions: 'Số buổi/ngày',
   total: 'Tổng',
+  staleTitle: 'Bản ghi đã được người khác sửa sau khi bạn mở.',
+  staleHint:
+    'Chưa lưu gì. Hãy tải lại để xem bản mới nhất rồi sửa lại (những gì bạn vừa nhập sẽ được thay bằng bản mới).',
+  reload: 'Tải lại',
   language: 'English',
 } as const;
 
@@ -162,6 +166,10 @@ const en: Messages = {
   schoolYear: 'School year',
   sessions: 'Sessions/day',
   total: 'Total',
+  staleTitle: 'Someone else changed this record after you opened it.',
+  staleHint:
+    'Nothing was saved. Reload to see the latest version, then make your change again (what you typed will be replaced by the latest version).',
+  reload: 'Reload',
   language: 'Tiếng Việt',
 };
 
