@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor, writeTransaction } from '../../db/actor.ts';
 import type { Db } from '../../db/connection.ts';
+import ExcelJS from 'exceljs';
 import { uuidv7 } from '../../lib/ids.ts';
 import { searchKey } from '../../lib/vietnamese.ts';
 import { buildApp, type App } from '../../server/app.ts';
 import { freshDatabase } from '../../../test/helpers/db.ts';
 import { makeTree, makeUser, SMALL_PROVINCE } from '../../../test/helpers/fixtures.ts';
 import { signIn, type Client } from '../../../test/helpers/client.ts';
+import { STUDENT_HEADERS } from './student-rows.ts';
 
 /**
  * Concurrent edits (issue #11, item 9): every update writes only the fields
@@ -426,5 +428,92 @@ describe('a save from a stale form is refused and changes nothing', () => {
       }),
       'Lớp Mầm 1',
     );
+  });
+});
+
+describe('bulk paths and first saves', () => {
+  it('a student import that changes a student moves its version on', async () => {
+    const id = uuidv7();
+    await writeTransaction(db, systemActor('test'), async (tx) => {
+      await tx
+        .insertInto('class')
+        .values({
+          school_id: ids.THA!,
+          id: uuidv7(),
+          school_year: YEAR,
+          name: '4B',
+          grade: 4,
+          homeroom_staff_id: null,
+        })
+        .execute();
+      await tx
+        .insertInto('student')
+        .values({ ...student(id, ids.THA!, 'Phạm Văn Dũng'), personal_id: '044217000099' })
+        .execute();
+    });
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('HS');
+    ws.addRow(Object.values(STUDENT_HEADERS));
+    ws.addRow(['THA', '4B', 'Phạm Văn Dũng', '04/03/2017', 'Nam', '044217000099']);
+    ws.getCell('J2').value = 'Thôn 5, xã Hoà Bình';
+    const boundary = '----sogd';
+    const imported = await app.inject({
+      method: 'POST',
+      url: `/api/registry/imports/students?year=${YEAR}&dryRun=0`,
+      headers: {
+        cookie: clerkA.cookie,
+        'x-csrf-token': clerkA.csrfToken,
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+      },
+      payload: Buffer.concat([
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="hs.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+        ),
+        Buffer.from(await wb.xlsx.writeBuffer()),
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]),
+    });
+    expect(imported.statusCode, imported.body).toBe(200);
+    const row = await db
+      .selectFrom('student')
+      .select(['address', 'version'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ address: 'Thôn 5, xã Hoà Bình', version: 2 });
+    expectStale(
+      await clerkA.send('POST', `/api/registry/students/${id}/status`, {
+        status: 'dropped_out',
+        reason: 'Chuyển vùng',
+        version: 1,
+      }),
+      'Học sinh Phạm Văn Dũng',
+    );
+  });
+
+  it('two first saves of a year at once: both written without versions, one stale with', async () => {
+    const year = '2024-2025';
+    const profileUrl = `/api/registry/schools/${ids.THA}/profile?year=${year}`;
+    const both = await Promise.all([
+      put(clerkA, profileUrl, { notes: 'Ghi chú A' }),
+      put(clerkA, profileUrl, { twoSessionsADay: true }),
+    ]);
+    expect(both.map((b) => b.status)).toEqual([200, 200]);
+    expect((await clerkA.get(profileUrl)).body).toMatchObject({
+      notes: 'Ghi chú A',
+      twoSessionsADay: true,
+      version: 2,
+    });
+    const roomsUrl = `/api/registry/schools/${ids.THA}/facilities?year=${year}`;
+    const rooms = (count: number) => ({
+      items: [{ roomType: 'library', condition: 'solid', count }],
+      versions: [],
+    });
+    const firsts = await Promise.all([
+      put(clerkA, roomsUrl, rooms(1)),
+      put(clerkA, roomsUrl, rooms(2)),
+    ]);
+    expect(firsts.map((f) => f.status).sort()).toEqual([200, 409]);
+    const kept = firsts.find((f) => f.status === 200)!.body;
+    expect((await clerkA.get(roomsUrl)).body).toEqual(kept);
   });
 });
