@@ -40,3 +40,17 @@ export function staleVersion(what: string, versions?: { sent: number; current: n
 export function checkVersion(what: string, sent: number | undefined, current: number): void {
   if (sent !== undefined && sent !== current) throw staleVersion(what, { sent, current });
 }
+
+/**
+ * The entries of `set` whose value differs from the row's: a save that
+ * changes nothing writes nothing (no version bump, no audit entry), as it did
+ * before versions.
+ */
+export function changedOnly<T extends Record<string, unknown>>(
+  set: T,
+  row: Record<string, unknown>,
+): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(set).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(row[k] ?? null)),
+  ) as Partial<T>;
+}

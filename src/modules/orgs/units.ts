@@ -6,7 +6,7 @@ import { uuidv7, isUuid } from '../../lib/ids.ts';
 import { normalizeText, searchKey } from '../../lib/vietnamese.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../server/errors.ts';
 import type { Scope } from '../../server/scope.ts';
-import { checkVersion } from '../../server/versions.ts';
+import { changedOnly, checkVersion } from '../../server/versions.ts';
 
 /** Org-unit tree: any depth, data not code (the 2025 reform removed a level overnight). */
 
@@ -303,11 +303,13 @@ export async function updateUnit(
     };
     validateUnitFields(fields);
     if (fields.code !== unit.code) await requireCodeFree(tx, fields.code, unit.id);
+    const changed = changedOnly(set, unit);
+    if (Object.keys(changed).length === 0) return;
     await tx
       .updateTable('org_unit')
       .set({
-        ...set,
-        ...(set.code !== undefined || set.name !== undefined
+        ...changed,
+        ...(changed.code !== undefined || changed.name !== undefined
           ? { search_name: unitSearchName(fields.code, fields.name) }
           : {}),
         version: sql`version + 1`,

@@ -18,7 +18,7 @@ import { writeSimpleWorkbook } from '../../lib/xlsx.ts';
 import { badRequest, conflict, forbidden, notFound, type FieldError } from '../../server/errors.ts';
 import type { Permission } from '../../server/permissions.ts';
 import type { Scope } from '../../server/scope.ts';
-import { checkVersion, staleVersion } from '../../server/versions.ts';
+import { changedOnly, checkVersion, staleVersion } from '../../server/versions.ts';
 import { LEVEL_LABELS } from '../orgs/units.ts';
 
 /**
@@ -290,10 +290,12 @@ export async function updateSchoolProfile(
     checkVersion(what, input.version, row.version);
     const fields = validateProfile(mergeProfile(row, input));
     const sent = PROFILE_COLUMNS.filter(([key]) => input[key] !== undefined).map(([, c]) => c);
+    const changed = changedOnly(Object.fromEntries(sent.map((c) => [c, fields[c]])), row);
+    if (Object.keys(changed).length === 0) return;
     const done = await tx
       .updateTable('school_year_profile')
       .set({
-        ...Object.fromEntries(sent.map((c) => [c, fields[c]])),
+        ...changed,
         version: sql`version + 1`,
         updated_at: sql`now()`,
       })
@@ -673,9 +675,11 @@ export async function updateClass(
     await validateClass(tx, { id: found.school_id, levels: found.levels }, fields);
     if (fields.name !== cls.name)
       await requireClassNameFree(tx, found.school_id, found.school_year, fields.name, found.id);
+    const changed = changedOnly(set, cls);
+    if (Object.keys(changed).length === 0) return getClassRow(tx, found.id);
     const done = await tx
       .updateTable('class')
-      .set({ ...set, version: sql`version + 1`, updated_at: sql`now()` })
+      .set({ ...changed, version: sql`version + 1`, updated_at: sql`now()` })
       .where('school_id', '=', found.school_id)
       .where('id', '=', found.id)
       .where('version', '=', cls.version)

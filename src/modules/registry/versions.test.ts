@@ -224,6 +224,14 @@ describe('a save from a stale form is refused and changes nothing', () => {
       .executeTakeFirstOrThrow();
     expect(entry.after).toMatchObject({ name: '3A-mới', version: form.version + 1 });
     expect(entry.before).toMatchObject({ version: form.version });
+    // A form saved unchanged writes nothing: same version, no audit entry.
+    const same = await clerkA.send('PATCH', `/api/registry/classes/${classA}`, {
+      name: '3A-mới',
+      sessionsPerDay: 2,
+      version: form.version + 1,
+    });
+    expect(same.body).toMatchObject({ version: form.version + 1 });
+    expect(await auditCount('class', classA)).toBe(audits);
   });
 
   it('school profile of a year: 0 before it is recorded, partial saves keep the other fields', async () => {
