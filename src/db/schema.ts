@@ -30,6 +30,8 @@ export interface OrgUnitTable {
   merged_into_id: string | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  /** Bumped by every UPDATE; a save from a form loaded at another version is refused (409). */
+  version: Generated<number>;
 }
 
 export type Role =
@@ -55,6 +57,8 @@ export interface AppUserTable {
   active: Generated<boolean>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  /** Bumped by every UPDATE; a save from a form loaded at another version is refused (409). */
+  version: Generated<number>;
 }
 
 export interface SessionTable {
@@ -98,6 +102,8 @@ export interface ClassTable {
   homeroom_staff_id: string | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  /** Bumped by every UPDATE; a save from a form loaded at another version is refused (409). */
+  version: Generated<number>;
 }
 
 export interface StudentTable {
@@ -121,6 +127,8 @@ export interface StudentTable {
   status_reason: string | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  /** Bumped by every UPDATE; a save from a form loaded at another version is refused (409). */
+  version: Generated<number>;
 }
 
 export interface EnrolmentTable {
@@ -191,6 +199,8 @@ export interface StaffTable {
   active: Generated<boolean>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  /** Bumped by every UPDATE; a save from a form loaded at another version is refused (409). */
+  version: Generated<number>;
 }
 
 /** Per school year: national standard (0 = chưa đạt, Mức độ 1/2), accreditation (Cấp độ 0..4). */
@@ -206,6 +216,8 @@ export interface SchoolYearProfileTable {
   notes: string | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  /** Bumped by every UPDATE; a save from a form loaded at another version is refused (409). */
+  version: Generated<number>;
 }
 
 export type RoomType =
@@ -236,6 +248,8 @@ export interface FacilityTable {
   area_m2: number | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  /** Bumped by every UPDATE; a save from a form loaded at another version is refused (409). */
+  version: Generated<number>;
 }
 
 export type DiplomaType = 'upper_secondary' | 'lower_secondary';

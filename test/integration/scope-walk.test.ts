@@ -20,6 +20,8 @@ import { STAFF_HEADERS } from '../../src/modules/registry/import-staff.ts';
 import { STUDENT_HEADERS } from '../../src/modules/registry/import-students.ts';
 import { schoolYearOf } from '../../src/modules/registry/service.ts';
 import { buildApp, type App } from '../../src/server/app.ts';
+import { createJobQueue } from '../../src/server/jobs.ts';
+import { expiredSessionsJob } from '../../src/modules/orgs/session-cleanup.ts';
 import { hashPassword } from '../../src/server/passwords.ts';
 import { freshDatabase } from '../helpers/db.ts';
 import { makeTree } from '../helpers/fixtures.ts';
@@ -95,6 +97,8 @@ interface Fixture {
     clerk: { id: string; username: string; name: string };
     transfer: string;
     diploma: { id: string; serial: string; register: string; copyEvent: string };
+    /** A background job enqueued by B's clerk. */
+    job: string;
   };
   a: {
     clerk: string;
@@ -531,8 +535,24 @@ async function seed(): Promise<Fixture> {
         register: diploma.register_number,
         copyEvent: copy.id,
       },
+      job: await enqueueJobOf(B, clerkB),
     },
   };
+}
+
+/** A waiting job that B's clerk enqueued (due in a day, so it stays waiting). */
+async function enqueueJobOf(orgUnitId: string, userId: string): Promise<string> {
+  const queue = createJobQueue(db);
+  try {
+    const id = await queue.enqueue(
+      expiredSessionsJob,
+      {},
+      { origin: { orgUnitId, userId }, runAt: new Date(Date.now() + 86_400_000) },
+    );
+    return id!;
+  } finally {
+    await queue.stop();
+  }
 }
 
 /** Everything of B (and of its commune) that must not show to A's users. */
@@ -701,6 +721,7 @@ const ID_BY_SEGMENT = (): Record<string, string> => ({
   diplomas: fx.b.diploma.id,
   users: fx.b.clerk.id,
   staff: fx.b.staff.id,
+  jobs: fx.b.job,
 });
 
 /**
@@ -719,6 +740,8 @@ const NAMED_IDS = (): Record<string, string | string[]> => ({
   homeroomStaffId: fx.b.staff.id,
   entityId: fx.b.student.id,
   eventId: fx.b.diploma.copyEvent,
+  // A job kind anyone may name; running it is for the root's administrators.
+  kind: 'orgs.expired-sessions',
   // Create inside B; the move below overrides it to pull B into A's commune.
   parentId: fx.b.school,
   // Merge B into A: B's data would land in A's scope.

@@ -1,6 +1,8 @@
 /** The sogd API from the browser: JSON, the session cookie, and the CSRF token echoed on writes. */
 
 export interface Problem {
+  /** A URI naming the kind of problem; 'about:blank' for most. */
+  type?: string;
   title: string;
   detail: string;
   status: number;
@@ -104,6 +106,8 @@ export interface UnitDetail extends UnitSummary {
   mergedIntoId: string | null;
   path: { id: string; code: string; name: string }[];
   counts: { children: number; classes: number; students: number; staff: number; users: number };
+  /** Sent back with an edit: a save from a stale form is refused (409). */
+  version: number;
 }
 
 export interface AuditEntry {
@@ -131,6 +135,8 @@ export interface UserRow {
   active: boolean;
   mustChangePassword: boolean;
   lockedUntil: string | null;
+  /** Sent back with an edit: a save from a stale form is refused (409). */
+  version: number;
 }
 
 export interface ClassSummary {

@@ -110,6 +110,10 @@ const vi = {
   'jobKind_orgs.expired-sessions': 'Dọn phiên đăng nhập hết hạn',
   jobResult_deletedSessions: 'Phiên đã xoá',
   jobResult_deletedProgressRows: 'Bản ghi tiến độ đã xoá',
+  staleTitle: 'Bản ghi đã được người khác sửa sau khi bạn mở.',
+  staleHint:
+    'Chưa lưu gì. Hãy tải lại để xem bản mới nhất rồi sửa lại (những gì bạn vừa nhập sẽ được thay bằng bản mới).',
+  reload: 'Tải lại',
   language: 'English',
   importChanges: 'Thay đổi sẽ ghi đè',
   importChangesHint:
@@ -233,6 +237,10 @@ const en: Messages = {
   'jobKind_orgs.expired-sessions': 'Remove expired sign-in sessions',
   jobResult_deletedSessions: 'Sessions removed',
   jobResult_deletedProgressRows: 'Progress rows removed',
+  staleTitle: 'Someone else changed this record after you opened it.',
+  staleHint:
+    'Nothing was saved. Reload to see the latest version, then make your change again (what you typed will be replaced by the latest version).',
+  reload: 'Reload',
   language: 'Tiếng Việt',
   importChanges: 'Changes that will overwrite',
   importChangesHint:

@@ -354,6 +354,7 @@ export async function importOrgs(
             levels: row.levels,
             ownership: row.ownership,
             address: row.address,
+            version: sql`version + 1`,
             updated_at: sql`now()`,
           })
           .where('id', '=', u.id)
@@ -361,7 +362,12 @@ export async function importOrgs(
       } else if (target.path !== u.path) {
         await tx
           .updateTable('org_unit')
-          .set({ path: target.path, depth: target.depth, updated_at: sql`now()` })
+          .set({
+            path: target.path,
+            depth: target.depth,
+            version: sql`version + 1`,
+            updated_at: sql`now()`,
+          })
           .where('id', '=', u.id)
           .execute();
       }

@@ -7,6 +7,7 @@ import { badRequest, unauthorized } from '../../server/errors.ts';
 import { UnreadableWorkbookError } from '../../lib/xlsx.ts';
 import { PassThrough, Readable } from 'node:stream';
 import { ROLES } from '../../server/permissions.ts';
+import { versionField } from '../../server/versions.ts';
 import { listAudit, unitHistory } from './audit.ts';
 import { exportOrgs, importOrgs } from './import-export.ts';
 import { changePassword, describeMe, login, logout, scopeOf, SESSION_HOURS } from './auth.ts';
@@ -173,6 +174,7 @@ export function registerOrgRoutes(
           levels: z.array(level).max(4).optional(),
           ownership: ownership.nullable().optional(),
           address: z.string().max(500).nullable().optional(),
+          version: versionField,
         }),
       },
     },
@@ -309,6 +311,7 @@ export function registerOrgRoutes(
           role: role.optional(),
           orgUnitId: z.string().max(64).optional(),
           active: z.boolean().optional(),
+          version: versionField,
         }),
       },
     },

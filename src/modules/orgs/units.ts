@@ -6,6 +6,7 @@ import { uuidv7, isUuid } from '../../lib/ids.ts';
 import { normalizeText, searchKey } from '../../lib/vietnamese.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../server/errors.ts';
 import type { Scope } from '../../server/scope.ts';
+import { changedOnly, checkVersion } from '../../server/versions.ts';
 
 /** Org-unit tree: any depth, data not code (the 2025 reform removed a level overnight). */
 
@@ -49,6 +50,8 @@ export interface OrgUnitDetail extends OrgUnitSummary {
   mergedIntoId: string | null;
   path: { id: string; code: string; name: string }[];
   counts: { children: number; classes: number; students: number; staff: number; users: number };
+  /** Send it back with an edit: a save from a stale form is refused. */
+  version: number;
 }
 
 export interface OrgUnitInput {
@@ -214,6 +217,7 @@ export async function getUnit(db: Db, scope: Scope, unitId: string): Promise<Org
     mergedIntoId: unit.merged_into_id,
     path,
     counts,
+    version: unit.version,
   };
 }
 
@@ -268,34 +272,51 @@ export async function updateUnit(
   db: Db,
   scope: Scope,
   unitId: string,
-  patch: OrgUnitPatch,
+  patch: OrgUnitPatch & { version?: number | undefined },
 ): Promise<OrgUnitDetail> {
-  const unit = await scope.requireUnit(db, unitId, 'org.write');
-  if (patch.code !== undefined && patch.code !== unit.code) scope.require('org.structure');
-  const fields = {
-    code: (patch.code ?? unit.code).trim(),
-    name: patch.name !== undefined ? normalizeText(patch.name) : unit.name,
-    kind: unit.kind,
-    levels: patch.levels ?? unit.levels,
-    ownership: patch.ownership !== undefined ? patch.ownership : unit.ownership,
-  };
-  validateUnitFields(fields);
+  const found = await scope.requireUnit(db, unitId, 'org.write');
+  if (patch.code !== undefined && patch.code.trim() !== found.code) scope.require('org.structure');
   await writeTransaction(db, scope.actor, async (tx) => {
+    // Locked and read again: only the fields sent are written, checked with the others as they are now.
+    const unit = await tx
+      .selectFrom('org_unit')
+      .selectAll()
+      .where('id', '=', found.id)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    checkVersion(`Đơn vị ${unit.name}`, patch.version, unit.version);
+    const set = {
+      ...(patch.code !== undefined ? { code: patch.code.trim() } : {}),
+      ...(patch.name !== undefined ? { name: normalizeText(patch.name) } : {}),
+      ...(patch.levels !== undefined ? { levels: patch.levels } : {}),
+      ...(patch.ownership !== undefined ? { ownership: patch.ownership } : {}),
+      ...(patch.address !== undefined
+        ? { address: patch.address ? normalizeText(patch.address) : null }
+        : {}),
+    };
+    const fields = {
+      code: set.code ?? unit.code,
+      name: set.name ?? unit.name,
+      kind: unit.kind,
+      levels: set.levels ?? unit.levels,
+      ownership: set.ownership !== undefined ? set.ownership : unit.ownership,
+    };
+    validateUnitFields(fields);
     if (fields.code !== unit.code) await requireCodeFree(tx, fields.code, unit.id);
+    const changed = changedOnly(set, unit);
+    if (Object.keys(changed).length === 0) return;
     await tx
       .updateTable('org_unit')
       .set({
-        ...fields,
-        search_name: unitSearchName(fields.code, fields.name),
-        address:
-          patch.address !== undefined
-            ? patch.address
-              ? normalizeText(patch.address)
-              : null
-            : unit.address,
+        ...changed,
+        ...(changed.code !== undefined || changed.name !== undefined
+          ? { search_name: unitSearchName(fields.code, fields.name) }
+          : {}),
+        version: sql`version + 1`,
         updated_at: sql`now()`,
       })
       .where('id', '=', unit.id)
+      .where('version', '=', unit.version)
       .execute();
   });
   return getUnit(db, scope, unitId);
@@ -310,6 +331,7 @@ export async function moveSubtree(tx: Tx, unit: OrgUnit, newParent: OrgUnit): Pr
     .set({
       path: sql`${newPath} || substr(path, ${unit.path.length + 1})`,
       depth: sql`depth + ${depthDelta}`,
+      version: sql`version + 1`,
       updated_at: sql`now()`,
     })
     .where('path', 'like', `${escapeLike(unit.path)}%`)
@@ -370,13 +392,18 @@ export async function mergeUnits(
     for (const child of children) await moveSubtree(tx, child, into);
     await tx
       .updateTable('app_user')
-      .set({ org_unit_id: into.id, updated_at: sql`now()` })
+      .set({ org_unit_id: into.id, version: sql`version + 1`, updated_at: sql`now()` })
       .where('org_unit_id', '=', unit.id)
       .execute();
     for (const handler of mergeHandlers) await handler(tx, unit.id, into.id);
     await tx
       .updateTable('org_unit')
-      .set({ active: false, merged_into_id: into.id, updated_at: sql`now()` })
+      .set({
+        active: false,
+        merged_into_id: into.id,
+        version: sql`version + 1`,
+        updated_at: sql`now()`,
+      })
       .where('id', '=', unit.id)
       .execute();
   });
@@ -410,7 +437,7 @@ export async function setUnitActive(
   await writeTransaction(db, scope.actor, (tx) =>
     tx
       .updateTable('org_unit')
-      .set({ active, updated_at: sql`now()` })
+      .set({ active, version: sql`version + 1`, updated_at: sql`now()` })
       .where('id', '=', unit.id)
       .execute(),
   );

@@ -8,6 +8,7 @@ import { badRequest, conflict, forbidden, notFound } from '../../server/errors.t
 import { hashPassword, temporaryPassword } from '../../server/passwords.ts';
 import { grantableRoles } from '../../server/permissions.ts';
 import type { Scope } from '../../server/scope.ts';
+import { staleVersion } from '../../server/versions.ts';
 import { escapeLike } from './units.ts';
 
 export interface UserRow {
@@ -20,6 +21,8 @@ export interface UserRow {
   active: boolean;
   mustChangePassword: boolean;
   lockedUntil: string | null;
+  /** Send it back with an edit: a save from a stale form is refused. */
+  version: number;
 }
 
 export const USERNAME_RE = /^[a-z0-9][a-z0-9._-]{2,31}$/;
@@ -37,6 +40,7 @@ function userQuery(db: Db) {
       'app_user.active',
       'app_user.must_change_password',
       'app_user.locked_until',
+      'app_user.version',
       'org_unit.id as unit_id',
       'org_unit.code as unit_code',
       'org_unit.name as unit_name',
@@ -57,6 +61,7 @@ function toUserRow(r: UserQueryRow): UserRow {
     active: r.active,
     mustChangePassword: r.must_change_password,
     lockedUntil: r.locked_until ? r.locked_until.toISOString() : null,
+    version: r.version,
   };
 }
 
@@ -202,6 +207,8 @@ export interface UserPatch {
   role?: Role | undefined;
   orgUnitId?: string | undefined;
   active?: boolean | undefined;
+  /** The version the form was loaded with; a 409 if the account changed since. */
+  version?: number | undefined;
 }
 
 export async function updateUser(
@@ -220,7 +227,7 @@ export async function updateUser(
   )
     throw forbidden('Bạn không thể tự khoá hoặc tự đổi vai trò của chính mình.');
   await writeTransaction(db, scope.actor, async (tx) => {
-    await tx
+    let update = tx
       .updateTable('app_user')
       .set({
         ...(patch.fullName !== undefined ? { full_name: normalizeText(patch.fullName) } : {}),
@@ -228,10 +235,23 @@ export async function updateUser(
         ...(patch.role !== undefined ? { role: patch.role } : {}),
         ...(patch.orgUnitId !== undefined ? { org_unit_id: patch.orgUnitId } : {}),
         ...(patch.active !== undefined ? { active: patch.active } : {}),
+        version: sql`version + 1`,
         updated_at: sql`now()`,
       })
-      .where('id', '=', userId)
-      .execute();
+      .where('id', '=', userId);
+    if (patch.version !== undefined) update = update.where('version', '=', patch.version);
+    const done = await update.executeTakeFirst();
+    if (!done.numUpdatedRows) {
+      const now = await tx
+        .selectFrom('app_user')
+        .select('version')
+        .where('id', '=', userId)
+        .executeTakeFirstOrThrow();
+      throw staleVersion(`Tài khoản ${current.username}`, {
+        sent: patch.version ?? now.version,
+        current: now.version,
+      });
+    }
     // A locked-out or moved account loses its open sessions at once.
     if (patch.active === false || patch.orgUnitId !== undefined || patch.role !== undefined)
       await tx.deleteFrom('session').where('user_id', '=', userId).execute();

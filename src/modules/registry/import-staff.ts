@@ -296,7 +296,7 @@ export async function importStaff(
         if (n > 0 && n % 500 === 0) await wrote(500);
         await tx
           .updateTable('staff')
-          .set({ ...columnsOf(p, known), updated_at: sql`now()` })
+          .set({ ...columnsOf(p, known), version: sql`version + 1`, updated_at: sql`now()` })
           .where('id', '=', known!.id)
           .execute();
       }

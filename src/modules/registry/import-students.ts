@@ -567,6 +567,7 @@ async function importPass(
           address: p.address ?? e.address,
           guardian_name: p.guardian ?? e.guardian_name,
           phone: p.phone ?? e.phone,
+          version: sql`version + 1`,
           updated_at: sql`now()`,
         })
         .where('id', '=', e.id)

@@ -440,7 +440,12 @@ export async function applyForSchool(
     for (const [reason, ids] of graduates)
       await tx
         .updateTable('student')
-        .set({ status: 'graduated', status_reason: reason, updated_at: sql`now()` })
+        .set({
+          status: 'graduated',
+          status_reason: reason,
+          version: sql`version + 1`,
+          updated_at: sql`now()`,
+        })
         .where('id', 'in', ids)
         .where('status', '=', 'studying')
         .execute();

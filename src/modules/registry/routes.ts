@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/connection.ts';
 import { requireScope } from '../../server/context.ts';
+import { versionField } from '../../server/versions.ts';
 import { registerImportRoutes } from './import-routes.ts';
 import { registerStaffRoutes } from './staff-routes.ts';
 import { searchStudents, studentExportRows, writeStudentExport } from './search.ts';
@@ -118,6 +119,7 @@ export function registerRegistryRoutes(instance: FastifyInstance, deps: { db: Db
         body: z.object({
           status: z.enum(['studying', 'transferred', 'dropped_out', 'graduated']),
           reason: z.string().max(500),
+          version: versionField,
         }),
       },
     },

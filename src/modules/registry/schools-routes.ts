@@ -4,6 +4,7 @@ import { PassThrough, type Writable } from 'node:stream';
 import { z } from 'zod';
 import type { Db } from '../../db/connection.ts';
 import { requireScope } from '../../server/context.ts';
+import { versionField } from '../../server/versions.ts';
 import {
   createClass,
   exportFacilities,
@@ -67,16 +68,18 @@ export function registerSchoolRoutes(instance: FastifyInstance, deps: { db: Db }
     {
       schema: {
         tags,
-        summary: 'Ghi thông tin trường theo năm học',
+        summary:
+          'Ghi thông tin trường theo năm học (chỉ các trường gửi lên; version: phiên bản đã mở, 0 nếu năm học chưa ghi)',
         params: id,
         querystring: year,
         body: z.object({
-          nationalStandardLevel: z.number().int(),
+          nationalStandardLevel: z.number().int().optional(),
           nationalStandardDecision: z.string().max(500).nullable().optional(),
           nationalStandardDate: z.string().max(20).nullable().optional(),
-          accreditationLevel: z.number().int(),
-          twoSessionsADay: z.boolean(),
+          accreditationLevel: z.number().int().optional(),
+          twoSessionsADay: z.boolean().optional(),
           notes: z.string().max(5000).nullable().optional(),
+          version: versionField,
         }),
       },
     },
@@ -151,9 +154,10 @@ export function registerSchoolRoutes(instance: FastifyInstance, deps: { db: Db }
     {
       schema: {
         tags,
-        summary: 'Sửa lớp: tên, khối, số buổi/ngày, giáo viên chủ nhiệm',
+        summary:
+          'Sửa lớp: tên, khối, số buổi/ngày, giáo viên chủ nhiệm (chỉ các trường gửi lên; version: phiên bản đã mở)',
         params: id,
-        body: classBody.partial(),
+        body: classBody.partial().extend({ version: versionField }),
       },
     },
     (request) => updateClass(db, requireScope(request), request.params.id, request.body),
@@ -203,7 +207,8 @@ export function registerSchoolRoutes(instance: FastifyInstance, deps: { db: Db }
     {
       schema: {
         tags,
-        summary: 'Ghi toàn bộ cơ sở vật chất của trường trong năm học (thay thế)',
+        summary:
+          'Ghi toàn bộ cơ sở vật chất của trường trong năm học (thay thế; versions: các dòng đã mở kèm phiên bản)',
         params: id,
         querystring: year,
         body: z.object({
@@ -217,6 +222,17 @@ export function registerSchoolRoutes(instance: FastifyInstance, deps: { db: Db }
               }),
             )
             .max(200),
+          /** The rows the form was loaded with; a 409 if they are not the rows recorded now. */
+          versions: z
+            .array(
+              z.object({
+                roomType: z.string().max(40),
+                condition: z.string().max(40),
+                version: z.number().int().min(0),
+              }),
+            )
+            .max(200)
+            .optional(),
         }),
       },
     },
@@ -227,6 +243,7 @@ export function registerSchoolRoutes(instance: FastifyInstance, deps: { db: Db }
         request.params.id,
         request.query.year,
         request.body.items,
+        request.body.versions,
       ),
   );
   api.get(

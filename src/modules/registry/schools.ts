@@ -1,8 +1,16 @@
 import { sql } from 'kysely';
 import type { Writable } from 'node:stream';
-import { writeTransaction } from '../../db/actor.ts';
+import { writeTransaction, type Tx } from '../../db/actor.ts';
 import type { Db } from '../../db/connection.ts';
-import type { OrgUnit, Ownership, RoomCondition, RoomType, SchoolLevel } from '../../db/schema.ts';
+import type { Selectable } from 'kysely';
+import type {
+  OrgUnit,
+  Ownership,
+  RoomCondition,
+  RoomType,
+  SchoolLevel,
+  SchoolYearProfileTable,
+} from '../../db/schema.ts';
 import { parseVietnameseDate } from '../../lib/dates.ts';
 import { isUuid, uuidv7 } from '../../lib/ids.ts';
 import { normalizeText, sortByVietnameseName } from '../../lib/vietnamese.ts';
@@ -10,6 +18,7 @@ import { writeSimpleWorkbook } from '../../lib/xlsx.ts';
 import { badRequest, conflict, forbidden, notFound, type FieldError } from '../../server/errors.ts';
 import type { Permission } from '../../server/permissions.ts';
 import type { Scope } from '../../server/scope.ts';
+import { changedOnly, checkVersion, staleVersion } from '../../server/versions.ts';
 import { LEVEL_LABELS } from '../orgs/units.ts';
 
 /**
@@ -121,6 +130,8 @@ export interface SchoolProfile {
   accreditationLevel: number;
   twoSessionsADay: boolean;
   notes: string | null;
+  /** 0 until recorded; send it back with an edit. */
+  version: number;
 }
 
 export interface SchoolProfileInput {
@@ -132,6 +143,9 @@ export interface SchoolProfileInput {
   twoSessionsADay: boolean;
   notes?: string | null | undefined;
 }
+
+/** An update sends any of the fields, and the `version` its form was loaded with. */
+export type SchoolProfilePatch = Partial<SchoolProfileInput> & { version?: number | undefined };
 
 const schoolInfo = (u: OrgUnit): SchoolInfo => ({
   id: u.id,
@@ -167,6 +181,7 @@ export async function getSchoolProfile(
     accreditationLevel: row?.accreditation_level ?? 0,
     twoSessionsADay: row?.two_sessions_a_day ?? false,
     notes: row?.notes ?? null,
+    version: row?.version ?? 0,
   };
 }
 
@@ -227,39 +242,101 @@ function validateProfile(input: SchoolProfileInput) {
   };
 }
 
-/** Records a school's attributes for one school year (the whole set, replacing what was there). */
+/**
+ * Records a school's attributes for one school year. Writes only the fields
+ * sent (the others keep what is recorded, or their defaults), checked
+ * together with the recorded ones under a row lock; a stale `version` (0 for
+ * a year not recorded yet) is a 409.
+ */
 export async function updateSchoolProfile(
   db: Db,
   scope: Scope,
   schoolId: string,
   schoolYear: string,
-  input: SchoolProfileInput,
+  input: SchoolProfilePatch,
 ): Promise<SchoolProfile> {
   checkSchoolYear(schoolYear);
-  await requireSchool(db, scope, schoolId, 'registry.write');
-  const fields = validateProfile(input);
-  await writeTransaction(db, scope.actor, async (tx) => {
-    const existing = await tx
+  const school = await requireSchool(db, scope, schoolId, 'registry.write');
+  const what = `Thông tin năm học ${schoolYear} của ${school.name}`;
+  const lock = (tx: Tx) =>
+    tx
       .selectFrom('school_year_profile')
-      .select('id')
+      .selectAll()
       .where('school_id', '=', schoolId)
       .where('school_year', '=', schoolYear)
       .forUpdate()
       .executeTakeFirst();
-    if (existing)
-      await tx
-        .updateTable('school_year_profile')
-        .set({ ...fields, updated_at: sql`now()` })
-        .where('school_id', '=', schoolId)
-        .where('school_year', '=', schoolYear)
-        .execute();
-    else
-      await tx
+  await writeTransaction(db, scope.actor, async (tx) => {
+    let row = await lock(tx);
+    if (!row) {
+      checkVersion(what, input.version, 0);
+      const inserted = await tx
         .insertInto('school_year_profile')
-        .values({ school_id: schoolId, school_year: schoolYear, id: uuidv7(), ...fields })
-        .execute();
+        .values({
+          school_id: schoolId,
+          school_year: schoolYear,
+          id: uuidv7(),
+          ...validateProfile(mergeProfile(undefined, input)),
+        })
+        .onConflict((oc) => oc.columns(['school_id', 'school_year']).doNothing())
+        .executeTakeFirst();
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) return;
+      // Someone recorded the year at the same moment: theirs is the row to update.
+      row = await lock(tx);
+      if (!row) throw notFound('thông tin năm học');
+      if (input.version !== undefined)
+        throw staleVersion(what, { sent: input.version, current: row.version });
+    }
+    checkVersion(what, input.version, row.version);
+    const fields = validateProfile(mergeProfile(row, input));
+    const sent = PROFILE_COLUMNS.filter(([key]) => input[key] !== undefined).map(([, c]) => c);
+    const changed = changedOnly(Object.fromEntries(sent.map((c) => [c, fields[c]])), row);
+    if (Object.keys(changed).length === 0) return;
+    const done = await tx
+      .updateTable('school_year_profile')
+      .set({
+        ...changed,
+        version: sql`version + 1`,
+        updated_at: sql`now()`,
+      })
+      .where('school_id', '=', schoolId)
+      .where('school_year', '=', schoolYear)
+      .where('version', '=', row.version)
+      .executeTakeFirst();
+    if (!done.numUpdatedRows) throw staleVersion(what);
   });
   return getSchoolProfile(db, scope, schoolId, schoolYear);
+}
+
+/** Input field → column, for writing only what was sent. */
+const PROFILE_COLUMNS = [
+  ['nationalStandardLevel', 'national_standard_level'],
+  ['nationalStandardDecision', 'national_standard_decision'],
+  ['nationalStandardDate', 'national_standard_date'],
+  ['accreditationLevel', 'accreditation_level'],
+  ['twoSessionsADay', 'two_sessions_a_day'],
+  ['notes', 'notes'],
+] as const satisfies readonly (readonly [keyof SchoolProfileInput, string])[];
+
+/** The profile as it will be: the fields sent over the recorded ones (or the defaults). */
+function mergeProfile(
+  row: Selectable<SchoolYearProfileTable> | undefined,
+  input: SchoolProfilePatch,
+): SchoolProfileInput {
+  return {
+    nationalStandardLevel: input.nationalStandardLevel ?? row?.national_standard_level ?? 0,
+    nationalStandardDecision:
+      input.nationalStandardDecision !== undefined
+        ? input.nationalStandardDecision
+        : (row?.national_standard_decision ?? null),
+    nationalStandardDate:
+      input.nationalStandardDate !== undefined
+        ? input.nationalStandardDate
+        : (row?.national_standard_date ?? null),
+    accreditationLevel: input.accreditationLevel ?? row?.accreditation_level ?? 0,
+    twoSessionsADay: input.twoSessionsADay ?? row?.two_sessions_a_day ?? false,
+    notes: input.notes !== undefined ? input.notes : (row?.notes ?? null),
+  };
 }
 
 export interface SchoolProfileRow extends Omit<SchoolProfile, 'school' | 'schoolYear'> {
@@ -301,6 +378,7 @@ export async function listSchoolProfiles(
       'p.accreditation_level',
       'p.two_sessions_a_day',
       'p.notes',
+      'p.version',
     ])
     .where('s.kind', '=', 'school')
     .where('s.active', '=', true)
@@ -325,6 +403,7 @@ export async function listSchoolProfiles(
     accreditationLevel: r.accreditation_level ?? 0,
     twoSessionsADay: r.two_sessions_a_day ?? false,
     notes: r.notes ?? null,
+    version: r.version ?? 0,
   }));
 }
 
@@ -339,6 +418,8 @@ export interface ClassRow {
   sessionsPerDay: number;
   homeroom: { id: string; fullName: string } | null;
   studentCount: number;
+  /** Send it back with an edit: a save from a stale form is refused. */
+  version: number;
 }
 
 export interface ClassInput {
@@ -367,6 +448,7 @@ function classQuery(db: Db) {
       'class.name',
       'class.grade',
       'class.sessions_per_day as sessionsPerDay',
+      'class.version',
       'staff.id as homeroomId',
       'staff.full_name as homeroomName',
       sql<number>`(SELECT count(*)::int FROM enrolment e WHERE e.class_id = class.id AND e.school_id = class.school_id)`.as(
@@ -384,6 +466,7 @@ const toClassRow = (r: ClassQueryRow): ClassRow => ({
   sessionsPerDay: r.sessionsPerDay,
   homeroom: r.homeroomId && r.homeroomName ? { id: r.homeroomId, fullName: r.homeroomName } : null,
   studentCount: Number(r.studentCount),
+  version: r.version,
 });
 
 /** A school's classes of a year with homeroom teacher and student count, by grade then name. */
@@ -555,38 +638,56 @@ export async function createClass(
   return getClassRow(db, id);
 }
 
-/** Renames a class, changes its grade, sessions per day or homeroom teacher (null clears it). */
+/**
+ * Renames a class, changes its grade, sessions per day or homeroom teacher
+ * (null clears it). Writes only the fields sent, with the row locked, so
+ * concurrent edits of different fields all stay; a stale `version` is a 409.
+ */
 export async function updateClass(
   db: Db,
   scope: Scope,
   classId: string,
-  patch: ClassPatch,
+  patch: ClassPatch & { version?: number | undefined },
 ): Promise<ClassRow> {
-  const cls = await loadClass(db, scope, classId, 'registry.write');
-  const fields = {
-    name: patch.name !== undefined ? normalizeText(patch.name) : cls.name,
-    grade: patch.grade !== undefined ? patch.grade : cls.grade,
-    sessionsPerDay: patch.sessionsPerDay ?? cls.sessions_per_day,
-    homeroom: patch.homeroomStaffId !== undefined ? patch.homeroomStaffId : cls.homeroom_staff_id,
-  };
-  await validateClass(db, { id: cls.school_id, levels: cls.levels }, fields);
-  if (fields.name !== cls.name)
-    await requireClassNameFree(db, cls.school_id, cls.school_year, fields.name, cls.id);
-  await writeTransaction(db, scope.actor, (tx) =>
-    tx
+  const found = await loadClass(db, scope, classId, 'registry.write');
+  return writeTransaction(db, scope.actor, async (tx) => {
+    const cls = await tx
+      .selectFrom('class')
+      .select(['name', 'grade', 'sessions_per_day', 'homeroom_staff_id', 'version'])
+      .where('school_id', '=', found.school_id)
+      .where('id', '=', found.id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!cls) throw notFound('lớp');
+    checkVersion(`Lớp ${cls.name}`, patch.version, cls.version);
+    const set = {
+      ...(patch.name !== undefined ? { name: normalizeText(patch.name) } : {}),
+      ...(patch.grade !== undefined ? { grade: patch.grade } : {}),
+      ...(patch.sessionsPerDay !== undefined ? { sessions_per_day: patch.sessionsPerDay } : {}),
+      ...(patch.homeroomStaffId !== undefined ? { homeroom_staff_id: patch.homeroomStaffId } : {}),
+    };
+    const fields = {
+      name: set.name ?? cls.name,
+      grade: set.grade !== undefined ? set.grade : cls.grade,
+      sessionsPerDay: set.sessions_per_day ?? cls.sessions_per_day,
+      homeroom: set.homeroom_staff_id !== undefined ? set.homeroom_staff_id : cls.homeroom_staff_id,
+    };
+    await validateClass(tx, { id: found.school_id, levels: found.levels }, fields);
+    if (fields.name !== cls.name)
+      await requireClassNameFree(tx, found.school_id, found.school_year, fields.name, found.id);
+    const changed = changedOnly(set, cls);
+    if (Object.keys(changed).length === 0) return getClassRow(tx, found.id);
+    const done = await tx
       .updateTable('class')
-      .set({
-        name: fields.name,
-        grade: fields.grade,
-        sessions_per_day: fields.sessionsPerDay,
-        homeroom_staff_id: fields.homeroom,
-        updated_at: sql`now()`,
-      })
-      .where('school_id', '=', cls.school_id)
-      .where('id', '=', cls.id)
-      .execute(),
-  );
-  return getClassRow(db, cls.id);
+      .set({ ...changed, version: sql`version + 1`, updated_at: sql`now()` })
+      .where('school_id', '=', found.school_id)
+      .where('id', '=', found.id)
+      .where('version', '=', cls.version)
+      .executeTakeFirst();
+    if (!done.numUpdatedRows) throw staleVersion(`Lớp ${cls.name}`);
+    // Read in the same transaction: the answer is the row as this update left it.
+    return getClassRow(tx, found.id);
+  });
 }
 
 export const CLASS_EXPORT_HEADERS = [
@@ -643,7 +744,8 @@ export interface FacilityTotals {
 export interface SchoolFacilities {
   school: SchoolInfo;
   schoolYear: string;
-  items: FacilityItem[];
+  /** Each with its version: send them back as `versions` with a save. */
+  items: (FacilityItem & { version: number })[];
   totals: FacilityTotals;
 }
 
@@ -686,7 +788,7 @@ export async function getFacilities(
   const school = await requireSchool(db, scope, schoolId, 'registry.read');
   const rows = await db
     .selectFrom('facility')
-    .select(['room_type', 'condition', 'room_count', 'area_m2'])
+    .select(['room_type', 'condition', 'room_count', 'area_m2', 'version'])
     .where('school_id', '=', schoolId)
     .where('school_year', '=', schoolYear)
     .execute();
@@ -696,6 +798,7 @@ export async function getFacilities(
       condition: r.condition,
       count: r.room_count,
       areaM2: r.area_m2 === null ? null : Number(r.area_m2),
+      version: r.version,
     }))
     .sort(itemOrder);
   return { school: schoolInfo(school), schoolYear, items, totals: totalsOf(items) };
@@ -753,11 +856,23 @@ export function validateFacilities(input: FacilityInput[]): FacilityItem[] {
   return items;
 }
 
+/** A facility row as the form loaded it: its key and version. */
+export interface FacilityVersion {
+  roomType: string;
+  condition: string;
+  version: number;
+}
+
 /**
  * Replaces a school's rooms for a year with `input`: rows missing from it are
  * removed, changed rows updated in place (same id, so the audit log shows
  * before → after), unchanged rows not written. A row with 0 rooms and no area
  * says nothing and is not kept.
+ *
+ * The rooms of a year are one form, so its version is the set of rows it was
+ * loaded with: `loaded` (the items' keys and versions, [] for none) must be
+ * exactly the rows recorded now, or the save is a 409 (someone changed,
+ * added or removed a row since). Without `loaded` nothing is checked.
  */
 export async function replaceFacilities(
   db: Db,
@@ -765,21 +880,34 @@ export async function replaceFacilities(
   schoolId: string,
   schoolYear: string,
   input: FacilityInput[],
+  loaded?: FacilityVersion[],
 ): Promise<SchoolFacilities> {
   checkSchoolYear(schoolYear);
-  await requireSchool(db, scope, schoolId, 'registry.write');
+  const school = await requireSchool(db, scope, schoolId, 'registry.write');
   if (input.length > ROOM_TYPES.length * ROOM_CONDITIONS.length)
     throw badRequest('Quá nhiều dòng cơ sở vật chất: mỗi loại phòng và tình trạng chỉ một dòng.');
   const items = validateFacilities(input).filter((i) => i.count > 0 || i.areaM2 !== null);
   await writeTransaction(db, scope.actor, async (tx) => {
+    // Two saves of the same year wait for each other: row locks cannot cover rows not there yet.
+    await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`facility|${schoolId}|${schoolYear}`}, 0))`.execute(
+      tx,
+    );
     const existing = await tx
       .selectFrom('facility')
-      .select(['id', 'room_type', 'condition', 'room_count', 'area_m2'])
+      .select(['id', 'room_type', 'condition', 'room_count', 'area_m2', 'version'])
       .where('school_id', '=', schoolId)
       .where('school_year', '=', schoolYear)
       .forUpdate()
       .execute();
     const byKey = new Map(existing.map((e) => [`${e.room_type}|${e.condition}`, e]));
+    if (loaded) {
+      const seen = new Map(loaded.map((l) => [`${l.roomType}|${l.condition}`, l.version]));
+      const same =
+        seen.size === loaded.length &&
+        seen.size === existing.length &&
+        existing.every((e) => seen.get(`${e.room_type}|${e.condition}`) === e.version);
+      if (!same) throw staleVersion(`Cơ sở vật chất năm học ${schoolYear} của ${school.name}`);
+    }
     const keep = new Set<string>();
     const inserts = [];
     for (const item of items) {
@@ -802,7 +930,12 @@ export async function replaceFacilities(
       ) {
         await tx
           .updateTable('facility')
-          .set({ room_count: item.count, area_m2: item.areaM2, updated_at: sql`now()` })
+          .set({
+            room_count: item.count,
+            area_m2: item.areaM2,
+            version: sql`version + 1`,
+            updated_at: sql`now()`,
+          })
           .where('school_id', '=', schoolId)
           .where('id', '=', old.id)
           .execute();

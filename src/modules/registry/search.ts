@@ -24,6 +24,8 @@ export interface StudentHit {
   personalIdMasked: string | null;
   school: { id: string; code: string; name: string };
   className: string | null;
+  /** Send it back with a change (status): a change from a stale page is refused. */
+  version: number;
 }
 
 export interface StudentQuery {
@@ -164,6 +166,7 @@ export async function searchStudents(
           'student.status',
           'student.student_code',
           'student.personal_id',
+          'student.version',
           'org_unit.id as school_id',
           'org_unit.code as school_code',
           'org_unit.name as school_name',
@@ -192,6 +195,7 @@ export async function searchStudents(
         personalIdMasked: maskPersonalId(r.personal_id),
         school: { id: r.school_id, code: r.school_code, name: r.school_name },
         className: r.class_name,
+        version: r.version,
       })),
   };
 }

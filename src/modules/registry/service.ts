@@ -7,6 +7,7 @@ import { sortByVietnameseName } from '../../lib/vietnamese.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../server/errors.ts';
 import { writeTransaction } from '../../db/actor.ts';
 import type { Scope } from '../../server/scope.ts';
+import { staleVersion } from '../../server/versions.ts';
 import { onUnitCount, onUnitMerge } from '../orgs/units.ts';
 
 export interface ClassSummary {
@@ -142,17 +143,17 @@ async function mergeSchoolData(tx: Tx, fromId: string, intoId: string): Promise<
   // Enrolments follow through ON UPDATE CASCADE on (school_id, class_id).
   await tx
     .updateTable('class')
-    .set({ school_id: intoId, updated_at: sql`now()` })
+    .set({ school_id: intoId, version: sql`version + 1`, updated_at: sql`now()` })
     .where('school_id', '=', fromId)
     .execute();
   await tx
     .updateTable('student')
-    .set({ school_id: intoId, updated_at: sql`now()` })
+    .set({ school_id: intoId, version: sql`version + 1`, updated_at: sql`now()` })
     .where('school_id', '=', fromId)
     .execute();
   await tx
     .updateTable('staff')
-    .set({ school_id: intoId, updated_at: sql`now()` })
+    .set({ school_id: intoId, version: sql`version + 1`, updated_at: sql`now()` })
     .where('school_id', '=', fromId)
     .execute();
 }
@@ -206,14 +207,15 @@ export async function graduatingStudents(
 /**
  * A student leaves (transferred, dropped out, graduated) or comes back: a
  * status change with its reason, never a row deletion. Audited like every
- * change to the student.
+ * change to the student. `version`, when sent, is the one the page showed:
+ * a 409 if the student changed since.
  */
 export async function changeStudentStatus(
   db: Db,
   scope: Scope,
   studentId: string,
-  change: { status: StudentStatus; reason: string },
-): Promise<{ id: string; status: StudentStatus; statusReason: string | null }> {
+  change: { status: StudentStatus; reason: string; version?: number | undefined },
+): Promise<{ id: string; status: StudentStatus; statusReason: string | null; version: number }> {
   if (!isUuid(studentId)) throw notFound('học sinh');
   const student = await db
     .selectFrom('student')
@@ -227,12 +229,28 @@ export async function changeStudentStatus(
     throw badRequest('Cần ghi lý do thay đổi trạng thái.', [
       { path: 'reason', message: 'Cần ghi lý do.' },
     ]);
-  await writeTransaction(db, scope.actor, (tx) =>
-    tx
+  const version = await writeTransaction(db, scope.actor, async (tx) => {
+    let update = tx
       .updateTable('student')
-      .set({ status: change.status, status_reason: reason, updated_at: sql`now()` })
+      .set({
+        status: change.status,
+        status_reason: reason,
+        version: sql`version + 1`,
+        updated_at: sql`now()`,
+      })
+      .where('id', '=', studentId);
+    if (change.version !== undefined) update = update.where('version', '=', change.version);
+    const done = await update.returning(['version', 'full_name']).executeTakeFirst();
+    if (done) return done.version;
+    const now = await tx
+      .selectFrom('student')
+      .select(['version', 'full_name'])
       .where('id', '=', studentId)
-      .execute(),
-  );
-  return { id: studentId, status: change.status, statusReason: reason };
+      .executeTakeFirstOrThrow();
+    throw staleVersion(`Học sinh ${now.full_name}`, {
+      sent: change.version ?? now.version,
+      current: now.version,
+    });
+  });
+  return { id: studentId, status: change.status, statusReason: reason, version };
 }

@@ -27,6 +27,8 @@ export interface StaffHit {
   active: boolean;
   personalIdMasked: string | null;
   school: { id: string; code: string; name: string };
+  /** Bumped by every change (imports, merges); for a future edit form's stale check. */
+  version: number;
 }
 
 export interface StaffQuery {
@@ -88,6 +90,7 @@ export async function searchStaff(
       'staff.employment_type',
       'staff.active',
       'staff.personal_id',
+      'staff.version',
       'org_unit.id as school_id',
       'org_unit.code as school_code',
       'org_unit.name as school_name',
@@ -111,6 +114,7 @@ export async function searchStaff(
       active: r.active,
       personalIdMasked: maskPersonalId(r.personal_id),
       school: { id: r.school_id, code: r.school_code, name: r.school_name },
+      version: r.version,
     })),
   };
 }

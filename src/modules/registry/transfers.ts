@@ -201,7 +201,7 @@ async function moveStudent(
     );
   const moved = await tx
     .updateTable('student')
-    .set({ school_id: t.to_school_id, updated_at: sql`now()` })
+    .set({ school_id: t.to_school_id, version: sql`version + 1`, updated_at: sql`now()` })
     .where('id', '=', t.student_id)
     .where('school_id', '=', t.from_school_id)
     .where('status', '=', 'studying')

@@ -16,12 +16,13 @@ import {
   Tabs,
   Typography,
 } from 'antd';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError, type Level, type Me } from '../api.ts';
 import { ErrorResult } from '../App.tsx';
 import { formatDate, LEVEL_LABELS, OWNERSHIP_LABELS } from '../i18n.ts';
 import { UnitPicker } from '../UnitPicker.tsx';
 import { currentSchoolYear } from '../schoolYear.ts';
+import { isStale, StaleNotice } from '../StaleNotice.tsx';
 
 /** The school clerk's page: a school's attributes for a school year, its classes and its rooms. */
 
@@ -66,6 +67,8 @@ interface Profile {
   accreditationLevel: number;
   twoSessionsADay: boolean;
   notes: string | null;
+  /** 0 until the year is recorded; sent back with a save. */
+  version: number;
 }
 interface ClassRow {
   id: string;
@@ -74,6 +77,7 @@ interface ClassRow {
   sessionsPerDay: number;
   homeroom: { id: string; fullName: string } | null;
   studentCount: number;
+  version: number;
 }
 interface StaffOption {
   id: string;
@@ -87,6 +91,9 @@ interface FacilityRow {
   condition: string;
   count: number | null;
   areaM2: number | null;
+}
+interface FacilityItem extends Omit<FacilityRow, 'key'> {
+  version: number;
 }
 
 const yearOptions = () => {
@@ -128,40 +135,56 @@ function ProfileTab({
   const client = useQueryClient();
   const [form] = Form.useForm();
   const [saving, setSaving] = useState(false);
+  const [stale, setStale] = useState(false);
   const profile = useQuery({
     queryKey: ['school-profile', schoolId, year],
     queryFn: () => api.get<Profile>(`/api/registry/schools/${schoolId}/profile?year=${year}`),
   });
   const data = profile.data;
+  const fill = useCallback(
+    (p: Profile) =>
+      form.setFieldsValue({
+        nationalStandardLevel: p.nationalStandardLevel,
+        nationalStandardDecision: p.nationalStandardDecision ?? '',
+        nationalStandardDate: p.nationalStandardDate ? formatDate(p.nationalStandardDate) : '',
+        accreditationLevel: p.accreditationLevel,
+        twoSessionsADay: p.twoSessionsADay,
+        notes: p.notes ?? '',
+      }),
+    [form],
+  );
   useEffect(() => {
-    if (!data) return;
-    form.setFieldsValue({
-      nationalStandardLevel: data.nationalStandardLevel,
-      nationalStandardDecision: data.nationalStandardDecision ?? '',
-      nationalStandardDate: data.nationalStandardDate ? formatDate(data.nationalStandardDate) : '',
-      accreditationLevel: data.accreditationLevel,
-      twoSessionsADay: data.twoSessionsADay,
-      notes: data.notes ?? '',
-    });
-  }, [data, form]);
+    if (data) fill(data);
+    setStale(false);
+  }, [data, fill]);
   if (profile.error) return <ErrorResult error={profile.error} />;
   if (!data) return null;
+  const reload = async () => {
+    const fresh = await profile.refetch();
+    if (fresh.data) fill(fresh.data);
+    setStale(false);
+  };
   const save = async (values: Record<string, unknown>) => {
     setSaving(true);
     try {
-      await api.put(`/api/registry/schools/${schoolId}/profile?year=${year}`, values);
+      await api.put(`/api/registry/schools/${schoolId}/profile?year=${year}`, {
+        ...values,
+        version: data.version,
+      });
       void message.success('Đã lưu thông tin năm học.');
       await client.invalidateQueries({ queryKey: ['school-profile', schoolId, year] });
     } catch (e) {
-      void message.error(
-        showErrors(e, form, [
-          'nationalStandardLevel',
-          'nationalStandardDecision',
-          'nationalStandardDate',
-          'accreditationLevel',
-          'notes',
-        ]),
-      );
+      if (isStale(e)) setStale(true);
+      else
+        void message.error(
+          showErrors(e, form, [
+            'nationalStandardLevel',
+            'nationalStandardDecision',
+            'nationalStandardDate',
+            'accreditationLevel',
+            'notes',
+          ]),
+        );
     } finally {
       setSaving(false);
     }
@@ -183,6 +206,7 @@ function ProfileTab({
         Mã, tên, cấp học, loại hình và địa chỉ sửa ở trang Cây đơn vị.
         {!data.recorded && ' Năm học này chưa được ghi thông tin.'}
       </Typography.Text>
+      {stale && <StaleNotice onReload={() => void reload()} loading={profile.isFetching} />}
       <Form
         form={form}
         layout="vertical"
@@ -232,6 +256,7 @@ function ClassesTab({
   const [form] = Form.useForm();
   const [editing, setEditing] = useState<ClassRow | 'new' | null>(null);
   const [saving, setSaving] = useState(false);
+  const [stale, setStale] = useState(false);
   const classes = useQuery({
     queryKey: ['school-classes', schoolId, year],
     queryFn: () => api.get<ClassRow[]>(`/api/registry/schools/${schoolId}/classes?year=${year}`),
@@ -244,6 +269,7 @@ function ClassesTab({
   if (classes.error) return <ErrorResult error={classes.error} />;
   const open = (row: ClassRow | 'new') => {
     setEditing(row);
+    setStale(false);
     form.resetFields();
     form.setFieldsValue(
       row === 'new'
@@ -263,16 +289,30 @@ function ClassesTab({
     try {
       if (editing === 'new')
         await api.post(`/api/registry/schools/${schoolId}/classes?year=${year}`, body);
-      else if (editing) await api.patch(`/api/registry/classes/${editing.id}`, body);
+      else if (editing)
+        await api.patch(`/api/registry/classes/${editing.id}`, {
+          ...body,
+          version: editing.version,
+        });
       void message.success('Đã lưu lớp.');
       setEditing(null);
       await client.invalidateQueries({ queryKey: ['school-classes', schoolId, year] });
     } catch (e) {
-      const rest = showErrors(e, form, ['name', 'grade', 'sessionsPerDay', 'homeroomStaffId']);
-      void message.error(rest);
+      if (isStale(e)) setStale(true);
+      else
+        void message.error(
+          showErrors(e, form, ['name', 'grade', 'sessionsPerDay', 'homeroomStaffId']),
+        );
     } finally {
       setSaving(false);
     }
+  };
+  /** The class as it is now, in the form; closes it if the class is gone. */
+  const reload = async () => {
+    if (!editing || editing === 'new') return;
+    const fresh = (await classes.refetch()).data?.find((c) => c.id === editing.id);
+    if (fresh) open(fresh);
+    else setEditing(null);
   };
   const rows = classes.data ?? [];
   return (
@@ -328,6 +368,7 @@ function ClassesTab({
         onCancel={() => setEditing(null)}
         forceRender
       >
+        {stale && <StaleNotice onReload={() => void reload()} loading={classes.isFetching} />}
         <Form form={form} layout="vertical">
           <Form.Item name="name" label="Tên lớp">
             <Input />
@@ -375,17 +416,21 @@ function FacilitiesTab({
   const [rows, setRows] = useState<FacilityRow[]>([]);
   const [errors, setErrors] = useState<string[]>([]);
   const [saving, setSaving] = useState(false);
+  const [stale, setStale] = useState(false);
   const facilities = useQuery({
     queryKey: ['school-facilities', schoolId, year],
     queryFn: () =>
-      api.get<{ items: Omit<FacilityRow, 'key'>[] }>(
+      api.get<{ items: FacilityItem[] }>(
         `/api/registry/schools/${schoolId}/facilities?year=${year}`,
       ),
   });
-  useEffect(() => {
-    setRows((facilities.data?.items ?? []).map((item, key) => ({ ...item, key })));
+  const fill = (items: FacilityItem[]) => {
+    setRows(items.map(({ version: _version, ...item }, key) => ({ ...item, key })));
     setErrors([]);
-  }, [facilities.data]);
+    setStale(false);
+  };
+  useEffect(() => fill(facilities.data?.items ?? []), [facilities.data]);
+  const reload = async () => fill((await facilities.refetch()).data?.items ?? []);
   if (facilities.error) return <ErrorResult error={facilities.error} />;
   const update = (key: number, patch: Partial<FacilityRow>) =>
     setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...patch } : r)));
@@ -411,11 +456,18 @@ function FacilitiesTab({
           count: r.count ?? 0,
           areaM2: r.areaM2,
         })),
+        // The rows this form was loaded with: a 409 if someone changed them since.
+        versions: (facilities.data?.items ?? []).map(({ roomType, condition, version }) => ({
+          roomType,
+          condition,
+          version,
+        })),
       });
       void message.success('Đã lưu cơ sở vật chất.');
       await client.invalidateQueries({ queryKey: ['school-facilities', schoolId, year] });
     } catch (e) {
-      if (e instanceof ApiError && e.problem.errors?.length)
+      if (isStale(e)) setStale(true);
+      else if (e instanceof ApiError && e.problem.errors?.length)
         setErrors(e.problem.errors.map((x) => x.message));
       else void message.error(e instanceof ApiError ? e.problem.detail : String(e));
     } finally {
@@ -440,6 +492,7 @@ function FacilitiesTab({
           Xuất Excel
         </Button>
       </Space>
+      {stale && <StaleNotice onReload={() => void reload()} loading={facilities.isFetching} />}
       {errors.length > 0 && (
         <Alert
           type="error"

@@ -31,6 +31,7 @@ import {
 import { ErrorResult } from '../App.tsx';
 import { formatDate, KIND_LABELS, LEVEL_LABELS, OWNERSHIP_LABELS, useI18n } from '../i18n.ts';
 import { UnitPicker } from '../UnitPicker.tsx';
+import { isStale, StaleNotice } from '../StaleNotice.tsx';
 import { AuditTable } from './AuditPage.tsx';
 
 type Dialog = null | 'edit' | 'child' | 'move' | 'merge';
@@ -42,6 +43,9 @@ export default function UnitPage({ me }: { me: Me }) {
   const client = useQueryClient();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [classId, setClassId] = useState<string | null>(null);
+  /** The version the edit form was filled from; set when a save was refused as stale. */
+  const [editVersion, setEditVersion] = useState(0);
+  const [stale, setStale] = useState(false);
   const [form] = Form.useForm();
   const unit = useQuery({
     queryKey: ['unit', id],
@@ -77,6 +81,7 @@ export default function UnitPage({ me }: { me: Me }) {
       await client.invalidateQueries({ queryKey: ['orgs'] });
     },
     onError: (error) => {
+      if (isStale(error)) return setStale(true);
       if (error instanceof ApiError && error.problem.errors?.length) {
         form.setFields(
           error.problem.errors.map((e) => ({
@@ -95,6 +100,21 @@ export default function UnitPage({ me }: { me: Me }) {
   const canWrite = me.permissions.includes('org.write');
   const canStructure = me.permissions.includes('org.structure');
   const isOwnUnit = u.id === me.orgUnit.id;
+  const openEdit = (from: UnitDetail) => {
+    form.setFieldsValue({
+      name: from.name,
+      address: from.address,
+      levels: from.levels,
+      ownership: from.ownership,
+    });
+    setEditVersion(from.version);
+    setStale(false);
+    setDialog('edit');
+  };
+  const reloadEdit = async () => {
+    const fresh = await unit.refetch();
+    if (fresh.data) openEdit(fresh.data);
+  };
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
@@ -114,21 +134,7 @@ export default function UnitPage({ me }: { me: Me }) {
       >
         <div style={{ marginBottom: 16 }}>
           <Space wrap>
-            {canWrite && u.active && (
-              <Button
-                onClick={() => {
-                  form.setFieldsValue({
-                    name: u.name,
-                    address: u.address,
-                    levels: u.levels,
-                    ownership: u.ownership,
-                  });
-                  setDialog('edit');
-                }}
-              >
-                {t.edit}
-              </Button>
-            )}
+            {canWrite && u.active && <Button onClick={() => openEdit(u)}>{t.edit}</Button>}
             {canStructure && u.active && (
               <Button onClick={() => setDialog('child')}>{t.addChild}</Button>
             )}
@@ -298,13 +304,20 @@ export default function UnitPage({ me }: { me: Me }) {
         onOk={() => form.submit()}
         destroyOnHidden
       >
+        {dialog === 'edit' && stale && (
+          <StaleNotice onReload={() => void reloadEdit()} loading={unit.isFetching} />
+        )}
         <Form
           form={form}
           layout="vertical"
           preserve={false}
           onFinish={(values: Record<string, unknown>) => {
             if (dialog === 'edit')
-              act.mutate({ path: `/api/orgs/${u.id}`, method: 'PATCH', body: values });
+              act.mutate({
+                path: `/api/orgs/${u.id}`,
+                method: 'PATCH',
+                body: { ...values, version: editVersion },
+              });
             if (dialog === 'child')
               act.mutate({ path: '/api/orgs', body: { ...values, parentId: u.id } });
             if (dialog === 'move') act.mutate({ path: `/api/orgs/${u.id}/move`, body: values });

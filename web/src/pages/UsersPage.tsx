@@ -18,6 +18,7 @@ import { api, ApiError, type Me, type Role, type UserRow } from '../api.ts';
 import { ErrorResult } from '../App.tsx';
 import { ROLE_LABELS, useI18n } from '../i18n.ts';
 import { UnitPicker } from '../UnitPicker.tsx';
+import { isStale, StaleNotice } from '../StaleNotice.tsx';
 
 /** Roles that hold no permission the signed-in account lacks (the server checks the same). */
 const GRANTABLE: Record<Role, Role[]> = {
@@ -46,6 +47,7 @@ export default function UsersPage({ me }: { me: Me }) {
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<UserRow | null>(null);
+  const [stale, setStale] = useState(false);
   const [password, setPassword] = useState<{ username: string; value: string } | null>(null);
   const [form] = Form.useForm();
   const list = useQuery({
@@ -83,8 +85,17 @@ export default function UsersPage({ me }: { me: Me }) {
       void message.success(t.saved);
       await client.invalidateQueries({ queryKey: ['users'] });
     },
-    onError,
+    onError: (error) => (isStale(error) ? setStale(true) : onError(error)),
   });
+  /** The account as it is now, in the form. */
+  const reloadEditing = async () => {
+    if (!editing) return;
+    const fresh = (await list.refetch()).data?.items.find((u) => u.id === editing.id);
+    setStale(false);
+    if (!fresh) return setEditing(null);
+    form.setFieldsValue(fresh);
+    setEditing(fresh);
+  };
   const reset = useMutation({
     mutationFn: (user: UserRow) =>
       api
@@ -144,7 +155,10 @@ export default function UsersPage({ me }: { me: Me }) {
             title: '',
             render: (_v, u) => (
               <Space>
-                <Button size="small" onClick={() => (form.setFieldsValue(u), setEditing(u))}>
+                <Button
+                  size="small"
+                  onClick={() => (form.setFieldsValue(u), setStale(false), setEditing(u))}
+                >
                   {t.edit}
                 </Button>
                 <Button size="small" onClick={() => reset.mutate(u)}>
@@ -165,12 +179,17 @@ export default function UsersPage({ me }: { me: Me }) {
         confirmLoading={create.isPending || update.isPending}
         destroyOnHidden
       >
+        {editing && stale && (
+          <StaleNotice onReload={() => void reloadEditing()} loading={list.isFetching} />
+        )}
         <Form
           form={form}
           layout="vertical"
           preserve={false}
           onFinish={(values: Record<string, unknown>) =>
-            editing ? update.mutate({ id: editing.id, values }) : create.mutate(values)
+            editing
+              ? update.mutate({ id: editing.id, values: { ...values, version: editing.version } })
+              : create.mutate(values)
           }
         >
           {creating && (
