@@ -50,11 +50,16 @@ export interface AppUserTable {
   role: Role;
   org_unit_id: string;
   must_change_password: Generated<boolean>;
-  failed_attempts: Generated<number>;
-  locked_until: Date | null;
   active: Generated<boolean>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+}
+
+/** Where an account signed in from successfully: its usual addresses (IPv6 by /64). */
+export interface SignInAddressTable {
+  user_id: string;
+  address: string;
+  last_at: Generated<Date>;
 }
 
 export interface SessionTable {
@@ -311,6 +316,7 @@ export interface DiplomaRevokedSlotTable {
 export interface Database {
   org_unit: OrgUnitTable;
   app_user: AppUserTable;
+  sign_in_address: SignInAddressTable;
   session: SessionTable;
   audit_log: AuditLogTable;
   class: ClassTable;

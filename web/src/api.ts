@@ -130,7 +130,6 @@ export interface UserRow {
   orgUnit: { id: string; code: string; name: string };
   active: boolean;
   mustChangePassword: boolean;
-  lockedUntil: string | null;
 }
 
 export interface ClassSummary {

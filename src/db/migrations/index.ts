@@ -6,6 +6,7 @@ import * as schoolYearProfile from './2026112501_school_year_profile.ts';
 import * as transfers from './2026112502_transfers.ts';
 import * as registrySearch from './2026112503_registry_search.ts';
 import * as auditFastPath from './2026112504_audit_fast_path.ts';
+import * as signInThrottle from './2026120103_sign_in_throttle.ts';
 
 /** Every migration, in order. Names start with a timestamp; they only move forward. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '2026112502_transfers': transfers,
   '2026112503_registry_search': registrySearch,
   '2026112504_audit_fast_path': auditFastPath,
+  '2026120103_sign_in_throttle': signInThrottle,
 };

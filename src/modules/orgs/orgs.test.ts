@@ -34,33 +34,18 @@ type Problem = {
 };
 
 describe('sign-in', () => {
-  it('refuses a wrong password with a Vietnamese problem, then locks after repeated failures', async () => {
+  it('refuses a wrong password with a Vietnamese problem', async () => {
     await makeUser(db, ids.THA!, 'teacher', 'gv.khoa');
     resetLoginThrottle();
-    const attempt = () =>
-      app.inject({
-        method: 'POST',
-        url: '/api/auth/login',
-        payload: { username: 'gv.khoa', password: 'sai-mat-khau' },
-      });
-    const first = await attempt();
+    const first = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'gv.khoa', password: 'sai-mat-khau' },
+    });
     expect(first.statusCode).toBe(401);
     expect(first.headers['content-type']).toContain('application/problem+json');
     expect(first.json<Problem>().detail).toBe('Tên đăng nhập hoặc mật khẩu không đúng.');
-    const started = Date.now();
-    for (let i = 0; i < 3; i++) await attempt();
-    // Delays grow: 0.5 s + 1 s + 2 s for failures 2–4.
-    expect(Date.now() - started).toBeGreaterThan(3000);
-    const fifth = await attempt();
-    expect(fifth.statusCode).toBe(401);
-    const locked = await app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { username: 'gv.khoa', password: 'mat-khau-rat-dai-1' },
-    });
-    expect(locked.statusCode).toBe(423);
-    expect(locked.json<Problem>().detail).toContain('tạm khoá');
-  }, 30_000);
+  });
 
   it('sets an HttpOnly SameSite session cookie', async () => {
     const r = await app.inject({

@@ -9,7 +9,15 @@ import { PassThrough, Readable } from 'node:stream';
 import { ROLES } from '../../server/permissions.ts';
 import { listAudit, unitHistory } from './audit.ts';
 import { exportOrgs, importOrgs } from './import-export.ts';
-import { changePassword, describeMe, login, logout, scopeOf, SESSION_HOURS } from './auth.ts';
+import {
+  changePassword,
+  describeMe,
+  login,
+  logout,
+  scopeOf,
+  SESSION_HOURS,
+  SignInThrottled,
+} from './auth.ts';
 import {
   createUnit,
   getUnit,
@@ -56,6 +64,10 @@ export function registerOrgRoutes(
         password: request.body.password,
         ip: request.ip,
         userAgent: request.headers['user-agent'] ?? null,
+      }).catch((error: unknown) => {
+        if (error instanceof SignInThrottled)
+          void reply.header('retry-after', String(error.retryAfterSeconds));
+        throw error;
       });
       reply.setCookie(SESSION_COOKIE, result.token, {
         path: '/',

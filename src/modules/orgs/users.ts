@@ -19,7 +19,6 @@ export interface UserRow {
   orgUnit: { id: string; code: string; name: string };
   active: boolean;
   mustChangePassword: boolean;
-  lockedUntil: string | null;
 }
 
 export const USERNAME_RE = /^[a-z0-9][a-z0-9._-]{2,31}$/;
@@ -36,7 +35,6 @@ function userQuery(db: Db) {
       'app_user.role',
       'app_user.active',
       'app_user.must_change_password',
-      'app_user.locked_until',
       'org_unit.id as unit_id',
       'org_unit.code as unit_code',
       'org_unit.name as unit_name',
@@ -56,7 +54,6 @@ function toUserRow(r: UserQueryRow): UserRow {
     orgUnit: { id: r.unit_id, code: r.unit_code, name: r.unit_name },
     active: r.active,
     mustChangePassword: r.must_change_password,
-    lockedUntil: r.locked_until ? r.locked_until.toISOString() : null,
   };
 }
 
@@ -254,8 +251,6 @@ export async function resetPassword(
       .set({
         password_hash: passwordHash,
         must_change_password: true,
-        failed_attempts: 0,
-        locked_until: null,
         updated_at: sql`now()`,
       })
       .where('id', '=', userId)
