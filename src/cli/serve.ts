@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import type { Command } from 'commander';
 import { migrateToLatest, openDatabase, targetFromEnv } from '../db/connection.ts';
-import { bootstrap } from '../server/bootstrap.ts';
+import { bootstrap, ConfigurationError } from '../server/bootstrap.ts';
 import { positiveInt, progressReporter } from './util.ts';
 
 export function registerServeCommand(program: Command): void {
@@ -42,6 +42,11 @@ export function registerServeCommand(program: Command): void {
           demoStudents: options.demoStudents,
           adminPassword: process.env.SOGD_ADMIN_PASSWORD,
           onProgress: progress.update,
+        }).catch(async (error: unknown) => {
+          progress.stop();
+          await database.close();
+          if (error instanceof ConfigurationError) process.exitCode = 2;
+          throw error;
         });
         progress.stop();
         // Loaded here so that other commands do not pay for the web server's start-up.

@@ -92,4 +92,26 @@ describe.skipIf(!onPglite)('sogd serve', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('TRUST_PROXY: "true" không phải số proxy');
   });
+
+  it('refuses to start with a weak SOGD_ADMIN_PASSWORD, saying what to do', () => {
+    const empty = mkdtempSync(join(tmpdir(), 'sogd-weak-'));
+    try {
+      const r = spawnSync(process.execPath, ['bin/sogd.js', 'serve', '--no-demo'], {
+        cwd: REPO,
+        env: {
+          ...process.env,
+          DATA_DIR: empty,
+          DATABASE_URL: '',
+          SOGD_ADMIN_PASSWORD: 'password12',
+        },
+        encoding: 'utf8',
+        timeout: 120_000,
+      });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain('SOGD_ADMIN_PASSWORD quá yếu');
+      expect(r.stderr).toContain('bỏ trống SOGD_ADMIN_PASSWORD');
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -13,6 +13,8 @@ const vi = {
   confirmPassword: 'Nhập lại mật khẩu mới',
   mustChange: 'Đây là lần đăng nhập đầu tiên: hãy đặt mật khẩu của riêng bạn (ít nhất 10 ký tự).',
   passwordsDiffer: 'Hai mật khẩu không giống nhau.',
+  passwordHint:
+    'Ít nhất 10 ký tự và khó đoán: ghép 3–4 từ ít gặp (có thể thêm dấu gạch, chữ số); không dùng tên, ngày sinh hay dãy như 123456.',
   saved: 'Đã lưu.',
   orgTree: 'Cây đơn vị',
   users: 'Tài khoản',
@@ -95,6 +97,8 @@ const en: Messages = {
   confirmPassword: 'Repeat the new password',
   mustChange: 'First sign-in: set a password of your own (at least 10 characters).',
   passwordsDiffer: 'The two passwords differ.',
+  passwordHint:
+    'At least 10 characters and hard to guess: join 3–4 uncommon words (dashes and digits welcome); no names, birth dates or runs like 123456.',
   saved: 'Saved.',
   orgTree: 'Org tree',
   users: 'Accounts',

@@ -275,14 +275,17 @@ export async function changePassword(
 ): Promise<void> {
   const user = await db
     .selectFrom('app_user')
-    .select(['password_hash', 'username'])
+    .select(['password_hash', 'username', 'full_name'])
     .where('id', '=', scope.user.id)
     .executeTakeFirstOrThrow();
   if (!(await verifyPassword(user.password_hash, input.currentPassword)))
     throw badRequest('Mật khẩu hiện tại không đúng.', [
       { path: 'currentPassword', message: 'Mật khẩu hiện tại không đúng.' },
     ]);
-  const problems = passwordProblems(input.newPassword, user.username);
+  const problems = await passwordProblems(input.newPassword, {
+    username: user.username,
+    fullName: user.full_name,
+  });
   if (input.newPassword === input.currentPassword)
     problems.push('Mật khẩu mới phải khác mật khẩu hiện tại.');
   if (problems.length)

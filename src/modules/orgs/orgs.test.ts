@@ -99,6 +99,17 @@ describe('a school clerk created by the admin', () => {
     });
     expect(weak.status).toBe(400);
     expect((weak.body as Problem).errors?.[0]?.message).toContain('ít nhất 10 ký tự');
+    // Long enough, but trivial or common (issue #11, item 11): refused, with what to do.
+    for (const trivial of ['aaaaaaaaaa', '1234567890', 'password12', 'lethihong2026']) {
+      const r = await first.send('POST', '/api/auth/password', {
+        currentPassword: temporaryPassword,
+        newPassword: trivial,
+      });
+      expect(r.status, trivial).toBe(400);
+      const message = (r.body as Problem).errors?.[0]?.message ?? '';
+      expect(message, trivial).toContain('Mật khẩu quá dễ đoán.');
+      expect(message, trivial).toContain('Gợi ý:');
+    }
     const changed = await first.send('POST', '/api/auth/password', {
       currentPassword: temporaryPassword,
       newPassword: 'Hoa-phuong-do-2026',
