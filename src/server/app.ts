@@ -16,7 +16,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../db/connection.ts';
-import { loadSession } from '../modules/orgs/auth.ts';
+import { flushAuthEvents, loadSession } from '../modules/orgs/auth.ts';
 import { registerDiplomaRoutes, registerDidDocument } from '../modules/diplomas/routes.ts';
 import { registerOrgRoutes } from '../modules/orgs/routes.ts';
 import { registerRegistryRoutes } from '../modules/registry/routes.ts';
@@ -111,6 +111,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
 
   app.decorateRequest('session', null);
+  // Failed sign-ins are logged after their answer: finish those writes first.
+  app.addHook('onClose', flushAuthEvents);
 
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
