@@ -52,13 +52,18 @@ export interface AppUserTable {
   role: Role;
   org_unit_id: string;
   must_change_password: Generated<boolean>;
-  failed_attempts: Generated<number>;
-  locked_until: Date | null;
   active: Generated<boolean>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
   /** Bumped by every UPDATE; a save from a form loaded at another version is refused (409). */
   version: Generated<number>;
+}
+
+/** Where an account signed in from successfully: its usual addresses (IPv6 by /64). */
+export interface SignInAddressTable {
+  user_id: string;
+  address: string;
+  last_at: Generated<Date>;
 }
 
 export interface SessionTable {
@@ -334,6 +339,7 @@ export interface JobProgressTable {
 export interface Database {
   org_unit: OrgUnitTable;
   app_user: AppUserTable;
+  sign_in_address: SignInAddressTable;
   session: SessionTable;
   audit_log: AuditLogTable;
   class: ClassTable;

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -15,7 +16,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../db/connection.ts';
-import { loadSession } from '../modules/orgs/auth.ts';
+import { flushAuthEvents, loadSession } from '../modules/orgs/auth.ts';
 import { registerDiplomaRoutes, registerDidDocument } from '../modules/diplomas/routes.ts';
 import { registerOrgRoutes } from '../modules/orgs/routes.ts';
 import { registerRegistryRoutes } from '../modules/registry/routes.ts';
@@ -39,8 +40,12 @@ export interface AppOptions {
   webDir?: string | null;
   /** Set the Secure flag on cookies (behind HTTPS). Default: when NODE_ENV=production. */
   secureCookies?: boolean;
-  /** Behind a reverse proxy: trust X-Forwarded-For for the client address. */
-  trustProxy?: boolean;
+  /**
+   * Behind reverse proxies: how many hops (a number) or which proxy addresses
+   * and CIDRs (a list) may set the client address in X-Forwarded-For; false:
+   * the socket's address. Never `true`, which would believe any client.
+   */
+  trustProxy?: false | number | string[];
   /** Public diploma lookups a client may make per minute (default 20). */
   lookupsPerMinute?: number;
   /** Public base URL (SOGD_PUBLIC_URL, publicUrlFromEnv): signed documents and did.json use it, never the Host header. */
@@ -55,13 +60,43 @@ export { requireScope, SESSION_COOKIE } from './context.ts';
 export async function buildApp(options: AppOptions): Promise<App> {
   const app = Fastify({
     logger: options.logger ?? false,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: proxyTrust(options.trustProxy ?? false),
     bodyLimit: 2 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(fastifyCookie);
+  const secure = options.secureCookies ?? process.env.NODE_ENV === 'production';
+  // Security headers on every answer (API, pages, /docs). The CSP allows only
+  // this origin: the web bundle loads no remote code or fonts; AntD (and the
+  // page's own <style>) inject inline styles, hence style-src 'unsafe-inline';
+  // scripts stay 'self' only. Swagger UI's page also loads only its own files.
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        baseUri: ["'self'"],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        objectSrc: ["'none'"],
+        scriptSrc: ["'self'"],
+        scriptSrcAttr: ["'none'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        workerSrc: ["'self'", 'blob:'],
+        // Only behind HTTPS: on a plain-HTTP install it would break every request.
+        ...(secure ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    // HSTS only means something over HTTPS, where the Secure cookie flag is on too.
+    strictTransportSecurity: secure ? { maxAge: 15_552_000, includeSubDomains: false } : false,
+  });
   // Uploads are workbooks: the same size limit as the CLI's, with the same message.
   await app.register(fastifyMultipart, { limits: { fileSize: MAX_WORKBOOK_BYTES, files: 1 } });
   await app.register(fastifySwagger, {
@@ -84,6 +119,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   app.decorateRequest('session', null);
   registerControlCharCheck(app);
+  // Failed sign-ins are logged after their answer: finish those writes first.
+  app.addHook('onClose', flushAuthEvents);
 
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
@@ -172,7 +209,6 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const publicUrl = options.publicUrl ?? 'http://localhost:3000';
   registerDidDocument(app, { db: options.db, publicUrl });
 
-  const secure = options.secureCookies ?? process.env.NODE_ENV === 'production';
   await app.register(
     (api, _options, done) => {
       registerOrgRoutes(api, { db: options.db, secureCookies: secure });
@@ -203,6 +239,20 @@ export async function buildApp(options: AppOptions): Promise<App> {
     app.setNotFoundHandler((_request, reply) => notFoundProblem(reply));
   }
   return app;
+}
+
+/**
+ * Fastify 5 ignores a hop count (it cannot tell a proxy from a direct client),
+ * so hops become a function: the socket's peer and the next hops-1 addresses
+ * are our proxies; the client is the entry right before them. Only sound when
+ * the proxies alone can reach sogd (it listens on 127.0.0.1 unless HOST says
+ * otherwise); else name the proxies' addresses instead.
+ */
+function proxyTrust(
+  trust: false | number | string[],
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust !== 'number') return trust;
+  return (_address, hop) => hop < trust;
 }
 
 function notFoundProblem(reply: FastifyReply) {

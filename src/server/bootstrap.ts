@@ -4,7 +4,13 @@ import { uuidv7 } from '../lib/ids.ts';
 import { seedDemo } from '../modules/demo/seed.ts';
 import { listIssuerKeys, rotateIssuerKey } from '../modules/diplomas/keys.ts';
 import { createAccount } from '../modules/orgs/users.ts';
-import { hashPassword, temporaryPassword } from './passwords.ts';
+import {
+  hashPassword,
+  MIN_PASSWORD_LENGTH,
+  MIN_PASSWORD_SCORE,
+  passwordStrength,
+  temporaryPassword,
+} from './passwords.ts';
 
 export interface BootstrapOptions {
   demo: boolean;
@@ -26,6 +32,15 @@ export interface BootstrapResult {
  */
 export async function bootstrap(db: Db, options: BootstrapOptions): Promise<BootstrapResult> {
   let seeded = false;
+  const adminExists = async () =>
+    (await db
+      .selectFrom('app_user')
+      .select('id')
+      .where('username', '=', 'admin')
+      .executeTakeFirst()) !== undefined;
+  // Before seeding anything: a weak password stops the first start with nothing half-made.
+  if (options.adminPassword && !(await adminExists()))
+    await requireStrongAdminPassword(options.adminPassword);
   const root = await db
     .selectFrom('org_unit')
     .select(['id'])
@@ -53,12 +68,7 @@ export async function bootstrap(db: Db, options: BootstrapOptions): Promise<Boot
     if (!keys.some((k) => k.authorityId === rootId && !k.retiredAt))
       await rotateIssuerKey(db, systemActor('khởi tạo khoá ký'), rootId, passphrase);
   }
-  const hasAdmin = await db
-    .selectFrom('app_user')
-    .select('id')
-    .where('username', '=', 'admin')
-    .executeTakeFirst();
-  if (hasAdmin) return { seeded, admin: null };
+  if (await adminExists()) return { seeded, admin: null };
   const generated = !options.adminPassword;
   const password = options.adminPassword || temporaryPassword();
   await createAccount(db, systemActor('khởi tạo'), {
@@ -72,4 +82,30 @@ export async function bootstrap(db: Db, options: BootstrapOptions): Promise<Boot
     mustChangePassword: false,
   });
   return { seeded, admin: { username: 'admin', password, generated } };
+}
+
+/** A setting that stops the start; `sogd serve` exits 2 with its message. */
+export class ConfigurationError extends Error {}
+
+/**
+ * SOGD_ADMIN_PASSWORD is held to the rules of every new password (length and
+ * zxcvbn score); only "must not contain the user name" is left to the score,
+ * which counts "admin" as a known word.
+ */
+async function requireStrongAdminPassword(password: string): Promise<void> {
+  const strength =
+    password.length >= MIN_PASSWORD_LENGTH
+      ? await passwordStrength(password, { username: 'admin', fullName: 'Quản trị hệ thống' })
+      : null;
+  if (strength && strength.score >= MIN_PASSWORD_SCORE) return;
+  throw new ConfigurationError(
+    [
+      'SOGD_ADMIN_PASSWORD quá yếu nên tài khoản admin chưa được tạo.',
+      strength ? strength.warning : `Mật khẩu phải có ít nhất ${MIN_PASSWORD_LENGTH} ký tự.`,
+      'Hãy đặt một mật khẩu khó đoán hơn (ví dụ ghép 3–4 từ ít gặp, có dấu gạch và chữ số),',
+      'hoặc bỏ trống SOGD_ADMIN_PASSWORD để sogd tự tạo và in ra một mật khẩu ngẫu nhiên.',
+    ]
+      .filter(Boolean)
+      .join(' '),
+  );
 }

@@ -189,7 +189,7 @@ describe('GET /api/jobs and cancel, in the caller scope', () => {
       '/api/jobs',
       '/api/jobs/{id}',
       '/api/jobs/{id}/cancel',
-      '/api/jobs/run/{kind}',
+      '/api/jobs/run/{jobKind}',
     ]) {
       const operations = Object.values(doc.paths[path] ?? {});
       expect(operations.length, path).toBeGreaterThan(0);

@@ -160,15 +160,15 @@ export function registerJobRoutes(
     (request) => cancelJob(jobs, requireScope(request), request.params.id),
   );
   api.post(
-    '/jobs/run/:kind',
+    '/jobs/run/:jobKind',
     {
       schema: {
         tags,
         summary: 'Chạy ngay một công việc (ví dụ dọn phiên đăng nhập hết hạn)',
-        params: z.object({ kind: z.string().max(100) }),
+        params: z.object({ jobKind: z.string().max(100) }),
         response: { 200: jobSchema },
       },
     },
-    (request) => runJobNow(jobs, requireScope(request), request.params.kind),
+    (request) => runJobNow(jobs, requireScope(request), request.params.jobKind),
   );
 }

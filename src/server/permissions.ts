@@ -1,4 +1,4 @@
-import type { Role } from '../db/schema.ts';
+import type { OrgUnitKind, Role } from '../db/schema.ts';
 
 /**
  * What each role may do. Every permission applies only inside the subtree of
@@ -41,11 +41,47 @@ export function permissionsOf(role: Role): readonly Permission[] {
 
 export const ROLES = Object.keys(ROLE_PERMISSIONS) as Role[];
 
-/** Roles an account with `role` may hand out: never more than it holds itself. */
+/**
+ * The level of the tree a role is made for: 3 the department (Sở), 2 an
+ * education office or commune, 1 a school. A role is handed out only by a role
+ * of its level or above, and only on a unit of its level or above: a school
+ * admin makes school accounts, never department staff (issue #11, item 15).
+ */
+export const ROLE_LEVEL: Record<Role, number> = {
+  department_admin: 3,
+  department_staff: 3,
+  auditor: 3,
+  office_staff: 2,
+  school_admin: 1,
+  school_staff: 1,
+  teacher: 1,
+};
+
+/** The level of a unit by its kind; 'other' units are treated like schools. */
+export const UNIT_LEVEL: Record<OrgUnitKind, number> = {
+  department: 3,
+  office: 2,
+  commune: 2,
+  school: 1,
+  centre: 1,
+  other: 1,
+};
+
+/**
+ * Roles an account with `role` may hand out: never a permission it lacks,
+ * never a level above its own.
+ */
 export function grantableRoles(role: Role): Role[] {
   const own = new Set(permissionsOf(role));
   if (!own.has('user.manage')) return [];
-  return ROLES.filter((r) => permissionsOf(r).every((p) => own.has(p)));
+  return ROLES.filter(
+    (r) => ROLE_LEVEL[r] <= ROLE_LEVEL[role] && permissionsOf(r).every((p) => own.has(p)),
+  );
+}
+
+/** A role fits a unit whose level is at least the role's. */
+export function roleFitsUnit(role: Role, kind: OrgUnitKind): boolean {
+  return ROLE_LEVEL[role] <= UNIT_LEVEL[kind];
 }
 
 export const ROLE_LABELS: Record<Role, string> = {

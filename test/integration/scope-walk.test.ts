@@ -741,7 +741,7 @@ const NAMED_IDS = (): Record<string, string | string[]> => ({
   entityId: fx.b.student.id,
   eventId: fx.b.diploma.copyEvent,
   // A job kind anyone may name; running it is for the root's administrators.
-  kind: 'orgs.expired-sessions',
+  jobKind: 'orgs.expired-sessions',
   // Create inside B; the move below overrides it to pull B into A's commune.
   parentId: fx.b.school,
   // Merge B into A: B's data would land in A's scope.

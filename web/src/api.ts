@@ -134,7 +134,6 @@ export interface UserRow {
   orgUnit: { id: string; code: string; name: string };
   active: boolean;
   mustChangePassword: boolean;
-  lockedUntil: string | null;
   /** Sent back with an edit: a save from a stale form is refused (409). */
   version: number;
 }

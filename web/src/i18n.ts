@@ -13,6 +13,8 @@ const vi = {
   confirmPassword: 'Nhập lại mật khẩu mới',
   mustChange: 'Đây là lần đăng nhập đầu tiên: hãy đặt mật khẩu của riêng bạn (ít nhất 10 ký tự).',
   passwordsDiffer: 'Hai mật khẩu không giống nhau.',
+  passwordHint:
+    'Ít nhất 10 ký tự và khó đoán: ghép 3–4 từ ít gặp (có thể thêm dấu gạch, chữ số); không dùng tên, ngày sinh hay dãy như 123456.',
   saved: 'Đã lưu.',
   orgTree: 'Cây đơn vị',
   users: 'Tài khoản',
@@ -60,7 +62,6 @@ const vi = {
   temporaryPassword: 'Mật khẩu tạm (chỉ hiện một lần)',
   temporaryHint: 'Gửi mật khẩu này cho người dùng; họ phải đổi mật khẩu ở lần đăng nhập đầu.',
   copy: 'Sao chép',
-  locked: 'Tạm khoá',
   when: 'Thời gian',
   actor: 'Người thực hiện',
   action: 'Thao tác',
@@ -140,6 +141,8 @@ const en: Messages = {
   confirmPassword: 'Repeat the new password',
   mustChange: 'First sign-in: set a password of your own (at least 10 characters).',
   passwordsDiffer: 'The two passwords differ.',
+  passwordHint:
+    'At least 10 characters and hard to guess: join 3–4 uncommon words (dashes and digits welcome); no names, birth dates or runs like 123456.',
   saved: 'Saved.',
   orgTree: 'Org tree',
   users: 'Accounts',
@@ -187,7 +190,6 @@ const en: Messages = {
   temporaryPassword: 'Temporary password (shown once)',
   temporaryHint: 'Give this password to the user; they must change it at first sign-in.',
   copy: 'Copy',
-  locked: 'Locked',
   when: 'When',
   actor: 'By',
   action: 'Action',

@@ -7,6 +7,7 @@ import * as transfers from './2026112502_transfers.ts';
 import * as registrySearch from './2026112503_registry_search.ts';
 import * as auditFastPath from './2026112504_audit_fast_path.ts';
 import * as recordVersions from './2026120102_record_versions.ts';
+import * as signInThrottle from './2026120103_sign_in_throttle.ts';
 import * as jobProgress from './2026120105_job_progress.ts';
 
 /** Every migration, in order. Names start with a timestamp; they only move forward. */
@@ -19,5 +20,6 @@ export const migrations: Record<string, Migration> = {
   '2026112503_registry_search': registrySearch,
   '2026112504_audit_fast_path': auditFastPath,
   '2026120102_record_versions': recordVersions,
+  '2026120103_sign_in_throttle': signInThrottle,
   '2026120105_job_progress': jobProgress,
 };

@@ -116,7 +116,21 @@ export async function listAudit(
   return { items: rows.map(toView), total: Number(total) };
 }
 
-/** The history of one org unit: every change made to its own record. */
+/** Fields of a unit's record anyone who may read the unit sees in its history. */
+const UNIT_FIELDS = ['code', 'name', 'kind', 'levels', 'ownership', 'address', 'active'];
+
+const unitFieldsOf = (j: unknown) =>
+  j && typeof j === 'object'
+    ? Object.fromEntries(Object.entries(j).filter(([k]) => UNIT_FIELDS.includes(k)))
+    : j;
+
+/**
+ * The history of one org unit: every change made to its own record. Without
+ * audit.read (a teacher, a clerk) it shows what changed and the actor's name,
+ * but not the actor's address or login name (a list of login names helps
+ * whoever guesses passwords), nor the tree bookkeeping (path, parent and
+ * merge ids), which names units outside the caller's reach.
+ */
 export async function unitHistory(db: Db, scope: Scope, unitId: string): Promise<AuditEntryView[]> {
   await scope.requireUnit(db, unitId, 'org.read');
   const rows = await baseQuery(db)
@@ -125,5 +139,13 @@ export async function unitHistory(db: Db, scope: Scope, unitId: string): Promise
     .orderBy('audit_log.seq', 'desc')
     .limit(500)
     .execute();
-  return rows.map(toView);
+  const views = rows.map(toView);
+  if (scope.can('audit.read')) return views;
+  return views.map((v) => ({
+    ...v,
+    ip: null,
+    actorName: v.actorName.replace(/\s*\([^()]*\)$/, ''),
+    before: unitFieldsOf(v.before),
+    after: unitFieldsOf(v.after),
+  }));
 }

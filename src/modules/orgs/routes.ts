@@ -10,7 +10,15 @@ import { ROLES } from '../../server/permissions.ts';
 import { versionField } from '../../server/versions.ts';
 import { listAudit, unitHistory } from './audit.ts';
 import { exportOrgs, importOrgs } from './import-export.ts';
-import { changePassword, describeMe, login, logout, scopeOf, SESSION_HOURS } from './auth.ts';
+import {
+  changePassword,
+  describeMe,
+  login,
+  logout,
+  scopeOf,
+  SESSION_HOURS,
+  SignInThrottled,
+} from './auth.ts';
 import {
   createUnit,
   getUnit,
@@ -57,6 +65,10 @@ export function registerOrgRoutes(
         password: request.body.password,
         ip: request.ip,
         userAgent: request.headers['user-agent'] ?? null,
+      }).catch((error: unknown) => {
+        if (error instanceof SignInThrottled)
+          void reply.header('retry-after', String(error.retryAfterSeconds));
+        throw error;
       });
       reply.setCookie(SESSION_COOKIE, result.token, {
         path: '/',

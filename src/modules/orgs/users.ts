@@ -1,12 +1,12 @@
 import { sql } from 'kysely';
 import { writeTransaction, type Actor } from '../../db/actor.ts';
 import type { Db } from '../../db/connection.ts';
-import type { Role } from '../../db/schema.ts';
+import type { OrgUnitKind, Role } from '../../db/schema.ts';
 import { uuidv7, isUuid } from '../../lib/ids.ts';
 import { normalizeText, searchKey } from '../../lib/vietnamese.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../server/errors.ts';
 import { hashPassword, temporaryPassword } from '../../server/passwords.ts';
-import { grantableRoles } from '../../server/permissions.ts';
+import { grantableRoles, ROLE_LABELS, roleFitsUnit } from '../../server/permissions.ts';
 import type { Scope } from '../../server/scope.ts';
 import { staleVersion } from '../../server/versions.ts';
 import { escapeLike } from './units.ts';
@@ -20,12 +20,12 @@ export interface UserRow {
   orgUnit: { id: string; code: string; name: string };
   active: boolean;
   mustChangePassword: boolean;
-  lockedUntil: string | null;
   /** Send it back with an edit: a save from a stale form is refused. */
   version: number;
 }
 
 export const USERNAME_RE = /^[a-z0-9][a-z0-9._-]{2,31}$/;
+export const TAKEN_USERNAME = 'Tên đăng nhập này không dùng được; hãy chọn tên khác.';
 
 function userQuery(db: Db) {
   return db
@@ -39,7 +39,6 @@ function userQuery(db: Db) {
       'app_user.role',
       'app_user.active',
       'app_user.must_change_password',
-      'app_user.locked_until',
       'app_user.version',
       'org_unit.id as unit_id',
       'org_unit.code as unit_code',
@@ -60,7 +59,6 @@ function toUserRow(r: UserQueryRow): UserRow {
     orgUnit: { id: r.unit_id, code: r.unit_code, name: r.unit_name },
     active: r.active,
     mustChangePassword: r.must_change_password,
-    lockedUntil: r.locked_until ? r.locked_until.toISOString() : null,
     version: r.version,
   };
 }
@@ -114,7 +112,18 @@ export async function getUser(db: Db, scope: Scope, userId: string): Promise<Use
 
 function requireGrantable(scope: Scope, role: Role): void {
   if (!grantableRoles(scope.user.role).includes(role))
-    throw forbidden('Bạn không thể cấp vai trò có nhiều quyền hơn vai trò của chính bạn.');
+    throw forbidden(
+      'Bạn không thể cấp vai trò có nhiều quyền hơn hoặc ở cấp cao hơn vai trò của chính bạn.',
+    );
+}
+
+/** A department role on a school (or an office role there) would be a role out of place. */
+function requireRoleFitsUnit(role: Role, unit: { kind: OrgUnitKind; name: string }): void {
+  if (!roleFitsUnit(role, unit.kind))
+    throw badRequest(
+      `Vai trò "${ROLE_LABELS[role]}" không dùng cho tài khoản thuộc ${unit.name}: vai trò cấp Sở chỉ gán ở Sở, vai trò cấp xã/Phòng ở Phòng hoặc xã.`,
+      [{ path: 'role', message: 'Vai trò không phù hợp với cấp của đơn vị.' }],
+    );
 }
 
 export interface NewUserInput {
@@ -130,8 +139,9 @@ export async function createUser(
   scope: Scope,
   input: NewUserInput,
 ): Promise<{ user: UserRow; temporaryPassword: string }> {
-  await scope.requireUnit(db, input.orgUnitId, 'user.manage');
+  const unit = await scope.requireUnit(db, input.orgUnitId, 'user.manage');
   requireGrantable(scope, input.role);
+  requireRoleFitsUnit(input.role, unit);
   const username = input.username.trim().toLowerCase();
   if (!USERNAME_RE.test(username))
     throw badRequest('Tên đăng nhập chưa hợp lệ.', [
@@ -181,10 +191,9 @@ export async function createAccount(
       .select('id')
       .where('username', '=', account.username)
       .executeTakeFirst();
-    if (taken)
-      throw conflict(`Tên đăng nhập "${account.username}" đã có người dùng.`, [
-        { path: 'username', message: 'Tên đăng nhập đã tồn tại.' },
-      ]);
+    // The same words whoever holds the name: no hint whether the account is
+    // in the caller's unit or elsewhere in the province, nor which unit.
+    if (taken) throw conflict(TAKEN_USERNAME, [{ path: 'username', message: TAKEN_USERNAME }]);
     await tx
       .insertInto('app_user')
       .values({
@@ -220,7 +229,13 @@ export async function updateUser(
   const current = await getUser(db, scope, userId);
   if (patch.role !== undefined) requireGrantable(scope, patch.role);
   requireGrantable(scope, current.role);
-  if (patch.orgUnitId !== undefined) await scope.requireUnit(db, patch.orgUnitId, 'user.manage');
+  const unit =
+    patch.orgUnitId !== undefined
+      ? await scope.requireUnit(db, patch.orgUnitId, 'user.manage')
+      : patch.role !== undefined
+        ? await scope.requireUnit(db, current.orgUnit.id, 'user.manage')
+        : null;
+  if (unit) requireRoleFitsUnit(patch.role ?? current.role, unit);
   if (
     userId === scope.user.id &&
     (patch.active === false || (patch.role && patch.role !== current.role))
@@ -274,8 +289,6 @@ export async function resetPassword(
       .set({
         password_hash: passwordHash,
         must_change_password: true,
-        failed_attempts: 0,
-        locked_until: null,
         updated_at: sql`now()`,
       })
       .where('id', '=', userId)

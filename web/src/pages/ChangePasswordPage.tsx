@@ -43,7 +43,12 @@ export default function ChangePasswordPage({ me }: { me: Me }) {
           <Form.Item label={t.currentPassword} name="currentPassword" rules={[{ required: true }]}>
             <Input.Password autoComplete="current-password" />
           </Form.Item>
-          <Form.Item label={t.newPassword} name="newPassword" rules={[{ required: true, min: 10 }]}>
+          <Form.Item
+            label={t.newPassword}
+            name="newPassword"
+            rules={[{ required: true, min: 10 }]}
+            extra={t.passwordHint}
+          >
             <Input.Password autoComplete="new-password" />
           </Form.Item>
           <Form.Item

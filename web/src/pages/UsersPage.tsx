@@ -145,9 +145,6 @@ export default function UsersPage({ me }: { me: Me }) {
             render: (_v, u) => (
               <Space>
                 {u.active ? <Tag color="green">{t.active}</Tag> : <Tag>{t.inactive}</Tag>}
-                {u.lockedUntil && new Date(u.lockedUntil) > new Date() && (
-                  <Tag color="orange">{t.locked}</Tag>
-                )}
               </Space>
             ),
           },
