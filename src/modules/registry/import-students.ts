@@ -9,6 +9,7 @@ import type { Selectable } from 'kysely';
 import type { StudentTable } from '../../db/schema.ts';
 import { normalizeText } from '../../lib/vietnamese.ts';
 import { iterateInWorker } from '../../lib/worker-stream.ts';
+import { assertInflatable } from '../../lib/xlsx-limits.ts';
 import { cellText, headerKey, UnreadableWorkbookError, type SheetLimits } from '../../lib/xlsx.ts';
 import {
   checkStudentRows,
@@ -518,6 +519,7 @@ type StudentRow = Pick<Selectable<StudentTable>, (typeof COMPARED)[number]>;
  * the clerk to fix and upload again.
  */
 export async function annotatedWorkbook(input: Buffer, errors: RowError[]): Promise<Buffer> {
+  await assertInflatable(input); // ExcelJS inflates every part at once: bombs are refused first
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(input as unknown as ArrayBuffer);
   const sheet = workbook.worksheets[0]!;
