@@ -74,6 +74,8 @@ export interface StudentImportOptions {
    * files of OFF_THREAD_BYTES and more, given as a path or as bytes).
    */
   offThread?: boolean;
+  /** Stops the import (its reason is thrown, nothing is written) when aborted: the request is gone. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -477,7 +479,10 @@ function studentCheckEvents(
     typeof input === 'string' ? fileSize(input) : Buffer.isBuffer(input) ? input.length : 0;
   const offThread = options.offThread ?? size >= OFF_THREAD_BYTES;
   if (!offThread || !(typeof input === 'string' || Buffer.isBuffer(input)))
-    return checkStudentRows(input, context);
+    return checkStudentRows(input, {
+      ...context,
+      limits: { ...context.limits, signal: options.signal },
+    });
   const data: StudentCheckInput = { input, context };
   return iterateInWorker<StudentCheckEvent>(
     new URL('./student-rows.worker.ts', import.meta.url),
@@ -486,6 +491,7 @@ function studentCheckEvents(
       name === 'UnreadableWorkbookError'
         ? new UnreadableWorkbookError(message)
         : new Error(message),
+    options.signal,
   );
 }
 
