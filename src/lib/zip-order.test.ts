@@ -88,3 +88,36 @@ describe('worksheets last (zip-order.ts)', () => {
     expect(workbookBytesSource(csv)).toBeNull();
   });
 });
+
+describe('reading only what is needed (issue #11)', () => {
+  it('hands on only the first tab’s worksheet, wherever it lies in the zip', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Hướng dẫn').addRow(['Họ và tên']);
+    wb.addWorksheet('Học sinh').addRow(['Họ và tên']);
+    // The second sheet made the first tab (as moving a tab in Excel does).
+    (wb.worksheets[1] as unknown as { orderNo: number }).orderNo = -1;
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    const sheets = localNames(await reordered(bytes)).filter((n) => n.startsWith('xl/worksheets/'));
+    expect(sheets).toHaveLength(1);
+    const tabs: string[] = [];
+    for await (const row of readFirstSheet(bytes, ['Họ và tên'], (h) => tabs.push(h.sheetName!)))
+      void row;
+    expect(tabs).toEqual(['Học sinh']);
+  });
+
+  it('stops at once when the request is gone, throwing the signal’s reason', async () => {
+    const controller = new AbortController();
+    const gone = new Error('đã đóng kết nối');
+    let rows = 0;
+    const reading = (async () => {
+      const bytes = await excelLikeWorkbook(20_000);
+      const limits = { signal: controller.signal };
+      for await (const row of readFirstSheet(bytes, ['Họ và tên'], () => {}, limits)) {
+        void row;
+        if (++rows === 10) controller.abort(gone);
+      }
+    })();
+    await expect(reading).rejects.toBe(gone);
+    expect(rows).toBeLessThan(20_000);
+  });
+});
