@@ -21,13 +21,16 @@ const WORKER_WINDOW = 12;
  * Runs `module` (a TypeScript module calling `serveToParent`) in a worker,
  * which finds `data` as `workerData.data`, and yields what it produces.
  * Errors thrown there are thrown here, rebuilt by `reviveError` from their
- * class name and message. Leaving the loop early stops the worker.
+ * class name and message. Leaving the loop early stops the worker, and so
+ * does `signal` (the request is gone): its reason is thrown at once.
  */
 export async function* iterateInWorker<T>(
   module: URL,
   data: unknown,
   reviveError: (name: string, message: string) => Error = (_n, m) => new Error(m),
+  signal?: AbortSignal,
 ): AsyncGenerator<T> {
+  signal?.throwIfAborted();
   const worker = new Worker(BOOTSTRAP, { workerData: { module: module.href, data } });
   const queue: ToParent<T>[] = [];
   let wake: (() => void) | null = null;
@@ -50,8 +53,10 @@ export async function* iterateInWorker<T>(
       state.failure = new Error(`Luồng đọc tệp dừng bất thường (mã ${code}).`);
     notify();
   });
+  signal?.addEventListener('abort', notify, { once: true });
   try {
     for (;;) {
+      signal?.throwIfAborted();
       const message = queue.shift();
       if (!message) {
         if (state.failure) throw state.failure;
@@ -69,6 +74,7 @@ export async function* iterateInWorker<T>(
       yield message.item;
     }
   } finally {
+    signal?.removeEventListener('abort', notify);
     await worker.terminate();
   }
 }

@@ -141,16 +141,77 @@ function columnOf(ref: string): number {
 }
 
 /**
+ * Thrown when a workbook cannot be read, or is refused (limits, a hostile
+ * file); its message, in Vietnamese, is shown to the user as it is.
+ */
+export class UnreadableWorkbookError extends Error {}
+
+/**
+ * The longest cell (a `<v>`, a formula, an inline or a shared string) and the
+ * longest tag, in characters. Excel itself stops a cell at 32,767; 1 Mi
+ * leaves room for other writers and bounds what one cell can cost: text with
+ * no end (the issue's 128 MB of spaces) is refused there, not carried along.
+ */
+export const MAX_CELL_CHARS = 1024 * 1024;
+
+/**
+ * Excel's own grid (ECMA-376 §18.3.1.73, Excel specifications and limits):
+ * 1,048,576 rows by 16,384 columns (XFD). A reference beyond it is no real
+ * sheet's, and bounding it bounds the row's cell array and the hidden rows.
+ */
+export const MAX_SHEET_ROW_NUMBER = 1_048_576;
+export const MAX_SHEET_COLUMN = 16_384;
+
+/** Most merged ranges in a sheet: a list has a few, a report a few thousand. */
+export const MAX_MERGED_RANGES = 100_000;
+
+/**
+ * The shared strings table, held whole in memory for the sheet's lookups:
+ * at most this many strings and this many characters in all. The
+ * 100,000-row bench list (shared strings written) has 344,279 strings and
+ * 7 million characters, so a list at the 600,000-row limit about 2.1 million
+ * and 42 million; the caps leave twice that and more, and stop a table that
+ * would fill the memory before it is built.
+ */
+export const MAX_SHARED_STRINGS = 4_000_000;
+export const MAX_SHARED_STRING_CHARS = 100_000_000;
+
+const count = (n: number) => n.toLocaleString('vi-VN');
+
+/** "AB" for 28. */
+function columnName(column: number): string {
+  let name = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
+    name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
+}
+
+const tooLongTag = () =>
+  new UnreadableWorkbookError(
+    `Không đọc được tệp dưới dạng bảng tính Excel (.xlsx): một thẻ XML dài hơn ${count(MAX_CELL_CHARS)} ký tự; đây không phải bảng tính thông thường. Hãy mở tệp bằng Excel và lưu lại.`,
+  );
+
+/**
  * A forgiving XML tokenizer fed text piece by piece: tags and the text
- * between them, with chunk boundaries anywhere (an unfinished tag or text
- * waits for the next piece). Names lose their namespace prefix, as some
- * writers use `x:row`. Comments, processing instructions and the doctype are
- * skipped; CDATA is text. A tag is handed on as positions in the buffer, not
- * as strings (a 500,000-row sheet has 40 million tags), and text is only cut
- * out when the scanner wants it.
+ * between them, with chunk boundaries anywhere (an unfinished tag waits for
+ * the next piece). Names lose their namespace prefix, as some writers use
+ * `x:row`. Comments, processing instructions and the doctype are skipped;
+ * CDATA is text. A tag is handed on as positions in the buffer, not as
+ * strings (a 500,000-row sheet has 40 million tags).
+ *
+ * Linear in the input, whatever it holds: text goes to the scanner as it
+ * arrives, raw (entities are decoded once the value is whole, so one split
+ * between pieces is harmless), or is dropped when no value is being read;
+ * only an unfinished tag is carried to the next piece, its end searched for
+ * in the new text only, and a tag longer than MAX_CELL_CHARS is an error.
+ * (Carrying text and searching again from its start made a sheet of 128 MB
+ * of spaces take 360 s.)
  */
 abstract class XmlScanner {
+  /** An unfinished tag (from its '<'), or ''. */
   private pending = '';
+  /** How far into `pending` its end has been searched for already. */
+  private searched = 0;
 
   /**
    * A tag whose name (prefix dropped) is `buf[nameStart, nameEnd)` and whose
@@ -166,42 +227,64 @@ abstract class XmlScanner {
   ): void;
   /** Whether the text at this point is kept (`text` is then called with it). */
   protected abstract wantsText(): boolean;
+  /** Raw text, entities not decoded (CDATA's escaped, so decoding gives it back). */
   protected abstract text(text: string): void;
 
   feed(piece: string): void {
-    const buf = this.pending + piece;
+    const buf = this.pending ? this.pending + piece : piece;
+    // Positions below `resume` belong to the carried tag and were searched already.
+    const resume = this.searched;
+    this.pending = '';
+    this.searched = 0;
     let pos = 0;
+    // How far the carried tag's end has been searched for (nothing, for a bare '<!' opener).
+    let searchedTo = buf.length;
     for (;;) {
       const lt = buf.indexOf('<', pos);
-      if (lt < 0) break;
-      if (lt > pos && this.wantsText()) this.text(decodeText(buf.slice(pos, lt)));
+      const textEnd = lt < 0 ? buf.length : lt;
+      if (textEnd > pos && this.wantsText()) this.text(buf.slice(pos, textEnd));
+      if (lt < 0) return;
       pos = lt;
       const next = buf.charCodeAt(lt + 1);
+      let end: number;
+      let close = '>';
       if (next === 33 /* ! */) {
+        // Until the second character is there, '<!' could start any of the three.
+        if (lt + 9 > buf.length && !buf.startsWith('<!--', lt)) {
+          searchedTo = lt;
+          break;
+        }
         const cdata = buf.startsWith('<![CDATA[', lt);
-        const close = cdata ? ']]>' : buf.startsWith('<!--', lt) ? '-->' : '>';
-        const end = buf.indexOf(close, lt + 2);
+        close = cdata ? ']]>' : buf.startsWith('<!--', lt) ? '-->' : '>';
+        end = buf.indexOf(close, Math.max(lt + 2, resume - close.length + 1));
         if (end < 0) break;
-        if (cdata && this.wantsText()) this.text(buf.slice(lt + 9, end));
+        if (cdata && this.wantsText()) this.text(buf.slice(lt + 9, end).replaceAll('&', '&amp;'));
         pos = end + close.length;
         continue;
       }
-      const gt = buf.indexOf('>', lt);
-      if (gt < 0) break;
-      pos = gt + 1;
+      end = buf.indexOf('>', Math.max(lt, resume));
+      if (end < 0) break;
+      pos = end + 1;
       if (next === 63 /* ? */) continue;
       const closing = next === 47; /* / */
       let start = closing ? lt + 2 : lt + 1;
-      let end = start;
-      for (; end < gt; end++) {
-        const c = buf.charCodeAt(end);
+      let nameEnd = start;
+      for (; nameEnd < end; nameEnd++) {
+        const c = buf.charCodeAt(nameEnd);
         if (c === 32 || c === 47 || c === 10 || c === 13 || c === 9) break;
-        if (c === 58 /* : */) start = end + 1;
+        if (c === 58 /* : */) start = nameEnd + 1;
       }
-      this.tag(buf, start, end, gt, closing, buf.charCodeAt(gt - 1) === 47);
+      this.tag(buf, start, nameEnd, end, closing, buf.charCodeAt(end - 1) === 47);
     }
-    // Text before an unfinished tag stays pending too: it is only complete at the next '<'.
+    // An unfinished tag: carried over, bounded.
+    if (buf.length - pos > MAX_CELL_CHARS) throw tooLongTag();
     this.pending = buf.slice(pos);
+    this.searched = searchedTo - pos;
+  }
+
+  /** At the end of the input: an unfinished tag is dropped, as before. */
+  end(): void {
+    this.pending = '';
   }
 }
 
@@ -262,6 +345,10 @@ class SheetScanner extends XmlScanner {
       if (!closing) {
         const r = attribute(buf, end, gt, 'r');
         const rowNumber = r ? Number(r) : this.lastRow + 1;
+        if (!(rowNumber >= 1 && rowNumber <= MAX_SHEET_ROW_NUMBER))
+          throw new UnreadableWorkbookError(
+            `Không đọc được tệp dưới dạng bảng tính Excel (.xlsx): dòng số "${r ?? rowNumber}" nằm ngoài bảng tính Excel (tối đa ${count(MAX_SHEET_ROW_NUMBER)} dòng).`,
+          );
         this.lastRow = rowNumber;
         this.column = 0;
         const hidden = attribute(buf, end, gt, 'hidden');
@@ -277,6 +364,10 @@ class SheetScanner extends XmlScanner {
       if (!selfClosing) this.phonetic += closing ? -1 : 1;
     } else if (!closing && isName(buf, start, end, 'mergeCell')) {
       const ref = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/i.exec(attribute(buf, end, gt, 'ref') ?? '');
+      if (ref && this.layout.mergedRanges.length >= MAX_MERGED_RANGES)
+        throw new UnreadableWorkbookError(
+          `Trang tính có hơn ${count(MAX_MERGED_RANGES)} vùng ô gộp; đây không phải danh sách thông thường. Hãy bỏ gộp ô (Unmerge) rồi lưu lại.`,
+        );
       if (ref)
         this.layout.mergedRanges.push({
           ref: ref[0],
@@ -293,6 +384,12 @@ class SheetScanner extends XmlScanner {
   }
 
   protected text(text: string): void {
+    const held =
+      this.capture === 'v' ? this.value : this.capture === 'f' ? this.formula : this.inline;
+    if ((held?.length ?? 0) + text.length > MAX_CELL_CHARS)
+      throw new UnreadableWorkbookError(
+        `Ô ${columnName(this.column)}${this.lastRow} dài hơn ${count(MAX_CELL_CHARS)} ký tự (Excel cho tối đa 32.767 ký tự mỗi ô); đây không phải bảng tính thông thường. Hãy kiểm tra ô đó trong Excel và lưu lại.`,
+      );
     if (this.capture === 'v') this.value += text;
     else if (this.capture === 'f') this.formula += text;
     else if (this.capture === 't') this.inline += text;
@@ -312,6 +409,10 @@ class SheetScanner extends XmlScanner {
     });
     const column = r ? columnOf(r) : 0;
     this.column = column > 0 ? column : this.column + 1;
+    if (this.column > MAX_SHEET_COLUMN)
+      throw new UnreadableWorkbookError(
+        `Không đọc được tệp dưới dạng bảng tính Excel (.xlsx): dòng ${this.lastRow} có ô ở cột thứ ${count(this.column)}, ngoài bảng tính Excel (tối đa ${count(MAX_SHEET_COLUMN)} cột, đến XFD).`,
+      );
     this.type = t ?? 'n';
     this.style = s ? Number(s) : 0;
     this.inCell = true;
@@ -324,12 +425,14 @@ class SheetScanner extends XmlScanner {
     this.inCell = false;
     this.capture = null;
     if (!this.row) return;
-    const result = this.typed(this.value);
+    // Held raw (XmlScanner): decoded once whole.
+    const result = this.typed(this.value === null ? null : decodeText(this.value));
     let value: ScannedValue;
-    if (this.formula !== null)
-      value = result === null ? { formula: this.formula } : { formula: this.formula, result };
-    else if (this.type === 'inlineStr')
-      value = this.inline ?? result; // some writers use <v>
+    if (this.formula !== null) {
+      const formula = decodeText(this.formula);
+      value = result === null ? { formula } : { formula, result };
+    } else if (this.type === 'inlineStr')
+      value = this.inline === null ? result : decodeText(this.inline); // some writers use <v>
     else value = result;
     if (value !== null) this.row.cells[this.column] = value;
   }
@@ -369,6 +472,8 @@ class SheetScanner extends XmlScanner {
 class SharedStringsScanner extends XmlScanner {
   readonly strings: string[] = [];
   private current: string | null = null;
+  /** Characters of the table so far (raw, as held). */
+  private chars = 0;
   private capture = false;
   private phonetic = 0;
 
@@ -376,16 +481,21 @@ class SharedStringsScanner extends XmlScanner {
     buf: string,
     start: number,
     end: number,
-    _gt: number,
+    gt: number,
     closing: boolean,
     selfClosing: boolean,
   ): void {
     if (isName(buf, start, end, 'si')) {
       if (!closing) this.current = '';
       if ((closing || selfClosing) && this.current !== null) {
-        this.strings.push(this.current);
+        if (this.strings.length >= MAX_SHARED_STRINGS) throw tooManySharedStrings();
+        this.strings.push(decodeText(this.current));
         this.current = null;
       }
+    } else if (!closing && isName(buf, start, end, 'sst')) {
+      // The declared size is checked at once (a lie is caught as the strings come).
+      const declared = Number(attribute(buf, end, gt, 'uniqueCount') ?? 0);
+      if (declared > MAX_SHARED_STRINGS) throw tooManySharedStrings();
     } else if (isName(buf, start, end, 'rPh')) {
       if (!selfClosing) this.phonetic += closing ? -1 : 1;
     } else if (isName(buf, start, end, 't') && this.current !== null && !this.phonetic)
@@ -397,6 +507,15 @@ class SharedStringsScanner extends XmlScanner {
   }
 
   protected text(text: string): void {
+    this.chars += text.length;
+    if (this.chars > MAX_SHARED_STRING_CHARS)
+      throw new UnreadableWorkbookError(
+        `Bảng chuỗi dùng chung (xl/sharedStrings.xml) của tệp dài hơn ${count(MAX_SHARED_STRING_CHARS)} ký tự. Đây không phải bảng tính thông thường: hãy chia danh sách thành nhiều tệp hoặc mở bằng Excel và lưu lại.`,
+      );
+    if (this.current!.length + text.length > MAX_CELL_CHARS)
+      throw new UnreadableWorkbookError(
+        `Chuỗi dùng chung số ${count(this.strings.length)} (xl/sharedStrings.xml) dài hơn ${count(MAX_CELL_CHARS)} ký tự (Excel cho tối đa 32.767 ký tự mỗi ô); đây không phải bảng tính thông thường. Hãy mở tệp bằng Excel và lưu lại.`,
+      );
     this.current += text;
   }
 }
@@ -421,11 +540,18 @@ export async function* scanSheetRows(
     scanner.feed(piece);
     if (scanner.ready.length) yield* scanner.ready.splice(0);
   }
+  scanner.end();
 }
+
+const tooManySharedStrings = () =>
+  new UnreadableWorkbookError(
+    `Bảng chuỗi dùng chung (xl/sharedStrings.xml) của tệp có hơn ${count(MAX_SHARED_STRINGS)} chuỗi. Đây không phải bảng tính thông thường: hãy chia danh sách thành nhiều tệp hoặc mở bằng Excel và lưu lại.`,
+  );
 
 /** Reads a shared strings table (xl/sharedStrings.xml) into plain strings. */
 export async function readSharedStrings(chunks: AsyncIterable<Buffer | string>): Promise<string[]> {
   const scanner = new SharedStringsScanner();
   for await (const piece of decoded(chunks)) scanner.feed(piece);
+  scanner.end();
   return scanner.strings;
 }

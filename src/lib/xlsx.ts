@@ -1,12 +1,14 @@
 import { statSync } from 'node:fs';
-import { Transform, type Readable, type Writable } from 'node:stream';
+import { Readable, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { controlCharCell } from './control-chars.ts';
 import { searchKey } from './vietnamese.ts';
+import { checkDeclared, InflateMeter, unlaidOut } from './xlsx-limits.ts';
 import {
   isDateFormat,
   readSharedStrings,
   scanSheetRows,
+  UnreadableWorkbookError,
   type ScannedValue,
   type SheetLayout,
 } from './xlsx-scan.ts';
@@ -21,7 +23,7 @@ export type { SheetLayout } from './xlsx-scan.ts';
  * Vietnamese diacritics.
  */
 
-export class UnreadableWorkbookError extends Error {}
+export { UnreadableWorkbookError } from './xlsx-scan.ts';
 
 /** The largest upload accepted, documented in the README. */
 export const MAX_WORKBOOK_BYTES = 100 * 1024 * 1024;
@@ -111,6 +113,11 @@ export interface SheetLimits {
   maxBytes?: number;
   /** Most non-empty data rows (default MAX_SHEET_ROWS). */
   maxRows?: number;
+  /**
+   * Stops the reading (its reason is thrown) when aborted: the request that
+   * uploaded the file is gone. Not for a worker's data (it cannot be copied).
+   */
+  signal?: AbortSignal;
 }
 
 /** A hidden row (by hand or by a filter) is neither imported nor skipped silently: the clerk decides. */
@@ -143,28 +150,21 @@ export function mergeErrors(
   return errors;
 }
 
-/** Counts bytes of a streamed upload and ends it early once over the limit. */
-function limitBytes(
-  input: Readable,
-  maxBytes: number,
-): { stream: Readable; tooLarge: () => number | null } {
+/** An upload stream's bytes, refused once over `maxBytes` (nothing more is read). */
+async function collect(input: Readable, maxBytes: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
   let seen = 0;
-  let over: number | null = null;
-  const stream = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      seen += chunk.length;
-      if (over !== null) return done();
-      if (seen > maxBytes) {
-        over = seen;
-        this.push(null);
-        return done();
-      }
-      done(null, chunk);
-    },
-  });
-  input.on('error', (error) => stream.destroy(error));
-  input.pipe(stream);
-  return { stream, tooLarge: () => over };
+  try {
+    for await (const chunk of input as AsyncIterable<Buffer | string>) {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      seen += bytes.length;
+      if (seen > maxBytes) throw new UnreadableWorkbookError(tooLargeMessage(seen, maxBytes, true));
+      chunks.push(bytes);
+    }
+  } finally {
+    input.destroy();
+  }
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
 }
 
 const tooLargeMessage = (bytes: number, maxBytes: number, atLeast: boolean) =>
@@ -175,8 +175,12 @@ const tooLargeMessage = (bytes: number, maxBytes: number, atLeast: boolean) =>
  * them). Calls `onHeader` once with the header row, then yields data rows
  * (empty rows skipped). `onLayout` receives the sheet's layout object at its
  * start (see SheetLayout for when it is complete). Throws UnreadableWorkbookError
- * when the input is not an xlsx workbook, is over `limits.maxBytes`, or has
- * more than `limits.maxRows` data rows (it stops there, reading no further).
+ * when the input is not an xlsx workbook, is over `limits.maxBytes`, has
+ * more than `limits.maxRows` data rows (it stops there, reading no further),
+ * or would inflate past the limits of xlsx-limits.ts and xlsx-scan.ts (a
+ * zip or XML bomb: refused before it fills the memory). A stream is read
+ * into memory first (at most `maxBytes`): the zip's directory, at its end,
+ * is needed before anything inflates.
  */
 export async function* readFirstSheet(
   input: string | Buffer | Readable,
@@ -187,46 +191,79 @@ export async function* readFirstSheet(
 ): AsyncGenerator<SheetRow> {
   const maxBytes = limits.maxBytes ?? MAX_WORKBOOK_BYTES;
   const maxRows = limits.maxRows ?? MAX_SHEET_ROWS;
+  const signal = limits.signal;
+  let size: number;
   if (typeof input === 'string') {
-    let size: number;
     try {
       size = statSync(input).size;
     } catch {
       throw new UnreadableWorkbookError(`Không mở được tệp ${input}.`);
     }
-    if (size > maxBytes) throw new UnreadableWorkbookError(tooLargeMessage(size, maxBytes, false));
-  } else if (Buffer.isBuffer(input) && input.length > maxBytes)
-    throw new UnreadableWorkbookError(tooLargeMessage(input.length, maxBytes, false));
+  } else {
+    if (!Buffer.isBuffer(input)) input = await collect(input, maxBytes);
+    size = input.length;
+  }
+  if (size > maxBytes) throw new UnreadableWorkbookError(tooLargeMessage(size, maxBytes, false));
   // A file or bytes are handed to ExcelJS with the worksheets last (zip-order.ts).
-  const { stream: source, worksheetsLast }: WorkbookSource =
-    typeof input === 'string'
-      ? workbookFileSource(input)
-      : Buffer.isBuffer(input)
-        ? workbookBytesSource(input)
-        : { stream: input, worksheetsLast: false };
-  const limited = limitBytes(source, maxBytes);
+  const laidOut: WorkbookSource | null =
+    typeof input === 'string' ? workbookFileSource(input) : workbookBytesSource(input);
+  if (!laidOut) throw unlaidOut();
+  const { stream: source, layout } = laidOut;
+  try {
+    checkDeclared(layout, size);
+  } catch (error) {
+    source.destroy();
+    throw error;
+  }
+  const meter = new InflateMeter(layout, size, signal);
   const known = new Set(knownHeaders.map(headerKey));
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(limited.stream, {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     styles: 'cache',
   });
   // ExcelJS internals (4.4, pinned): the shared strings table and the sheet's
-  // cells are read by xlsx-scan.ts, styles and the workbook by ExcelJS.
+  // cells are read by xlsx-scan.ts, styles and the workbook by ExcelJS; every
+  // part it reads goes through the meter.
+  type Parse = (this: unknown, entry: Readable) => Promise<void>;
   const internals = reader as unknown as {
     _parseSharedStrings: (entry: Readable) => AsyncGenerator<never>;
+    _parseRels: Parse;
+    _parseWorkbook: Parse;
+    _parseStyles: Parse;
+    _parseWorksheet: (iterator: AsyncIterable<Buffer>, sheetNo: string) => Iterable<unknown>;
     sharedStrings?: string[];
+    workbookRels?: unknown[];
     styles: { getStyleModel: (id: number) => { numFmt?: string } | null };
     properties?: { model?: { date1904?: boolean } };
     model?: { sheets?: { name: string }[] };
   };
-  // ExcelJS streams a worksheet only once it holds a shared strings table:
-  // with the worksheets last, a workbook without one (written with inline
-  // strings) has none to wait for.
-  if (worksheetsLast) internals.sharedStrings = [];
+  // ExcelJS streams a worksheet only once it holds a shared strings table and
+  // the relationships (else it copies the sheet to a temporary file, which
+  // nothing would count): the worksheets come last, so a workbook without
+  // them (inline strings, no relationships) has none to wait for.
+  internals.sharedStrings = [];
+  internals.workbookRels = [];
+  const counted = (parse: Parse, name: string) =>
+    function (this: unknown, entry: Readable) {
+      return parse.call(this, Readable.from(meter.count(name, entry as AsyncIterable<Buffer>)));
+    };
+  internals._parseRels = counted(internals._parseRels, 'xl/_rels/workbook.xml.rels');
+  internals._parseWorkbook = counted(internals._parseWorkbook, 'xl/workbook.xml');
+  internals._parseStyles = counted(internals._parseStyles, 'xl/styles.xml');
+  const parseWorksheet = internals._parseWorksheet;
+  internals._parseWorksheet = function (iterator, sheetNo) {
+    return parseWorksheet.call(
+      this,
+      meter.count(`xl/worksheets/sheet${sheetNo}.xml`, iterator),
+      sheetNo,
+    );
+  };
   internals._parseSharedStrings = async function* (entry) {
-    internals.sharedStrings = await readSharedStrings(entry);
+    internals.sharedStrings = await readSharedStrings(
+      meter.count('xl/sharedStrings.xml', entry as AsyncIterable<Buffer>),
+    );
     yield* []; // ExcelJS expects a generator of events; the table is all there is
   };
   const dateStyles = new Map<number, boolean>();
@@ -240,19 +277,19 @@ export async function* readFirstSheet(
   };
   let header: SheetHeader | null = null;
   let dataRows = 0;
-  const tooLarge = () => {
-    const bytes = limited.tooLarge();
-    if (bytes !== null) throw new UnreadableWorkbookError(tooLargeMessage(bytes, maxBytes, true));
-  };
   try {
     for await (const worksheet of reader) {
-      // Zip order need not be tab order: skip any sheet before the first tab.
+      const raw = worksheet as unknown as { iterator: AsyncIterable<Buffer | string> };
+      // Zip order need not be tab order: skip any sheet before the first tab
+      // (read through, counted, rather than left to ExcelJS to inflate uncounted).
       const sheetName = (worksheet as unknown as { name: string }).name;
       const first = internals.model?.sheets?.[0]?.name;
-      if (first !== undefined && sheetName !== first) continue;
+      if (first !== undefined && sheetName !== first) {
+        for await (const chunk of raw.iterator) void chunk;
+        continue;
+      }
       const layout: SheetLayout = { sheetName, hiddenRows: new Set(), mergedRanges: [] };
       onLayout?.(layout);
-      const raw = worksheet as unknown as { iterator: AsyncIterable<Buffer | string> };
       const lookups = {
         sharedStrings: internals.sharedStrings,
         isDateStyle,
@@ -295,12 +332,10 @@ export async function* readFirstSheet(
           );
         yield { rowNumber: row.rowNumber, values, problems };
       }
-      tooLarge();
       break; // the first worksheet only
     }
-    tooLarge();
   } catch (error) {
-    tooLarge();
+    if (signal?.aborted) throw signal.reason;
     if (error instanceof UnreadableWorkbookError) throw error;
     throw new UnreadableWorkbookError(
       `Không đọc được tệp dưới dạng bảng tính Excel (.xlsx): ${error instanceof Error ? error.message : String(error)}`,
@@ -308,7 +343,6 @@ export async function* readFirstSheet(
   } finally {
     // Stopping early (row limit, error) must not leave the file open.
     source.destroy();
-    limited.stream.destroy();
   }
   if (!header)
     throw new UnreadableWorkbookError('Bảng tính không có trang tính hoặc không có dòng tiêu đề.');

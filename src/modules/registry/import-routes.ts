@@ -5,6 +5,7 @@ import type { Db } from '../../db/connection.ts';
 import { UnreadableWorkbookError } from '../../lib/xlsx.ts';
 import { requireScope } from '../../server/context.ts';
 import { AppError, badRequest } from '../../server/errors.ts';
+import { requestGoneSignal } from '../../server/request-signal.ts';
 import type { Scope } from '../../server/scope.ts';
 import { importStaff, staffTemplate } from './import-staff.ts';
 import { annotatedWorkbook, importStudents, studentTemplate } from './import-students.ts';
@@ -58,7 +59,14 @@ interface ImportKind<S extends z.ZodRawShape> {
     db: Db,
     /** The uploaded workbook (already read whole: the annotated copy needs it too). */
     input: Buffer,
-    options: { scope: Scope; dryRun: boolean; query: z.output<z.ZodObject<S>>; progress: Progress },
+    options: {
+      scope: Scope;
+      dryRun: boolean;
+      query: z.output<z.ZodObject<S>>;
+      progress: Progress;
+      /** Aborted when the request is gone: the reading stops, nothing is written. */
+      signal?: AbortSignal;
+    },
   ): Promise<ImportOutcome>;
   template(schoolCodes: string[]): Promise<Buffer>;
   templateFile: string;
@@ -76,8 +84,9 @@ const STUDENTS: ImportKind<typeof STUDENTS_QUERY> = {
   what: 'học sinh',
   tag: 'Lớp, học sinh',
   query: z.object(STUDENTS_QUERY),
-  run: (db, input, { scope, dryRun, query, progress }) =>
+  run: (db, input, { scope, dryRun, query, progress, signal }) =>
     importStudents(db, input, {
+      signal,
       actor: scope.actor,
       schoolYear: query.year,
       dryRun,
@@ -94,8 +103,9 @@ const STAFF: ImportKind<Record<never, z.ZodType>> = {
   what: 'cán bộ, giáo viên, nhân viên',
   tag: 'Cán bộ, giáo viên',
   query: z.object({}),
-  run: (db, input, { scope, dryRun, progress }) =>
+  run: (db, input, { scope, dryRun, progress, signal }) =>
     importStaff(db, Readable.from([input]), {
+      signal,
       actor: scope.actor,
       dryRun,
       scopePath: scope.user.orgPath,
@@ -146,6 +156,7 @@ function registerKind<S extends z.ZodRawShape>(
       scope.require('registry.write');
       const query = parseQuery(request);
       const bytes = await readUpload(request);
+      const signal = requestGoneSignal(reply);
       const dryRun = query.common.dryRun === '1';
       if (query.common.progress === '1') {
         const out = new PassThrough();
@@ -157,6 +168,7 @@ function registerKind<S extends z.ZodRawShape>(
             scope,
             dryRun,
             query: query.own,
+            signal,
             progress: {
               onProgress: (n) => line({ phase: 'reading', rows: (rows = n) }),
               onPhase: (phase) =>
@@ -195,6 +207,7 @@ function registerKind<S extends z.ZodRawShape>(
           dryRun,
           query: query.own,
           progress: {},
+          signal,
         });
         return reply.status(result.errorList.length ? 422 : 200).send(result);
       } catch (error) {
@@ -223,6 +236,7 @@ function registerKind<S extends z.ZodRawShape>(
           dryRun: true,
           query: query.own,
           progress: {},
+          signal: requestGoneSignal(reply),
         });
         return reply
           .type(XLSX)

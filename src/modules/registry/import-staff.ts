@@ -71,6 +71,8 @@ export interface StaffImportOptions {
   onPhase?: (phase: ImportPhase) => void;
   /** Rows written so far in the "writing" phase. */
   onWritten?: (rows: number) => void;
+  /** Stops the reading (its reason is thrown, nothing is written) when aborted: the request is gone. */
+  signal?: AbortSignal;
 }
 
 export async function importStaff(
@@ -106,7 +108,7 @@ export async function importStaff(
     input,
     Object.values(STAFF_HEADERS),
     (h) => (header = h),
-    undefined,
+    { signal: options.signal },
     (l) => (layout = l),
   )) {
     rows++;

@@ -9,6 +9,7 @@ import type { Selectable } from 'kysely';
 import type { StudentTable } from '../../db/schema.ts';
 import { normalizeText, searchKey } from '../../lib/vietnamese.ts';
 import { iterateInWorker } from '../../lib/worker-stream.ts';
+import { assertInflatable } from '../../lib/xlsx-limits.ts';
 import { cellText, headerKey, UnreadableWorkbookError, type SheetLimits } from '../../lib/xlsx.ts';
 import { conflict } from '../../server/errors.ts';
 import {
@@ -89,6 +90,8 @@ export interface StudentImportOptions {
    * files of OFF_THREAD_BYTES and more, given as a path or as bytes).
    */
   offThread?: boolean;
+  /** Stops the import (its reason is thrown, nothing is written) when aborted: the request is gone. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -610,7 +613,10 @@ function studentCheckEvents(
     typeof input === 'string' ? fileSize(input) : Buffer.isBuffer(input) ? input.length : 0;
   const offThread = options.offThread ?? size >= OFF_THREAD_BYTES;
   if (!offThread || !(typeof input === 'string' || Buffer.isBuffer(input)))
-    return checkStudentRows(input, context);
+    return checkStudentRows(input, {
+      ...context,
+      limits: { ...context.limits, signal: options.signal },
+    });
   const data: StudentCheckInput = { input, context };
   return iterateInWorker<StudentCheckEvent>(
     new URL('./student-rows.worker.ts', import.meta.url),
@@ -619,6 +625,7 @@ function studentCheckEvents(
       name === 'UnreadableWorkbookError'
         ? new UnreadableWorkbookError(message)
         : new Error(message),
+    options.signal,
   );
 }
 
@@ -711,6 +718,7 @@ export async function annotatedWorkbook(
   errors: RowError[],
   changes: StudentChange[] = [],
 ): Promise<Buffer> {
+  await assertInflatable(input); // ExcelJS inflates every part at once: bombs are refused first
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(input as unknown as ArrayBuffer);
   const sheet = workbook.worksheets[0]!;
