@@ -1,0 +1,58 @@
+/**
+ * Zod pieces every module's contract.ts shares: they describe the HTTP
+ * boundary (requests and answers) and import nothing but zod, so the web can
+ * import their types too.
+ */
+import { z } from 'zod';
+
+/** `:id` in a path: checked for shape by the use case (a malformed id answers 404). */
+export const idParams = z.object({ id: z.string().max(64) });
+
+/** A unit, class, student… id in an answer (UUIDv7 as text). */
+export const id = z.string();
+
+/** A school year written `2025-2026`. */
+export const schoolYear = z
+  .string()
+  .regex(/^\d{4}-\d{4}$/, 'Năm học cần dạng 2025-2026')
+  .refine(
+    (y) => Number(y.slice(5)) === Number(y.slice(0, 4)) + 1,
+    'Năm học phải là hai năm liền nhau',
+  );
+
+/** A timestamp in an answer (ISO 8601, UTC). */
+export const timestamp = z.string();
+
+/** A calendar date in an answer, `yyyy-mm-dd` (shown dd/mm/yyyy by the pages). */
+export const isoDate = z.string();
+
+/** RFC 9457 problem details, as every error answers (src/server/app.ts). */
+export const problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type Problem = z.infer<typeof problem>;
+
+/** A page of `item`, with the total of the whole list. */
+export function paged<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
+}
+
+/**
+ * The answer of a route that sends a file (xlsx, pdf, png): documented with
+ * its media type; the body is never serialised by a schema.
+ */
+export function fileAnswer(mediaType: string, description: string) {
+  return z.string().describe(`${description} (${mediaType})`);
+}
+
+/** 204 No Content. */
+export const noContent = z.null().describe('Không có nội dung');
