@@ -1,11 +1,62 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { e2eTest } from './vitest.e2e.config.ts';
+
+/**
+ * Four projects (docs/ENGINEERING.md, "Tests"):
+ * - unit: src tests that need neither a database nor the `sogd` command —
+ *   the inner loop, `npx vitest run --project unit`;
+ * - db: src tests on a database (they import test/helpers/db.ts);
+ * - integration: tests that run the `sogd` command as a child process
+ *   (test/integration/, and a src test that spawns bin/sogd.js);
+ * - e2e: the browser tests (test/e2e/, after `npm run build:web`).
+ * A src test lands in its project by what it imports or spawns, read here,
+ * so a new file needs no entry.
+ */
+function testFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.test.ts'))
+    .map((e) => join(e.parentPath, e.name).slice(import.meta.dirname.length + 1));
+}
+const kinds = { unit: [] as string[], db: [] as string[], cli: [] as string[] };
+for (const file of testFiles(join(import.meta.dirname, 'src'))) {
+  const text = readFileSync(file, 'utf8');
+  if (text.includes('bin/sogd.js')) kinds.cli.push(file);
+  else if (/from '(\.\.\/)+test\/helpers\/db\.ts'/.test(text)) kinds.db.push(file);
+  else kinds.unit.push(file);
+}
+
+/** Per-file settings shared by the Node projects. */
+const node = {
+  pool: 'forks',
+  testTimeout: 60_000,
+  hookTimeout: 120_000,
+  // Tests run the TypeScript sources, also in the `sogd` children they spawn (bin/sogd.js).
+  env: { SOGD_FROM_SOURCES: '1' },
+} as const;
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/integration/**/*.test.ts'],
-    // Each file gets its own fresh database; PGlite start-up dominates, so run files in parallel.
-    pool: 'forks',
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    projects: [
+      { test: { ...node, name: 'unit', include: kinds.unit } },
+      {
+        test: {
+          ...node,
+          name: 'db',
+          include: kinds.db,
+          // Migrates once per run; each file starts from that snapshot (test/helpers/db.ts).
+          globalSetup: ['test/helpers/db-setup.ts'],
+        },
+      },
+      {
+        test: {
+          ...node,
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts', ...kinds.cli],
+        },
+      },
+      { test: { ...e2eTest, name: 'e2e', env: node.env } },
+    ],
   },
 });

@@ -19,6 +19,8 @@ export interface DatabaseTarget {
   dataDir?: string | undefined;
   /** Embedded database kept in memory only (tests). */
   memory?: boolean;
+  /** In memory only: start from this dump of a data folder (tests' migrated snapshot). */
+  loadDataDir?: Blob | undefined;
 }
 
 export interface OpenDatabase {
@@ -26,8 +28,8 @@ export interface OpenDatabase {
   kind: 'pglite' | 'postgres';
   /** Human description for logs: never includes a password. */
   describe: string;
-  /** Embedded database only: a gzipped tarball of the whole data folder. */
-  dump?: () => Promise<Blob>;
+  /** Embedded database only: a tarball of the whole data folder, gzipped unless told otherwise. */
+  dump?: (compression?: 'gzip' | 'none') => Promise<Blob>;
   close: () => Promise<void>;
 }
 
@@ -154,6 +156,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
       parsers: { 1082: (value: string) => value },
       serializers: PGLITE_SERIALIZERS,
       extensions: PGLITE_EXTENSIONS,
+      ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
     });
   } else {
     const dataDir = resolve(target.dataDir ?? './data');
@@ -184,7 +187,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
     db,
     kind: 'pglite',
     describe,
-    dump: () => pglite.dumpDataDir('gzip'),
+    dump: (compression = 'gzip') => pglite.dumpDataDir(compression),
     close: async () => {
       await db.destroy();
       release();

@@ -14,6 +14,8 @@ type ToParent<T> =
 
 /** The module that registers tsx in the worker before loading the TypeScript module (workers do not inherit loaders). */
 const BOOTSTRAP = new URL('../../bin/ts-worker.js', import.meta.url);
+/** Compiled to dist/ (`npm run build`): workers load the compiled `.js` beside this file, no tsx. */
+const COMPILED = import.meta.url.endsWith('.js');
 
 const WORKER_WINDOW = 12;
 
@@ -31,7 +33,9 @@ export async function* iterateInWorker<T>(
   signal?: AbortSignal,
 ): AsyncGenerator<T> {
   signal?.throwIfAborted();
-  const worker = new Worker(BOOTSTRAP, { workerData: { module: module.href, data } });
+  const worker = COMPILED
+    ? new Worker(new URL(module.href.replace(/\.ts$/, '.js')), { workerData: { data } })
+    : new Worker(BOOTSTRAP, { workerData: { module: module.href, data } });
   const queue: ToParent<T>[] = [];
   let wake: (() => void) | null = null;
   const state: { failure: Error | null; exited: boolean } = { failure: null, exited: false };

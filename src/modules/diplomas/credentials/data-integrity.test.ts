@@ -21,8 +21,8 @@ import {
   verificationMethodOf,
 } from './multibase.ts';
 
-// Reference data written outside this project (../shared/data/README.md).
-const DATA = resolve(import.meta.dirname, '../../../../../shared/data');
+// Reference data written outside this project, vendored unmodified (test/fixtures/README.md).
+const DATA = resolve(import.meta.dirname, '../../../../test/fixtures');
 const read = (path: string) => readFileSync(join(DATA, path), 'utf8');
 const json = (path: string) => JSON.parse(read(path)) as JsonObject;
 
