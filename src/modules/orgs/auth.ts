@@ -4,7 +4,7 @@ import { writeTransaction } from '../../db/actor.ts';
 import type { Db } from '../../db/connection.ts';
 import { AppError, badRequest, unauthorized } from '../../server/errors.ts';
 import { hashPassword, passwordProblems, verifyPassword } from '../../server/passwords.ts';
-import { permissionsOf } from '../../server/permissions.ts';
+import { grantableRoles, permissionsOf } from '../../server/permissions.ts';
 import { AttemptThrottle } from '../../server/rate-limit.ts';
 import { Scope, type ScopeUser } from '../../server/scope.ts';
 import type { Me } from './contract.ts';
@@ -255,6 +255,7 @@ export async function describeMe(db: Db, session: LoadedSession): Promise<Me> {
     orgUnit: unit,
     mustChangePassword: session.mustChangePassword,
     permissions: [...permissionsOf(session.user.role)],
+    grantableRoles: grantableRoles(session.user.role),
   };
 }
 

@@ -63,6 +63,8 @@ export const me = z.object({
   orgUnit: unitRef.extend({ kind }),
   mustChangePassword: z.boolean(),
   permissions: z.array(z.string()),
+  /** Roles this account may hand out (none without user.manage): the users page offers these. */
+  grantableRoles: z.array(role),
 });
 export type Me = z.infer<typeof me>;
 
