@@ -1,4 +1,5 @@
 import type { OrgUnitKind, Role } from '../db/schema.ts';
+import { ROLE_NAMES } from '../modules/orgs/labels.ts';
 
 /**
  * What each role may do. Every permission applies only inside the subtree of
@@ -84,12 +85,5 @@ export function roleFitsUnit(role: Role, kind: OrgUnitKind): boolean {
   return ROLE_LEVEL[role] <= UNIT_LEVEL[kind];
 }
 
-export const ROLE_LABELS: Record<Role, string> = {
-  department_admin: 'Quản trị Sở',
-  department_staff: 'Chuyên viên Sở',
-  office_staff: 'Cán bộ cấp xã/Phòng',
-  school_admin: 'Quản trị trường',
-  school_staff: 'Văn thư/nhân viên trường',
-  teacher: 'Giáo viên',
-  auditor: 'Thanh tra (chỉ xem)',
-};
+/** Vietnamese role names (messages); both languages in modules/orgs/labels.ts. */
+export const ROLE_LABELS = ROLE_NAMES.vi;

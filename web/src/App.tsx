@@ -17,7 +17,8 @@ import enUS from 'antd/locale/en_US';
 import viVN from 'antd/locale/vi_VN';
 import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
-import { api, ApiError, setCsrfToken, type Me } from './api.ts';
+import type { Me, Session } from '../../src/modules/orgs/contract.ts';
+import { api, ApiError, setCsrfToken } from './api.ts';
 import { catalogues, I18nContext, ROLE_LABELS, useI18n, type Lang } from './i18n.ts';
 
 const LoginPage = lazy(() => import('./pages/LoginPage.tsx'));
@@ -50,7 +51,7 @@ export function useMe(): Me | null | undefined {
     queryKey: ['me'],
     queryFn: async () => {
       try {
-        const result = await api.get<{ user: Me; csrfToken: string }>('/api/auth/me');
+        const result = await api.get<Session>('/api/auth/me');
         setCsrfToken(result.csrfToken);
         return result.user;
       } catch (error) {

@@ -1,6 +1,7 @@
 import { Select } from 'antd';
 import { useState } from 'react';
-import { api, type UnitSummary } from './api.ts';
+import type { UnitSummary } from '../../src/modules/orgs/contract.ts';
+import { api } from './api.ts';
 import { KIND_LABELS, useI18n } from './i18n.ts';
 
 /** A unit chosen by typing part of its name or code (searched on the server, within scope). */

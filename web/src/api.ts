@@ -68,75 +68,17 @@ export const api = {
   put: <T>(url: string, body: unknown) => request<T>('PUT', url, body),
 };
 
-export type Role =
-  | 'department_admin'
-  | 'department_staff'
-  | 'office_staff'
-  | 'school_admin'
-  | 'school_staff'
-  | 'teacher'
-  | 'auditor';
-export type Kind = 'department' | 'office' | 'commune' | 'school' | 'centre' | 'other';
-export type Level = 'preschool' | 'primary' | 'lower_secondary' | 'upper_secondary';
-
-export interface Me {
-  id: string;
-  username: string;
-  fullName: string;
-  role: Role;
-  orgUnit: { id: string; code: string; name: string; kind: Kind };
-  mustChangePassword: boolean;
-  permissions: string[];
-}
-
-export interface UnitSummary {
-  id: string;
-  code: string;
-  name: string;
-  kind: Kind;
-  levels: Level[];
-  ownership: 'public' | 'private' | null;
-  active: boolean;
-  childCount: number;
-}
-
-export interface UnitDetail extends UnitSummary {
-  parentId: string | null;
-  address: string | null;
-  mergedIntoId: string | null;
-  path: { id: string; code: string; name: string }[];
-  counts: { children: number; classes: number; students: number; staff: number; users: number };
-  /** Sent back with an edit: a save from a stale form is refused (409). */
-  version: number;
-}
-
-export interface AuditEntry {
-  id: string;
-  at: string;
-  actorName: string;
-  ip: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  /** Rows created by an 'insert_many' entry (a list import), else 1. */
-  rows: number;
-  orgUnitId: string | null;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-}
-
-export interface UserRow {
-  id: string;
-  username: string;
-  fullName: string;
-  email: string | null;
-  role: Role;
-  orgUnit: { id: string; code: string; name: string };
-  active: boolean;
-  mustChangePassword: boolean;
-  /** Sent back with an edit: a save from a stale form is refused (409). */
-  version: number;
-}
+// The orgs module's answers, from its contract (types only: no zod in the bundle).
+export type {
+  AuditEntry,
+  Kind,
+  Level,
+  Me,
+  Role,
+  UnitDetail,
+  UnitSummary,
+  UserRow,
+} from '../../src/modules/orgs/contract.ts';
 
 export interface ClassSummary {
   id: string;

@@ -1,4 +1,11 @@
 import { createContext, useContext } from 'react';
+import type { Kind, Level, Ownership, Role } from '../../src/modules/orgs/contract.ts';
+import {
+  KIND_NAMES,
+  LEVEL_NAMES,
+  OWNERSHIP_NAMES,
+  ROLE_NAMES,
+} from '../../src/modules/orgs/labels.ts';
 
 /** UI text: Vietnamese first, English beside it. */
 const vi = {
@@ -258,62 +265,11 @@ const en: Messages = {
 export type Lang = 'vi' | 'en';
 export const catalogues: Record<Lang, Messages> = { vi, en };
 
-export const ROLE_LABELS: Record<Lang, Record<string, string>> = {
-  vi: {
-    department_admin: 'Quản trị Sở',
-    department_staff: 'Chuyên viên Sở',
-    office_staff: 'Cán bộ cấp xã/Phòng',
-    school_admin: 'Quản trị trường',
-    school_staff: 'Văn thư/nhân viên trường',
-    teacher: 'Giáo viên',
-    auditor: 'Thanh tra (chỉ xem)',
-  },
-  en: {
-    department_admin: 'Department admin',
-    department_staff: 'Department staff',
-    office_staff: 'Commune/office staff',
-    school_admin: 'School admin',
-    school_staff: 'School clerk',
-    teacher: 'Teacher',
-    auditor: 'Auditor (read-only)',
-  },
-};
-export const KIND_LABELS: Record<Lang, Record<string, string>> = {
-  vi: {
-    department: 'Sở',
-    office: 'Phòng',
-    commune: 'Xã/Phường',
-    school: 'Trường',
-    centre: 'Trung tâm',
-    other: 'Khác',
-  },
-  en: {
-    department: 'Department',
-    office: 'Office',
-    commune: 'Commune/ward',
-    school: 'School',
-    centre: 'Centre',
-    other: 'Other',
-  },
-};
-export const LEVEL_LABELS: Record<Lang, Record<string, string>> = {
-  vi: {
-    preschool: 'Mầm non',
-    primary: 'Tiểu học',
-    lower_secondary: 'THCS',
-    upper_secondary: 'THPT',
-  },
-  en: {
-    preschool: 'Preschool',
-    primary: 'Primary',
-    lower_secondary: 'Lower secondary',
-    upper_secondary: 'Upper secondary',
-  },
-};
-export const OWNERSHIP_LABELS: Record<Lang, Record<string, string>> = {
-  vi: { public: 'Công lập', private: 'Ngoài công lập' },
-  en: { public: 'Public', private: 'Private' },
-};
+// One table for the server and the pages: src/modules/orgs/labels.ts.
+export const ROLE_LABELS: Record<Lang, Record<Role, string>> = ROLE_NAMES;
+export const KIND_LABELS: Record<Lang, Record<Kind, string>> = KIND_NAMES;
+export const LEVEL_LABELS: Record<Lang, Record<Level, string>> = LEVEL_NAMES;
+export const OWNERSHIP_LABELS: Record<Lang, Record<Ownership, string>> = OWNERSHIP_NAMES;
 
 export interface I18n {
   lang: Lang;

@@ -1,32 +1,10 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connection.ts';
 import type { Scope } from '../../server/scope.ts';
+import type { AuditEntry, AuditList, AuditQuery } from './contract.ts';
 
-export interface AuditEntryView {
-  id: string;
-  at: string;
-  actorName: string;
-  ip: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  /** Rows created by an 'insert_many' entry (a list import), else 1. */
-  rows: number;
-  orgUnitId: string | null;
-  before: unknown;
-  after: unknown;
-}
-
-export interface AuditFilter {
-  entityType?: string | undefined;
-  entityId?: string | undefined;
-  actor?: string | undefined;
-  orgUnitId?: string | undefined;
-  from?: string | undefined;
-  to?: string | undefined;
-  page: number;
-  pageSize: number;
-}
+/** A row image as the triggers write it: an object of columns, or null. */
+type RowImage = AuditEntry['before'];
 
 function baseQuery(db: Db) {
   return db
@@ -48,7 +26,7 @@ function baseQuery(db: Db) {
 
 type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;
 
-const toView = (r: Row): AuditEntryView => ({
+const toView = (r: Row): AuditEntry => ({
   id: r.id,
   at: r.at.toISOString(),
   actorName: r.actor_name,
@@ -58,16 +36,12 @@ const toView = (r: Row): AuditEntryView => ({
   entityId: r.entity_id,
   rows: r.rows,
   orgUnitId: r.org_unit_id,
-  before: r.before,
-  after: r.after,
+  before: r.before as RowImage,
+  after: r.after as RowImage,
 });
 
 /** Audit entries of the caller's subtree; entries tied to no unit only at the root. */
-export async function listAudit(
-  db: Db,
-  scope: Scope,
-  filter: AuditFilter,
-): Promise<{ items: AuditEntryView[]; total: number }> {
+export async function listAudit(db: Db, scope: Scope, filter: AuditQuery): Promise<AuditList> {
   scope.require('audit.read');
   const isRoot = scope.user.orgPath.split('/').filter(Boolean).length === 1;
   let q = baseQuery(db).where((eb) =>
@@ -113,16 +87,19 @@ export async function listAudit(
     .limit(filter.pageSize)
     .offset((filter.page - 1) * filter.pageSize)
     .execute();
-  return { items: rows.map(toView), total: Number(total) };
+  return {
+    items: rows.map(toView),
+    total: Number(total),
+    page: filter.page,
+    pageSize: filter.pageSize,
+  };
 }
 
 /** Fields of a unit's record anyone who may read the unit sees in its history. */
 const UNIT_FIELDS = ['code', 'name', 'kind', 'levels', 'ownership', 'address', 'active'];
 
-const unitFieldsOf = (j: unknown) =>
-  j && typeof j === 'object'
-    ? Object.fromEntries(Object.entries(j).filter(([k]) => UNIT_FIELDS.includes(k)))
-    : j;
+const unitFieldsOf = (j: RowImage): RowImage =>
+  j && Object.fromEntries(Object.entries(j).filter(([k]) => UNIT_FIELDS.includes(k)));
 
 /**
  * The history of one org unit: every change made to its own record. Without
@@ -131,7 +108,7 @@ const unitFieldsOf = (j: unknown) =>
  * whoever guesses passwords), nor the tree bookkeeping (path, parent and
  * merge ids), which names units outside the caller's reach.
  */
-export async function unitHistory(db: Db, scope: Scope, unitId: string): Promise<AuditEntryView[]> {
+export async function unitHistory(db: Db, scope: Scope, unitId: string): Promise<AuditEntry[]> {
   await scope.requireUnit(db, unitId, 'org.read');
   const rows = await baseQuery(db)
     .where('audit_log.entity_type', '=', 'org_unit')

@@ -2,12 +2,12 @@ import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { writeTransaction } from '../../db/actor.ts';
 import type { Db } from '../../db/connection.ts';
-import type { OrgUnitKind, Role } from '../../db/schema.ts';
 import { AppError, badRequest, unauthorized } from '../../server/errors.ts';
 import { hashPassword, passwordProblems, verifyPassword } from '../../server/passwords.ts';
-import { permissionsOf, type Permission } from '../../server/permissions.ts';
+import { grantableRoles, permissionsOf } from '../../server/permissions.ts';
 import { AttemptThrottle } from '../../server/rate-limit.ts';
 import { Scope, type ScopeUser } from '../../server/scope.ts';
+import type { Me } from './contract.ts';
 
 export const SESSION_HOURS = 12;
 
@@ -84,16 +84,6 @@ export function addressKey(ip: string | null): string {
     .slice(0, 4)
     .map((g) => g.replace(/^0+(?=.)/, ''))
     .join(':')}::/64`;
-}
-
-export interface Me {
-  id: string;
-  username: string;
-  fullName: string;
-  role: Role;
-  orgUnit: { id: string; code: string; name: string; kind: OrgUnitKind };
-  mustChangePassword: boolean;
-  permissions: Permission[];
 }
 
 export interface LoadedSession {
@@ -281,6 +271,7 @@ export async function describeMe(db: Db, session: LoadedSession): Promise<Me> {
     orgUnit: unit,
     mustChangePassword: session.mustChangePassword,
     permissions: [...permissionsOf(session.user.role)],
+    grantableRoles: grantableRoles(session.user.role),
   };
 }
 

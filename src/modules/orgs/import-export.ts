@@ -11,6 +11,7 @@ import {
   writeSimpleWorkbook,
   type SheetHeader,
 } from '../../lib/xlsx.ts';
+import type { ImportRowError, OrgImportResult } from './contract.ts';
 import {
   KIND_LABELS,
   LEVEL_LABELS,
@@ -35,27 +36,7 @@ const KEY: Record<Field, string> = Object.fromEntries(
   Object.entries(ORG_HEADERS).map(([f, h]) => [f, headerKey(h)]),
 ) as Record<Field, string>;
 
-export interface ImportRowError {
-  row: number;
-  column: string | null;
-  message: string;
-}
-
-export interface ImportSummary {
-  rows: number;
-  added: number;
-  updated: number;
-  unchanged: number;
-  errors: number;
-  ms: number;
-}
-
-export interface OrgImportResult {
-  summary: ImportSummary;
-  errorList: ImportRowError[];
-  unknownColumns: string[];
-  applied: boolean;
-}
+type ImportSummary = OrgImportResult['summary'];
 
 interface ParsedRow {
   row: number;

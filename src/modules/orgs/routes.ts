@@ -1,13 +1,36 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Db } from '../../db/connection.ts';
 import { requireScope, SESSION_COOKIE } from '../../server/context.ts';
 import { badRequest, unauthorized } from '../../server/errors.ts';
 import { UnreadableWorkbookError } from '../../lib/xlsx.ts';
 import { PassThrough, Readable } from 'node:stream';
-import { ROLES } from '../../server/permissions.ts';
-import { versionField } from '../../server/versions.ts';
+import { idParams, noContent } from '../../core/contract.ts';
+import {
+  auditList,
+  auditQuery,
+  changePasswordBody,
+  createdUser,
+  loginBody,
+  mergeUnitBody,
+  moveUnitBody,
+  newUnitBody,
+  newUserBody,
+  orgExportFile,
+  orgImportQuery,
+  orgImportResult,
+  session,
+  temporaryPassword,
+  unitDetail,
+  unitHistoryList,
+  unitList,
+  unitPatchBody,
+  unitSearchQuery,
+  userList,
+  userListQuery,
+  userPatchBody,
+  userRow,
+} from './contract.ts';
 import { listAudit, unitHistory } from './audit.ts';
 import { exportOrgs, importOrgs } from './import-export.ts';
 import {
@@ -32,13 +55,6 @@ import {
 } from './units.ts';
 import { createUser, listUsers, resetPassword, updateUser } from './users.ts';
 
-const kind = z.enum(['department', 'office', 'commune', 'school', 'centre', 'other']);
-const level = z.enum(['preschool', 'primary', 'lower_secondary', 'upper_secondary']);
-const ownership = z.enum(['public', 'private']);
-const role = z.enum(ROLES as [string, ...string[]]).transform((r) => r as (typeof ROLES)[number]);
-const idParams = z.object({ id: z.string().max(64) });
-const page = z.coerce.number().int().min(1).max(100_000).default(1);
-
 export function registerOrgRoutes(
   instance: FastifyInstance,
   deps: { db: Db; secureCookies: boolean },
@@ -53,10 +69,8 @@ export function registerOrgRoutes(
       schema: {
         tags: ['Đăng nhập'],
         summary: 'Đăng nhập',
-        body: z.object({
-          username: z.string().min(1).max(64),
-          password: z.string().min(1).max(256),
-        }),
+        body: loginBody,
+        response: { 200: session },
       },
     },
     async (request, reply) => {
@@ -83,17 +97,23 @@ export function registerOrgRoutes(
 
   api.post(
     '/auth/logout',
-    { schema: { tags: ['Đăng nhập'], summary: 'Đăng xuất' } },
+    { schema: { tags: ['Đăng nhập'], summary: 'Đăng xuất', response: { 204: noContent } } },
     async (request, reply) => {
       if (request.session) await logout(db, request.session, request.ip);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
   api.get(
     '/auth/me',
-    { schema: { tags: ['Đăng nhập'], summary: 'Tài khoản đang đăng nhập' } },
+    {
+      schema: {
+        tags: ['Đăng nhập'],
+        summary: 'Tài khoản đang đăng nhập',
+        response: { 200: session },
+      },
+    },
     async (request) => {
       if (!request.session) throw unauthorized();
       return { user: await describeMe(db, request.session), csrfToken: request.session.csrfToken };
@@ -106,24 +126,24 @@ export function registerOrgRoutes(
       schema: {
         tags: ['Đăng nhập'],
         summary: 'Đổi mật khẩu',
-        body: z.object({
-          currentPassword: z.string().min(1).max(256),
-          newPassword: z.string().min(1).max(256),
-        }),
+        body: changePasswordBody,
+        response: { 204: noContent },
       },
     },
     async (request, reply) => {
       const session = request.session;
       if (!session) throw unauthorized();
       await changePassword(db, scopeOf(session, request.ip), session, request.body);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
   // ---- Org tree ----
   const tags = ['Đơn vị'];
-  api.get('/orgs/roots', { schema: { tags, summary: 'Đơn vị gốc trong phạm vi' } }, (request) =>
-    listRoots(db, requireScope(request)),
+  api.get(
+    '/orgs/roots',
+    { schema: { tags, summary: 'Đơn vị gốc trong phạm vi', response: { 200: unitList } } },
+    (request) => listRoots(db, requireScope(request)),
   );
   api.get(
     '/orgs/search',
@@ -131,24 +151,41 @@ export function registerOrgRoutes(
       schema: {
         tags,
         summary: 'Tìm đơn vị',
-        querystring: z.object({ q: z.string().max(200).default('') }),
+        querystring: unitSearchQuery,
+        response: { 200: unitList },
       },
     },
     (request) => searchUnits(db, requireScope(request), request.query.q),
   );
   api.get(
     '/orgs/:id',
-    { schema: { tags, summary: 'Chi tiết đơn vị', params: idParams } },
+    {
+      schema: {
+        tags,
+        summary: 'Chi tiết đơn vị',
+        params: idParams,
+        response: { 200: unitDetail },
+      },
+    },
     (request) => getUnit(db, requireScope(request), request.params.id),
   );
   api.get(
     '/orgs/:id/children',
-    { schema: { tags, summary: 'Đơn vị cấp dưới', params: idParams } },
+    {
+      schema: { tags, summary: 'Đơn vị cấp dưới', params: idParams, response: { 200: unitList } },
+    },
     (request) => listChildren(db, requireScope(request), request.params.id),
   );
   api.get(
     '/orgs/:id/history',
-    { schema: { tags, summary: 'Lịch sử thay đổi của đơn vị', params: idParams } },
+    {
+      schema: {
+        tags,
+        summary: 'Lịch sử thay đổi của đơn vị',
+        params: idParams,
+        response: { 200: unitHistoryList },
+      },
+    },
     (request) => unitHistory(db, requireScope(request), request.params.id),
   );
   api.post(
@@ -157,15 +194,8 @@ export function registerOrgRoutes(
       schema: {
         tags,
         summary: 'Thêm đơn vị',
-        body: z.object({
-          code: z.string().max(32),
-          name: z.string().min(1).max(300),
-          kind,
-          parentId: z.string().max(64),
-          levels: z.array(level).max(4).optional(),
-          ownership: ownership.nullable().optional(),
-          address: z.string().max(500).nullable().optional(),
-        }),
+        body: newUnitBody,
+        response: { 201: unitDetail },
       },
     },
     async (request, reply) => {
@@ -180,14 +210,8 @@ export function registerOrgRoutes(
         tags,
         summary: 'Sửa thông tin đơn vị',
         params: idParams,
-        body: z.object({
-          code: z.string().max(32).optional(),
-          name: z.string().min(1).max(300).optional(),
-          levels: z.array(level).max(4).optional(),
-          ownership: ownership.nullable().optional(),
-          address: z.string().max(500).nullable().optional(),
-          version: versionField,
-        }),
+        body: unitPatchBody,
+        response: { 200: unitDetail },
       },
     },
     (request) => updateUnit(db, requireScope(request), request.params.id, request.body),
@@ -199,7 +223,8 @@ export function registerOrgRoutes(
         tags,
         summary: 'Chuyển đơn vị (cả cây con) sang đơn vị cấp trên khác',
         params: idParams,
-        body: z.object({ parentId: z.string().max(64) }),
+        body: moveUnitBody,
+        response: { 200: unitDetail },
       },
     },
     (request) => moveUnit(db, requireScope(request), request.params.id, request.body.parentId),
@@ -211,25 +236,36 @@ export function registerOrgRoutes(
         tags,
         summary: 'Sáp nhập đơn vị vào đơn vị khác',
         params: idParams,
-        body: z.object({ intoId: z.string().max(64) }),
+        body: mergeUnitBody,
+        response: { 200: unitDetail },
       },
     },
     (request) => mergeUnits(db, requireScope(request), request.params.id, request.body.intoId),
   );
   api.post(
     '/orgs/:id/deactivate',
-    { schema: { tags, summary: 'Ngừng hoạt động', params: idParams } },
+    {
+      schema: { tags, summary: 'Ngừng hoạt động', params: idParams, response: { 200: unitDetail } },
+    },
     (request) => setUnitActive(db, requireScope(request), request.params.id, false),
   );
   api.post(
     '/orgs/:id/reactivate',
-    { schema: { tags, summary: 'Hoạt động lại', params: idParams } },
+    {
+      schema: { tags, summary: 'Hoạt động lại', params: idParams, response: { 200: unitDetail } },
+    },
     (request) => setUnitActive(db, requireScope(request), request.params.id, true),
   );
 
   api.get(
     '/orgs/export.xlsx',
-    { schema: { tags, summary: 'Xuất cây đơn vị (định dạng nhập)' } },
+    {
+      schema: {
+        tags,
+        summary: 'Xuất cây đơn vị (định dạng nhập)',
+        response: { 200: orgExportFile },
+      },
+    },
     async (request, reply) => {
       const scope = requireScope(request);
       const root = await scope.requireUnit(db, scope.user.orgUnitId, 'org.read');
@@ -237,10 +273,16 @@ export function registerOrgRoutes(
       void exportOrgs(db, stream, root.path).catch((error: unknown) =>
         stream.destroy(error as Error),
       );
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', 'attachment; filename="don-vi.xlsx"')
-        .send(stream);
+      return (
+        reply
+          .header(
+            'content-type',
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          )
+          .header('content-disposition', 'attachment; filename="don-vi.xlsx"')
+          // A stream is sent as is, never through the answer's schema (a string for /docs).
+          .send(stream as unknown as string)
+      );
     },
   );
   api.post(
@@ -249,7 +291,8 @@ export function registerOrgRoutes(
       schema: {
         tags,
         summary: 'Nhập cây đơn vị từ tệp Excel (tất cả hoặc không gì cả)',
-        querystring: z.object({ dryRun: z.enum(['0', '1']).default('0') }),
+        querystring: orgImportQuery,
+        response: { 200: orgImportResult, 422: orgImportResult },
       },
     },
     async (request, reply) => {
@@ -280,12 +323,8 @@ export function registerOrgRoutes(
       schema: {
         tags: userTags,
         summary: 'Danh sách tài khoản trong phạm vi',
-        querystring: z.object({
-          orgUnitId: z.string().max(64).optional(),
-          q: z.string().max(200).optional(),
-          page,
-          pageSize: z.coerce.number().int().min(1).max(200).default(20),
-        }),
+        querystring: userListQuery,
+        response: { 200: userList },
       },
     },
     (request) => listUsers(db, requireScope(request), request.query),
@@ -296,13 +335,8 @@ export function registerOrgRoutes(
       schema: {
         tags: userTags,
         summary: 'Tạo tài khoản (người dùng phải đổi mật khẩu khi đăng nhập lần đầu)',
-        body: z.object({
-          username: z.string().max(64),
-          fullName: z.string().min(1).max(200),
-          email: z.string().email().max(200).nullable().optional(),
-          role,
-          orgUnitId: z.string().max(64),
-        }),
+        body: newUserBody,
+        response: { 201: createdUser },
       },
     },
     async (request, reply) => {
@@ -317,21 +351,22 @@ export function registerOrgRoutes(
         tags: userTags,
         summary: 'Sửa tài khoản',
         params: idParams,
-        body: z.object({
-          fullName: z.string().min(1).max(200).optional(),
-          email: z.string().email().max(200).nullable().optional(),
-          role: role.optional(),
-          orgUnitId: z.string().max(64).optional(),
-          active: z.boolean().optional(),
-          version: versionField,
-        }),
+        body: userPatchBody,
+        response: { 200: userRow },
       },
     },
     (request) => updateUser(db, requireScope(request), request.params.id, request.body),
   );
   api.post(
     '/users/:id/reset-password',
-    { schema: { tags: userTags, summary: 'Cấp lại mật khẩu tạm', params: idParams } },
+    {
+      schema: {
+        tags: userTags,
+        summary: 'Cấp lại mật khẩu tạm',
+        params: idParams,
+        response: { 200: temporaryPassword },
+      },
+    },
     (request) => resetPassword(db, requireScope(request), request.params.id),
   );
 
@@ -342,22 +377,8 @@ export function registerOrgRoutes(
       schema: {
         tags: ['Nhật ký'],
         summary: 'Nhật ký kiểm toán',
-        querystring: z.object({
-          entityType: z.string().max(64).optional(),
-          entityId: z.string().max(64).optional(),
-          actor: z.string().max(200).optional(),
-          orgUnitId: z.string().max(64).optional(),
-          from: z
-            .string()
-            .regex(/^\d{4}-\d{2}-\d{2}$/)
-            .optional(),
-          to: z
-            .string()
-            .regex(/^\d{4}-\d{2}-\d{2}$/)
-            .optional(),
-          page,
-          pageSize: z.coerce.number().int().min(1).max(200).default(50),
-        }),
+        querystring: auditQuery,
+        response: { 200: auditList },
       },
     },
     (request) => listAudit(db, requireScope(request), request.query),

@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import { writeTransaction, type Tx } from '../../db/actor.ts';
 import type { Db } from '../../db/connection.ts';
 import type { OrgUnit, OrgUnitKind, Ownership, SchoolLevel } from '../../db/schema.ts';
+import type { NewUnit, UnitDetail, UnitPatch, UnitSummary } from './contract.ts';
+import { KIND_NAMES, LEVEL_NAMES, OWNERSHIP_NAMES } from './labels.ts';
 import { uuidv7, isUuid } from '../../lib/ids.ts';
 import { normalizeText, searchKey } from '../../lib/vietnamese.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../server/errors.ts';
@@ -10,67 +12,12 @@ import { changedOnly, checkVersion } from '../../server/versions.ts';
 
 /** Org-unit tree: any depth, data not code (the 2025 reform removed a level overnight). */
 
-export const KIND_LABELS: Record<OrgUnitKind, string> = {
-  department: 'Sở',
-  office: 'Phòng',
-  commune: 'Xã/Phường',
-  school: 'Trường',
-  centre: 'Trung tâm',
-  other: 'Khác',
-};
-
-export const LEVEL_LABELS: Record<SchoolLevel, string> = {
-  preschool: 'Mầm non',
-  primary: 'Tiểu học',
-  lower_secondary: 'THCS',
-  upper_secondary: 'THPT',
-};
-
-export const OWNERSHIP_LABELS: Record<Ownership, string> = {
-  public: 'Công lập',
-  private: 'Ngoài công lập',
-};
+/** Vietnamese names (messages, the org import's cells); both languages in ./labels.ts. */
+export const KIND_LABELS = KIND_NAMES.vi;
+export const LEVEL_LABELS = LEVEL_NAMES.vi;
+export const OWNERSHIP_LABELS = OWNERSHIP_NAMES.vi;
 
 export const UNIT_CODE_RE = /^[A-Za-z0-9_-]{1,32}$/;
-
-export interface OrgUnitSummary {
-  id: string;
-  code: string;
-  name: string;
-  kind: OrgUnitKind;
-  levels: SchoolLevel[];
-  ownership: Ownership | null;
-  active: boolean;
-  childCount: number;
-}
-
-export interface OrgUnitDetail extends OrgUnitSummary {
-  parentId: string | null;
-  address: string | null;
-  mergedIntoId: string | null;
-  path: { id: string; code: string; name: string }[];
-  counts: { children: number; classes: number; students: number; staff: number; users: number };
-  /** Send it back with an edit: a save from a stale form is refused. */
-  version: number;
-}
-
-export interface OrgUnitInput {
-  code: string;
-  name: string;
-  kind: OrgUnitKind;
-  parentId: string;
-  levels?: SchoolLevel[] | undefined;
-  ownership?: Ownership | null | undefined;
-  address?: string | null | undefined;
-}
-
-export interface OrgUnitPatch {
-  code?: string | undefined;
-  name?: string | undefined;
-  levels?: SchoolLevel[] | undefined;
-  ownership?: Ownership | null | undefined;
-  address?: string | null | undefined;
-}
 
 /** Called inside the merge transaction so each module moves its own data to the survivor. */
 export type UnitMergeHandler = (tx: Tx, fromUnitId: string, intoUnitId: string) => Promise<void>;
@@ -80,7 +27,7 @@ export function onUnitMerge(handler: UnitMergeHandler): void {
 }
 
 /** Extra counts (classes, students, staff) come from the registry module. */
-export type UnitCounter = (db: Db, unit: OrgUnit) => Promise<Partial<OrgUnitDetail['counts']>>;
+export type UnitCounter = (db: Db, unit: OrgUnit) => Promise<Partial<UnitDetail['counts']>>;
 const counters: UnitCounter[] = [];
 export function onUnitCount(counter: UnitCounter): void {
   counters.push(counter);
@@ -131,7 +78,7 @@ export function validateUnitFields(input: {
   if (errors.length) throw badRequest('Thông tin đơn vị chưa hợp lệ.', errors);
 }
 
-export async function listRoots(db: Db, scope: Scope): Promise<OrgUnitSummary[]> {
+export async function listRoots(db: Db, scope: Scope): Promise<UnitSummary[]> {
   scope.require('org.read');
   return db
     .selectFrom('org_unit')
@@ -140,11 +87,7 @@ export async function listRoots(db: Db, scope: Scope): Promise<OrgUnitSummary[]>
     .execute();
 }
 
-export async function listChildren(
-  db: Db,
-  scope: Scope,
-  unitId: string,
-): Promise<OrgUnitSummary[]> {
+export async function listChildren(db: Db, scope: Scope, unitId: string): Promise<UnitSummary[]> {
   await scope.requireUnit(db, unitId, 'org.read');
   const rows = await db
     .selectFrom('org_unit')
@@ -155,7 +98,7 @@ export async function listChildren(
   return rows.sort((a, b) => collator.compare(a.name, b.name));
 }
 
-export async function searchUnits(db: Db, scope: Scope, query: string): Promise<OrgUnitSummary[]> {
+export async function searchUnits(db: Db, scope: Scope, query: string): Promise<UnitSummary[]> {
   scope.require('org.read');
   const key = searchKey(query);
   if (!key) return [];
@@ -172,7 +115,7 @@ export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-export async function getUnit(db: Db, scope: Scope, unitId: string): Promise<OrgUnitDetail> {
+export async function getUnit(db: Db, scope: Scope, unitId: string): Promise<UnitDetail> {
   const unit = await scope.requireUnit(db, unitId, 'org.read');
   const ancestorIds = unit.path.split('/').filter(Boolean);
   const ancestors = await db
@@ -233,11 +176,7 @@ async function requireCodeFree(db: Db | Tx, code: string, exceptId?: string): Pr
     ]);
 }
 
-export async function createUnit(
-  db: Db,
-  scope: Scope,
-  input: OrgUnitInput,
-): Promise<OrgUnitDetail> {
+export async function createUnit(db: Db, scope: Scope, input: NewUnit): Promise<UnitDetail> {
   const parent = await scope.requireUnit(db, input.parentId, 'org.structure');
   const fields = {
     code: input.code.trim(),
@@ -272,8 +211,8 @@ export async function updateUnit(
   db: Db,
   scope: Scope,
   unitId: string,
-  patch: OrgUnitPatch & { version?: number | undefined },
-): Promise<OrgUnitDetail> {
+  patch: UnitPatch,
+): Promise<UnitDetail> {
   const found = await scope.requireUnit(db, unitId, 'org.write');
   if (patch.code !== undefined && patch.code.trim() !== found.code) scope.require('org.structure');
   await writeTransaction(db, scope.actor, async (tx) => {
@@ -348,7 +287,7 @@ export async function moveUnit(
   scope: Scope,
   unitId: string,
   newParentId: string,
-): Promise<OrgUnitDetail> {
+): Promise<UnitDetail> {
   const unit = await scope.requireUnit(db, unitId, 'org.structure');
   const newParent = await scope.requireUnit(db, newParentId, 'org.structure');
   if (unit.parent_id === null) throw badRequest('Không thể chuyển đơn vị gốc (Sở).');
@@ -373,7 +312,7 @@ export async function mergeUnits(
   scope: Scope,
   unitId: string,
   intoId: string,
-): Promise<OrgUnitDetail> {
+): Promise<UnitDetail> {
   const unit = await scope.requireUnit(db, unitId, 'org.structure');
   const into = await scope.requireUnit(db, intoId, 'org.structure');
   if (unit.id === into.id) throw badRequest('Không thể sáp nhập một đơn vị vào chính nó.');
@@ -415,7 +354,7 @@ export async function setUnitActive(
   scope: Scope,
   unitId: string,
   active: boolean,
-): Promise<OrgUnitDetail> {
+): Promise<UnitDetail> {
   const unit = await scope.requireUnit(db, unitId, 'org.structure');
   if (unit.parent_id === null) throw badRequest('Không thể ngừng hoạt động đơn vị gốc (Sở).');
   if (unit.id === scope.user.orgUnitId)

@@ -9,20 +9,16 @@ import { hashPassword, temporaryPassword } from '../../server/passwords.ts';
 import { grantableRoles, ROLE_LABELS, roleFitsUnit } from '../../server/permissions.ts';
 import type { Scope } from '../../server/scope.ts';
 import { staleVersion } from '../../server/versions.ts';
+import type {
+  CreatedUser,
+  NewUser,
+  TemporaryPassword,
+  UserList,
+  UserListQuery,
+  UserPatch,
+  UserRow,
+} from './contract.ts';
 import { escapeLike } from './units.ts';
-
-export interface UserRow {
-  id: string;
-  username: string;
-  fullName: string;
-  email: string | null;
-  role: Role;
-  orgUnit: { id: string; code: string; name: string };
-  active: boolean;
-  mustChangePassword: boolean;
-  /** Send it back with an edit: a save from a stale form is refused. */
-  version: number;
-}
 
 export const USERNAME_RE = /^[a-z0-9][a-z0-9._-]{2,31}$/;
 export const TAKEN_USERNAME = 'Tên đăng nhập này không dùng được; hãy chọn tên khác.';
@@ -63,16 +59,7 @@ function toUserRow(r: UserQueryRow): UserRow {
   };
 }
 
-export async function listUsers(
-  db: Db,
-  scope: Scope,
-  filter: {
-    orgUnitId?: string | undefined;
-    q?: string | undefined;
-    page: number;
-    pageSize: number;
-  },
-): Promise<{ items: UserRow[]; total: number }> {
+export async function listUsers(db: Db, scope: Scope, filter: UserListQuery): Promise<UserList> {
   scope.require('user.manage');
   let q = userQuery(db).where(scope.pathCondition());
   if (filter.orgUnitId) {
@@ -98,7 +85,12 @@ export async function listUsers(
     .limit(filter.pageSize)
     .offset((filter.page - 1) * filter.pageSize)
     .execute();
-  return { items: rows.map(toUserRow), total: Number(total) };
+  return {
+    items: rows.map(toUserRow),
+    total: Number(total),
+    page: filter.page,
+    pageSize: filter.pageSize,
+  };
 }
 
 export async function getUser(db: Db, scope: Scope, userId: string): Promise<UserRow> {
@@ -126,19 +118,7 @@ function requireRoleFitsUnit(role: Role, unit: { kind: OrgUnitKind; name: string
     );
 }
 
-export interface NewUserInput {
-  username: string;
-  fullName: string;
-  email?: string | null | undefined;
-  role: Role;
-  orgUnitId: string;
-}
-
-export async function createUser(
-  db: Db,
-  scope: Scope,
-  input: NewUserInput,
-): Promise<{ user: UserRow; temporaryPassword: string }> {
+export async function createUser(db: Db, scope: Scope, input: NewUser): Promise<CreatedUser> {
   const unit = await scope.requireUnit(db, input.orgUnitId, 'user.manage');
   requireGrantable(scope, input.role);
   requireRoleFitsUnit(input.role, unit);
@@ -210,16 +190,6 @@ export async function createAccount(
   });
 }
 
-export interface UserPatch {
-  fullName?: string | undefined;
-  email?: string | null | undefined;
-  role?: Role | undefined;
-  orgUnitId?: string | undefined;
-  active?: boolean | undefined;
-  /** The version the form was loaded with; a 409 if the account changed since. */
-  version?: number | undefined;
-}
-
 export async function updateUser(
   db: Db,
   scope: Scope,
@@ -278,7 +248,7 @@ export async function resetPassword(
   db: Db,
   scope: Scope,
   userId: string,
-): Promise<{ temporaryPassword: string }> {
+): Promise<TemporaryPassword> {
   const current = await getUser(db, scope, userId);
   requireGrantable(scope, current.role);
   const password = temporaryPassword();

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, DatePicker, Form, Input, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { api, type AuditEntry } from '../api.ts';
+import type { AuditEntry, AuditList } from '../../../src/modules/orgs/contract.ts';
+import { api } from '../api.ts';
 import { ErrorResult } from '../App.tsx';
 import { formatDate, useI18n } from '../i18n.ts';
 
@@ -112,8 +113,7 @@ export default function AuditPage() {
   for (const [k, v] of Object.entries(filters)) if (v) params.set(k, String(v));
   const log = useQuery({
     queryKey: ['audit', params.toString()],
-    queryFn: () =>
-      api.get<{ items: AuditEntry[]; total: number }>(`/api/audit?${params.toString()}`),
+    queryFn: () => api.get<AuditList>(`/api/audit?${params.toString()}`),
   });
   if (log.error) return <ErrorResult error={log.error} />;
   return (

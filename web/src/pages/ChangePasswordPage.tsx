@@ -2,7 +2,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { api, ApiError, type Me } from '../api.ts';
+import type { Me } from '../../../src/modules/orgs/contract.ts';
+import { api, ApiError } from '../api.ts';
 import { useI18n } from '../i18n.ts';
 
 export default function ChangePasswordPage({ me }: { me: Me }) {

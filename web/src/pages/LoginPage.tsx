@@ -2,7 +2,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { api, ApiError, setCsrfToken, type Me } from '../api.ts';
+import type { LoginBody, Session } from '../../../src/modules/orgs/contract.ts';
+import { api, ApiError, setCsrfToken } from '../api.ts';
 import { useI18n } from '../i18n.ts';
 
 export default function LoginPage() {
@@ -11,11 +12,11 @@ export default function LoginPage() {
   const client = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const submit = async (values: { username: string; password: string }) => {
+  const submit = async (values: LoginBody) => {
     setBusy(true);
     setError(null);
     try {
-      const result = await api.post<{ user: Me; csrfToken: string }>('/api/auth/login', values);
+      const result = await api.post<Session>('/api/auth/login', values);
       setCsrfToken(result.csrfToken);
       client.setQueryData(['me'], result.user);
       void navigate(result.user.mustChangePassword ? '/doi-mat-khau' : '/', { replace: true });

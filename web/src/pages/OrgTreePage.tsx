@@ -2,7 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Card, Input, List, Tag, Tree, Typography, type TreeProps } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { api, type Me, type UnitSummary } from '../api.ts';
+import type { Me, UnitSummary } from '../../../src/modules/orgs/contract.ts';
+import { api } from '../api.ts';
 import { ErrorResult } from '../App.tsx';
 import { KIND_LABELS, useI18n } from '../i18n.ts';
 

@@ -18,16 +18,14 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import {
-  api,
-  ApiError,
-  type AuditEntry,
-  type ClassStudent,
-  type ClassSummary,
-  type Me,
-  type UnitDetail,
-  type UnitSummary,
-} from '../api.ts';
+import type {
+  AuditEntry,
+  Kind,
+  Me,
+  UnitDetail,
+  UnitSummary,
+} from '../../../src/modules/orgs/contract.ts';
+import { api, ApiError, type ClassStudent, type ClassSummary } from '../api.ts';
 import { ErrorResult } from '../App.tsx';
 import { formatDate, KIND_LABELS, LEVEL_LABELS, OWNERSHIP_LABELS, useI18n } from '../i18n.ts';
 import { UnitPicker } from '../UnitPicker.tsx';
@@ -208,7 +206,7 @@ export default function UnitPage({ me }: { me: Me }) {
                     {
                       title: t.kind,
                       dataIndex: 'kind',
-                      render: (k: string) => KIND_LABELS[lang][k],
+                      render: (k: Kind) => KIND_LABELS[lang][k],
                     },
                     {
                       title: t.status,

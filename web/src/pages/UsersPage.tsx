@@ -14,30 +14,19 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
-import { api, ApiError, type Me, type Role, type UserRow } from '../api.ts';
+import type {
+  CreatedUser,
+  Me,
+  Role,
+  TemporaryPassword,
+  UserList,
+  UserRow,
+} from '../../../src/modules/orgs/contract.ts';
+import { api, ApiError } from '../api.ts';
 import { ErrorResult } from '../App.tsx';
 import { ROLE_LABELS, useI18n } from '../i18n.ts';
 import { UnitPicker } from '../UnitPicker.tsx';
 import { isStale, StaleNotice } from '../StaleNotice.tsx';
-
-/** Roles that hold no permission the signed-in account lacks (the server checks the same). */
-const GRANTABLE: Record<Role, Role[]> = {
-  department_admin: [
-    'department_admin',
-    'department_staff',
-    'office_staff',
-    'school_admin',
-    'school_staff',
-    'teacher',
-    'auditor',
-  ],
-  school_admin: ['school_admin', 'school_staff', 'teacher'],
-  department_staff: [],
-  office_staff: [],
-  school_staff: [],
-  teacher: [],
-  auditor: [],
-};
 
 export default function UsersPage({ me }: { me: Me }) {
   const { t, lang } = useI18n();
@@ -53,9 +42,7 @@ export default function UsersPage({ me }: { me: Me }) {
   const list = useQuery({
     queryKey: ['users', q, page],
     queryFn: () =>
-      api.get<{ items: UserRow[]; total: number }>(
-        `/api/users?q=${encodeURIComponent(q)}&page=${page}&pageSize=20`,
-      ),
+      api.get<UserList>(`/api/users?q=${encodeURIComponent(q)}&page=${page}&pageSize=20`),
   });
   const onError = (error: unknown) => {
     if (error instanceof ApiError && error.problem.errors?.length)
@@ -68,8 +55,7 @@ export default function UsersPage({ me }: { me: Me }) {
     void message.error(error instanceof ApiError ? error.problem.detail : String(error));
   };
   const create = useMutation({
-    mutationFn: (values: Record<string, unknown>) =>
-      api.post<{ user: UserRow; temporaryPassword: string }>('/api/users', values),
+    mutationFn: (values: Record<string, unknown>) => api.post<CreatedUser>('/api/users', values),
     onSuccess: async (result) => {
       setCreating(false);
       setPassword({ username: result.user.username, value: result.temporaryPassword });
@@ -99,14 +85,14 @@ export default function UsersPage({ me }: { me: Me }) {
   const reset = useMutation({
     mutationFn: (user: UserRow) =>
       api
-        .post<{ temporaryPassword: string }>(`/api/users/${user.id}/reset-password`)
+        .post<TemporaryPassword>(`/api/users/${user.id}/reset-password`)
         .then((r) => ({ user, r })),
     onSuccess: ({ user, r }) =>
       setPassword({ username: user.username, value: r.temporaryPassword }),
     onError,
   });
   if (list.error) return <ErrorResult error={list.error} />;
-  const roleOptions = GRANTABLE[me.role].map((r) => ({ value: r, label: ROLE_LABELS[lang][r] }));
+  const roleOptions = me.grantableRoles.map((r) => ({ value: r, label: ROLE_LABELS[lang][r] }));
   return (
     <Card
       title={t.users}

@@ -1,0 +1,72 @@
+/**
+ * The names of roles, unit kinds, school levels and ownerships, in each
+ * language of the pages: the one table the server (Vietnamese messages, the
+ * org import's cell values) and the web (web/src/i18n.ts) both read. Plain
+ * data: it imports only types, so the web bundles no zod for it.
+ */
+import type { Kind, Level, Ownership, Role } from './contract.ts';
+
+type Named<T extends string> = { vi: Record<T, string>; en: Record<T, string> };
+
+export const ROLE_NAMES: Named<Role> = {
+  vi: {
+    department_admin: 'Quản trị Sở',
+    department_staff: 'Chuyên viên Sở',
+    office_staff: 'Cán bộ cấp xã/Phòng',
+    school_admin: 'Quản trị trường',
+    school_staff: 'Văn thư/nhân viên trường',
+    teacher: 'Giáo viên',
+    auditor: 'Thanh tra (chỉ xem)',
+  },
+  en: {
+    department_admin: 'Department admin',
+    department_staff: 'Department staff',
+    office_staff: 'Commune/office staff',
+    school_admin: 'School admin',
+    school_staff: 'School clerk',
+    teacher: 'Teacher',
+    auditor: 'Auditor (read-only)',
+  },
+};
+
+/** The Vietnamese names are also the values of the org import's "Loại đơn vị" column. */
+export const KIND_NAMES: Named<Kind> = {
+  vi: {
+    department: 'Sở',
+    office: 'Phòng',
+    commune: 'Xã/Phường',
+    school: 'Trường',
+    centre: 'Trung tâm',
+    other: 'Khác',
+  },
+  en: {
+    department: 'Department',
+    office: 'Office',
+    commune: 'Commune/ward',
+    school: 'School',
+    centre: 'Centre',
+    other: 'Other',
+  },
+};
+
+/** The Vietnamese names are also the values of the org import's "Cấp học" column. */
+export const LEVEL_NAMES: Named<Level> = {
+  vi: {
+    preschool: 'Mầm non',
+    primary: 'Tiểu học',
+    lower_secondary: 'THCS',
+    upper_secondary: 'THPT',
+  },
+  en: {
+    preschool: 'Preschool',
+    primary: 'Primary',
+    lower_secondary: 'Lower secondary',
+    upper_secondary: 'Upper secondary',
+  },
+};
+
+/** The Vietnamese names are also the values of the org import's "Loại hình" column. */
+export const OWNERSHIP_NAMES: Named<Ownership> = {
+  vi: { public: 'Công lập', private: 'Ngoài công lập' },
+  en: { public: 'Public', private: 'Private' },
+};
