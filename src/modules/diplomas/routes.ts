@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { ZodType } from 'zod';
 import QRCode from 'qrcode';
-import { z } from 'zod';
 import type { Db } from '../../db/connection.ts';
 import { isUuid } from '../../lib/ids.ts';
 import { requireScope } from '../../server/context.ts';
@@ -10,6 +10,31 @@ import { didWebOf } from '../../server/public-url.ts';
 import { UnreadableWorkbookError } from '../../lib/xlsx.ts';
 import { Readable } from 'node:stream';
 import { RateLimiter } from '../../server/rate-limit.ts';
+import { fileAnswer } from '../../core/contract.ts';
+import {
+  copyBody,
+  copyParams,
+  correctBody,
+  decision,
+  didDocument,
+  diplomaDetail,
+  diplomaPage,
+  graduateImportResult,
+  idParams,
+  importQuery,
+  issueBody,
+  issuedDiplomas,
+  issueFromStudentsAnswer,
+  issueFromStudentsBody,
+  listQuery,
+  lookupAnswer,
+  lookupQuery,
+  publicKeys,
+  registerPdfQuery,
+  signedCredential,
+  statusParams,
+  type SignedCredential,
+} from './contract.ts';
 import { importGraduates } from './import.ts';
 import { listIssuerKeys, passphraseFromEnv } from './keys.ts';
 import { copyPdf, dataSheetPdf, registerPdf } from './pdf.ts';
@@ -28,21 +53,6 @@ import {
   type IssueContext,
 } from './service.ts';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày cần dạng yyyy-mm-dd');
-/** Accepts dd/mm/yyyy as people type it, or yyyy-mm-dd. */
-const anyDate = z
-  .string()
-  .trim()
-  .transform((s, ctx) => {
-    const vn = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s);
-    const iso = vn ? `${vn[3]}-${vn[2]!.padStart(2, '0')}-${vn[1]!.padStart(2, '0')}` : s;
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || Number.isNaN(Date.parse(iso))) {
-      ctx.addIssue({ code: 'custom', message: 'Ngày sinh cần đầy đủ dạng dd/mm/yyyy' });
-      return z.NEVER;
-    }
-    return iso;
-  });
-
 function issueContext(publicUrl: string): IssueContext {
   let passphrase: string;
   try {
@@ -52,6 +62,13 @@ function issueContext(publicUrl: string): IssueContext {
   }
   return { passphrase, publicUrl };
 }
+
+/**
+ * A file answer: documented by its media type; the route sends a Buffer,
+ * which Fastify sends as is (no serialiser runs), hence the type seen here.
+ */
+const file = (mediaType: string, description: string) =>
+  fileAnswer(mediaType, description) as unknown as ZodType<Buffer>;
 
 /** Status lists one client may fetch per minute: verifiers fetch them often, and each costs a query. */
 export const STATUS_LISTS_PER_MINUTE = 60;
@@ -88,12 +105,8 @@ export function registerDiplomaRoutes(
         tags: publicTags,
         summary: 'Tra cứu văn bằng: số hiệu hoặc số vào sổ + họ tên + ngày sinh',
         description: 'Giới hạn số lần tra cứu mỗi phút cho mỗi địa chỉ (429 khi vượt).',
-        querystring: z.object({
-          serial: z.string().trim().max(40).optional(),
-          registerNumber: z.string().trim().max(40).optional(),
-          fullName: z.string().trim().min(2).max(120),
-          birthDate: anyDate,
-        }),
+        querystring: lookupQuery,
+        response: { 200: lookupAnswer },
       },
       // Counted before validation: malformed guesses use up the allowance too.
       onRequest: async (request, reply) => {
@@ -117,7 +130,8 @@ export function registerDiplomaRoutes(
         tags: publicTags,
         summary: 'Danh sách trạng thái thu hồi (Bitstring Status List)',
         description: `Ký lại chỉ khi danh sách đổi (cấp, chỉnh sửa, thu hồi, đổi khoá); 404 cho đơn vị không cấp văn bằng; giới hạn ${STATUS_LISTS_PER_MINUTE} lần mỗi phút cho mỗi địa chỉ (429 khi vượt).`,
-        params: z.object({ code: z.string().max(32) }),
+        params: statusParams,
+        response: { 200: signedCredential },
       },
       onRequest: async (request, reply) => {
         const wait = statusLimiter.take(request.ip);
@@ -129,33 +143,28 @@ export function registerDiplomaRoutes(
     },
     async (request, reply) => {
       const credential = await statusListCredential(db, request.params.code, context, statusLists);
-      return reply.header('cache-control', 'public, max-age=300').send(credential);
+      return reply
+        .header('cache-control', 'public, max-age=300')
+        .send(credential as SignedCredential);
     },
   );
 
   api.get(
     '/public/keys',
-    { schema: { tags: publicTags, summary: 'Khoá công khai của các đơn vị cấp (kể cả khoá cũ)' } },
-    async () => {
-      const keys = await listIssuerKeys(db);
-      return keys.map(({ kid, did, publicKeyMultibase, createdAt, retiredAt }) => ({
-        kid,
-        did,
-        publicKeyMultibase,
-        createdAt,
-        retiredAt,
-      }));
+    {
+      schema: {
+        tags: publicTags,
+        summary: 'Khoá công khai của các đơn vị cấp (kể cả khoá cũ)',
+        response: { 200: publicKeys },
+      },
     },
+    // The schema lists what is public of a key (not the authority's id).
+    async () => listIssuerKeys(db),
   );
 
   // ---- Back office ----
   const tags = ['Văn bằng'];
-  const idParams = z.object({ id: z.string().max(64) });
-  const decision = z.object({
-    decisionNumber: z.string().trim().min(1).max(60),
-    decisionDate: isoDate,
-    reason: z.string().trim().min(1).max(500),
-  });
+  const pdf = file('application/pdf', 'Tệp PDF');
   const requireDiploma = async (
     request: FastifyRequest,
     id: string,
@@ -179,12 +188,8 @@ export function registerDiplomaRoutes(
       schema: {
         tags,
         summary: 'Sổ gốc: danh sách văn bằng của đơn vị cấp',
-        querystring: z.object({
-          authorityId: z.string().max(64),
-          q: z.string().max(120).optional(),
-          page: z.coerce.number().int().min(1).default(1),
-          pageSize: z.coerce.number().int().min(1).max(200).default(50),
-        }),
+        querystring: listQuery,
+        response: { 200: diplomaPage },
       },
     },
     async (request) => {
@@ -199,10 +204,8 @@ export function registerDiplomaRoutes(
       schema: {
         tags,
         summary: 'In sổ gốc (PDF, A4 ngang)',
-        querystring: z.object({
-          authorityId: z.string().max(64),
-          year: z.coerce.number().int().min(1950).max(2100).optional(),
-        }),
+        querystring: registerPdfQuery,
+        response: { 200: file('application/pdf', 'Sổ gốc cấp văn bằng') },
       },
     },
     async (request, reply) => {
@@ -220,7 +223,14 @@ export function registerDiplomaRoutes(
   );
   api.get(
     '/diplomas/:id/sheet.pdf',
-    { schema: { tags, summary: 'Phiếu thông tin văn bằng có mã QR (PDF)', params: idParams } },
+    {
+      schema: {
+        tags,
+        summary: 'Phiếu thông tin văn bằng có mã QR (PDF)',
+        params: idParams,
+        response: { 200: pdf },
+      },
+    },
     async (request, reply) => {
       await requireDiploma(request, request.params.id, 'registry.read');
       const d = await getDiploma(db, request.params.id);
@@ -238,7 +248,8 @@ export function registerDiplomaRoutes(
       schema: {
         tags,
         summary: 'Bản sao từ sổ gốc đã cấp (PDF)',
-        params: z.object({ id: z.string().max(64), eventId: z.string().max(64) }),
+        params: copyParams,
+        response: { 200: file('application/pdf', 'Bản sao từ sổ gốc') },
       },
     },
     async (request, reply) => {
@@ -261,7 +272,14 @@ export function registerDiplomaRoutes(
   );
   api.get(
     '/diplomas/:id',
-    { schema: { tags, summary: 'Chi tiết và lịch sử một văn bằng', params: idParams } },
+    {
+      schema: {
+        tags,
+        summary: 'Chi tiết và lịch sử một văn bằng',
+        params: idParams,
+        response: { 200: diplomaDetail },
+      },
+    },
     async (request) => {
       await requireDiploma(request, request.params.id, 'registry.read');
       return getDiploma(db, request.params.id);
@@ -269,7 +287,14 @@ export function registerDiplomaRoutes(
   );
   api.get(
     '/diplomas/:id/credential.json',
-    { schema: { tags, summary: 'Tải chứng chỉ số (W3C Verifiable Credential)', params: idParams } },
+    {
+      schema: {
+        tags,
+        summary: 'Tải chứng chỉ số (W3C Verifiable Credential)',
+        params: idParams,
+        response: { 200: signedCredential },
+      },
+    },
     async (request, reply) => {
       await requireDiploma(request, request.params.id, 'registry.read');
       const d = await getDiploma(db, request.params.id);
@@ -280,7 +305,14 @@ export function registerDiplomaRoutes(
   );
   api.get(
     '/diplomas/:id/qr.png',
-    { schema: { tags, summary: 'Mã QR xác minh ngoại tuyến', params: idParams } },
+    {
+      schema: {
+        tags,
+        summary: 'Mã QR xác minh ngoại tuyến',
+        params: idParams,
+        response: { 200: file('image/png', 'Ảnh mã QR') },
+      },
+    },
     async (request, reply) => {
       await requireDiploma(request, request.params.id, 'registry.read');
       const d = await getDiploma(db, request.params.id);
@@ -294,31 +326,8 @@ export function registerDiplomaRoutes(
       schema: {
         tags,
         summary: 'Cấp văn bằng (đánh số tự động, ký số)',
-        body: z.object({
-          authorityId: z.string().max(64),
-          diplomaType: z.enum(['upper_secondary', 'lower_secondary']),
-          issueDate: isoDate,
-          signerName: z.string().trim().min(1).max(120),
-          signerTitle: z.string().trim().min(1).max(120),
-          entries: z
-            .array(
-              z.object({
-                fullName: z.string().trim().min(2).max(120),
-                birthDate: isoDate,
-                birthPlace: z.string().max(200).nullable().optional(),
-                gender: z.enum(['male', 'female']),
-                ethnicity: z.string().max(60).nullable().optional(),
-                schoolName: z.string().trim().min(1).max(200),
-                examCouncil: z.string().max(200).nullable().optional(),
-                graduationYear: z.number().int().min(1950).max(2100),
-                decisionNumber: z.string().trim().min(1).max(60),
-                decisionDate: isoDate,
-                notes: z.string().max(500).nullable().optional(),
-              }),
-            )
-            .min(1)
-            .max(5000),
-        }),
+        body: issueBody,
+        response: { 201: issuedDiplomas },
       },
     },
     async (request, reply) => {
@@ -334,14 +343,8 @@ export function registerDiplomaRoutes(
       schema: {
         tags,
         summary: 'Cấp văn bằng từ danh sách công nhận tốt nghiệp (xlsx; tất cả hoặc không gì cả)',
-        querystring: z.object({
-          authorityId: z.string().max(64),
-          diplomaType: z.enum(['upper_secondary', 'lower_secondary']),
-          issueDate: isoDate,
-          signerName: z.string().trim().min(1).max(120),
-          signerTitle: z.string().trim().min(1).max(120),
-          dryRun: z.enum(['0', '1']).default('1'),
-        }),
+        querystring: importQuery,
+        response: { 200: graduateImportResult, 422: graduateImportResult },
       },
     },
     async (request, reply) => {
@@ -370,18 +373,8 @@ export function registerDiplomaRoutes(
       schema: {
         tags,
         summary: 'Cấp văn bằng cho học sinh lớp cuối cấp của một trường, từ cơ sở dữ liệu ngành',
-        body: z.object({
-          authorityId: z.string().max(64),
-          schoolId: z.string().max(64),
-          schoolYear: z.string().regex(/^\d{4}-\d{4}$/),
-          diplomaType: z.enum(['upper_secondary', 'lower_secondary']),
-          graduationYear: z.number().int().min(1950).max(2100),
-          decisionNumber: z.string().trim().min(1).max(60),
-          decisionDate: isoDate,
-          issueDate: isoDate,
-          signerName: z.string().trim().min(1).max(120),
-          signerTitle: z.string().trim().min(1).max(120),
-        }),
+        body: issueFromStudentsBody,
+        response: { 201: issueFromStudentsAnswer },
       },
     },
     async (request, reply) => {
@@ -399,15 +392,8 @@ export function registerDiplomaRoutes(
         tags,
         summary: 'Chỉnh sửa nội dung văn bằng theo quyết định',
         params: idParams,
-        body: decision.extend({
-          changes: z.object({
-            fullName: z.string().trim().min(2).max(120).optional(),
-            birthDate: isoDate.optional(),
-            birthPlace: z.string().max(200).nullable().optional(),
-            gender: z.enum(['male', 'female']).optional(),
-            ethnicity: z.string().max(60).nullable().optional(),
-          }),
-        }),
+        body: correctBody,
+        response: { 200: diplomaDetail },
       },
     },
     async (request) => {
@@ -425,6 +411,7 @@ export function registerDiplomaRoutes(
         summary: 'Thu hồi văn bằng theo quyết định',
         params: idParams,
         body: decision,
+        response: { 200: diplomaDetail },
       },
     },
     async (request) => {
@@ -440,11 +427,8 @@ export function registerDiplomaRoutes(
         tags,
         summary: 'Ghi nhận cấp bản sao từ sổ gốc',
         params: idParams,
-        body: z.object({
-          requester: z.string().trim().min(2).max(120),
-          copies: z.number().int().min(1).max(20),
-          reason: z.string().trim().min(1).max(300),
-        }),
+        body: copyBody,
+        response: { 200: diplomaDetail },
       },
     },
     async (request) => {
@@ -461,20 +445,25 @@ export function registerDidDocument(
   deps: { db: Db; publicUrl: string },
 ): void {
   const did = didWebOf(deps.publicUrl);
-  instance.get('/.well-known/did.json', { schema: { hide: true } }, async () => {
-    const keys = await listIssuerKeys(deps.db);
-    const methods = keys.map((k) => ({
-      id: `${did}#${k.kid}`,
-      type: 'Multikey',
-      controller: did,
-      publicKeyMultibase: k.publicKeyMultibase,
-    }));
-    return {
-      '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'],
-      id: did,
-      alsoKnownAs: keys.map((k) => k.did),
-      verificationMethod: methods,
-      assertionMethod: methods.map((m) => m.id),
-    };
-  });
+  const api = instance.withTypeProvider<ZodTypeProvider>();
+  api.get(
+    '/.well-known/did.json',
+    { schema: { hide: true, response: { 200: didDocument } } },
+    async () => {
+      const keys = await listIssuerKeys(deps.db);
+      const methods = keys.map((k) => ({
+        id: `${did}#${k.kid}`,
+        type: 'Multikey' as const,
+        controller: did,
+        publicKeyMultibase: k.publicKeyMultibase,
+      }));
+      return {
+        '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'],
+        id: did,
+        alsoKnownAs: keys.map((k) => k.did),
+        verificationMethod: methods,
+        assertionMethod: methods.map((m) => m.id),
+      };
+    },
+  );
 }
