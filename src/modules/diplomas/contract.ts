@@ -2,46 +2,28 @@
  * The HTTP boundary of the diplomas module: the Zod schemas of every request
  * and answer of its routes, their types, and the label tables the server and
  * the web share. Imports only zod and the shared pieces, so the web imports
- * the types (type-only) and the labels.
+ * the types (type-only); the labels it re-exports live in ./labels.ts.
  */
 import { z } from 'zod';
 import { id, idParams, isoDate, paged, schoolYear, timestamp } from '../../core/contract.ts';
+import { DIPLOMA_EVENT_KINDS, DIPLOMA_STATUSES, DIPLOMA_TYPES } from './labels.ts';
 
 export { idParams };
 
-// ---- Labels (one place for server and web) ----
+// ---- Labels (one place for server and web: ./labels.ts, plain data) ----
 
-export const DIPLOMA_TYPES = ['upper_secondary', 'lower_secondary'] as const;
+export { DIPLOMA_EVENT_LABELS, DIPLOMA_TYPE_LABELS, DIPLOMA_TYPES, TYPE_CODE } from './labels.ts';
+
 export const diplomaType = z.enum(DIPLOMA_TYPES);
 export type DiplomaType = z.infer<typeof diplomaType>;
 
-export const diplomaStatus = z.enum(['valid', 'corrected', 'revoked']);
+export const diplomaStatus = z.enum(DIPLOMA_STATUSES);
 export type DiplomaStatus = z.infer<typeof diplomaStatus>;
 
 export const gender = z.enum(['male', 'female']);
 
-/** Short names of the diploma types, as the pages show them. */
-export const DIPLOMA_TYPE_LABELS: Record<DiplomaType, string> = {
-  upper_secondary: 'Bằng tốt nghiệp THPT',
-  lower_secondary: 'Bằng tốt nghiệp THCS',
-};
-
-/** The type code inside serial and register numbers ({type}). */
-export const TYPE_CODE: Record<DiplomaType, string> = {
-  upper_secondary: 'THPT',
-  lower_secondary: 'THCS',
-};
-
-export const diplomaEventKind = z.enum(['issue', 'correction', 'revocation', 'copy']);
+export const diplomaEventKind = z.enum(DIPLOMA_EVENT_KINDS);
 export type DiplomaEventKind = z.infer<typeof diplomaEventKind>;
-
-/** Entries of a diploma's history (register events). */
-export const DIPLOMA_EVENT_LABELS: Record<DiplomaEventKind, string> = {
-  issue: 'Cấp',
-  correction: 'Chỉnh sửa',
-  revocation: 'Thu hồi',
-  copy: 'Cấp bản sao',
-};
 
 // ---- Request pieces ----
 
