@@ -1,14 +1,10 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ZodType } from 'zod';
-import QRCode from 'qrcode';
 import type { Db } from '../../db/connection.ts';
-import { isUuid } from '../../lib/ids.ts';
 import { requireScope } from '../../server/context.ts';
-import { AppError, badRequest, notFound } from '../../server/errors.ts';
+import { AppError } from '../../server/errors.ts';
 import { didWebOf } from '../../server/public-url.ts';
-import { UnreadableWorkbookError } from '../../lib/xlsx.ts';
-import { Readable } from 'node:stream';
 import { RateLimiter } from '../../server/rate-limit.ts';
 import { fileAnswer } from '../../core/contract.ts';
 import {
@@ -35,23 +31,27 @@ import {
   statusParams,
   type SignedCredential,
 } from './contract.ts';
-import { importGraduates } from './import.ts';
 import { listIssuerKeys, passphraseFromEnv } from './keys.ts';
-import { copyPdf, dataSheetPdf, registerPdf } from './pdf.ts';
 import {
-  correctDiploma,
-  findCopy,
-  issueFromStudents,
-  getDiploma,
-  issueDiplomas,
-  listDiplomas,
   publicLookup,
-  recordCopy,
-  revokeDiploma,
   statusListCredential,
   StatusListCache,
   type IssueContext,
 } from './service.ts';
+import {
+  correct,
+  diplomaQrPng,
+  importGraduationList,
+  issue,
+  issueToSchool,
+  listRegister,
+  printCopy,
+  printDataSheet,
+  printRegister,
+  readDiploma,
+  recordCopyOf,
+  revoke,
+} from './use-cases.ts';
 
 function issueContext(publicUrl: string): IssueContext {
   let passphrase: string;
@@ -165,22 +165,6 @@ export function registerDiplomaRoutes(
   // ---- Back office ----
   const tags = ['Văn bằng'];
   const pdf = file('application/pdf', 'Tệp PDF');
-  const requireDiploma = async (
-    request: FastifyRequest,
-    id: string,
-    permission: 'registry.read' | 'registry.write',
-  ) => {
-    const scope = requireScope(request);
-    if (!isUuid(id)) throw notFound('văn bằng');
-    const d = await db
-      .selectFrom('diploma')
-      .select('authority_id')
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (!d) throw notFound('văn bằng');
-    await scope.requireUnit(db, d.authority_id, permission);
-    return scope;
-  };
 
   api.get(
     '/diplomas',
@@ -193,9 +177,7 @@ export function registerDiplomaRoutes(
       },
     },
     async (request) => {
-      const scope = requireScope(request);
-      await scope.requireUnit(db, request.query.authorityId, 'registry.read');
-      return listDiplomas(db, request.query);
+      return listRegister(db, requireScope(request), request.query);
     },
   );
   api.get(
@@ -209,9 +191,7 @@ export function registerDiplomaRoutes(
       },
     },
     async (request, reply) => {
-      const scope = requireScope(request);
-      await scope.requireUnit(db, request.query.authorityId, 'registry.read');
-      const pdf = await registerPdf(db, request.query);
+      const pdf = await printRegister(db, requireScope(request), request.query);
       return reply
         .type('application/pdf')
         .header(
@@ -232,14 +212,8 @@ export function registerDiplomaRoutes(
       },
     },
     async (request, reply) => {
-      await requireDiploma(request, request.params.id, 'registry.read');
-      const d = await getDiploma(db, request.params.id);
-      const authority = await db
-        .selectFrom('org_unit')
-        .select('name')
-        .where('id', '=', d.authorityId)
-        .executeTakeFirstOrThrow();
-      return reply.type('application/pdf').send(await dataSheetPdf(d, authority.name));
+      const sheet = await printDataSheet(db, requireScope(request), request.params.id);
+      return reply.type('application/pdf').send(sheet);
     },
   );
   api.get(
@@ -253,21 +227,14 @@ export function registerDiplomaRoutes(
       },
     },
     async (request, reply) => {
-      await requireDiploma(request, request.params.id, 'registry.read');
-      const d = await getDiploma(db, request.params.id);
-      const copy = findCopy(d, request.params.eventId);
-      const authority = await db
-        .selectFrom('org_unit')
-        .select('name')
-        .where('id', '=', d.authorityId)
-        .executeTakeFirstOrThrow();
+      const copy = await printCopy(db, requireScope(request), request.params);
       return reply
         .type('application/pdf')
         .header(
           'content-disposition',
           `attachment; filename="ban-sao-${copy.copyNumber.replaceAll('/', '-')}.pdf"`,
         )
-        .send(await copyPdf(d, copy, authority.name));
+        .send(copy.pdf);
     },
   );
   api.get(
@@ -280,10 +247,7 @@ export function registerDiplomaRoutes(
         response: { 200: diplomaDetail },
       },
     },
-    async (request) => {
-      await requireDiploma(request, request.params.id, 'registry.read');
-      return getDiploma(db, request.params.id);
-    },
+    async (request) => readDiploma(db, requireScope(request), request.params.id),
   );
   api.get(
     '/diplomas/:id/credential.json',
@@ -296,8 +260,7 @@ export function registerDiplomaRoutes(
       },
     },
     async (request, reply) => {
-      await requireDiploma(request, request.params.id, 'registry.read');
-      const d = await getDiploma(db, request.params.id);
+      const d = await readDiploma(db, requireScope(request), request.params.id);
       return reply
         .header('content-disposition', `attachment; filename="van-bang-${d.serialNumber}.json"`)
         .send(d.credential);
@@ -314,9 +277,7 @@ export function registerDiplomaRoutes(
       },
     },
     async (request, reply) => {
-      await requireDiploma(request, request.params.id, 'registry.read');
-      const d = await getDiploma(db, request.params.id);
-      const png = await QRCode.toBuffer(d.qr, { errorCorrectionLevel: 'M', margin: 2, scale: 6 });
+      const png = await diplomaQrPng(db, requireScope(request), request.params.id);
       return reply.type('image/png').send(png);
     },
   );
@@ -331,9 +292,7 @@ export function registerDiplomaRoutes(
       },
     },
     async (request, reply) => {
-      const scope = requireScope(request);
-      await scope.requireUnit(db, request.body.authorityId, 'registry.write');
-      const issued = await issueDiplomas(db, scope.actor, request.body, context());
+      const issued = await issue(db, requireScope(request), request.body, context);
       return reply.status(201).send(issued);
     },
   );
@@ -348,23 +307,20 @@ export function registerDiplomaRoutes(
       },
     },
     async (request, reply) => {
-      const scope = requireScope(request);
-      await scope.requireUnit(db, request.query.authorityId, 'registry.write');
-      const file = await request.file();
-      if (!file) throw badRequest('Chưa chọn tệp danh sách tốt nghiệp (xlsx).');
-      const bytes = await file.toBuffer();
-      try {
-        const result = await importGraduates(db, Readable.from(bytes), {
+      const result = await importGraduationList(
+        db,
+        requireScope(request),
+        {
           ...request.query,
-          actor: scope.actor,
           dryRun: request.query.dryRun === '1',
-          context: context(),
-        });
-        return reply.status(result.errorList.length ? 422 : 200).send(result);
-      } catch (error) {
-        if (error instanceof UnreadableWorkbookError) throw badRequest(error.message);
-        throw error;
-      }
+          file: async () => {
+            const file = await request.file();
+            return file ? file.toBuffer() : null;
+          },
+        },
+        context,
+      );
+      return reply.status(result.errorList.length ? 422 : 200).send(result);
     },
   );
   api.post(
@@ -378,10 +334,7 @@ export function registerDiplomaRoutes(
       },
     },
     async (request, reply) => {
-      const scope = requireScope(request);
-      await scope.requireUnit(db, request.body.authorityId, 'registry.write');
-      await scope.requireUnit(db, request.body.schoolId, 'registry.read');
-      const result = await issueFromStudents(db, scope.actor, request.body, context());
+      const result = await issueToSchool(db, requireScope(request), request.body, context);
       return reply.status(201).send(result);
     },
   );
@@ -396,12 +349,7 @@ export function registerDiplomaRoutes(
         response: { 200: diplomaDetail },
       },
     },
-    async (request) => {
-      const scope = await requireDiploma(request, request.params.id, 'registry.write');
-      const { changes, ...d } = request.body;
-      await correctDiploma(db, scope.actor, request.params.id, d, changes, context());
-      return getDiploma(db, request.params.id);
-    },
+    async (request) => correct(db, requireScope(request), request.params.id, request.body, context),
   );
   api.post(
     '/diplomas/:id/revoke',
@@ -414,11 +362,7 @@ export function registerDiplomaRoutes(
         response: { 200: diplomaDetail },
       },
     },
-    async (request) => {
-      const scope = await requireDiploma(request, request.params.id, 'registry.write');
-      await revokeDiploma(db, scope.actor, request.params.id, request.body);
-      return getDiploma(db, request.params.id);
-    },
+    async (request) => revoke(db, requireScope(request), request.params.id, request.body),
   );
   api.post(
     '/diplomas/:id/copy',
@@ -431,11 +375,7 @@ export function registerDiplomaRoutes(
         response: { 200: diplomaDetail },
       },
     },
-    async (request) => {
-      const scope = await requireDiploma(request, request.params.id, 'registry.write');
-      await recordCopy(db, scope.actor, request.params.id, request.body);
-      return getDiploma(db, request.params.id);
-    },
+    async (request) => recordCopyOf(db, requireScope(request), request.params.id, request.body),
   );
 }
 
