@@ -5,6 +5,7 @@ import type { DiplomaType, Gender } from '../../db/schema.ts';
 import { parseVietnameseDate } from '../../lib/dates.ts';
 import { normalizeText, searchKey } from '../../lib/vietnamese.ts';
 import { headerKey, readFirstSheet, type SheetHeader } from '../../lib/xlsx.ts';
+import type { GraduateImportResult } from './contract.ts';
 import { issueDiplomas, type GraduateEntry, type IssueContext } from './service.ts';
 
 /**
@@ -40,20 +41,6 @@ const REQUIRED: Field[] = [
 const KEY = Object.fromEntries(
   Object.entries(GRADUATE_HEADERS).map(([f, h]) => [f, headerKey(h)]),
 ) as Record<Field, string>;
-
-export interface GraduateImportResult {
-  summary: {
-    rows: number;
-    added: number;
-    updated: number;
-    unchanged: number;
-    errors: number;
-    ms: number;
-  };
-  errorList: { row: number; column: string | null; message: string }[];
-  unknownColumns: string[];
-  issued: { fullName: string; serialNumber: string; registerNumber: string }[];
-}
 
 export async function importGraduates(
   db: Db,

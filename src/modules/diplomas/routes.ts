@@ -1,47 +1,57 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import QRCode from 'qrcode';
-import { z } from 'zod';
+import type { ZodType } from 'zod';
 import type { Db } from '../../db/connection.ts';
-import { isUuid } from '../../lib/ids.ts';
 import { requireScope } from '../../server/context.ts';
-import { AppError, badRequest, notFound } from '../../server/errors.ts';
+import { AppError } from '../../server/errors.ts';
 import { didWebOf } from '../../server/public-url.ts';
-import { UnreadableWorkbookError } from '../../lib/xlsx.ts';
-import { Readable } from 'node:stream';
 import { RateLimiter } from '../../server/rate-limit.ts';
-import { importGraduates } from './import.ts';
-import { listIssuerKeys, passphraseFromEnv } from './keys.ts';
-import { copyPdf, dataSheetPdf, registerPdf } from './pdf.ts';
+import { fileAnswer } from '../../core/contract.ts';
 import {
-  correctDiploma,
-  findCopy,
-  issueFromStudents,
-  getDiploma,
-  issueDiplomas,
-  listDiplomas,
+  copyBody,
+  copyParams,
+  correctBody,
+  decision,
+  didDocument,
+  diplomaDetail,
+  diplomaPage,
+  graduateImportResult,
+  idParams,
+  importQuery,
+  issueBody,
+  issuedDiplomas,
+  issueFromStudentsAnswer,
+  issueFromStudentsBody,
+  listQuery,
+  lookupAnswer,
+  lookupQuery,
+  publicKeys,
+  registerPdfQuery,
+  signedCredential,
+  statusParams,
+  type SignedCredential,
+} from './contract.ts';
+import { listIssuerKeys, passphraseFromEnv } from './keys.ts';
+import {
   publicLookup,
-  recordCopy,
-  revokeDiploma,
   statusListCredential,
   StatusListCache,
   type IssueContext,
 } from './service.ts';
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày cần dạng yyyy-mm-dd');
-/** Accepts dd/mm/yyyy as people type it, or yyyy-mm-dd. */
-const anyDate = z
-  .string()
-  .trim()
-  .transform((s, ctx) => {
-    const vn = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s);
-    const iso = vn ? `${vn[3]}-${vn[2]!.padStart(2, '0')}-${vn[1]!.padStart(2, '0')}` : s;
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || Number.isNaN(Date.parse(iso))) {
-      ctx.addIssue({ code: 'custom', message: 'Ngày sinh cần đầy đủ dạng dd/mm/yyyy' });
-      return z.NEVER;
-    }
-    return iso;
-  });
+import {
+  correct,
+  diplomaQrPng,
+  importGraduationList,
+  issue,
+  issueToSchool,
+  listRegister,
+  printCopy,
+  printDataSheet,
+  printRegister,
+  readDiploma,
+  recordCopyOf,
+  revoke,
+} from './use-cases.ts';
 
 function issueContext(publicUrl: string): IssueContext {
   let passphrase: string;
@@ -52,6 +62,13 @@ function issueContext(publicUrl: string): IssueContext {
   }
   return { passphrase, publicUrl };
 }
+
+/**
+ * A file answer: documented by its media type; the route sends a Buffer,
+ * which Fastify sends as is (no serialiser runs), hence the type seen here.
+ */
+const file = (mediaType: string, description: string) =>
+  fileAnswer(mediaType, description) as unknown as ZodType<Buffer>;
 
 /** Status lists one client may fetch per minute: verifiers fetch them often, and each costs a query. */
 export const STATUS_LISTS_PER_MINUTE = 60;
@@ -88,12 +105,8 @@ export function registerDiplomaRoutes(
         tags: publicTags,
         summary: 'Tra cứu văn bằng: số hiệu hoặc số vào sổ + họ tên + ngày sinh',
         description: 'Giới hạn số lần tra cứu mỗi phút cho mỗi địa chỉ (429 khi vượt).',
-        querystring: z.object({
-          serial: z.string().trim().max(40).optional(),
-          registerNumber: z.string().trim().max(40).optional(),
-          fullName: z.string().trim().min(2).max(120),
-          birthDate: anyDate,
-        }),
+        querystring: lookupQuery,
+        response: { 200: lookupAnswer },
       },
       // Counted before validation: malformed guesses use up the allowance too.
       onRequest: async (request, reply) => {
@@ -117,7 +130,8 @@ export function registerDiplomaRoutes(
         tags: publicTags,
         summary: 'Danh sách trạng thái thu hồi (Bitstring Status List)',
         description: `Ký lại chỉ khi danh sách đổi (cấp, chỉnh sửa, thu hồi, đổi khoá); 404 cho đơn vị không cấp văn bằng; giới hạn ${STATUS_LISTS_PER_MINUTE} lần mỗi phút cho mỗi địa chỉ (429 khi vượt).`,
-        params: z.object({ code: z.string().max(32) }),
+        params: statusParams,
+        response: { 200: signedCredential },
       },
       onRequest: async (request, reply) => {
         const wait = statusLimiter.take(request.ip);
@@ -129,49 +143,28 @@ export function registerDiplomaRoutes(
     },
     async (request, reply) => {
       const credential = await statusListCredential(db, request.params.code, context, statusLists);
-      return reply.header('cache-control', 'public, max-age=300').send(credential);
+      return reply
+        .header('cache-control', 'public, max-age=300')
+        .send(credential as SignedCredential);
     },
   );
 
   api.get(
     '/public/keys',
-    { schema: { tags: publicTags, summary: 'Khoá công khai của các đơn vị cấp (kể cả khoá cũ)' } },
-    async () => {
-      const keys = await listIssuerKeys(db);
-      return keys.map(({ kid, did, publicKeyMultibase, createdAt, retiredAt }) => ({
-        kid,
-        did,
-        publicKeyMultibase,
-        createdAt,
-        retiredAt,
-      }));
+    {
+      schema: {
+        tags: publicTags,
+        summary: 'Khoá công khai của các đơn vị cấp (kể cả khoá cũ)',
+        response: { 200: publicKeys },
+      },
     },
+    // The schema lists what is public of a key (not the authority's id).
+    async () => listIssuerKeys(db),
   );
 
   // ---- Back office ----
   const tags = ['Văn bằng'];
-  const idParams = z.object({ id: z.string().max(64) });
-  const decision = z.object({
-    decisionNumber: z.string().trim().min(1).max(60),
-    decisionDate: isoDate,
-    reason: z.string().trim().min(1).max(500),
-  });
-  const requireDiploma = async (
-    request: FastifyRequest,
-    id: string,
-    permission: 'registry.read' | 'registry.write',
-  ) => {
-    const scope = requireScope(request);
-    if (!isUuid(id)) throw notFound('văn bằng');
-    const d = await db
-      .selectFrom('diploma')
-      .select('authority_id')
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (!d) throw notFound('văn bằng');
-    await scope.requireUnit(db, d.authority_id, permission);
-    return scope;
-  };
+  const pdf = file('application/pdf', 'Tệp PDF');
 
   api.get(
     '/diplomas',
@@ -179,18 +172,12 @@ export function registerDiplomaRoutes(
       schema: {
         tags,
         summary: 'Sổ gốc: danh sách văn bằng của đơn vị cấp',
-        querystring: z.object({
-          authorityId: z.string().max(64),
-          q: z.string().max(120).optional(),
-          page: z.coerce.number().int().min(1).default(1),
-          pageSize: z.coerce.number().int().min(1).max(200).default(50),
-        }),
+        querystring: listQuery,
+        response: { 200: diplomaPage },
       },
     },
     async (request) => {
-      const scope = requireScope(request);
-      await scope.requireUnit(db, request.query.authorityId, 'registry.read');
-      return listDiplomas(db, request.query);
+      return listRegister(db, requireScope(request), request.query);
     },
   );
   api.get(
@@ -199,16 +186,12 @@ export function registerDiplomaRoutes(
       schema: {
         tags,
         summary: 'In sổ gốc (PDF, A4 ngang)',
-        querystring: z.object({
-          authorityId: z.string().max(64),
-          year: z.coerce.number().int().min(1950).max(2100).optional(),
-        }),
+        querystring: registerPdfQuery,
+        response: { 200: file('application/pdf', 'Sổ gốc cấp văn bằng') },
       },
     },
     async (request, reply) => {
-      const scope = requireScope(request);
-      await scope.requireUnit(db, request.query.authorityId, 'registry.read');
-      const pdf = await registerPdf(db, request.query);
+      const pdf = await printRegister(db, requireScope(request), request.query);
       return reply
         .type('application/pdf')
         .header(
@@ -220,16 +203,17 @@ export function registerDiplomaRoutes(
   );
   api.get(
     '/diplomas/:id/sheet.pdf',
-    { schema: { tags, summary: 'Phiếu thông tin văn bằng có mã QR (PDF)', params: idParams } },
+    {
+      schema: {
+        tags,
+        summary: 'Phiếu thông tin văn bằng có mã QR (PDF)',
+        params: idParams,
+        response: { 200: pdf },
+      },
+    },
     async (request, reply) => {
-      await requireDiploma(request, request.params.id, 'registry.read');
-      const d = await getDiploma(db, request.params.id);
-      const authority = await db
-        .selectFrom('org_unit')
-        .select('name')
-        .where('id', '=', d.authorityId)
-        .executeTakeFirstOrThrow();
-      return reply.type('application/pdf').send(await dataSheetPdf(d, authority.name));
+      const sheet = await printDataSheet(db, requireScope(request), request.params.id);
+      return reply.type('application/pdf').send(sheet);
     },
   );
   api.get(
@@ -238,41 +222,45 @@ export function registerDiplomaRoutes(
       schema: {
         tags,
         summary: 'Bản sao từ sổ gốc đã cấp (PDF)',
-        params: z.object({ id: z.string().max(64), eventId: z.string().max(64) }),
+        params: copyParams,
+        response: { 200: file('application/pdf', 'Bản sao từ sổ gốc') },
       },
     },
     async (request, reply) => {
-      await requireDiploma(request, request.params.id, 'registry.read');
-      const d = await getDiploma(db, request.params.id);
-      const copy = findCopy(d, request.params.eventId);
-      const authority = await db
-        .selectFrom('org_unit')
-        .select('name')
-        .where('id', '=', d.authorityId)
-        .executeTakeFirstOrThrow();
+      const copy = await printCopy(db, requireScope(request), request.params);
       return reply
         .type('application/pdf')
         .header(
           'content-disposition',
           `attachment; filename="ban-sao-${copy.copyNumber.replaceAll('/', '-')}.pdf"`,
         )
-        .send(await copyPdf(d, copy, authority.name));
+        .send(copy.pdf);
     },
   );
   api.get(
     '/diplomas/:id',
-    { schema: { tags, summary: 'Chi tiết và lịch sử một văn bằng', params: idParams } },
-    async (request) => {
-      await requireDiploma(request, request.params.id, 'registry.read');
-      return getDiploma(db, request.params.id);
+    {
+      schema: {
+        tags,
+        summary: 'Chi tiết và lịch sử một văn bằng',
+        params: idParams,
+        response: { 200: diplomaDetail },
+      },
     },
+    async (request) => readDiploma(db, requireScope(request), request.params.id),
   );
   api.get(
     '/diplomas/:id/credential.json',
-    { schema: { tags, summary: 'Tải chứng chỉ số (W3C Verifiable Credential)', params: idParams } },
+    {
+      schema: {
+        tags,
+        summary: 'Tải chứng chỉ số (W3C Verifiable Credential)',
+        params: idParams,
+        response: { 200: signedCredential },
+      },
+    },
     async (request, reply) => {
-      await requireDiploma(request, request.params.id, 'registry.read');
-      const d = await getDiploma(db, request.params.id);
+      const d = await readDiploma(db, requireScope(request), request.params.id);
       return reply
         .header('content-disposition', `attachment; filename="van-bang-${d.serialNumber}.json"`)
         .send(d.credential);
@@ -280,11 +268,16 @@ export function registerDiplomaRoutes(
   );
   api.get(
     '/diplomas/:id/qr.png',
-    { schema: { tags, summary: 'Mã QR xác minh ngoại tuyến', params: idParams } },
+    {
+      schema: {
+        tags,
+        summary: 'Mã QR xác minh ngoại tuyến',
+        params: idParams,
+        response: { 200: file('image/png', 'Ảnh mã QR') },
+      },
+    },
     async (request, reply) => {
-      await requireDiploma(request, request.params.id, 'registry.read');
-      const d = await getDiploma(db, request.params.id);
-      const png = await QRCode.toBuffer(d.qr, { errorCorrectionLevel: 'M', margin: 2, scale: 6 });
+      const png = await diplomaQrPng(db, requireScope(request), request.params.id);
       return reply.type('image/png').send(png);
     },
   );
@@ -294,37 +287,12 @@ export function registerDiplomaRoutes(
       schema: {
         tags,
         summary: 'Cấp văn bằng (đánh số tự động, ký số)',
-        body: z.object({
-          authorityId: z.string().max(64),
-          diplomaType: z.enum(['upper_secondary', 'lower_secondary']),
-          issueDate: isoDate,
-          signerName: z.string().trim().min(1).max(120),
-          signerTitle: z.string().trim().min(1).max(120),
-          entries: z
-            .array(
-              z.object({
-                fullName: z.string().trim().min(2).max(120),
-                birthDate: isoDate,
-                birthPlace: z.string().max(200).nullable().optional(),
-                gender: z.enum(['male', 'female']),
-                ethnicity: z.string().max(60).nullable().optional(),
-                schoolName: z.string().trim().min(1).max(200),
-                examCouncil: z.string().max(200).nullable().optional(),
-                graduationYear: z.number().int().min(1950).max(2100),
-                decisionNumber: z.string().trim().min(1).max(60),
-                decisionDate: isoDate,
-                notes: z.string().max(500).nullable().optional(),
-              }),
-            )
-            .min(1)
-            .max(5000),
-        }),
+        body: issueBody,
+        response: { 201: issuedDiplomas },
       },
     },
     async (request, reply) => {
-      const scope = requireScope(request);
-      await scope.requireUnit(db, request.body.authorityId, 'registry.write');
-      const issued = await issueDiplomas(db, scope.actor, request.body, context());
+      const issued = await issue(db, requireScope(request), request.body, context);
       return reply.status(201).send(issued);
     },
   );
@@ -334,34 +302,25 @@ export function registerDiplomaRoutes(
       schema: {
         tags,
         summary: 'Cấp văn bằng từ danh sách công nhận tốt nghiệp (xlsx; tất cả hoặc không gì cả)',
-        querystring: z.object({
-          authorityId: z.string().max(64),
-          diplomaType: z.enum(['upper_secondary', 'lower_secondary']),
-          issueDate: isoDate,
-          signerName: z.string().trim().min(1).max(120),
-          signerTitle: z.string().trim().min(1).max(120),
-          dryRun: z.enum(['0', '1']).default('1'),
-        }),
+        querystring: importQuery,
+        response: { 200: graduateImportResult, 422: graduateImportResult },
       },
     },
     async (request, reply) => {
-      const scope = requireScope(request);
-      await scope.requireUnit(db, request.query.authorityId, 'registry.write');
-      const file = await request.file();
-      if (!file) throw badRequest('Chưa chọn tệp danh sách tốt nghiệp (xlsx).');
-      const bytes = await file.toBuffer();
-      try {
-        const result = await importGraduates(db, Readable.from(bytes), {
+      const result = await importGraduationList(
+        db,
+        requireScope(request),
+        {
           ...request.query,
-          actor: scope.actor,
           dryRun: request.query.dryRun === '1',
-          context: context(),
-        });
-        return reply.status(result.errorList.length ? 422 : 200).send(result);
-      } catch (error) {
-        if (error instanceof UnreadableWorkbookError) throw badRequest(error.message);
-        throw error;
-      }
+          file: async () => {
+            const file = await request.file();
+            return file ? file.toBuffer() : null;
+          },
+        },
+        context,
+      );
+      return reply.status(result.errorList.length ? 422 : 200).send(result);
     },
   );
   api.post(
@@ -370,25 +329,12 @@ export function registerDiplomaRoutes(
       schema: {
         tags,
         summary: 'Cấp văn bằng cho học sinh lớp cuối cấp của một trường, từ cơ sở dữ liệu ngành',
-        body: z.object({
-          authorityId: z.string().max(64),
-          schoolId: z.string().max(64),
-          schoolYear: z.string().regex(/^\d{4}-\d{4}$/),
-          diplomaType: z.enum(['upper_secondary', 'lower_secondary']),
-          graduationYear: z.number().int().min(1950).max(2100),
-          decisionNumber: z.string().trim().min(1).max(60),
-          decisionDate: isoDate,
-          issueDate: isoDate,
-          signerName: z.string().trim().min(1).max(120),
-          signerTitle: z.string().trim().min(1).max(120),
-        }),
+        body: issueFromStudentsBody,
+        response: { 201: issueFromStudentsAnswer },
       },
     },
     async (request, reply) => {
-      const scope = requireScope(request);
-      await scope.requireUnit(db, request.body.authorityId, 'registry.write');
-      await scope.requireUnit(db, request.body.schoolId, 'registry.read');
-      const result = await issueFromStudents(db, scope.actor, request.body, context());
+      const result = await issueToSchool(db, requireScope(request), request.body, context);
       return reply.status(201).send(result);
     },
   );
@@ -399,23 +345,11 @@ export function registerDiplomaRoutes(
         tags,
         summary: 'Chỉnh sửa nội dung văn bằng theo quyết định',
         params: idParams,
-        body: decision.extend({
-          changes: z.object({
-            fullName: z.string().trim().min(2).max(120).optional(),
-            birthDate: isoDate.optional(),
-            birthPlace: z.string().max(200).nullable().optional(),
-            gender: z.enum(['male', 'female']).optional(),
-            ethnicity: z.string().max(60).nullable().optional(),
-          }),
-        }),
+        body: correctBody,
+        response: { 200: diplomaDetail },
       },
     },
-    async (request) => {
-      const scope = await requireDiploma(request, request.params.id, 'registry.write');
-      const { changes, ...d } = request.body;
-      await correctDiploma(db, scope.actor, request.params.id, d, changes, context());
-      return getDiploma(db, request.params.id);
-    },
+    async (request) => correct(db, requireScope(request), request.params.id, request.body, context),
   );
   api.post(
     '/diplomas/:id/revoke',
@@ -425,13 +359,10 @@ export function registerDiplomaRoutes(
         summary: 'Thu hồi văn bằng theo quyết định',
         params: idParams,
         body: decision,
+        response: { 200: diplomaDetail },
       },
     },
-    async (request) => {
-      const scope = await requireDiploma(request, request.params.id, 'registry.write');
-      await revokeDiploma(db, scope.actor, request.params.id, request.body);
-      return getDiploma(db, request.params.id);
-    },
+    async (request) => revoke(db, requireScope(request), request.params.id, request.body),
   );
   api.post(
     '/diplomas/:id/copy',
@@ -440,18 +371,11 @@ export function registerDiplomaRoutes(
         tags,
         summary: 'Ghi nhận cấp bản sao từ sổ gốc',
         params: idParams,
-        body: z.object({
-          requester: z.string().trim().min(2).max(120),
-          copies: z.number().int().min(1).max(20),
-          reason: z.string().trim().min(1).max(300),
-        }),
+        body: copyBody,
+        response: { 200: diplomaDetail },
       },
     },
-    async (request) => {
-      const scope = await requireDiploma(request, request.params.id, 'registry.write');
-      await recordCopy(db, scope.actor, request.params.id, request.body);
-      return getDiploma(db, request.params.id);
-    },
+    async (request) => recordCopyOf(db, requireScope(request), request.params.id, request.body),
   );
 }
 
@@ -461,20 +385,25 @@ export function registerDidDocument(
   deps: { db: Db; publicUrl: string },
 ): void {
   const did = didWebOf(deps.publicUrl);
-  instance.get('/.well-known/did.json', { schema: { hide: true } }, async () => {
-    const keys = await listIssuerKeys(deps.db);
-    const methods = keys.map((k) => ({
-      id: `${did}#${k.kid}`,
-      type: 'Multikey',
-      controller: did,
-      publicKeyMultibase: k.publicKeyMultibase,
-    }));
-    return {
-      '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'],
-      id: did,
-      alsoKnownAs: keys.map((k) => k.did),
-      verificationMethod: methods,
-      assertionMethod: methods.map((m) => m.id),
-    };
-  });
+  const api = instance.withTypeProvider<ZodTypeProvider>();
+  api.get(
+    '/.well-known/did.json',
+    { schema: { hide: true, response: { 200: didDocument } } },
+    async () => {
+      const keys = await listIssuerKeys(deps.db);
+      const methods = keys.map((k) => ({
+        id: `${did}#${k.kid}`,
+        type: 'Multikey' as const,
+        controller: did,
+        publicKeyMultibase: k.publicKeyMultibase,
+      }));
+      return {
+        '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'],
+        id: did,
+        alsoKnownAs: keys.map((k) => k.did),
+        verificationMethod: methods,
+        assertionMethod: methods.map((m) => m.id),
+      };
+    },
+  );
 }

@@ -14,6 +14,28 @@ import {
 import { encodeDiplomaQr } from './credentials/qr-sign.ts';
 import { activeSigner, type Signer } from './keys.ts';
 import { graduatingStudents } from '../registry/service.ts';
+import {
+  TYPE_CODE,
+  type Decision,
+  type DiplomaCorrection,
+  type DiplomaDetail,
+  type DiplomaEvent,
+  type DiplomaPage,
+  type DiplomaSummary,
+  type IssuedDiploma,
+  type IssueFromStudentsAnswer,
+  type PublicDiploma,
+} from './contract.ts';
+
+export type {
+  Decision,
+  DiplomaCorrection,
+  DiplomaDetail,
+  DiplomaSummary,
+  IssuedDiploma,
+  PublicDiploma,
+} from './contract.ts';
+export { TYPE_CODE };
 
 /**
  * The diploma register (sổ gốc cấp văn bằng, Circular 21/2019/TT-BGDĐT):
@@ -21,11 +43,6 @@ import { graduatingStudents } from '../registry/service.ts';
  * overwritten; corrections and revocations are decisions kept in each
  * entry's history. Every diploma carries a signed credential and QR payload.
  */
-
-export const TYPE_CODE: Record<DiplomaType, string> = {
-  upper_secondary: 'THPT',
-  lower_secondary: 'THCS',
-};
 
 /**
  * Number formats. {type} THPT/THCS, {year} the issue year, {n:W} the number
@@ -162,13 +179,6 @@ function signDiploma(
 
 const isoSeconds = (date = new Date()) => `${date.toISOString().slice(0, 19)}Z`;
 
-export interface IssuedDiploma {
-  id: string;
-  fullName: string;
-  serialNumber: string;
-  registerNumber: string;
-}
-
 /** Issues a batch in one transaction: all numbered and signed, or none. */
 export async function issueDiplomas(
   db: Db,
@@ -271,21 +281,6 @@ export async function issueDiplomas(
     }
     return issued;
   });
-}
-
-/** Fields a correction decision may change (Circular 21/2019: civil-status changes). */
-export interface DiplomaCorrection {
-  fullName?: string | undefined;
-  birthDate?: string | undefined;
-  birthPlace?: string | null | undefined;
-  gender?: Gender | undefined;
-  ethnicity?: string | null | undefined;
-}
-
-export interface Decision {
-  decisionNumber: string;
-  decisionDate: string;
-  reason: string;
 }
 
 async function loadForChange(tx: Tx, diplomaId: string) {
@@ -512,20 +507,10 @@ export function findCopy(
   };
 }
 
-export interface PublicDiploma {
-  fullName: string;
-  birthDate: string;
-  diplomaType: DiplomaType;
-  schoolName: string;
-  graduationYear: number;
-  serialNumber: string;
-  status: DiplomaStatus;
-  credential: unknown;
-}
-
 /**
  * Public lookup: serial or register entry number, plus full name (diacritics
- * ignored) and full date of birth. Only what proves the diploma comes back.
+ * ignored) and full date of birth. Only what proves the diploma comes back:
+ * never the date of birth, nor the credential that holds it (DESIGN).
  */
 export async function publicLookup(
   db: Db,
@@ -545,13 +530,11 @@ export async function publicLookup(
     .selectFrom('diploma')
     .select([
       'full_name',
-      'birth_date',
       'diploma_type',
       'school_name',
       'graduation_year',
       'serial_number',
       'status',
-      'credential',
     ])
     .where('search_name', '=', name)
     .where('birth_date', '=', query.birthDate);
@@ -561,13 +544,11 @@ export async function publicLookup(
   const rows = await q.limit(5).execute();
   return rows.map((r) => ({
     fullName: r.full_name,
-    birthDate: r.birth_date,
     diplomaType: r.diploma_type,
     schoolName: r.school_name,
     graduationYear: r.graduation_year,
     serialNumber: r.serial_number,
     status: r.status,
-    credential: r.credential,
   }));
 }
 
@@ -680,19 +661,6 @@ export async function statusListCredential(
   });
 }
 
-export interface DiplomaSummary {
-  id: string;
-  fullName: string;
-  birthDate: string;
-  diplomaType: DiplomaType;
-  schoolName: string;
-  graduationYear: number;
-  serialNumber: string;
-  registerNumber: string;
-  issueDate: string;
-  status: DiplomaStatus;
-}
-
 const summaryColumns = [
   'id',
   'full_name',
@@ -736,7 +704,7 @@ function toSummary(r: {
 export async function listDiplomas(
   db: Db,
   filter: { authorityId: string; q?: string | undefined; page: number; pageSize: number },
-): Promise<{ items: DiplomaSummary[]; total: number }> {
+): Promise<DiplomaPage> {
   let q = db.selectFrom('diploma').where('authority_id', '=', filter.authorityId);
   const text = filter.q?.trim();
   if (text) {
@@ -758,32 +726,12 @@ export async function listDiplomas(
     .limit(filter.pageSize)
     .offset((filter.page - 1) * filter.pageSize)
     .execute();
-  return { items: rows.map(toSummary), total: Number(total) };
-}
-
-export interface DiplomaDetail extends DiplomaSummary {
-  authorityId: string;
-  birthPlace: string | null;
-  gender: Gender;
-  ethnicity: string | null;
-  examCouncil: string | null;
-  decisionNumber: string;
-  decisionDate: string;
-  signerName: string;
-  signerTitle: string;
-  notes: string | null;
-  credential: unknown;
-  qr: string;
-  history: {
-    id: string;
-    kind: string;
-    at: string;
-    decisionNumber: string | null;
-    decisionDate: string | null;
-    reason: string | null;
-    before: unknown;
-    after: unknown;
-  }[];
+  return {
+    items: rows.map(toSummary),
+    total: Number(total),
+    page: filter.page,
+    pageSize: filter.pageSize,
+  };
 }
 
 export async function getDiploma(db: Db, id: string): Promise<DiplomaDetail> {
@@ -807,7 +755,7 @@ export async function getDiploma(db: Db, id: string): Promise<DiplomaDetail> {
     signerName: r.signer_name,
     signerTitle: r.signer_title,
     notes: r.notes,
-    credential: r.credential,
+    credential: r.credential as DiplomaDetail['credential'],
     qr: r.qr,
     history: events.map((e) => ({
       id: e.id,
@@ -816,8 +764,8 @@ export async function getDiploma(db: Db, id: string): Promise<DiplomaDetail> {
       decisionNumber: e.decision_number,
       decisionDate: e.decision_date,
       reason: e.reason,
-      before: e.before,
-      after: e.after,
+      before: e.before as DiplomaEvent['before'],
+      after: e.after as DiplomaEvent['after'],
     })),
   };
 }
@@ -838,7 +786,7 @@ export async function issueFromStudents(
     decisionDate: string;
   },
   context: IssueContext,
-): Promise<{ issued: IssuedDiploma[]; skipped: number }> {
+): Promise<IssueFromStudentsAnswer> {
   const grade = input.diplomaType === 'upper_secondary' ? 12 : 9;
   const students = await graduatingStudents(db, input.schoolId, input.schoolYear, grade);
   const already = new Set(

@@ -18,58 +18,28 @@ import {
   Upload,
 } from 'antd';
 import { useState } from 'react';
+import type {
+  DiplomaDetail,
+  DiplomaPage,
+  DiplomaSummary,
+  GraduateImportResult,
+  ImportQuery,
+} from '../../../src/modules/diplomas/contract.ts';
+import {
+  DIPLOMA_EVENT_LABELS,
+  DIPLOMA_TYPE_LABELS,
+  DIPLOMA_TYPES,
+} from '../../../src/modules/diplomas/labels.ts';
 import { api, ApiError, type Me } from '../api.ts';
 import { ErrorResult } from '../App.tsx';
 import { formatDate } from '../i18n.ts';
 
-interface Row {
-  id: string;
-  fullName: string;
-  birthDate: string;
-  diplomaType: string;
-  schoolName: string;
-  graduationYear: number;
-  serialNumber: string;
-  registerNumber: string;
-  issueDate: string;
-  status: 'valid' | 'corrected' | 'revoked';
-}
-interface ImportOptions {
-  diplomaType: string;
-  issueDate: string;
-  signerName: string;
-  signerTitle: string;
-}
-interface ImportResult {
-  summary: { rows: number; added: number; unchanged: number; errors: number };
-  errorList: { row: number; column: string | null; message: string }[];
-}
-interface Detail extends Row {
-  birthPlace: string | null;
-  ethnicity: string | null;
-  decisionNumber: string;
-  decisionDate: string;
-  signerName: string;
-  history: {
-    id: string;
-    kind: string;
-    at: string;
-    decisionNumber: string | null;
-    reason: string | null;
-    after: { copyNumber?: string } | null;
-  }[];
-}
+type ImportOptions = Pick<ImportQuery, 'diplomaType' | 'issueDate' | 'signerName' | 'signerTitle'>;
 
 const STATUS = {
   valid: <Tag color="green">Hợp lệ</Tag>,
   corrected: <Tag color="blue">Đã chỉnh sửa</Tag>,
   revoked: <Tag color="red">Đã thu hồi</Tag>,
-};
-const EVENT: Record<string, string> = {
-  issue: 'Cấp',
-  correction: 'Chỉnh sửa',
-  revocation: 'Thu hồi',
-  copy: 'Cấp bản sao',
 };
 
 /** The register (sổ gốc) of the signed-in account's unit. */
@@ -82,14 +52,15 @@ export default function DiplomasPage({ me }: { me: Me }) {
   const [revoking, setRevoking] = useState(false);
   const [dialog, setDialog] = useState<null | 'correct' | 'copy' | 'import'>(null);
   const [file, setFile] = useState<File | null>(null);
-  const [importResult, setImportResult] = useState<ImportResult | null>(null);
+  const [importResult, setImportResult] = useState<GraduateImportResult | null>(null);
   const [form] = Form.useForm();
   const refresh = async () => {
     await client.invalidateQueries({ queryKey: ['diploma'] });
     await client.invalidateQueries({ queryKey: ['diplomas'] });
   };
   const change = useMutation({
-    mutationFn: ({ path, body }: { path: string; body: unknown }) => api.post<Detail>(path, body),
+    mutationFn: ({ path, body }: { path: string; body: unknown }) =>
+      api.post<DiplomaDetail>(path, body),
     onSuccess: async () => {
       setDialog(null);
       void message.success('Đã lưu.');
@@ -107,7 +78,7 @@ export default function DiplomasPage({ me }: { me: Me }) {
       dryRun: dryRun ? '1' : '0',
     });
     try {
-      const result = await api.post<ImportResult>(
+      const result = await api.post<GraduateImportResult>(
         `/api/diplomas/import?${params.toString()}`,
         body,
       );
@@ -117,25 +88,26 @@ export default function DiplomasPage({ me }: { me: Me }) {
         await refresh();
       }
     } catch (e) {
-      if (e instanceof ApiError && e.status === 422) setImportResult(e.body as ImportResult);
+      if (e instanceof ApiError && e.status === 422)
+        setImportResult(e.body as GraduateImportResult);
       else void message.error(e instanceof ApiError ? e.problem.detail : String(e));
     }
   };
   const list = useQuery({
     queryKey: ['diplomas', q, page],
     queryFn: () =>
-      api.get<{ items: Row[]; total: number }>(
+      api.get<DiplomaPage>(
         `/api/diplomas?authorityId=${me.orgUnit.id}&q=${encodeURIComponent(q)}&page=${page}&pageSize=50`,
       ),
   });
   const detail = useQuery({
     queryKey: ['diploma', open],
-    queryFn: () => api.get<Detail>(`/api/diplomas/${open}`),
+    queryFn: () => api.get<DiplomaDetail>(`/api/diplomas/${open}`),
     enabled: open !== null,
   });
   const revoke = useMutation({
     mutationFn: (values: { decisionNumber: string; decisionDate: string; reason: string }) =>
-      api.post<Detail>(`/api/diplomas/${open}/revoke`, values),
+      api.post<DiplomaDetail>(`/api/diplomas/${open}/revoke`, values),
     onSuccess: async () => {
       setRevoking(false);
       void message.success('Đã thu hồi văn bằng.');
@@ -182,7 +154,11 @@ export default function DiplomasPage({ me }: { me: Me }) {
           { title: 'Ngày sinh', dataIndex: 'birthDate', render: (v: string) => formatDate(v) },
           { title: 'Trường', dataIndex: 'schoolName' },
           { title: 'Năm TN', dataIndex: 'graduationYear' },
-          { title: 'Tình trạng', dataIndex: 'status', render: (s: Row['status']) => STATUS[s] },
+          {
+            title: 'Tình trạng',
+            dataIndex: 'status',
+            render: (s: DiplomaSummary['status']) => STATUS[s],
+          },
         ]}
       />
       <Drawer
@@ -228,7 +204,7 @@ export default function DiplomasPage({ me }: { me: Me }) {
               items={d.history.map((h) => ({
                 children: (
                   <>
-                    {`${EVENT[h.kind] ?? h.kind} — ${formatDate(h.at, true)}${h.decisionNumber ? ` — QĐ ${h.decisionNumber}` : ''}${h.after?.copyNumber ? ` — số ${h.after.copyNumber}` : ''}${h.reason ? ` — ${h.reason}` : ''}`}
+                    {`${DIPLOMA_EVENT_LABELS[h.kind]} — ${formatDate(h.at, true)}${h.decisionNumber ? ` — QĐ ${h.decisionNumber}` : ''}${h.after?.copyNumber ? ` — số ${h.after.copyNumber}` : ''}${h.reason ? ` — ${h.reason}` : ''}`}
                     {h.kind === 'copy' && h.after?.copyNumber && (
                       <>
                         {' '}
@@ -384,10 +360,7 @@ export default function DiplomasPage({ me }: { me: Me }) {
         >
           <Form.Item label="Loại văn bằng" name="diplomaType">
             <Select
-              options={[
-                { value: 'upper_secondary', label: 'Bằng tốt nghiệp THPT' },
-                { value: 'lower_secondary', label: 'Bằng tốt nghiệp THCS' },
-              ]}
+              options={DIPLOMA_TYPES.map((value) => ({ value, label: DIPLOMA_TYPE_LABELS[value] }))}
             />
           </Form.Item>
           <Form.Item

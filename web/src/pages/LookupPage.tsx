@@ -1,30 +1,19 @@
 import { Alert, Button, Card, Descriptions, Form, Input, Radio, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
+import type { LookupAnswer, PublicDiploma } from '../../../src/modules/diplomas/contract.ts';
+import { DIPLOMA_TYPE_LABELS } from '../../../src/modules/diplomas/labels.ts';
 import { api, ApiError } from '../api.ts';
-import { formatDate } from '../i18n.ts';
-
-interface Found {
-  fullName: string;
-  birthDate: string;
-  diplomaType: 'upper_secondary' | 'lower_secondary';
-  schoolName: string;
-  graduationYear: number;
-  serialNumber: string;
-  status: 'valid' | 'corrected' | 'revoked';
-  credential: unknown;
-}
 
 const STATUS = {
   valid: <Tag color="green">Hợp lệ</Tag>,
   corrected: <Tag color="blue">Hợp lệ (đã chỉnh sửa theo quyết định)</Tag>,
   revoked: <Tag color="red">Đã bị thu hồi</Tag>,
 };
-const TYPE = { upper_secondary: 'Bằng tốt nghiệp THPT', lower_secondary: 'Bằng tốt nghiệp THCS' };
 
 export default function LookupPage() {
   const [by, setBy] = useState<'serial' | 'registerNumber'>('serial');
-  const [result, setResult] = useState<Found[] | null>(null);
+  const [result, setResult] = useState<PublicDiploma[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const submit = async (values: { number: string; fullName: string; birthDate: string }) => {
     setError(null);
@@ -34,21 +23,12 @@ export default function LookupPage() {
         fullName: values.fullName,
         birthDate: values.birthDate,
       });
-      const r = await api.get<{ diplomas: Found[] }>(
-        `/api/public/diplomas/lookup?${params.toString()}`,
-      );
+      const r = await api.get<LookupAnswer>(`/api/public/diplomas/lookup?${params.toString()}`);
       setResult(r.diplomas);
     } catch (e) {
       setResult(null);
       setError(e instanceof ApiError ? e.problem.detail : String(e));
     }
-  };
-  const download = (d: Found) => {
-    const blob = new Blob([JSON.stringify(d.credential, null, 2)], { type: 'application/json' });
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = `van-bang-${d.serialNumber}.json`;
-    a.click();
   };
   return (
     <div style={{ maxWidth: 640, margin: '0 auto', padding: 16 }}>
@@ -112,13 +92,13 @@ export default function LookupPage() {
             <Descriptions column={1} size="small">
               <Descriptions.Item label="Tình trạng">{STATUS[d.status]}</Descriptions.Item>
               <Descriptions.Item label="Họ và tên">{d.fullName}</Descriptions.Item>
-              <Descriptions.Item label="Ngày sinh">{formatDate(d.birthDate)}</Descriptions.Item>
-              <Descriptions.Item label="Văn bằng">{TYPE[d.diplomaType]}</Descriptions.Item>
+              <Descriptions.Item label="Văn bằng">
+                {DIPLOMA_TYPE_LABELS[d.diplomaType]}
+              </Descriptions.Item>
               <Descriptions.Item label="Trường">{d.schoolName}</Descriptions.Item>
               <Descriptions.Item label="Năm tốt nghiệp">{d.graduationYear}</Descriptions.Item>
               <Descriptions.Item label="Số hiệu">{d.serialNumber}</Descriptions.Item>
             </Descriptions>
-            <Button onClick={() => download(d)}>Tải chứng chỉ số (.json)</Button>
           </Card>
         ))}
       </Card>

@@ -18,6 +18,8 @@ import {
   type IssuerKey,
   type QrVerification,
 } from '../../../src/modules/diplomas/credentials/qr.ts';
+import type { PublicKey } from '../../../src/modules/diplomas/contract.ts';
+import { DIPLOMA_TYPE_LABELS } from '../../../src/modules/diplomas/labels.ts';
 import { formatDate } from '../i18n.ts';
 
 /**
@@ -27,10 +29,8 @@ import { formatDate } from '../i18n.ts';
  */
 
 const KEYS_CACHE = 'sogd.issuerKeys';
-interface CachedKey {
-  kid: string;
-  publicKeyMultibase: string;
-}
+/** What the page keeps of each key of `/api/public/keys`. */
+type CachedKey = Pick<PublicKey, 'kid' | 'publicKeyMultibase'>;
 
 function cachedKeys(): IssuerKey[] {
   try {
@@ -86,8 +86,6 @@ async function decodeFile(file: File): Promise<string | null> {
 }
 
 type Outcome = QrVerification & { revoked: boolean | null; ms: number };
-
-const TYPE = { upper_secondary: 'Bằng tốt nghiệp THPT', lower_secondary: 'Bằng tốt nghiệp THCS' };
 
 function Camera({ onCode }: { onCode: (text: string) => void }) {
   const video = useRef<HTMLVideoElement>(null);
@@ -245,7 +243,7 @@ export default function VerifyPage() {
                       {formatDate(outcome.fields.birthDate)}
                     </Descriptions.Item>
                     <Descriptions.Item label="Văn bằng">
-                      {TYPE[outcome.fields.diplomaType]}
+                      {DIPLOMA_TYPE_LABELS[outcome.fields.diplomaType]}
                     </Descriptions.Item>
                     <Descriptions.Item label="Trường">{outcome.fields.school}</Descriptions.Item>
                     <Descriptions.Item label="Năm tốt nghiệp">

@@ -1,0 +1,290 @@
+/**
+ * The HTTP boundary of the diplomas module: the Zod schemas of every request
+ * and answer of its routes, their types, and the label tables the server and
+ * the web share. Imports only zod and the shared pieces, so the web imports
+ * the types (type-only); the labels it re-exports live in ./labels.ts.
+ */
+import { z } from 'zod';
+import { id, idParams, isoDate, paged, schoolYear, timestamp } from '../../core/contract.ts';
+import { DIPLOMA_EVENT_KINDS, DIPLOMA_STATUSES, DIPLOMA_TYPES } from './labels.ts';
+
+export { idParams };
+
+// ---- Labels (one place for server and web: ./labels.ts, plain data) ----
+
+export { DIPLOMA_EVENT_LABELS, DIPLOMA_TYPE_LABELS, DIPLOMA_TYPES, TYPE_CODE } from './labels.ts';
+
+export const diplomaType = z.enum(DIPLOMA_TYPES);
+export type DiplomaType = z.infer<typeof diplomaType>;
+
+export const diplomaStatus = z.enum(DIPLOMA_STATUSES);
+export type DiplomaStatus = z.infer<typeof diplomaStatus>;
+
+export const gender = z.enum(['male', 'female']);
+
+export const diplomaEventKind = z.enum(DIPLOMA_EVENT_KINDS);
+export type DiplomaEventKind = z.infer<typeof diplomaEventKind>;
+
+// ---- Request pieces ----
+
+/** A calendar date sent by a client, `yyyy-mm-dd`. */
+export const dateInput = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày cần dạng yyyy-mm-dd');
+
+/** Accepts dd/mm/yyyy as people type it, or yyyy-mm-dd; gives yyyy-mm-dd. */
+export const typedDate = z
+  .string()
+  .trim()
+  .transform((s, ctx) => {
+    const vn = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s);
+    const iso = vn ? `${vn[3]}-${vn[2]!.padStart(2, '0')}-${vn[1]!.padStart(2, '0')}` : s;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || Number.isNaN(Date.parse(iso))) {
+      ctx.addIssue({ code: 'custom', message: 'Ngày sinh cần đầy đủ dạng dd/mm/yyyy' });
+      return z.NEVER;
+    }
+    return iso;
+  });
+
+const signer = {
+  signerName: z.string().trim().min(1).max(120),
+  signerTitle: z.string().trim().min(1).max(120),
+};
+
+// ---- Public routes ----
+
+export const lookupQuery = z.object({
+  serial: z.string().trim().max(40).optional(),
+  registerNumber: z.string().trim().max(40).optional(),
+  fullName: z.string().trim().min(2).max(120),
+  birthDate: typedDate,
+});
+export type LookupQuery = z.infer<typeof lookupQuery>;
+
+/**
+ * What the public lookup shows of a diploma (DESIGN: public answers never
+ * carry an identity number or a date of birth in full, so neither the birth
+ * date nor the signed credential, which holds it, is listed).
+ */
+export const publicDiploma = z.object({
+  fullName: z.string(),
+  diplomaType,
+  schoolName: z.string(),
+  graduationYear: z.number().int(),
+  serialNumber: z.string(),
+  status: diplomaStatus,
+});
+export type PublicDiploma = z.infer<typeof publicDiploma>;
+
+export const lookupAnswer = z.object({
+  found: z.boolean(),
+  diplomas: z.array(publicDiploma),
+});
+export type LookupAnswer = z.infer<typeof lookupAnswer>;
+
+export const statusParams = z.object({ code: z.string().max(32) });
+
+/** A signed W3C credential (JSON-LD, Data Integrity proof): passed through whole. */
+export const signedCredential = z
+  .looseObject({
+    '@context': z.array(z.unknown()),
+    type: z.array(z.string()),
+    proof: z.looseObject({ type: z.string(), proofValue: z.string() }),
+  })
+  .describe('Chứng chỉ số W3C đã ký (eddsa-jcs-2022)');
+export type SignedCredential = z.infer<typeof signedCredential>;
+
+export const publicKey = z.object({
+  kid: z.string(),
+  did: z.string(),
+  publicKeyMultibase: z.string(),
+  createdAt: timestamp,
+  retiredAt: timestamp.nullable(),
+});
+export type PublicKey = z.infer<typeof publicKey>;
+export const publicKeys = z.array(publicKey);
+
+const verificationMethod = z.object({
+  id: z.string(),
+  type: z.literal('Multikey'),
+  controller: z.string(),
+  publicKeyMultibase: z.string(),
+});
+export const didDocument = z.object({
+  '@context': z.array(z.string()),
+  id: z.string(),
+  alsoKnownAs: z.array(z.string()),
+  verificationMethod: z.array(verificationMethod),
+  assertionMethod: z.array(z.string()),
+});
+export type DidDocument = z.infer<typeof didDocument>;
+
+// ---- Back office: requests ----
+
+export const listQuery = z.object({
+  authorityId: z.string().max(64),
+  q: z.string().max(120).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type ListQuery = z.infer<typeof listQuery>;
+
+export const registerPdfQuery = z.object({
+  authorityId: z.string().max(64),
+  year: z.coerce.number().int().min(1950).max(2100).optional(),
+});
+
+export const copyParams = z.object({ id: z.string().max(64), eventId: z.string().max(64) });
+
+export const graduateEntry = z.object({
+  fullName: z.string().trim().min(2).max(120),
+  birthDate: dateInput,
+  birthPlace: z.string().max(200).nullable().optional(),
+  gender,
+  ethnicity: z.string().max(60).nullable().optional(),
+  schoolName: z.string().trim().min(1).max(200),
+  examCouncil: z.string().max(200).nullable().optional(),
+  graduationYear: z.number().int().min(1950).max(2100),
+  decisionNumber: z.string().trim().min(1).max(60),
+  decisionDate: dateInput,
+  notes: z.string().max(500).nullable().optional(),
+});
+
+export const issueBody = z.object({
+  authorityId: z.string().max(64),
+  diplomaType,
+  issueDate: dateInput,
+  ...signer,
+  entries: z.array(graduateEntry).min(1).max(5000),
+});
+export type IssueBody = z.infer<typeof issueBody>;
+
+export const importQuery = z.object({
+  authorityId: z.string().max(64),
+  diplomaType,
+  issueDate: dateInput,
+  ...signer,
+  dryRun: z.enum(['0', '1']).default('1'),
+});
+export type ImportQuery = z.input<typeof importQuery>;
+
+export const issueFromStudentsBody = z.object({
+  authorityId: z.string().max(64),
+  schoolId: z.string().max(64),
+  schoolYear,
+  diplomaType,
+  graduationYear: z.number().int().min(1950).max(2100),
+  decisionNumber: z.string().trim().min(1).max(60),
+  decisionDate: dateInput,
+  issueDate: dateInput,
+  ...signer,
+});
+export type IssueFromStudentsBody = z.infer<typeof issueFromStudentsBody>;
+
+export const decision = z.object({
+  decisionNumber: z.string().trim().min(1).max(60),
+  decisionDate: dateInput,
+  reason: z.string().trim().min(1).max(500),
+});
+export type Decision = z.infer<typeof decision>;
+
+export const correction = z.object({
+  fullName: z.string().trim().min(2).max(120).optional(),
+  birthDate: dateInput.optional(),
+  birthPlace: z.string().max(200).nullable().optional(),
+  gender: gender.optional(),
+  ethnicity: z.string().max(60).nullable().optional(),
+});
+export type DiplomaCorrection = z.infer<typeof correction>;
+export const correctBody = decision.extend({ changes: correction });
+export type CorrectBody = z.infer<typeof correctBody>;
+
+export const copyBody = z.object({
+  requester: z.string().trim().min(2).max(120),
+  copies: z.number().int().min(1).max(20),
+  reason: z.string().trim().min(1).max(300),
+});
+export type CopyBody = z.infer<typeof copyBody>;
+
+// ---- Back office: answers ----
+
+export const diplomaSummary = z.object({
+  id,
+  fullName: z.string(),
+  birthDate: isoDate,
+  diplomaType,
+  schoolName: z.string(),
+  graduationYear: z.number().int(),
+  serialNumber: z.string(),
+  registerNumber: z.string(),
+  issueDate: isoDate,
+  status: diplomaStatus,
+});
+export type DiplomaSummary = z.infer<typeof diplomaSummary>;
+
+export const diplomaPage = paged(diplomaSummary);
+export type DiplomaPage = z.infer<typeof diplomaPage>;
+
+export const diplomaEvent = z.object({
+  id,
+  kind: diplomaEventKind,
+  at: timestamp,
+  decisionNumber: z.string().nullable(),
+  decisionDate: isoDate.nullable(),
+  reason: z.string().nullable(),
+  /** Values before a correction or revocation. */
+  before: z.record(z.string(), z.unknown()).nullable(),
+  /** Values after; a copy's copy-book number, requester and count. */
+  after: z.looseObject({ copyNumber: z.string().optional() }).nullable(),
+});
+export type DiplomaEvent = z.infer<typeof diplomaEvent>;
+
+/** One register entry with its history, for those who may read the register. */
+export const diplomaDetail = diplomaSummary.extend({
+  authorityId: id,
+  birthPlace: z.string().nullable(),
+  gender,
+  ethnicity: z.string().nullable(),
+  examCouncil: z.string().nullable(),
+  decisionNumber: z.string(),
+  decisionDate: isoDate,
+  signerName: z.string(),
+  signerTitle: z.string(),
+  notes: z.string().nullable(),
+  credential: signedCredential,
+  qr: z.string(),
+  history: z.array(diplomaEvent),
+});
+export type DiplomaDetail = z.infer<typeof diplomaDetail>;
+
+export const issuedDiploma = z.object({
+  id,
+  fullName: z.string(),
+  serialNumber: z.string(),
+  registerNumber: z.string(),
+});
+export type IssuedDiploma = z.infer<typeof issuedDiploma>;
+export const issuedDiplomas = z.array(issuedDiploma);
+
+export const issueFromStudentsAnswer = z.object({
+  issued: z.array(issuedDiploma),
+  skipped: z.number().int(),
+});
+export type IssueFromStudentsAnswer = z.infer<typeof issueFromStudentsAnswer>;
+
+export const graduateImportResult = z.object({
+  summary: z.object({
+    rows: z.number().int(),
+    added: z.number().int(),
+    updated: z.number().int(),
+    unchanged: z.number().int(),
+    errors: z.number().int(),
+    ms: z.number(),
+  }),
+  errorList: z.array(
+    z.object({ row: z.number().int(), column: z.string().nullable(), message: z.string() }),
+  ),
+  unknownColumns: z.array(z.string()),
+  issued: z.array(
+    z.object({ fullName: z.string(), serialNumber: z.string(), registerNumber: z.string() }),
+  ),
+});
+export type GraduateImportResult = z.infer<typeof graduateImportResult>;
