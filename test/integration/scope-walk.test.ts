@@ -10,7 +10,7 @@ import type { Db } from '../../src/db/connection.ts';
 import type { Role } from '../../src/db/schema.ts';
 import { uuidv7 } from '../../src/lib/ids.ts';
 import { makePersonalId } from '../../src/lib/personal-id.ts';
-import { base45Decode } from '../../src/modules/diplomas/credentials/base45.ts';
+import { base45Decode } from '../../src/lib/credentials/base45.ts';
 import { QR_PREFIX } from '../../src/modules/diplomas/credentials/qr.ts';
 import { rotateIssuerKey } from '../../src/modules/diplomas/keys.ts';
 import { ORG_HEADERS } from '../../src/modules/orgs/import-export.ts';

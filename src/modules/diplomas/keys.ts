@@ -2,12 +2,12 @@ import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:cryp
 import { sql } from 'kysely';
 import { writeTransaction, type Actor } from '../../db/actor.ts';
 import type { Db } from '../../db/connection.ts';
-import { rawPublicKey } from './credentials/data-integrity.ts';
+import { rawPublicKey } from '../../lib/credentials/data-integrity.ts';
 import {
   didKeyFromPublicKey,
   publicKeyToMultibase,
   verificationMethodOf,
-} from './credentials/multibase.ts';
+} from '../../lib/credentials/multibase.ts';
 import { keyId } from './credentials/qr-sign.ts';
 
 /**

@@ -7,7 +7,7 @@ import { buildApp, type App } from '../../server/app.ts';
 import { freshDatabase } from '../../../test/helpers/db.ts';
 import { makeTree, makeUser, SMALL_PROVINCE } from '../../../test/helpers/fixtures.ts';
 import { signIn, type Client } from '../../../test/helpers/client.ts';
-import { verifyDocument } from './credentials/data-integrity.ts';
+import { verifyDocument } from '../../lib/credentials/data-integrity.ts';
 import { readStatusBit } from './credentials/diploma-credential.ts';
 import { rotateIssuerKey } from './keys.ts';
 import { STATUS_LISTS_PER_MINUTE } from './routes.ts';

@@ -4,11 +4,11 @@ import { systemActor } from '../../db/actor.ts';
 import type { Db } from '../../db/connection.ts';
 import { freshDatabase } from '../../../test/helpers/db.ts';
 import { makeTree, SMALL_PROVINCE } from '../../../test/helpers/fixtures.ts';
-import { verifyDocument } from './credentials/data-integrity.ts';
+import { verifyDocument } from '../../lib/credentials/data-integrity.ts';
 import { readStatusBit } from './credentials/diploma-credential.ts';
 import { verifyDiplomaQr } from './credentials/qr.ts';
 import { listIssuerKeys, rotateIssuerKey } from './keys.ts';
-import { publicKeyFromMultibase } from './credentials/multibase.ts';
+import { publicKeyFromMultibase } from '../../lib/credentials/multibase.ts';
 import {
   correctDiploma,
   formatNumber,

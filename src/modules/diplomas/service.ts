@@ -5,7 +5,7 @@ import type { DiplomaStatus, DiplomaType, Gender } from '../../db/schema.ts';
 import { uuidv7 } from '../../lib/ids.ts';
 import { normalizeText, searchKey } from '../../lib/vietnamese.ts';
 import { AppError, badRequest, notFound } from '../../server/errors.ts';
-import { signDocument, type JsonObject } from './credentials/data-integrity.ts';
+import { signDocument, type JsonObject } from '../../lib/credentials/data-integrity.ts';
 import {
   buildDiplomaCredential,
   buildStatusListCredential,

@@ -12,7 +12,7 @@ import {
 } from 'antd';
 import jsQR from 'jsqr';
 import { useEffect, useRef, useState } from 'react';
-import { publicKeyFromMultibase } from '../../../src/modules/diplomas/credentials/multibase.ts';
+import { publicKeyFromMultibase } from '../../../src/lib/credentials/multibase.ts';
 import {
   verifyDiplomaQr,
   type IssuerKey,

@@ -1,5 +1,5 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
-import type { JsonObject } from './data-integrity.ts';
+import type { JsonObject } from '../../../lib/credentials/data-integrity.ts';
 
 /**
  * The shapes of our credentials: a W3C Verifiable Credential (Data Model 2.0)

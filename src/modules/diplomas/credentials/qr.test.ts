@@ -2,9 +2,9 @@ import { generateKeyPairSync } from 'node:crypto';
 import fc from 'fast-check';
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
-import { base45Decode, base45Encode } from './base45.ts';
-import { decodeCbor, encodeCbor } from './cbor.ts';
-import { rawPublicKey } from './data-integrity.ts';
+import { base45Decode, base45Encode } from '../../../lib/credentials/base45.ts';
+import { decodeCbor, encodeCbor } from '../../../lib/credentials/cbor.ts';
+import { rawPublicKey } from '../../../lib/credentials/data-integrity.ts';
 import { QR_PREFIX, verifyDiplomaQr, type DiplomaQrFields } from './qr.ts';
 import { encodeDiplomaQr, keyId } from './qr-sign.ts';
 

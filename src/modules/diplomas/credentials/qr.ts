@@ -1,5 +1,5 @@
-import { base45Decode, base45Encode } from './base45.ts';
-import { decodeCbor, encodeCbor, type CborValue } from './cbor.ts';
+import { base45Decode, base45Encode } from '../../../lib/credentials/base45.ts';
+import { decodeCbor, encodeCbor, type CborValue } from '../../../lib/credentials/cbor.ts';
 
 /**
  * The offline-verifiable diploma QR, modelled on the EU Digital COVID

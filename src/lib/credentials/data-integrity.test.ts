@@ -22,7 +22,7 @@ import {
 } from './multibase.ts';
 
 // Reference data written outside this project, vendored unmodified (test/fixtures/README.md).
-const DATA = resolve(import.meta.dirname, '../../../../test/fixtures');
+const DATA = resolve(import.meta.dirname, '../../../test/fixtures');
 const read = (path: string) => readFileSync(join(DATA, path), 'utf8');
 const json = (path: string) => JSON.parse(read(path)) as JsonObject;
 
