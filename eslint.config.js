@@ -35,6 +35,47 @@ export default tseslint.config(
       ],
     },
   },
+  // The shape of the code (docs/ARCHITECTURE.md): the kernel and the shared
+  // libraries know no module and no app code.
+  {
+    files: ['src/core/**/*.ts', 'src/lib/**/*.ts', 'src/db/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/modules/**', '**/server/**', '**/cli/**', '**/app/**'],
+              message:
+                'src/core, src/lib và src/db không được dùng mã của module hay của ứng dụng (docs/ARCHITECTURE.md).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // The web shares the server's contracts, never its code: only contract and
+  // label files, the kernel's contract pieces and src/lib. The diploma QR
+  // verifier is the one exception: the browser must check a QR code offline
+  // with exactly the server's code.
+  {
+    files: ['web/src/**/*.ts', 'web/src/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex:
+                '(^|/)src/(?!lib/|core/contract\\.ts$|core/[^/]+/contract\\.ts$|modules/[^/]+/(contract|labels)\\.ts$|modules/diplomas/credentials/qr\\.ts$)',
+              message:
+                'Giao diện chỉ dùng contract.ts, labels.ts của module, src/core/contract.ts và src/lib (docs/ARCHITECTURE.md).',
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['**/*.js'],
     ...tseslint.configs.disableTypeChecked,
