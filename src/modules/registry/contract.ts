@@ -1,11 +1,13 @@
 /**
  * The HTTP boundary of the registry (schools, classes, students, staff,
  * imports, year end): every route's request and response schemas, their
- * types, and the label tables the server and the web both show. Imports only
- * zod and the shared pieces, so the web imports these types (type-only).
+ * types, and (from labels.ts) the label tables the server and the web both
+ * show. Imports only zod, the shared pieces and labels.ts (plain data), so the
+ * web imports these types (type-only).
  */
 import { z } from 'zod';
 import { fileAnswer, id, isoDate, timestamp } from '../../core/contract.ts';
+import { ROOM_CONDITIONS, ROOM_TYPES, type RoomCondition, type RoomType } from './labels.ts';
 
 // ---------------------------------------------------------------- shared pieces
 
@@ -41,86 +43,13 @@ export const staffPosition = z.enum(['teacher', 'manager', 'staff']);
 export const transferStatus = z.enum(['requested', 'accepted', 'rejected', 'cancelled']);
 export const schoolLevel = z.enum(['preschool', 'primary', 'lower_secondary', 'upper_secondary']);
 export const ownership = z.enum(['public', 'private']);
-export const roomType = z.enum([
-  'classroom',
-  'subject_room',
-  'library',
-  'laboratory',
-  'computer_room',
-  'language_room',
-  'multipurpose_hall',
-  'equipment_room',
-  'medical_room',
-  'administration',
-  'staff_room',
-  'kitchen',
-  'toilet',
-  'other',
-]);
-export const roomCondition = z.enum(['solid', 'semi_solid', 'temporary']);
-export type Gender = z.infer<typeof gender>;
-export type StudentStatus = z.infer<typeof studentStatus>;
-export type StaffPosition = z.infer<typeof staffPosition>;
+export const roomType = z.enum(ROOM_TYPES as [RoomType, ...RoomType[]]);
+export const roomCondition = z.enum(ROOM_CONDITIONS as [RoomCondition, ...RoomCondition[]]);
 export type TransferStatus = z.infer<typeof transferStatus>;
-export type RoomType = z.infer<typeof roomType>;
-export type RoomCondition = z.infer<typeof roomCondition>;
 
-// ---------------------------------------------------------------- labels (server and web)
-
-export const GENDER_LABELS: Record<Gender, string> = { male: 'Nam', female: 'Nữ' };
-
-/** A student's status as a list column shows it. */
-export const STUDENT_STATUS_LABELS: Record<StudentStatus, string> = {
-  studying: 'Đang học',
-  transferred: 'Chuyển đi',
-  dropped_out: 'Thôi học',
-  graduated: 'Đã tốt nghiệp',
-};
-
-export const POSITION_LABELS: Record<StaffPosition, string> = {
-  teacher: 'Giáo viên',
-  manager: 'Cán bộ quản lý',
-  staff: 'Nhân viên',
-};
-
-/** Room types (cơ sở vật chất), stable identifiers; labels as the sector's forms say them. */
-export const ROOM_TYPE_LABELS: Record<RoomType, string> = {
-  classroom: 'Phòng học',
-  subject_room: 'Phòng học bộ môn',
-  library: 'Thư viện',
-  laboratory: 'Phòng thí nghiệm',
-  computer_room: 'Phòng tin học',
-  language_room: 'Phòng ngoại ngữ',
-  multipurpose_hall: 'Phòng đa năng, nhà thể chất',
-  equipment_room: 'Phòng thiết bị giáo dục',
-  medical_room: 'Phòng y tế',
-  administration: 'Phòng hành chính',
-  staff_room: 'Phòng giáo viên',
-  kitchen: 'Bếp ăn, nhà ăn',
-  toilet: 'Nhà vệ sinh',
-  other: 'Phòng khác',
-};
-
-export const ROOM_CONDITION_LABELS: Record<RoomCondition, string> = {
-  solid: 'Kiên cố',
-  semi_solid: 'Bán kiên cố',
-  temporary: 'Tạm',
-};
-
-/** TT 17, 18, 19/2018/TT-BGDĐT: chuẩn quốc gia Mức độ 1 and 2 (vn-regulations.md §2). */
-export const NATIONAL_STANDARD_LABELS = [
-  'Chưa đạt chuẩn quốc gia',
-  'Chuẩn quốc gia mức độ 1',
-  'Chuẩn quốc gia mức độ 2',
-] as const;
-/** Same circulars: kiểm định chất lượng giáo dục Cấp độ 1–4. */
-export const ACCREDITATION_LABELS = [
-  'Chưa đạt kiểm định',
-  'Cấp độ 1',
-  'Cấp độ 2',
-  'Cấp độ 3',
-  'Cấp độ 4',
-] as const;
+// Labels shown by the server (exports, messages) and the web: labels.ts, plain
+// data the web imports without zod.
+export * from './labels.ts';
 
 // ---------------------------------------------------------------- classes and students
 
