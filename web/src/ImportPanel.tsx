@@ -24,30 +24,13 @@ import { useI18n } from './i18n.ts';
  * frozen page.
  */
 
-export interface RowError {
-  row: number;
-  column: string | null;
-  message: string;
-}
-/** What one row changes of a known student (the student import's dry run and import). */
-export interface ImportChange {
-  row: number;
-  student: string;
-  fields: { column: string; before: string | null; after: string | null }[];
-}
-export interface ImportResult {
-  summary: { rows: number; added: number; updated: number; unchanged: number; errors: number };
-  errorList: RowError[];
-  /** Students only; the first 1,000 updates. */
-  changes?: ImportChange[];
-  unknownColumns: string[];
-}
-/** A line of the import's progress stream (POST …?progress=1, application/x-ndjson). */
-type ProgressLine =
-  | { phase: 'reading' | 'checking'; rows: number }
-  | { phase: 'writing'; rows: number; written: number }
-  | { phase: 'done'; rows: number; result: ImportResult }
-  | { phase: 'failed'; rows: number; error: { status: number; title: string; detail: string } };
+import type {
+  ImportReport as ImportResult,
+  ProgressLine,
+  RowError,
+  StudentChange as ImportChange,
+} from '../../src/modules/registry/contract.ts';
+export type { ImportResult, RowError, ImportChange };
 
 type Stage =
   { step: 'idle' } | { step: 'upload'; percent: number } | { step: 'server'; line: ProgressLine };

@@ -80,20 +80,5 @@ export type {
   UserRow,
 } from '../../src/modules/orgs/contract.ts';
 
-export interface ClassSummary {
-  id: string;
-  name: string;
-  grade: number | null;
-  schoolYear: string;
-  sessionsPerDay: number;
-  studentCount: number;
-}
-
-export interface ClassStudent {
-  id: string;
-  fullName: string;
-  birthDate: string;
-  gender: 'male' | 'female';
-  status: string;
-  studentCode: string | null;
-}
+/** The registry's class list and class roster (contract of src/modules/registry). */
+export type { ClassStudent, ClassSummary } from '../../src/modules/registry/contract.ts';

@@ -9,8 +9,17 @@ import { requestGoneSignal } from '../../server/request-signal.ts';
 import type { Scope } from '../../server/scope.ts';
 import { importStaff, staffTemplate } from './import-staff.ts';
 import { annotatedWorkbook, importStudents, studentTemplate } from './import-students.ts';
-import type { ImportPhase, RowError, StudentChange } from './import-students.ts';
-import { schoolYearOf } from './service.ts';
+import type { ImportPhase } from './import-students.ts';
+import {
+  files,
+  importAnswer,
+  importQuery,
+  importReport,
+  studentImportQuery,
+  XLSX,
+  type ImportReport,
+  type ProgressLine,
+} from './contract.ts';
 
 /**
  * The same HTTP shape for every registry list import (students, staff):
@@ -27,20 +36,6 @@ import { schoolYearOf } from './service.ts';
  * than by polling a job because, on the embedded database, any other request
  * (the poll's session lookup included) waits for the import's transaction.
  */
-
-export interface ImportOutcome {
-  summary: { rows: number; errors: number };
-  errorList: RowError[];
-  /** What each update changes (students), listed by the dry run and the import alike. */
-  changes?: StudentChange[];
-}
-
-/** One line of the progress stream. */
-export type ProgressLine =
-  | { phase: 'reading' | 'checking'; rows: number }
-  | { phase: 'writing'; rows: number; written: number }
-  | { phase: 'done'; rows: number; result: ImportOutcome }
-  | { phase: 'failed'; rows: number; error: { status: number; title: string; detail: string } };
 
 interface Progress {
   onProgress?: (rows: number) => void;
@@ -67,23 +62,16 @@ interface ImportKind<S extends z.ZodRawShape> {
       /** Aborted when the request is gone: the reading stops, nothing is written. */
       signal?: AbortSignal;
     },
-  ): Promise<ImportOutcome>;
+  ): Promise<ImportReport>;
   template(schoolCodes: string[]): Promise<Buffer>;
   templateFile: string;
 }
 
-const flag = z.enum(['0', '1']);
-const yearParam = z
-  .string()
-  .regex(/^\d{4}-\d{4}$/)
-  .default(schoolYearOf());
-
-const STUDENTS_QUERY = { year: yearParam, createClasses: flag.default('0') };
-const STUDENTS: ImportKind<typeof STUDENTS_QUERY> = {
+const STUDENTS: ImportKind<typeof studentImportQuery.shape> = {
   kind: 'students',
   what: 'học sinh',
   tag: 'Lớp, học sinh',
-  query: z.object(STUDENTS_QUERY),
+  query: studentImportQuery,
   run: (db, input, { scope, dryRun, query, progress, signal }) =>
     importStudents(db, input, {
       signal,
@@ -115,8 +103,6 @@ const STAFF: ImportKind<Record<never, z.ZodType>> = {
   templateFile: 'mau-nhap-can-bo.xlsx',
 };
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 export function registerImportRoutes(instance: FastifyInstance, db: Db): void {
   registerKind(instance, db, STUDENTS);
   registerKind(instance, db, STAFF);
@@ -128,7 +114,7 @@ function registerKind<S extends z.ZodRawShape>(
   kind: ImportKind<S>,
 ) {
   const base = `/registry/imports/${kind.kind}`;
-  const common = z.object({ dryRun: flag.default('1'), progress: flag.default('0') });
+  const common = importQuery;
   const parseQuery = (request: FastifyRequest) => ({
     common: common.parse(request.query),
     own: kind.query.parse(request.query),
@@ -149,6 +135,7 @@ function registerKind<S extends z.ZodRawShape>(
         tags: [kind.tag],
         summary: `Nhập danh sách ${kind.what} (cùng quy tắc với lệnh sogd import ${kind.kind}); progress=1: tiến độ từng bước dạng NDJSON, kết quả ở dòng cuối`,
         querystring,
+        response: { 200: importAnswer, 422: importAnswer },
       },
     },
     async (request, reply) => {
@@ -176,7 +163,9 @@ function registerKind<S extends z.ZodRawShape>(
               onWritten: (written) => line({ phase: 'writing', rows, written }),
             },
           })
-          .then((result) => line({ phase: 'done', rows: result.summary.rows, result }))
+          .then((result) =>
+            line({ phase: 'done', rows: result.summary.rows, result: importReport.parse(result) }),
+          )
           .catch((error: unknown) => {
             const known = error instanceof UnreadableWorkbookError || error instanceof AppError;
             if (!known) request.log.error(error);
@@ -223,6 +212,7 @@ function registerKind<S extends z.ZodRawShape>(
         tags: [kind.tag],
         summary: 'Bản sao tệp với các ô lỗi được tô và cột "Lỗi"',
         querystring,
+        response: { 200: files.annotated },
       },
     },
     async (request, reply) => {
@@ -250,7 +240,13 @@ function registerKind<S extends z.ZodRawShape>(
 
   instance.get(
     `${base}/template.xlsx`,
-    { schema: { tags: [kind.tag], summary: `Tệp mẫu nhập ${kind.what}, có danh sách chọn` } },
+    {
+      schema: {
+        tags: [kind.tag],
+        summary: `Tệp mẫu nhập ${kind.what}, có danh sách chọn`,
+        response: { 200: files.template },
+      },
+    },
     async (request, reply) => {
       const scope = requireScope(request);
       scope.require('registry.write');

@@ -22,6 +22,7 @@ import {
 import { conflict } from '../../server/errors.ts';
 import { checkPersonCells, optionalText } from './person-cells.ts';
 import { importTemplate } from './template.ts';
+import { POSITION_LABELS } from './labels.ts';
 
 /** Staff list import: contract in README ("Staff list import"), same rules as the student import. */
 
@@ -310,11 +311,7 @@ export async function importStaff(
 export const STAFF_OUTSIDE_ID =
   'Số định danh cá nhân này đã được dùng cho một người không thuộc phạm vi của bạn; kiểm tra lại số định danh.';
 
-export const POSITION_LABELS: Record<StaffPosition, string> = {
-  teacher: 'Giáo viên',
-  manager: 'Cán bộ quản lý',
-  staff: 'Nhân viên',
-};
+export { POSITION_LABELS } from './labels.ts';
 
 /** The staff template: schools of the caller's scope, gender and positions as dropdowns. */
 export function staffTemplate(schoolCodes: string[]): Promise<Buffer> {

@@ -31,6 +31,7 @@ import {
   type StudentCheckInput,
 } from './student-rows.ts';
 import { importTemplate } from './template.ts';
+import { GENDER_LABELS } from './labels.ts';
 
 export { MAX_LISTED_ERRORS, STUDENT_HEADERS, type RowError } from './student-rows.ts';
 
@@ -679,7 +680,6 @@ export const OUTSIDE_ID =
   'Số định danh cá nhân này đã được dùng cho một học sinh không thuộc phạm vi của bạn; nếu học sinh chuyển đến, hãy dùng Chuyển trường';
 
 const dmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
-const GENDER_TEXT = { male: 'Nam', female: 'Nữ' } as const;
 
 const byKeys = (a: ParsedStudent, b: ParsedStudent): number => {
   const x = `${a.personalId ?? ''}|${a.studentCode ?? ''}`;
@@ -697,7 +697,7 @@ function changeOf(p: ParsedStudent, e: StudentRow, classBefore: string | null): 
   field(H.className, classBefore, p.className);
   field(H.fullName, e.full_name, p.fullName);
   field(H.birthDate, dmy(e.birth_date), dmy(p.birthDate));
-  field(H.gender, GENDER_TEXT[e.gender], GENDER_TEXT[p.gender]);
+  field(H.gender, GENDER_LABELS[e.gender], GENDER_LABELS[p.gender]);
   field(H.personalId, e.personal_id, p.personalId ?? e.personal_id);
   field(H.studentCode, e.student_code, p.studentCode ?? e.student_code);
   field(H.ethnicity, e.ethnicity, p.ethnicity ?? e.ethnicity);

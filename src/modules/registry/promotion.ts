@@ -6,6 +6,21 @@ import { uuidv7 } from '../../lib/ids.ts';
 import { sortByVietnameseName } from '../../lib/vietnamese.ts';
 import { badRequest, conflict, type FieldError } from '../../server/errors.ts';
 import type { Scope } from '../../server/scope.ts';
+import type {
+  ClassPlan,
+  PlanStudent,
+  PromotionPlan,
+  PromotionResult,
+  TargetClass,
+} from './contract.ts';
+export type {
+  ClassPlan,
+  PlanStudent,
+  PromotionPlan,
+  PromotionResult,
+  PromotionTotals,
+  TargetClass,
+} from './contract.ts';
 
 /**
  * Opening a new school year: every student still studying and enrolled in the
@@ -26,59 +41,6 @@ export interface PromotionInput {
   schoolId: string;
   fromYear: string;
   repeaterIds?: string[] | undefined;
-}
-
-export interface PlanStudent {
-  id: string;
-  fullName: string;
-  birthDate: string;
-}
-
-export interface TargetClass {
-  /** null while the class does not exist yet: apply creates it. */
-  id: string | null;
-  name: string;
-  grade: number;
-  exists: boolean;
-}
-
-export interface ClassPlan {
-  source: { id: string; name: string; grade: number | null; students: number };
-  /** promote: up a grade; graduate: final grade of a level; manual: not promoted automatically. */
-  action: 'promote' | 'graduate' | 'manual';
-  target: TargetClass | null;
-  repeatTarget: TargetClass | null;
-  promoted: PlanStudent[];
-  repeating: PlanStudent[];
-  graduating: PlanStudent[];
-  /** Already enrolled in the new year: left as they are. */
-  skipped: PlanStudent[];
-  notPromoted: PlanStudent[];
-  /** The level a final grade completes. */
-  completes: SchoolLevel | null;
-  note: string | null;
-}
-
-export interface PromotionTotals {
-  promoted: number;
-  repeating: number;
-  graduating: number;
-  skipped: number;
-  notPromoted: number;
-  newClasses: number;
-}
-
-export interface PromotionPlan {
-  school: { id: string; code: string; name: string };
-  fromYear: string;
-  toYear: string;
-  classes: ClassPlan[];
-  totals: PromotionTotals;
-}
-
-export interface PromotionResult extends PromotionPlan {
-  /** The promotion_run written, null when there was nothing left to do. */
-  runId: string | null;
 }
 
 const FINAL_GRADE: Record<SchoolLevel, number | null> = {

@@ -1,9 +1,21 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idParams } from '../../core/contract.ts';
 import type { Db } from '../../db/connection.ts';
 import { requireScope } from '../../server/context.ts';
-import { versionField } from '../../server/versions.ts';
+import { fileBody } from './schools-routes.ts';
+import {
+  classStudent,
+  classSummary,
+  files,
+  optionalYearQuery,
+  statusChange,
+  statusChanged,
+  studentFilters,
+  studentSearchAnswer,
+  studentSearchQuery,
+} from './contract.ts';
 import { registerImportRoutes } from './import-routes.ts';
 import { registerStaffRoutes } from './staff-routes.ts';
 import { searchStudents, studentExportRows, writeStudentExport } from './search.ts';
@@ -13,7 +25,6 @@ import {
   installRegistryHooks,
   listClasses,
   listClassStudents,
-  schoolYearOf,
 } from './service.ts';
 
 export function registerRegistryRoutes(instance: FastifyInstance, deps: { db: Db }): void {
@@ -29,13 +40,9 @@ export function registerRegistryRoutes(instance: FastifyInstance, deps: { db: Db
       schema: {
         tags,
         summary: 'Các lớp của trường',
-        params: z.object({ id: z.string().max(64) }),
-        querystring: z.object({
-          year: z
-            .string()
-            .regex(/^\d{4}-\d{4}$/)
-            .optional(),
-        }),
+        params: idParams,
+        querystring: optionalYearQuery,
+        response: { 200: z.array(classSummary) },
       },
     },
     (request) => listClasses(db, requireScope(request), request.params.id, request.query.year),
@@ -46,22 +53,13 @@ export function registerRegistryRoutes(instance: FastifyInstance, deps: { db: Db
       schema: {
         tags,
         summary: 'Danh sách học sinh của lớp (thứ tự tên tiếng Việt)',
-        params: z.object({ id: z.string().max(64) }),
+        params: idParams,
+        response: { 200: z.array(classStudent) },
       },
     },
     (request) => listClassStudents(db, requireScope(request), request.params.id),
   );
 
-  const searchQuery = z.object({
-    q: z.string().max(120).optional(),
-    birthDate: z.string().max(12).optional(),
-    schoolId: z.string().max(64).optional(),
-    classId: z.string().max(64).optional(),
-    year: z
-      .string()
-      .regex(/^\d{4}-\d{4}$/)
-      .default(schoolYearOf()),
-  });
   api.get(
     '/registry/students',
     {
@@ -69,10 +67,8 @@ export function registerRegistryRoutes(instance: FastifyInstance, deps: { db: Db
         tags,
         summary:
           'Tìm học sinh trong phạm vi: tên (không dấu, một phần), mã định danh, mã học sinh, ngày sinh',
-        querystring: searchQuery.extend({
-          page: z.coerce.number().int().min(1).default(1),
-          pageSize: z.coerce.number().int().min(1).max(200).default(50),
-        }),
+        querystring: studentSearchQuery,
+        response: { 200: studentSearchAnswer },
       },
     },
     (request) =>
@@ -87,7 +83,8 @@ export function registerRegistryRoutes(instance: FastifyInstance, deps: { db: Db
       schema: {
         tags,
         summary: 'Xuất danh sách học sinh (xlsx, thứ tự tên tiếng Việt)',
-        querystring: searchQuery,
+        querystring: studentFilters,
+        response: { 200: files.students },
       },
     },
     async (request, reply) => {
@@ -104,7 +101,7 @@ export function registerRegistryRoutes(instance: FastifyInstance, deps: { db: Db
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', 'attachment; filename="hoc-sinh.xlsx"')
-        .send(stream);
+        .send(fileBody(stream));
     },
   );
 
@@ -115,12 +112,9 @@ export function registerRegistryRoutes(instance: FastifyInstance, deps: { db: Db
         tags,
         summary:
           'Đổi trạng thái học sinh (chuyển đi, thôi học, tốt nghiệp, học lại) kèm lý do; không bao giờ xoá',
-        params: z.object({ id: z.string().max(64) }),
-        body: z.object({
-          status: z.enum(['studying', 'transferred', 'dropped_out', 'graduated']),
-          reason: z.string().max(500),
-          version: versionField,
-        }),
+        params: idParams,
+        body: statusChange,
+        response: { 200: statusChanged },
       },
     },
     (request) => changeStudentStatus(db, requireScope(request), request.params.id, request.body),

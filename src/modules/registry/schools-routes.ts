@@ -1,10 +1,26 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { PassThrough, type Writable } from 'node:stream';
+import { PassThrough, type Readable, type Writable } from 'node:stream';
 import { z } from 'zod';
+import { idParams as id } from '../../core/contract.ts';
 import type { Db } from '../../db/connection.ts';
 import { requireScope } from '../../server/context.ts';
-import { versionField } from '../../server/versions.ts';
+import {
+  classBody,
+  classPatch,
+  classRow,
+  facilitiesBody,
+  facilitySummary as facilitySummaryAnswer,
+  files,
+  schoolFacilities,
+  schoolProfile,
+  schoolProfilePatch,
+  schoolProfileRow,
+  staffOption,
+  unitYearQuery as unitYear,
+  XLSX,
+  yearQuery as year,
+} from './contract.ts';
 import {
   createClass,
   exportFacilities,
@@ -19,9 +35,12 @@ import {
   updateClass,
   updateSchoolProfile,
 } from './schools.ts';
-import { schoolYearOf } from './service.ts';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/**
+ * A file's body, typed as the `fileAnswer` schema of its route says: Fastify
+ * sends a Buffer or a stream as it is, never through the response serialiser.
+ */
+export const fileBody = (body: Buffer | Readable): string => body as unknown as string;
 
 /** Runs a workbook writer into memory, so a refusal or error is a clean problem answer. */
 async function workbookBytes(write: (out: Writable) => Promise<unknown>): Promise<Buffer> {
@@ -42,14 +61,6 @@ export function registerSchoolRoutes(instance: FastifyInstance, deps: { db: Db }
   const api = instance.withTypeProvider<ZodTypeProvider>();
   const { db } = deps;
   const tags = ['Trường học, cơ sở vật chất'];
-  const id = z.object({ id: z.string().max(64) });
-  const year = z.object({
-    year: z
-      .string()
-      .regex(/^\d{4}-\d{4}$/, 'Năm học cần dạng 2025-2026')
-      .default(schoolYearOf()),
-  });
-  const unitYear = year.extend({ unitId: z.string().max(64).optional() });
 
   api.get(
     '/registry/schools/:id/profile',
@@ -59,6 +70,7 @@ export function registerSchoolRoutes(instance: FastifyInstance, deps: { db: Db }
         summary: 'Thông tin trường theo năm học (chuẩn quốc gia, kiểm định, 2 buổi/ngày)',
         params: id,
         querystring: year,
+        response: { 200: schoolProfile },
       },
     },
     (request) => getSchoolProfile(db, requireScope(request), request.params.id, request.query.year),
@@ -72,15 +84,8 @@ export function registerSchoolRoutes(instance: FastifyInstance, deps: { db: Db }
           'Ghi thông tin trường theo năm học (chỉ các trường gửi lên; version: phiên bản đã mở, 0 nếu năm học chưa ghi)',
         params: id,
         querystring: year,
-        body: z.object({
-          nationalStandardLevel: z.number().int().optional(),
-          nationalStandardDecision: z.string().max(500).nullable().optional(),
-          nationalStandardDate: z.string().max(20).nullable().optional(),
-          accreditationLevel: z.number().int().optional(),
-          twoSessionsADay: z.boolean().optional(),
-          notes: z.string().max(5000).nullable().optional(),
-          version: versionField,
-        }),
+        body: schoolProfilePatch,
+        response: { 200: schoolProfile },
       },
     },
     (request) =>
@@ -99,6 +104,7 @@ export function registerSchoolRoutes(instance: FastifyInstance, deps: { db: Db }
         tags,
         summary: 'Thông tin theo năm học của mọi trường trong phạm vi một đơn vị',
         querystring: unitYear,
+        response: { 200: z.array(schoolProfileRow) },
       },
     },
     (request) => {
@@ -120,21 +126,23 @@ export function registerSchoolRoutes(instance: FastifyInstance, deps: { db: Db }
         summary: 'Các lớp của trường trong năm học, kèm giáo viên chủ nhiệm và sĩ số',
         params: id,
         querystring: year,
+        response: { 200: z.array(classRow) },
       },
     },
     (request) =>
       listSchoolClasses(db, requireScope(request), request.params.id, request.query.year),
   );
-  const classBody = z.object({
-    name: z.string().max(100),
-    grade: z.number().int().nullable(),
-    sessionsPerDay: z.number().int(),
-    homeroomStaffId: z.string().max(64).nullable().optional(),
-  });
   api.post(
     '/registry/schools/:id/classes',
     {
-      schema: { tags, summary: 'Thêm lớp', params: id, querystring: year, body: classBody },
+      schema: {
+        tags,
+        summary: 'Thêm lớp',
+        params: id,
+        querystring: year,
+        body: classBody,
+        response: { 201: classRow },
+      },
     },
     async (request, reply) =>
       reply
@@ -157,7 +165,8 @@ export function registerSchoolRoutes(instance: FastifyInstance, deps: { db: Db }
         summary:
           'Sửa lớp: tên, khối, số buổi/ngày, giáo viên chủ nhiệm (chỉ các trường gửi lên; version: phiên bản đã mở)',
         params: id,
-        body: classBody.partial().extend({ version: versionField }),
+        body: classPatch,
+        response: { 200: classRow },
       },
     },
     (request) => updateClass(db, requireScope(request), request.params.id, request.body),
@@ -169,6 +178,7 @@ export function registerSchoolRoutes(instance: FastifyInstance, deps: { db: Db }
         tags,
         summary: 'Cán bộ, giáo viên đang làm việc tại trường (chọn giáo viên chủ nhiệm)',
         params: id,
+        response: { 200: z.array(staffOption) },
       },
     },
     (request) => listHomeroomCandidates(db, requireScope(request), request.params.id),
@@ -176,7 +186,13 @@ export function registerSchoolRoutes(instance: FastifyInstance, deps: { db: Db }
   api.get(
     '/registry/schools/:id/classes/export.xlsx',
     {
-      schema: { tags, summary: 'Xuất danh sách lớp (xlsx)', params: id, querystring: year },
+      schema: {
+        tags,
+        summary: 'Xuất danh sách lớp (xlsx)',
+        params: id,
+        querystring: year,
+        response: { 200: files.classes },
+      },
     },
     async (request, reply) => {
       const scope = requireScope(request);
@@ -186,7 +202,7 @@ export function registerSchoolRoutes(instance: FastifyInstance, deps: { db: Db }
       return reply
         .type(XLSX)
         .header('content-disposition', `attachment; filename="lop-${request.query.year}.xlsx"`)
-        .send(bytes);
+        .send(fileBody(bytes));
     },
   );
 
@@ -198,6 +214,7 @@ export function registerSchoolRoutes(instance: FastifyInstance, deps: { db: Db }
         summary: 'Cơ sở vật chất của trường trong năm học',
         params: id,
         querystring: year,
+        response: { 200: schoolFacilities },
       },
     },
     (request) => getFacilities(db, requireScope(request), request.params.id, request.query.year),
@@ -211,29 +228,8 @@ export function registerSchoolRoutes(instance: FastifyInstance, deps: { db: Db }
           'Ghi toàn bộ cơ sở vật chất của trường trong năm học (thay thế; versions: các dòng đã mở kèm phiên bản)',
         params: id,
         querystring: year,
-        body: z.object({
-          items: z
-            .array(
-              z.object({
-                roomType: z.string().max(40),
-                condition: z.string().max(40),
-                count: z.number(),
-                areaM2: z.number().nullable().optional(),
-              }),
-            )
-            .max(200),
-          /** The rows the form was loaded with; a 409 if they are not the rows recorded now. */
-          versions: z
-            .array(
-              z.object({
-                roomType: z.string().max(40),
-                condition: z.string().max(40),
-                version: z.number().int().min(0),
-              }),
-            )
-            .max(200)
-            .optional(),
-        }),
+        body: facilitiesBody,
+        response: { 200: schoolFacilities },
       },
     },
     (request) =>
@@ -254,6 +250,7 @@ export function registerSchoolRoutes(instance: FastifyInstance, deps: { db: Db }
         summary: 'Xuất cơ sở vật chất của trường (xlsx)',
         params: id,
         querystring: year,
+        response: { 200: files.facilities },
       },
     },
     async (request, reply) => {
@@ -269,7 +266,7 @@ export function registerSchoolRoutes(instance: FastifyInstance, deps: { db: Db }
           'content-disposition',
           `attachment; filename="co-so-vat-chat-${request.query.year}.xlsx"`,
         )
-        .send(bytes);
+        .send(fileBody(bytes));
     },
   );
   api.get(
@@ -279,6 +276,7 @@ export function registerSchoolRoutes(instance: FastifyInstance, deps: { db: Db }
         tags,
         summary: 'Tổng hợp cơ sở vật chất các trường trong phạm vi một đơn vị',
         querystring: unitYear,
+        response: { 200: facilitySummaryAnswer },
       },
     },
     (request) => {
@@ -298,6 +296,7 @@ export function registerSchoolRoutes(instance: FastifyInstance, deps: { db: Db }
         tags,
         summary: 'Xuất cơ sở vật chất các trường trong phạm vi một đơn vị (xlsx)',
         querystring: unitYear,
+        response: { 200: files.facilities },
       },
     },
     async (request, reply) => {
@@ -317,7 +316,7 @@ export function registerSchoolRoutes(instance: FastifyInstance, deps: { db: Db }
           'content-disposition',
           `attachment; filename="co-so-vat-chat-${request.query.year}.xlsx"`,
         )
-        .send(bytes);
+        .send(fileBody(bytes));
     },
   );
 }

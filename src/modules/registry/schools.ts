@@ -5,7 +5,6 @@ import type { Db } from '../../db/connection.ts';
 import type { Selectable } from 'kysely';
 import type {
   OrgUnit,
-  Ownership,
   RoomCondition,
   RoomType,
   SchoolLevel,
@@ -20,6 +19,29 @@ import type { Permission } from '../../server/permissions.ts';
 import type { Scope } from '../../server/scope.ts';
 import { changedOnly, checkVersion, staleVersion } from '../../server/versions.ts';
 import { LEVEL_LABELS } from '../orgs/units.ts';
+import { ROOM_CONDITION_LABELS, ROOM_CONDITIONS, ROOM_TYPE_LABELS, ROOM_TYPES } from './labels.ts';
+import type {
+  ClassRow,
+  FacilityItem,
+  FacilitySummary,
+  FacilityTotals,
+  SchoolFacilities,
+  SchoolInfo,
+  SchoolProfile,
+  SchoolProfileRow,
+  StaffOption,
+} from './contract.ts';
+export type {
+  ClassRow,
+  FacilityItem,
+  FacilitySummary,
+  FacilityTotals,
+  SchoolFacilities,
+  SchoolInfo,
+  SchoolProfile,
+  SchoolProfileRow,
+  StaffOption,
+} from './contract.ts';
 
 /**
  * School attributes per school year (national standard, accreditation,
@@ -28,46 +50,14 @@ import { LEVEL_LABELS } from '../orgs/units.ts';
  * teacher norms) read these through `listSchoolProfiles` and `facilitySummary`.
  */
 
-/** Room types (cơ sở vật chất), stable identifiers; labels as the sector's forms say them. */
-export const ROOM_TYPE_LABELS: Record<RoomType, string> = {
-  classroom: 'Phòng học',
-  subject_room: 'Phòng học bộ môn',
-  library: 'Thư viện',
-  laboratory: 'Phòng thí nghiệm',
-  computer_room: 'Phòng tin học',
-  language_room: 'Phòng ngoại ngữ',
-  multipurpose_hall: 'Phòng đa năng, nhà thể chất',
-  equipment_room: 'Phòng thiết bị giáo dục',
-  medical_room: 'Phòng y tế',
-  administration: 'Phòng hành chính',
-  staff_room: 'Phòng giáo viên',
-  kitchen: 'Bếp ăn, nhà ăn',
-  toilet: 'Nhà vệ sinh',
-  other: 'Phòng khác',
-};
-export const ROOM_TYPES = Object.keys(ROOM_TYPE_LABELS) as RoomType[];
-
-export const ROOM_CONDITION_LABELS: Record<RoomCondition, string> = {
-  solid: 'Kiên cố',
-  semi_solid: 'Bán kiên cố',
-  temporary: 'Tạm',
-};
-export const ROOM_CONDITIONS = Object.keys(ROOM_CONDITION_LABELS) as RoomCondition[];
-
-/** TT 17, 18, 19/2018/TT-BGDĐT: chuẩn quốc gia Mức độ 1 and 2 (vn-regulations.md §2). */
-export const NATIONAL_STANDARD_LABELS = [
-  'Chưa đạt chuẩn quốc gia',
-  'Chuẩn quốc gia mức độ 1',
-  'Chuẩn quốc gia mức độ 2',
-] as const;
-/** Same circulars: kiểm định chất lượng giáo dục Cấp độ 1–4. */
-export const ACCREDITATION_LABELS = [
-  'Chưa đạt kiểm định',
-  'Cấp độ 1',
-  'Cấp độ 2',
-  'Cấp độ 3',
-  'Cấp độ 4',
-] as const;
+export {
+  ACCREDITATION_LABELS,
+  NATIONAL_STANDARD_LABELS,
+  ROOM_CONDITION_LABELS,
+  ROOM_CONDITIONS,
+  ROOM_TYPE_LABELS,
+  ROOM_TYPES,
+} from './labels.ts';
 
 export const MAX_ROOM_COUNT = 10_000;
 const MAX_AREA_M2 = 1_000_000;
@@ -107,32 +97,6 @@ function gradeFits(levels: SchoolLevel[], grade: number | null): boolean {
 }
 
 // ---------------------------------------------------------------- profile
-
-export interface SchoolInfo {
-  id: string;
-  code: string;
-  name: string;
-  levels: SchoolLevel[];
-  ownership: Ownership | null;
-  address: string | null;
-  active: boolean;
-}
-
-export interface SchoolProfile {
-  school: SchoolInfo;
-  schoolYear: string;
-  /** False until someone records the year: the fields then hold their defaults. */
-  recorded: boolean;
-  nationalStandardLevel: number;
-  nationalStandardDecision: string | null;
-  /** 'yyyy-mm-dd'. */
-  nationalStandardDate: string | null;
-  accreditationLevel: number;
-  twoSessionsADay: boolean;
-  notes: string | null;
-  /** 0 until recorded; send it back with an edit. */
-  version: number;
-}
 
 export interface SchoolProfileInput {
   nationalStandardLevel: number;
@@ -339,10 +303,6 @@ function mergeProfile(
   };
 }
 
-export interface SchoolProfileRow extends Omit<SchoolProfile, 'school' | 'schoolYear'> {
-  school: SchoolInfo & { parentName: string | null };
-}
-
 /**
  * Every active school in `unitId`'s subtree with its profile for the year
  * (defaults, `recorded: false`, where none was recorded): the input of the
@@ -409,19 +369,6 @@ export async function listSchoolProfiles(
 
 // ---------------------------------------------------------------- classes
 
-export interface ClassRow {
-  id: string;
-  schoolId: string;
-  schoolYear: string;
-  name: string;
-  grade: number | null;
-  sessionsPerDay: number;
-  homeroom: { id: string; fullName: string } | null;
-  studentCount: number;
-  /** Send it back with an edit: a save from a stale form is refused. */
-  version: number;
-}
-
 export interface ClassInput {
   name: string;
   grade: number | null;
@@ -429,13 +376,6 @@ export interface ClassInput {
   homeroomStaffId?: string | null | undefined;
 }
 export type ClassPatch = Partial<ClassInput>;
-
-export interface StaffOption {
-  id: string;
-  fullName: string;
-  position: 'teacher' | 'manager' | 'staff';
-  mainSubject: string | null;
-}
 
 function classQuery(db: Db) {
   return db
@@ -726,29 +666,6 @@ export async function exportSchoolClasses(
 
 // ---------------------------------------------------------------- facilities
 
-export interface FacilityItem {
-  roomType: RoomType;
-  condition: RoomCondition;
-  count: number;
-  /** Total floor area of these rooms, m². */
-  areaM2: number | null;
-}
-
-export interface FacilityTotals {
-  rooms: number;
-  byCondition: Record<RoomCondition, number>;
-  byType: Partial<Record<RoomType, number>>;
-  areaM2: number;
-}
-
-export interface SchoolFacilities {
-  school: SchoolInfo;
-  schoolYear: string;
-  /** Each with its version: send them back as `versions` with a save. */
-  items: (FacilityItem & { version: number })[];
-  totals: FacilityTotals;
-}
-
 /** Input as sent: checked here so every row's problem is named. */
 export interface FacilityInput {
   roomType: string;
@@ -955,16 +872,6 @@ export async function replaceFacilities(
     if (inserts.length) await tx.insertInto('facility').values(inserts).execute();
   });
   return getFacilities(db, scope, schoolId, schoolYear);
-}
-
-export interface FacilitySummary {
-  unit: { id: string; code: string; name: string };
-  schoolYear: string;
-  /** Active schools in the subtree, and how many of them recorded rooms for the year. */
-  schools: number;
-  schoolsReported: number;
-  items: FacilityItem[];
-  totals: FacilityTotals;
 }
 
 /** Rooms by type and condition summed over every active school in `unitId`'s subtree. */

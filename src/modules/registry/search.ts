@@ -1,32 +1,20 @@
 import type { Writable } from 'node:stream';
 import { sql } from 'kysely';
 import type { Db } from '../../db/connection.ts';
-import type { Gender, StudentStatus } from '../../db/schema.ts';
 import { formatVietnameseDate, parseVietnameseDate } from '../../lib/dates.ts';
 import { searchKey, sortByVietnameseName } from '../../lib/vietnamese.ts';
 import { writeSimpleWorkbook } from '../../lib/xlsx.ts';
 import { badRequest } from '../../server/errors.ts';
 import type { Scope } from '../../server/scope.ts';
+import { GENDER_LABELS, STUDENT_STATUS_LABELS } from './labels.ts';
+import type { StudentHit } from './contract.ts';
+export type { StudentHit } from './contract.ts';
 
 /**
  * Student search across the caller's scope: by name (diacritics ignored,
  * every word of the query part of the name), personal id, student code and
  * date of birth. Personal ids come back masked (least exposure).
  */
-
-export interface StudentHit {
-  id: string;
-  fullName: string;
-  birthDate: string;
-  gender: Gender;
-  status: StudentStatus;
-  studentCode: string | null;
-  personalIdMasked: string | null;
-  school: { id: string; code: string; name: string };
-  className: string | null;
-  /** Send it back with a change (status): a change from a stale page is refused. */
-  version: number;
-}
 
 export interface StudentQuery {
   q?: string | undefined;
@@ -200,13 +188,6 @@ export async function searchStudents(
   };
 }
 
-const STATUS_LABEL: Record<StudentStatus, string> = {
-  studying: 'Đang học',
-  transferred: 'Chuyển đi',
-  dropped_out: 'Thôi học',
-  graduated: 'Đã tốt nghiệp',
-};
-
 /**
  * Any student list (a class, a school, a search) as xlsx with Vietnamese
  * headers, in class-list order (given name, middle, family). At most 200,000
@@ -273,11 +254,11 @@ export async function writeStudentExport(
       r.class_name,
       r.full_name,
       formatVietnameseDate(r.birth_date),
-      r.gender === 'male' ? 'Nam' : 'Nữ',
+      GENDER_LABELS[r.gender],
       r.ethnicity,
       r.student_code,
       r.address,
-      STATUS_LABEL[r.status],
+      STUDENT_STATUS_LABELS[r.status],
     ]),
   );
   return sorted.length;

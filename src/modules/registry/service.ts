@@ -9,32 +9,11 @@ import { writeTransaction } from '../../db/actor.ts';
 import type { Scope } from '../../server/scope.ts';
 import { staleVersion } from '../../server/versions.ts';
 import { onUnitCount, onUnitMerge } from '../orgs/units.ts';
+import type { ClassStudent, ClassSummary, StatusChanged } from './contract.ts';
 
-export interface ClassSummary {
-  id: string;
-  name: string;
-  grade: number | null;
-  schoolYear: string;
-  sessionsPerDay: number;
-  studentCount: number;
-}
-
-export interface ClassStudent {
-  id: string;
-  fullName: string;
-  birthDate: string;
-  gender: Gender;
-  status: StudentStatus;
-  studentCode: string | null;
-}
-
+export type { ClassStudent, ClassSummary } from './contract.ts';
 /** The school year a date falls in: a year starts on 1 September (Asia/Ho_Chi_Minh). */
-export function schoolYearOf(date: Date = new Date()): string {
-  const local = new Date(date.getTime() + 7 * 3600_000);
-  const year = local.getUTCFullYear();
-  const start = local.getUTCMonth() >= 8 ? year : year - 1;
-  return `${start}-${start + 1}`;
-}
+export { schoolYearOf } from './contract.ts';
 
 export async function listClasses(
   db: Db,
@@ -215,7 +194,7 @@ export async function changeStudentStatus(
   scope: Scope,
   studentId: string,
   change: { status: StudentStatus; reason: string; version?: number | undefined },
-): Promise<{ id: string; status: StudentStatus; statusReason: string | null; version: number }> {
+): Promise<StatusChanged> {
   if (!isUuid(studentId)) throw notFound('học sinh');
   const student = await db
     .selectFrom('student')

@@ -6,7 +6,7 @@ import { freshDatabase } from '../../../test/helpers/db.ts';
 import { makeTree, makeUser, scopeAt, SMALL_PROVINCE } from '../../../test/helpers/fixtures.ts';
 import { signIn, type Client } from '../../../test/helpers/client.ts';
 import { STAFF_HEADERS } from './import-staff.ts';
-import type { ProgressLine } from './import-routes.ts';
+import type { ProgressLine } from './contract.ts';
 import { staffExportRows } from './staff-search.ts';
 
 let db: Db;

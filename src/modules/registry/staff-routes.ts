@@ -1,23 +1,18 @@
 import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Db } from '../../db/connection.ts';
 import { requireScope } from '../../server/context.ts';
+import { fileBody } from './schools-routes.ts';
+import { files, staffFilters, staffSearchAnswer, staffSearchQuery } from './contract.ts';
 import { searchStaff, staffExportRows, writeStaffExport } from './staff-search.ts';
 
 /** Staff search and export; the staff import is in import-routes.ts. */
 export function registerStaffRoutes(instance: FastifyInstance, db: Db): void {
   const api = instance.withTypeProvider<ZodTypeProvider>();
   const tags = ['Cán bộ, giáo viên'];
-  const filters = z.object({
-    q: z.string().max(120).optional(),
-    birthDate: z.string().max(12).optional(),
-    schoolId: z.string().max(64).optional(),
-    position: z.enum(['teacher', 'manager', 'staff']).optional(),
-    active: z.enum(['0', '1']).optional(),
-  });
-  const toQuery = <T extends z.output<typeof filters>>(q: T) => ({
+  const toQuery = <T extends z.output<typeof staffFilters>>(q: T) => ({
     ...q,
     active: q.active === undefined ? undefined : q.active === '1',
   });
@@ -29,10 +24,8 @@ export function registerStaffRoutes(instance: FastifyInstance, db: Db): void {
         tags,
         summary:
           'Tìm cán bộ, giáo viên, nhân viên trong phạm vi: tên (không dấu, một phần), mã định danh, ngày sinh; lọc theo trường, vị trí, đang công tác',
-        querystring: filters.extend({
-          page: z.coerce.number().int().min(1).default(1),
-          pageSize: z.coerce.number().int().min(1).max(200).default(50),
-        }),
+        querystring: staffSearchQuery,
+        response: { 200: staffSearchAnswer },
       },
     },
     (request) => searchStaff(db, requireScope(request), toQuery(request.query)),
@@ -44,7 +37,8 @@ export function registerStaffRoutes(instance: FastifyInstance, db: Db): void {
       schema: {
         tags,
         summary: 'Xuất danh sách cán bộ, giáo viên (xlsx, theo trường rồi thứ tự tên tiếng Việt)',
-        querystring: filters,
+        querystring: staffFilters,
+        response: { 200: files.staff },
       },
     },
     async (request, reply) => {
@@ -56,7 +50,7 @@ export function registerStaffRoutes(instance: FastifyInstance, db: Db): void {
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', 'attachment; filename="can-bo-giao-vien.xlsx"')
-        .send(stream);
+        .send(fileBody(stream));
     },
   );
 }

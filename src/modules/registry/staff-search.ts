@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
 import type { Db } from '../../db/connection.ts';
-import type { Gender, StaffPosition } from '../../db/schema.ts';
+import type { StaffPosition } from '../../db/schema.ts';
 import { formatVietnameseDate, parseVietnameseDate } from '../../lib/dates.ts';
 import { compareVietnamese, searchKey, sortByVietnameseName } from '../../lib/vietnamese.ts';
 import { writeSimpleWorkbook } from '../../lib/xlsx.ts';
@@ -8,28 +8,15 @@ import { badRequest } from '../../server/errors.ts';
 import type { Scope } from '../../server/scope.ts';
 import { POSITION_LABELS, STAFF_HEADERS } from './import-staff.ts';
 import { EXPORT_MAX_ROWS, maskPersonalId } from './search.ts';
+import { GENDER_LABELS } from './labels.ts';
+import type { StaffHit } from './contract.ts';
+export type { StaffHit } from './contract.ts';
 
 /**
  * Staff search across the caller's scope: by name (diacritics ignored, every
  * word of the query part of the name), personal id and date of birth, with
  * school, position and active filters. Personal ids come back masked.
  */
-
-export interface StaffHit {
-  id: string;
-  fullName: string;
-  birthDate: string;
-  gender: Gender;
-  position: StaffPosition;
-  mainSubject: string | null;
-  qualification: string | null;
-  employmentType: string | null;
-  active: boolean;
-  personalIdMasked: string | null;
-  school: { id: string; code: string; name: string };
-  /** Bumped by every change (imports, merges); for a future edit form's stale check. */
-  version: number;
-}
 
 export interface StaffQuery {
   q?: string | undefined;
@@ -186,7 +173,7 @@ export async function writeStaffExport(
       r.school_name,
       r.full_name,
       formatVietnameseDate(r.birth_date),
-      r.gender === 'male' ? 'Nam' : 'Nữ',
+      GENDER_LABELS[r.gender],
       POSITION_LABELS[r.position],
       r.main_subject,
       r.qualification,

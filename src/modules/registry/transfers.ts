@@ -7,6 +7,8 @@ import { searchKey } from '../../lib/vietnamese.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../server/errors.ts';
 import type { Scope } from '../../server/scope.ts';
 import { schoolYearOf } from './service.ts';
+import type { StudentHistory, TransferView } from './contract.ts';
+export type { SchoolRef, StudentHistory, TransferView } from './contract.ts';
 
 /**
  * A student moves from school A to school B (chuyển trường, Quyết định
@@ -24,28 +26,6 @@ const STATUS_LABEL: Record<StudentStatus, string> = {
   dropped_out: 'đã thôi học',
   graduated: 'đã tốt nghiệp',
 };
-
-export interface SchoolRef {
-  id: string;
-  code: string;
-  name: string;
-}
-
-export interface TransferView {
-  id: string;
-  status: TransferStatus;
-  schoolYear: string;
-  student: { id: string; fullName: string; birthDate: string | null };
-  from: { school: SchoolRef; className: string | null };
-  to: { school: SchoolRef; className: string | null };
-  reason: string;
-  decisionNumber: string | null;
-  decisionReason: string | null;
-  requestedAt: string;
-  requestedBy: string;
-  decidedAt: string | null;
-  decidedBy: string | null;
-}
 
 export interface TransferRequest {
   studentId: string;
@@ -453,26 +433,6 @@ export async function listTransfers(
   if (query.status) q = q.where('t.status', '=', query.status);
   const rows = await q.orderBy('t.requested_at', 'desc').limit(500).execute();
   return rows.map((r) => toView(scope, r));
-}
-
-export interface StudentHistory {
-  student: {
-    id: string;
-    fullName: string;
-    birthDate: string;
-    status: StudentStatus;
-    statusReason: string | null;
-    school: SchoolRef;
-  };
-  enrolments: { schoolYear: string; school: SchoolRef; className: string; grade: number | null }[];
-  transfers: TransferView[];
-  statusChanges: {
-    at: string;
-    actorName: string;
-    from: string | null;
-    to: string | null;
-    reason: string | null;
-  }[];
 }
 
 /**

@@ -1,8 +1,22 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idParams as id } from '../../core/contract.ts';
 import type { Db } from '../../db/connection.ts';
 import { requireScope } from '../../server/context.ts';
+import {
+  acceptBody,
+  promotionBody as promotion,
+  promotionPlan,
+  promotionResult,
+  reasonBody,
+  schoolLookup,
+  schoolLookupQuery,
+  studentHistory as studentHistoryAnswer,
+  transferBody,
+  transferListQuery,
+  transferView,
+} from './contract.ts';
 import { applyPromotion, previewPromotion } from './promotion.ts';
 import {
   acceptTransfer,
@@ -19,13 +33,6 @@ export function registerYearEndRoutes(instance: FastifyInstance, deps: { db: Db 
   const api = instance.withTypeProvider<ZodTypeProvider>();
   const { db } = deps;
   const tags = ['Lên lớp, chuyển trường'];
-  const id = z.object({ id: z.string().max(64) });
-  // The year is checked by the service, whose message says what was expected.
-  const promotion = z.object({
-    schoolId: z.string().max(64),
-    fromYear: z.string().max(20),
-    repeaterIds: z.array(z.string().max(64)).max(5000).optional(),
-  });
 
   api.post(
     '/registry/promotions/preview',
@@ -34,6 +41,7 @@ export function registerYearEndRoutes(instance: FastifyInstance, deps: { db: Db 
         tags,
         summary: 'Xem trước lên lớp của một trường (không ghi gì)',
         body: promotion,
+        response: { 200: promotionPlan },
       },
     },
     (request) => previewPromotion(db, requireScope(request), request.body),
@@ -46,6 +54,7 @@ export function registerYearEndRoutes(instance: FastifyInstance, deps: { db: Db 
         summary:
           'Lên lớp: đúng như bản xem trước, trong một giao dịch; chạy lại thì bỏ qua học sinh đã có lớp năm sau',
         body: promotion,
+        response: { 200: promotionResult },
       },
     },
     (request) => applyPromotion(db, requireScope(request), request.body),
@@ -57,7 +66,8 @@ export function registerYearEndRoutes(instance: FastifyInstance, deps: { db: Db 
       schema: {
         tags,
         summary: 'Tìm trường toàn tỉnh theo mã hoặc tên (chỉ trả mã và tên)',
-        querystring: z.object({ q: z.string().max(120).default('') }),
+        querystring: schoolLookupQuery,
+        response: { 200: schoolLookup },
       },
     },
     (request) => {
@@ -73,17 +83,8 @@ export function registerYearEndRoutes(instance: FastifyInstance, deps: { db: Db 
         tags,
         summary:
           'Chuyển trường: một bước khi phạm vi gồm cả hai trường (cần toClassId), nếu không thì gửi đề nghị cho trường đến',
-        body: z.object({
-          studentId: z.string().max(64),
-          toSchoolCode: z.string().max(40),
-          toClassId: z.string().max(64).optional(),
-          reason: z.string().max(500),
-          decisionNumber: z.string().max(60).optional(),
-          year: z
-            .string()
-            .regex(/^\d{4}-\d{4}$/, 'Năm học cần dạng 2025-2026.')
-            .optional(),
-        }),
+        body: transferBody,
+        response: { 200: transferView },
       },
     },
     (request) =>
@@ -98,11 +99,8 @@ export function registerYearEndRoutes(instance: FastifyInstance, deps: { db: Db 
       schema: {
         tags,
         summary: 'Đề nghị chuyển đến (incoming) hoặc chuyển đi (outgoing) của một trường',
-        querystring: z.object({
-          schoolId: z.string().max(64),
-          direction: z.enum(['incoming', 'outgoing']),
-          status: z.enum(['requested', 'accepted', 'rejected', 'cancelled']).optional(),
-        }),
+        querystring: transferListQuery,
+        response: { 200: z.array(transferView) },
       },
     },
     (request) => listTransfers(db, requireScope(request), request.query),
@@ -114,10 +112,8 @@ export function registerYearEndRoutes(instance: FastifyInstance, deps: { db: Db 
         tags,
         summary: 'Trường đến tiếp nhận học sinh vào một lớp',
         params: id,
-        body: z.object({
-          toClassId: z.string().max(64),
-          decisionNumber: z.string().max(60).optional(),
-        }),
+        body: acceptBody,
+        response: { 200: transferView },
       },
     },
     (request) => acceptTransfer(db, requireScope(request), request.params.id, request.body),
@@ -129,7 +125,8 @@ export function registerYearEndRoutes(instance: FastifyInstance, deps: { db: Db 
         tags,
         summary: 'Trường đến từ chối, kèm lý do',
         params: id,
-        body: z.object({ reason: z.string().max(500) }),
+        body: reasonBody,
+        response: { 200: transferView },
       },
     },
     (request) => rejectTransfer(db, requireScope(request), request.params.id, request.body),
@@ -141,7 +138,8 @@ export function registerYearEndRoutes(instance: FastifyInstance, deps: { db: Db 
         tags,
         summary: 'Trường đi huỷ đề nghị đang chờ, kèm lý do',
         params: id,
-        body: z.object({ reason: z.string().max(500) }),
+        body: reasonBody,
+        response: { 200: transferView },
       },
     },
     (request) => cancelTransfer(db, requireScope(request), request.params.id, request.body),
@@ -153,6 +151,7 @@ export function registerYearEndRoutes(instance: FastifyInstance, deps: { db: Db 
         tags,
         summary: 'Quá trình học của học sinh: lớp theo năm học, chuyển trường, đổi trạng thái',
         params: id,
+        response: { 200: studentHistoryAnswer },
       },
     },
     (request) => studentHistory(db, requireScope(request), request.params.id),

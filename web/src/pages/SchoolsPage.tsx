@@ -17,83 +17,40 @@ import {
   Typography,
 } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { api, ApiError, type Level, type Me } from '../api.ts';
+import { api, ApiError, type Me } from '../api.ts';
 import { ErrorResult } from '../App.tsx';
 import { formatDate, LEVEL_LABELS, OWNERSHIP_LABELS } from '../i18n.ts';
 import { UnitPicker } from '../UnitPicker.tsx';
 import { currentSchoolYear } from '../schoolYear.ts';
 import { isStale, StaleNotice } from '../StaleNotice.tsx';
+import type {
+  ClassRow,
+  SchoolFacilities,
+  SchoolProfile,
+  StaffOption,
+} from '../../../src/modules/registry/contract.ts';
+import {
+  ACCREDITATION_LABELS,
+  NATIONAL_STANDARD_LABELS,
+  ROOM_CONDITION_LABELS,
+  ROOM_TYPE_LABELS,
+} from '../../../src/modules/registry/labels.ts';
 
 /** The school clerk's page: a school's attributes for a school year, its classes and its rooms. */
 
-const ROOM_TYPES: [string, string][] = [
-  ['classroom', 'Phòng học'],
-  ['subject_room', 'Phòng học bộ môn'],
-  ['library', 'Thư viện'],
-  ['laboratory', 'Phòng thí nghiệm'],
-  ['computer_room', 'Phòng tin học'],
-  ['language_room', 'Phòng ngoại ngữ'],
-  ['multipurpose_hall', 'Phòng đa năng, nhà thể chất'],
-  ['equipment_room', 'Phòng thiết bị giáo dục'],
-  ['medical_room', 'Phòng y tế'],
-  ['administration', 'Phòng hành chính'],
-  ['staff_room', 'Phòng giáo viên'],
-  ['kitchen', 'Bếp ăn, nhà ăn'],
-  ['toilet', 'Nhà vệ sinh'],
-  ['other', 'Phòng khác'],
-];
-const CONDITIONS: [string, string][] = [
-  ['solid', 'Kiên cố'],
-  ['semi_solid', 'Bán kiên cố'],
-  ['temporary', 'Tạm'],
-];
-const STANDARD = ['Chưa đạt chuẩn quốc gia', 'Chuẩn quốc gia mức độ 1', 'Chuẩn quốc gia mức độ 2'];
-const ACCREDITATION = ['Chưa đạt kiểm định', 'Cấp độ 1', 'Cấp độ 2', 'Cấp độ 3', 'Cấp độ 4'];
+const ROOM_TYPES = Object.entries(ROOM_TYPE_LABELS);
+const CONDITIONS = Object.entries(ROOM_CONDITION_LABELS);
+const STANDARD = NATIONAL_STANDARD_LABELS;
+const ACCREDITATION = ACCREDITATION_LABELS;
 
-interface Profile {
-  school: {
-    id: string;
-    code: string;
-    name: string;
-    levels: Level[];
-    ownership: 'public' | 'private' | null;
-    address: string | null;
-  };
-  schoolYear: string;
-  recorded: boolean;
-  nationalStandardLevel: number;
-  nationalStandardDecision: string | null;
-  nationalStandardDate: string | null;
-  accreditationLevel: number;
-  twoSessionsADay: boolean;
-  notes: string | null;
-  /** 0 until the year is recorded; sent back with a save. */
-  version: number;
-}
-interface ClassRow {
-  id: string;
-  name: string;
-  grade: number | null;
-  sessionsPerDay: number;
-  homeroom: { id: string; fullName: string } | null;
-  studentCount: number;
-  version: number;
-}
-interface StaffOption {
-  id: string;
-  fullName: string;
-  position: 'teacher' | 'manager' | 'staff';
-  mainSubject: string | null;
-}
+type Profile = SchoolProfile;
+type FacilityItem = SchoolFacilities['items'][number];
 interface FacilityRow {
   key: number;
   roomType: string;
   condition: string;
   count: number | null;
   areaM2: number | null;
-}
-interface FacilityItem extends Omit<FacilityRow, 'key'> {
-  version: number;
 }
 
 const yearOptions = () => {
@@ -420,9 +377,7 @@ function FacilitiesTab({
   const facilities = useQuery({
     queryKey: ['school-facilities', schoolId, year],
     queryFn: () =>
-      api.get<{ items: FacilityItem[] }>(
-        `/api/registry/schools/${schoolId}/facilities?year=${year}`,
-      ),
+      api.get<SchoolFacilities>(`/api/registry/schools/${schoolId}/facilities?year=${year}`),
   });
   const fill = (items: FacilityItem[]) => {
     setRows(items.map(({ version: _version, ...item }, key) => ({ ...item, key })));

@@ -5,29 +5,14 @@ import { api, type Me, type UnitSummary } from '../api.ts';
 import { ErrorResult } from '../App.tsx';
 import { formatDate } from '../i18n.ts';
 import { ImportPanel } from '../ImportPanel.tsx';
+import type { StaffSearchAnswer } from '../../../src/modules/registry/contract.ts';
+import {
+  GENDER_LABELS,
+  POSITION_LABELS as POSITIONS,
+  type StaffPosition as Position,
+} from '../../../src/modules/registry/labels.ts';
 
 /** "Cán bộ, giáo viên": search and list the staff of the user's scope, export, import. */
-
-type Position = 'teacher' | 'manager' | 'staff';
-interface StaffHit {
-  id: string;
-  fullName: string;
-  birthDate: string;
-  gender: 'male' | 'female';
-  position: Position;
-  mainSubject: string | null;
-  qualification: string | null;
-  employmentType: string | null;
-  active: boolean;
-  personalIdMasked: string | null;
-  school: { id: string; code: string; name: string };
-}
-
-const POSITIONS: Record<Position, string> = {
-  teacher: 'Giáo viên',
-  manager: 'Cán bộ quản lý',
-  staff: 'Nhân viên',
-};
 
 /** Schools of the scope, found by typing part of a name or code. */
 function SchoolFilter({ value, onChange }: { value?: string; onChange: (id?: string) => void }) {
@@ -72,8 +57,7 @@ function Search() {
   paged.set('pageSize', '50');
   const result = useQuery({
     queryKey: ['staff', filters.toString(), page],
-    queryFn: () =>
-      api.get<{ items: StaffHit[]; total: number }>(`/api/registry/staff?${paged.toString()}`),
+    queryFn: () => api.get<StaffSearchAnswer>(`/api/registry/staff?${paged.toString()}`),
   });
   const reset =
     <T,>(set: (v: T) => void) =>
@@ -142,7 +126,7 @@ function Search() {
             {
               title: 'Giới tính',
               dataIndex: 'gender',
-              render: (g: string) => (g === 'male' ? 'Nam' : 'Nữ'),
+              render: (g: keyof typeof GENDER_LABELS) => GENDER_LABELS[g],
             },
             {
               title: 'Vị trí',

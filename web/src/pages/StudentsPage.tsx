@@ -6,18 +6,9 @@ import { ErrorResult } from '../App.tsx';
 import { ImportPanel } from '../ImportPanel.tsx';
 import { formatDate } from '../i18n.ts';
 import { currentSchoolYear } from '../schoolYear.ts';
+import type { StudentSearchAnswer } from '../../../src/modules/registry/contract.ts';
+import { GENDER_LABELS } from '../../../src/modules/registry/labels.ts';
 
-interface Hit {
-  id: string;
-  fullName: string;
-  birthDate: string;
-  gender: 'male' | 'female';
-  status: string;
-  studentCode: string | null;
-  personalIdMasked: string | null;
-  school: { code: string; name: string };
-  className: string | null;
-}
 function Search() {
   const [q, setQ] = useState('');
   const [year, setYear] = useState(currentSchoolYear());
@@ -25,10 +16,7 @@ function Search() {
   const params = new URLSearchParams({ q, year, page: String(page), pageSize: '50' });
   const result = useQuery({
     queryKey: ['students', q, year, page],
-    queryFn: () =>
-      api.get<{ items: Hit[]; total: number; totalCapped: boolean }>(
-        `/api/registry/students?${params.toString()}`,
-      ),
+    queryFn: () => api.get<StudentSearchAnswer>(`/api/registry/students?${params.toString()}`),
     enabled: q.trim().length > 0,
   });
   if (result.error) return <ErrorResult error={result.error} />;
@@ -78,7 +66,7 @@ function Search() {
           {
             title: 'Giới tính',
             dataIndex: 'gender',
-            render: (g: string) => (g === 'male' ? 'Nam' : 'Nữ'),
+            render: (g: keyof typeof GENDER_LABELS) => GENDER_LABELS[g],
           },
           { title: 'Trường', render: (_v, r) => r.school.name },
           { title: 'Lớp', dataIndex: 'className' },

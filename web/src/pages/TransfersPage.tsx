@@ -21,47 +21,15 @@ import { ErrorResult } from '../App.tsx';
 import { formatDate } from '../i18n.ts';
 import { initialSchool, SchoolPicker } from './YearEndPage.tsx';
 import { currentSchoolYear } from '../schoolYear.ts';
-
-type Status = 'requested' | 'accepted' | 'rejected' | 'cancelled';
-interface SchoolRef {
-  id: string;
-  code: string;
-  name: string;
-}
-interface Transfer {
-  id: string;
-  status: Status;
-  schoolYear: string;
-  student: { id: string; fullName: string; birthDate: string | null };
-  from: { school: SchoolRef; className: string | null };
-  to: { school: SchoolRef; className: string | null };
-  reason: string;
-  decisionNumber: string | null;
-  decisionReason: string | null;
-  requestedAt: string;
-  requestedBy: string;
-  decidedAt: string | null;
-  decidedBy: string | null;
-}
-interface History {
-  student: {
-    id: string;
-    fullName: string;
-    birthDate: string;
-    status: string;
-    statusReason: string | null;
-    school: SchoolRef;
-  };
-  enrolments: { schoolYear: string; school: SchoolRef; className: string; grade: number | null }[];
-  transfers: Transfer[];
-  statusChanges: {
-    at: string;
-    actorName: string;
-    from: string | null;
-    to: string | null;
-    reason: string | null;
-  }[];
-}
+import type {
+  SchoolLookup,
+  StudentHistory as History,
+  StudentHit as Hit,
+  StudentSearchAnswer,
+  TransferStatus as Status,
+  TransferView as Transfer,
+} from '../../../src/modules/registry/contract.ts';
+import { STUDENT_STATUS_LABELS } from '../../../src/modules/registry/labels.ts';
 
 const STATUS: Record<Status, [string, string]> = {
   requested: ['Chờ xử lý', 'processing'],
@@ -69,12 +37,7 @@ const STATUS: Record<Status, [string, string]> = {
   rejected: ['Bị từ chối', 'error'],
   cancelled: ['Đã huỷ', 'default'],
 };
-const STUDENT_STATUS: Record<string, string> = {
-  studying: 'Đang học',
-  transferred: 'Đã chuyển đi',
-  dropped_out: 'Đã thôi học',
-  graduated: 'Đã tốt nghiệp',
-};
+const STUDENT_STATUS: Record<string, string> = STUDENT_STATUS_LABELS;
 
 const errorText = (e: unknown) => (e instanceof ApiError ? e.problem.detail : String(e));
 
@@ -328,14 +291,6 @@ function TransferList({
   );
 }
 
-interface Hit {
-  id: string;
-  fullName: string;
-  birthDate: string;
-  className: string | null;
-  school: { id: string; name: string };
-}
-
 function RequestForm({
   schoolId,
   onHistory,
@@ -356,7 +311,7 @@ function RequestForm({
   const hits = useQuery({
     queryKey: ['transfer-students', schoolId, q],
     queryFn: () =>
-      api.get<{ items: Hit[] }>(
+      api.get<StudentSearchAnswer>(
         `/api/registry/students?${new URLSearchParams({ q, schoolId, year }).toString()}`,
       ),
     enabled: q.trim().length > 0,
@@ -364,9 +319,7 @@ function RequestForm({
   const schools = useQuery({
     queryKey: ['school-lookup', destQ],
     queryFn: () =>
-      api.get<{ code: string; name: string }[]>(
-        `/api/registry/schools/lookup?q=${encodeURIComponent(destQ)}`,
-      ),
+      api.get<SchoolLookup>(`/api/registry/schools/lookup?q=${encodeURIComponent(destQ)}`),
     enabled: destQ.trim().length > 1,
   });
   // A destination inside the caller's own scope is a one-step transfer into a chosen class.

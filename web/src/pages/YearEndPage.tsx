@@ -5,45 +5,11 @@ import { api, ApiError, type Me, type UnitSummary } from '../api.ts';
 import { ErrorResult } from '../App.tsx';
 import { formatDate } from '../i18n.ts';
 import { currentSchoolYear } from '../schoolYear.ts';
-
-interface PlanStudent {
-  id: string;
-  fullName: string;
-  birthDate: string;
-}
-interface TargetClass {
-  id: string | null;
-  name: string;
-  grade: number;
-  exists: boolean;
-}
-interface ClassPlan {
-  source: { id: string; name: string; grade: number | null; students: number };
-  action: 'promote' | 'graduate' | 'manual';
-  target: TargetClass | null;
-  repeatTarget: TargetClass | null;
-  promoted: PlanStudent[];
-  repeating: PlanStudent[];
-  graduating: PlanStudent[];
-  skipped: PlanStudent[];
-  notPromoted: PlanStudent[];
-  note: string | null;
-}
-interface PromotionPlan {
-  school: { id: string; code: string; name: string };
-  fromYear: string;
-  toYear: string;
-  classes: ClassPlan[];
-  totals: {
-    promoted: number;
-    repeating: number;
-    graduating: number;
-    skipped: number;
-    notPromoted: number;
-    newClasses: number;
-  };
-  runId?: string | null;
-}
+import type {
+  ClassPlan,
+  PromotionPlan,
+  PromotionResult,
+} from '../../../src/modules/registry/contract.ts';
 
 /** A school within the caller's scope: their own school, or one found by code or name. */
 export function SchoolPicker({
@@ -115,7 +81,7 @@ export default function YearEndPage({ me }: { me: Me }) {
     placeholderData: keepPreviousData,
   });
   const apply = useMutation({
-    mutationFn: () => api.post<PromotionPlan>('/api/registry/promotions', body),
+    mutationFn: () => api.post<PromotionResult>('/api/registry/promotions', body),
     onSuccess: (r) => {
       setApplied(r);
       void message.success(
