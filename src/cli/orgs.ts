@@ -8,7 +8,7 @@ import { commandGroup, printRowErrors } from './util.ts';
 export function registerOrgCommands(program: Command): void {
   commandGroup(program, 'import', 'Nhập dữ liệu từ tệp Excel')
     .command('orgs <file>')
-    .description('Nhập cây đơn vị (../shared/formats/org-import.md)')
+    .description('Nhập cây đơn vị (docs/formats/org-import.md)')
     .option('--dry-run', 'chỉ kiểm tra và báo cáo, không ghi gì')
     .action(async (file: string, options: { dryRun?: boolean }) => {
       const database = await openDatabase(targetFromEnv());

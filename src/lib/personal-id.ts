@@ -6,7 +6,7 @@ import type { Gender } from '../db/schema.ts';
  * and gender (0/1 = born 1900–1999 male/female, 2/3 = born 2000–2099
  * male/female), digits 5–6 the last two digits of the birth year, then 6
  * random digits. (Decree 137/2015/NĐ-CP, Circular 07/2016/TT-BCA; summarised
- * in ../shared/formats/student-import.md.)
+ * in docs/formats/student-import.md.)
  */
 
 export const PERSONAL_ID_RE = /^\d{12}$/;

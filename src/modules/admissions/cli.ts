@@ -15,7 +15,7 @@ export function registerAdmissionsCommands(program: Command): void {
   admissions
     .command('allocate')
     .description(
-      'Xét tuyển theo nguyện vọng và chỉ tiêu (../shared/formats/admissions-allocation.md)',
+      'Xét tuyển theo nguyện vọng và chỉ tiêu (docs/formats/admissions-allocation.md)',
     )
     .requiredOption('--programs <file>', 'programs.csv: chương trình và chỉ tiêu')
     .requiredOption('--applications <file>', 'applications.csv: nguyện vọng và điểm')

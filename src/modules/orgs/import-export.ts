@@ -20,7 +20,7 @@ import {
   unitSearchName,
 } from './units.ts';
 
-/** Org tree import/export: ../shared/formats/org-import.md, to the letter. */
+/** Org tree import/export: docs/formats/org-import.md, to the letter. */
 
 export const ORG_HEADERS = {
   code: 'Mã đơn vị',

@@ -21,7 +21,7 @@ const ANNOTATE_LIMIT = 20 * 1024 * 1024;
 export function registerRegistryCommands(program: Command): void {
   commandGroup(program, 'import', 'Nhập dữ liệu từ tệp Excel')
     .command('students <file>')
-    .description('Nhập danh sách học sinh (../shared/formats/student-import.md)')
+    .description('Nhập danh sách học sinh (docs/formats/student-import.md)')
     .option('--year <year>', 'năm học, ví dụ 2025-2026', schoolYearOf())
     .option('--dry-run', 'chỉ kiểm tra và báo cáo, không ghi gì')
     .option('--create-classes', 'tạo lớp chưa có (khối lấy từ số đầu tên lớp)')

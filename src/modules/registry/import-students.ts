@@ -36,7 +36,7 @@ import { GENDER_LABELS } from './labels.ts';
 export { MAX_LISTED_ERRORS, STUDENT_HEADERS, type RowError } from './student-rows.ts';
 
 /**
- * Student list import, exactly as ../shared/formats/student-import.md says:
+ * Student list import, exactly as docs/formats/student-import.md says:
  * streamed, every row validated, every error at once, all-or-nothing, dry
  * run, idempotent re-import (known students matched by personal id, else by
  * student code; unchanged ones are not written).

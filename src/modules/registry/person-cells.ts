@@ -21,7 +21,7 @@ export interface PersonCells<S> {
 /**
  * School code (known, a school, inside the caller's scope), date of birth (a
  * real day), gender (Nam/Nữ) and personal id (12 digits agreeing with gender
- * and birth year, see ../shared/formats/student-import.md): one error per bad
+ * and birth year, see docs/formats/student-import.md): one error per bad
  * cell through `err`, in that order.
  */
 export function checkPersonCells<S extends { kind: string; path: string }>(

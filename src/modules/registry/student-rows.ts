@@ -16,7 +16,7 @@ import { checkPersonCells, optionalText } from './person-cells.ts';
 
 /**
  * The student list's rows read and checked on their own, without the
- * database (../shared/formats/student-import.md): what a row must hold, and
+ * database (docs/formats/student-import.md): what a row must hold, and
  * which rows are duplicates within the file. Pure, so that a large file can
  * be checked in a worker thread while the main thread writes (see
  * import-students.ts); the database checks (known students) come after.

@@ -1,6 +1,6 @@
 /**
  * Admissions allocation: candidates with ranked preferences, programs with
- * quotas (../shared/formats/admissions-allocation.md). Scores are exact
+ * quotas (docs/formats/admissions-allocation.md). Scores are exact
  * hundredths held in integers; never binary floating point.
  */
 
