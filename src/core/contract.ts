@@ -20,6 +20,14 @@ export const schoolYear = z
     'Năm học phải là hai năm liền nhau',
   );
 
+/**
+ * `version` in an update request: the one the form was loaded with (0: not
+ * recorded yet); a save from a stale form is refused with a 409
+ * (src/server/versions.ts). Optional: a client that omits it writes only the
+ * fields it sends.
+ */
+export const versionField = z.number().int().min(0).max(2_147_483_647).optional();
+
 /** A timestamp in an answer (ISO 8601, UTC). */
 export const timestamp = z.string();
 

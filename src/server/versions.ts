@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { AppError } from './errors.ts';
 
 /**
@@ -12,9 +11,6 @@ import { AppError } from './errors.ts';
 
 /** The problem type of a stale save, so that a page tells it from other 409s. */
 export const STALE_VERSION_TYPE = 'urn:sogd:problem:stale-version';
-
-/** `version` in an update request: the one the form was loaded with (0: not recorded yet). */
-export const versionField = z.number().int().min(0).max(2_147_483_647).optional();
 
 /** `what` names the record as a sentence starts: "Lớp 3A", "Tài khoản vanthu.a". */
 export function staleVersion(what: string, versions?: { sent: number; current: number }): AppError {

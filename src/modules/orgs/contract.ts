@@ -6,7 +6,7 @@
  * An answer is serialised by its schema: a field not listed here is not sent.
  */
 import { z } from 'zod';
-import { fileAnswer, id, paged, timestamp } from '../../core/contract.ts';
+import { fileAnswer, id, paged, timestamp, versionField } from '../../core/contract.ts';
 
 export { KIND_NAMES, LEVEL_NAMES, OWNERSHIP_NAMES, ROLE_NAMES } from './labels.ts';
 
@@ -34,14 +34,6 @@ export type Level = z.infer<typeof level>;
 
 export const ownership = z.enum(['public', 'private']);
 export type Ownership = z.infer<typeof ownership>;
-
-/**
- * `version` in an update request: the one the form was loaded with (0: not
- * recorded yet); a save from a stale form is refused with a 409. The same
- * rule as src/server/versions.ts's versionField, which core/contract.ts does
- * not offer yet.
- */
-export const versionField = z.number().int().min(0).max(2_147_483_647).optional();
 
 const pageNumber = z.coerce.number().int().min(1).max(100_000).default(1);
 const unitRef = z.object({ id, code: z.string(), name: z.string() });

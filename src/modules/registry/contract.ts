@@ -6,17 +6,11 @@
  * web imports these types (type-only).
  */
 import { z } from 'zod';
-import { fileAnswer, id, isoDate, timestamp } from '../../core/contract.ts';
+import { fileAnswer, id, isoDate, timestamp, versionField } from '../../core/contract.ts';
+
 import { ROOM_CONDITIONS, ROOM_TYPES, type RoomCondition, type RoomType } from './labels.ts';
 
 // ---------------------------------------------------------------- shared pieces
-
-/**
- * `version` in an update request: the one the form was loaded with (0: not
- * recorded yet). The same rule as src/server/versions.ts's versionField,
- * here so the contract imports no server code.
- */
-export const versionField = z.number().int().min(0).max(2_147_483_647).optional();
 
 /** A year in a query, checked loosely here (the use case names what was expected). */
 const yearText = z.string().regex(/^\d{4}-\d{4}$/, 'Năm học cần dạng 2025-2026');
