@@ -259,6 +259,8 @@ describe('job queue (pg-boss on the application database)', () => {
     expect(runs.get(fired.id)).toBe(1);
   });
 
+  // Skipped on PGlite on purpose: the embedded database is one connection in
+  // one process, so there is no second worker to race with.
   it.skipIf(!onPostgres)('never runs one job twice with two workers (PostgreSQL)', async () => {
     const other = await secondConnection(database.db);
     const second = new JobQueue(other.db, { kinds, ...FAST });
