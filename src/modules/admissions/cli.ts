@@ -14,9 +14,7 @@ export function registerAdmissionsCommands(program: Command): void {
     program.command('admissions').description('Tuyển sinh');
   admissions
     .command('allocate')
-    .description(
-      'Xét tuyển theo nguyện vọng và chỉ tiêu (docs/formats/admissions-allocation.md)',
-    )
+    .description('Xét tuyển theo nguyện vọng và chỉ tiêu (docs/formats/admissions-allocation.md)')
     .requiredOption('--programs <file>', 'programs.csv: chương trình và chỉ tiêu')
     .requiredOption('--applications <file>', 'applications.csv: nguyện vọng và điểm')
     .requiredOption('--out <dir>', 'thư mục ghi assignments.csv và cutoffs.csv')
