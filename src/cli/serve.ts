@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { migrateToLatest, openDatabase, targetFromEnv } from '../db/connection.ts';
 import { bootstrap, ConfigurationError } from '../server/bootstrap.ts';
 import { publicUrlFromEnv } from '../server/public-url.ts';
+import { keyPassphrase, type KeyPassphrase } from '../modules/diplomas/keys.ts';
 import { positiveInt, progressReporter } from './util.ts';
 
 export function registerServeCommand(program: Command): void {
@@ -39,8 +40,19 @@ export function registerServeCommand(program: Command): void {
         const target = targetFromEnv();
         const database = await openDatabase(target);
         await migrateToLatest(database.db);
+        // Diplomas work at once on the embedded database: without
+        // SOGD_KEY_PASSPHRASE it keeps a generated one in its data folder.
+        let keys: KeyPassphrase | null = null;
+        try {
+          keys = keyPassphrase();
+        } catch (error) {
+          console.error(
+            `${(error as Error).message} Chưa cấp được văn bằng cho đến khi đặt biến này.`,
+          );
+        }
         const progress = progressReporter();
         const result = await bootstrap(database.db, {
+          keyPassphrase: keys?.passphrase,
           demo: options.demo,
           demoSchools: options.demoSchools,
           demoStudents: options.demoStudents,
@@ -106,6 +118,10 @@ export function registerServeCommand(program: Command): void {
               : 'Tài khoản quản trị: admin, mật khẩu lấy từ SOGD_ADMIN_PASSWORD',
           );
         }
+        if (keys?.file?.created)
+          console.log(
+            `Đã tạo mật khẩu cho khoá ký văn bằng trong ${keys.file.path} (chỉ để chạy thử: ai có thư mục dữ liệu là có khoá; khi vận hành thật hãy đặt SOGD_KEY_PASSPHRASE).`,
+          );
       },
     );
 }

@@ -17,6 +17,8 @@ export interface BootstrapOptions {
   demoSchools?: number | undefined;
   demoStudents?: number | undefined;
   adminPassword?: string | undefined;
+  /** The issuing keys' passphrase (keyPassphrase()), if there is one. */
+  keyPassphrase?: string | undefined;
   onProgress?: ((phase: string, done: number, total: number) => void) | undefined;
 }
 
@@ -61,9 +63,10 @@ export async function bootstrap(db: Db, options: BootstrapOptions): Promise<Boot
     seeded = true;
   }
   const adminUnitId = rootId;
-  // With a key passphrase configured, the department gets its first signing key.
-  const passphrase = process.env.SOGD_KEY_PASSPHRASE;
-  if (passphrase && passphrase.length >= 12) {
+  // With a key passphrase (configured, or the embedded database's own), the
+  // department gets its first signing key.
+  const passphrase = options.keyPassphrase;
+  if (passphrase) {
     const keys = await listIssuerKeys(db);
     if (!keys.some((k) => k.authorityId === rootId && !k.retiredAt))
       await rotateIssuerKey(db, systemActor('khởi tạo khoá ký'), rootId, passphrase);
