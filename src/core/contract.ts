@@ -11,6 +11,18 @@ export const idParams = z.object({ id: z.string().max(64) });
 /** A unit, class, student… id in an answer (UUIDv7 as text). */
 export const id = z.string();
 
+/** A reference to an org unit in an answer: what a page shows of it. */
+export const unitRef = z.object({ id, code: z.string(), name: z.string() });
+
+/** Education levels (cấp học), as org units and classes record them. */
+export const schoolLevel = z.enum(['preschool', 'primary', 'lower_secondary', 'upper_secondary']);
+
+/** Công lập / ngoài công lập. */
+export const ownership = z.enum(['public', 'private']);
+
+/** A person's gender as the registers record it. */
+export const gender = z.enum(['male', 'female']);
+
 /** A school year written `2025-2026`. */
 export const schoolYear = z
   .string()
@@ -54,12 +66,17 @@ export function paged<T extends z.ZodType>(item: T) {
   });
 }
 
+/** What a file route sends: bytes (a Buffer) or a stream. */
+export type FileBody = Uint8Array | { pipe: (...args: never[]) => unknown };
+
 /**
  * The answer of a route that sends a file (xlsx, pdf, png): documented with
- * its media type; the body is never serialised by a schema.
+ * its media type. Fastify sends a Buffer or a stream as it is, never through
+ * the serialiser, so the handler's body is typed as what it really sends; the
+ * schema itself documents a string for /docs.
  */
-export function fileAnswer(mediaType: string, description: string) {
-  return z.string().describe(`${description} (${mediaType})`);
+export function fileAnswer(mediaType: string, description: string): z.ZodType<FileBody> {
+  return z.string().describe(`${description} (${mediaType})`) as unknown as z.ZodType<FileBody>;
 }
 
 /** 204 No Content. */

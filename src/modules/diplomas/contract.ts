@@ -5,7 +5,15 @@
  * the types (type-only); the labels it re-exports live in ./labels.ts.
  */
 import { z } from 'zod';
-import { id, idParams, isoDate, paged, schoolYear, timestamp } from '../../core/contract.ts';
+import {
+  gender,
+  id,
+  idParams,
+  isoDate,
+  paged,
+  schoolYear,
+  timestamp,
+} from '../../core/contract.ts';
 import { DIPLOMA_EVENT_KINDS, DIPLOMA_STATUSES, DIPLOMA_TYPES } from './labels.ts';
 
 export { idParams };
@@ -19,8 +27,6 @@ export type DiplomaType = z.infer<typeof diplomaType>;
 
 export const diplomaStatus = z.enum(DIPLOMA_STATUSES);
 export type DiplomaStatus = z.infer<typeof diplomaStatus>;
-
-export const gender = z.enum(['male', 'female']);
 
 export const diplomaEventKind = z.enum(DIPLOMA_EVENT_KINDS);
 export type DiplomaEventKind = z.infer<typeof diplomaEventKind>;

@@ -6,7 +6,16 @@
  * An answer is serialised by its schema: a field not listed here is not sent.
  */
 import { z } from 'zod';
-import { fileAnswer, id, paged, timestamp, versionField } from '../../core/contract.ts';
+import {
+  fileAnswer,
+  id,
+  ownership,
+  paged,
+  schoolLevel,
+  timestamp,
+  unitRef,
+  versionField,
+} from '../../core/contract.ts';
 
 export { KIND_NAMES, LEVEL_NAMES, OWNERSHIP_NAMES, ROLE_NAMES } from './labels.ts';
 
@@ -28,15 +37,11 @@ export const KINDS = ['department', 'office', 'commune', 'school', 'centre', 'ot
 export const kind = z.enum(KINDS);
 export type Kind = z.infer<typeof kind>;
 
-export const LEVELS = ['preschool', 'primary', 'lower_secondary', 'upper_secondary'] as const;
-export const level = z.enum(LEVELS);
-export type Level = z.infer<typeof level>;
+export type Level = z.infer<typeof schoolLevel>;
 
-export const ownership = z.enum(['public', 'private']);
 export type Ownership = z.infer<typeof ownership>;
 
 const pageNumber = z.coerce.number().int().min(1).max(100_000).default(1);
-const unitRef = z.object({ id, code: z.string(), name: z.string() });
 
 // ---- Sign-in ----
 
@@ -77,7 +82,7 @@ export const unitSummary = z.object({
   code: z.string(),
   name: z.string(),
   kind,
-  levels: z.array(level),
+  levels: z.array(schoolLevel),
   ownership: ownership.nullable(),
   active: z.boolean(),
   childCount: z.number().int(),
@@ -113,7 +118,7 @@ export const newUnitBody = z.object({
   name: z.string().min(1).max(300),
   kind,
   parentId: z.string().max(64),
-  levels: z.array(level).max(4).optional(),
+  levels: z.array(schoolLevel).max(4).optional(),
   ownership: ownership.nullable().optional(),
   address: z.string().max(500).nullable().optional(),
 });
@@ -122,7 +127,7 @@ export type NewUnit = z.infer<typeof newUnitBody>;
 export const unitPatchBody = z.object({
   code: z.string().max(32).optional(),
   name: z.string().min(1).max(300).optional(),
-  levels: z.array(level).max(4).optional(),
+  levels: z.array(schoolLevel).max(4).optional(),
   ownership: ownership.nullable().optional(),
   address: z.string().max(500).nullable().optional(),
   version: versionField,

@@ -6,7 +6,17 @@
  * web imports these types (type-only).
  */
 import { z } from 'zod';
-import { fileAnswer, id, isoDate, timestamp, versionField } from '../../core/contract.ts';
+import {
+  fileAnswer,
+  gender,
+  id,
+  isoDate,
+  ownership,
+  schoolLevel,
+  timestamp,
+  unitRef,
+  versionField,
+} from '../../core/contract.ts';
 
 import { ROOM_CONDITIONS, ROOM_TYPES, type RoomCondition, type RoomType } from './labels.ts';
 
@@ -31,12 +41,9 @@ const flag = z.enum(['0', '1']);
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export const gender = z.enum(['male', 'female']);
 export const studentStatus = z.enum(['studying', 'transferred', 'dropped_out', 'graduated']);
 export const staffPosition = z.enum(['teacher', 'manager', 'staff']);
 export const transferStatus = z.enum(['requested', 'accepted', 'rejected', 'cancelled']);
-export const schoolLevel = z.enum(['preschool', 'primary', 'lower_secondary', 'upper_secondary']);
-export const ownership = z.enum(['public', 'private']);
 export const roomType = z.enum(ROOM_TYPES as [RoomType, ...RoomType[]]);
 export const roomCondition = z.enum(ROOM_CONDITIONS as [RoomCondition, ...RoomCondition[]]);
 export type TransferStatus = z.infer<typeof transferStatus>;
@@ -70,7 +77,6 @@ export const classStudent = z.object({
 });
 export type ClassStudent = z.infer<typeof classStudent>;
 
-const unitRef = z.object({ id, code: z.string(), name: z.string() });
 export type SchoolRef = z.infer<typeof unitRef>;
 
 export const studentFilters = z.object({
