@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { ZodType } from 'zod';
 import type { Db } from '../../db/connection.ts';
 import { requireScope } from '../../server/context.ts';
 import { AppError } from '../../server/errors.ts';
@@ -62,13 +61,6 @@ function issueContext(publicUrl: string): IssueContext {
   }
   return { passphrase, publicUrl };
 }
-
-/**
- * A file answer: documented by its media type; the route sends a Buffer,
- * which Fastify sends as is (no serialiser runs), hence the type seen here.
- */
-const file = (mediaType: string, description: string) =>
-  fileAnswer(mediaType, description) as unknown as ZodType<Buffer>;
 
 /** Status lists one client may fetch per minute: verifiers fetch them often, and each costs a query. */
 export const STATUS_LISTS_PER_MINUTE = 60;
@@ -164,7 +156,7 @@ export function registerDiplomaRoutes(
 
   // ---- Back office ----
   const tags = ['Văn bằng'];
-  const pdf = file('application/pdf', 'Tệp PDF');
+  const pdf = fileAnswer('application/pdf', 'Tệp PDF');
 
   api.get(
     '/diplomas',
@@ -187,7 +179,7 @@ export function registerDiplomaRoutes(
         tags,
         summary: 'In sổ gốc (PDF, A4 ngang)',
         querystring: registerPdfQuery,
-        response: { 200: file('application/pdf', 'Sổ gốc cấp văn bằng') },
+        response: { 200: fileAnswer('application/pdf', 'Sổ gốc cấp văn bằng') },
       },
     },
     async (request, reply) => {
@@ -223,7 +215,7 @@ export function registerDiplomaRoutes(
         tags,
         summary: 'Bản sao từ sổ gốc đã cấp (PDF)',
         params: copyParams,
-        response: { 200: file('application/pdf', 'Bản sao từ sổ gốc') },
+        response: { 200: fileAnswer('application/pdf', 'Bản sao từ sổ gốc') },
       },
     },
     async (request, reply) => {
@@ -273,7 +265,7 @@ export function registerDiplomaRoutes(
         tags,
         summary: 'Mã QR xác minh ngoại tuyến',
         params: idParams,
-        response: { 200: file('image/png', 'Ảnh mã QR') },
+        response: { 200: fileAnswer('image/png', 'Ảnh mã QR') },
       },
     },
     async (request, reply) => {

@@ -273,16 +273,10 @@ export function registerOrgRoutes(
       void exportOrgs(db, stream, root.path).catch((error: unknown) =>
         stream.destroy(error as Error),
       );
-      return (
-        reply
-          .header(
-            'content-type',
-            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          )
-          .header('content-disposition', 'attachment; filename="don-vi.xlsx"')
-          // A stream is sent as is, never through the answer's schema (a string for /docs).
-          .send(stream as unknown as string)
-      );
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', 'attachment; filename="don-vi.xlsx"')
+        .send(stream);
     },
   );
   api.post(

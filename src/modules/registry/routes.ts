@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { idParams } from '../../core/contract.ts';
 import type { Db } from '../../db/connection.ts';
 import { requireScope } from '../../server/context.ts';
-import { fileBody } from './schools-routes.ts';
 import {
   classStudent,
   classSummary,
@@ -101,7 +100,7 @@ export function registerRegistryRoutes(instance: FastifyInstance, deps: { db: Db
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', 'attachment; filename="hoc-sinh.xlsx"')
-        .send(fileBody(stream));
+        .send(stream);
     },
   );
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { PassThrough, type Readable, type Writable } from 'node:stream';
+import { PassThrough, type Writable } from 'node:stream';
 import { z } from 'zod';
 import { idParams as id } from '../../core/contract.ts';
 import type { Db } from '../../db/connection.ts';
@@ -35,12 +35,6 @@ import {
   updateClass,
   updateSchoolProfile,
 } from './schools.ts';
-
-/**
- * A file's body, typed as the `fileAnswer` schema of its route says: Fastify
- * sends a Buffer or a stream as it is, never through the response serialiser.
- */
-export const fileBody = (body: Buffer | Readable): string => body as unknown as string;
 
 /** Runs a workbook writer into memory, so a refusal or error is a clean problem answer. */
 async function workbookBytes(write: (out: Writable) => Promise<unknown>): Promise<Buffer> {
@@ -202,7 +196,7 @@ export function registerSchoolRoutes(instance: FastifyInstance, deps: { db: Db }
       return reply
         .type(XLSX)
         .header('content-disposition', `attachment; filename="lop-${request.query.year}.xlsx"`)
-        .send(fileBody(bytes));
+        .send(bytes);
     },
   );
 
@@ -266,7 +260,7 @@ export function registerSchoolRoutes(instance: FastifyInstance, deps: { db: Db }
           'content-disposition',
           `attachment; filename="co-so-vat-chat-${request.query.year}.xlsx"`,
         )
-        .send(fileBody(bytes));
+        .send(bytes);
     },
   );
   api.get(
@@ -316,7 +310,7 @@ export function registerSchoolRoutes(instance: FastifyInstance, deps: { db: Db }
           'content-disposition',
           `attachment; filename="co-so-vat-chat-${request.query.year}.xlsx"`,
         )
-        .send(fileBody(bytes));
+        .send(bytes);
     },
   );
 }

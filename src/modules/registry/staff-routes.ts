@@ -4,7 +4,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { Db } from '../../db/connection.ts';
 import { requireScope } from '../../server/context.ts';
-import { fileBody } from './schools-routes.ts';
 import { files, staffFilters, staffSearchAnswer, staffSearchQuery } from './contract.ts';
 import { searchStaff, staffExportRows, writeStaffExport } from './staff-search.ts';
 
@@ -50,7 +49,7 @@ export function registerStaffRoutes(instance: FastifyInstance, db: Db): void {
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', 'attachment; filename="can-bo-giao-vien.xlsx"')
-        .send(fileBody(stream));
+        .send(stream);
     },
   );
 }
