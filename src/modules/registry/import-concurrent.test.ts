@@ -51,6 +51,17 @@ const run = (bytes: Buffer) =>
   importStudents(db, bytes, { actor, schoolYear: YEAR, dryRun: false, createClasses: false });
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => from + k);
 
+/** Waits until some session waits for a lock: the import has reached the other writer's row. */
+async function untilALockIsAwaited(): Promise<void> {
+  for (;;) {
+    const { rows } = await sql<{
+      n: string;
+    }>`SELECT count(*) AS n FROM pg_locks WHERE NOT granted`.execute(db);
+    if (Number(rows[0]!.n) > 0) return;
+    await new Promise((ok) => setTimeout(ok, 20));
+  }
+}
+
 beforeAll(async () => {
   ({ db, close } = await freshDatabase());
   ids = await makeTree(db, SMALL_PROVINCE);
@@ -149,15 +160,7 @@ describe('two imports of the same students at once', () => {
       (result) => result,
       (error: unknown) => error,
     );
-    if (postgres)
-      for (let waiting = 0; waiting === 0; await new Promise((ok) => setTimeout(ok, 20)))
-        waiting = Number(
-          (
-            await sql<{ n: string }>`SELECT count(*) AS n FROM pg_locks WHERE NOT granted`.execute(
-              db,
-            )
-          ).rows[0]!.n,
-        );
+    if (postgres) await untilALockIsAwaited();
     release();
     await other;
     const outcome = await importing;
@@ -208,15 +211,7 @@ describe('two imports of the same students at once', () => {
       (result) => result,
       (error: unknown) => error,
     );
-    if (postgres)
-      for (let waiting = 0; waiting === 0; await new Promise((ok) => setTimeout(ok, 20)))
-        waiting = Number(
-          (
-            await sql<{ n: string }>`SELECT count(*) AS n FROM pg_locks WHERE NOT granted`.execute(
-              db,
-            )
-          ).rows[0]!.n,
-        );
+    if (postgres) await untilALockIsAwaited();
     release();
     await other;
     const outcome = await importing;
