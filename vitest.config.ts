@@ -35,6 +35,8 @@ const node = {
   // Tests run the TypeScript sources, also in the `sogd` children they spawn (bin/sogd.js).
   env: { SOGD_FROM_SOURCES: '1' },
 } as const;
+/** Installs every module's permissions and org-tree hooks, as the app does (unit tests need none). */
+const modules = ['test/helpers/modules.ts'];
 
 export default defineConfig({
   test: {
@@ -45,6 +47,7 @@ export default defineConfig({
           ...node,
           name: 'db',
           include: kinds.db,
+          setupFiles: modules,
           // Migrates once per run; each file starts from that snapshot (test/helpers/db.ts).
           globalSetup: ['test/helpers/db-setup.ts'],
         },
@@ -53,10 +56,11 @@ export default defineConfig({
         test: {
           ...node,
           name: 'integration',
+          setupFiles: modules,
           include: ['test/integration/**/*.test.ts', ...kinds.cli],
         },
       },
-      { test: { ...e2eTest, name: 'e2e', env: node.env } },
+      { test: { ...e2eTest, name: 'e2e', env: node.env, setupFiles: modules } },
     ],
   },
 });

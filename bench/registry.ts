@@ -42,7 +42,7 @@ import {
 import { unitRow } from '../src/modules/demo/seed.ts';
 import { STUDENT_HEADERS } from '../src/modules/registry/import-students.ts';
 import { exportStudents, searchStudents } from '../src/modules/registry/search.ts';
-import { Scope } from '../src/server/scope.ts';
+import { Scope } from '../src/core/access/scope.ts';
 
 const REPO = resolve(import.meta.dirname, '..');
 const OUT = join(REPO, 'bench/out/registry');

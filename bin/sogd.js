@@ -9,7 +9,7 @@ import { distState } from './build-state.js';
 const fromSources = process.env.SOGD_FROM_SOURCES === '1';
 const state = fromSources ? 'sources' : distState();
 if (state === 'fresh') {
-  await import('../dist/cli/main.js');
+  await import('../dist/app/cli/main.js');
 } else {
   if (!fromSources)
     console.error(
@@ -19,5 +19,5 @@ if (state === 'fresh') {
     );
   const { register } = await import('tsx/esm/api');
   register();
-  await import('../src/cli/main.ts');
+  await import('../src/app/cli/main.ts');
 }

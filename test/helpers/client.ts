@@ -1,4 +1,4 @@
-import type { App } from '../../src/server/app.ts';
+import type { App } from '../../src/app/app.ts';
 
 export interface Client {
   get(url: string): Promise<{ status: number; body: unknown }>;

@@ -4,8 +4,8 @@ import type { OrgUnitKind, Ownership, Role, SchoolLevel } from '../../src/db/sch
 import { uuidv7 } from '../../src/lib/ids.ts';
 import { unitSearchName } from '../../src/modules/orgs/units.ts';
 import { createAccount } from '../../src/modules/orgs/users.ts';
-import { hashPassword } from '../../src/server/passwords.ts';
-import { Scope } from '../../src/server/scope.ts';
+import { hashPassword } from '../../src/lib/passwords.ts';
+import { Scope } from '../../src/core/access/scope.ts';
 
 export interface UnitSpec {
   code: string;

@@ -9,7 +9,7 @@ import type { Db } from '../../src/db/connection.ts';
 import { MAX_ZIP_ENTRIES } from '../../src/lib/xlsx-limits.ts';
 import { rotateIssuerKey } from '../../src/modules/diplomas/keys.ts';
 import { STUDENT_HEADERS } from '../../src/modules/registry/import-students.ts';
-import { buildApp, type App } from '../../src/server/app.ts';
+import { buildApp, type App } from '../../src/app/app.ts';
 import { signIn, type Client } from '../helpers/client.ts';
 import { freshDatabase } from '../helpers/db.ts';
 import { makeTree, makeUser, SMALL_PROVINCE } from '../helpers/fixtures.ts';

@@ -18,24 +18,24 @@ import viVN from 'antd/locale/vi_VN';
 import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import type { Me, Session } from '../../src/modules/orgs/contract.ts';
-import { api, ApiError, setCsrfToken } from './api.ts';
-import { catalogues, I18nContext, ROLE_LABELS, useI18n, type Lang } from './i18n.ts';
+import { api, ApiError, setCsrfToken } from './shared/api.ts';
+import { catalogues, I18nContext, ROLE_LABELS, useI18n, type Lang } from './shared/i18n.ts';
 
-const LoginPage = lazy(() => import('./pages/LoginPage.tsx'));
-const ChangePasswordPage = lazy(() => import('./pages/ChangePasswordPage.tsx'));
-const OrgTreePage = lazy(() => import('./pages/OrgTreePage.tsx'));
-const UnitPage = lazy(() => import('./pages/UnitPage.tsx'));
-const UsersPage = lazy(() => import('./pages/UsersPage.tsx'));
-const AuditPage = lazy(() => import('./pages/AuditPage.tsx'));
-const LookupPage = lazy(() => import('./pages/LookupPage.tsx'));
-const DiplomasPage = lazy(() => import('./pages/DiplomasPage.tsx'));
-const StudentsPage = lazy(() => import('./pages/StudentsPage.tsx'));
-const SchoolsPage = lazy(() => import('./pages/SchoolsPage.tsx'));
-const StaffPage = lazy(() => import('./pages/StaffPage.tsx'));
-const VerifyPage = lazy(() => import('./pages/VerifyPage.tsx'));
-const YearEndPage = lazy(() => import('./pages/YearEndPage.tsx'));
-const TransfersPage = lazy(() => import('./pages/TransfersPage.tsx'));
-const JobsPage = lazy(() => import('./pages/JobsPage.tsx'));
+const LoginPage = lazy(() => import('./modules/orgs/LoginPage.tsx'));
+const ChangePasswordPage = lazy(() => import('./modules/orgs/ChangePasswordPage.tsx'));
+const OrgTreePage = lazy(() => import('./modules/orgs/OrgTreePage.tsx'));
+const UnitPage = lazy(() => import('./modules/orgs/UnitPage.tsx'));
+const UsersPage = lazy(() => import('./modules/orgs/UsersPage.tsx'));
+const AuditPage = lazy(() => import('./modules/orgs/AuditPage.tsx'));
+const LookupPage = lazy(() => import('./modules/diplomas/LookupPage.tsx'));
+const DiplomasPage = lazy(() => import('./modules/diplomas/DiplomasPage.tsx'));
+const StudentsPage = lazy(() => import('./modules/registry/StudentsPage.tsx'));
+const SchoolsPage = lazy(() => import('./modules/registry/SchoolsPage.tsx'));
+const StaffPage = lazy(() => import('./modules/registry/StaffPage.tsx'));
+const VerifyPage = lazy(() => import('./modules/diplomas/VerifyPage.tsx'));
+const YearEndPage = lazy(() => import('./modules/registry/YearEndPage.tsx'));
+const TransfersPage = lazy(() => import('./modules/registry/TransfersPage.tsx'));
+const JobsPage = lazy(() => import('./modules/jobs/JobsPage.tsx'));
 
 const queryClient = new QueryClient({
   defaultOptions: {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { migrateToLatest, openDatabase, targetFromEnv } from '../../db/connection.ts';
-import { positiveInt, progressReporter } from '../../cli/util.ts';
+import { positiveInt, progressReporter } from '../../core/cli.ts';
 import { DEFAULT_DEMO } from './generate.ts';
 import { seedDemo } from './seed.ts';
 

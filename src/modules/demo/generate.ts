@@ -23,7 +23,7 @@ import {
   SUBJECTS_SECONDARY,
   SUBJECTS_UPPER,
 } from './names.ts';
-import { schoolYearOf } from '../registry/service.ts';
+import { schoolYearOf } from '../registry/index.ts';
 
 /**
  * A generated, realistic demo province: deterministic for a seed (no

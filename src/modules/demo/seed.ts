@@ -2,7 +2,7 @@ import { sql, type Insertable } from 'kysely';
 import { systemActor, writeTransaction, type Tx } from '../../db/actor.ts';
 import type { Db } from '../../db/connection.ts';
 import type { FacilityTable, SchoolYearProfileTable } from '../../db/schema.ts';
-import { unitSearchName } from '../orgs/units.ts';
+import { unitSearchName } from '../orgs/index.ts';
 import { DEFAULT_DEMO, planDemo, type DemoOptions, type DemoUnit } from './generate.ts';
 
 export interface SeedResult {

@@ -2,7 +2,7 @@ import QRCode from 'qrcode';
 import type { Db } from '../../db/connection.ts';
 import { formatVietnameseDate } from '../../lib/dates.ts';
 import { finishPdf, newPdf } from '../../lib/pdf.ts';
-import { notFound } from '../../server/errors.ts';
+import { notFound } from '../../core/errors.ts';
 import type { DiplomaDetail } from './service.ts';
 
 const TYPE_TITLE = {

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/connection.ts';
-import { requireScope } from '../../server/context.ts';
-import { AppError } from '../../server/errors.ts';
-import { didWebOf } from '../../server/public-url.ts';
-import { RateLimiter } from '../../server/rate-limit.ts';
+import { requireScope } from '../../core/http/context.ts';
+import { AppError } from '../../core/errors.ts';
+import { didWebOf } from '../../core/http/public-url.ts';
+import { RateLimiter } from '../../core/http/rate-limit.ts';
 import { fileAnswer } from '../../core/contract.ts';
 import {
   copyBody,

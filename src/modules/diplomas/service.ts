@@ -4,7 +4,7 @@ import type { Db } from '../../db/connection.ts';
 import type { DiplomaStatus, DiplomaType, Gender } from '../../db/schema.ts';
 import { uuidv7 } from '../../lib/ids.ts';
 import { normalizeText, searchKey } from '../../lib/vietnamese.ts';
-import { AppError, badRequest, notFound } from '../../server/errors.ts';
+import { AppError, badRequest, notFound } from '../../core/errors.ts';
 import { signDocument, type JsonObject } from '../../lib/credentials/data-integrity.ts';
 import {
   buildDiplomaCredential,
@@ -13,7 +13,7 @@ import {
 } from './credentials/diploma-credential.ts';
 import { encodeDiplomaQr } from './credentials/qr-sign.ts';
 import { activeSigner, type Signer } from './keys.ts';
-import { graduatingStudents } from '../registry/service.ts';
+import { graduatingStudents } from '../registry/index.ts';
 import {
   TYPE_CODE,
   type Decision,

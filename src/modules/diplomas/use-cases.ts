@@ -3,8 +3,8 @@ import QRCode from 'qrcode';
 import type { Db } from '../../db/connection.ts';
 import { isUuid } from '../../lib/ids.ts';
 import { UnreadableWorkbookError } from '../../lib/xlsx.ts';
-import { badRequest, notFound } from '../../server/errors.ts';
-import type { Scope } from '../../server/scope.ts';
+import { badRequest, notFound } from '../../core/errors.ts';
+import type { Scope } from '../../core/access/scope.ts';
 import type {
   CorrectBody,
   CopyBody,

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connection.ts';
-import type { Scope } from '../../server/scope.ts';
+import type { Scope } from '../../core/access/scope.ts';
 import type { AuditEntry, AuditList, AuditQuery } from './contract.ts';
 
 /** A row image as the triggers write it: an object of columns, or null. */

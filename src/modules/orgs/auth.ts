@@ -2,11 +2,13 @@ import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { writeTransaction } from '../../db/actor.ts';
 import type { Db } from '../../db/connection.ts';
-import { AppError, badRequest, unauthorized } from '../../server/errors.ts';
-import { hashPassword, passwordProblems, verifyPassword } from '../../server/passwords.ts';
-import { grantableRoles, permissionsOf } from '../../server/permissions.ts';
-import { AttemptThrottle } from '../../server/rate-limit.ts';
-import { Scope, type ScopeUser } from '../../server/scope.ts';
+import { AppError, badRequest, unauthorized } from '../../core/errors.ts';
+import { hashPassword, passwordProblems, verifyPassword } from '../../lib/passwords.ts';
+import { permissionsOf } from '../../core/access/permissions.ts';
+import { grantableRoles } from './permissions.ts';
+import { AttemptThrottle } from '../../core/http/rate-limit.ts';
+import { Scope } from '../../core/access/scope.ts';
+import type { Session } from '../../core/http/context.ts';
 import type { Me } from './contract.ts';
 
 export const SESSION_HOURS = 12;
@@ -86,12 +88,8 @@ export function addressKey(ip: string | null): string {
     .join(':')}::/64`;
 }
 
-export interface LoadedSession {
-  sessionId: string;
-  csrfToken: string;
-  user: ScopeUser;
-  mustChangePassword: boolean;
-}
+/** The kernel's session shape (core/http/context.ts), loaded here. */
+export type LoadedSession = Session;
 
 const sessionIdOf = (token: string) => createHash('sha256').update(token).digest('hex');
 

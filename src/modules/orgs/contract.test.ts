@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/connection.ts';
-import { buildApp, type App } from '../../server/app.ts';
+import { buildApp, type App } from '../../app/app.ts';
 import { freshDatabase } from '../../../test/helpers/db.ts';
 import { makeTree, makeUser, SMALL_PROVINCE } from '../../../test/helpers/fixtures.ts';
 import { signIn, type Client } from '../../../test/helpers/client.ts';
-import { auditEntry, me, unitCounts, unitDetail, userRow, type UnitCounts } from './contract.ts';
-import { onUnitCount } from './units.ts';
+import { auditEntry, me, unitCounts, unitDetail, userRow } from './contract.ts';
+import { installOrgTreeHooks } from '../../core/org-tree.ts';
 
 let db: Db;
 let close: () => Promise<void>;
@@ -44,9 +44,13 @@ beforeAll(async () => {
   ids = await makeTree(db, SMALL_PROVINCE);
   await makeUser(db, ids.SGD!, 'department_admin', 'admin');
   // A counter that answers more than the contract lists (as a careless module might).
-  onUnitCount(() =>
-    Promise.resolve({ users: 7, secretNote: 'không được gửi' } as Partial<UnitCounts>),
-  );
+  installOrgTreeHooks({
+    countUnit: () =>
+      Promise.resolve({ users: 7, secretNote: 'không được gửi' } as unknown as Record<
+        string,
+        number
+      >),
+  });
   app = await buildApp({ db, webDir: null });
   admin = await signIn(app, 'admin', 'mat-khau-rat-dai-1');
 });

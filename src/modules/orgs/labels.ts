@@ -4,30 +4,12 @@
  * org import's cell values) and the web (web/src/i18n.ts) both read. Plain
  * data: it imports only types, so the web bundles no zod for it.
  */
-import type { Kind, Level, Ownership, Role } from './contract.ts';
+import type { Kind, Level, Ownership } from './contract.ts';
 
 type Named<T extends string> = { vi: Record<T, string>; en: Record<T, string> };
 
-export const ROLE_NAMES: Named<Role> = {
-  vi: {
-    department_admin: 'Quản trị Sở',
-    department_staff: 'Chuyên viên Sở',
-    office_staff: 'Cán bộ cấp xã/Phòng',
-    school_admin: 'Quản trị trường',
-    school_staff: 'Văn thư/nhân viên trường',
-    teacher: 'Giáo viên',
-    auditor: 'Thanh tra (chỉ xem)',
-  },
-  en: {
-    department_admin: 'Department admin',
-    department_staff: 'Department staff',
-    office_staff: 'Commune/office staff',
-    school_admin: 'School admin',
-    school_staff: 'School clerk',
-    teacher: 'Teacher',
-    auditor: 'Auditor (read-only)',
-  },
-};
+/** Role names live with the roles, in the kernel (core/access/roles.ts). */
+export { ROLE_NAMES } from '../../core/access/roles.ts';
 
 /** The Vietnamese names are also the values of the org import's "Loại đơn vị" column. */
 export const KIND_NAMES: Named<Kind> = {

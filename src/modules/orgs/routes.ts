@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/connection.ts';
-import { requireScope, SESSION_COOKIE } from '../../server/context.ts';
-import { badRequest, unauthorized } from '../../server/errors.ts';
+import { requireScope, SESSION_COOKIE } from '../../core/http/context.ts';
+import { badRequest, unauthorized } from '../../core/errors.ts';
 import { UnreadableWorkbookError } from '../../lib/xlsx.ts';
 import { PassThrough, Readable } from 'node:stream';
 import { idParams, noContent } from '../../core/contract.ts';

@@ -6,9 +6,10 @@ import type { NewUnit, UnitDetail, UnitPatch, UnitSummary } from './contract.ts'
 import { KIND_NAMES, LEVEL_NAMES, OWNERSHIP_NAMES } from './labels.ts';
 import { uuidv7, isUuid } from '../../lib/ids.ts';
 import { normalizeText, searchKey } from '../../lib/vietnamese.ts';
-import { badRequest, conflict, forbidden, notFound } from '../../server/errors.ts';
-import type { Scope } from '../../server/scope.ts';
-import { changedOnly, checkVersion } from '../../server/versions.ts';
+import { badRequest, conflict, forbidden, notFound } from '../../core/errors.ts';
+import type { Scope } from '../../core/access/scope.ts';
+import { changedOnly, checkVersion } from '../../core/versions.ts';
+import { orgTreeHooks } from '../../core/org-tree.ts';
 
 /** Org-unit tree: any depth, data not code (the 2025 reform removed a level overnight). */
 
@@ -18,20 +19,6 @@ export const LEVEL_LABELS = LEVEL_NAMES.vi;
 export const OWNERSHIP_LABELS = OWNERSHIP_NAMES.vi;
 
 export const UNIT_CODE_RE = /^[A-Za-z0-9_-]{1,32}$/;
-
-/** Called inside the merge transaction so each module moves its own data to the survivor. */
-export type UnitMergeHandler = (tx: Tx, fromUnitId: string, intoUnitId: string) => Promise<void>;
-const mergeHandlers: UnitMergeHandler[] = [];
-export function onUnitMerge(handler: UnitMergeHandler): void {
-  mergeHandlers.push(handler);
-}
-
-/** Extra counts (classes, students, staff) come from the registry module. */
-export type UnitCounter = (db: Db, unit: OrgUnit) => Promise<Partial<UnitDetail['counts']>>;
-const counters: UnitCounter[] = [];
-export function onUnitCount(counter: UnitCounter): void {
-  counters.push(counter);
-}
 
 const summaryColumns = [
   'org_unit.id',
@@ -145,7 +132,9 @@ export async function getUnit(db: Db, scope: Scope, unitId: string): Promise<Uni
     staff: 0,
     users: Number(users),
   };
-  for (const counter of counters) Object.assign(counts, await counter(db, unit));
+  // Other modules' figures (classes, students, staff) come from their org-tree hooks.
+  for (const hooks of orgTreeHooks())
+    if (hooks.countUnit) Object.assign(counts, await hooks.countUnit(db, unit));
   return {
     id: unit.id,
     code: unit.code,
@@ -334,7 +323,7 @@ export async function mergeUnits(
       .set({ org_unit_id: into.id, version: sql`version + 1`, updated_at: sql`now()` })
       .where('org_unit_id', '=', unit.id)
       .execute();
-    for (const handler of mergeHandlers) await handler(tx, unit.id, into.id);
+    for (const hooks of orgTreeHooks()) await hooks.mergeUnit?.(tx, unit.id, into.id);
     await tx
       .updateTable('org_unit')
       .set({

@@ -4,11 +4,12 @@ import type { Db } from '../../db/connection.ts';
 import type { OrgUnitKind, Role } from '../../db/schema.ts';
 import { uuidv7, isUuid } from '../../lib/ids.ts';
 import { normalizeText, searchKey } from '../../lib/vietnamese.ts';
-import { badRequest, conflict, forbidden, notFound } from '../../server/errors.ts';
-import { hashPassword, temporaryPassword } from '../../server/passwords.ts';
-import { grantableRoles, ROLE_LABELS, roleFitsUnit } from '../../server/permissions.ts';
-import type { Scope } from '../../server/scope.ts';
-import { staleVersion } from '../../server/versions.ts';
+import { badRequest, conflict, forbidden, notFound } from '../../core/errors.ts';
+import { hashPassword, temporaryPassword } from '../../lib/passwords.ts';
+import { ROLE_LABELS, roleFitsUnit } from '../../core/access/roles.ts';
+import { grantableRoles } from './permissions.ts';
+import type { Scope } from '../../core/access/scope.ts';
+import { staleVersion } from '../../core/versions.ts';
 import type {
   CreatedUser,
   NewUser,

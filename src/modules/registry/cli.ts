@@ -3,11 +3,11 @@ import type { Command } from 'commander';
 import { systemActor } from '../../db/actor.ts';
 import { migrateToLatest, openDatabase, targetFromEnv } from '../../db/connection.ts';
 import { UnreadableWorkbookError } from '../../lib/xlsx.ts';
-import { commandGroup, printRowErrors } from '../../cli/util.ts';
+import { commandGroup, printRowErrors } from '../../core/cli.ts';
 import { importStaff } from './import-staff.ts';
 import { annotatedWorkbook, importStudents } from './import-students.ts';
 import { schoolYearOf } from './service.ts';
-import { AppError } from '../../server/errors.ts';
+import { AppError } from '../../core/errors.ts';
 import {
   applyForSchool,
   nextSchoolYear,

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Readable } from 'node:stream';
-import { AppError } from '../../server/errors.ts';
+import { AppError } from '../../core/errors.ts';
 import { sql } from 'kysely';
 import { systemActor, writeTransaction } from '../../db/actor.ts';
 import type { Db } from '../../db/connection.ts';

@@ -19,7 +19,7 @@ import {
   type ImportPhase,
   type RowError,
 } from './import-students.ts';
-import { conflict } from '../../server/errors.ts';
+import { conflict } from '../../core/errors.ts';
 import { checkPersonCells, optionalText } from './person-cells.ts';
 import { importTemplate } from './template.ts';
 import { POSITION_LABELS } from './labels.ts';

@@ -11,7 +11,7 @@ import { normalizeText, searchKey } from '../../lib/vietnamese.ts';
 import { iterateInWorker } from '../../lib/worker-stream.ts';
 import { assertInflatable } from '../../lib/xlsx-limits.ts';
 import { cellText, headerKey, UnreadableWorkbookError, type SheetLimits } from '../../lib/xlsx.ts';
-import { conflict } from '../../server/errors.ts';
+import { conflict } from '../../core/errors.ts';
 import {
   checkStudentRows,
   classKey,

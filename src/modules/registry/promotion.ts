@@ -4,8 +4,8 @@ import type { Db } from '../../db/connection.ts';
 import type { SchoolLevel } from '../../db/schema.ts';
 import { uuidv7 } from '../../lib/ids.ts';
 import { sortByVietnameseName } from '../../lib/vietnamese.ts';
-import { badRequest, conflict, type FieldError } from '../../server/errors.ts';
-import type { Scope } from '../../server/scope.ts';
+import { badRequest, conflict, type FieldError } from '../../core/errors.ts';
+import type { Scope } from '../../core/access/scope.ts';
 import type {
   ClassPlan,
   PlanStudent,

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParams } from '../../core/contract.ts';
 import type { Db } from '../../db/connection.ts';
-import { requireScope } from '../../server/context.ts';
+import { requireScope } from '../../core/http/context.ts';
 import {
   classStudent,
   classSummary,
@@ -19,15 +19,9 @@ import { registerImportRoutes } from './import-routes.ts';
 import { registerStaffRoutes } from './staff-routes.ts';
 import { searchStudents, studentExportRows, writeStudentExport } from './search.ts';
 import { PassThrough } from 'node:stream';
-import {
-  changeStudentStatus,
-  installRegistryHooks,
-  listClasses,
-  listClassStudents,
-} from './service.ts';
+import { changeStudentStatus, listClasses, listClassStudents } from './service.ts';
 
 export function registerRegistryRoutes(instance: FastifyInstance, deps: { db: Db }): void {
-  installRegistryHooks();
   const api = instance.withTypeProvider<ZodTypeProvider>();
   const { db } = deps;
   const tags = ['Lớp, học sinh'];

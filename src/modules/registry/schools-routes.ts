@@ -4,7 +4,7 @@ import { PassThrough, type Writable } from 'node:stream';
 import { z } from 'zod';
 import { idParams as id } from '../../core/contract.ts';
 import type { Db } from '../../db/connection.ts';
-import { requireScope } from '../../server/context.ts';
+import { requireScope } from '../../core/http/context.ts';
 import {
   classBody,
   classPatch,

@@ -14,11 +14,11 @@ import { parseVietnameseDate } from '../../lib/dates.ts';
 import { isUuid, uuidv7 } from '../../lib/ids.ts';
 import { normalizeText, sortByVietnameseName } from '../../lib/vietnamese.ts';
 import { writeSimpleWorkbook } from '../../lib/xlsx.ts';
-import { badRequest, conflict, forbidden, notFound, type FieldError } from '../../server/errors.ts';
-import type { Permission } from '../../server/permissions.ts';
-import type { Scope } from '../../server/scope.ts';
-import { changedOnly, checkVersion, staleVersion } from '../../server/versions.ts';
-import { LEVEL_LABELS } from '../orgs/units.ts';
+import { badRequest, conflict, forbidden, notFound, type FieldError } from '../../core/errors.ts';
+import type { Permission } from '../../core/access/permissions.ts';
+import type { Scope } from '../../core/access/scope.ts';
+import { changedOnly, checkVersion, staleVersion } from '../../core/versions.ts';
+import { LEVEL_LABELS } from '../orgs/index.ts';
 import { ROOM_CONDITION_LABELS, ROOM_CONDITIONS, ROOM_TYPE_LABELS, ROOM_TYPES } from './labels.ts';
 import type {
   ClassRow,

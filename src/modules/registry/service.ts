@@ -4,11 +4,11 @@ import type { Db } from '../../db/connection.ts';
 import type { Gender, StudentStatus } from '../../db/schema.ts';
 import { isUuid } from '../../lib/ids.ts';
 import { sortByVietnameseName } from '../../lib/vietnamese.ts';
-import { badRequest, conflict, forbidden, notFound } from '../../server/errors.ts';
+import { badRequest, conflict, forbidden, notFound } from '../../core/errors.ts';
 import { writeTransaction } from '../../db/actor.ts';
-import type { Scope } from '../../server/scope.ts';
-import { staleVersion } from '../../server/versions.ts';
-import { onUnitCount, onUnitMerge } from '../orgs/units.ts';
+import type { Scope } from '../../core/access/scope.ts';
+import { staleVersion } from '../../core/versions.ts';
+import type { OrgTreeHooks } from '../../core/org-tree.ts';
 import type { ClassStudent, ClassSummary, StatusChanged } from './contract.ts';
 
 export type { ClassStudent, ClassSummary } from './contract.ts';
@@ -77,13 +77,9 @@ export async function listClassStudents(
   return sortByVietnameseName(rows, (r) => r.fullName);
 }
 
-let hooksInstalled = false;
-
-/** Lets the org tree count and move registry data without touching its tables. */
-export function installRegistryHooks(): void {
-  if (hooksInstalled) return;
-  hooksInstalled = true;
-  onUnitCount(async (db, unit) => {
+/** Lets the org tree count and move registry data without touching its tables (the app installs them). */
+export const registryOrgTreeHooks: OrgTreeHooks = {
+  async countUnit(db, unit) {
     const [row] = await db
       .selectFrom('org_unit as u')
       .select([
@@ -100,9 +96,9 @@ export function installRegistryHooks(): void {
       .where('u.id', '=', unit.id)
       .execute();
     return row ?? {};
-  });
-  onUnitMerge(mergeSchoolData);
-}
+  },
+  mergeUnit: mergeSchoolData,
+};
 
 /** A merged school's classes, students and staff belong to the survivor afterwards. */
 async function mergeSchoolData(tx: Tx, fromId: string, intoId: string): Promise<void> {

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { Db } from '../../db/connection.ts';
-import { requireScope } from '../../server/context.ts';
+import { requireScope } from '../../core/http/context.ts';
 import { files, staffFilters, staffSearchAnswer, staffSearchQuery } from './contract.ts';
 import { searchStaff, staffExportRows, writeStaffExport } from './staff-search.ts';
 

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParams as id } from '../../core/contract.ts';
 import type { Db } from '../../db/connection.ts';
-import { requireScope } from '../../server/context.ts';
+import { requireScope } from '../../core/http/context.ts';
 import {
   acceptBody,
   promotionBody as promotion,

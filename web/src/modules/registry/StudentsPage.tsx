@@ -1,0 +1,121 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Checkbox, Input, Space, Table, Tabs } from 'antd';
+import { useState } from 'react';
+import { api, type Me } from '../../shared/api.ts';
+import { ErrorResult } from '../../App.tsx';
+import { ImportPanel } from '../../shared/ImportPanel.tsx';
+import { formatDate } from '../../shared/i18n.ts';
+import { currentSchoolYear } from '../../shared/schoolYear.ts';
+import type { StudentSearchAnswer } from '../../../../src/modules/registry/contract.ts';
+import { GENDER_LABELS } from '../../../../src/modules/registry/labels.ts';
+
+function Search() {
+  const [q, setQ] = useState('');
+  const [year, setYear] = useState(currentSchoolYear());
+  const [page, setPage] = useState(1);
+  const params = new URLSearchParams({ q, year, page: String(page), pageSize: '50' });
+  const result = useQuery({
+    queryKey: ['students', q, year, page],
+    queryFn: () => api.get<StudentSearchAnswer>(`/api/registry/students?${params.toString()}`),
+    enabled: q.trim().length > 0,
+  });
+  if (result.error) return <ErrorResult error={result.error} />;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Space wrap>
+        <Input.Search
+          allowClear
+          placeholder="Họ tên (không cần dấu), mã định danh hoặc mã học sinh"
+          onSearch={(v) => (setQ(v), setPage(1))}
+          style={{ width: 360, maxWidth: '100%' }}
+          aria-label="Tìm học sinh"
+        />
+        <Input
+          value={year}
+          onChange={(e) => setYear(e.target.value)}
+          style={{ width: 120 }}
+          aria-label="Năm học"
+        />
+        <Button
+          href={`/api/registry/students/export.xlsx?${new URLSearchParams({ q, year }).toString()}`}
+          disabled={!q}
+        >
+          Xuất Excel
+        </Button>
+      </Space>
+      <Table
+        rowKey="id"
+        size="small"
+        loading={result.isFetching}
+        dataSource={result.data?.items ?? []}
+        scroll={{ x: true }}
+        pagination={{
+          current: page,
+          total: result.data?.total ?? 0,
+          pageSize: 50,
+          onChange: setPage,
+          showSizeChanger: false,
+          showTotal: (total) =>
+            result.data?.totalCapped
+              ? `Hơn ${total.toLocaleString('vi-VN')} học sinh khớp: hãy gõ thêm để thu hẹp`
+              : `${total.toLocaleString('vi-VN')} học sinh`,
+        }}
+        columns={[
+          { title: 'Họ và tên', dataIndex: 'fullName' },
+          { title: 'Ngày sinh', dataIndex: 'birthDate', render: (d: string) => formatDate(d) },
+          {
+            title: 'Giới tính',
+            dataIndex: 'gender',
+            render: (g: keyof typeof GENDER_LABELS) => GENDER_LABELS[g],
+          },
+          { title: 'Trường', render: (_v, r) => r.school.name },
+          { title: 'Lớp', dataIndex: 'className' },
+          { title: 'Mã học sinh', dataIndex: 'studentCode' },
+          { title: 'Mã định danh', dataIndex: 'personalIdMasked' },
+        ]}
+      />
+    </Space>
+  );
+}
+
+function Import() {
+  const client = useQueryClient();
+  const [year, setYear] = useState(currentSchoolYear());
+  const [createClasses, setCreateClasses] = useState(false);
+  return (
+    <ImportPanel
+      kind="students"
+      what="học sinh"
+      params={{ year, createClasses: createClasses ? '1' : '0' }}
+      onImported={() => client.invalidateQueries({ queryKey: ['students'] })}
+      controls={
+        <Space wrap>
+          <Input
+            value={year}
+            onChange={(e) => setYear(e.target.value)}
+            style={{ width: 120 }}
+            aria-label="Năm học nhập"
+          />
+          <Checkbox checked={createClasses} onChange={(e) => setCreateClasses(e.target.checked)}>
+            Tạo lớp mới nếu chưa có
+          </Checkbox>
+        </Space>
+      }
+    />
+  );
+}
+
+export default function StudentsPage({ me }: { me: Me }) {
+  return (
+    <Card title="Học sinh">
+      <Tabs
+        items={[
+          { key: 'search', label: 'Tìm học sinh', children: <Search /> },
+          ...(me.permissions.includes('registry.write')
+            ? [{ key: 'import', label: 'Nhập danh sách', children: <Import /> }]
+            : []),
+        ]}
+      />
+    </Card>
+  );
+}

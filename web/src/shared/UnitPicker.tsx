@@ -1,0 +1,41 @@
+import { Select } from 'antd';
+import { useState } from 'react';
+import type { UnitSummary } from '../../../src/modules/orgs/contract.ts';
+import { api } from './api.ts';
+import { KIND_LABELS, useI18n } from './i18n.ts';
+
+/** A unit chosen by typing part of its name or code (searched on the server, within scope). */
+export function UnitPicker({
+  id,
+  value,
+  onChange,
+  placeholder,
+}: {
+  /** Given by Form.Item so that its label points at the input. */
+  id?: string;
+  value?: string;
+  onChange?: (id: string) => void;
+  placeholder?: string;
+}) {
+  const { lang, t } = useI18n();
+  const [options, setOptions] = useState<UnitSummary[]>([]);
+  return (
+    <Select
+      id={id}
+      showSearch
+      value={value}
+      placeholder={placeholder ?? t.searchUnits}
+      filterOption={false}
+      onSearch={(q) => {
+        if (q.trim().length < 2) return;
+        void api.get<UnitSummary[]>(`/api/orgs/search?q=${encodeURIComponent(q)}`).then(setOptions);
+      }}
+      onChange={(id: string) => onChange?.(id)}
+      options={options.map((u) => ({
+        value: u.id,
+        label: `${u.name} (${u.code}, ${KIND_LABELS[lang][u.kind]})`,
+      }))}
+      style={{ width: '100%' }}
+    />
+  );
+}
