@@ -23,7 +23,8 @@ import { SESSION_COOKIE } from '../core/http/context.ts';
 import { registerControlCharCheck } from '../core/http/control-chars.ts';
 import { AppError } from '../core/errors.ts';
 import { registerJobRoutes } from './jobs-routes.ts';
-import { createJobQueue, MODULES } from './modules.ts';
+import { createJobQueue } from './job-queue.ts';
+import { MODULES } from './modules.ts';
 import type { JobQueue } from '../core/jobs/index.ts';
 
 // Validation messages in Vietnamese, for every schema in the process.

@@ -7,7 +7,7 @@ import type { JobList, JobQueue, JobView } from '../core/jobs/index.ts';
 import type { Db } from '../db/connection.ts';
 import { expiredSessionsJob } from '../modules/orgs/session-cleanup.ts';
 import { buildApp, type App } from './app.ts';
-import { createJobQueue, declareSchedules } from './modules.ts';
+import { createJobQueue, declareSchedules } from './job-queue.ts';
 
 let db: Db;
 let close: () => Promise<void>;

@@ -5,11 +5,10 @@
  * and the tests see one and the same table.
  */
 import { declarePermissions } from '../core/access/permissions.ts';
-import { JobQueue, type JobKind, type JobQueueOptions } from '../core/jobs/index.ts';
+import type { JobKind } from '../core/jobs/index.ts';
 import { JOBS_PERMISSIONS } from '../core/jobs/permissions.ts';
 import type { SogdModule } from '../core/module.ts';
 import { installOrgTreeHooks } from '../core/org-tree.ts';
-import type { Db } from '../db/connection.ts';
 import { admissionsModule } from '../modules/admissions/index.ts';
 import { demoModule } from '../modules/demo/index.ts';
 import { diplomasModule } from '../modules/diplomas/index.ts';
@@ -33,14 +32,3 @@ declarePermissions(JOBS_PERMISSIONS);
 
 /** Every job kind of the application. */
 export const JOB_KINDS: readonly JobKind<unknown>[] = MODULES.flatMap((m) => m.jobs ?? []);
-
-export function createJobQueue(db: Db, options: Omit<JobQueueOptions, 'kinds'> = {}): JobQueue {
-  return new JobQueue(db, { kinds: JOB_KINDS, ...options });
-}
-
-/** Declares every module's schedules (idempotent: every start replaces them with the same). */
-export async function declareSchedules(queue: JobQueue): Promise<void> {
-  for (const module of MODULES)
-    for (const { kind, cron, payload } of module.schedules ?? [])
-      await queue.schedule(kind, cron, payload);
-}

@@ -20,7 +20,7 @@ import { STAFF_HEADERS } from '../../src/modules/registry/import-staff.ts';
 import { STUDENT_HEADERS } from '../../src/modules/registry/import-students.ts';
 import { schoolYearOf } from '../../src/modules/registry/service.ts';
 import { buildApp, type App } from '../../src/app/app.ts';
-import { createJobQueue } from '../../src/app/modules.ts';
+import { createJobQueue } from '../../src/app/job-queue.ts';
 import { expiredSessionsJob } from '../../src/modules/orgs/session-cleanup.ts';
 import { hashPassword } from '../../src/lib/passwords.ts';
 import { freshDatabase } from '../helpers/db.ts';

@@ -1,18 +1,16 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import type { Command } from 'commander';
-import {
-  migrateToLatest,
-  openDatabase,
-  restoreEmbedded,
-  targetFromEnv,
-} from '../../db/connection.ts';
+
+/** Loaded by each action, not at the top: `sogd --help` need not load the database drivers. */
+const connection = () => import('../../db/connection.ts');
 
 export function registerDatabaseCommands(program: Command): void {
   program
     .command('migrate')
     .description('Cập nhật cấu trúc cơ sở dữ liệu lên phiên bản mới nhất')
     .action(async () => {
+      const { migrateToLatest, openDatabase, targetFromEnv } = await connection();
       const database = await openDatabase(targetFromEnv());
       try {
         const result = await migrateToLatest(database.db);
@@ -31,6 +29,7 @@ export function registerDatabaseCommands(program: Command): void {
     .command('backup <file>')
     .description('Sao lưu cơ sở dữ liệu nhúng (PGlite) ra một tệp .tar.gz')
     .action(async (file: string) => {
+      const { openDatabase, targetFromEnv } = await connection();
       const target = targetFromEnv();
       if (target.databaseUrl)
         throw new Error(
@@ -54,6 +53,7 @@ export function registerDatabaseCommands(program: Command): void {
       'Khôi phục cơ sở dữ liệu nhúng từ tệp sao lưu (dữ liệu hiện có được giữ lại bên cạnh)',
     )
     .action(async (file: string) => {
+      const { migrateToLatest, openDatabase, restoreEmbedded, targetFromEnv } = await connection();
       const target = targetFromEnv();
       if (target.databaseUrl)
         throw new Error(

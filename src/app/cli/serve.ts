@@ -1,9 +1,7 @@
 import { isIP } from 'node:net';
 import type { Command } from 'commander';
-import { migrateToLatest, openDatabase, targetFromEnv } from '../../db/connection.ts';
-import { bootstrap, ConfigurationError } from '../bootstrap.ts';
 import { publicUrlFromEnv } from '../../core/http/public-url.ts';
-import { keyPassphrase, type KeyPassphrase } from '../../modules/diplomas/index.ts';
+import type { KeyPassphrase } from '../../modules/diplomas/index.ts';
 import { positiveInt, progressReporter } from '../../core/cli.ts';
 
 export function registerServeCommand(program: Command): void {
@@ -37,6 +35,11 @@ export function registerServeCommand(program: Command): void {
           throw error;
         }
         const host = options.host ?? (process.env.HOST || '127.0.0.1');
+        // Loaded here, not at the top: `sogd --help` need not load the database drivers.
+        const { migrateToLatest, openDatabase, targetFromEnv } =
+          await import('../../db/connection.ts');
+        const { bootstrap, ConfigurationError } = await import('../bootstrap.ts');
+        const { keyPassphrase } = await import('../../modules/diplomas/index.ts');
         const target = targetFromEnv();
         const database = await openDatabase(target);
         await migrateToLatest(database.db);
@@ -67,7 +70,7 @@ export function registerServeCommand(program: Command): void {
         progress.stop();
         // Loaded here so that other commands do not pay for the web server's start-up.
         const { buildApp } = await import('../app.ts');
-        const { createJobQueue, declareSchedules } = await import('../modules.ts');
+        const { createJobQueue, declareSchedules } = await import('../job-queue.ts');
         const jobs = createJobQueue(database.db, { worker: true });
         await jobs.start();
         await declareSchedules(jobs);
