@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import shape from './scripts/eslint/shape.js';
 
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'web/dist', 'data', 'coverage', 'bench/out', 'scratch'] },
@@ -75,6 +76,22 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  // A module is used from outside only through its index.ts, and only its
+  // repo files query the database (scripts/eslint/shape.js). The demo is the
+  // written exception to the second: it is generated fixture data that fills
+  // every module's tables in bulk at the first start, not a use case.
+  {
+    files: ['src/**/*.ts'],
+    plugins: { sogd: shape },
+    rules: { 'sogd/module-boundary': 'error' },
+  },
+  {
+    files: ['src/modules/**/*.ts'],
+    ignores: ['src/modules/demo/**'],
+    plugins: { sogd: shape },
+    // Turned on once every module has its repo files (issue #12).
+    rules: { 'sogd/queries-in-repo': 'off' },
   },
   {
     files: ['**/*.js'],
