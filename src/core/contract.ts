@@ -32,10 +32,33 @@ export const schoolYear = z
     'Năm học phải là hai năm liền nhau',
   );
 
+/** The school year a date falls in: a year starts on 1 September (Asia/Ho_Chi_Minh). */
+export function schoolYearOf(date: Date = new Date()): string {
+  const local = new Date(date.getTime() + 7 * 3600_000);
+  const year = local.getUTCFullYear();
+  const start = local.getUTCMonth() >= 8 ? year : year - 1;
+  return `${start}-${start + 1}`;
+}
+
+/**
+ * `year` in a query: today's school year when absent, computed at each
+ * request (not when the schema is built, so a server running through
+ * 1 September moves on by itself).
+ */
+export const schoolYearQuery = schoolYear.default(() => schoolYearOf());
+
+/** `page` and `pageSize` in a list's query: 1-based, at most `max` rows a page. */
+export function pageQuery(defaultSize = 50, max = 200) {
+  return {
+    page: z.coerce.number().int().min(1).max(100_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(max).default(defaultSize),
+  };
+}
+
 /**
  * `version` in an update request: the one the form was loaded with (0: not
  * recorded yet); a save from a stale form is refused with a 409
- * (src/server/versions.ts). Optional: a client that omits it writes only the
+ * (src/core/versions.ts). Optional: a client that omits it writes only the
  * fields it sends.
  */
 export const versionField = z.number().int().min(0).max(2_147_483_647).optional();
@@ -46,7 +69,7 @@ export const timestamp = z.string();
 /** A calendar date in an answer, `yyyy-mm-dd` (shown dd/mm/yyyy by the pages). */
 export const isoDate = z.string();
 
-/** RFC 9457 problem details, as every error answers (src/server/app.ts). */
+/** RFC 9457 problem details, as every error answers (src/app/app.ts). */
 export const problem = z.object({
   type: z.string(),
   title: z.string(),
