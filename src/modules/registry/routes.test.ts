@@ -8,7 +8,8 @@ import { freshDatabase } from '../../../test/helpers/db.ts';
 import { makeTree, makeUser, scopeAt, SMALL_PROVINCE } from '../../../test/helpers/fixtures.ts';
 import { signIn, type Client } from '../../../test/helpers/client.ts';
 import { STUDENT_HEADERS } from './import-students.ts';
-import { searchStudents, studentExportRows } from './search.ts';
+import { studentExportRows } from './students/export-students.ts';
+import { searchStudents } from './students/search-students.ts';
 
 let db: Db;
 let close: () => Promise<void>;

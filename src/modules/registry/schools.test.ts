@@ -7,7 +7,8 @@ import { buildApp, type App } from '../../app/app.ts';
 import { freshDatabase } from '../../../test/helpers/db.ts';
 import { makeTree, makeUser, SMALL_PROVINCE } from '../../../test/helpers/fixtures.ts';
 import { signIn, type Client } from '../../../test/helpers/client.ts';
-import { CLASS_EXPORT_HEADERS, FACILITY_EXPORT_HEADERS } from './schools.ts';
+import { CLASS_EXPORT_HEADERS } from './classes/export-classes.ts';
+import { FACILITY_EXPORT_HEADERS } from './schools/export-facilities.ts';
 
 const YEAR = '2025-2026';
 let db: Db;
