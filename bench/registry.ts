@@ -41,7 +41,8 @@ import {
 } from '../src/modules/demo/names.ts';
 import { unitRow } from '../src/modules/demo/seed.ts';
 import { STUDENT_HEADERS } from '../src/modules/registry/import-students.ts';
-import { exportStudents, searchStudents } from '../src/modules/registry/search.ts';
+import { exportStudents } from '../src/modules/registry/students/export-students.ts';
+import { searchStudents } from '../src/modules/registry/students/search-students.ts';
 import { Scope } from '../src/core/access/scope.ts';
 
 const REPO = resolve(import.meta.dirname, '..');

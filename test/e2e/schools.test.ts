@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSignIn, startServer, type RunningServer } from '../helpers/server.ts';
 import { createClerk, launchBrowser, localOnlyContext, signInOnPage } from './helpers.ts';
-import { schoolYearOf } from '../../src/modules/registry/service.ts';
+import { schoolYearOf } from '../../src/modules/registry/contract.ts';
 
 const ADMIN_PASSWORD = 'e2e-admin-password';
 const dir = mkdtempSync(join(tmpdir(), 'sogd-e2e-schools-'));

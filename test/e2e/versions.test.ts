@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSignIn, startServer, type RunningServer } from '../helpers/server.ts';
 import { createClerk, launchBrowser, localOnlyContext, signInOnPage } from './helpers.ts';
-import { schoolYearOf } from '../../src/modules/registry/service.ts';
+import { schoolYearOf } from '../../src/modules/registry/contract.ts';
 
 /** Issue #11, item 9: a class edit form saved after someone else's change. */
 

@@ -18,7 +18,7 @@ import { createAccount } from '../../src/modules/orgs/users.ts';
 import { GRADUATE_HEADERS } from '../../src/modules/diplomas/import.ts';
 import { STAFF_HEADERS } from '../../src/modules/registry/import-staff.ts';
 import { STUDENT_HEADERS } from '../../src/modules/registry/import-students.ts';
-import { schoolYearOf } from '../../src/modules/registry/service.ts';
+import { schoolYearOf } from '../../src/modules/registry/contract.ts';
 import { buildApp, type App } from '../../src/app/app.ts';
 import { createJobQueue } from '../../src/app/job-queue.ts';
 import { expiredSessionsJob } from '../../src/modules/orgs/session-cleanup.ts';

@@ -1,12 +1,12 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemActor, writeTransaction } from '../../db/actor.ts';
+import { systemActor } from '../../db/actor.ts';
 import type { Db } from '../../db/connection.ts';
-import { uuidv7 } from '../../lib/ids.ts';
 import { buildApp, type App } from '../../app/app.ts';
 import { freshDatabase } from '../../../test/helpers/db.ts';
 import { makeTree, makeUser, SMALL_PROVINCE } from '../../../test/helpers/fixtures.ts';
 import { signIn, type Client } from '../../../test/helpers/client.ts';
+import { makeClass } from '../../../test/helpers/factories/registry.ts';
 import type { ImportReport, StudentHistory, StudentSearchAnswer } from './contract.ts';
 import { importStudents, STUDENT_HEADERS } from './import-students.ts';
 
@@ -68,19 +68,7 @@ async function upload(path: string, bytes: Buffer) {
 beforeAll(async () => {
   ({ db, close } = await freshDatabase());
   ids = await makeTree(db, SMALL_PROVINCE);
-  await writeTransaction(db, systemActor('test'), (tx) =>
-    tx
-      .insertInto('class')
-      .values({
-        school_id: ids.THA!,
-        id: uuidv7(),
-        school_year: '2025-2026',
-        name: '3A',
-        grade: 3,
-        homeroom_staff_id: null,
-      })
-      .execute(),
-  );
+  await makeClass(db, { schoolId: ids.THA!, schoolYear: '2025-2026', name: '3A' });
   await makeUser(db, ids.THA!, 'school_staff', 'vanthu.a');
   app = await buildApp({ db, webDir: null });
   clerk = await signIn(app, 'vanthu.a', 'mat-khau-rat-dai-1');

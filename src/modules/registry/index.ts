@@ -5,22 +5,18 @@
  */
 import { defineModule } from '../../core/module.ts';
 import { registerRegistryCommands } from './cli.ts';
+import { registryOrgTreeHooks } from './org-tree.ts';
 import { REGISTRY_PERMISSIONS } from './permissions.ts';
 import { registerRegistryRoutes } from './routes.ts';
-import { registerSchoolRoutes } from './schools-routes.ts';
-import { registryOrgTreeHooks } from './service.ts';
-import { registerYearEndRoutes } from './year-routes.ts';
 
 export const registryModule = defineModule({
   name: 'registry',
   permissions: REGISTRY_PERMISSIONS,
-  routes: (api, { db }) => {
-    registerRegistryRoutes(api, { db });
-    registerSchoolRoutes(api, { db });
-    registerYearEndRoutes(api, { db });
-  },
+  routes: (api, { db }) => registerRegistryRoutes(api, { db }),
   commands: registerRegistryCommands,
   orgTree: registryOrgTreeHooks,
 });
 
-export { graduatingStudents, schoolYearOf } from './service.ts';
+export { graduatingStudents, type GraduatingStudent } from './students/graduating-students.ts';
+/** The school year a date falls in: a year starts on 1 September (Asia/Ho_Chi_Minh). */
+export { schoolYearOf } from './contract.ts';

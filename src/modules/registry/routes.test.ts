@@ -1,14 +1,14 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemActor, writeTransaction } from '../../db/actor.ts';
 import type { Db } from '../../db/connection.ts';
-import { uuidv7 } from '../../lib/ids.ts';
 import { buildApp, type App } from '../../app/app.ts';
 import { freshDatabase } from '../../../test/helpers/db.ts';
 import { makeTree, makeUser, scopeAt, SMALL_PROVINCE } from '../../../test/helpers/fixtures.ts';
 import { signIn, type Client } from '../../../test/helpers/client.ts';
+import { makeClasses, makeStudent } from '../../../test/helpers/factories/registry.ts';
 import { STUDENT_HEADERS } from './import-students.ts';
-import { searchStudents, studentExportRows } from './search.ts';
+import { studentExportRows } from './students/export-students.ts';
+import { searchStudents } from './students/search-students.ts';
 
 let db: Db;
 let close: () => Promise<void>;
@@ -19,29 +19,10 @@ let ids: Record<string, string>;
 beforeAll(async () => {
   ({ db, close } = await freshDatabase());
   ids = await makeTree(db, SMALL_PROVINCE);
-  await writeTransaction(db, systemActor('test'), (tx) =>
-    tx
-      .insertInto('class')
-      .values([
-        {
-          school_id: ids.THA!,
-          id: uuidv7(),
-          school_year: '2025-2026',
-          name: '3A',
-          grade: 3,
-          homeroom_staff_id: null,
-        },
-        {
-          school_id: ids.THB!,
-          id: uuidv7(),
-          school_year: '2025-2026',
-          name: '6A1',
-          grade: 6,
-          homeroom_staff_id: null,
-        },
-      ])
-      .execute(),
-  );
+  await makeClasses(db, [
+    { schoolId: ids.THA!, schoolYear: '2025-2026', name: '3A' },
+    { schoolId: ids.THB!, schoolYear: '2025-2026', name: '6A1' },
+  ]);
   await makeUser(db, ids.THA!, 'school_staff', 'vanthu.a');
   app = await buildApp({ db, webDir: null });
   clerkA = await signIn(app, 'vanthu.a', 'mat-khau-rat-dai-1');
@@ -233,31 +214,10 @@ describe('student import over HTTP', () => {
       .select('id')
       .where('code', '=', 'THB')
       .executeTakeFirstOrThrow();
-    const outside = await writeTransaction(db, systemActor('test'), async (tx) => {
-      const id = uuidv7();
-      await tx
-        .insertInto('student')
-        .values({
-          id,
-          school_id: other.id,
-          full_name: 'Mai Văn Đạt',
-          family_name: 'Mai',
-          middle_name: 'Văn',
-          given_name: 'Đạt',
-          search_name: 'mai van dat',
-          birth_date: '2014-01-01',
-          gender: 'male',
-          personal_id: null,
-          student_code: null,
-          ethnicity: null,
-          birth_place: null,
-          address: null,
-          guardian_name: null,
-          phone: null,
-          status_reason: null,
-        })
-        .execute();
-      return id;
+    const outside = await makeStudent(db, {
+      schoolId: other.id,
+      fullName: 'Mai Văn Đạt',
+      birthDate: '2014-01-01',
     });
     expect(
       (

@@ -7,7 +7,9 @@ import { buildApp, type App } from '../../app/app.ts';
 import { freshDatabase } from '../../../test/helpers/db.ts';
 import { makeTree, makeUser, SMALL_PROVINCE } from '../../../test/helpers/fixtures.ts';
 import { signIn, type Client } from '../../../test/helpers/client.ts';
-import { CLASS_EXPORT_HEADERS, FACILITY_EXPORT_HEADERS } from './schools.ts';
+import { makeClasses } from '../../../test/helpers/factories/registry.ts';
+import { CLASS_EXPORT_HEADERS } from './classes/export-classes.ts';
+import { FACILITY_EXPORT_HEADERS } from './schools/export-facilities.ts';
 
 const YEAR = '2025-2026';
 let db: Db;
@@ -53,28 +55,11 @@ beforeAll(async () => {
         person(staff.teacherB, ids.THB!, 'Trần Văn Bình'),
       ])
       .execute();
-    await tx
-      .insertInto('class')
-      .values([
-        {
-          school_id: ids.THA!,
-          id: classA,
-          school_year: YEAR,
-          name: '3A',
-          grade: 3,
-          homeroom_staff_id: null,
-        },
-        {
-          school_id: ids.THB!,
-          id: classB,
-          school_year: YEAR,
-          name: '6A1',
-          grade: 6,
-          homeroom_staff_id: null,
-        },
-      ])
-      .execute();
   });
+  await makeClasses(db, [
+    { schoolId: ids.THA!, schoolYear: YEAR, id: classA, name: '3A' },
+    { schoolId: ids.THB!, schoolYear: YEAR, id: classB, name: '6A1' },
+  ]);
   await makeUser(db, ids.THA!, 'school_staff', 'vanthu.a');
   await makeUser(db, ids.THB!, 'school_staff', 'vanthu.b');
   await makeUser(db, ids.X01!, 'office_staff', 'xa.01');

@@ -3,11 +3,16 @@ import { systemActor, writeTransaction } from '../../db/actor.ts';
 import type { Db } from '../../db/connection.ts';
 import ExcelJS from 'exceljs';
 import { uuidv7 } from '../../lib/ids.ts';
-import { searchKey } from '../../lib/vietnamese.ts';
 import { buildApp, type App } from '../../app/app.ts';
 import { freshDatabase } from '../../../test/helpers/db.ts';
 import { makeTree, makeUser, SMALL_PROVINCE } from '../../../test/helpers/fixtures.ts';
 import { signIn, type Client } from '../../../test/helpers/client.ts';
+import {
+  makeClass,
+  makeClasses,
+  makeStudent,
+  makeStudents,
+} from '../../../test/helpers/factories/registry.ts';
 import { STUDENT_HEADERS } from './student-rows.ts';
 
 /**
@@ -42,61 +47,10 @@ interface Problem {
   errors?: { path: string; message: string }[];
 }
 
-function student(id: string, schoolId: string, fullName: string) {
-  const parts = fullName.split(' ');
-  return {
-    id,
-    school_id: schoolId,
-    full_name: fullName,
-    family_name: parts[0]!,
-    middle_name: parts.slice(1, -1).join(' '),
-    given_name: parts.at(-1)!,
-    search_name: searchKey(fullName),
-    birth_date: '2017-03-04',
-    gender: 'male' as const,
-    personal_id: null,
-    student_code: null,
-    ethnicity: null,
-    birth_place: null,
-    address: null,
-    guardian_name: null,
-    phone: null,
-    status_reason: null,
-  };
-}
-
 beforeAll(async () => {
   ({ db, close } = await freshDatabase());
   ids = await makeTree(db, SMALL_PROVINCE);
   await writeTransaction(db, systemActor('test'), async (tx) => {
-    await tx
-      .insertInto('class')
-      .values([
-        {
-          school_id: ids.THA!,
-          id: classA,
-          school_year: YEAR,
-          name: '3A',
-          grade: 3,
-          homeroom_staff_id: null,
-        },
-        {
-          school_id: ids.THC!,
-          id: classC,
-          school_year: YEAR,
-          name: 'Mầm 1',
-          grade: null,
-          homeroom_staff_id: null,
-        },
-      ])
-      .execute();
-    await tx
-      .insertInto('student')
-      .values([
-        student(studentA, ids.THA!, 'Nguyễn Văn An'),
-        student(studentC, ids.THC!, 'Lê Thị Bé'),
-      ])
-      .execute();
     await tx
       .insertInto('staff')
       .values({
@@ -118,6 +72,14 @@ beforeAll(async () => {
       })
       .execute();
   });
+  await makeClasses(db, [
+    { schoolId: ids.THA!, schoolYear: YEAR, id: classA, name: '3A' },
+    { schoolId: ids.THC!, schoolYear: YEAR, id: classC, name: 'Mầm 1' },
+  ]);
+  await makeStudents(db, [
+    { schoolId: ids.THA!, id: studentA, fullName: 'Nguyễn Văn An' },
+    { schoolId: ids.THC!, id: studentC, fullName: 'Lê Thị Bé' },
+  ]);
   await makeUser(db, ids.THA!, 'school_staff', 'vanthu.a');
   userId = await makeUser(db, ids.THA!, 'teacher', 'gv.a');
   await makeUser(db, ids.SGD!, 'department_admin', 'quantri');
@@ -441,23 +403,11 @@ describe('a save from a stale form is refused and changes nothing', () => {
 
 describe('bulk paths and first saves', () => {
   it('a student import that changes a student moves its version on', async () => {
-    const id = uuidv7();
-    await writeTransaction(db, systemActor('test'), async (tx) => {
-      await tx
-        .insertInto('class')
-        .values({
-          school_id: ids.THA!,
-          id: uuidv7(),
-          school_year: YEAR,
-          name: '4B',
-          grade: 4,
-          homeroom_staff_id: null,
-        })
-        .execute();
-      await tx
-        .insertInto('student')
-        .values({ ...student(id, ids.THA!, 'Phạm Văn Dũng'), personal_id: '044217000099' })
-        .execute();
+    await makeClass(db, { schoolId: ids.THA!, schoolYear: YEAR, name: '4B' });
+    const id = await makeStudent(db, {
+      schoolId: ids.THA!,
+      fullName: 'Phạm Văn Dũng',
+      personalId: '044217000099',
     });
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('HS');
