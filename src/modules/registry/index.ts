@@ -9,7 +9,7 @@ import { REGISTRY_PERMISSIONS } from './permissions.ts';
 import { registerRegistryRoutes } from './routes.ts';
 import { registerSchoolRoutes } from './schools-routes.ts';
 import { registryOrgTreeHooks } from './service.ts';
-import { registerYearEndRoutes } from './year-routes.ts';
+import { registerYearEndRoutes } from './year-end/routes.ts';
 
 export const registryModule = defineModule({
   name: 'registry',

@@ -7,7 +7,7 @@ import { buildApp, type App } from '../../app/app.ts';
 import { freshDatabase } from '../../../test/helpers/db.ts';
 import { makeTree, makeUser, scopeAt, SMALL_PROVINCE } from '../../../test/helpers/fixtures.ts';
 import { signIn, type Client } from '../../../test/helpers/client.ts';
-import { STUDENT_HEADERS } from './import-students.ts';
+import { STUDENT_HEADERS } from './imports/import-students.ts';
 import { searchStudents, studentExportRows } from './search.ts';
 
 let db: Db;

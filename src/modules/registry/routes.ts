@@ -15,8 +15,8 @@ import {
   studentSearchAnswer,
   studentSearchQuery,
 } from './contract.ts';
-import { registerImportRoutes } from './import-routes.ts';
-import { registerStaffRoutes } from './staff-routes.ts';
+import { registerImportRoutes } from './imports/routes.ts';
+import { registerStaffRoutes } from './staff/routes.ts';
 import { searchStudents, studentExportRows, writeStudentExport } from './search.ts';
 import { PassThrough } from 'node:stream';
 import { changeStudentStatus, listClasses, listClassStudents } from './service.ts';

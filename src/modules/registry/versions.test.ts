@@ -8,7 +8,7 @@ import { buildApp, type App } from '../../app/app.ts';
 import { freshDatabase } from '../../../test/helpers/db.ts';
 import { makeTree, makeUser, SMALL_PROVINCE } from '../../../test/helpers/fixtures.ts';
 import { signIn, type Client } from '../../../test/helpers/client.ts';
-import { STUDENT_HEADERS } from './student-rows.ts';
+import { STUDENT_HEADERS } from './imports/student-rows.ts';
 
 /**
  * Concurrent edits (issue #11, item 9): every update writes only the fields

@@ -1,13 +1,13 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Readable } from 'node:stream';
-import { AppError } from '../../core/errors.ts';
+import { AppError } from '../../../core/errors.ts';
 import { sql } from 'kysely';
-import { systemActor, writeTransaction } from '../../db/actor.ts';
-import type { Db } from '../../db/connection.ts';
-import { uuidv7 } from '../../lib/ids.ts';
-import { freshDatabase } from '../../../test/helpers/db.ts';
-import { makeTree, SMALL_PROVINCE } from '../../../test/helpers/fixtures.ts';
+import { systemActor, writeTransaction } from '../../../db/actor.ts';
+import type { Db } from '../../../db/connection.ts';
+import { uuidv7 } from '../../../lib/ids.ts';
+import { freshDatabase } from '../../../../test/helpers/db.ts';
+import { makeTree, SMALL_PROVINCE } from '../../../../test/helpers/fixtures.ts';
 import { importStaff, STAFF_HEADERS } from './import-staff.ts';
 import { importStudents, STUDENT_HEADERS } from './import-students.ts';
 

@@ -1,13 +1,13 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../db/connection.ts';
-import { buildApp, type App } from '../../app/app.ts';
-import { freshDatabase } from '../../../test/helpers/db.ts';
-import { makeTree, makeUser, scopeAt, SMALL_PROVINCE } from '../../../test/helpers/fixtures.ts';
-import { signIn, type Client } from '../../../test/helpers/client.ts';
-import { STAFF_HEADERS } from './import-staff.ts';
-import type { ProgressLine } from './contract.ts';
-import { staffExportRows } from './staff-search.ts';
+import type { Db } from '../../../db/connection.ts';
+import { buildApp, type App } from '../../../app/app.ts';
+import { freshDatabase } from '../../../../test/helpers/db.ts';
+import { makeTree, makeUser, scopeAt, SMALL_PROVINCE } from '../../../../test/helpers/fixtures.ts';
+import { signIn, type Client } from '../../../../test/helpers/client.ts';
+import { STAFF_HEADERS } from '../imports/staff-headers.ts';
+import type { ProgressLine } from '../contract.ts';
+import { staffExportRows } from './export-staff.ts';
 
 let db: Db;
 let close: () => Promise<void>;
