@@ -40,7 +40,7 @@ import {
   MIDDLE_MALE,
 } from '../src/modules/demo/names.ts';
 import { unitRow } from '../src/modules/demo/seed.ts';
-import { STUDENT_HEADERS } from '../src/modules/registry/import-students.ts';
+import { STUDENT_HEADERS } from '../src/modules/registry/imports/import-students.ts';
 import { exportStudents } from '../src/modules/registry/students/export-students.ts';
 import { searchStudents } from '../src/modules/registry/students/search-students.ts';
 import { Scope } from '../src/core/access/scope.ts';

@@ -4,7 +4,7 @@ import { systemActor, writeTransaction } from '../db/actor.ts';
 import type { Db } from '../db/connection.ts';
 import { uuidv7 } from '../lib/ids.ts';
 import { controlCharIn } from '../lib/control-chars.ts';
-import { STUDENT_HEADERS } from '../modules/registry/import-students.ts';
+import { STUDENT_HEADERS } from '../modules/registry/imports/import-students.ts';
 import { buildApp, type App } from './app.ts';
 import { freshDatabase } from '../../test/helpers/db.ts';
 import { makeTree, makeUser, SMALL_PROVINCE } from '../../test/helpers/fixtures.ts';

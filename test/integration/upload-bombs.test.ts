@@ -8,7 +8,7 @@ import { systemActor } from '../../src/db/actor.ts';
 import type { Db } from '../../src/db/connection.ts';
 import { MAX_ZIP_ENTRIES } from '../../src/lib/xlsx-limits.ts';
 import { rotateIssuerKey } from '../../src/modules/diplomas/keys.ts';
-import { STUDENT_HEADERS } from '../../src/modules/registry/import-students.ts';
+import { STUDENT_HEADERS } from '../../src/modules/registry/imports/import-students.ts';
 import { buildApp, type App } from '../../src/app/app.ts';
 import { signIn, type Client } from '../helpers/client.ts';
 import { freshDatabase } from '../helpers/db.ts';

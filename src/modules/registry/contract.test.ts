@@ -8,7 +8,7 @@ import { makeTree, makeUser, SMALL_PROVINCE } from '../../../test/helpers/fixtur
 import { signIn, type Client } from '../../../test/helpers/client.ts';
 import { makeClass } from '../../../test/helpers/factories/registry.ts';
 import type { ImportReport, StudentHistory, StudentSearchAnswer } from './contract.ts';
-import { importStudents, STUDENT_HEADERS } from './import-students.ts';
+import { importStudents, STUDENT_HEADERS } from './imports/import-students.ts';
 
 /**
  * The registry's HTTP contract: every operation documents its answer, and an

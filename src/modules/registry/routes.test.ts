@@ -6,7 +6,7 @@ import { freshDatabase } from '../../../test/helpers/db.ts';
 import { makeTree, makeUser, scopeAt, SMALL_PROVINCE } from '../../../test/helpers/fixtures.ts';
 import { signIn, type Client } from '../../../test/helpers/client.ts';
 import { makeClasses, makeStudent } from '../../../test/helpers/factories/registry.ts';
-import { STUDENT_HEADERS } from './import-students.ts';
+import { STUDENT_HEADERS } from './imports/import-students.ts';
 import { studentExportRows } from './students/export-students.ts';
 import { searchStudents } from './students/search-students.ts';
 

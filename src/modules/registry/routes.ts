@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/connection.ts';
 import { registerClassRoutes } from './classes/routes.ts';
-import { registerImportRoutes } from './import-routes.ts';
+import { registerImportRoutes } from './imports/routes.ts';
 import { registerSchoolRoutes } from './schools/routes.ts';
-import { registerStaffRoutes } from './staff-routes.ts';
+import { registerStaffRoutes } from './staff/routes.ts';
 import { registerStudentRoutes } from './students/routes.ts';
-import { registerYearEndRoutes } from './year-routes.ts';
+import { registerYearEndRoutes } from './year-end/routes.ts';
 
 /** Every route of the registry, one call per part (the descriptor's `routes`). */
 export function registerRegistryRoutes(instance: FastifyInstance, deps: { db: Db }): void {

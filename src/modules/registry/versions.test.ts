@@ -13,7 +13,7 @@ import {
   makeStudent,
   makeStudents,
 } from '../../../test/helpers/factories/registry.ts';
-import { STUDENT_HEADERS } from './student-rows.ts';
+import { STUDENT_HEADERS } from './imports/student-rows.ts';
 
 /**
  * Concurrent edits (issue #11, item 9): every update writes only the fields

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import type { Gender, OrgUnitKind, SchoolLevel } from '../../db/schema.ts';
+import type { Gender, OrgUnitKind, SchoolLevel } from '../../../db/schema.ts';
 import {
   headerKey,
   HIDDEN_ROW_MESSAGE,
@@ -8,10 +8,10 @@ import {
   type SheetHeader,
   type SheetLayout,
   type SheetLimits,
-} from '../../lib/xlsx.ts';
-import { copyField, Utf8Lines } from '../../db/copy-text.ts';
-import { uuidv7 } from '../../lib/ids.ts';
-import { searchKey, splitName } from '../../lib/vietnamese.ts';
+} from '../../../lib/xlsx.ts';
+import { copyField, Utf8Lines } from '../../../db/copy-text.ts';
+import { uuidv7 } from '../../../lib/ids.ts';
+import { searchKey, splitName } from '../../../lib/vietnamese.ts';
 import { checkPersonCells, optionalText } from './person-cells.ts';
 
 /**

@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemActor, writeTransaction } from '../../db/actor.ts';
-import type { Db } from '../../db/connection.ts';
-import { uuidv7 } from '../../lib/ids.ts';
-import { UnreadableWorkbookError } from '../../lib/xlsx.ts';
-import { freshDatabase } from '../../../test/helpers/db.ts';
-import { makeTree, SMALL_PROVINCE } from '../../../test/helpers/fixtures.ts';
+import { systemActor, writeTransaction } from '../../../db/actor.ts';
+import type { Db } from '../../../db/connection.ts';
+import { uuidv7 } from '../../../lib/ids.ts';
+import { UnreadableWorkbookError } from '../../../lib/xlsx.ts';
+import { freshDatabase } from '../../../../test/helpers/db.ts';
+import { makeTree, SMALL_PROVINCE } from '../../../../test/helpers/fixtures.ts';
 import { importStudents, MAX_LISTED_ERRORS, STUDENT_HEADERS } from './import-students.ts';
 
 /**

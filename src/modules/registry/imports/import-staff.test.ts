@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemActor } from '../../db/actor.ts';
-import type { Db } from '../../db/connection.ts';
-import { freshDatabase } from '../../../test/helpers/db.ts';
-import { makeTree, SMALL_PROVINCE } from '../../../test/helpers/fixtures.ts';
+import { systemActor } from '../../../db/actor.ts';
+import type { Db } from '../../../db/connection.ts';
+import { freshDatabase } from '../../../../test/helpers/db.ts';
+import { makeTree, SMALL_PROVINCE } from '../../../../test/helpers/fixtures.ts';
 import { importStaff, STAFF_HEADERS } from './import-staff.ts';
 
 let db: Db;

@@ -1,7 +1,7 @@
-import type { Gender } from '../../db/schema.ts';
-import { parseVietnameseDate } from '../../lib/dates.ts';
-import { checkPersonalId } from '../../lib/personal-id.ts';
-import { normalizeText, searchKey } from '../../lib/vietnamese.ts';
+import type { Gender } from '../../../db/schema.ts';
+import { parseVietnameseDate } from '../../../lib/dates.ts';
+import { checkPersonalId } from '../../../lib/personal-id.ts';
+import { normalizeText, searchKey } from '../../../lib/vietnamese.ts';
 
 /** An optional text cell as stored: normalized, or null when blank. */
 export const optionalText = (value: string | null): string | null =>

@@ -1,13 +1,14 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Readable } from 'node:stream';
-import { AppError } from '../../core/errors.ts';
+import { AppError } from '../../../core/errors.ts';
 import { sql } from 'kysely';
-import { systemActor, writeTransaction } from '../../db/actor.ts';
-import type { Db } from '../../db/connection.ts';
-import { uuidv7 } from '../../lib/ids.ts';
-import { freshDatabase } from '../../../test/helpers/db.ts';
-import { makeTree, SMALL_PROVINCE } from '../../../test/helpers/fixtures.ts';
+import { systemActor, writeTransaction } from '../../../db/actor.ts';
+import type { Db } from '../../../db/connection.ts';
+import { uuidv7 } from '../../../lib/ids.ts';
+import { freshDatabase } from '../../../../test/helpers/db.ts';
+import { makeTree, SMALL_PROVINCE } from '../../../../test/helpers/fixtures.ts';
+import { staffRow } from '../../../../test/helpers/factories/staff.ts';
 import { importStaff, STAFF_HEADERS } from './import-staff.ts';
 import { importStudents, STUDENT_HEADERS } from './import-students.ts';
 
@@ -189,19 +190,14 @@ describe('two imports of the same students at once', () => {
     const other = writeTransaction(db, actor, async (tx) => {
       await tx
         .insertInto('staff')
-        .values({
-          id: uuidv7(),
-          school_id: ids.THB!,
-          full_name: 'Lương Thị Mai',
-          family_name: 'Lương',
-          middle_name: 'Thị',
-          given_name: 'Mai',
-          search_name: 'luong thi mai',
-          birth_date: '1988-04-04',
-          gender: 'female',
-          personal_id: '044188000777',
-          position: 'teacher',
-        })
+        .values(
+          staffRow({
+            schoolId: ids.THB!,
+            fullName: 'Lương Thị Mai',
+            birthDate: '1988-04-04',
+            personalId: '044188000777',
+          }),
+        )
         .execute();
       started();
       await held;

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemActor, writeTransaction } from '../../db/actor.ts';
-import type { Db } from '../../db/connection.ts';
-import { uuidv7 } from '../../lib/ids.ts';
-import { searchKey } from '../../lib/vietnamese.ts';
-import { buildApp, type App } from '../../app/app.ts';
-import { freshDatabase } from '../../../test/helpers/db.ts';
-import { makeTree, makeUser, SMALL_PROVINCE } from '../../../test/helpers/fixtures.ts';
-import { signIn, type Client } from '../../../test/helpers/client.ts';
-import { promotedClassName, type PromotionPlan, type PromotionResult } from './promotion.ts';
+import { systemActor, writeTransaction } from '../../../db/actor.ts';
+import type { Db } from '../../../db/connection.ts';
+import { uuidv7 } from '../../../lib/ids.ts';
+import { searchKey } from '../../../lib/vietnamese.ts';
+import { buildApp, type App } from '../../../app/app.ts';
+import { freshDatabase } from '../../../../test/helpers/db.ts';
+import { makeTree, makeUser, SMALL_PROVINCE } from '../../../../test/helpers/fixtures.ts';
+import { signIn, type Client } from '../../../../test/helpers/client.ts';
+import { promotedClassName, type PromotionPlan, type PromotionResult } from './plan.ts';
 
 let db: Db;
 let close: () => Promise<void>;

@@ -1,15 +1,16 @@
 import { PassThrough, Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Db } from '../../db/connection.ts';
-import { UnreadableWorkbookError } from '../../lib/xlsx.ts';
-import { requireScope } from '../../core/http/context.ts';
-import { AppError, badRequest } from '../../core/errors.ts';
-import { requestGoneSignal } from '../../core/http/request-signal.ts';
-import type { Scope } from '../../core/access/scope.ts';
-import { importStaff, staffTemplate } from './import-staff.ts';
-import { annotatedWorkbook, importStudents, studentTemplate } from './import-students.ts';
-import type { ImportPhase } from './import-students.ts';
+import type { Db } from '../../../db/connection.ts';
+import { UnreadableWorkbookError } from '../../../lib/xlsx.ts';
+import { requireScope } from '../../../core/http/context.ts';
+import { AppError, badRequest } from '../../../core/errors.ts';
+import { requestGoneSignal } from '../../../core/http/request-signal.ts';
+import type { Scope } from '../../../core/access/scope.ts';
+import { annotatedWorkbook } from './annotate.ts';
+import { importStaffFile } from './import-staff.ts';
+import { importStudentFile, type ImportPhase } from './import-students.ts';
+import { staffTemplate, studentTemplate } from './templates.ts';
 import {
   files,
   importAnswer,
@@ -19,7 +20,7 @@ import {
   XLSX,
   type ImportReport,
   type ProgressLine,
-} from './contract.ts';
+} from '../contract.ts';
 
 /**
  * The same HTTP shape for every registry list import (students, staff):
@@ -50,6 +51,7 @@ interface ImportKind<S extends z.ZodRawShape> {
   tag: string;
   /** The kind's own query parameters, besides dryRun and progress. */
   query: z.ZodObject<S>;
+  /** The kind's import use case; it checks access first, synchronously. */
   run(
     db: Db,
     /** The uploaded workbook (already read whole: the annotated copy needs it too). */
@@ -63,7 +65,8 @@ interface ImportKind<S extends z.ZodRawShape> {
       signal?: AbortSignal;
     },
   ): Promise<ImportReport>;
-  template(schoolCodes: string[]): Promise<Buffer>;
+  /** The kind's template use case: the caller's schools in a dropdown. */
+  template(db: Db, scope: Scope): Promise<Buffer>;
   templateFile: string;
 }
 
@@ -72,14 +75,13 @@ const STUDENTS: ImportKind<typeof studentImportQuery.shape> = {
   what: 'học sinh',
   tag: 'Lớp, học sinh',
   query: studentImportQuery,
-  run: (db, input, { scope, dryRun, query, progress, signal }) =>
-    importStudents(db, input, {
+  run: (db, file, { scope, dryRun, query, progress, signal }) =>
+    importStudentFile(db, scope, {
+      file,
       signal,
-      actor: scope.actor,
       schoolYear: query.year,
       dryRun,
       createClasses: query.createClasses === '1',
-      scopePath: scope.user.orgPath,
       ...progress,
     }),
   template: studentTemplate,
@@ -91,14 +93,8 @@ const STAFF: ImportKind<Record<never, z.ZodType>> = {
   what: 'cán bộ, giáo viên, nhân viên',
   tag: 'Cán bộ, giáo viên',
   query: z.object({}),
-  run: (db, input, { scope, dryRun, progress, signal }) =>
-    importStaff(db, Readable.from([input]), {
-      signal,
-      actor: scope.actor,
-      dryRun,
-      scopePath: scope.user.orgPath,
-      ...progress,
-    }),
+  run: (db, file, { scope, dryRun, progress, signal }) =>
+    importStaffFile(db, scope, { file: Readable.from([file]), signal, dryRun, ...progress }),
   template: staffTemplate,
   templateFile: 'mau-nhap-can-bo.xlsx',
 };
@@ -140,6 +136,8 @@ function registerKind<S extends z.ZodRawShape>(
     },
     async (request, reply) => {
       const scope = requireScope(request);
+      // Also checked by the use case; here before the upload is read, so a
+      // refusal costs no upload and is a plain 403, never a progress stream.
       scope.require('registry.write');
       const query = parseQuery(request);
       const bytes = await readUpload(request);
@@ -217,7 +215,7 @@ function registerKind<S extends z.ZodRawShape>(
     },
     async (request, reply) => {
       const scope = requireScope(request);
-      scope.require('registry.write');
+      scope.require('registry.write'); // before the upload is read, as above
       const query = parseQuery(request);
       const bytes = await readUpload(request);
       try {
@@ -248,21 +246,11 @@ function registerKind<S extends z.ZodRawShape>(
       },
     },
     async (request, reply) => {
-      const scope = requireScope(request);
-      scope.require('registry.write');
-      const schools = await db
-        .selectFrom('org_unit')
-        .select('code')
-        .where('kind', '=', 'school')
-        .where('active', '=', true)
-        .where(scope.pathCondition())
-        .orderBy('code')
-        .limit(5000)
-        .execute();
+      const file = await kind.template(db, requireScope(request));
       return reply
         .type(XLSX)
         .header('content-disposition', `attachment; filename="${kind.templateFile}"`)
-        .send(await kind.template(schools.map((s) => s.code)));
+        .send(file);
     },
   );
 }

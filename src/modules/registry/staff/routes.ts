@@ -2,12 +2,13 @@ import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
-import type { Db } from '../../db/connection.ts';
-import { requireScope } from '../../core/http/context.ts';
-import { files, staffFilters, staffSearchAnswer, staffSearchQuery } from './contract.ts';
-import { searchStaff, staffExportRows, writeStaffExport } from './staff-search.ts';
+import type { Db } from '../../../db/connection.ts';
+import { requireScope } from '../../../core/http/context.ts';
+import { files, staffFilters, staffSearchAnswer, staffSearchQuery } from '../contract.ts';
+import { staffExportRows, writeStaffExport } from './export-staff.ts';
+import { searchStaff } from './search-staff.ts';
 
-/** Staff search and export; the staff import is in import-routes.ts. */
+/** Staff search and export; the staff import is in ../imports/routes.ts. */
 export function registerStaffRoutes(instance: FastifyInstance, db: Db): void {
   const api = instance.withTypeProvider<ZodTypeProvider>();
   const tags = ['Cán bộ, giáo viên'];

@@ -1,14 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParams as id } from '../../core/contract.ts';
-import type { Db } from '../../db/connection.ts';
-import { requireScope } from '../../core/http/context.ts';
+import { idParams as id } from '../../../core/contract.ts';
+import type { Db } from '../../../db/connection.ts';
+import { requireScope } from '../../../core/http/context.ts';
 import {
   acceptBody,
-  promotionBody as promotion,
-  promotionPlan,
-  promotionResult,
   reasonBody,
   schoolLookup,
   schoolLookupQuery,
@@ -16,49 +13,19 @@ import {
   transferBody,
   transferListQuery,
   transferView,
-} from './contract.ts';
-import { applyPromotion, previewPromotion } from './promotion.ts';
-import {
-  acceptTransfer,
-  cancelTransfer,
-  findSchools,
-  listTransfers,
-  rejectTransfer,
-  requestTransfer,
-  studentHistory,
-} from './transfers.ts';
+} from '../contract.ts';
+import { acceptTransfer } from './accept-transfer.ts';
+import { cancelTransfer, rejectTransfer } from './close-transfer.ts';
+import { findSchools } from './find-schools.ts';
+import { listTransfers } from './list-transfers.ts';
+import { requestTransfer } from './request-transfer.ts';
+import { studentHistory } from './student-history.ts';
 
-/** School-year promotion, transfers between schools and a student's history. */
-export function registerYearEndRoutes(instance: FastifyInstance, deps: { db: Db }): void {
+/** Transfers between schools and a student's history (registered by registerYearEndRoutes). */
+export function registerTransferRoutes(instance: FastifyInstance, deps: { db: Db }): void {
   const api = instance.withTypeProvider<ZodTypeProvider>();
   const { db } = deps;
   const tags = ['Lên lớp, chuyển trường'];
-
-  api.post(
-    '/registry/promotions/preview',
-    {
-      schema: {
-        tags,
-        summary: 'Xem trước lên lớp của một trường (không ghi gì)',
-        body: promotion,
-        response: { 200: promotionPlan },
-      },
-    },
-    (request) => previewPromotion(db, requireScope(request), request.body),
-  );
-  api.post(
-    '/registry/promotions',
-    {
-      schema: {
-        tags,
-        summary:
-          'Lên lớp: đúng như bản xem trước, trong một giao dịch; chạy lại thì bỏ qua học sinh đã có lớp năm sau',
-        body: promotion,
-        response: { 200: promotionResult },
-      },
-    },
-    (request) => applyPromotion(db, requireScope(request), request.body),
-  );
 
   api.get(
     '/registry/schools/lookup',
@@ -70,10 +37,7 @@ export function registerYearEndRoutes(instance: FastifyInstance, deps: { db: Db 
         response: { 200: schoolLookup },
       },
     },
-    (request) => {
-      requireScope(request);
-      return findSchools(db, request.query.q);
-    },
+    (request) => findSchools(db, requireScope(request), request.query),
   );
 
   api.post(

@@ -1,10 +1,8 @@
 import type { Readable } from 'node:stream';
-import { sql } from 'kysely';
-import { auditInsertsGrouped, writeTransaction, type Actor } from '../../db/actor.ts';
-import type { Db } from '../../db/connection.ts';
-import type { Gender, StaffPosition } from '../../db/schema.ts';
-import { uuidv7 } from '../../lib/ids.ts';
-import { normalizeText, searchKey, splitName } from '../../lib/vietnamese.ts';
+import { auditInsertsGrouped, writeTransaction, type Actor } from '../../../db/actor.ts';
+import type { Db } from '../../../db/connection.ts';
+import type { Gender, StaffPosition } from '../../../db/schema.ts';
+import { normalizeText, searchKey, splitName } from '../../../lib/vietnamese.ts';
 import {
   headerKey,
   HIDDEN_ROW_MESSAGE,
@@ -12,31 +10,26 @@ import {
   readFirstSheet,
   type SheetHeader,
   type SheetLayout,
-} from '../../lib/xlsx.ts';
+} from '../../../lib/xlsx.ts';
+import { conflict } from '../../../core/errors.ts';
+import type { Scope } from '../../../core/access/scope.ts';
 import {
   isWriteRace,
   yieldToEventLoop,
   type ImportPhase,
   type RowError,
 } from './import-students.ts';
-import { conflict } from '../../core/errors.ts';
 import { checkPersonCells, optionalText } from './person-cells.ts';
-import { importTemplate } from './template.ts';
-import { POSITION_LABELS } from './labels.ts';
+import { allUnits, insertStaff, knownStaff, updateStaff, type StaffColumns } from './repo.ts';
+import { STAFF_HEADERS } from './staff-headers.ts';
 
-/** Staff list import: contract in README ("Staff list import"), same rules as the student import. */
+/**
+ * Staff list import (docs/registry-imports.md, "Staff list import"), same
+ * rules as the student import.
+ */
 
-export const STAFF_HEADERS = {
-  schoolCode: 'Mã trường',
-  fullName: 'Họ và tên',
-  birthDate: 'Ngày sinh',
-  gender: 'Giới tính',
-  personalId: 'Mã định danh cá nhân',
-  position: 'Vị trí',
-  mainSubject: 'Môn dạy chính',
-  qualification: 'Trình độ',
-  employmentType: 'Loại hợp đồng',
-} as const;
+export { STAFF_HEADERS } from './staff-headers.ts';
+
 type Field = keyof typeof STAFF_HEADERS;
 const REQUIRED: Field[] = ['schoolCode', 'fullName', 'birthDate', 'gender', 'position'];
 const KEY = Object.fromEntries(
@@ -76,6 +69,20 @@ export interface StaffImportOptions {
   signal?: AbortSignal;
 }
 
+/**
+ * The use case: a signed-in user imports an uploaded staff list into the
+ * schools of their scope (registry.write), as themselves in the audit log.
+ */
+export function importStaffFile(
+  db: Db,
+  scope: Scope,
+  input: Omit<StaffImportOptions, 'actor' | 'scopePath'> & { file: Readable },
+): Promise<StaffImportResult> {
+  scope.require('registry.write');
+  const { file, ...options } = input;
+  return importStaff(db, file, { ...options, actor: scope.actor, scopePath: scope.user.orgPath });
+}
+
 export async function importStaff(
   db: Db,
   input: string | Readable,
@@ -85,12 +92,7 @@ export async function importStaff(
   const errors: RowError[] = [];
   let header: SheetHeader | null = null;
   let rows = 0;
-  const schools = new Map(
-    (await db.selectFrom('org_unit').select(['id', 'code', 'kind', 'path']).execute()).map((u) => [
-      u.code.toLowerCase(),
-      u,
-    ]),
-  );
+  const schools = new Map((await allUnits(db)).map((u) => [u.code.toLowerCase(), u]));
   const parsed: {
     row: number;
     schoolId: string;
@@ -180,19 +182,7 @@ export async function importStaff(
   // the import 409). The error names no one and no school; only the id's
   // use, which the uniqueness makes unavoidable, shows.
   const personalIds = [...new Set(parsed.flatMap((p) => (p.personalId ? [p.personalId] : [])))];
-  const existing = await db
-    .selectFrom('staff')
-    .selectAll()
-    .where((eb) =>
-      eb.or([
-        eb('school_id', 'in', [
-          ...new Set(parsed.map((p) => p.schoolId)),
-          '00000000-0000-0000-0000-000000000000',
-        ]),
-        ...(personalIds.length ? [eb('personal_id', '=', eb.fn.any(eb.val(personalIds)))] : []),
-      ]),
-    )
-    .execute();
+  const existing = await knownStaff(db, [...new Set(parsed.map((p) => p.schoolId))], personalIds);
   const pathOf = new Map([...schools.values()].map((u) => [u.id, u.path]));
   const inScope = (schoolId: string) =>
     !options.scopePath || (pathOf.get(schoolId) ?? '').startsWith(options.scopePath);
@@ -256,7 +246,7 @@ export async function importStaff(
       const columnsOf = (
         p: (typeof plans)[number]['p'],
         known: (typeof plans)[number]['known'],
-      ) => {
+      ): StaffColumns => {
         const parts = splitName(p.fullName);
         return {
           school_id: p.schoolId,
@@ -283,12 +273,10 @@ export async function importStaff(
         await yieldToEventLoop();
       };
       for (let i = 0; i < fresh.length; i += 1000) {
-        await tx
-          .insertInto('staff')
-          .values(
-            fresh.slice(i, i + 1000).map(({ p }) => ({ id: uuidv7(), ...columnsOf(p, undefined) })),
-          )
-          .execute();
+        await insertStaff(
+          tx,
+          fresh.slice(i, i + 1000).map(({ p }) => columnsOf(p, undefined)),
+        );
         await wrote(Math.min(1000, fresh.length - i));
       }
       // In id order, the same in every import: two at once wait, not deadlock.
@@ -297,11 +285,7 @@ export async function importStaff(
         .sort((a, b) => (a.known!.id < b.known!.id ? -1 : a.known!.id > b.known!.id ? 1 : 0));
       for (const [n, { p, known }] of changedKnown.entries()) {
         if (n > 0 && n % 500 === 0) await wrote(500);
-        await tx
-          .updateTable('staff')
-          .set({ ...columnsOf(p, known), version: sql`version + 1`, updated_at: sql`now()` })
-          .where('id', '=', known!.id)
-          .execute();
+        await updateStaff(tx, known!.id, columnsOf(p, known));
       }
     });
   }
@@ -310,29 +294,3 @@ export async function importStaff(
 /** Issue #11: the same words whoever, wherever, holds the id. */
 export const STAFF_OUTSIDE_ID =
   'Số định danh cá nhân này đã được dùng cho một người không thuộc phạm vi của bạn; kiểm tra lại số định danh.';
-
-export { POSITION_LABELS } from './labels.ts';
-
-/** The staff template: schools of the caller's scope, gender and positions as dropdowns. */
-export function staffTemplate(schoolCodes: string[]): Promise<Buffer> {
-  const H = STAFF_HEADERS;
-  return importTemplate({
-    sheetName: 'Cán bộ',
-    headers: Object.values(H),
-    notes: {
-      [H.schoolCode]: 'Mã trường như trong cây đơn vị (chọn trong danh sách).',
-      [H.birthDate]: 'dd/mm/yyyy',
-      [H.gender]: 'Nam hoặc Nữ',
-      [H.personalId]: '12 chữ số (không bắt buộc)',
-      [H.position]: 'Giáo viên, Cán bộ quản lý hoặc Nhân viên',
-      [H.employmentType]: 'Ví dụ: Biên chế, Hợp đồng',
-    },
-    dropdowns: [
-      { header: H.schoolCode, values: schoolCodes },
-      { header: H.gender, values: ['Nam', 'Nữ'], inline: true },
-      { header: H.position, values: Object.values(POSITION_LABELS), inline: true },
-      { header: H.employmentType, values: ['Biên chế', 'Hợp đồng'], inline: true, strict: false },
-    ],
-    textColumns: [H.birthDate, H.personalId],
-  });
-}

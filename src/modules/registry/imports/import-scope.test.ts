@@ -1,20 +1,16 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Readable } from 'node:stream';
-import { systemActor, writeTransaction } from '../../db/actor.ts';
-import type { Db } from '../../db/connection.ts';
-import { uuidv7 } from '../../lib/ids.ts';
-import { buildApp, type App } from '../../app/app.ts';
-import { freshDatabase } from '../../../test/helpers/db.ts';
-import { makeTree, makeUser, SMALL_PROVINCE } from '../../../test/helpers/fixtures.ts';
-import { signIn, type Client } from '../../../test/helpers/client.ts';
+import { systemActor, writeTransaction } from '../../../db/actor.ts';
+import type { Db } from '../../../db/connection.ts';
+import { uuidv7 } from '../../../lib/ids.ts';
+import { buildApp, type App } from '../../../app/app.ts';
+import { freshDatabase } from '../../../../test/helpers/db.ts';
+import { makeTree, makeUser, SMALL_PROVINCE } from '../../../../test/helpers/fixtures.ts';
+import { signIn, type Client } from '../../../../test/helpers/client.ts';
 import { importStaff, STAFF_HEADERS } from './import-staff.ts';
-import {
-  annotatedWorkbook,
-  importStudents,
-  STUDENT_HEADERS,
-  type StudentImportResult,
-} from './import-students.ts';
+import { annotatedWorkbook } from './annotate.ts';
+import { importStudents, STUDENT_HEADERS, type StudentImportResult } from './import-students.ts';
 
 /**
  * Issue #11, items 1–3: an import reaches only the caller's scope. A clerk of

@@ -1,5 +1,5 @@
 import { workerData } from 'node:worker_threads';
-import { serveToParent } from '../../lib/worker-stream.ts';
+import { serveToParent } from '../../../lib/worker-stream.ts';
 import { checkStudentRows, type StudentCheckInput } from './student-rows.ts';
 
 // A large student list read and checked off the main thread (see import-students.ts).

@@ -1,18 +1,11 @@
-import { sql } from 'kysely';
-import { writeTransaction, type Actor, type Tx } from '../../db/actor.ts';
-import type { Db } from '../../db/connection.ts';
-import type { SchoolLevel } from '../../db/schema.ts';
-import { uuidv7 } from '../../lib/ids.ts';
-import { sortByVietnameseName } from '../../lib/vietnamese.ts';
-import { badRequest, conflict, type FieldError } from '../../core/errors.ts';
-import type { Scope } from '../../core/access/scope.ts';
-import type {
-  ClassPlan,
-  PlanStudent,
-  PromotionPlan,
-  PromotionResult,
-  TargetClass,
-} from './contract.ts';
+import type { Tx } from '../../../db/actor.ts';
+import type { Db } from '../../../db/connection.ts';
+import type { SchoolLevel } from '../../../db/schema.ts';
+import { sortByVietnameseName } from '../../../lib/vietnamese.ts';
+import { badRequest, conflict, type FieldError } from '../../../core/errors.ts';
+import type { Scope } from '../../../core/access/scope.ts';
+import type { ClassPlan, PlanStudent, PromotionPlan, TargetClass } from '../contract.ts';
+import { classesOfYear, laterPromotion, studentsToPromote } from './repo.ts';
 export type {
   ClassPlan,
   PlanStudent,
@@ -20,7 +13,7 @@ export type {
   PromotionResult,
   PromotionTotals,
   TargetClass,
-} from './contract.ts';
+} from '../contract.ts';
 
 /**
  * Opening a new school year: every student still studying and enrolled in the
@@ -35,6 +28,9 @@ export type {
  * names vary (Nhà trẻ, Mầm, Chồi, Lá…) and groups are re-formed by age each
  * year, so the preview lists them and the school enrols them in the new year
  * through the student import.
+ *
+ * This file makes the plan; preview-promotion.ts and apply-promotion.ts are
+ * the use cases.
  */
 
 export interface PromotionInput {
@@ -49,7 +45,7 @@ const FINAL_GRADE: Record<SchoolLevel, number | null> = {
   lower_secondary: 9,
   upper_secondary: 12,
 };
-const LEVEL_NAME: Record<SchoolLevel, string> = {
+export const LEVEL_NAME: Record<SchoolLevel, string> = {
   preschool: 'mầm non',
   primary: 'tiểu học',
   lower_secondary: 'trung học cơ sở',
@@ -77,60 +73,29 @@ export function promotedClassName(name: string, grade: number): string | null {
   return `${m[1]}${grade + 1}${m[3]}`;
 }
 
-type Query = Db | Tx;
+/** The school the plan is for (its levels decide the final grades). */
+export interface PlanSchool {
+  id: string;
+  code: string;
+  name: string;
+  levels: SchoolLevel[];
+}
 
-async function buildPlan(
-  q: Query,
-  school: { id: string; code: string; name: string; levels: SchoolLevel[] },
+export async function buildPlan(
+  q: Db | Tx,
+  school: PlanSchool,
   input: PromotionInput,
 ): Promise<PromotionPlan> {
   const toYear = nextSchoolYear(input.fromYear);
-  const later = await q
-    .selectFrom('promotion_run')
-    .select(['from_year', 'to_year'])
-    .where('school_id', '=', school.id)
-    .where('from_year', '>', input.fromYear)
-    .orderBy('from_year', 'desc')
-    .executeTakeFirst();
+  const later = await laterPromotion(q, school.id, input.fromYear);
   if (later)
     throw conflict(
       `${school.name} đã lên lớp từ năm học ${later.from_year} sang ${later.to_year}; không thể lên lớp lại năm học ${input.fromYear}.`,
     );
 
-  const classes = await q
-    .selectFrom('class')
-    .select(['id', 'name', 'grade', 'sessions_per_day'])
-    .where('school_id', '=', school.id)
-    .where('school_year', '=', input.fromYear)
-    .execute();
-  const students = await q
-    .selectFrom('enrolment')
-    .innerJoin('student', 'student.id', 'enrolment.student_id')
-    .leftJoin('enrolment as next', (join) =>
-      join.onRef('next.student_id', '=', 'student.id').on('next.school_year', '=', toYear),
-    )
-    .select([
-      'student.id',
-      'student.full_name as fullName',
-      'student.birth_date as birthDate',
-      'enrolment.class_id as classId',
-      sql<boolean>`next.student_id IS NOT NULL`.as('enrolledNext'),
-    ])
-    .where('enrolment.school_id', '=', school.id)
-    .where('enrolment.school_year', '=', input.fromYear)
-    .where('student.school_id', '=', school.id)
-    .where('student.status', '=', 'studying')
-    .execute();
-  const nextClasses = new Map(
-    (
-      await q
-        .selectFrom('class')
-        .select(['id', 'name', 'grade'])
-        .where('school_id', '=', school.id)
-        .where('school_year', '=', toYear)
-        .execute()
-    ).map((c) => [c.name, c]),
-  );
+  const classes = await classesOfYear(q, school.id, input.fromYear);
+  const students = await studentsToPromote(q, school.id, input.fromYear, toYear);
+  const nextClasses = new Map((await classesOfYear(q, school.id, toYear)).map((c) => [c.name, c]));
 
   const gradeOf = new Map(classes.map((c) => [c.id, c.grade]));
   const byId = new Map(students.map((s) => [s.id, s]));
@@ -273,175 +238,16 @@ async function buildPlan(
   };
 }
 
-async function loadSchool(db: Db, scope: Scope, schoolId: string) {
+/** The school a user promotes: in their scope with registry.write, and a school. */
+export async function promotableSchool(
+  db: Db,
+  scope: Scope,
+  schoolId: string,
+): Promise<PlanSchool> {
   const unit = await scope.requireUnit(db, schoolId, 'registry.write');
   if (unit.kind !== 'school' && unit.kind !== 'centre')
     throw badRequest(`${unit.name} không phải là trường học.`, [
       { path: 'schoolId', message: 'Cần chọn một trường.' },
     ]);
   return unit;
-}
-
-/** What applying would do, written nowhere. */
-export async function previewPromotion(
-  db: Db,
-  scope: Scope,
-  input: PromotionInput,
-): Promise<PromotionPlan> {
-  nextSchoolYear(input.fromYear);
-  const school = await loadSchool(db, scope, input.schoolId);
-  return buildPlan(db, school, input);
-}
-
-/** The preview for the CLI, whose access is the machine's. */
-export function previewForSchool(
-  db: Db,
-  school: { id: string; code: string; name: string; levels: SchoolLevel[] },
-  input: PromotionInput,
-): Promise<PromotionPlan> {
-  return buildPlan(db, school, input);
-}
-
-/** Applies exactly the preview's plan, recomputed inside the transaction. */
-export async function applyPromotion(
-  db: Db,
-  scope: Scope,
-  input: PromotionInput,
-): Promise<PromotionResult> {
-  nextSchoolYear(input.fromYear);
-  const school = await loadSchool(db, scope, input.schoolId);
-  return applyForSchool(db, scope.actor, school, input);
-}
-
-/** Also used by the CLI, whose access is the machine's (system actor). */
-export async function applyForSchool(
-  db: Db,
-  actor: Actor,
-  school: { id: string; code: string; name: string; levels: SchoolLevel[] },
-  input: PromotionInput,
-): Promise<PromotionResult> {
-  return writeTransaction(db, actor, async (tx) => {
-    // Two runs of the same school wait for each other instead of colliding.
-    await sql`SELECT id FROM org_unit WHERE id = ${school.id} FOR UPDATE`.execute(tx);
-    const plan = await buildPlan(tx, school, input);
-    const t = plan.totals;
-    if (!t.promoted && !t.repeating && !t.graduating) return { ...plan, runId: null };
-
-    const newClasses: {
-      school_id: string;
-      id: string;
-      school_year: string;
-      name: string;
-      grade: number;
-      sessions_per_day: number;
-      homeroom_staff_id: null;
-    }[] = [];
-    const created = new Map<string, string>();
-    const classId = (target: TargetClass, sessions: number): string => {
-      if (target.id) return target.id;
-      const known = created.get(target.name);
-      if (known) return known;
-      const id = uuidv7();
-      created.set(target.name, id);
-      newClasses.push({
-        school_id: school.id,
-        id,
-        school_year: plan.toYear,
-        name: target.name,
-        grade: target.grade,
-        sessions_per_day: sessions,
-        homeroom_staff_id: null,
-      });
-      return id;
-    };
-    const sessionsOf = new Map(
-      (
-        await tx
-          .selectFrom('class')
-          .select(['id', 'sessions_per_day'])
-          .where('school_id', '=', school.id)
-          .where('school_year', '=', plan.fromYear)
-          .execute()
-      ).map((c) => [c.id, c.sessions_per_day]),
-    );
-    const enrolments: {
-      student_id: string;
-      school_year: string;
-      school_id: string;
-      class_id: string;
-    }[] = [];
-    const graduates: Map<string, string[]> = new Map();
-    for (const p of plan.classes) {
-      const sessions = sessionsOf.get(p.source.id) ?? 1;
-      for (const [target, list] of [
-        [p.target, p.promoted],
-        [p.repeatTarget, p.repeating],
-      ] as const) {
-        if (!target || !list.length) continue;
-        const id = classId(target, sessions);
-        target.id = id;
-        for (const s of list)
-          enrolments.push({
-            student_id: s.id,
-            school_year: plan.toYear,
-            school_id: school.id,
-            class_id: id,
-          });
-      }
-      if (p.graduating.length && p.completes) {
-        const reason = `Hoàn thành chương trình ${LEVEL_NAME[p.completes]} (năm học ${plan.fromYear})`;
-        graduates.set(reason, [...(graduates.get(reason) ?? []), ...p.graduating.map((s) => s.id)]);
-      }
-    }
-    if (newClasses.length) await tx.insertInto('class').values(newClasses).execute();
-    for (let i = 0; i < enrolments.length; i += 1000)
-      await tx
-        .insertInto('enrolment')
-        .values(enrolments.slice(i, i + 1000))
-        .execute();
-    for (const [reason, ids] of graduates)
-      await tx
-        .updateTable('student')
-        .set({
-          status: 'graduated',
-          status_reason: reason,
-          version: sql`version + 1`,
-          updated_at: sql`now()`,
-        })
-        .where('id', 'in', ids)
-        .where('status', '=', 'studying')
-        .execute();
-
-    const runId = uuidv7();
-    await tx
-      .insertInto('promotion_run')
-      .values({
-        school_id: school.id,
-        id: runId,
-        from_year: plan.fromYear,
-        to_year: plan.toYear,
-        promoted: t.promoted,
-        repeating: t.repeating,
-        graduated: t.graduating,
-        skipped: t.skipped,
-        not_promoted: t.notPromoted,
-        classes_created: newClasses.length,
-        details: JSON.stringify(
-          plan.classes.map((p) => ({
-            class: p.source.name,
-            action: p.action,
-            target: p.target?.name ?? null,
-            promoted: p.promoted.map((s) => s.id),
-            repeating: p.repeating.map((s) => s.id),
-            graduated: p.graduating.map((s) => s.id),
-            skipped: p.skipped.map((s) => s.id),
-            notPromoted: p.notPromoted.map((s) => s.id),
-          })),
-        ),
-        run_by: actor.id,
-        run_by_name: actor.name,
-      })
-      .execute();
-    return { ...plan, runId };
-  });
 }

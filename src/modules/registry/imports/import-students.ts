@@ -1,26 +1,34 @@
 import { statSync } from 'node:fs';
 import type { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
-import { sql } from 'kysely';
-import { auditInsertsGrouped, writeTransaction, type Actor, type Tx } from '../../db/actor.ts';
-import type { Db } from '../../db/connection.ts';
-import { copyRowsFor, type CopyRows } from '../../db/copy.ts';
-import type { Selectable } from 'kysely';
-import type { StudentTable } from '../../db/schema.ts';
-import { normalizeText, searchKey } from '../../lib/vietnamese.ts';
-import { iterateInWorker } from '../../lib/worker-stream.ts';
-import { assertInflatable } from '../../lib/xlsx-limits.ts';
-import { cellText, headerKey, UnreadableWorkbookError, type SheetLimits } from '../../lib/xlsx.ts';
-import { conflict } from '../../core/errors.ts';
+import { auditInsertsGrouped, writeTransaction, type Actor, type Tx } from '../../../db/actor.ts';
+import type { Db } from '../../../db/connection.ts';
+import type { CopyRows } from '../../../db/copy.ts';
+import { normalizeText, searchKey } from '../../../lib/vietnamese.ts';
+import { iterateInWorker } from '../../../lib/worker-stream.ts';
+import { UnreadableWorkbookError, type SheetLimits } from '../../../lib/xlsx.ts';
+import { conflict } from '../../../core/errors.ts';
+import type { Scope } from '../../../core/access/scope.ts';
+import { GENDER_LABELS } from '../labels.ts';
+import {
+  allUnits,
+  analyzeAfterBulkLoad,
+  classesOfYear,
+  copyInto,
+  hasStudents,
+  insertClasses,
+  insertNewStudents,
+  knownStudents,
+  mergeNameIndexPending,
+  prepareBulkLoad,
+  updateKnownStudent,
+  type StudentRow,
+} from './repo.ts';
 import {
   checkStudentRows,
   classKey,
   encodeInsert,
-  ENROLMENT_INSERT_COLUMNS,
   MAX_LISTED_ERRORS,
-  STUDENT_INSERT_COLUMNS,
   STUDENT_HEADERS,
-  studentColumns,
   type EncodedInsert,
   type InsertFormat,
   type KnownClass,
@@ -30,8 +38,6 @@ import {
   type StudentCheckEvent,
   type StudentCheckInput,
 } from './student-rows.ts';
-import { importTemplate } from './template.ts';
-import { GENDER_LABELS } from './labels.ts';
 
 export { MAX_LISTED_ERRORS, STUDENT_HEADERS, type RowError } from './student-rows.ts';
 
@@ -116,6 +122,24 @@ export const yieldToEventLoop = (): Promise<void> => new Promise((ok) => setImme
 class Rollback extends Error {}
 
 /**
+ * The use case: a signed-in user imports an uploaded list into the schools
+ * of their scope (registry.write), as themselves in the audit log.
+ */
+export function importStudentFile(
+  db: Db,
+  scope: Scope,
+  input: Omit<StudentImportOptions, 'actor' | 'scopePath'> & { file: Buffer },
+): Promise<StudentImportResult> {
+  scope.require('registry.write');
+  const { file, ...options } = input;
+  return importStudents(db, file, {
+    ...options,
+    actor: scope.actor,
+    scopePath: scope.user.orgPath,
+  });
+}
+
+/**
  * Reads, checks and writes in one pass: valid rows go to the database in
  * chunks while the file is still being read (on a PostgreSQL server the
  * writing overlaps the reading), all inside one transaction that is rolled
@@ -173,9 +197,8 @@ async function importOnce(
   try {
     await writeTransaction(db, options.actor, async (tx) => {
       await auditInsertsGrouped(tx);
-      await deferNameIndexMerges(tx);
-      await withoutJit(tx);
-      result = await importPass(tx, input, options, true, await copyRowsFor(db, tx));
+      await prepareBulkLoad(tx);
+      result = await importPass(tx, input, options, true, await copyInto(db, tx));
       if (!result.applied) throw new Rollback();
       await mergeNameIndexPending(tx);
     });
@@ -183,46 +206,8 @@ async function importOnce(
     if (!(error instanceof Rollback)) throw error;
   }
   const r = result as StudentImportResult | null;
-  // Fresh planner statistics after a bulk load: PGlite has no autovacuum, and
-  // without them name searches over the scope get plans meant for a few rows
-  // (measured: 0.5 s instead of 50 ms on 500,000 students).
-  if (r?.applied && r.summary.added + r.summary.updated >= 10_000)
-    await sql`ANALYZE student, enrolment, class, org_unit`.execute(db);
+  if (r?.applied && r.summary.added + r.summary.updated >= 10_000) await analyzeAfterBulkLoad(db);
   return r!;
-}
-
-/**
- * New names go to the trigram index's pending list (GIN "fastupdate"), which
- * is merged into the index whenever it outgrows gin_pending_list_limit (4 MB
- * by default): in a bulk load, many small merges. For this transaction the
- * list may grow to 64 MB, and mergeNameIndexPending merges it once before
- * commit, so searches never scan a long pending list. Measured on the
- * PostgreSQL server, 200,000 students: inserting them 6.2–6.3 s instead of
- * 8.2–8.4 s, the final merge 0.35 s.
- */
-async function deferNameIndexMerges(tx: Tx): Promise<void> {
-  await sql`SELECT set_config('gin_pending_list_limit', '65536', true)`.execute(tx);
-}
-
-/**
- * A chunk's lookup of known students is thousands of index probes, which the
- * planner prices above jit_above_cost: on a server built with LLVM each chunk
- * then paid 15–20 ms of compiling for a 60 ms query. For this transaction only.
- */
-async function withoutJit(tx: Tx): Promise<void> {
-  await sql`SELECT set_config('jit', 'off', true)`.execute(tx);
-}
-
-/** The trigram index of student names (migration 2026112503). */
-const NAME_INDEX = 'student_search_trgm_idx';
-
-async function mergeNameIndexPending(tx: Tx): Promise<void> {
-  // Allowed to the index's owner (the account that ran the migrations) and
-  // superusers; any other account leaves the merge to autovacuum.
-  const { rows } = await sql<{ owner: boolean }>`
-    SELECT pg_has_role(current_user, relowner, 'USAGE') AS owner
-    FROM pg_class WHERE oid = to_regclass(${NAME_INDEX})`.execute(tx);
-  if (rows[0]?.owner) await sql`SELECT gin_clean_pending_list(${NAME_INDEX}::regclass)`.execute(tx);
 }
 
 async function importPass(
@@ -242,19 +227,12 @@ async function importPass(
     if (errors.length < MAX_LISTED_ERRORS) errors.push(e);
   };
   const context: StudentCheckContext = {
-    schools: new Map(
-      (
-        await db.selectFrom('org_unit').select(['id', 'code', 'kind', 'levels', 'path']).execute()
-      ).map((u) => [u.code.toLowerCase(), u]),
-    ),
+    schools: new Map((await allUnits(db)).map((u) => [u.code.toLowerCase(), u])),
     classes: new Map(
-      (
-        await db
-          .selectFrom('class')
-          .select(['id', 'school_id', 'name', 'grade'])
-          .where('school_year', '=', options.schoolYear)
-          .execute()
-      ).map((c) => [classKey(c.school_id, normalizeText(c.name)), c]),
+      (await classesOfYear(db, options.schoolYear)).map((c) => [
+        classKey(c.school_id, normalizeText(c.name)),
+        c,
+      ]),
     ),
     schoolYear: options.schoolYear,
     createClasses: options.createClasses,
@@ -265,10 +243,7 @@ async function importPass(
     // same file is already a duplicate error. Seen inside the transaction.
     // Every valid row is then new, and the checker encodes the inserts. A
     // dry run encodes nothing.
-    insertFormat:
-      write && !(await db.selectFrom('student').select('id').limit(1).executeTakeFirst())
-        ? insertFormat
-        : undefined,
+    insertFormat: write && !(await hasStudents(db)) ? insertFormat : undefined,
   };
 
   // The caller's scope, decided once from the units just read: which
@@ -372,34 +347,9 @@ async function importPass(
     const enrolments = new Map<string, string | null>();
     const keyed = chunk.filter((p) => p.personalId !== null || p.studentCode !== null);
     if (keyed.length) {
-      // Each row's student by personal id, and by student code when that is
-      // another student (or none has the id): one probe of a unique index per
-      // value, whatever the planner would estimate. Given 5,000 values at once
-      // as "= ANY(…)", the server chose a parallel scan of the whole table
-      // (measured on 500,000 students: 270–470 ms per chunk instead of 60 ms;
-      // a re-import 44 s instead of 28 s). Two array parameters, not one per
-      // value: 10,000 bind parameters cost the embedded database more than
-      // the lookup itself. LIMIT 1 keeps each lateral lookup an index scan.
-      const columns = sql.join(COMPARED.map((c) => sql.ref(`s.${c}`)));
-      // The scope is part of the answer, not of the search: a personal id or
-      // student code is unique in the whole province (the table's unique
-      // indexes), so one held outside the scope cannot be imported here
-      // either way, and the row must say so rather than fail at the insert.
-      // in_scope is one primary-key probe of org_unit per student found.
-      const { rows } = await sql<
-        StudentRow & { class_id: string | null; in_scope: boolean | null }
-      >`
-        SELECT ${columns}, (SELECT e.class_id FROM enrolment e
-          WHERE e.student_id = s.id AND e.school_year = ${options.schoolYear}) AS class_id,
-          (SELECT o.path LIKE ${scopePath + '%'} FROM org_unit o WHERE o.id = s.school_id) AS in_scope
-        FROM unnest(${keyed.map((p) => p.personalId)}::text[],
-          ${keyed.map((p) => p.studentCode)}::text[]) AS k(personal_id, student_code)
-        CROSS JOIN LATERAL (
-          (SELECT * FROM student WHERE personal_id = k.personal_id LIMIT 1)
-          UNION ALL
-          (SELECT * FROM student WHERE student_code = k.student_code
-            AND (k.personal_id IS NULL OR personal_id IS DISTINCT FROM k.personal_id) LIMIT 1)
-        ) s`.execute(db);
+      // Looked up by key pair, wherever the student is; whether they are
+      // inside the caller's scope comes with the answer (repo.ts).
+      const rows = await knownStudents(db, keyed, options.schoolYear, scopePath);
       for (const { class_id, in_scope, ...found } of rows) {
         // A student outside the scope keeps only what says which keys are
         // taken: nothing else of them is kept, compared or written.
@@ -462,7 +412,7 @@ async function importPass(
       }
       // An import never moves a student to another school, even inside the
       // scope (a commune's officer): that is a transfer, with its record and
-      // both schools' audit (transfers.ts).
+      // both schools' audit (../transfers/).
       if (existing.school_id !== p.schoolId) {
         const from = schoolById.get(existing.school_id)?.code ?? '';
         addError({
@@ -528,70 +478,9 @@ async function importPass(
     insert: EncodedInsert | null,
     changed: { p: ParsedStudent; e: StudentRow }[],
   ): Promise<void> {
-    for (const c of newClasses)
-      await db
-        .insertInto('class')
-        .values({
-          school_id: c.school_id,
-          id: c.id,
-          school_year: options.schoolYear,
-          name: c.name,
-          grade: c.grade,
-          homeroom_staff_id: null,
-        })
-        .execute();
-    if (insert?.format === 'copy' && copyRows) {
-      await copyRows('student', STUDENT_INSERT_COLUMNS, insert.students);
-      await copyRows('enrolment', ENROLMENT_INSERT_COLUMNS, insert.enrolments);
-    } else if (insert) {
-      // One statement and one parameter per chunk: both databases unpack
-      // JSON far faster than 80,000 bind parameters.
-      await sql`
-        INSERT INTO student (${sql.join(STUDENT_INSERT_COLUMNS.map((c) => sql.ref(c)))})
-        SELECT ${sql.join(STUDENT_INSERT_COLUMNS.map((c) => sql.ref(c)))}
-        FROM json_to_recordset(${insert.students}::json) AS x(id uuid, school_id uuid,
-          personal_id text, student_code text, full_name text, family_name text, middle_name text,
-          given_name text, search_name text, birth_date date, gender text, ethnicity text,
-          birth_place text, address text, guardian_name text, phone text)`.execute(db);
-      await sql`
-        INSERT INTO enrolment (student_id, school_year, school_id, class_id)
-        SELECT student_id, ${options.schoolYear}, school_id, class_id
-        FROM json_to_recordset(${insert.enrolments}::json)
-          AS x(student_id uuid, school_id uuid, class_id uuid)`.execute(db);
-    }
-    for (const { p, e } of changed) {
-      await db
-        .updateTable('student')
-        .set({
-          ...studentColumns(p),
-          personal_id: p.personalId ?? e.personal_id,
-          student_code: p.studentCode ?? e.student_code,
-          ethnicity: p.ethnicity ?? e.ethnicity,
-          birth_place: p.birthPlace ?? e.birth_place,
-          address: p.address ?? e.address,
-          guardian_name: p.guardian ?? e.guardian_name,
-          phone: p.phone ?? e.phone,
-          version: sql`version + 1`,
-          updated_at: sql`now()`,
-        })
-        .where('id', '=', e.id)
-        .execute();
-      const classId = p.classId!;
-      await db
-        .insertInto('enrolment')
-        .values({
-          student_id: e.id,
-          school_year: options.schoolYear,
-          school_id: p.schoolId,
-          class_id: classId,
-        })
-        .onConflict((oc) =>
-          oc
-            .columns(['student_id', 'school_year'])
-            .doUpdateSet({ school_id: p.schoolId, class_id: classId }),
-        )
-        .execute();
-    }
+    await insertClasses(db, newClasses, options.schoolYear);
+    if (insert) await insertNewStudents(db, insert, copyRows, options.schoolYear);
+    for (const { p, e } of changed) await updateKnownStudent(db, p, e, options.schoolYear);
     const freshCount = insert?.count ?? 0;
     if (written === 0 && freshCount + changed.length > 0) options.onPhase?.('writing');
     written += freshCount + changed.length;
@@ -637,23 +526,6 @@ function fileSize(path: string): number {
     return 0; // the reader says the file cannot be opened
   }
 }
-
-/** The columns an import compares and keeps (not the derived name parts, status or times). */
-const COMPARED = [
-  'id',
-  'school_id',
-  'personal_id',
-  'student_code',
-  'full_name',
-  'birth_date',
-  'gender',
-  'ethnicity',
-  'birth_place',
-  'address',
-  'guardian_name',
-  'phone',
-] as const;
-type StudentRow = Pick<Selectable<StudentTable>, (typeof COMPARED)[number]>;
 
 /** A student the lookup found; `outside` the caller's scope, only the id and keys are kept. */
 type KnownStudent = StudentRow & { outside?: true };
@@ -707,103 +579,3 @@ function changeOf(p: ParsedStudent, e: StudentRow, classBefore: string | null): 
   field(H.phone, e.phone, p.phone ?? e.phone);
   return { row: p.row, student: e.full_name, fields };
 }
-
-/**
- * The workbook back with a "Lỗi" column and the bad cells highlighted, for
- * the clerk to fix and upload again; with the dry run's changes, also a
- * "Thay đổi" column (each field before → after) and the changed cells marked.
- */
-export async function annotatedWorkbook(
-  input: Buffer,
-  errors: RowError[],
-  changes: StudentChange[] = [],
-): Promise<Buffer> {
-  await assertInflatable(input); // ExcelJS inflates every part at once: bombs are refused first
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(input as unknown as ArrayBuffer);
-  const sheet = workbook.worksheets[0]!;
-  const headerRow = sheet.getRow(1);
-  const columnOf = new Map<string, number>();
-  headerRow.eachCell((cell, col) => {
-    const text = cellText(cell.value).text;
-    if (text) columnOf.set(headerKey(text), col);
-  });
-  const errorCol = headerRow.cellCount + 1;
-  const mark = (rowNumber: number, column: string | null, argb: string) => {
-    const col = column ? columnOf.get(headerKey(column)) : undefined;
-    if (col)
-      sheet.getRow(rowNumber).getCell(col).fill = {
-        type: 'pattern',
-        pattern: 'solid',
-        fgColor: { argb },
-      };
-  };
-  headerRow.getCell(errorCol).value = 'Lỗi';
-  headerRow.getCell(errorCol).font = { bold: true, color: { argb: 'FFC00000' } };
-  const byRow = new Map<number, RowError[]>();
-  for (const e of errors) byRow.set(e.row, [...(byRow.get(e.row) ?? []), e]);
-  for (const [rowNumber, list] of byRow) {
-    sheet.getRow(rowNumber).getCell(errorCol).value = list
-      .map((e) => (e.column ? `${e.column}: ${e.message}` : e.message))
-      .join('\n');
-    for (const e of list) mark(rowNumber, e.column, 'FFFFC7CE');
-  }
-  sheet.getColumn(errorCol).width = 60;
-  if (changes.length) {
-    const changeCol = errorCol + 1;
-    headerRow.getCell(changeCol).value = 'Thay đổi';
-    headerRow.getCell(changeCol).font = { bold: true, color: { argb: 'FF7F6000' } };
-    for (const c of changes) {
-      sheet.getRow(c.row).getCell(changeCol).value = c.fields
-        .map((f) => `${f.column}: ${f.before ?? '(trống)'} → ${f.after ?? '(trống)'}`)
-        .join('\n');
-      for (const f of c.fields) mark(c.row, f.column, 'FFFFEB9C');
-    }
-    sheet.getColumn(changeCol).width = 60;
-  }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
-
-/**
- * The downloadable template: the contract's headers, notes, and dropdowns
- * (schools of the caller's scope, gender, the usual ethnic groups).
- */
-export async function studentTemplate(schoolCodes: string[]): Promise<Buffer> {
-  const H = STUDENT_HEADERS;
-  return importTemplate({
-    sheetName: 'Học sinh',
-    headers: Object.values(H),
-    notes: {
-      [H.schoolCode]: 'Mã trường như trong cây đơn vị (chọn trong danh sách).',
-      [H.className]: 'Tên lớp trong trường và năm học, ví dụ 6A1, 10 Toán, Lá 2.',
-      [H.birthDate]: 'dd/mm/yyyy',
-      [H.gender]: 'Nam hoặc Nữ',
-      [H.personalId]: '12 chữ số (không bắt buộc)',
-      [H.phone]: '10 chữ số, bắt đầu bằng 0',
-    },
-    dropdowns: [
-      { header: H.schoolCode, values: schoolCodes },
-      { header: H.gender, values: ['Nam', 'Nữ'], inline: true },
-      { header: H.ethnicity, values: ETHNICITIES, strict: false },
-    ],
-    textColumns: [H.birthDate, H.personalId, H.phone],
-  });
-}
-
-const ETHNICITIES = [
-  'Kinh',
-  'Tày',
-  'Thái',
-  'Mường',
-  'Khmer',
-  "H'Mông",
-  'Nùng',
-  'Dao',
-  'Hoa',
-  'Gia Rai',
-  'Ê Đê',
-  'Ba Na',
-  'Sán Chay',
-  'Chăm',
-  'Xơ Đăng',
-];

@@ -1,13 +1,14 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../db/connection.ts';
-import { buildApp, type App } from '../../app/app.ts';
-import { freshDatabase } from '../../../test/helpers/db.ts';
-import { makeTree, makeUser, scopeAt, SMALL_PROVINCE } from '../../../test/helpers/fixtures.ts';
-import { signIn, type Client } from '../../../test/helpers/client.ts';
-import { STAFF_HEADERS } from './import-staff.ts';
-import type { ProgressLine } from './contract.ts';
-import { staffExportRows } from './staff-search.ts';
+import type { Db } from '../../../db/connection.ts';
+import { buildApp, type App } from '../../../app/app.ts';
+import { freshDatabase } from '../../../../test/helpers/db.ts';
+import { makeTree, makeUser, scopeAt, SMALL_PROVINCE } from '../../../../test/helpers/fixtures.ts';
+import { signIn, type Client } from '../../../../test/helpers/client.ts';
+import { makeStaff } from '../../../../test/helpers/factories/staff.ts';
+import { STAFF_HEADERS } from '../imports/staff-headers.ts';
+import type { ProgressLine } from '../contract.ts';
+import { staffExportRows } from './export-staff.ts';
 
 let db: Db;
 let close: () => Promise<void>;
@@ -173,17 +174,20 @@ describe('staff import over HTTP', () => {
 });
 
 describe('staff search and export', () => {
-  beforeAll(async () => {
-    const r = await post(
-      clerkB,
-      '/api/registry/imports/staff?dryRun=0',
-      await workbook([
-        ['THB', 'Nguyễn Thị Hoà', '12/03/1987', 'Nữ', '044187000123', 'Giáo viên', 'Ngữ văn'],
-        ['THB', 'Đỗ Thị Thu', '04/04/1984', 'Nữ', '', 'Nhân viên'],
-      ]),
-    );
-    expect(r.statusCode).toBe(200);
-  });
+  // A's three come from the import tests above; B's two are made here.
+  beforeAll(() =>
+    makeStaff(
+      db,
+      {
+        schoolId: ids.THB!,
+        fullName: 'Nguyễn Thị Hoà',
+        birthDate: '1987-03-12',
+        personalId: '044187000123',
+        mainSubject: 'Ngữ văn',
+      },
+      { schoolId: ids.THB!, fullName: 'Đỗ Thị Thu', birthDate: '1984-04-04', position: 'staff' },
+    ),
+  );
 
   interface Hits {
     total: number;
