@@ -1,9 +1,8 @@
+import type { FormInstance } from 'antd';
 import { ApiError } from './api.ts';
 
-/** What a form offers to show errors on its fields (antd's FormInstance has it). */
-export interface FieldErrorTarget {
-  setFields: (fields: { name: string; errors: string[] }[]) => void;
-}
+/** What of a form shows errors on its fields. */
+export type FieldErrorTarget = Pick<FormInstance, 'setFields'>;
 
 /**
  * Puts a refused request's field errors (problem.errors, path `body.name`) on

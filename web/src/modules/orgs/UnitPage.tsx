@@ -16,13 +16,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import type { Kind, Me, UnitDetail } from '../../../../src/modules/orgs/contract.ts';
 import { ErrorResult } from '../../shared/ErrorResult.tsx';
-import {
-  formatDate,
-  KIND_LABELS,
-  LEVEL_LABELS,
-  OWNERSHIP_LABELS,
-  useI18n,
-} from '../../shared/i18n.ts';
+import { KIND_LABELS, LEVEL_LABELS, OWNERSHIP_LABELS, useI18n } from '../../shared/i18n.ts';
 import { problemToForm } from '../../shared/problemToForm.ts';
 import { isStale } from '../../shared/StaleNotice.tsx';
 import { registryApi } from '../registry/api.ts';

@@ -23,7 +23,7 @@ import type { SchoolTabProps } from './SchoolsPage.tsx';
 export function ClassesTab({ schoolId, year, canWrite }: SchoolTabProps) {
   const { message } = App.useApp();
   const client = useQueryClient();
-  const [form] = Form.useForm();
+  const [form] = Form.useForm<ClassInput>();
   const [editing, setEditing] = useState<ClassRow | 'new' | null>(null);
   const [saving, setSaving] = useState(false);
   const [stale, setStale] = useState(false);
@@ -53,7 +53,7 @@ export function ClassesTab({ schoolId, year, canWrite }: SchoolTabProps) {
     );
   };
   const save = async () => {
-    const values: ClassInput = form.getFieldsValue();
+    const values = form.getFieldsValue();
     const body = { ...values, homeroomStaffId: values.homeroomStaffId ?? null };
     setSaving(true);
     try {
