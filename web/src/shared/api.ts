@@ -3,7 +3,7 @@
  * echoed on writes. Pages call their module's typed functions
  * (web/src/modules/<name>/api.ts), which name each route as the server
  * declares it and take their answer types from the module's contract.ts: the
- * one place an answer's type is stated (src/app/web-api.test.ts checks every
+ * one place an answer's type is stated (test/integration/web-api.test.ts checks every
  * route named there exists).
  */
 import type { Problem as ProblemDetails } from '../../../src/core/contract.ts';
@@ -101,6 +101,12 @@ export function url(
 export type QueryOf<T> = {
   [K in keyof T]: unknown extends T[K] ? number | string | undefined : T[K];
 };
+
+/**
+ * The URL of a route a file is POSTed to with XMLHttpRequest or fetch
+ * (uploads with progress, a file sent back): `url`, named for what it is.
+ */
+export const uploadUrl: typeof url = url;
 
 interface Target {
   params?: Record<string, string>;

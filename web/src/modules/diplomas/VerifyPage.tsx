@@ -29,7 +29,7 @@ import { diplomaFiles, type PublicKeys, type StatusListCredential } from './api.
  */
 
 const KEYS_CACHE = 'sogd.issuerKeys';
-/** What the page keeps of each key of `/api/public/keys`. */
+/** What the page keeps of each public key (diplomaFiles.publicKeys). */
 type CachedKey = Pick<PublicKeys[number], 'kid' | 'publicKeyMultibase'>;
 
 function cachedKeys(): IssuerKey[] {

@@ -31,7 +31,7 @@ import type {
   transferListQuery,
   TransferView,
 } from '../../../../src/modules/registry/contract.ts';
-import { route, url, type Query, type QueryOf } from '../../shared/api.ts';
+import { route, uploadUrl, url, type Query, type QueryOf } from '../../shared/api.ts';
 
 const byId = (id: string, query?: Query) => ({ params: { id }, query });
 
@@ -106,8 +106,8 @@ export const registryFiles = {
   importTemplate: (kind: ImportKind) => url('/api/registry/imports/:kind/template.xlsx', { kind }),
   /** The import itself (POST, multipart; progress=1 streams NDJSON: ImportPanel). */
   import: (kind: ImportKind, query: URLSearchParams) =>
-    url('/api/registry/imports/:kind', { kind }, query),
+    uploadUrl('/api/registry/imports/:kind', { kind }, query),
   /** The file back with its errors (or changes) marked (POST, multipart). */
   annotated: (kind: ImportKind, query: URLSearchParams) =>
-    url('/api/registry/imports/:kind/annotated', { kind }, query),
+    uploadUrl('/api/registry/imports/:kind/annotated', { kind }, query),
 };
