@@ -14,7 +14,7 @@ type Submit = (change: () => Promise<DiplomaDetail>) => void;
 /** Revocation by decision: number, date and reason. */
 export function RevokeDialog({
   id,
-  open: revoking,
+  open,
   saving,
   onClose,
   onSubmit,
@@ -26,13 +26,7 @@ export function RevokeDialog({
   onSubmit: Submit;
 }) {
   return (
-    <Modal
-      open={revoking}
-      title="Thu hồi văn bằng"
-      onCancel={onClose}
-      footer={null}
-      destroyOnHidden
-    >
+    <Modal open={open} title="Thu hồi văn bằng" onCancel={onClose} footer={null} destroyOnHidden>
       <Form layout="vertical" onFinish={(v: Decision) => onSubmit(() => diplomasApi.revoke(id, v))}>
         <Form.Item label="Số quyết định" name="decisionNumber" rules={[{ required: true }]}>
           <Input />
