@@ -55,8 +55,11 @@ describe('under the Content-Security-Policy', () => {
     await signInOnPage(page, server.url, 'admin', ADMIN_PASSWORD);
     for (const path of ['/nguoi-dung', '/nhat-ky', '/truong-hoc', '/hoc-sinh', '/can-bo']) {
       await page.goto(`${server.url}${path}`);
+      // Polled: on a busy machine the network can idle while the bundle is still parsed.
+      await expect
+        .poll(() => page.locator('.ant-layout').count(), { message: path })
+        .toBeGreaterThan(0);
       await page.waitForLoadState('networkidle');
-      expect(await page.locator('.ant-layout').count(), path).toBeGreaterThan(0);
     }
     // Styles injected by AntD apply (a styled button, not a bare one).
     await page.goto(`${server.url}/nguoi-dung`);

@@ -12,14 +12,18 @@ import {
   TeamOutlined,
 } from '@ant-design/icons';
 import { QueryClient, QueryClientProvider, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App as AntApp, Button, ConfigProvider, Layout, Menu, Result, Spin } from 'antd';
+import { App as AntApp, Button, ConfigProvider, Layout, Menu, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import viVN from 'antd/locale/vi_VN';
 import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
-import type { Me, Session } from '../../src/modules/orgs/contract.ts';
-import { api, ApiError, setCsrfToken } from './shared/api.ts';
+import type { Me } from '../../src/modules/orgs/contract.ts';
+import { authApi } from './modules/orgs/api.ts';
+import { ApiError, setCsrfToken } from './shared/api.ts';
 import { catalogues, I18nContext, ROLE_LABELS, useI18n, type Lang } from './shared/i18n.ts';
+
+// Pages import it from shared/; exported here too, as it was.
+export { ErrorResult } from './shared/ErrorResult.tsx';
 
 const LoginPage = lazy(() => import('./modules/orgs/LoginPage.tsx'));
 const ChangePasswordPage = lazy(() => import('./modules/orgs/ChangePasswordPage.tsx'));
@@ -51,7 +55,7 @@ export function useMe(): Me | null | undefined {
     queryKey: ['me'],
     queryFn: async () => {
       try {
-        const result = await api.get<Session>('/api/auth/me');
+        const result = await authApi.me();
         setCsrfToken(result.csrfToken);
         return result.user;
       } catch (error) {
@@ -61,27 +65,6 @@ export function useMe(): Me | null | undefined {
     },
   });
   return data;
-}
-
-export function ErrorResult({ error }: { error: unknown }) {
-  const { t } = useI18n();
-  if (error instanceof ApiError && error.status === 403)
-    return (
-      <Result
-        status="403"
-        title={t.forbidden}
-        subTitle={error.problem.detail || t.forbiddenDetail}
-      />
-    );
-  if (error instanceof ApiError && error.status === 404)
-    return <Result status="404" title={t.notFound} subTitle={t.notFoundDetail} />;
-  return (
-    <Result
-      status="error"
-      title={error instanceof ApiError ? error.problem.title : 'Lỗi'}
-      subTitle={error instanceof Error ? error.message : String(error)}
-    />
-  );
 }
 
 function Shell({ me, children }: { me: Me; children: ReactNode }) {
@@ -121,7 +104,7 @@ function Shell({ me, children }: { me: Me; children: ReactNode }) {
   ];
   const selected = items.find((i) => location.pathname.startsWith(i.key))?.key ?? '/don-vi';
   const signOut = async () => {
-    await api.post('/api/auth/logout');
+    await authApi.logout();
     client.setQueryData(['me'], null);
     void navigate('/dang-nhap');
   };

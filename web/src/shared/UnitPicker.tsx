@@ -1,7 +1,7 @@
 import { Select } from 'antd';
 import { useState } from 'react';
 import type { UnitSummary } from '../../../src/modules/orgs/contract.ts';
-import { api } from './api.ts';
+import { orgsApi } from '../modules/orgs/api.ts';
 import { KIND_LABELS, useI18n } from './i18n.ts';
 
 /** A unit chosen by typing part of its name or code (searched on the server, within scope). */
@@ -28,7 +28,7 @@ export function UnitPicker({
       filterOption={false}
       onSearch={(q) => {
         if (q.trim().length < 2) return;
-        void api.get<UnitSummary[]>(`/api/orgs/search?q=${encodeURIComponent(q)}`).then(setOptions);
+        void orgsApi.search(q).then(setOptions);
       }}
       onChange={(id: string) => onChange?.(id)}
       options={options.map((u) => ({

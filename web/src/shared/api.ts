@@ -1,13 +1,15 @@
-/** The sogd API from the browser: JSON, the session cookie, and the CSRF token echoed on writes. */
+/**
+ * The sogd API from the browser: JSON, the session cookie, and the CSRF token
+ * echoed on writes. Pages call their module's typed functions
+ * (web/src/modules/<name>/api.ts), which name each route as the server
+ * declares it and take their answer types from the module's contract.ts: the
+ * one place an answer's type is stated (test/integration/web-api.test.ts checks every
+ * route named there exists).
+ */
+import type { Problem as ProblemDetails } from '../../../src/core/contract.ts';
 
-export interface Problem {
-  /** A URI naming the kind of problem; 'about:blank' for most. */
-  type?: string;
-  title: string;
-  detail: string;
-  status: number;
-  errors?: { path: string; message: string }[];
-}
+/** RFC 9457 problem details, as every error answers; `type` absent when the server sent none. */
+export type Problem = Omit<ProblemDetails, 'type'> & { type?: string };
 
 export class ApiError extends Error {
   constructor(
@@ -58,17 +60,91 @@ async function request<T>(method: string, url: string, body?: unknown): Promise<
         : { title: 'Lỗi', detail: `Máy chủ trả lời ${response.status}.`, status: response.status };
     throw new ApiError({ ...problem, status: response.status }, data);
   }
+  // The server serialises every answer through the route's schema, whose
+  // type the module's api.ts names: this is the one cast of an answer.
   return data as T;
 }
 
-export const api = {
-  get: <T>(url: string) => request<T>('GET', url),
-  post: <T>(url: string, body?: unknown) => request<T>('POST', url, body ?? {}),
-  patch: <T>(url: string, body: unknown) => request<T>('PATCH', url, body),
-  put: <T>(url: string, body: unknown) => request<T>('PUT', url, body),
+/** A query string's values; undefined and null are left out. */
+export type Query = Record<string, string | number | boolean | null | undefined>;
+
+/**
+ * A route's URL from its path as the server declares it (`/api/orgs/:id`),
+ * its path parameters and its query.
+ */
+export function url(
+  path: string,
+  params: Record<string, string> = {},
+  query: Query | URLSearchParams = {},
+): string {
+  const filled = path.replace(/:([A-Za-z]+)/g, (_m, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`Thiếu tham số ${name} của ${path}`);
+    return encodeURIComponent(value);
+  });
+  const search =
+    query instanceof URLSearchParams
+      ? query
+      : new URLSearchParams(
+          Object.entries(query)
+            .filter(([, v]) => v !== undefined && v !== null)
+            .map(([k, v]) => [k, String(v)]),
+        );
+  const text = search.toString();
+  return text ? `${filled}?${text}` : filled;
+}
+
+/**
+ * A query schema's input as a page sends it: a coerced number (page,
+ * pageSize), typed `unknown` by zod, is sent as a number or its text.
+ */
+export type QueryOf<T> = {
+  [K in keyof T]: unknown extends T[K] ? number | string | undefined : T[K];
 };
 
-// The orgs module's answers, from its contract (types only: no zod in the bundle).
+/**
+ * The URL of a route a file is POSTed to with XMLHttpRequest or fetch
+ * (uploads with progress, a file sent back): `url`, named for what it is.
+ */
+export const uploadUrl: typeof url = url;
+
+interface Target {
+  params?: Record<string, string>;
+  query?: Query | URLSearchParams;
+}
+
+/**
+ * One route, typed: `route.get<UnitDetail>('/api/orgs/:id', { params: { id } })`.
+ * Only the modules' api.ts files call these; pages call those files.
+ */
+export const route = {
+  get: <T>(path: string, target: Target = {}) =>
+    request<T>('GET', url(path, target.params, target.query)),
+  post: <T, B = unknown>(path: string, body?: B, target: Target = {}) =>
+    request<T>('POST', url(path, target.params, target.query), body ?? {}),
+  patch: <T, B = unknown>(path: string, body: B, target: Target = {}) =>
+    request<T>('PATCH', url(path, target.params, target.query), body),
+  put: <T, B = unknown>(path: string, body: B, target: Target = {}) =>
+    request<T>('PUT', url(path, target.params, target.query), body),
+};
+
+/**
+ * The untyped client of before the modules' api.ts files.
+ * @deprecated Call a typed function of the module's api.ts (or add one there).
+ */
+export const api = {
+  get: <T>(path: string) => request<T>('GET', path),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+};
+
+/** What to show of a failed request: the problem's detail, or the error's text. */
+export function problemText(error: unknown): string {
+  return error instanceof ApiError ? error.problem.detail : String(error);
+}
+
+// Types pages of several modules use, from their contracts (types only: no zod in the bundle).
 export type {
   AuditEntry,
   Kind,
@@ -79,6 +155,4 @@ export type {
   UnitSummary,
   UserRow,
 } from '../../../src/modules/orgs/contract.ts';
-
-/** The registry's class list and class roster (contract of src/modules/registry). */
 export type { ClassStudent, ClassSummary } from '../../../src/modules/registry/contract.ts';

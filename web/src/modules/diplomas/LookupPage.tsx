@@ -1,9 +1,10 @@
 import { Alert, Button, Card, Descriptions, Form, Input, Radio, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import type { LookupAnswer, PublicDiploma } from '../../../../src/modules/diplomas/contract.ts';
+import type { PublicDiploma } from '../../../../src/modules/diplomas/contract.ts';
 import { DIPLOMA_TYPE_LABELS } from '../../../../src/modules/diplomas/labels.ts';
-import { api, ApiError } from '../../shared/api.ts';
+import { problemText } from '../../shared/api.ts';
+import { diplomasApi } from './api.ts';
 
 const STATUS = {
   valid: <Tag color="green">Hợp lệ</Tag>,
@@ -18,16 +19,15 @@ export default function LookupPage() {
   const submit = async (values: { number: string; fullName: string; birthDate: string }) => {
     setError(null);
     try {
-      const params = new URLSearchParams({
+      const r = await diplomasApi.lookup({
         [by]: values.number,
         fullName: values.fullName,
         birthDate: values.birthDate,
       });
-      const r = await api.get<LookupAnswer>(`/api/public/diplomas/lookup?${params.toString()}`);
       setResult(r.diplomas);
     } catch (e) {
       setResult(null);
-      setError(e instanceof ApiError ? e.problem.detail : String(e));
+      setError(problemText(e));
     }
   };
   return (

@@ -18,9 +18,9 @@ import {
   type IssuerKey,
   type QrVerification,
 } from '../../../../src/modules/diplomas/credentials/qr.ts';
-import type { PublicKey } from '../../../../src/modules/diplomas/contract.ts';
 import { DIPLOMA_TYPE_LABELS } from '../../../../src/modules/diplomas/labels.ts';
 import { formatDate } from '../../shared/i18n.ts';
+import { diplomaFiles, type PublicKeys, type StatusListCredential } from './api.ts';
 
 /**
  * Offline diploma verification: the department's public keys are cached in
@@ -29,8 +29,8 @@ import { formatDate } from '../../shared/i18n.ts';
  */
 
 const KEYS_CACHE = 'sogd.issuerKeys';
-/** What the page keeps of each key of `/api/public/keys`. */
-type CachedKey = Pick<PublicKey, 'kid' | 'publicKeyMultibase'>;
+/** What the page keeps of each public key (diplomaFiles.publicKeys). */
+type CachedKey = Pick<PublicKeys[number], 'kid' | 'publicKeyMultibase'>;
 
 function cachedKeys(): IssuerKey[] {
   try {
@@ -46,7 +46,7 @@ function cachedKeys(): IssuerKey[] {
 
 async function refreshKeys(): Promise<boolean> {
   try {
-    const response = await fetch('/api/public/keys');
+    const response = await fetch(diplomaFiles.publicKeys());
     if (!response.ok) return false;
     localStorage.setItem(KEYS_CACHE, JSON.stringify((await response.json()) as CachedKey[]));
     return true;
@@ -58,9 +58,9 @@ async function refreshKeys(): Promise<boolean> {
 /** Revocation bit from the issuer's status list; null when offline. */
 async function revoked(issuer: string, index: number): Promise<boolean | null> {
   try {
-    const response = await fetch(`/api/public/status/${encodeURIComponent(issuer)}`);
+    const response = await fetch(diplomaFiles.statusList(issuer));
     if (!response.ok) return null;
-    const list = (await response.json()) as { credentialSubject: { encodedList: string } };
+    const list = (await response.json()) as StatusListCredential;
     const b64 = list.credentialSubject.encodedList.slice(1).replace(/-/g, '+').replace(/_/g, '/');
     const gz = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
     const stream = new Blob([gz]).stream().pipeThrough(new DecompressionStream('gzip'));

@@ -14,9 +14,10 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
-import type { JobList, JobState, JobView } from '../../../../src/core/jobs/contract.ts';
-import { api, type Me } from '../../shared/api.ts';
-import { ErrorResult } from '../../App.tsx';
+import type { JobState, JobView } from '../../../../src/core/jobs/contract.ts';
+import type { Me } from '../../../../src/modules/orgs/contract.ts';
+import { ErrorResult } from '../../shared/ErrorResult.tsx';
+import { jobsApi } from './api.ts';
 import { useI18n, type Messages } from '../../shared/i18n.ts';
 
 const STATES: JobState[] = ['created', 'retry', 'active', 'completed', 'cancelled', 'failed'];
@@ -99,11 +100,10 @@ export default function JobsPage({ me }: { me: Me }) {
   const phone = !Grid.useBreakpoint().md;
   const [state, setState] = useState<JobState | undefined>();
   const [page, setPage] = useState(1);
-  const params = new URLSearchParams({ page: String(page), pageSize: '20' });
-  if (state) params.set('state', state);
+  const query = { page, pageSize: 20, state };
   const list = useQuery({
-    queryKey: ['jobs', params.toString()],
-    queryFn: () => api.get<JobList>(`/api/jobs?${params.toString()}`),
+    queryKey: ['jobs', query],
+    queryFn: () => jobsApi.list(query),
     // Poll while something runs or is about to; stop when all is settled.
     refetchInterval: (query) =>
       query.state.data?.items.some(
@@ -114,7 +114,7 @@ export default function JobsPage({ me }: { me: Me }) {
         : false,
   });
   const cancel = useMutation({
-    mutationFn: (id: string) => api.post<JobView>(`/api/jobs/${id}/cancel`),
+    mutationFn: (id: string) => jobsApi.cancel(id),
     onSuccess: () => {
       void message.success(t.jobCancelled);
       void client.invalidateQueries({ queryKey: ['jobs'] });
@@ -122,7 +122,7 @@ export default function JobsPage({ me }: { me: Me }) {
     onError: (error) => void message.error(error.message),
   });
   const run = useMutation({
-    mutationFn: (kind: string) => api.post<JobView>(`/api/jobs/run/${encodeURIComponent(kind)}`),
+    mutationFn: (kind: string) => jobsApi.run(kind),
     onSuccess: () => {
       void message.success(t.jobStarted2);
       void client.invalidateQueries({ queryKey: ['jobs'] });

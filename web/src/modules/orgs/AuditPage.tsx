@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, DatePicker, Form, Input, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import type { AuditEntry, AuditList } from '../../../../src/modules/orgs/contract.ts';
-import { api } from '../../shared/api.ts';
-import { ErrorResult } from '../../App.tsx';
+import type { AuditEntry } from '../../../../src/modules/orgs/contract.ts';
+import { ErrorResult } from '../../shared/ErrorResult.tsx';
+import { auditApi } from './api.ts';
 import { formatDate, useI18n } from '../../shared/i18n.ts';
 
 const ACTION_COLORS: Record<string, string> = {
@@ -109,11 +109,15 @@ export default function AuditPage() {
   const { t } = useI18n();
   const [filters, setFilters] = useState<Filters>({});
   const [page, setPage] = useState(1);
-  const params = new URLSearchParams({ page: String(page), pageSize: '50' });
-  for (const [k, v] of Object.entries(filters)) if (v) params.set(k, String(v));
+  // Empty filters are left out of the query.
+  const query = {
+    page,
+    pageSize: 50,
+    ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v)),
+  };
   const log = useQuery({
-    queryKey: ['audit', params.toString()],
-    queryFn: () => api.get<AuditList>(`/api/audit?${params.toString()}`),
+    queryKey: ['audit', query],
+    queryFn: () => auditApi.list(query),
   });
   if (log.error) return <ErrorResult error={log.error} />;
   return (

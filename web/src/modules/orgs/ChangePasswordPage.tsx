@@ -2,8 +2,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import type { Me } from '../../../../src/modules/orgs/contract.ts';
-import { api, ApiError } from '../../shared/api.ts';
+import type { ChangePasswordBody, Me } from '../../../../src/modules/orgs/contract.ts';
+import { problemText } from '../../shared/api.ts';
+import { authApi } from './api.ts';
 import { useI18n } from '../../shared/i18n.ts';
 
 export default function ChangePasswordPage({ me }: { me: Me }) {
@@ -12,15 +13,15 @@ export default function ChangePasswordPage({ me }: { me: Me }) {
   const navigate = useNavigate();
   const client = useQueryClient();
   const [error, setError] = useState<string | null>(null);
-  const submit = async (values: { currentPassword: string; newPassword: string }) => {
+  const submit = async (values: ChangePasswordBody) => {
     setError(null);
     try {
-      await api.post('/api/auth/password', values);
+      await authApi.changePassword(values);
       client.setQueryData(['me'], { ...me, mustChangePassword: false });
       void message.success(t.saved);
       void navigate('/', { replace: true });
     } catch (e) {
-      setError(e instanceof ApiError ? e.problem.detail : String(e));
+      setError(problemText(e));
     }
   };
   return (
@@ -37,10 +38,7 @@ export default function ChangePasswordPage({ me }: { me: Me }) {
         {me.mustChangePassword && (
           <Alert type="info" showIcon message={t.mustChange} style={{ marginBottom: 16 }} />
         )}
-        <Form
-          layout="vertical"
-          onFinish={(v: { currentPassword: string; newPassword: string }) => void submit(v)}
-        >
+        <Form layout="vertical" onFinish={(v: ChangePasswordBody) => void submit(v)}>
           <Form.Item label={t.currentPassword} name="currentPassword" rules={[{ required: true }]}>
             <Input.Password autoComplete="current-password" />
           </Form.Item>

@@ -2,8 +2,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import type { LoginBody, Session } from '../../../../src/modules/orgs/contract.ts';
-import { api, ApiError, setCsrfToken } from '../../shared/api.ts';
+import type { LoginBody } from '../../../../src/modules/orgs/contract.ts';
+import { problemText, setCsrfToken } from '../../shared/api.ts';
+import { authApi } from './api.ts';
 import { useI18n } from '../../shared/i18n.ts';
 
 export default function LoginPage() {
@@ -16,12 +17,12 @@ export default function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      const result = await api.post<Session>('/api/auth/login', values);
+      const result = await authApi.login(values);
       setCsrfToken(result.csrfToken);
       client.setQueryData(['me'], result.user);
       void navigate(result.user.mustChangePassword ? '/doi-mat-khau' : '/', { replace: true });
     } catch (e) {
-      setError(e instanceof ApiError ? e.problem.detail : String(e));
+      setError(problemText(e));
     } finally {
       setBusy(false);
     }
@@ -40,10 +41,7 @@ export default function LoginPage() {
         <Typography.Title level={4} style={{ marginTop: 0 }}>
           {t.appName}
         </Typography.Title>
-        <Form
-          layout="vertical"
-          onFinish={(v: { username: string; password: string }) => void submit(v)}
-        >
+        <Form layout="vertical" onFinish={(v: LoginBody) => void submit(v)}>
           <Form.Item label={t.username} name="username" rules={[{ required: true }]}>
             <Input autoComplete="username" autoFocus />
           </Form.Item>

@@ -3,8 +3,8 @@ import { Card, Input, List, Tag, Tree, Typography, type TreeProps } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { Me, UnitSummary } from '../../../../src/modules/orgs/contract.ts';
-import { api } from '../../shared/api.ts';
-import { ErrorResult } from '../../App.tsx';
+import { ErrorResult } from '../../shared/ErrorResult.tsx';
+import { orgsApi } from './api.ts';
 import { KIND_LABELS, useI18n } from '../../shared/i18n.ts';
 
 type DataNode = NonNullable<TreeProps['treeData']>[number];
@@ -39,14 +39,14 @@ export default function OrgTreePage(_props: { me: Me }) {
   const roots = useQuery({
     queryKey: ['orgs', 'roots'],
     queryFn: async () => {
-      const units = await api.get<UnitSummary[]>('/api/orgs/roots');
+      const units = await orgsApi.roots();
       setTree(units.map((u) => toNode(u, lang)));
       return units;
     },
   });
   const found = useQuery({
     queryKey: ['orgs', 'search', query],
-    queryFn: () => api.get<UnitSummary[]>(`/api/orgs/search?q=${encodeURIComponent(query)}`),
+    queryFn: () => orgsApi.search(query),
     enabled: query.trim().length > 1,
   });
   if (roots.error) return <ErrorResult error={roots.error} />;
@@ -76,7 +76,7 @@ export default function OrgTreePage(_props: { me: Me }) {
         <Tree
           treeData={tree ?? []}
           loadData={async (node) => {
-            const children = await api.get<UnitSummary[]>(`/api/orgs/${String(node.key)}/children`);
+            const children = await orgsApi.children(String(node.key));
             setTree((current) =>
               replaceChildren(
                 current ?? [],

@@ -5,11 +5,7 @@ import {
   Button,
   Card,
   Descriptions,
-  Drawer,
   Form,
-  Input,
-  Modal,
-  Select,
   Space,
   Statistic,
   Table,
@@ -18,34 +14,23 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import type {
-  AuditEntry,
-  Kind,
-  Me,
-  UnitDetail,
-  UnitSummary,
-} from '../../../../src/modules/orgs/contract.ts';
-import { api, ApiError, type ClassStudent, type ClassSummary } from '../../shared/api.ts';
-import { ErrorResult } from '../../App.tsx';
-import {
-  formatDate,
-  KIND_LABELS,
-  LEVEL_LABELS,
-  OWNERSHIP_LABELS,
-  useI18n,
-} from '../../shared/i18n.ts';
-import { UnitPicker } from '../../shared/UnitPicker.tsx';
-import { isStale, StaleNotice } from '../../shared/StaleNotice.tsx';
+import type { Kind, Me, UnitDetail } from '../../../../src/modules/orgs/contract.ts';
+import { ErrorResult } from '../../shared/ErrorResult.tsx';
+import { KIND_LABELS, LEVEL_LABELS, OWNERSHIP_LABELS, useI18n } from '../../shared/i18n.ts';
+import { problemToForm } from '../../shared/problemToForm.ts';
+import { isStale } from '../../shared/StaleNotice.tsx';
+import { registryApi } from '../registry/api.ts';
+import { orgsApi } from './api.ts';
 import { AuditTable } from './AuditPage.tsx';
-
-type Dialog = null | 'edit' | 'child' | 'move' | 'merge';
+import { ClassDrawer } from './ClassDrawer.tsx';
+import { UnitDialog, type UnitDialogKind } from './UnitDialog.tsx';
 
 export default function UnitPage({ me }: { me: Me }) {
   const { id = '' } = useParams();
   const { t, lang } = useI18n();
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
   const client = useQueryClient();
-  const [dialog, setDialog] = useState<Dialog>(null);
+  const [dialog, setDialog] = useState<UnitDialogKind | null>(null);
   const [classId, setClassId] = useState<string | null>(null);
   /** The version the edit form was filled from; set when a save was refused as stale. */
   const [editVersion, setEditVersion] = useState(0);
@@ -53,30 +38,25 @@ export default function UnitPage({ me }: { me: Me }) {
   const [form] = Form.useForm();
   const unit = useQuery({
     queryKey: ['unit', id],
-    queryFn: () => api.get<UnitDetail>(`/api/orgs/${id}`),
+    queryFn: () => orgsApi.unit(id),
   });
   const children = useQuery({
     queryKey: ['unit', id, 'children'],
-    queryFn: () => api.get<UnitSummary[]>(`/api/orgs/${id}/children`),
+    queryFn: () => orgsApi.children(id),
   });
   const isSchool = unit.data?.kind === 'school';
   const classes = useQuery({
     queryKey: ['unit', id, 'classes'],
-    queryFn: () => api.get<ClassSummary[]>(`/api/orgs/${id}/classes`),
+    queryFn: () => registryApi.unitClasses(id),
     enabled: isSchool && me.permissions.includes('registry.read'),
   });
   const history = useQuery({
     queryKey: ['unit', id, 'history'],
-    queryFn: () => api.get<AuditEntry[]>(`/api/orgs/${id}/history`),
+    queryFn: () => orgsApi.history(id),
   });
-  const students = useQuery({
-    queryKey: ['class', classId, 'students'],
-    queryFn: () => api.get<ClassStudent[]>(`/api/classes/${classId}/students`),
-    enabled: classId !== null,
-  });
+  /** A change of the unit (a button's or the dialog's); field errors go on the dialog's form. */
   const act = useMutation({
-    mutationFn: ({ path, body, method }: { path: string; body?: unknown; method?: 'PATCH' }) =>
-      method === 'PATCH' ? api.patch<UnitDetail>(path, body) : api.post<UnitDetail>(path, body),
+    mutationFn: (change: () => Promise<UnitDetail>) => change(),
     onSuccess: async () => {
       setDialog(null);
       form.resetFields();
@@ -86,15 +66,7 @@ export default function UnitPage({ me }: { me: Me }) {
     },
     onError: (error) => {
       if (isStale(error)) return setStale(true);
-      if (error instanceof ApiError && error.problem.errors?.length) {
-        form.setFields(
-          error.problem.errors.map((e) => ({
-            name: e.path.replace(/^body\./, ''),
-            errors: [e.message],
-          })),
-        );
-      }
-      void message.error(error instanceof ApiError ? error.problem.detail : String(error));
+      void message.error(problemToForm(error, form));
     },
   });
 
@@ -146,13 +118,13 @@ export default function UnitPage({ me }: { me: Me }) {
               <>
                 <Button onClick={() => setDialog('move')}>{t.move}</Button>
                 <Button onClick={() => setDialog('merge')}>{t.merge}</Button>
-                <Button danger onClick={() => act.mutate({ path: `/api/orgs/${u.id}/deactivate` })}>
+                <Button danger onClick={() => act.mutate(() => orgsApi.deactivate(u.id))}>
                   {t.deactivate}
                 </Button>
               </>
             )}
             {canStructure && !u.active && !u.mergedIntoId && (
-              <Button onClick={() => act.mutate({ path: `/api/orgs/${u.id}/reactivate` })}>
+              <Button onClick={() => act.mutate(() => orgsApi.reactivate(u.id))}>
                 {t.reactivate}
               </Button>
             )}
@@ -261,132 +233,23 @@ export default function UnitPage({ me }: { me: Me }) {
         />
       </Card>
 
-      <Drawer
-        open={classId !== null}
-        onClose={() => setClassId(null)}
+      <ClassDrawer
+        classId={classId}
         title={classes.data?.find((c) => c.id === classId)?.name}
-        width={Math.min(640, window.innerWidth)}
-      >
-        {students.error ? (
-          <ErrorResult error={students.error} />
-        ) : (
-          <Table
-            rowKey="id"
-            size="small"
-            loading={students.isLoading}
-            dataSource={students.data ?? []}
-            pagination={false}
-            columns={[
-              { title: '#', render: (_v, _r, i) => i + 1, width: 48 },
-              { title: t.fullName, dataIndex: 'fullName' },
-              { title: t.birthDate, dataIndex: 'birthDate', render: (d: string) => formatDate(d) },
-              {
-                title: t.gender,
-                dataIndex: 'gender',
-                render: (g: string) => (g === 'male' ? t.male : t.female),
-              },
-            ]}
-          />
-        )}
-      </Drawer>
-
-      <Modal
-        open={dialog !== null}
-        title={
-          dialog === 'edit'
-            ? t.edit
-            : dialog === 'child'
-              ? t.addChild
-              : dialog === 'move'
-                ? t.moveTo
-                : t.mergeInto
-        }
-        onCancel={() => setDialog(null)}
-        okText={t.save}
-        cancelText={t.cancel}
-        confirmLoading={act.isPending}
-        onOk={() => form.submit()}
-        destroyOnHidden
-      >
-        {dialog === 'edit' && stale && (
-          <StaleNotice onReload={() => void reloadEdit()} loading={unit.isFetching} />
-        )}
-        <Form
-          form={form}
-          layout="vertical"
-          preserve={false}
-          onFinish={(values: Record<string, unknown>) => {
-            if (dialog === 'edit')
-              act.mutate({
-                path: `/api/orgs/${u.id}`,
-                method: 'PATCH',
-                body: { ...values, version: editVersion },
-              });
-            if (dialog === 'child')
-              act.mutate({ path: '/api/orgs', body: { ...values, parentId: u.id } });
-            if (dialog === 'move') act.mutate({ path: `/api/orgs/${u.id}/move`, body: values });
-            if (dialog === 'merge')
-              modal.confirm({
-                title: t.merge,
-                content: t.mergeConfirm,
-                onOk: () => act.mutate({ path: `/api/orgs/${u.id}/merge`, body: values }),
-              });
-          }}
-        >
-          {(dialog === 'edit' || dialog === 'child') && (
-            <>
-              {dialog === 'child' && (
-                <>
-                  <Form.Item label={t.code} name="code" rules={[{ required: true }]}>
-                    <Input />
-                  </Form.Item>
-                  <Form.Item label={t.kind} name="kind" rules={[{ required: true }]}>
-                    <Select
-                      options={Object.entries(KIND_LABELS[lang])
-                        .filter(([k]) => k !== 'department')
-                        .map(([value, label]) => ({ value, label }))}
-                    />
-                  </Form.Item>
-                </>
-              )}
-              <Form.Item label={t.name} name="name" rules={[{ required: true }]}>
-                <Input />
-              </Form.Item>
-              <Form.Item label={t.levels} name="levels">
-                <Select
-                  mode="multiple"
-                  options={Object.entries(LEVEL_LABELS[lang]).map(([value, label]) => ({
-                    value,
-                    label,
-                  }))}
-                />
-              </Form.Item>
-              <Form.Item label={t.ownership} name="ownership">
-                <Select
-                  allowClear
-                  options={Object.entries(OWNERSHIP_LABELS[lang]).map(([value, label]) => ({
-                    value,
-                    label,
-                  }))}
-                />
-              </Form.Item>
-              <Form.Item label={t.address} name="address">
-                <Input />
-              </Form.Item>
-            </>
-          )}
-          {dialog === 'move' && (
-            <Form.Item label={t.moveTo} name="parentId" rules={[{ required: true }]}>
-              <UnitPicker />
-            </Form.Item>
-          )}
-          {dialog === 'merge' && (
-            <Form.Item label={t.mergeInto} name="intoId" rules={[{ required: true }]}>
-              <UnitPicker />
-            </Form.Item>
-          )}
-        </Form>
-      </Modal>
+        onClose={() => setClassId(null)}
+      />
+      <UnitDialog
+        unit={u}
+        dialog={dialog}
+        form={form}
+        editVersion={editVersion}
+        stale={stale}
+        saving={act.isPending}
+        reloading={unit.isFetching}
+        onReload={() => void reloadEdit()}
+        onClose={() => setDialog(null)}
+        onSubmit={(change) => act.mutate(change)}
+      />
     </Space>
   );
 }

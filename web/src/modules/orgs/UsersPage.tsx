@@ -15,15 +15,15 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import type {
-  CreatedUser,
   Me,
+  NewUser,
   Role,
-  TemporaryPassword,
-  UserList,
+  UserPatch,
   UserRow,
 } from '../../../../src/modules/orgs/contract.ts';
-import { api, ApiError } from '../../shared/api.ts';
-import { ErrorResult } from '../../App.tsx';
+import { ErrorResult } from '../../shared/ErrorResult.tsx';
+import { problemToForm } from '../../shared/problemToForm.ts';
+import { usersApi } from './api.ts';
 import { ROLE_LABELS, useI18n } from '../../shared/i18n.ts';
 import { UnitPicker } from '../../shared/UnitPicker.tsx';
 import { isStale, StaleNotice } from '../../shared/StaleNotice.tsx';
@@ -41,21 +41,11 @@ export default function UsersPage({ me }: { me: Me }) {
   const [form] = Form.useForm();
   const list = useQuery({
     queryKey: ['users', q, page],
-    queryFn: () =>
-      api.get<UserList>(`/api/users?q=${encodeURIComponent(q)}&page=${page}&pageSize=20`),
+    queryFn: () => usersApi.list({ q, page, pageSize: 20 }),
   });
-  const onError = (error: unknown) => {
-    if (error instanceof ApiError && error.problem.errors?.length)
-      form.setFields(
-        error.problem.errors.map((e) => ({
-          name: e.path.replace(/^body\./, ''),
-          errors: [e.message],
-        })),
-      );
-    void message.error(error instanceof ApiError ? error.problem.detail : String(error));
-  };
+  const onError = (error: unknown) => void message.error(problemToForm(error, form));
   const create = useMutation({
-    mutationFn: (values: Record<string, unknown>) => api.post<CreatedUser>('/api/users', values),
+    mutationFn: (values: NewUser) => usersApi.create(values),
     onSuccess: async (result) => {
       setCreating(false);
       setPassword({ username: result.user.username, value: result.temporaryPassword });
@@ -64,8 +54,7 @@ export default function UsersPage({ me }: { me: Me }) {
     onError,
   });
   const update = useMutation({
-    mutationFn: ({ id, values }: { id: string; values: Record<string, unknown> }) =>
-      api.patch<UserRow>(`/api/users/${id}`, values),
+    mutationFn: ({ id, values }: { id: string; values: UserPatch }) => usersApi.update(id, values),
     onSuccess: async () => {
       setEditing(null);
       void message.success(t.saved);
@@ -83,10 +72,7 @@ export default function UsersPage({ me }: { me: Me }) {
     setEditing(fresh);
   };
   const reset = useMutation({
-    mutationFn: (user: UserRow) =>
-      api
-        .post<TemporaryPassword>(`/api/users/${user.id}/reset-password`)
-        .then((r) => ({ user, r })),
+    mutationFn: (user: UserRow) => usersApi.resetPassword(user.id).then((r) => ({ user, r })),
     onSuccess: ({ user, r }) =>
       setPassword({ username: user.username, value: r.temporaryPassword }),
     onError,
@@ -169,7 +155,7 @@ export default function UsersPage({ me }: { me: Me }) {
           form={form}
           layout="vertical"
           preserve={false}
-          onFinish={(values: Record<string, unknown>) =>
+          onFinish={(values: NewUser & UserPatch) =>
             editing
               ? update.mutate({ id: editing.id, values: { ...values, version: editing.version } })
               : create.mutate(values)

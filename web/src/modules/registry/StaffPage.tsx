@@ -1,11 +1,12 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Input, Select, Space, Table, Tabs, Tag } from 'antd';
 import { useState } from 'react';
-import { api, type Me, type UnitSummary } from '../../shared/api.ts';
-import { ErrorResult } from '../../App.tsx';
+import type { Me } from '../../../../src/modules/orgs/contract.ts';
+import { ErrorResult } from '../../shared/ErrorResult.tsx';
 import { formatDate } from '../../shared/i18n.ts';
 import { ImportPanel } from '../../shared/ImportPanel.tsx';
-import type { StaffSearchAnswer } from '../../../../src/modules/registry/contract.ts';
+import { SchoolFilter } from '../../shared/SchoolPicker.tsx';
+import { registryApi, registryFiles } from './api.ts';
 import {
   GENDER_LABELS,
   POSITION_LABELS as POSITIONS,
@@ -14,30 +15,6 @@ import {
 
 /** "Cán bộ, giáo viên": search and list the staff of the user's scope, export, import. */
 
-/** Schools of the scope, found by typing part of a name or code. */
-function SchoolFilter({ value, onChange }: { value?: string; onChange: (id?: string) => void }) {
-  const [options, setOptions] = useState<UnitSummary[]>([]);
-  return (
-    <Select
-      showSearch
-      allowClear
-      value={value}
-      placeholder="Trường (gõ tên hoặc mã)"
-      aria-label="Lọc theo trường"
-      filterOption={false}
-      onSearch={(q) => {
-        if (q.trim().length < 2) return;
-        void api
-          .get<UnitSummary[]>(`/api/orgs/search?q=${encodeURIComponent(q)}`)
-          .then((units) => setOptions(units.filter((u) => u.kind === 'school')));
-      }}
-      onChange={(id?: string) => onChange(id)}
-      options={options.map((u) => ({ value: u.id, label: `${u.name} (${u.code})` }))}
-      style={{ width: 260, maxWidth: '100%' }}
-    />
-  );
-}
-
 function Search() {
   const [q, setQ] = useState('');
   const [birthDate, setBirthDate] = useState('');
@@ -45,19 +22,18 @@ function Search() {
   const [position, setPosition] = useState<Position | undefined>();
   const [active, setActive] = useState<'1' | '0' | 'all'>('1');
   const [page, setPage] = useState(1);
-  const filters = new URLSearchParams({
-    ...(q.trim() ? { q: q.trim() } : {}),
-    ...(birthDate.trim() ? { birthDate: birthDate.trim() } : {}),
-    ...(schoolId ? { schoolId } : {}),
-    ...(position ? { position } : {}),
-    ...(active !== 'all' ? { active } : {}),
-  });
-  const paged = new URLSearchParams(filters);
-  paged.set('page', String(page));
-  paged.set('pageSize', '50');
+  // Empty filters are left out (the export link carries the same ones).
+  const filters = {
+    q: q.trim() || undefined,
+    birthDate: birthDate.trim() || undefined,
+    schoolId,
+    position,
+    active: active !== 'all' ? active : undefined,
+  };
+  const query = { ...filters, page, pageSize: 50 };
   const result = useQuery({
-    queryKey: ['staff', filters.toString(), page],
-    queryFn: () => api.get<StaffSearchAnswer>(`/api/registry/staff?${paged.toString()}`),
+    queryKey: ['staff', filters, page],
+    queryFn: () => registryApi.staff(query),
   });
   const reset =
     <T,>(set: (v: T) => void) =>
@@ -100,7 +76,7 @@ function Search() {
           ]}
           style={{ width: 150 }}
         />
-        <Button href={`/api/registry/staff/export.xlsx?${filters.toString()}`}>Xuất Excel</Button>
+        <Button href={registryFiles.staff(filters)}>Xuất Excel</Button>
       </Space>
       {result.error ? (
         <ErrorResult error={result.error} />

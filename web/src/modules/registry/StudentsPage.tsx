@@ -1,22 +1,21 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Checkbox, Input, Space, Table, Tabs } from 'antd';
 import { useState } from 'react';
-import { api, type Me } from '../../shared/api.ts';
-import { ErrorResult } from '../../App.tsx';
+import type { Me } from '../../../../src/modules/orgs/contract.ts';
+import { ErrorResult } from '../../shared/ErrorResult.tsx';
 import { ImportPanel } from '../../shared/ImportPanel.tsx';
 import { formatDate } from '../../shared/i18n.ts';
 import { currentSchoolYear } from '../../shared/schoolYear.ts';
-import type { StudentSearchAnswer } from '../../../../src/modules/registry/contract.ts';
 import { GENDER_LABELS } from '../../../../src/modules/registry/labels.ts';
+import { registryApi, registryFiles } from './api.ts';
 
 function Search() {
   const [q, setQ] = useState('');
   const [year, setYear] = useState(currentSchoolYear());
   const [page, setPage] = useState(1);
-  const params = new URLSearchParams({ q, year, page: String(page), pageSize: '50' });
   const result = useQuery({
     queryKey: ['students', q, year, page],
-    queryFn: () => api.get<StudentSearchAnswer>(`/api/registry/students?${params.toString()}`),
+    queryFn: () => registryApi.students({ q, year, page, pageSize: 50 }),
     enabled: q.trim().length > 0,
   });
   if (result.error) return <ErrorResult error={result.error} />;
@@ -36,10 +35,7 @@ function Search() {
           style={{ width: 120 }}
           aria-label="Năm học"
         />
-        <Button
-          href={`/api/registry/students/export.xlsx?${new URLSearchParams({ q, year }).toString()}`}
-          disabled={!q}
-        >
+        <Button href={registryFiles.students({ q, year })} disabled={!q}>
           Xuất Excel
         </Button>
       </Space>

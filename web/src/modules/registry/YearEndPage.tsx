@@ -1,57 +1,17 @@
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Checkbox, Input, Select, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Input, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { api, ApiError, type Me, type UnitSummary } from '../../shared/api.ts';
-import { ErrorResult } from '../../App.tsx';
+import type { Me } from '../../../../src/modules/orgs/contract.ts';
+import { problemText } from '../../shared/api.ts';
+import { ErrorResult } from '../../shared/ErrorResult.tsx';
+import { initialSchool, SchoolPicker } from '../../shared/SchoolPicker.tsx';
 import { formatDate } from '../../shared/i18n.ts';
 import { currentSchoolYear } from '../../shared/schoolYear.ts';
-import type {
-  ClassPlan,
-  PromotionPlan,
-  PromotionResult,
-} from '../../../../src/modules/registry/contract.ts';
+import type { ClassPlan, PromotionPlan } from '../../../../src/modules/registry/contract.ts';
+import { registryApi } from './api.ts';
 
-/** A school within the caller's scope: their own school, or one found by code or name. */
-export function SchoolPicker({
-  me,
-  value,
-  onChange,
-}: {
-  me: Me;
-  value: { id: string; name: string } | null;
-  onChange: (school: { id: string; name: string }) => void;
-}) {
-  const [q, setQ] = useState('');
-  const found = useQuery({
-    queryKey: ['school-picker', q],
-    queryFn: () => api.get<UnitSummary[]>(`/api/orgs/search?q=${encodeURIComponent(q)}`),
-    enabled: q.trim().length > 1,
-  });
-  if (me.orgUnit.kind === 'school') return <Tag color="blue">{me.orgUnit.name}</Tag>;
-  return (
-    <Select
-      showSearch
-      filterOption={false}
-      placeholder="Chọn trường (gõ mã hoặc tên)"
-      style={{ width: 360, maxWidth: '100%' }}
-      aria-label="Trường"
-      value={value?.id}
-      onSearch={setQ}
-      loading={found.isFetching}
-      options={(found.data ?? [])
-        .filter((u) => u.kind === 'school' || u.kind === 'centre')
-        .map((u) => ({ value: u.id, label: `${u.code} — ${u.name}` }))}
-      onChange={(id: string) => {
-        const unit = found.data?.find((u) => u.id === id);
-        if (unit) onChange({ id: unit.id, name: unit.name });
-      }}
-    />
-  );
-}
-
-export function initialSchool(me: Me): { id: string; name: string } | null {
-  return me.orgUnit.kind === 'school' ? { id: me.orgUnit.id, name: me.orgUnit.name } : null;
-}
+// The school picker moved to shared/; still exported here for pages that import it from here.
+export { initialSchool, SchoolPicker } from '../../shared/SchoolPicker.tsx';
 
 function targetLabel(c: ClassPlan) {
   if (c.action === 'graduate') return <Tag color="gold">Hoàn thành cấp học</Tag>;
@@ -75,13 +35,13 @@ export default function YearEndPage({ me }: { me: Me }) {
   const body = { schoolId: school?.id ?? '', fromYear, repeaterIds: repeaters };
   const preview = useQuery({
     queryKey: ['promotion-preview', school?.id, fromYear, repeaters],
-    queryFn: () => api.post<PromotionPlan>('/api/registry/promotions/preview', body),
+    queryFn: () => registryApi.promotionPreview(body),
     enabled: requested && Boolean(school),
     // Ticking a repeater re-plans without folding the table away.
     placeholderData: keepPreviousData,
   });
   const apply = useMutation({
-    mutationFn: () => api.post<PromotionResult>('/api/registry/promotions', body),
+    mutationFn: () => registryApi.promote(body),
     onSuccess: (r) => {
       setApplied(r);
       void message.success(
@@ -89,7 +49,7 @@ export default function YearEndPage({ me }: { me: Me }) {
       );
       void preview.refetch();
     },
-    onError: (e) => void message.error(e instanceof ApiError ? e.problem.detail : String(e)),
+    onError: (e) => void message.error(problemText(e)),
   });
   const toggle = (id: string, on: boolean) =>
     setRepeaters((list) => (on ? [...list, id] : list.filter((x) => x !== id)));

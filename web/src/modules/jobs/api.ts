@@ -1,0 +1,16 @@
+/**
+ * The jobs page's routes (src/app/jobs-routes.ts): each function names the
+ * route as the server declares it and answers its contract's type.
+ */
+import type { z } from 'zod';
+import type { JobList, JobView, listJobsQuery } from '../../../../src/core/jobs/contract.ts';
+import { route, type QueryOf } from '../../shared/api.ts';
+
+export const jobsApi = {
+  list: (query: QueryOf<z.input<typeof listJobsQuery>>) =>
+    route.get<JobList>('/api/jobs', { query }),
+  cancel: (id: string) => route.post<JobView>('/api/jobs/:id/cancel', {}, { params: { id } }),
+  /** Starts a job kind by hand (jobs.manage; the kinds are JobList.runnable). */
+  run: (jobKind: string) =>
+    route.post<JobView>('/api/jobs/run/:jobKind', {}, { params: { jobKind } }),
+};

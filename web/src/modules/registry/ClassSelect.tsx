@@ -1,0 +1,35 @@
+import { useQuery } from '@tanstack/react-query';
+import { Select } from 'antd';
+import { registryApi } from './api.ts';
+
+/** A class of a school in a year, with its head count (where a transferred student goes). */
+export function ClassSelect({
+  schoolId,
+  year,
+  value,
+  onChange,
+}: {
+  schoolId: string;
+  year: string;
+  value: string | undefined;
+  onChange: (id: string) => void;
+}) {
+  const classes = useQuery({
+    queryKey: ['classes', schoolId, year],
+    queryFn: () => registryApi.unitClasses(schoolId, year),
+  });
+  return (
+    <Select
+      style={{ width: 240 }}
+      aria-label="Lớp chuyển đến"
+      placeholder="Chọn lớp"
+      value={value}
+      onChange={onChange}
+      loading={classes.isFetching}
+      options={(classes.data ?? []).map((c) => ({
+        value: c.id,
+        label: `${c.name} (${c.studentCount} HS)`,
+      }))}
+    />
+  );
+}

@@ -1,0 +1,167 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  App,
+  Button,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Select,
+  Space,
+  Table,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import type { ClassInput, ClassRow } from '../../../../src/modules/registry/contract.ts';
+import { ErrorResult } from '../../shared/ErrorResult.tsx';
+import { problemToForm } from '../../shared/problemToForm.ts';
+import { isStale, StaleNotice } from '../../shared/StaleNotice.tsx';
+import { registryApi, registryFiles } from './api.ts';
+import type { SchoolTabProps } from './SchoolsPage.tsx';
+
+/** The school's classes of a year, with their homeroom teachers; add and edit. */
+export function ClassesTab({ schoolId, year, canWrite }: SchoolTabProps) {
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const [form] = Form.useForm<ClassInput>();
+  const [editing, setEditing] = useState<ClassRow | 'new' | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [stale, setStale] = useState(false);
+  const classes = useQuery({
+    queryKey: ['school-classes', schoolId, year],
+    queryFn: () => registryApi.schoolClasses(schoolId, year),
+  });
+  const staff = useQuery({
+    queryKey: ['homeroom-candidates', schoolId],
+    queryFn: () => registryApi.homeroomCandidates(schoolId),
+    enabled: editing !== null,
+  });
+  if (classes.error) return <ErrorResult error={classes.error} />;
+  const open = (row: ClassRow | 'new') => {
+    setEditing(row);
+    setStale(false);
+    form.resetFields();
+    form.setFieldsValue(
+      row === 'new'
+        ? { name: '', grade: null, sessionsPerDay: 1, homeroomStaffId: null }
+        : {
+            name: row.name,
+            grade: row.grade,
+            sessionsPerDay: row.sessionsPerDay,
+            homeroomStaffId: row.homeroom?.id ?? null,
+          },
+    );
+  };
+  const save = async () => {
+    const values = form.getFieldsValue();
+    const body = { ...values, homeroomStaffId: values.homeroomStaffId ?? null };
+    setSaving(true);
+    try {
+      if (editing === 'new') await registryApi.createClass(schoolId, year, body);
+      else if (editing)
+        await registryApi.updateClass(editing.id, { ...body, version: editing.version });
+      void message.success('Đã lưu lớp.');
+      setEditing(null);
+      await client.invalidateQueries({ queryKey: ['school-classes', schoolId, year] });
+    } catch (e) {
+      if (isStale(e)) setStale(true);
+      else
+        void message.error(
+          problemToForm(e, form, ['name', 'grade', 'sessionsPerDay', 'homeroomStaffId']),
+        );
+    } finally {
+      setSaving(false);
+    }
+  };
+  /** The class as it is now, in the form; closes it if the class is gone. */
+  const reload = async () => {
+    if (!editing || editing === 'new') return;
+    const fresh = (await classes.refetch()).data?.find((c) => c.id === editing.id);
+    if (fresh) open(fresh);
+    else setEditing(null);
+  };
+  const rows = classes.data ?? [];
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Space wrap>
+        {canWrite && <Button onClick={() => open('new')}>Thêm lớp</Button>}
+        <Button href={registryFiles.schoolClasses(schoolId, year)}>Xuất Excel danh sách lớp</Button>
+        <Typography.Text type="secondary">
+          {rows.length} lớp, {rows.reduce((s, r) => s + r.studentCount, 0)} học sinh
+        </Typography.Text>
+      </Space>
+      <Table
+        rowKey="id"
+        size="small"
+        loading={classes.isFetching}
+        dataSource={rows}
+        scroll={{ x: true }}
+        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        columns={[
+          { title: 'Lớp', dataIndex: 'name' },
+          { title: 'Khối', dataIndex: 'grade' },
+          { title: 'Buổi/ngày', dataIndex: 'sessionsPerDay' },
+          {
+            title: 'Giáo viên chủ nhiệm',
+            render: (_v, r) =>
+              r.homeroom?.fullName ?? <Typography.Text type="secondary">—</Typography.Text>,
+          },
+          { title: 'Sĩ số', dataIndex: 'studentCount' },
+          ...(canWrite
+            ? [
+                {
+                  title: '',
+                  key: 'edit',
+                  render: (_v: unknown, r: ClassRow) => (
+                    <Button size="small" onClick={() => open(r)} aria-label={`Sửa lớp ${r.name}`}>
+                      Sửa
+                    </Button>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      <Modal
+        open={editing !== null}
+        title={editing === 'new' ? 'Thêm lớp' : `Sửa lớp ${editing?.name ?? ''}`}
+        okText="Lưu"
+        cancelText="Huỷ"
+        confirmLoading={saving}
+        onOk={() => void save()}
+        onCancel={() => setEditing(null)}
+        forceRender
+      >
+        {stale && <StaleNotice onReload={() => void reload()} loading={classes.isFetching} />}
+        <Form form={form} layout="vertical">
+          <Form.Item name="name" label="Tên lớp">
+            <Input />
+          </Form.Item>
+          <Form.Item name="grade" label="Khối (để trống với nhóm, lớp mầm non)">
+            <InputNumber min={1} max={12} style={{ width: '100%' }} />
+          </Form.Item>
+          <Form.Item name="sessionsPerDay" label="Số buổi học mỗi ngày">
+            <Select
+              options={[
+                { value: 1, label: '1 buổi/ngày' },
+                { value: 2, label: '2 buổi/ngày' },
+              ]}
+            />
+          </Form.Item>
+          <Form.Item name="homeroomStaffId" label="Giáo viên chủ nhiệm">
+            <Select
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              loading={staff.isFetching}
+              options={(staff.data ?? []).map((s) => ({
+                value: s.id,
+                label: `${s.fullName}${s.mainSubject ? ` (${s.mainSubject})` : ''}`,
+              }))}
+            />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </Space>
+  );
+}

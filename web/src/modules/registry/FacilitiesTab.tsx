@@ -1,0 +1,218 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, InputNumber, Select, Space, Table } from 'antd';
+import { useEffect, useState } from 'react';
+import type { SchoolFacilities } from '../../../../src/modules/registry/contract.ts';
+import {
+  ROOM_CONDITION_LABELS,
+  ROOM_TYPE_LABELS,
+} from '../../../../src/modules/registry/labels.ts';
+import { ApiError, problemText } from '../../shared/api.ts';
+import { ErrorResult } from '../../shared/ErrorResult.tsx';
+import { isStale, StaleNotice } from '../../shared/StaleNotice.tsx';
+import { registryApi, registryFiles } from './api.ts';
+import type { SchoolTabProps } from './SchoolsPage.tsx';
+
+const ROOM_TYPE_OPTIONS = Object.entries(ROOM_TYPE_LABELS);
+const CONDITION_OPTIONS = Object.entries(ROOM_CONDITION_LABELS);
+
+type FacilityItem = SchoolFacilities['items'][number];
+/** A row of the form: a count or area being typed may be empty. */
+interface FacilityRow {
+  key: number;
+  roomType: string;
+  condition: string;
+  count: number | null;
+  areaM2: number | null;
+}
+
+/** The school's rooms of a year by type and condition, edited as a table. */
+export function FacilitiesTab({ schoolId, year, canWrite }: SchoolTabProps) {
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const [rows, setRows] = useState<FacilityRow[]>([]);
+  const [errors, setErrors] = useState<string[]>([]);
+  const [saving, setSaving] = useState(false);
+  const [stale, setStale] = useState(false);
+  const facilities = useQuery({
+    queryKey: ['school-facilities', schoolId, year],
+    queryFn: () => registryApi.facilities(schoolId, year),
+  });
+  const fill = (items: FacilityItem[]) => {
+    setRows(items.map(({ version: _version, ...item }, key) => ({ ...item, key })));
+    setErrors([]);
+    setStale(false);
+  };
+  useEffect(() => fill(facilities.data?.items ?? []), [facilities.data]);
+  const reload = async () => fill((await facilities.refetch()).data?.items ?? []);
+  if (facilities.error) return <ErrorResult error={facilities.error} />;
+  const update = (key: number, patch: Partial<FacilityRow>) =>
+    setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...patch } : r)));
+  const add = () =>
+    setRows((rs) => [
+      ...rs,
+      {
+        key: Math.max(-1, ...rs.map((r) => r.key)) + 1,
+        roomType: 'classroom',
+        condition: 'solid',
+        count: 0,
+        areaM2: null,
+      },
+    ]);
+  const save = async () => {
+    setSaving(true);
+    setErrors([]);
+    try {
+      await registryApi.saveFacilities(schoolId, year, {
+        items: rows.map((r) => ({
+          roomType: r.roomType,
+          condition: r.condition,
+          count: r.count ?? 0,
+          areaM2: r.areaM2,
+        })),
+        // The rows this form was loaded with: a 409 if someone changed them since.
+        versions: (facilities.data?.items ?? []).map(({ roomType, condition, version }) => ({
+          roomType,
+          condition,
+          version,
+        })),
+      });
+      void message.success('Đã lưu cơ sở vật chất.');
+      await client.invalidateQueries({ queryKey: ['school-facilities', schoolId, year] });
+    } catch (e) {
+      if (isStale(e)) setStale(true);
+      else if (e instanceof ApiError && e.problem.errors?.length)
+        setErrors(e.problem.errors.map((x) => x.message));
+      else void message.error(problemText(e));
+    } finally {
+      setSaving(false);
+    }
+  };
+  const sum = (condition?: string) =>
+    rows
+      .filter((r) => !condition || r.condition === condition)
+      .reduce((s, r) => s + (r.count ?? 0), 0);
+  const area = Math.round(rows.reduce((s, r) => s + (r.areaM2 ?? 0), 0) * 10) / 10;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Space wrap>
+        {canWrite && <Button onClick={add}>Thêm dòng</Button>}
+        {canWrite && (
+          <Button type="primary" onClick={() => void save()} loading={saving}>
+            Lưu cơ sở vật chất
+          </Button>
+        )}
+        <Button href={registryFiles.schoolFacilities(schoolId, year)}>Xuất Excel</Button>
+      </Space>
+      {stale && <StaleNotice onReload={() => void reload()} loading={facilities.isFetching} />}
+      {errors.length > 0 && (
+        <Alert
+          type="error"
+          data-testid="facility-errors"
+          message="Chưa lưu: sửa các dòng sau"
+          description={
+            <ul style={{ margin: 0, paddingLeft: 20 }}>
+              {errors.map((e) => (
+                <li key={e}>{e}</li>
+              ))}
+            </ul>
+          }
+        />
+      )}
+      <Table
+        rowKey="key"
+        size="small"
+        loading={facilities.isFetching}
+        dataSource={rows}
+        scroll={{ x: true }}
+        pagination={false}
+        columns={[
+          { title: 'STT', key: 'n', render: (_v, _r, i) => i + 1, width: 40 },
+          {
+            title: 'Loại phòng',
+            render: (_v, r) => (
+              <Select
+                value={r.roomType}
+                disabled={!canWrite}
+                onChange={(v: string) => update(r.key, { roomType: v })}
+                options={ROOM_TYPE_OPTIONS.map(([value, label]) => ({ value, label }))}
+                style={{ width: 170 }}
+                popupMatchSelectWidth={false}
+                aria-label="Loại phòng"
+              />
+            ),
+          },
+          {
+            title: 'Tình trạng',
+            render: (_v, r) => (
+              <Select
+                value={r.condition}
+                disabled={!canWrite}
+                onChange={(v: string) => update(r.key, { condition: v })}
+                options={CONDITION_OPTIONS.map(([value, label]) => ({ value, label }))}
+                style={{ width: 115 }}
+                aria-label="Tình trạng"
+              />
+            ),
+          },
+          {
+            title: 'Số phòng',
+            render: (_v, r) => (
+              <InputNumber
+                value={r.count}
+                min={0}
+                max={10000}
+                precision={0}
+                disabled={!canWrite}
+                onChange={(v) => update(r.key, { count: v })}
+                aria-label={`Số phòng dòng ${rows.indexOf(r) + 1}`}
+                style={{ width: 72 }}
+              />
+            ),
+          },
+          {
+            title: 'Diện tích (m²)',
+            render: (_v, r) => (
+              <InputNumber
+                value={r.areaM2}
+                min={0}
+                disabled={!canWrite}
+                onChange={(v) => update(r.key, { areaM2: v })}
+                aria-label={`Diện tích dòng ${rows.indexOf(r) + 1}`}
+                style={{ width: 90 }}
+              />
+            ),
+          },
+          ...(canWrite
+            ? [
+                {
+                  title: '',
+                  key: 'remove',
+                  render: (_v: unknown, r: FacilityRow) => (
+                    <Button
+                      size="small"
+                      danger
+                      onClick={() => setRows((rs) => rs.filter((x) => x.key !== r.key))}
+                    >
+                      Xoá
+                    </Button>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+        summary={() => (
+          <Table.Summary.Row>
+            <Table.Summary.Cell index={0} colSpan={3}>
+              <strong>Tổng cộng</strong> (kiên cố {sum('solid')}, bán kiên cố {sum('semi_solid')},
+              tạm {sum('temporary')})
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={3}>
+              <strong data-testid="facility-total">{sum()}</strong>
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={4}>{area}</Table.Summary.Cell>
+          </Table.Summary.Row>
+        )}
+      />
+    </Space>
+  );
+}
