@@ -234,13 +234,14 @@ describe('diploma register', () => {
       throw new Error('signing context asked for before the access check');
     };
     const decided = { decisionNumber: '1/QĐ', decisionDate: '2026-10-01', reason: 'Thử' };
+    // Each called only when awaited, so no refusal goes unhandled meanwhile.
     for (const attempt of [
-      issueDiplomas(db, clerk, batch([graduate(61)]), noKeyYet),
-      correctDiploma(db, clerk, { id: d!.id, ...decided, changes: {} }, noKeyYet),
-      revokeDiploma(db, clerk, { id: d!.id, ...decided }),
-      getDiploma(db, clerk, { id: d!.id }),
+      () => issueDiplomas(db, clerk, batch([graduate(61)]), noKeyYet),
+      () => correctDiploma(db, clerk, { id: d!.id, ...decided, changes: {} }, noKeyYet),
+      () => revokeDiploma(db, clerk, { id: d!.id, ...decided }),
+      () => getDiploma(db, clerk, { id: d!.id }),
     ])
-      await expect(attempt).rejects.toMatchObject({ status: 403 });
+      await expect(attempt()).rejects.toMatchObject({ status: 403 });
     await expect(getDiploma(db, clerk, { id: 'khong-phai-uuid' })).rejects.toMatchObject({
       status: 404,
     });
