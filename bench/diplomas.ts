@@ -17,7 +17,9 @@ import pg from 'pg';
 import { systemActor } from '../src/db/actor.ts';
 import { migrateToLatest, openDatabase } from '../src/db/connection.ts';
 import { rotateIssuerKey } from '../src/modules/diplomas/keys.ts';
-import { issueDiplomas, type GraduateEntry } from '../src/modules/diplomas/service.ts';
+import { systemScope } from '../src/modules/diplomas/access.ts';
+import type { GraduateEntry } from '../src/modules/diplomas/issue-batch.ts';
+import { issueDiplomas } from '../src/modules/diplomas/issue-diplomas.ts';
 import { makeTree } from '../test/helpers/fixtures.ts';
 import { startServer } from '../test/helpers/server.ts';
 import { openLoop } from './open-loop.ts';
@@ -57,7 +59,7 @@ try {
   for (let i = 0; i < entries.length; i += 10_000)
     await issueDiplomas(
       db,
-      systemActor('bench'),
+      systemScope('bench'),
       {
         authorityId: ids.SGD!,
         diplomaType: 'upper_secondary',

@@ -212,13 +212,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
     lookupsPerMinute: options.lookupsPerMinute,
     jobs,
   };
-  for (const module of MODULES) module.publicRoutes?.(app, services);
+  for (const module of MODULES) await module.publicRoutes?.(app, services);
 
   await app.register(
-    (api, _options, done) => {
-      for (const module of MODULES) module.routes?.(api, services);
+    async (api) => {
+      for (const module of MODULES) await module.routes?.(api, services);
       registerJobRoutes(api, { jobs });
-      done();
     },
     { prefix: '/api' },
   );

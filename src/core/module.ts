@@ -36,10 +36,14 @@ export interface SogdModule {
   name: string;
   /** The module's permissions and the roles holding each (its permissions.ts). */
   permissions?: PermissionGrants;
-  /** Routes under /api (the app adds the prefix). */
-  routes?: (api: FastifyInstance, services: ModuleServices) => void;
-  /** Routes outside /api (for example /.well-known/did.json). */
-  publicRoutes?: (app: FastifyInstance, services: ModuleServices) => void;
+  /**
+   * Routes under /api (the app adds the prefix). May be async, so that a
+   * module loads its routes (and what they need) only when the app is built,
+   * not when the `sogd` command starts.
+   */
+  routes?: (api: FastifyInstance, services: ModuleServices) => void | Promise<void>;
+  /** Routes outside /api (for example /.well-known/did.json); may be async too. */
+  publicRoutes?: (app: FastifyInstance, services: ModuleServices) => void | Promise<void>;
   /** Sub-commands of `sogd`. */
   commands?: (program: Command) => void;
   /** What the module does when units are counted or merged. */

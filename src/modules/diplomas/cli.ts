@@ -1,21 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { InvalidArgumentError, type Command } from 'commander';
-import jsQRModule from 'jsqr';
-import { PNG } from 'pngjs';
-import { systemActor } from '../../db/actor.ts';
-import { migrateToLatest, openDatabase, targetFromEnv, type Db } from '../../db/connection.ts';
+import type { Db } from '../../db/connection.ts';
 import { parseVietnameseDate } from '../../lib/dates.ts';
-import { UnreadableWorkbookError } from '../../lib/xlsx.ts';
-import { commandGroup, printRowErrors } from '../../core/cli.ts';
-import { publicUrlFromEnv } from '../../core/http/public-url.ts';
-import { findUnitByCode } from '../orgs/index.ts';
-import { verifyDocument } from '../../lib/credentials/data-integrity.ts';
-import { publicKeyFromMultibase } from '../../lib/credentials/multibase.ts';
-import { verifyDiplomaQr, type IssuerKey } from './credentials/qr.ts';
-import { importGraduates } from './import.ts';
-import { listIssuerKeys, passphraseFromEnv, rotateIssuerKey } from './keys.ts';
+import { commandGroup } from '../../core/cli.ts';
+
+/**
+ * `sogd keys …`, `sogd diplomas …` and `sogd import graduates`: commander
+ * declarations only. Every action imports its use case and the database
+ * when it runs, so `sogd --help` loads no database driver, pdfkit, ExcelJS
+ * or QR code library. The commands are system tasks run by the operator
+ * (systemScope / systemActor), on the database of DATABASE_URL or DATA_DIR.
+ */
 
 async function withDb<T>(work: (db: Db) => Promise<T>): Promise<T> {
+  const { migrateToLatest, openDatabase, targetFromEnv } = await import('../../db/connection.ts');
   const database = await openDatabase(targetFromEnv());
   try {
     await migrateToLatest(database.db);
@@ -26,6 +24,7 @@ async function withDb<T>(work: (db: Db) => Promise<T>): Promise<T> {
 }
 
 async function authorityId(db: Db, code: string): Promise<string> {
+  const { findUnitByCode } = await import('../orgs/index.ts');
   const unit = await findUnitByCode(db, code);
   if (!unit) throw new Error(`Không có đơn vị mã "${code}".`);
   return unit.id;
@@ -36,6 +35,80 @@ function date(value: string): string {
   if (!iso) throw new InvalidArgumentError('cần ngày dạng dd/mm/yyyy.');
   return iso;
 }
+
+interface IssueOptions {
+  authority: string;
+  type: 'upper_secondary' | 'lower_secondary';
+  issueDate: string;
+  signer: string;
+  signerTitle: string;
+  dryRun?: boolean;
+}
+
+const issue = (file: string, options: IssueOptions) =>
+  withDb(async (db) => {
+    const [{ importGraduates }, { systemScope }, { passphraseFromEnv }, xlsx, core, publicUrl] =
+      await Promise.all([
+        import('./import-graduates.ts'),
+        import('./access.ts'),
+        import('./passphrase.ts'),
+        import('../../lib/xlsx.ts'),
+        import('../../core/cli.ts'),
+        import('../../core/http/public-url.ts'),
+      ]);
+    try {
+      const result = await importGraduates(
+        db,
+        systemScope(`cấp văn bằng từ ${file}`),
+        {
+          file,
+          dryRun: options.dryRun ?? false,
+          authorityId: await authorityId(db, options.authority),
+          diplomaType: options.type,
+          issueDate: options.issueDate,
+          signerName: options.signer,
+          signerTitle: options.signerTitle,
+        },
+        () => ({ passphrase: passphraseFromEnv(), publicUrl: publicUrl.publicUrlFromEnv() }),
+      );
+      if (result.unknownColumns.length)
+        console.error(`Bỏ qua các cột không dùng: ${result.unknownColumns.join(', ')}`);
+      core.printRowErrors(result.errorList);
+      if (result.errorList.length) {
+        console.error(`Tệp bị từ chối: ${result.errorList.length} lỗi, không cấp văn bằng nào.`);
+        process.exitCode = 1;
+      }
+      console.log(JSON.stringify(result.summary));
+    } catch (error) {
+      if (error instanceof xlsx.UnreadableWorkbookError) {
+        console.error(error.message);
+        console.log(
+          JSON.stringify({ rows: 0, added: 0, updated: 0, unchanged: 0, errors: 1, ms: 0 }),
+        );
+        process.exitCode = 2;
+        return;
+      }
+      throw error;
+    }
+  });
+
+const addIssueOptions = (command: Command) =>
+  command
+    .requiredOption('--signer <name>', 'họ tên người ký')
+    .option('--signer-title <title>', 'chức danh người ký', 'Giám đốc')
+    .option('--authority <code>', 'mã đơn vị cấp', 'SGD')
+    .option(
+      '--type <type>',
+      'upper_secondary | lower_secondary',
+      (v) => {
+        if (v !== 'upper_secondary' && v !== 'lower_secondary')
+          throw new InvalidArgumentError('cần upper_secondary hoặc lower_secondary.');
+        return v;
+      },
+      'upper_secondary',
+    )
+    .option('--issue-date <dd/mm/yyyy>', 'ngày cấp', date, new Date().toISOString().slice(0, 10))
+    .option('--dry-run', 'chỉ kiểm tra, không cấp');
 
 export function registerDiplomaCommands(program: Command): void {
   const keys = program
@@ -51,6 +124,8 @@ export function registerDiplomaCommands(program: Command): void {
       .option('--authority <code>', 'mã đơn vị cấp văn bằng', 'SGD')
       .action((options: { authority: string }) =>
         withDb(async (db) => {
+          const [{ listIssuerKeys, passphraseFromEnv, rotateIssuerKey }, { systemActor }] =
+            await Promise.all([import('./keys.ts'), import('../../db/actor.ts')]);
           const passphrase = passphraseFromEnv();
           const unitId = await authorityId(db, options.authority);
           const existing = (await listIssuerKeys(db)).filter(
@@ -69,6 +144,7 @@ export function registerDiplomaCommands(program: Command): void {
     .description('Liệt kê khoá công khai (kể cả khoá đã thay)')
     .action(() =>
       withDb(async (db) => {
+        const { listIssuerKeys } = await import('./keys.ts');
         for (const k of await listIssuerKeys(db))
           console.log(
             `${k.kid}  ${k.retiredAt ? `ngừng ${k.retiredAt.slice(0, 10)}` : 'đang dùng'}  ${k.did}`,
@@ -77,67 +153,6 @@ export function registerDiplomaCommands(program: Command): void {
     );
 
   const diplomas = program.command('diplomas').description('Văn bằng');
-  const issue = (file: string, options: IssueOptions) =>
-    withDb(async (db) => {
-      try {
-        const result = await importGraduates(db, file, {
-          actor: systemActor(`cấp văn bằng từ ${file}`),
-          dryRun: options.dryRun ?? false,
-          authorityId: await authorityId(db, options.authority),
-          diplomaType: options.type,
-          issueDate: options.issueDate,
-          signerName: options.signer,
-          signerTitle: options.signerTitle,
-          context: {
-            passphrase: passphraseFromEnv(),
-            publicUrl: publicUrlFromEnv(),
-          },
-        });
-        if (result.unknownColumns.length)
-          console.error(`Bỏ qua các cột không dùng: ${result.unknownColumns.join(', ')}`);
-        printRowErrors(result.errorList);
-        if (result.errorList.length) {
-          console.error(`Tệp bị từ chối: ${result.errorList.length} lỗi, không cấp văn bằng nào.`);
-          process.exitCode = 1;
-        }
-        console.log(JSON.stringify(result.summary));
-      } catch (error) {
-        if (error instanceof UnreadableWorkbookError) {
-          console.error(error.message);
-          console.log(
-            JSON.stringify({ rows: 0, added: 0, updated: 0, unchanged: 0, errors: 1, ms: 0 }),
-          );
-          process.exitCode = 2;
-          return;
-        }
-        throw error;
-      }
-    });
-  interface IssueOptions {
-    authority: string;
-    type: 'upper_secondary' | 'lower_secondary';
-    issueDate: string;
-    signer: string;
-    signerTitle: string;
-    dryRun?: boolean;
-  }
-  const addIssueOptions = (command: Command) =>
-    command
-      .requiredOption('--signer <name>', 'họ tên người ký')
-      .option('--signer-title <title>', 'chức danh người ký', 'Giám đốc')
-      .option('--authority <code>', 'mã đơn vị cấp', 'SGD')
-      .option(
-        '--type <type>',
-        'upper_secondary | lower_secondary',
-        (v) => {
-          if (v !== 'upper_secondary' && v !== 'lower_secondary')
-            throw new InvalidArgumentError('cần upper_secondary hoặc lower_secondary.');
-          return v;
-        },
-        'upper_secondary',
-      )
-      .option('--issue-date <dd/mm/yyyy>', 'ngày cấp', date, new Date().toISOString().slice(0, 10))
-      .option('--dry-run', 'chỉ kiểm tra, không cấp');
   addIssueOptions(
     diplomas
       .command('issue <file>')
@@ -163,70 +178,22 @@ export function registerDiplomaCommands(program: Command): void {
         process.exitCode = 2;
         return;
       }
-      const text = bytes
-        .subarray(0, 8)
-        .equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
-        ? decodePngQr(bytes)
-        : bytes.toString('utf8').trim();
-      if (text === null) {
-        console.error('Không tìm thấy mã QR trong ảnh.');
-        process.exitCode = 2;
-        return;
-      }
-      if (text.startsWith('{')) {
-        let credential: unknown;
-        try {
-          credential = JSON.parse(text);
-        } catch {
-          console.error('Tệp không phải JSON hợp lệ.');
-          process.exitCode = 2;
-          return;
-        }
-        const result = verifyDocument(credential);
-        if (result.ok)
-          console.log(`HỢP LỆ: chữ ký của ${result.issuer} (${result.verificationMethod}).`);
-        else console.log(`KHÔNG HỢP LỆ: ${result.message}`);
-        process.exitCode = result.ok ? 0 : result.code === 'malformed' ? 2 : 1;
-        return;
-      }
-      // A QR payload: checked against the keys this installation publishes.
-      const keys: IssuerKey[] = await withDb(async (db) =>
-        (await listIssuerKeys(db)).map((k) => ({
-          kid: Uint8Array.from(Buffer.from(k.kid, 'hex')),
-          publicKey: publicKeyFromMultibase(k.publicKeyMultibase),
-        })),
-      ).catch(() => []);
-      const result = await verifyDiplomaQr(text, keys);
-      const label = {
-        valid: 'HỢP LỆ',
-        tampered: 'KHÔNG HỢP LỆ',
-        unknown_issuer: 'KHÔNG RÕ ĐƠN VỊ CẤP',
-        unreadable: 'KHÔNG ĐỌC ĐƯỢC',
-      }[result.status];
-      console.log(`${label}: ${result.message}`);
-      if (result.fields) console.log(JSON.stringify(result.fields));
-      process.exitCode = result.status === 'valid' ? 0 : result.status === 'unreadable' ? 2 : 1;
+      const { verifyFile } = await import('./verify-file.ts');
+      // A QR payload is checked against the keys this installation publishes.
+      const result = await verifyFile(bytes, () =>
+        withDb(async (db) => {
+          const [{ listIssuerKeys }, { publicKeyFromMultibase }] = await Promise.all([
+            import('./keys.ts'),
+            import('../../lib/credentials/multibase.ts'),
+          ]);
+          return (await listIssuerKeys(db)).map((k) => ({
+            kid: Uint8Array.from(Buffer.from(k.kid, 'hex')),
+            publicKey: publicKeyFromMultibase(k.publicKeyMultibase),
+          }));
+        }).catch(() => []),
+      );
+      for (const line of result.err) console.error(line);
+      for (const line of result.out) console.log(line);
+      process.exitCode = result.code;
     });
-}
-
-// jsqr is CommonJS whose types declare a default export: take whichever is the function.
-const jsQR = ((jsQRModule as unknown as { default?: typeof jsQRModule }).default ??
-  jsQRModule) as unknown as (
-  data: Uint8ClampedArray,
-  width: number,
-  height: number,
-) => { data: string } | null;
-
-function decodePngQr(bytes: Buffer): string | null {
-  try {
-    const png = PNG.sync.read(bytes);
-    const code = jsQR(
-      new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length),
-      png.width,
-      png.height,
-    );
-    return code ? code.data : null;
-  } catch {
-    return null;
-  }
 }

@@ -1,16 +1,17 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemActor } from '../../db/actor.ts';
 import type { Db } from '../../db/connection.ts';
 import { freshDatabase } from '../../../test/helpers/db.ts';
+import {
+  makeIssuerKey,
+  TEST_SIGNING as context,
+} from '../../../test/helpers/factories/diplomas.ts';
+import { scopeAt } from '../../../test/helpers/fixtures.ts';
 import { seedDemo } from '../demo/seed.ts';
-import { rotateIssuerKey } from './keys.ts';
-import { issueFromStudents } from './service.ts';
+import { issueFromStudents } from './issue-from-students.ts';
 
 let db: Db;
 let close: () => Promise<void>;
-const context = { passphrase: 'mat-khau-khoa-ky-rat-dai', publicUrl: 'https://sogd.test' };
-const actor = systemActor('test');
 
 beforeAll(async () => {
   ({ db, close } = await freshDatabase());
@@ -25,7 +26,8 @@ describe('issuing from registry students', () => {
       .select('id')
       .where('parent_id', 'is', null)
       .executeTakeFirstOrThrow();
-    await rotateIssuerKey(db, actor, root.id, context.passphrase);
+    await makeIssuerKey(db, root.id);
+    const scope = await scopeAt(db, root.id, 'department_staff');
     const school = await db
       .selectFrom('org_unit')
       .select('id')
@@ -52,7 +54,7 @@ describe('issuing from registry students', () => {
       signerName: 'Nguyễn Thị Thúy',
       signerTitle: 'Giám đốc',
     };
-    const first = await issueFromStudents(db, actor, input, context);
+    const first = await issueFromStudents(db, scope, input, context);
     expect(first.issued).toHaveLength(Number(grade12.n));
     expect(first.skipped).toBe(0);
     const linked = await db
@@ -61,7 +63,7 @@ describe('issuing from registry students', () => {
       .where('student_id', 'is not', null)
       .execute();
     expect(linked).toHaveLength(Number(grade12.n));
-    const again = await issueFromStudents(db, actor, input, context);
+    const again = await issueFromStudents(db, scope, input, context);
     expect(again.issued).toHaveLength(0);
     expect(again.skipped).toBe(Number(grade12.n));
   });

@@ -1,18 +1,16 @@
 import type { Readable } from 'node:stream';
-import type { Actor } from '../../db/actor.ts';
-import type { Db } from '../../db/connection.ts';
-import type { DiplomaType, Gender } from '../../db/schema.ts';
+import type { Gender } from '../../db/schema.ts';
 import { parseVietnameseDate } from '../../lib/dates.ts';
 import { normalizeText, searchKey } from '../../lib/vietnamese.ts';
 import { headerKey, readFirstSheet, type SheetHeader } from '../../lib/xlsx.ts';
 import type { GraduateImportResult } from './contract.ts';
-import { issueDiplomas, type GraduateEntry, type IssueContext } from './service.ts';
+import type { GraduateEntry } from './issue-batch.ts';
 
 /**
- * Issuing diplomas from a graduation list (danh sách công nhận tốt nghiệp),
- * contract in README ("Graduation list import"). Every row validated, all
- * errors at once, all-or-nothing; a graduate already in the register for the
- * same decision is counted unchanged, never issued a second original.
+ * The graduation list (danh sách công nhận tốt nghiệp) as a file: its
+ * columns and the reading of its rows, format in docs/diplomas.md
+ * ("Graduation list import"). Every row is validated and every error given
+ * at once; import-graduates.ts issues what it read, all or nothing.
  */
 
 export const GRADUATE_HEADERS = {
@@ -42,21 +40,18 @@ const KEY = Object.fromEntries(
   Object.entries(GRADUATE_HEADERS).map(([f, h]) => [f, headerKey(h)]),
 ) as Record<Field, string>;
 
-export async function importGraduates(
-  db: Db,
-  input: string | Readable,
-  options: {
-    actor: Actor;
-    dryRun: boolean;
-    authorityId: string;
-    diplomaType: DiplomaType;
-    issueDate: string;
-    signerName: string;
-    signerTitle: string;
-    context: IssueContext;
-  },
-): Promise<GraduateImportResult> {
-  const started = performance.now();
+export interface GraduationList {
+  /** Data rows read. */
+  rows: number;
+  /** The rows without errors, each with its row number. */
+  entries: (GraduateEntry & { row: number })[];
+  errors: GraduateImportResult['errorList'];
+  /** Headers that name no column of the list (ignored). */
+  unknownColumns: string[];
+}
+
+/** Reads the first sheet of a workbook (a path or a stream). Throws UnreadableWorkbookError. */
+export async function readGraduationList(input: string | Readable): Promise<GraduationList> {
   const errors: GraduateImportResult['errorList'] = [];
   const entries: (GraduateEntry & { row: number })[] = [];
   let header: SheetHeader | null = null;
@@ -124,65 +119,5 @@ export async function importGraduates(
           column: GRADUATE_HEADERS[f],
           message: `Thiếu cột bắt buộc "${GRADUATE_HEADERS[f]}".`,
         });
-
-  // The same person twice in the file, or already in the register for the same decision.
-  const seen = new Map<string, number>();
-  const fresh: typeof entries = [];
-  let unchanged = 0;
-  const existing = new Set(
-    (
-      await db
-        .selectFrom('diploma')
-        .select(['search_name', 'birth_date', 'decision_number'])
-        .where('authority_id', '=', options.authorityId)
-        .where('diploma_type', '=', options.diplomaType)
-        .where('decision_number', 'in', [...new Set(entries.map((e) => e.decisionNumber)), ''])
-        .execute()
-    ).map((d) => `${d.search_name}|${d.birth_date}|${d.decision_number}`),
-  );
-  for (const e of entries) {
-    const key = `${searchKey(e.fullName)}|${e.birthDate}|${e.decisionNumber}`;
-    const first = seen.get(key);
-    if (first) {
-      errors.push({
-        row: e.row,
-        column: GRADUATE_HEADERS.fullName,
-        message: `Trùng với dòng ${first} (cùng họ tên, ngày sinh, quyết định).`,
-      });
-      continue;
-    }
-    seen.set(key, e.row);
-    if (existing.has(key)) unchanged++;
-    else fresh.push(e);
-  }
-  errors.sort((a, b) => a.row - b.row);
-  const summary = () => ({
-    rows,
-    added: errors.length ? 0 : fresh.length,
-    updated: 0,
-    unchanged,
-    errors: errors.length,
-    ms: Math.round(performance.now() - started),
-  });
-  if (errors.length || options.dryRun)
-    return {
-      summary: { ...summary(), added: errors.length ? 0 : fresh.length },
-      errorList: errors,
-      unknownColumns: h?.unknown ?? [],
-      issued: [],
-    };
-  const issued = await issueDiplomas(
-    db,
-    options.actor,
-    {
-      authorityId: options.authorityId,
-      diplomaType: options.diplomaType,
-      issueDate: options.issueDate,
-      signerName: options.signerName,
-      signerTitle: options.signerTitle,
-      entries: fresh,
-    },
-    options.context,
-  );
-  return { summary: summary(), errorList: [], unknownColumns: h?.unknown ?? [], issued };
+  return { rows, entries, errors, unknownColumns: h?.unknown ?? [] };
 }

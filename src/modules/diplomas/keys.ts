@@ -1,7 +1,4 @@
-import { createPrivateKey, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { sql } from 'kysely';
+import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { writeTransaction, type Actor } from '../../db/actor.ts';
 import type { Db } from '../../db/connection.ts';
 import { rawPublicKey } from '../../lib/credentials/data-integrity.ts';
@@ -11,66 +8,25 @@ import {
   verificationMethodOf,
 } from '../../lib/credentials/multibase.ts';
 import { keyId } from './credentials/qr-sign.ts';
+import { PASSPHRASE_ENV } from './passphrase.ts';
+import { activeKey, issuerKeys, replaceActiveKey } from './repo.ts';
 
 /**
  * Issuer keys: Ed25519, the private key stored as PKCS#8 PEM encrypted
- * (AES-256-CBC) with the passphrase in SOGD_KEY_PASSPHRASE (or, on the
- * embedded database only, a generated one in its data folder), never in the
- * clear. Rotation retires the old key but keeps it published, so every
- * credential signed earlier still verifies.
+ * (AES-256-CBC) with the passphrase (./passphrase.ts), never in the clear.
+ * Rotation retires the old key but keeps it published, so every credential
+ * signed earlier still verifies. Keys are the operator's: no route makes
+ * one, only the `sogd keys` commands and the first start (src/app/bootstrap.ts),
+ * as system tasks; the public keys are public.
  */
 
-export const PASSPHRASE_ENV = 'SOGD_KEY_PASSPHRASE';
-
-/** Where the embedded database's demo passphrase is kept, inside its data folder. */
-export const DEMO_PASSPHRASE_FILE = 'sogd-key-passphrase';
-
-export interface KeyPassphrase {
-  passphrase: string;
-  /** Set: read from (or just written to) the data folder's file, not from the variable. */
-  file?: { path: string; created: boolean };
-}
-
-/**
- * The passphrase that encrypts the issuing keys. From SOGD_KEY_PASSPHRASE;
- * on the embedded database without it, from a generated one kept in the data
- * folder (created on first use, readable by its owner only) — a demo
- * convenience, so that `npm start` issues diplomas at once: whoever has the
- * data folder then has the keys, so production sets the variable. On a
- * PostgreSQL server the variable stays required.
- */
-export function keyPassphrase(env: NodeJS.ProcessEnv = process.env): KeyPassphrase {
-  const passphrase = env[PASSPHRASE_ENV];
-  if (passphrase) {
-    if (passphrase.length < 12) throw new Error(`${PASSPHRASE_ENV} phải có ít nhất 12 ký tự.`);
-    return { passphrase };
-  }
-  if (env.DATABASE_URL)
-    throw new Error(
-      `Cần đặt ${PASSPHRASE_ENV} (ít nhất 12 ký tự) để mã hoá và dùng khoá ký văn bằng trên máy chủ PostgreSQL.`,
-    );
-  const dataDir = env.DATA_DIR || './data';
-  const path = join(dataDir, DEMO_PASSPHRASE_FILE);
-  const read = () => readFileSync(path, 'utf8').trim();
-  try {
-    return { passphrase: read(), file: { path, created: false } };
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-  mkdirSync(dataDir, { recursive: true });
-  try {
-    writeFileSync(path, `${randomBytes(24).toString('base64url')}\n`, { mode: 0o600, flag: 'wx' });
-  } catch (error) {
-    // Another process wrote it first: use theirs.
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    return { passphrase: read(), file: { path, created: false } };
-  }
-  return { passphrase: read(), file: { path, created: true } };
-}
-
-export function passphraseFromEnv(env: NodeJS.ProcessEnv = process.env): string {
-  return keyPassphrase(env).passphrase;
-}
+export {
+  DEMO_PASSPHRASE_FILE,
+  keyPassphrase,
+  passphraseFromEnv,
+  PASSPHRASE_ENV,
+  type KeyPassphrase,
+} from './passphrase.ts';
 
 export interface PublicKeyInfo {
   kid: string;
@@ -107,43 +63,25 @@ export async function rotateIssuerKey(
     cipher: 'aes-256-cbc',
     passphrase,
   });
-  await writeTransaction(db, actor, async (tx) => {
-    await tx
-      .updateTable('issuer_key')
-      .set({ retired_at: sql`now()` })
-      .where('authority_id', '=', authorityId)
-      .where('retired_at', 'is', null)
-      .execute();
-    await tx
-      .insertInto('issuer_key')
-      .values({
-        id: kid,
-        authority_id: authorityId,
-        public_key: raw,
-        private_key_pem: pem.toString(),
+  await writeTransaction(db, actor, (tx) =>
+    replaceActiveKey(
+      tx,
+      {
+        kid,
+        authorityId,
+        publicKey: raw,
+        privateKeyPem: pem.toString(),
         did: didKeyFromPublicKey(raw),
-      })
-      .execute();
-    await tx
-      .insertInto('audit_log')
-      .values({
-        actor_id: actor.id,
-        actor_name: actor.name,
-        ip: actor.ip ?? null,
-        action: 'key_rotate',
-        entity_type: 'issuer_key',
-        entity_id: kid,
-        org_unit_id: authorityId,
-        before: null,
-        after: JSON.stringify({ kid, did: didKeyFromPublicKey(raw) }),
-      })
-      .execute();
-  });
+      },
+      actor,
+    ),
+  );
   return (await listIssuerKeys(db)).find((k) => k.kid === kid)!;
 }
 
+/** Every issuer key, current and retired, oldest first: public data. */
 export async function listIssuerKeys(db: Db): Promise<PublicKeyInfo[]> {
-  const rows = await db.selectFrom('issuer_key').selectAll().orderBy('created_at').execute();
+  const rows = await issuerKeys(db);
   return rows.map((r) => ({
     kid: r.id,
     authorityId: r.authority_id,
@@ -160,12 +98,7 @@ export async function activeSigner(
   authorityId: string,
   passphrase: string,
 ): Promise<Signer> {
-  const row = await db
-    .selectFrom('issuer_key')
-    .selectAll()
-    .where('authority_id', '=', authorityId)
-    .where('retired_at', 'is', null)
-    .executeTakeFirst();
+  const row = await activeKey(db, authorityId);
   if (!row) throw new Error('Đơn vị cấp chưa có khoá ký: hãy chạy "sogd keys create".');
   let privateKey: KeyObject;
   try {

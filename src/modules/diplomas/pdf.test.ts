@@ -1,17 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { systemActor } from '../../db/actor.ts';
+import type { Scope } from '../../core/access/scope.ts';
 import type { Db } from '../../db/connection.ts';
 import { freshDatabase } from '../../../test/helpers/db.ts';
-import { makeTree, SMALL_PROVINCE } from '../../../test/helpers/fixtures.ts';
-import { rotateIssuerKey } from './keys.ts';
-import { copyPdf, dataSheetPdf, registerPdf } from './pdf.ts';
-import { findCopy, getDiploma, issueDiplomas, recordCopy, revokeDiploma } from './service.ts';
+import { makeTree, scopeAt, SMALL_PROVINCE } from '../../../test/helpers/fixtures.ts';
+import { graduate, makeDiplomas, makeIssuerKey } from '../../../test/helpers/factories/diplomas.ts';
+import { getDiploma } from './get-diploma.ts';
+import { copyPdf, dataSheetPdf } from './pdf.ts';
+import { findCopy } from './print-copy.ts';
+import { printRegister } from './print-register.ts';
+import { recordCopy } from './record-copy.ts';
+import { revokeDiploma } from './revoke-diploma.ts';
 
 let db: Db;
 let close: () => Promise<void>;
 let ids: Record<string, string>;
-const context = { passphrase: 'mat-khau-khoa-ky-rat-dai', publicUrl: 'https://sogd.test' };
+let scope: Scope;
 
 /** Text of every page, read back from the PDF bytes. */
 async function pdfText(
@@ -33,37 +37,27 @@ async function pdfText(
 beforeAll(async () => {
   ({ db, close } = await freshDatabase());
   ids = await makeTree(db, SMALL_PROVINCE);
-  await rotateIssuerKey(db, systemActor('test'), ids.SGD!, context.passphrase);
-  await issueDiplomas(
-    db,
-    systemActor('test'),
-    {
-      authorityId: ids.SGD!,
-      diplomaType: 'upper_secondary',
-      issueDate: '2026-07-20',
-      signerName: 'Nguyễn Thị Thúy',
-      signerTitle: 'Giám đốc',
-      entries: Array.from({ length: 60 }, (_, i) => ({
+  scope = await scopeAt(db, ids.SGD!, 'department_staff');
+  await makeIssuerKey(db, ids.SGD!);
+  await makeDiplomas(db, {
+    authority: ids.SGD!,
+    entries: Array.from({ length: 60 }, (_, i) =>
+      graduate(i, {
         fullName: i === 0 ? 'Đặng Thị Ngọc Ánh' : `Trần Văn Hùng ${i}`,
         birthDate: '2008-05-01',
         birthPlace: 'Quảng Ninh',
-        gender: 'female' as const,
         ethnicity: 'Tày',
         schoolName: 'Trường THPT Chuyên Hạ Long',
-        graduationYear: 2026,
-        decisionNumber: '1234/QĐ-SGDĐT',
-        decisionDate: '2026-07-15',
-      })),
-    },
-    context,
-  );
+      }),
+    ),
+  });
 });
 afterAll(async () => close?.());
 
 describe('printed register and data sheet', () => {
   it('prints the register A4 landscape, Vietnamese intact, with numbered pages', async () => {
     const { pages, text, landscape } = await pdfText(
-      await registerPdf(db, { authorityId: ids.SGD! }),
+      await printRegister(db, scope, { authorityId: ids.SGD! }),
     );
     expect(landscape).toBe(true);
     expect(pages).toBeGreaterThan(1);
@@ -80,7 +74,7 @@ describe('printed register and data sheet', () => {
       .orderBy('serial_number')
       .limit(1)
       .execute();
-    const d = await getDiploma(db, first!.id);
+    const d = await getDiploma(db, scope, { id: first!.id });
     const bytes = await dataSheetPdf(d, 'Sở Giáo dục và Đào tạo Thử Nghiệm');
     const { text } = await pdfText(bytes);
     expect(text[0]).toContain('Đặng Thị Ngọc Ánh');
@@ -101,20 +95,15 @@ describe('printed register and data sheet', () => {
       .selectFrom('diploma')
       .select((eb) => eb.fn.countAll().as('n'))
       .execute();
-    const a = await recordCopy(
-      db,
-      systemActor('test'),
-      first!,
-      request,
-      new Date('2026-12-31T16:30:00Z'),
-    );
-    const b = await recordCopy(
-      db,
-      systemActor('test'),
-      second!,
-      request,
-      new Date('2026-12-31T18:00:00Z'),
-    );
+    // The copy just recorded: the last event of the entry's history.
+    const copyOf = async (id: string, at: Date) => {
+      const copied = await recordCopy(db, scope, { id, ...request }, at);
+      const event = copied.history.at(-1)!;
+      expect(event.kind).toBe('copy');
+      return { eventId: event.id, copyNumber: event.after!.copyNumber! };
+    };
+    const a = await copyOf(first!, new Date('2026-12-31T16:30:00Z'));
+    const b = await copyOf(second!, new Date('2026-12-31T18:00:00Z'));
     // 23:30 on 31/12 in Việt Nam is still 2026; 01:00 on 1/1 starts the 2027 book.
     expect(a.copyNumber).toBe('2026/BS/00001');
     expect(b.copyNumber).toBe('2027/BS/00001');
@@ -124,7 +113,7 @@ describe('printed register and data sheet', () => {
       .execute();
     expect(after).toEqual(before);
 
-    const d = await getDiploma(db, first!);
+    const d = await getDiploma(db, scope, { id: first! });
     const copy = findCopy(d, a.eventId);
     expect(copy).toEqual({
       copyNumber: '2026/BS/00001',
@@ -139,11 +128,12 @@ describe('printed register and data sheet', () => {
     expect(text[0]).toContain('Đặng Thị Ngọc Ánh');
     expect(() => findCopy(d, b.eventId)).toThrow();
 
-    await revokeDiploma(db, systemActor('test'), second!, {
+    await revokeDiploma(db, scope, {
+      id: second!,
       decisionNumber: '99/QĐ-SGDĐT',
       decisionDate: '2027-01-05',
       reason: 'Gian lận hồ sơ',
     });
-    await expect(recordCopy(db, systemActor('test'), second!, request)).rejects.toThrow(/thu hồi/);
+    await expect(recordCopy(db, scope, { id: second!, ...request })).rejects.toThrow(/thu hồi/);
   });
 });

@@ -1,9 +1,10 @@
 import QRCode from 'qrcode';
-import type { Db } from '../../db/connection.ts';
 import { formatVietnameseDate } from '../../lib/dates.ts';
 import { finishPdf, newPdf } from '../../lib/pdf.ts';
-import { notFound } from '../../core/errors.ts';
-import type { DiplomaDetail } from './service.ts';
+import type { DiplomaDetail } from './contract.ts';
+import type { DiplomaRow } from './repo.ts';
+
+/** The printed forms of the register: the register itself, a data sheet, a certified copy. */
 
 const TYPE_TITLE = {
   upper_secondary: 'BẰNG TỐT NGHIỆP TRUNG HỌC PHỔ THÔNG',
@@ -13,18 +14,10 @@ const GENDER = { male: 'Nam', female: 'Nữ' } as const;
 
 /** The register (sổ gốc) as printed: A4 landscape, the columns of Circular 21/2019, numbered pages. */
 export async function registerPdf(
-  db: Db,
-  options: { authorityId: string; year?: number | undefined },
+  authority: { name: string },
+  rows: DiplomaRow[],
+  options: { year?: number | undefined } = {},
 ): Promise<Buffer> {
-  const authority = await db
-    .selectFrom('org_unit')
-    .select(['name'])
-    .where('id', '=', options.authorityId)
-    .executeTakeFirst();
-  if (!authority) throw notFound('đơn vị cấp văn bằng');
-  let q = db.selectFrom('diploma').selectAll().where('authority_id', '=', options.authorityId);
-  if (options.year) q = q.where('register_year', '=', options.year);
-  const rows = await q.orderBy('register_year').orderBy('register_number').execute();
   const doc = newPdf({ layout: 'landscape', title: `Sổ gốc cấp văn bằng — ${authority.name}` });
   const columns: [string, number, (r: (typeof rows)[number], i: number) => string][] = [
     ['STT', 26, (_r, i) => String(i + 1)],

@@ -1,7 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GRADUATE_HEADERS } from './import.ts';
-import { systemActor } from '../../db/actor.ts';
 import type { Db } from '../../db/connection.ts';
 import { buildApp, type App } from '../../app/app.ts';
 import { freshDatabase } from '../../../test/helpers/db.ts';
@@ -9,7 +8,7 @@ import { makeTree, makeUser, SMALL_PROVINCE } from '../../../test/helpers/fixtur
 import { signIn, type Client } from '../../../test/helpers/client.ts';
 import { verifyDocument } from '../../lib/credentials/data-integrity.ts';
 import { readStatusBit } from './credentials/diploma-credential.ts';
-import { rotateIssuerKey } from './keys.ts';
+import { makeIssuerKey } from '../../../test/helpers/factories/diplomas.ts';
 import { STATUS_LISTS_PER_MINUTE } from './routes.ts';
 
 let db: Db;
@@ -26,7 +25,7 @@ beforeAll(async () => {
   ids = await makeTree(db, SMALL_PROVINCE);
   await makeUser(db, ids.SGD!, 'department_admin', 'admin');
   await makeUser(db, ids.THA!, 'school_staff', 'vanthu.a');
-  await rotateIssuerKey(db, systemActor('test'), ids.SGD!, PASSPHRASE);
+  await makeIssuerKey(db, ids.SGD!, PASSPHRASE);
   app = await buildApp({ db, webDir: null, lookupsPerMinute: 4, publicUrl: PUBLIC_URL });
   admin = await signIn(app, 'admin', 'mat-khau-rat-dai-1');
 });

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/connection.ts';
+import { UnreadableWorkbookError } from '../../lib/xlsx.ts';
 import { requireScope } from '../../core/http/context.ts';
-import { AppError } from '../../core/errors.ts';
+import { AppError, badRequest } from '../../core/errors.ts';
 import { didWebOf } from '../../core/http/public-url.ts';
 import { RateLimiter } from '../../core/http/rate-limit.ts';
 import { fileAnswer } from '../../core/contract.ts';
@@ -30,27 +31,29 @@ import {
   statusParams,
   type SignedCredential,
 } from './contract.ts';
-import { listIssuerKeys, passphraseFromEnv } from './keys.ts';
-import {
-  publicLookup,
-  statusListCredential,
-  StatusListCache,
-  type IssueContext,
-} from './service.ts';
-import {
-  correct,
-  diplomaQrPng,
-  importGraduationList,
-  issue,
-  issueToSchool,
-  listRegister,
-  printCopy,
-  printDataSheet,
-  printRegister,
-  readDiploma,
-  recordCopyOf,
-  revoke,
-} from './use-cases.ts';
+import { correctDiploma } from './correct-diploma.ts';
+import { didDocument as didDocumentOf } from './did-document.ts';
+import { diplomaQrPng } from './diploma-qr.ts';
+import { getDiploma } from './get-diploma.ts';
+import { importGraduates } from './import-graduates.ts';
+import { issueDiplomas } from './issue-diplomas.ts';
+import { issueFromStudents } from './issue-from-students.ts';
+import { listIssuerKeys } from './keys.ts';
+import { listDiplomas } from './list-diplomas.ts';
+import { lookupDiploma } from './lookup-diploma.ts';
+import { passphraseFromEnv } from './passphrase.ts';
+import { printCopy } from './print-copy.ts';
+import { printDataSheet } from './print-data-sheet.ts';
+import { printRegister } from './print-register.ts';
+import { recordCopy } from './record-copy.ts';
+import { revokeDiploma } from './revoke-diploma.ts';
+import type { IssueContext } from './signing.ts';
+import { statusListCredential, StatusListCache } from './status-list.ts';
+
+/**
+ * The diplomas routes: each declares its request and answer schemas
+ * (contract.ts) and calls its use case, which checks access itself.
+ */
 
 function issueContext(publicUrl: string): IssueContext {
   let passphrase: string;
@@ -64,6 +67,11 @@ function issueContext(publicUrl: string): IssueContext {
 
 /** Status lists one client may fetch per minute: verifiers fetch them often, and each costs a query. */
 export const STATUS_LISTS_PER_MINUTE = 60;
+
+/** An unreadable workbook is the client's file: 400 with the reader's reason. */
+const unreadableAsBadRequest = (error: unknown): never => {
+  throw error instanceof UnreadableWorkbookError ? badRequest(error.message) : error;
+};
 
 const tooMany = (wait: number, what: string) =>
   new AppError(
@@ -109,10 +117,7 @@ export function registerDiplomaRoutes(
         }
       },
     },
-    async (request) => {
-      const found = await publicLookup(db, request.query);
-      return { found: found.length > 0, diplomas: found };
-    },
+    async (request) => lookupDiploma(db, request.query),
   );
 
   api.get(
@@ -134,7 +139,7 @@ export function registerDiplomaRoutes(
       },
     },
     async (request, reply) => {
-      const credential = await statusListCredential(db, request.params.code, context, statusLists);
+      const credential = await statusListCredential(db, request.params, context, statusLists);
       return reply
         .header('cache-control', 'public, max-age=300')
         .send(credential as SignedCredential);
@@ -168,9 +173,7 @@ export function registerDiplomaRoutes(
         response: { 200: diplomaPage },
       },
     },
-    async (request) => {
-      return listRegister(db, requireScope(request), request.query);
-    },
+    async (request) => listDiplomas(db, requireScope(request), request.query),
   );
   api.get(
     '/diplomas/register.pdf',
@@ -204,7 +207,7 @@ export function registerDiplomaRoutes(
       },
     },
     async (request, reply) => {
-      const sheet = await printDataSheet(db, requireScope(request), request.params.id);
+      const sheet = await printDataSheet(db, requireScope(request), request.params);
       return reply.type('application/pdf').send(sheet);
     },
   );
@@ -239,7 +242,7 @@ export function registerDiplomaRoutes(
         response: { 200: diplomaDetail },
       },
     },
-    async (request) => readDiploma(db, requireScope(request), request.params.id),
+    async (request) => getDiploma(db, requireScope(request), request.params),
   );
   api.get(
     '/diplomas/:id/credential.json',
@@ -252,7 +255,7 @@ export function registerDiplomaRoutes(
       },
     },
     async (request, reply) => {
-      const d = await readDiploma(db, requireScope(request), request.params.id);
+      const d = await getDiploma(db, requireScope(request), request.params);
       return reply
         .header('content-disposition', `attachment; filename="van-bang-${d.serialNumber}.json"`)
         .send(d.credential);
@@ -269,7 +272,7 @@ export function registerDiplomaRoutes(
       },
     },
     async (request, reply) => {
-      const png = await diplomaQrPng(db, requireScope(request), request.params.id);
+      const png = await diplomaQrPng(db, requireScope(request), request.params);
       return reply.type('image/png').send(png);
     },
   );
@@ -284,7 +287,7 @@ export function registerDiplomaRoutes(
       },
     },
     async (request, reply) => {
-      const issued = await issue(db, requireScope(request), request.body, context);
+      const issued = await issueDiplomas(db, requireScope(request), request.body, context);
       return reply.status(201).send(issued);
     },
   );
@@ -299,7 +302,7 @@ export function registerDiplomaRoutes(
       },
     },
     async (request, reply) => {
-      const result = await importGraduationList(
+      const result = await importGraduates(
         db,
         requireScope(request),
         {
@@ -311,7 +314,7 @@ export function registerDiplomaRoutes(
           },
         },
         context,
-      );
+      ).catch(unreadableAsBadRequest);
       return reply.status(result.errorList.length ? 422 : 200).send(result);
     },
   );
@@ -326,7 +329,7 @@ export function registerDiplomaRoutes(
       },
     },
     async (request, reply) => {
-      const result = await issueToSchool(db, requireScope(request), request.body, context);
+      const result = await issueFromStudents(db, requireScope(request), request.body, context);
       return reply.status(201).send(result);
     },
   );
@@ -341,7 +344,13 @@ export function registerDiplomaRoutes(
         response: { 200: diplomaDetail },
       },
     },
-    async (request) => correct(db, requireScope(request), request.params.id, request.body, context),
+    async (request) =>
+      correctDiploma(
+        db,
+        requireScope(request),
+        { ...request.body, id: request.params.id },
+        context,
+      ),
   );
   api.post(
     '/diplomas/:id/revoke',
@@ -354,7 +363,8 @@ export function registerDiplomaRoutes(
         response: { 200: diplomaDetail },
       },
     },
-    async (request) => revoke(db, requireScope(request), request.params.id, request.body),
+    async (request) =>
+      revokeDiploma(db, requireScope(request), { ...request.body, id: request.params.id }),
   );
   api.post(
     '/diplomas/:id/copy',
@@ -367,7 +377,8 @@ export function registerDiplomaRoutes(
         response: { 200: diplomaDetail },
       },
     },
-    async (request) => recordCopyOf(db, requireScope(request), request.params.id, request.body),
+    async (request) =>
+      recordCopy(db, requireScope(request), { ...request.body, id: request.params.id }),
   );
 }
 
@@ -381,21 +392,6 @@ export function registerDidDocument(
   api.get(
     '/.well-known/did.json',
     { schema: { hide: true, response: { 200: didDocument } } },
-    async () => {
-      const keys = await listIssuerKeys(deps.db);
-      const methods = keys.map((k) => ({
-        id: `${did}#${k.kid}`,
-        type: 'Multikey' as const,
-        controller: did,
-        publicKeyMultibase: k.publicKeyMultibase,
-      }));
-      return {
-        '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'],
-        id: did,
-        alsoKnownAs: keys.map((k) => k.did),
-        verificationMethod: methods,
-        assertionMethod: methods.map((m) => m.id),
-      };
-    },
+    async () => didDocumentOf(deps.db, { did }),
   );
 }

@@ -3,45 +3,33 @@ import { sql } from 'kysely';
 import { systemActor } from '../../db/actor.ts';
 import type { Db } from '../../db/connection.ts';
 import { freshDatabase } from '../../../test/helpers/db.ts';
-import { makeTree, SMALL_PROVINCE } from '../../../test/helpers/fixtures.ts';
+import { makeTree, scopeAt, SMALL_PROVINCE } from '../../../test/helpers/fixtures.ts';
 import { verifyDocument } from '../../lib/credentials/data-integrity.ts';
 import { readStatusBit } from './credentials/diploma-credential.ts';
 import { verifyDiplomaQr } from './credentials/qr.ts';
 import { listIssuerKeys, rotateIssuerKey } from './keys.ts';
 import { publicKeyFromMultibase } from '../../lib/credentials/multibase.ts';
+import type { Scope } from '../../core/access/scope.ts';
+import { correctDiploma } from './correct-diploma.ts';
+import { getDiploma } from './get-diploma.ts';
+import { issueDiplomas } from './issue-diplomas.ts';
+import { lookupDiploma } from './lookup-diploma.ts';
+import { formatNumber } from './numbers.ts';
+import { revokeDiploma } from './revoke-diploma.ts';
+import { statusListCredential, StatusListCache } from './status-list.ts';
 import {
-  correctDiploma,
-  formatNumber,
-  issueDiplomas,
-  publicLookup,
-  revokeDiploma,
-  statusListCredential,
-  StatusListCache,
-  type GraduateEntry,
-  type IssueContext,
-} from './service.ts';
+  graduate,
+  makeDiplomas,
+  makeIssuerKey,
+  TEST_SIGNING as context,
+} from '../../../test/helpers/factories/diplomas.ts';
+import type { GraduateEntry } from './issue-batch.ts';
 
 let db: Db;
 let close: () => Promise<void>;
 let ids: Record<string, string>;
+let scope: Scope;
 const actor = systemActor('test văn bằng');
-const context: IssueContext = {
-  passphrase: 'mat-khau-khoa-ky-rat-dai',
-  publicUrl: 'https://sogd.test',
-};
-
-const graduate = (i: number, extra: Partial<GraduateEntry> = {}): GraduateEntry => ({
-  fullName: `Nguyễn Thị Ánh ${i}`,
-  birthDate: '2008-03-15',
-  birthPlace: 'Đồng Hới, Quảng Bình',
-  gender: 'female',
-  ethnicity: 'Kinh',
-  schoolName: 'Trường THPT Lê Quý Đôn',
-  graduationYear: 2026,
-  decisionNumber: '1234/QĐ-SGDĐT',
-  decisionDate: '2026-07-15',
-  ...extra,
-});
 
 const batch = (entries: GraduateEntry[], issueDate = '2026-07-20') => ({
   authorityId: ids.SGD!,
@@ -55,7 +43,8 @@ const batch = (entries: GraduateEntry[], issueDate = '2026-07-20') => ({
 beforeAll(async () => {
   ({ db, close } = await freshDatabase());
   ids = await makeTree(db, SMALL_PROVINCE);
-  await rotateIssuerKey(db, actor, ids.SGD!, context.passphrase);
+  scope = await scopeAt(db, ids.SGD!, 'department_staff');
+  await makeIssuerKey(db, ids.SGD!);
 });
 afterAll(async () => close?.());
 
@@ -68,8 +57,8 @@ describe('diploma register', () => {
   });
 
   it('numbers serials continuously and entry numbers per calendar year', async () => {
-    const first = await issueDiplomas(db, actor, batch([graduate(1), graduate(2)]), context);
-    const second = await issueDiplomas(db, actor, batch([graduate(3)], '2027-01-05'), context);
+    const first = await issueDiplomas(db, scope, batch([graduate(1), graduate(2)]), context);
+    const second = await issueDiplomas(db, scope, batch([graduate(3)], '2027-01-05'), context);
     expect(first.map((d) => d.serialNumber)).toEqual(['THPT0000001', 'THPT0000002']);
     expect(first.map((d) => d.registerNumber)).toEqual(['2026/THPT/00001', '2026/THPT/00002']);
     expect(second[0]).toMatchObject({
@@ -83,7 +72,7 @@ describe('diploma register', () => {
       Array.from({ length: 4 }, (_, k) =>
         issueDiplomas(
           db,
-          actor,
+          scope,
           batch(Array.from({ length: 5 }, (_, i) => graduate(100 + k * 10 + i))),
           context,
         ),
@@ -101,7 +90,7 @@ describe('diploma register', () => {
   });
 
   it('signs a credential and a QR that verify', async () => {
-    const [d] = await issueDiplomas(db, actor, batch([graduate(7)]), context);
+    const [d] = await issueDiplomas(db, scope, batch([graduate(7)]), context);
     const row = await db
       .selectFrom('diploma')
       .selectAll()
@@ -120,16 +109,20 @@ describe('diploma register', () => {
   it('keeps every correction in the history and re-signs; the register refuses deletes', async () => {
     const [d] = await issueDiplomas(
       db,
-      actor,
+      scope,
       batch([graduate(8, { fullName: 'Trần Văn Nam' })]),
       context,
     );
     await correctDiploma(
       db,
-      actor,
-      d!.id,
-      { decisionNumber: '99/QĐ-SGDĐT', decisionDate: '2026-09-01', reason: 'Cải chính hộ tịch' },
-      { fullName: 'Trần Văn Nhân' },
+      scope,
+      {
+        id: d!.id,
+        decisionNumber: '99/QĐ-SGDĐT',
+        decisionDate: '2026-09-01',
+        reason: 'Cải chính hộ tịch',
+        changes: { fullName: 'Trần Văn Nhân' },
+      },
       context,
     );
     const row = await db
@@ -155,7 +148,7 @@ describe('diploma register', () => {
   });
 
   it('revocation flips the status-list bit of that diploma only', async () => {
-    const [a, b] = await issueDiplomas(db, actor, batch([graduate(20), graduate(21)]), context);
+    const [a, b] = await issueDiplomas(db, scope, batch([graduate(20), graduate(21)]), context);
     const slot = async (id: string) =>
       (
         await db
@@ -165,13 +158,14 @@ describe('diploma register', () => {
           .executeTakeFirstOrThrow()
       ).status_index;
     const bit = async (id: string) => {
-      const list = await statusListCredential(db, 'SGD', context);
+      const list = await statusListCredential(db, { code: 'SGD' }, context);
       expect(verifyDocument(list)).toMatchObject({ ok: true });
       const subject = list.credentialSubject as { encodedList: string };
       return readStatusBit(subject.encodedList, await slot(id));
     };
     expect(await bit(a!.id)).toBe(false);
-    await revokeDiploma(db, actor, a!.id, {
+    await revokeDiploma(db, scope, {
+      id: a!.id,
       decisionNumber: '5/QĐ-SGDĐT',
       decisionDate: '2026-10-01',
       reason: 'Gian lận thi cử',
@@ -179,7 +173,8 @@ describe('diploma register', () => {
     expect(await bit(a!.id)).toBe(true);
     expect(await bit(b!.id)).toBe(false);
     await expect(
-      revokeDiploma(db, actor, a!.id, {
+      revokeDiploma(db, scope, {
+        id: a!.id,
         decisionNumber: '6',
         decisionDate: '2026-10-02',
         reason: 'x',
@@ -190,11 +185,11 @@ describe('diploma register', () => {
   it('looks up publicly by serial or entry number with name (no diacritics needed) and date of birth', async () => {
     const [d] = await issueDiplomas(
       db,
-      actor,
+      scope,
       batch([graduate(30, { fullName: 'Đặng Thị Ngọc Ánh' })]),
       context,
     );
-    const found = await publicLookup(db, {
+    const { diplomas: found } = await lookupDiploma(db, {
       serial: d!.serialNumber,
       fullName: 'dang thi ngoc anh',
       birthDate: '2008-03-15',
@@ -207,22 +202,24 @@ describe('diploma register', () => {
     });
     expect(Object.keys(found[0]!)).not.toContain('birthPlace');
     expect(JSON.stringify(found[0])).not.toContain('Đồng Hới');
+    const lookup = async (query: Parameters<typeof lookupDiploma>[1]) =>
+      (await lookupDiploma(db, query)).diplomas;
     expect(
-      await publicLookup(db, {
+      await lookup({
         registerNumber: d!.registerNumber,
         fullName: 'Đặng Thị Ngọc Ánh',
         birthDate: '2008-03-15',
       }),
     ).toHaveLength(1);
     expect(
-      await publicLookup(db, {
+      await lookup({
         serial: d!.serialNumber,
         fullName: 'Đặng Thị Ngọc',
         birthDate: '2008-03-15',
       }),
     ).toEqual([]);
     expect(
-      await publicLookup(db, {
+      await lookup({
         serial: d!.serialNumber,
         fullName: 'Đặng Thị Ngọc Ánh',
         birthDate: '2008-03-16',
@@ -230,10 +227,30 @@ describe('diploma register', () => {
     ).toEqual([]);
   });
 
+  it('checks access in each use case, before asking for the signing key', async () => {
+    const [d] = await makeDiplomas(db, { authority: ids.SGD!, entries: [graduate(60)] });
+    const clerk = await scopeAt(db, ids.THA!, 'school_staff');
+    const noKeyYet = () => {
+      throw new Error('signing context asked for before the access check');
+    };
+    const decided = { decisionNumber: '1/QĐ', decisionDate: '2026-10-01', reason: 'Thử' };
+    // Each called only when awaited, so no refusal goes unhandled meanwhile.
+    for (const attempt of [
+      () => issueDiplomas(db, clerk, batch([graduate(61)]), noKeyYet),
+      () => correctDiploma(db, clerk, { id: d!.id, ...decided, changes: {} }, noKeyYet),
+      () => revokeDiploma(db, clerk, { id: d!.id, ...decided }),
+      () => getDiploma(db, clerk, { id: d!.id }),
+    ])
+      await expect(attempt()).rejects.toMatchObject({ status: 403 });
+    await expect(getDiploma(db, clerk, { id: 'khong-phai-uuid' })).rejects.toMatchObject({
+      status: 404,
+    });
+  });
+
   it('rotating the key keeps earlier credentials verifiable', async () => {
-    const [before] = await issueDiplomas(db, actor, batch([graduate(40)]), context);
+    const [before] = await issueDiplomas(db, scope, batch([graduate(40)]), context);
     await rotateIssuerKey(db, actor, ids.SGD!, context.passphrase);
-    const [after] = await issueDiplomas(db, actor, batch([graduate(41)]), context);
+    const [after] = await issueDiplomas(db, scope, batch([graduate(41)]), context);
     const rows = await db
       .selectFrom('diploma')
       .select(['key_id', 'credential'])
@@ -250,20 +267,21 @@ describe('diploma register', () => {
 describe('status list cache', () => {
   it('signs a list once, and again only after an issue, a revocation or a key rotation', async () => {
     const cache = new StatusListCache();
-    const get = () => statusListCredential(db, 'SGD', context, cache);
+    const get = () => statusListCredential(db, { code: 'SGD' }, context, cache);
     const first = await get();
     await get();
     await get();
     expect(cache.signatures).toBe(1);
     expect(await get()).toBe(first);
 
-    const [d] = await issueDiplomas(db, actor, batch([graduate(50)]), context);
+    const [d] = await issueDiplomas(db, scope, batch([graduate(50)]), context);
     const issued = await get();
     expect(cache.signatures).toBe(2);
     await get();
     expect(cache.signatures).toBe(2);
 
-    await revokeDiploma(db, actor, d!.id, {
+    await revokeDiploma(db, scope, {
+      id: d!.id,
       decisionNumber: '9/QĐ-SGDĐT',
       decisionDate: '2026-10-03',
       reason: 'Cấp nhầm',
@@ -284,8 +302,8 @@ describe('status list cache', () => {
 
     // A second cache stands for another process: it sees the same version and signs its own once.
     const other = new StatusListCache();
-    await statusListCredential(db, 'SGD', context, other);
-    await statusListCredential(db, 'SGD', context, other);
+    await statusListCredential(db, { code: 'SGD' }, context, other);
+    await statusListCredential(db, { code: 'SGD' }, context, other);
     expect(other.signatures).toBe(1);
 
     await rotateIssuerKey(db, actor, ids.SGD!, context.passphrase);
@@ -296,13 +314,15 @@ describe('status list cache', () => {
 
     // Concurrent misses share one signature.
     const fresh = new StatusListCache();
-    await Promise.all([1, 2, 3, 4].map(() => statusListCredential(db, 'SGD', context, fresh)));
+    await Promise.all(
+      [1, 2, 3, 4].map(() => statusListCredential(db, { code: 'SGD' }, context, fresh)),
+    );
     expect(fresh.signatures).toBe(1);
   });
 
   it('answers 404 for a unit that issues no diplomas and for an unknown code', async () => {
     for (const code of ['THA', 'X01', 'KHONGCO'])
-      await expect(statusListCredential(db, code, context)).rejects.toMatchObject({
+      await expect(statusListCredential(db, { code }, context)).rejects.toMatchObject({
         status: 404,
         detail: expect.stringContaining(`mã đơn vị "${code}"`) as unknown,
       });
