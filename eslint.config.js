@@ -90,8 +90,7 @@ export default tseslint.config(
     files: ['src/modules/**/*.ts'],
     ignores: ['src/modules/demo/**'],
     plugins: { sogd: shape },
-    // Turned on once every module has its repo files (issue #12).
-    rules: { 'sogd/queries-in-repo': 'off' },
+    rules: { 'sogd/queries-in-repo': 'error' },
   },
   {
     files: ['**/*.js'],

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db/connection.ts';
 import { parseTrustProxy } from './cli/serve.ts';
-import { resetLoginThrottle } from '../modules/orgs/auth.ts';
+import { resetLoginThrottle } from '../modules/orgs/index.ts';
 import { freshDatabase } from '../../test/helpers/db.ts';
 import { makeTree, makeUser, SMALL_PROVINCE } from '../../test/helpers/fixtures.ts';
 import { buildApp, type App } from './app.ts';

@@ -5,7 +5,7 @@ import { makeTree, makeUser, SMALL_PROVINCE } from '../../test/helpers/fixtures.
 import { signIn, type Client } from '../../test/helpers/client.ts';
 import type { JobList, JobQueue, JobView } from '../core/jobs/index.ts';
 import type { Db } from '../db/connection.ts';
-import { expiredSessionsJob } from '../modules/orgs/session-cleanup.ts';
+import { expiredSessionsJob } from '../modules/orgs/index.ts';
 import { buildApp, type App } from './app.ts';
 import { createJobQueue, declareSchedules } from './job-queue.ts';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest, openDatabase } from '../../src/db/connection.ts';
-import { expiredSessionsJob } from '../../src/modules/orgs/session-cleanup.ts';
+import { expiredSessionsJob } from '../../src/modules/orgs/index.ts';
 import { createJobQueue } from '../../src/app/job-queue.ts';
 import { apiSignIn, REPO, startServer, type RunningServer } from '../helpers/server.ts';
 import { launchBrowser, localOnlyContext, signInOnPage } from './helpers.ts';

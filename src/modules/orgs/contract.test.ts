@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/connection.ts';
 import { buildApp, type App } from '../../app/app.ts';
 import { freshDatabase } from '../../../test/helpers/db.ts';
-import { makeTree, makeUser, SMALL_PROVINCE } from '../../../test/helpers/fixtures.ts';
+import { makeSmallProvince } from '../../../test/helpers/factories/orgs.ts';
 import { signIn, type Client } from '../../../test/helpers/client.ts';
 import { auditEntry, me, unitCounts, unitDetail, userRow } from './contract.ts';
 import { installOrgTreeHooks } from '../../core/org-tree.ts';
@@ -41,8 +41,7 @@ const OPERATIONS: [method: string, path: string][] = [
 
 beforeAll(async () => {
   ({ db, close } = await freshDatabase());
-  ids = await makeTree(db, SMALL_PROVINCE);
-  await makeUser(db, ids.SGD!, 'department_admin', 'admin');
+  ids = await makeSmallProvince(db);
   // A counter that answers more than the contract lists (as a careless module might).
   installOrgTreeHooks({
     countUnit: () =>

@@ -7,7 +7,10 @@ import { systemActor } from '../../db/actor.ts';
 import type { Db } from '../../db/connection.ts';
 import { UnreadableWorkbookError } from '../../lib/xlsx.ts';
 import { freshDatabase } from '../../../test/helpers/db.ts';
-import { exportOrgs, importOrgs, ORG_HEADERS } from './import-export.ts';
+import { scopeAt } from '../../../test/helpers/factories/orgs.ts';
+import { exportOrgs } from './units/export-orgs.ts';
+import { importOrgs } from './units/import-orgs.ts';
+import { ORG_HEADERS } from './units/org-sheet.ts';
 
 let db: Db;
 let close: () => Promise<void>;
@@ -64,7 +67,7 @@ describe('org tree import', () => {
         ['THPT01', 'Trường THPT Lê Quý Đôn', 'SGD', 'Trường', 'THPT', 'Ngoài công lập', null],
       ],
     );
-    const result = await importOrgs(db, file, { dryRun: false, actor });
+    const result = await importOrgs(db, actor, { file, dryRun: false });
     expect(result.errorList).toEqual([]);
     expect(result.unknownColumns).toEqual(['Ghi chú riêng']);
     expect(result.summary).toMatchObject({
@@ -85,12 +88,12 @@ describe('org tree import', () => {
 
   it('export followed by import changes nothing', async () => {
     const file = join(dir, 'export.xlsx');
-    expect(await exportOrgs(db, file)).toBe(4);
+    expect(await (await exportOrgs(db, actor, { file })).written).toBe(4);
     const before = await db
       .selectFrom('audit_log')
       .select((eb) => eb.fn.countAll().as('n'))
       .executeTakeFirstOrThrow();
-    const result = await importOrgs(db, file, { dryRun: false, actor });
+    const result = await importOrgs(db, actor, { file, dryRun: false });
     expect(result.summary).toMatchObject({
       rows: 4,
       added: 0,
@@ -115,10 +118,10 @@ describe('org tree import', () => {
       ['X02', 'Phường Đông Hải', 'SGD', 'Xã/Phường', null, null, null],
       ['X01', 'Xã Hoà Bình', 'X02', 'Xã/Phường', null, null, null],
     ]);
-    const dry = await importOrgs(db, file, { dryRun: true, actor });
+    const dry = await importOrgs(db, actor, { file, dryRun: true });
     expect(dry.summary).toMatchObject({ added: 1, updated: 1, errors: 0 });
     expect(await unitCount()).toBe(4);
-    const result = await importOrgs(db, file, { dryRun: false, actor });
+    const result = await importOrgs(db, actor, { file, dryRun: false });
     expect(result.summary).toMatchObject({
       rows: 2,
       added: 1,
@@ -152,7 +155,7 @@ describe('org tree import', () => {
       ['X01', 'Xã Hoà Bình', 'TH01', 'Xã/Phường', null, null, null],
     ]);
     const before = await unitCount();
-    const result = await importOrgs(db, file, { dryRun: false, actor });
+    const result = await importOrgs(db, actor, { file, dryRun: false });
     expect(result.applied).toBe(false);
     const messages = result.errorList.map((e) => `${e.row}|${e.column}|${e.message}`);
     expect(messages).toEqual(
@@ -174,8 +177,28 @@ describe('org tree import', () => {
     const { writeFileSync } = await import('node:fs');
     const file = join(dir, 'not.xlsx');
     writeFileSync(file, 'Mã đơn vị,Tên đơn vị\nX,Y\n');
-    await expect(importOrgs(db, file, { dryRun: false, actor })).rejects.toBeInstanceOf(
+    await expect(importOrgs(db, actor, { file, dryRun: false })).rejects.toBeInstanceOf(
       UnreadableWorkbookError,
     );
+  });
+
+  it('as a signed-in user: needs org.structure, and reads and writes only their subtree', async () => {
+    const units = await db.selectFrom('org_unit').select(['id', 'code']).execute();
+    const idOf = (code: string) => units.find((u) => u.code === code)!.id;
+    const file = await workbook(H, [
+      ['X01', 'Xã Hoà Bình đổi tên', 'X02', 'Xã/Phường', null, null, null],
+    ]);
+    const clerk = await scopeAt(db, idOf('TH01'), 'school_admin');
+    await expect(importOrgs(db, clerk, { file, dryRun: true })).rejects.toMatchObject({
+      status: 403,
+    });
+    const commune = await scopeAt(db, idOf('X01'), 'department_admin');
+    const outside = await importOrgs(db, commune, { file, dryRun: true });
+    expect(outside.errorList.map((e) => e.message)).toEqual([
+      'Đơn vị nằm ngoài phạm vi quản lý của bạn.',
+    ]);
+    const exported = join(dir, 'commune.xlsx');
+    // X01 and its school: not the department, not the other commune.
+    expect(await (await exportOrgs(db, commune, { file: exported })).written).toBe(2);
   });
 });

@@ -3,9 +3,9 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/connection.ts';
 import { buildApp, type App } from '../../app/app.ts';
 import { freshDatabase } from '../../../test/helpers/db.ts';
-import { makeTree, makeUser, SMALL_PROVINCE } from '../../../test/helpers/fixtures.ts';
+import { makeSmallProvince, makeUser } from '../../../test/helpers/factories/orgs.ts';
 import { signIn, type Client } from '../../../test/helpers/client.ts';
-import { resetLoginThrottle } from './auth.ts';
+import { resetLoginThrottle } from './sign-in/throttle.ts';
 
 let db: Db;
 let close: () => Promise<void>;
@@ -15,8 +15,7 @@ let admin: Client;
 
 beforeAll(async () => {
   ({ db, close } = await freshDatabase());
-  ids = await makeTree(db, SMALL_PROVINCE);
-  await makeUser(db, ids.SGD!, 'department_admin', 'admin');
+  ids = await makeSmallProvince(db);
   app = await buildApp({ db, webDir: null });
   admin = await signIn(app, 'admin', 'mat-khau-rat-dai-1');
 });

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/connection.ts';
 import { requireScope, SESSION_COOKIE } from '../../core/http/context.ts';
@@ -31,29 +31,36 @@ import {
   userPatchBody,
   userRow,
 } from './contract.ts';
-import { listAudit, unitHistory } from './audit.ts';
-import { exportOrgs, importOrgs } from './import-export.ts';
-import {
-  changePassword,
-  describeMe,
-  login,
-  logout,
-  scopeOf,
-  SESSION_HOURS,
-  SignInThrottled,
-} from './auth.ts';
-import {
-  createUnit,
-  getUnit,
-  listChildren,
-  listRoots,
-  mergeUnits,
-  moveUnit,
-  searchUnits,
-  setUnitActive,
-  updateUnit,
-} from './units.ts';
-import { createUser, listUsers, resetPassword, updateUser } from './users.ts';
+import { listAudit } from './audit/list-audit.ts';
+import { unitHistory } from './audit/unit-history.ts';
+import { changePassword } from './sign-in/change-password.ts';
+import { describeMe } from './sign-in/describe-me.ts';
+import type { LoadedSession } from './sign-in/load-session.ts';
+import { login } from './sign-in/login.ts';
+import { logout } from './sign-in/logout.ts';
+import { SignInThrottled } from './sign-in/throttle.ts';
+import { SESSION_HOURS } from './sign-in/tokens.ts';
+import { createUnit } from './units/create-unit.ts';
+import { exportOrgs } from './units/export-orgs.ts';
+import { getUnit } from './units/get-unit.ts';
+import { importOrgs } from './units/import-orgs.ts';
+import { listChildren } from './units/list-children.ts';
+import { listRoots } from './units/list-roots.ts';
+import { mergeUnits } from './units/merge-units.ts';
+import { moveUnit } from './units/move-unit.ts';
+import { searchUnits } from './units/search-units.ts';
+import { setUnitActive } from './units/set-unit-active.ts';
+import { updateUnit } from './units/update-unit.ts';
+import { createUser } from './users/create-user.ts';
+import { listUsers } from './users/list-users.ts';
+import { resetPassword } from './users/reset-password.ts';
+import { updateUser } from './users/update-user.ts';
+
+/** The signed-in session, even one that must change its password first; 401 without. */
+function signedIn(request: FastifyRequest): LoadedSession {
+  if (!request.session) throw unauthorized();
+  return request.session;
+}
 
 export function registerOrgRoutes(
   instance: FastifyInstance,
@@ -115,8 +122,8 @@ export function registerOrgRoutes(
       },
     },
     async (request) => {
-      if (!request.session) throw unauthorized();
-      return { user: await describeMe(db, request.session), csrfToken: request.session.csrfToken };
+      const session = signedIn(request);
+      return { user: await describeMe(db, session), csrfToken: session.csrfToken };
     },
   );
 
@@ -131,9 +138,7 @@ export function registerOrgRoutes(
       },
     },
     async (request, reply) => {
-      const session = request.session;
-      if (!session) throw unauthorized();
-      await changePassword(db, scopeOf(session, request.ip), session, request.body);
+      await changePassword(db, signedIn(request), { ...request.body, ip: request.ip });
       return reply.status(204).send(null);
     },
   );
@@ -155,7 +160,7 @@ export function registerOrgRoutes(
         response: { 200: unitList },
       },
     },
-    (request) => searchUnits(db, requireScope(request), request.query.q),
+    (request) => searchUnits(db, requireScope(request), request.query),
   );
   api.get(
     '/orgs/:id',
@@ -214,7 +219,7 @@ export function registerOrgRoutes(
         response: { 200: unitDetail },
       },
     },
-    (request) => updateUnit(db, requireScope(request), request.params.id, request.body),
+    (request) => updateUnit(db, requireScope(request), { ...request.body, id: request.params.id }),
   );
   api.post(
     '/orgs/:id/move',
@@ -227,7 +232,7 @@ export function registerOrgRoutes(
         response: { 200: unitDetail },
       },
     },
-    (request) => moveUnit(db, requireScope(request), request.params.id, request.body.parentId),
+    (request) => moveUnit(db, requireScope(request), { ...request.body, id: request.params.id }),
   );
   api.post(
     '/orgs/:id/merge',
@@ -240,21 +245,21 @@ export function registerOrgRoutes(
         response: { 200: unitDetail },
       },
     },
-    (request) => mergeUnits(db, requireScope(request), request.params.id, request.body.intoId),
+    (request) => mergeUnits(db, requireScope(request), { ...request.body, id: request.params.id }),
   );
   api.post(
     '/orgs/:id/deactivate',
     {
       schema: { tags, summary: 'Ngừng hoạt động', params: idParams, response: { 200: unitDetail } },
     },
-    (request) => setUnitActive(db, requireScope(request), request.params.id, false),
+    (request) => setUnitActive(db, requireScope(request), { id: request.params.id, active: false }),
   );
   api.post(
     '/orgs/:id/reactivate',
     {
       schema: { tags, summary: 'Hoạt động lại', params: idParams, response: { 200: unitDetail } },
     },
-    (request) => setUnitActive(db, requireScope(request), request.params.id, true),
+    (request) => setUnitActive(db, requireScope(request), { id: request.params.id, active: true }),
   );
 
   api.get(
@@ -267,12 +272,9 @@ export function registerOrgRoutes(
       },
     },
     async (request, reply) => {
-      const scope = requireScope(request);
-      const root = await scope.requireUnit(db, scope.user.orgUnitId, 'org.read');
       const stream = new PassThrough();
-      void exportOrgs(db, stream, root.path).catch((error: unknown) =>
-        stream.destroy(error as Error),
-      );
+      const { written } = await exportOrgs(db, requireScope(request), { file: stream });
+      void written.catch((error: unknown) => stream.destroy(error as Error));
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', 'attachment; filename="don-vi.xlsx"')
@@ -291,15 +293,15 @@ export function registerOrgRoutes(
     },
     async (request, reply) => {
       const scope = requireScope(request);
+      // Checked again by the use case; here so that no upload is read for someone who may not import.
       scope.require('org.structure');
       const file = await request.file();
       if (!file) throw badRequest('Chưa chọn tệp Excel để nhập.');
       const bytes = await file.toBuffer();
       try {
-        const result = await importOrgs(db, Readable.from(bytes), {
+        const result = await importOrgs(db, scope, {
+          file: Readable.from(bytes),
           dryRun: request.query.dryRun === '1',
-          actor: scope.actor,
-          allowedRootPath: scope.user.orgPath,
         });
         return reply.status(result.errorList.length ? 422 : 200).send(result);
       } catch (error) {
@@ -349,7 +351,7 @@ export function registerOrgRoutes(
         response: { 200: userRow },
       },
     },
-    (request) => updateUser(db, requireScope(request), request.params.id, request.body),
+    (request) => updateUser(db, requireScope(request), { ...request.body, id: request.params.id }),
   );
   api.post(
     '/users/:id/reset-password',

@@ -2,8 +2,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/connection.ts';
 import { buildApp, type App } from '../../app/app.ts';
 import { freshDatabase } from '../../../test/helpers/db.ts';
-import { makeTree, makeUser, SMALL_PROVINCE } from '../../../test/helpers/fixtures.ts';
-import { addressKey, flushAuthEvents, resetLoginThrottle } from './auth.ts';
+import { makeSmallProvince, makeUser } from '../../../test/helpers/factories/orgs.ts';
+import { flushAuthEvents } from './sign-in/events.ts';
+import { addressKey, resetLoginThrottle } from './sign-in/throttle.ts';
 
 // Issue #11, item 8: sign-in says nothing about which names exist, and no one
 // can lock an account out by guessing at it from elsewhere.
@@ -14,8 +15,7 @@ let app: App;
 
 beforeAll(async () => {
   ({ db, close } = await freshDatabase());
-  const ids = await makeTree(db, SMALL_PROVINCE);
-  await makeUser(db, ids.SGD!, 'department_admin', 'admin');
+  const ids = await makeSmallProvince(db);
   await makeUser(db, ids.THA!, 'teacher', 'gv.khoa');
   await makeUser(db, ids.THA!, 'teacher', 'gv.lan');
   app = await buildApp({ db, webDir: null });

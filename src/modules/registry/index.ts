@@ -7,12 +7,12 @@ import { defineModule } from '../../core/module.ts';
 import { registerRegistryCommands } from './cli.ts';
 import { registryOrgTreeHooks } from './org-tree.ts';
 import { REGISTRY_PERMISSIONS } from './permissions.ts';
-import { registerRegistryRoutes } from './routes.ts';
 
 export const registryModule = defineModule({
   name: 'registry',
   permissions: REGISTRY_PERMISSIONS,
-  routes: (api, { db }) => registerRegistryRoutes(api, { db }),
+  // Loaded when the app is built, not when the CLI starts (`sogd --help`).
+  routes: async (api, { db }) => (await import('./routes.ts')).registerRegistryRoutes(api, { db }),
   commands: registerRegistryCommands,
   orgTree: registryOrgTreeHooks,
 });

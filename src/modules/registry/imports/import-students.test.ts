@@ -9,7 +9,7 @@ import { uuidv7 } from '../../../lib/ids.ts';
 import { UnreadableWorkbookError } from '../../../lib/xlsx.ts';
 import { freshDatabase } from '../../../../test/helpers/db.ts';
 import { makeTree, scopeAt, SMALL_PROVINCE } from '../../../../test/helpers/fixtures.ts';
-import { listAudit } from '../../orgs/audit.ts';
+import { listAudit } from '../../orgs/index.ts';
 import { annotatedWorkbook } from './annotate.ts';
 import { importStudents, STUDENT_HEADERS } from './import-students.ts';
 

@@ -1,37 +1,28 @@
-import type { Readable, Writable } from 'node:stream';
-import { sql } from 'kysely';
-import { writeTransaction, type Actor } from '../../db/actor.ts';
-import type { Db } from '../../db/connection.ts';
-import type { OrgUnit, OrgUnitKind, Ownership, SchoolLevel } from '../../db/schema.ts';
-import { uuidv7 } from '../../lib/ids.ts';
-import { normalizeText } from '../../lib/vietnamese.ts';
-import {
-  headerKey,
-  readFirstSheet,
-  writeSimpleWorkbook,
-  type SheetHeader,
-} from '../../lib/xlsx.ts';
-import type { ImportRowError, OrgImportResult } from './contract.ts';
+import type { Readable } from 'node:stream';
+import { writeTransaction } from '../../../db/actor.ts';
+import type { Db } from '../../../db/connection.ts';
+import type { OrgUnit, OrgUnitKind, Ownership, SchoolLevel } from '../../../db/schema.ts';
+import { uuidv7 } from '../../../lib/ids.ts';
+import { normalizeText } from '../../../lib/vietnamese.ts';
+import { headerKey, readFirstSheet, type SheetHeader } from '../../../lib/xlsx.ts';
+import { isScope, type Caller } from '../caller.ts';
+import type { ImportRowError, OrgImportResult } from '../contract.ts';
+import { ORG_HEADERS, type OrgSheetField as Field } from './org-sheet.ts';
+import { allUnits, insertUnit, overwriteUnit } from './repo.ts';
 import {
   KIND_LABELS,
   LEVEL_LABELS,
   OWNERSHIP_LABELS,
   UNIT_CODE_RE,
   unitSearchName,
-} from './units.ts';
+} from './rules.ts';
 
-/** Org tree import/export: docs/formats/org-import.md, to the letter. */
+/**
+ * Org tree import: docs/formats/org-import.md, to the letter. All or nothing:
+ * every row is checked against the tree as it would be, then one transaction
+ * writes them.
+ */
 
-export const ORG_HEADERS = {
-  code: 'Mã đơn vị',
-  name: 'Tên đơn vị',
-  parent: 'Mã đơn vị cấp trên',
-  kind: 'Loại đơn vị',
-  levels: 'Cấp học',
-  ownership: 'Loại hình',
-  address: 'Địa chỉ',
-} as const;
-type Field = keyof typeof ORG_HEADERS;
 const KEY: Record<Field, string> = Object.fromEntries(
   Object.entries(ORG_HEADERS).map(([f, h]) => [f, headerKey(h)]),
 ) as Record<Field, string>;
@@ -57,9 +48,13 @@ const OWNERSHIPS = byLabel(OWNERSHIP_LABELS);
 
 export async function importOrgs(
   db: Db,
-  input: string | Readable,
-  options: { dryRun: boolean; actor: Actor; allowedRootPath?: string },
+  caller: Caller,
+  input: { file: string | Readable; dryRun: boolean },
 ): Promise<OrgImportResult> {
+  if (isScope(caller)) caller.require('org.structure');
+  // A signed-in importer changes only their own subtree; the CLI, the whole tree.
+  const allowedRootPath = isScope(caller) ? caller.user.orgPath : undefined;
+  const actor = isScope(caller) ? caller.actor : caller;
   const started = performance.now();
   const errors: ImportRowError[] = [];
   const rows: ParsedRow[] = [];
@@ -69,7 +64,7 @@ export async function importOrgs(
   const err = (row: number, column: Field | null, message: string) =>
     errors.push({ row, column: column ? ORG_HEADERS[column] : null, message });
 
-  for await (const sheetRow of readFirstSheet(input, Object.values(ORG_HEADERS), (h) => {
+  for await (const sheetRow of readFirstSheet(input.file, Object.values(ORG_HEADERS), (h) => {
     header = h;
   })) {
     const r = sheetRow.rowNumber;
@@ -148,7 +143,7 @@ export async function importOrgs(
   }
 
   // The tree as it would be: database units, overlaid with the file.
-  const existing = await db.selectFrom('org_unit').selectAll().execute();
+  const existing = await allUnits(db);
   const dbByCode = new Map(existing.map((u) => [u.code.toLowerCase(), u]));
   const dbById = new Map(existing.map((u) => [u.id, u]));
   const fileByCode = new Map<string, ParsedRow>();
@@ -217,13 +212,13 @@ export async function importOrgs(
       at = parentOf.get(at);
     }
   }
-  if (options.allowedRootPath) {
+  if (allowedRootPath) {
     for (const row of fileByCode.values()) {
       const unit = dbByCode.get(row.code.toLowerCase());
       const parent = row.parentCode ? dbByCode.get(row.parentCode.toLowerCase()) : undefined;
       if (
-        (unit && !unit.path.startsWith(options.allowedRootPath)) ||
-        (parent && !parent.path.startsWith(options.allowedRootPath)) ||
+        (unit && !unit.path.startsWith(allowedRootPath)) ||
+        (parent && !parent.path.startsWith(allowedRootPath)) ||
         (!row.parentCode && !unit)
       )
         err(row.row, 'code', 'Đơn vị nằm ngoài phạm vi quản lý của bạn.');
@@ -266,15 +261,15 @@ export async function importOrgs(
     ms: Math.round(performance.now() - started),
   });
   const unknownColumns = h ? h.unknown : [];
-  if (errors.length || options.dryRun || changes.length === 0)
+  if (errors.length || input.dryRun || changes.length === 0)
     return {
       summary: summary(),
       errorList: errors,
       unknownColumns,
-      applied: !errors.length && !options.dryRun,
+      applied: !errors.length && !input.dryRun,
     };
 
-  await writeTransaction(db, options.actor, async (tx) => {
+  await writeTransaction(db, actor, async (tx) => {
     // Final ids, then paths computed top-down over the whole tree.
     const idOf = new Map(existing.map((u) => [u.code.toLowerCase(), u.id]));
     for (const { row, unit } of changes) if (!unit) idOf.set(row.code.toLowerCase(), uuidv7());
@@ -296,23 +291,20 @@ export async function importOrgs(
       const code = row.code.toLowerCase();
       const target = resolve(code);
       const parentCode = parentOf.get(code);
-      await tx
-        .insertInto('org_unit')
-        .values({
-          id: idOf.get(code)!,
-          code: row.code,
-          name: row.name,
-          search_name: unitSearchName(row.code, row.name),
-          kind: row.kind,
-          parent_id: parentCode ? idOf.get(parentCode)! : null,
-          path: target.path,
-          depth: target.depth,
-          levels: row.levels,
-          ownership: row.ownership,
-          address: row.address,
-          merged_into_id: null,
-        })
-        .execute();
+      await insertUnit(tx, {
+        id: idOf.get(code)!,
+        code: row.code,
+        name: row.name,
+        search_name: unitSearchName(row.code, row.name),
+        kind: row.kind,
+        parent_id: parentCode ? idOf.get(parentCode)! : null,
+        path: target.path,
+        depth: target.depth,
+        levels: row.levels,
+        ownership: row.ownership,
+        address: row.address,
+        merged_into_id: null,
+      });
     }
     // Existing units: the ones the file changes get every field; the others
     // only follow their moved ancestors (new path and depth).
@@ -323,71 +315,21 @@ export async function importOrgs(
       const row = changedById.get(u.id);
       if (row) {
         const parentCode = parentOf.get(code);
-        await tx
-          .updateTable('org_unit')
-          .set({
-            name: row.name,
-            search_name: unitSearchName(u.code, row.name),
-            kind: row.kind,
-            parent_id: parentCode ? idOf.get(parentCode)! : null,
-            path: target.path,
-            depth: target.depth,
-            levels: row.levels,
-            ownership: row.ownership,
-            address: row.address,
-            version: sql`version + 1`,
-            updated_at: sql`now()`,
-          })
-          .where('id', '=', u.id)
-          .execute();
+        await overwriteUnit(tx, u.id, {
+          name: row.name,
+          search_name: unitSearchName(u.code, row.name),
+          kind: row.kind,
+          parent_id: parentCode ? idOf.get(parentCode)! : null,
+          path: target.path,
+          depth: target.depth,
+          levels: row.levels,
+          ownership: row.ownership,
+          address: row.address,
+        });
       } else if (target.path !== u.path) {
-        await tx
-          .updateTable('org_unit')
-          .set({
-            path: target.path,
-            depth: target.depth,
-            version: sql`version + 1`,
-            updated_at: sql`now()`,
-          })
-          .where('id', '=', u.id)
-          .execute();
+        await overwriteUnit(tx, u.id, { path: target.path, depth: target.depth });
       }
     }
   });
   return { summary: summary(), errorList: errors, unknownColumns, applied: true };
-}
-
-/** Writes the whole tree in the import format: export then import changes nothing. */
-export async function exportOrgs(
-  db: Db,
-  file: string | Writable,
-  rootPath?: string,
-): Promise<number> {
-  let q = db.selectFrom('org_unit').selectAll();
-  if (rootPath) q = q.where('path', 'like', `${rootPath}%`);
-  const units = await q.orderBy('depth').orderBy('code').execute();
-  const codeOf = new Map(units.map((u) => [u.id, u.code]));
-  const allCodes = rootPath
-    ? new Map(
-        (await db.selectFrom('org_unit').select(['id', 'code']).execute()).map((u) => [
-          u.id,
-          u.code,
-        ]),
-      )
-    : codeOf;
-  await writeSimpleWorkbook(
-    file,
-    'Đơn vị',
-    Object.values(ORG_HEADERS),
-    units.map((u) => [
-      u.code,
-      u.name,
-      u.parent_id ? (allCodes.get(u.parent_id) ?? '') : '',
-      KIND_LABELS[u.kind],
-      u.levels.map((l) => LEVEL_LABELS[l]).join(', ') || null,
-      u.ownership ? OWNERSHIP_LABELS[u.ownership] : null,
-      u.address,
-    ]),
-  );
-  return units.length;
 }

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { defineJob, deleteOrphanProgress } from '../../core/jobs/index.ts';
+import { deleteExpiredSessions } from './sign-in/repo.ts';
 
 /**
  * Nightly housekeeping: sessions past their expiry are refused at sign-in
- * already (auth.ts loadSession), this removes their rows. Idempotent: a
+ * already (sign-in/load-session.ts), this removes their rows. Idempotent: a
  * second run deletes nothing.
  */
 export const expiredSessionsJob = defineJob({
@@ -15,14 +16,11 @@ export const expiredSessionsJob = defineJob({
   retryDelay: 60,
   handler: async ({ db, reportProgress }) => {
     await reportProgress(0, 2, 'Xoá phiên đăng nhập hết hạn');
-    const sessions = await db
-      .deleteFrom('session')
-      .where('expires_at', '<=', new Date())
-      .executeTakeFirst();
+    const deletedSessions = await deleteExpiredSessions(db, new Date());
     await reportProgress(1, 2, 'Xoá tiến độ của công việc đã xoá');
     const progressRows = await deleteOrphanProgress(db);
     await reportProgress(2, 2);
-    return { deletedSessions: Number(sessions.numDeletedRows), deletedProgressRows: progressRows };
+    return { deletedSessions, deletedProgressRows: progressRows };
   },
 });
 
