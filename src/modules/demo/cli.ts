@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
-import { migrateToLatest, openDatabase, targetFromEnv } from '../../db/connection.ts';
 import { positiveInt, progressReporter } from '../../core/cli.ts';
 import { DEFAULT_DEMO } from './generate.ts';
-import { seedDemo } from './seed.ts';
 
 export function registerDemoCommands(program: Command): void {
   program
@@ -25,6 +23,10 @@ export function registerDemoCommands(program: Command): void {
         Number(options.year.slice(5)) !== Number(options.year.slice(0, 4)) + 1
       )
         throw new Error(`Năm học "${options.year}" không hợp lệ: cần dạng 2025-2026.`);
+      // Loaded here: `sogd --help` need not load the database or the generator.
+      const { migrateToLatest, openDatabase, targetFromEnv } =
+        await import('../../db/connection.ts');
+      const { seedDemo } = await import('./seed.ts');
       const database = await openDatabase(targetFromEnv());
       const progress = progressReporter();
       try {

@@ -7,6 +7,10 @@ import { registerOrgCommands } from './cli.ts';
 import { EXPIRED_SESSIONS_CRON, expiredSessionsJob } from './jobs.ts';
 import { ORGS_PERMISSIONS } from './permissions.ts';
 import { flushAuthEvents } from './sign-in/events.ts';
+import type { loadSession as LoadSessionFn } from './sign-in/load-session.ts';
+import type { createAccount as CreateAccountFn } from './users/create-account.ts';
+import type { findUnitByCode as FindUnitByCodeFn } from './units/find-unit-by-code.ts';
+import type { listAudit as ListAuditFn } from './audit/list-audit.ts';
 
 export const orgsModule = defineModule({
   name: 'orgs',
@@ -21,13 +25,31 @@ export const orgsModule = defineModule({
   onClose: flushAuthEvents,
 });
 
-export { loadSession, type LoadedSession } from './sign-in/load-session.ts';
-export { createAccount } from './users/create-account.ts';
-export { findUnitByCode } from './units/find-unit-by-code.ts';
+export type { LoadedSession } from './sign-in/load-session.ts';
+
+// What other modules and the app call, loaded when first called: this file is
+// imported by every `sogd` command, which should not load the database code.
+type LoadSession = typeof LoadSessionFn;
+export async function loadSession(...args: Parameters<LoadSession>): ReturnType<LoadSession> {
+  return (await import('./sign-in/load-session.ts')).loadSession(...args);
+}
+type CreateAccount = typeof CreateAccountFn;
+export async function createAccount(...args: Parameters<CreateAccount>): ReturnType<CreateAccount> {
+  return (await import('./users/create-account.ts')).createAccount(...args);
+}
+type FindUnitByCode = typeof FindUnitByCodeFn;
+export async function findUnitByCode(
+  ...args: Parameters<FindUnitByCode>
+): ReturnType<FindUnitByCode> {
+  return (await import('./units/find-unit-by-code.ts')).findUnitByCode(...args);
+}
+type ListAudit = typeof ListAuditFn;
+export async function listAudit(...args: Parameters<ListAudit>): ReturnType<ListAudit> {
+  return (await import('./audit/list-audit.ts')).listAudit(...args);
+}
 export { LEVEL_LABELS, unitSearchName } from './units/rules.ts';
 // For other modules' tests and the app's: the audit log as a signed-in user
 // reads it, the org sheet's headers, the sign-in throttle's reset, the job.
-export { listAudit } from './audit/list-audit.ts';
 export { ORG_HEADERS } from './units/org-sheet.ts';
 export { resetLoginThrottle } from './sign-in/throttle.ts';
 export { expiredSessionsJob };

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { defineJob, deleteOrphanProgress } from '../../core/jobs/index.ts';
-import { deleteExpiredSessions } from './sign-in/repo.ts';
+import { defineJob } from '../../core/jobs/define.ts';
 
 /**
  * Nightly housekeeping: sessions past their expiry are refused at sign-in
@@ -15,6 +14,9 @@ export const expiredSessionsJob = defineJob({
   retryLimit: 3,
   retryDelay: 60,
   handler: async ({ db, reportProgress }) => {
+    // Loaded when run: the descriptor (and so `sogd --help`) imports this file.
+    const { deleteOrphanProgress } = await import('../../core/jobs/repo.ts');
+    const { deleteExpiredSessions } = await import('./sign-in/repo.ts');
     await reportProgress(0, 2, 'Xoá phiên đăng nhập hết hạn');
     const deletedSessions = await deleteExpiredSessions(db, new Date());
     await reportProgress(1, 2, 'Xoá tiến độ của công việc đã xoá');

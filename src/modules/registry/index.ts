@@ -7,6 +7,7 @@ import { defineModule } from '../../core/module.ts';
 import { registerRegistryCommands } from './cli.ts';
 import { registryOrgTreeHooks } from './org-tree.ts';
 import { REGISTRY_PERMISSIONS } from './permissions.ts';
+import type { graduatingStudents as GraduatingFn } from './students/graduating-students.ts';
 
 export const registryModule = defineModule({
   name: 'registry',
@@ -17,6 +18,12 @@ export const registryModule = defineModule({
   orgTree: registryOrgTreeHooks,
 });
 
-export { graduatingStudents, type GraduatingStudent } from './students/graduating-students.ts';
+export type { GraduatingStudent } from './students/graduating-students.ts';
+
+type Graduating = typeof GraduatingFn;
+/** A school's students finishing its last grade (loaded when called: the CLI's start stays light). */
+export async function graduatingStudents(...args: Parameters<Graduating>): ReturnType<Graduating> {
+  return (await import('./students/graduating-students.ts')).graduatingStudents(...args);
+}
 /** The school year a date falls in: a year starts on 1 September (Asia/Ho_Chi_Minh). */
 export { schoolYearOf } from './contract.ts';
