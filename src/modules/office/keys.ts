@@ -108,6 +108,22 @@ function makeCertificate(options: {
   return cert;
 }
 
+/**
+ * A stored certificate. node-forge decodes UTF8String names when it makes a
+ * certificate but not when it parses one, and re-encodes them either way:
+ * decoded here, a parsed certificate encodes back to its very bytes.
+ */
+function loadCertificate(pem: string): forge.pki.Certificate {
+  const cert = forge.pki.certificateFromPem(pem);
+  for (const attr of [...cert.subject.attributes, ...cert.issuer.attributes])
+    if (
+      Number(attr.valueTagClass) === Number(forge.asn1.Type.UTF8) &&
+      typeof attr.value === 'string'
+    )
+      attr.value = forge.util.decodeUtf8(attr.value);
+  return cert;
+}
+
 function decrypt(pem: string, passphrase: string): forge.pki.rsa.PrivateKey {
   let key;
   try {
@@ -130,7 +146,7 @@ async function demoCa(db: Db, actor: Actor, passphrase: string) {
   const existing = await activeCertificate(db, rootId, 'ca');
   if (existing)
     return {
-      certificate: forge.pki.certificateFromPem(existing.certificate_pem),
+      certificate: loadCertificate(existing.certificate_pem),
       key: decrypt(existing.private_key_pem, passphrase),
     };
   const root = (await findUnit(db, rootId))!;
@@ -171,13 +187,13 @@ export async function unitSigner(
 ): Promise<UnitSigner> {
   const existing = await activeCertificate(db, unitId, 'unit');
   if (existing) {
-    const certificate = forge.pki.certificateFromPem(existing.certificate_pem);
+    const certificate = loadCertificate(existing.certificate_pem);
     const chain = existing.chain_pem
       ? (
           existing.chain_pem.match(
             /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g,
           ) ?? []
-        ).map((p) => forge.pki.certificateFromPem(p))
+        ).map((p) => loadCertificate(p))
       : [];
     return {
       certificate,
