@@ -157,11 +157,9 @@ export function registerOfficeRoutes(instance: FastifyInstance, deps: { db: Db }
       const scope = requireScope(request);
       const { signOutgoing } = await import('./sign-outgoing.ts');
       const { officeKeyPassphrase } = await import('./keys.ts');
-      scope.require('office.sign');
-      const upload = await readPdf(request);
       return signOutgoing(db, scope, request.params.id, {
-        ...upload,
-        passphrase: officeKeyPassphrase(),
+        upload: () => readPdf(request),
+        passphrase: () => officeKeyPassphrase(),
       });
     },
   );

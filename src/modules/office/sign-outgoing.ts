@@ -21,20 +21,26 @@ export async function signOutgoing(
   db: Db,
   caller: Caller,
   id: string,
-  input: { pdf: Buffer; fileName: string; passphrase: string },
+  input: {
+    /** Read only after the access check: a caller outside the unit sends nothing in. */
+    upload: () => Promise<{ pdf: Buffer; fileName: string }>;
+    /** Asked for after the check too: a refused caller never hears the key is unconfigured. */
+    passphrase: () => string;
+  },
 ): Promise<OutgoingDetail> {
   const unitId = requireOfficeUnit(caller, 'office.sign');
   const doc = isUuid(id) ? await findOutgoing(db, id) : undefined;
   if (!doc || doc.unit_id !== unitId) throw notFound('văn bản đi');
   if (doc.status === 'withdrawn') throw conflict(`Văn bản ${doc.notation} đã thu hồi.`);
   if (doc.signed_file_id) throw conflict(`Văn bản ${doc.notation} đã được ký số.`);
-  if (input.pdf.length > MAX_DOCUMENT_BYTES) throw badRequest('Tệp lớn quá 50 MB.');
+  const upload = await input.upload();
+  if (upload.pdf.length > MAX_DOCUMENT_BYTES) throw badRequest('Tệp lớn quá 50 MB.');
   let signed;
   try {
     signed = await signPdf(db, caller, {
       unitId,
-      pdf: input.pdf,
-      passphrase: input.passphrase,
+      pdf: upload.pdf,
+      passphrase: input.passphrase(),
       reason: `Ký số văn bản ${doc.notation}`,
     });
   } catch (error) {
@@ -46,7 +52,7 @@ export async function signOutgoing(
     await insertFile(tx, {
       id: fileId,
       unit_id: unitId,
-      file_name: input.fileName.replace(/\.pdf$/i, '') + '.signed.pdf',
+      file_name: upload.fileName.replace(/\.pdf$/i, '') + '.signed.pdf',
       media_type: 'application/pdf',
       size: signed.pdf.length,
       sha256: createHash('sha256').update(signed.pdf).digest('hex'),
