@@ -390,7 +390,8 @@ export interface OfficeFileTable {
   media_type: string;
   size: number;
   sha256: string;
-  bytes: Buffer;
+  // A Buffer on the server; typed by its base class so the web (which reads this file) needs no Node types.
+  bytes: Uint8Array;
   created_at: Generated<Date>;
 }
 

@@ -70,5 +70,5 @@ export async function signedFileOf(db: Db, caller: Caller, id: string): Promise<
   if (!doc || doc.unit_id !== unitId) throw notFound('văn bản đi');
   const file = doc.signed_file_id ? await findFile(db, doc.signed_file_id) : undefined;
   if (!file) throw notFound('bản ký số của văn bản');
-  return file.bytes;
+  return Buffer.from(file.bytes);
 }
