@@ -412,6 +412,7 @@ export interface OfficeOutgoingTable {
   file_id: string | null;
   signed_file_id: string | null;
   registered_by: string;
+  search_key: Generated<string>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
   withdrawn_at: Date | null;
@@ -437,6 +438,7 @@ export interface OfficeIncomingTable {
   file_id: string | null;
   status: Generated<'registered' | 'assigned' | 'done' | 'recalled'>;
   registered_by: string;
+  search_key: Generated<string>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }

@@ -68,6 +68,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       file_id uuid REFERENCES office_file(id),
       signed_file_id uuid REFERENCES office_file(id),
       registered_by text NOT NULL,
+      -- Subject and notation without diacritics, lower case (src/lib/vietnamese.ts searchKey).
+      search_key text NOT NULL DEFAULT '',
       created_at timestamptz NOT NULL DEFAULT now(),
       updated_at timestamptz NOT NULL DEFAULT now(),
       withdrawn_at timestamptz,
@@ -100,6 +102,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       status text NOT NULL DEFAULT 'registered'
         CHECK (status IN ('registered', 'assigned', 'done', 'recalled')),
       registered_by text NOT NULL,
+      -- Subject, notation and sender without diacritics, lower case.
+      search_key text NOT NULL DEFAULT '',
       created_at timestamptz NOT NULL DEFAULT now(),
       updated_at timestamptz NOT NULL DEFAULT now(),
       UNIQUE (unit_id, year, book, arrival_number)

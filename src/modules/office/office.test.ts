@@ -134,6 +134,12 @@ describe('outgoing register', () => {
     expect(n.number).toBe(d.number + 1);
     const list = await listOutgoing(db, clerkSgd, {});
     expect(list.items.map((r) => r.number)).toEqual([5, 4, 3, 2, 1]);
+    // Search ignores diacritics and case, on subject and notation.
+    const found = await listOutgoing(db, clerkSgd, { q: 'to trinh THAY the' });
+    expect(found.items.map((r) => r.number)).toEqual([5]);
+    expect((await listOutgoing(db, clerkSgd, { q: '03/bc' })).items.map((r) => r.number)).toEqual([
+      3,
+    ]);
   });
 
   it('system callers (the CLI) name the unit; another unit cannot read the document', async () => {

@@ -4,6 +4,7 @@
  */
 import { sql, type Insertable } from 'kysely';
 import type { Db } from '../../db/connection.ts';
+import { searchKey } from '../../lib/vietnamese.ts';
 import type {
   OfficeAssignmentTable,
   OfficeCalendarEntryTable,
@@ -126,7 +127,10 @@ export async function findFile(db: Db, fileId: string) {
 // ---------------------------------------------------------------- outgoing
 
 export async function insertOutgoing(db: Db, row: Insertable<OfficeOutgoingTable>): Promise<void> {
-  await db.insertInto('office_outgoing').values(row).execute();
+  await db
+    .insertInto('office_outgoing')
+    .values({ ...row, search_key: searchKey(`${row.notation} ${row.subject}`) })
+    .execute();
 }
 
 export async function insertRecipients(
@@ -144,7 +148,8 @@ export async function findOutgoing(db: Db, id: string) {
   return db.selectFrom('office_outgoing').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/** A search term as a LIKE pattern on a search key: diacritics and case ignored. */
+const likePattern = (q: string) => `%${searchKey(q).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export async function listOutgoing(
   db: Db,
@@ -155,7 +160,7 @@ export async function listOutgoing(
   if (filter.year) query = query.where('year', '=', filter.year);
   if (filter.q) {
     const p = likePattern(filter.q);
-    query = query.where((eb) => eb.or([eb('subject', 'ilike', p), eb('notation', 'ilike', p)]));
+    query = query.where('search_key', 'like', p);
   }
   const total = await query
     .select((eb) => eb.fn.countAll<string>().as('n'))
@@ -230,7 +235,13 @@ export async function setSignedFile(db: Db, id: string, fileId: string): Promise
 // ---------------------------------------------------------------- incoming
 
 export async function insertIncoming(db: Db, row: Insertable<OfficeIncomingTable>): Promise<void> {
-  await db.insertInto('office_incoming').values(row).execute();
+  await db
+    .insertInto('office_incoming')
+    .values({
+      ...row,
+      search_key: searchKey(`${row.notation} ${row.sender_name} ${row.subject}`),
+    })
+    .execute();
 }
 
 export async function findIncoming(db: Db, id: string) {
@@ -252,9 +263,7 @@ export async function listIncoming(
   if (filter.year) query = query.where('year', '=', filter.year);
   if (filter.q) {
     const p = likePattern(filter.q);
-    query = query.where((eb) =>
-      eb.or([eb('subject', 'ilike', p), eb('notation', 'ilike', p), eb('sender_name', 'ilike', p)]),
-    );
+    query = query.where('search_key', 'like', p);
   }
   const total = await query
     .select((eb) => eb.fn.countAll<string>().as('n'))
