@@ -293,3 +293,7 @@ export const notice = z.object({
 });
 export const noticeList = z.object({ items: z.array(notice) });
 export type NoticeList = z.infer<typeof noticeList>;
+
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const registerQuery = z.object({ year: yearFilter });
+export const registerFile = fileAnswer(XLSX, 'Sổ đăng ký văn bản của năm');

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Scope } from '../../core/access/scope.ts';
 import { AppError } from '../../core/errors.ts';
@@ -10,6 +11,7 @@ import { assignIncoming } from './assign-incoming.ts';
 import { getIncoming } from './get-incoming.ts';
 import { getOutgoing } from './get-outgoing.ts';
 import { getWeek } from './get-week.ts';
+import { exportRegister } from './export-register.ts';
 import { deadlineRemindersJob } from './jobs.ts';
 import { listAssignments } from './list-assignments.ts';
 import { listIncoming } from './list-incoming.ts';
@@ -346,6 +348,26 @@ describe('work calendar', () => {
     expect(
       (await refusal(saveCalendarEntry(db, clerkSgd, { ...entry, startTime: '25:00' }))).status,
     ).toBe(400);
+  });
+});
+
+describe('registers as workbooks', () => {
+  it("exports the year's outgoing register in number order, withdrawn ones marked", async () => {
+    const bytes = await exportRegister(db, clerkSgd, { kind: 'outgoing', year });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.getRow(1).getCell(1).value).toBe('Số, ký hiệu văn bản');
+    expect(ws.getRow(2).getCell(1).value).toBe('01/QĐ-SGDĐT');
+    expect(ws.getRow(2).getCell(3).value).toBe('Quyết định: Quyết định thành lập hội đồng');
+    const withdrawn = [...Array(ws.rowCount).keys()]
+      .map((i) => ws.getRow(i + 1))
+      .find((r) => r.getCell(8).value === 'Đã thu hồi');
+    expect(withdrawn?.getCell(1).value).toBe('04/TTr-SGDĐT');
+    const incoming = await exportRegister(db, clerkA, { kind: 'incoming' });
+    const wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.load(incoming as unknown as ArrayBuffer);
+    expect(wb2.worksheets[0]!.getRow(2).getCell(2).value).toBe(1);
   });
 });
 

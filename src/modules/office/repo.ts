@@ -619,3 +619,48 @@ export async function logAction(
     })
     .execute();
 }
+
+// ---------------------------------------------------------------- registers
+
+/** A year's outgoing register in number order, with the recipients' names. */
+export async function outgoingRegister(db: Db, unitId: string, year: number) {
+  return db
+    .selectFrom('office_outgoing')
+    .selectAll('office_outgoing')
+    .select((eb) =>
+      eb
+        .selectFrom('office_recipient')
+        .leftJoin('org_unit', 'org_unit.id', 'office_recipient.unit_id')
+        .select(
+          sql<string>`string_agg(coalesce(org_unit.name, office_recipient.outside_name), '; ' ORDER BY coalesce(org_unit.name, office_recipient.outside_name))`.as(
+            'names',
+          ),
+        )
+        .whereRef('office_recipient.outgoing_id', '=', 'office_outgoing.id')
+        .as('recipient_names'),
+    )
+    .where('unit_id', '=', unitId)
+    .where('year', '=', year)
+    .orderBy('number')
+    .execute();
+}
+
+/** A year's incoming registers (general, then secret) in arrival order, with who handles each. */
+export async function incomingRegister(db: Db, unitId: string, year: number) {
+  return db
+    .selectFrom('office_incoming')
+    .selectAll('office_incoming')
+    .select((eb) =>
+      eb
+        .selectFrom('office_assignment')
+        .innerJoin('app_user', 'app_user.id', 'office_assignment.lead_user_id')
+        .select(sql<string>`string_agg(app_user.full_name, '; ')`.as('names'))
+        .whereRef('office_assignment.incoming_id', '=', 'office_incoming.id')
+        .as('handler_names'),
+    )
+    .where('unit_id', '=', unitId)
+    .where('year', '=', year)
+    .orderBy('book')
+    .orderBy('arrival_number')
+    .execute();
+}

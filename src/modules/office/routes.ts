@@ -22,6 +22,9 @@ import {
   publicCalendarParams,
   publishBody,
   registeredIncoming,
+  registerFile,
+  registerQuery,
+  XLSX,
   registeredOutgoing,
   registerIncomingBody,
   registerOutgoingBody,
@@ -180,6 +183,34 @@ export function registerOfficeRoutes(instance: FastifyInstance, deps: { db: Db }
       return reply.type('application/pdf').send(bytes);
     },
   );
+
+  for (const kind of ['outgoing', 'incoming'] as const)
+    api.get(
+      `/office/${kind}/register.xlsx`,
+      {
+        schema: {
+          tags,
+          summary:
+            kind === 'outgoing'
+              ? 'Sổ đăng ký văn bản đi của năm (xlsx)'
+              : 'Sổ đăng ký văn bản đến của năm (xlsx)',
+          querystring: registerQuery,
+          response: { 200: registerFile },
+        },
+      },
+      async (request, reply) => {
+        const bytes = await (
+          await import('./export-register.ts')
+        ).exportRegister(db, requireScope(request), { kind, year: request.query.year });
+        return reply
+          .type(XLSX)
+          .header(
+            'content-disposition',
+            `attachment; filename="so-van-ban-${kind === 'outgoing' ? 'di' : 'den'}.xlsx"`,
+          )
+          .send(bytes);
+      },
+    );
 
   // ---- Incoming ----
   api.post(

@@ -283,6 +283,7 @@ function IncomingTab({ me }: { me: Me }) {
             {m.registerIncoming}
           </Button>
         )}
+        <Button href="/api/office/incoming/register.xlsx">{m.exportRegister}</Button>
       </Space>
       <Table<IncomingRow>
         rowKey="id"
@@ -573,6 +574,7 @@ function OutgoingTab({ me, settings }: { me: Me; settings: OfficeSettings | unde
             {m.registerOutgoing}
           </Button>
         )}
+        <Button href="/api/office/outgoing/register.xlsx">{m.exportRegister}</Button>
       </Space>
       <Table<OutgoingRow>
         rowKey="id"

@@ -73,6 +73,7 @@ export const messages = defineMessages(
     save: 'Lưu',
     cancel: 'Huỷ',
     registeredBy: 'Người vào sổ',
+    exportRegister: 'Tải sổ đăng ký (xlsx)',
   },
   {
     title: 'Documents and tasks',
@@ -145,5 +146,6 @@ export const messages = defineMessages(
     save: 'Save',
     cancel: 'Cancel',
     registeredBy: 'Registered by',
+    exportRegister: 'Download register (xlsx)',
   },
 );
