@@ -105,9 +105,12 @@ describe('expired sessions job', () => {
     await declareSchedules(jobs);
     const { rows } = await sql<{ name: string; cron: string; timezone: string }>`
       SELECT name, cron, timezone FROM pgboss.schedule`.execute(db);
-    expect(rows).toEqual([
-      { name: 'orgs.expired-sessions', cron: '30 2 * * *', timezone: 'Asia/Ho_Chi_Minh' },
-    ]);
+    // Other modules declare their own schedules beside it.
+    expect(rows).toContainEqual({
+      name: 'orgs.expired-sessions',
+      cron: '30 2 * * *',
+      timezone: 'Asia/Ho_Chi_Minh',
+    });
   });
 });
 
@@ -136,7 +139,8 @@ describe('GET /api/jobs and cancel, in the caller scope', () => {
     expect(other.items).toEqual([]);
     const all = (await admin.get('/api/jobs?pageSize=50')).body as JobList;
     expect(all.items.map((j) => j.id)).toContain(waiting);
-    expect(all.runnable).toEqual(['orgs.expired-sessions']);
+    // Every system job a module lets the administrators start (other modules add theirs).
+    expect(all.runnable).toContain('orgs.expired-sessions');
     const beyond = (await admin.get('/api/jobs?page=9')).body as JobList;
     expect(beyond.items).toEqual([]);
     expect(beyond.total).toBe(all.total);

@@ -12,6 +12,7 @@ import { installOrgTreeHooks } from '../core/org-tree.ts';
 import { admissionsModule } from '../modules/admissions/index.ts';
 import { demoModule } from '../modules/demo/index.ts';
 import { diplomasModule } from '../modules/diplomas/index.ts';
+import { officeModule } from '../modules/office/index.ts';
 import { orgsModule } from '../modules/orgs/index.ts';
 import { registryModule } from '../modules/registry/index.ts';
 
@@ -20,6 +21,7 @@ export const MODULES: readonly SogdModule[] = [
   registryModule,
   diplomasModule,
   admissionsModule,
+  officeModule,
   demoModule,
 ];
 

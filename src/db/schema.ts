@@ -363,3 +363,181 @@ export type NewOrgUnit = Insertable<OrgUnitTable>;
 export type OrgUnitUpdate = Updateable<OrgUnitTable>;
 export type AppUser = Selectable<AppUserTable>;
 export type AuditEntry = Selectable<AuditLogTable>;
+
+// ---- E-office (migration 2026120220_office; issue #17) ----
+
+type DateText = ColumnType<string, string, string>;
+
+export interface OfficeUnitTable {
+  /** The org unit. */
+  id: string;
+  abbreviation: string;
+  divisions: ColumnType<string[], string[] | undefined, string[]>;
+  updated_at: Generated<Date>;
+}
+
+export interface OfficeCounterTable {
+  unit_id: string;
+  register: 'outgoing' | 'incoming' | 'incoming_secret';
+  year: number;
+  last: number;
+}
+
+export interface OfficeFileTable {
+  id: string;
+  unit_id: string;
+  file_name: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  // A Buffer on the server; typed by its base class so the web (which reads this file) needs no Node types.
+  bytes: Uint8Array;
+  created_at: Generated<Date>;
+}
+
+export interface OfficeOutgoingTable {
+  id: string;
+  unit_id: string;
+  year: number;
+  number: number;
+  notation: string;
+  doc_type: string;
+  subject: string;
+  doc_date: DateText;
+  drafting_unit: string | null;
+  urgency: Generated<string>;
+  confidentiality: Generated<string>;
+  signer_name: string | null;
+  status: Generated<'registered' | 'released' | 'withdrawn'>;
+  file_id: string | null;
+  signed_file_id: string | null;
+  registered_by: string;
+  search_key: Generated<string>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  withdrawn_at: Date | null;
+}
+
+export interface OfficeIncomingTable {
+  id: string;
+  unit_id: string;
+  year: number;
+  book: 'general' | 'secret';
+  arrival_number: number;
+  received_at: Timestamp;
+  sender_name: string;
+  sender_unit_id: string | null;
+  outgoing_id: string | null;
+  notation: string;
+  doc_type: string;
+  doc_date: DateText;
+  subject: string;
+  urgency: Generated<string>;
+  confidentiality: Generated<string>;
+  channel: 'system' | 'paper' | 'email';
+  file_id: string | null;
+  status: Generated<'registered' | 'assigned' | 'done' | 'recalled'>;
+  registered_by: string;
+  search_key: Generated<string>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface OfficeRecipientTable {
+  id: string;
+  outgoing_id: string;
+  sender_unit_id: string;
+  unit_id: string | null;
+  outside_name: string | null;
+  incoming_id: string | null;
+  status: Generated<'sent' | 'received' | 'opened' | 'handled'>;
+  sent_at: Generated<Date>;
+  received_at: Timestamp | null;
+  opened_at: Timestamp | null;
+  handled_at: Timestamp | null;
+  updated_at: Generated<Date>;
+}
+
+export interface OfficeAssignmentTable {
+  id: string;
+  incoming_id: string;
+  unit_id: string;
+  lead_user_id: string;
+  co_user_ids: ColumnType<string[], string[] | undefined, string[]>;
+  instruction: string;
+  deadline: DateText;
+  assigned_by: string;
+  assigned_at: Generated<Date>;
+  status: Generated<'open' | 'done'>;
+  progress: string | null;
+  result: string | null;
+  done_at: Timestamp | null;
+  reminded_on: ColumnType<string | null, string | null | undefined, string | null>;
+  overdue_at: Timestamp | null;
+  updated_at: Generated<Date>;
+}
+
+export interface OfficeNoticeTable {
+  id: string;
+  unit_id: string;
+  user_id: string;
+  assignment_id: string | null;
+  kind: 'due_soon' | 'overdue';
+  message: string;
+  created_at: Generated<Date>;
+}
+
+export interface OfficeCalendarWeekTable {
+  id: string;
+  unit_id: string;
+  week_start: DateText;
+  published_at: Timestamp | null;
+  updated_at: Generated<Date>;
+}
+
+export interface OfficeCalendarEntryTable {
+  id: string;
+  unit_id: string;
+  week_id: string;
+  day: DateText;
+  start_time: string;
+  content: string;
+  chair: string;
+  place: string;
+  participants: Generated<string>;
+  preparing_unit: Generated<string>;
+  notes: Generated<string>;
+  changed_after_publication: Generated<boolean>;
+  version: Generated<number>;
+  updated_at: Generated<Date>;
+}
+
+export interface OfficeCertificateTable {
+  id: string;
+  unit_id: string;
+  role: 'ca' | 'unit';
+  subject: string;
+  certificate_pem: string;
+  chain_pem: Generated<string>;
+  private_key_pem: string;
+  not_after: Timestamp;
+  imported: Generated<boolean>;
+  created_at: Generated<Date>;
+  retired_at: Timestamp | null;
+  updated_at: Generated<Date>;
+}
+
+// Declaration merging: the office tables join `Database` without editing its list.
+export interface Database {
+  office_unit: OfficeUnitTable;
+  office_counter: OfficeCounterTable;
+  office_file: OfficeFileTable;
+  office_outgoing: OfficeOutgoingTable;
+  office_incoming: OfficeIncomingTable;
+  office_recipient: OfficeRecipientTable;
+  office_assignment: OfficeAssignmentTable;
+  office_notice: OfficeNoticeTable;
+  office_calendar_week: OfficeCalendarWeekTable;
+  office_calendar_entry: OfficeCalendarEntryTable;
+  office_certificate: OfficeCertificateTable;
+}

@@ -61,6 +61,8 @@ const PUBLIC: Record<string, string> = {
     'public diploma lookup: needs a number, the full name and the birth date, and answers only the diploma matching all three (DESIGN: lookups need two identifying fields)',
   'GET /api/public/status/{code}': 'revocation bitstring of an issuing unit: no personal data',
   'GET /api/public/keys': 'public keys of the issuing units',
+  'GET /api/public/office/calendar/{code}':
+    "a unit's published work calendar (issue #17 item 6): public by design; a week not published answers empty",
   'GET /.well-known/did.json': 'did:web document: public keys (hidden from the OpenAPI document)',
   'GET /healthz': 'liveness (hidden from the OpenAPI document)',
 };
@@ -68,6 +70,8 @@ const PUBLIC: Record<string, string> = {
 const PUBLIC_MAY_REVEAL: Record<string, SecretKind[]> = {
   // The lookup shows the diploma whose number, name and birth date were given.
   'GET /api/public/diplomas/lookup': ['diploma'],
+  // A published calendar names its unit.
+  'GET /api/public/office/calendar/{code}': ['unit'],
 };
 /** Walked without a session; the other PUBLIC ones act on the caller's own account, as each user. */
 const ANONYMOUS = new Set(
@@ -97,6 +101,8 @@ interface Fixture {
     diploma: { id: string; serial: string; register: string; copyEvent: string };
     /** A background job enqueued by B's clerk. */
     job: string;
+    /** B's office: an outgoing and an incoming document, an assignment, a calendar entry. */
+    office: { outgoing: string; incoming: string; assignment: string; calendarEntry: string };
   };
   a: {
     clerk: string;
@@ -264,7 +270,7 @@ async function seed(): Promise<Fixture> {
   await account(units.XA!, 'office_staff', 'canbo.xa', 'Cán Bộ Xã A');
   const clerkB = await account(B, 'school_staff', 'vanthu.nguyendu', 'Lương Thị Bích Ngọc');
   await account(B, 'school_admin', 'quantri.nguyendu', 'Đặng Quốc Trung');
-  await account(B, 'teacher', 'giaovien.nguyendu', 'Tạ Minh Khuê');
+  const teacherB = await account(B, 'teacher', 'giaovien.nguyendu', 'Tạ Minh Khuê');
 
   const admin = await signInAs('quantri.so');
   const clerkA = await signInAs('vanthu.a');
@@ -485,6 +491,53 @@ async function seed(): Promise<Fixture> {
     .where('kind', '=', 'copy')
     .executeTakeFirstOrThrow();
 
+  // B's office, made by B's clerk and principal.
+  const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+  ok(
+    await call(bAdmin, 'PUT', '/api/office/settings', { json: { abbreviation: 'THCSND' } }, B_IP),
+    'abbreviation of B',
+  );
+  const outgoingB = ok(
+    await asB('POST', '/api/office/outgoing', {
+      json: { type: 'BC', subject: 'Báo cáo sĩ số Trường Nguyễn Du', recipientIds: [units.XB] },
+    }),
+    'outgoing of B',
+  ).json<{ id: string }>().id;
+  const incomingB = ok(
+    await asB('POST', '/api/office/incoming', {
+      json: {
+        senderName: 'Công ty Sách Thiết bị Nguyễn Du',
+        notation: '77/CV-STB',
+        type: 'CV',
+        date: today,
+        subject: 'Về việc cung cấp sách giáo khoa cho Trường Nguyễn Du',
+      },
+    }),
+    'incoming of B',
+  ).json<{ id: string }>().id;
+  const assigned = ok(
+    await call(
+      bAdmin,
+      'POST',
+      `/api/office/incoming/${incomingB}/assign`,
+      { json: { leadUserId: teacherB, instruction: 'Cô Khuê chủ trì xử lý', deadline: today } },
+      B_IP,
+    ),
+    'assignment of B',
+  ).json<{ assignments: { id: string }[] }>().assignments[0]!.id;
+  const calendarB = ok(
+    await asB('POST', '/api/office/calendar', {
+      json: {
+        day: today,
+        startTime: '08:00',
+        content: 'Họp phụ huynh Trường Nguyễn Du',
+        chair: 'Đặng Quốc Trung',
+        place: 'Hội trường Trường Nguyễn Du',
+      },
+    }),
+    'calendar of B',
+  ).json<{ entries: { id: string }[] }>().entries[0]!.id;
+
   return {
     units,
     a: {
@@ -534,6 +587,12 @@ async function seed(): Promise<Fixture> {
         copyEvent: copy.id,
       },
       job: await enqueueJobOf(B, clerkB),
+      office: {
+        outgoing: outgoingB,
+        incoming: incomingB,
+        assignment: assigned,
+        calendarEntry: calendarB,
+      },
     },
   };
 }
@@ -720,6 +779,10 @@ const ID_BY_SEGMENT = (): Record<string, string> => ({
   users: fx.b.clerk.id,
   staff: fx.b.staff.id,
   jobs: fx.b.job,
+  outgoing: fx.b.office.outgoing,
+  incoming: fx.b.office.incoming,
+  assignments: fx.b.office.assignment,
+  calendar: fx.b.office.calendarEntry,
 });
 
 /**
@@ -750,6 +813,10 @@ const NAMED_IDS = (): Record<string, string | string[]> => ({
   repeaterIds: [fx.b.student.id],
   // The status list of B's issuing unit; a new unit code in bodies (below).
   code: fx.b.communeCode,
+  // The office: B's members as the people in charge, B's commune as a recipient.
+  leadUserId: fx.b.clerk.id,
+  coUserIds: [fx.b.clerk.id],
+  recipientIds: [fx.b.school],
 });
 
 /** Non-id values that must be plausible for the request to reach the access check. */
@@ -776,6 +843,10 @@ const PLAIN_VALUES = (): Record<string, unknown> => ({
   direction: 'outgoing',
   requester: 'Người Lạ Kiểm Thử',
   address: 'Địa chỉ kiểm thử',
+  // The office: a document date already past, a time of day, an abbreviation.
+  date: `${YEAR.slice(0, 4)}-10-01`,
+  startTime: '08:00',
+  abbreviation: 'KTPV',
 });
 
 /** Per-operation overrides of body fields. */

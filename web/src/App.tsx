@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   BankOutlined,
   ClockCircleOutlined,
+  FileTextOutlined,
   RiseOutlined,
   SwapOutlined,
   IdcardOutlined,
@@ -18,6 +19,7 @@ import viVN from 'antd/locale/vi_VN';
 import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import type { Me } from '../../src/modules/orgs/contract.ts';
+import { messages as officeMessages } from './modules/office/messages.ts';
 import { authApi } from './modules/orgs/api.ts';
 import { ApiError, setCsrfToken } from './shared/api.ts';
 import { catalogues, I18nContext, ROLE_LABELS, useI18n, type Lang } from './shared/i18n.ts';
@@ -40,6 +42,7 @@ const VerifyPage = lazy(() => import('./modules/diplomas/VerifyPage.tsx'));
 const YearEndPage = lazy(() => import('./modules/registry/YearEndPage.tsx'));
 const TransfersPage = lazy(() => import('./modules/registry/TransfersPage.tsx'));
 const JobsPage = lazy(() => import('./modules/jobs/JobsPage.tsx'));
+const OfficePage = lazy(() => import('./modules/office/OfficePage.tsx'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -94,6 +97,9 @@ function Shell({ me, children }: { me: Me; children: ReactNode }) {
       : []),
     ...(me.permissions.includes('registry.read') && me.orgUnit.kind !== 'school'
       ? [{ key: '/van-bang', icon: <SafetyCertificateOutlined />, label: 'Văn bằng' }]
+      : []),
+    ...(me.permissions.includes('office.read')
+      ? [{ key: '/van-ban', icon: <FileTextOutlined />, label: officeMessages[lang].title }]
       : []),
     ...(me.permissions.includes('audit.read')
       ? [{ key: '/nhat-ky', icon: <AuditOutlined />, label: t.audit }]
@@ -229,6 +235,7 @@ function Routed() {
             ['/chuyen-truong', (me: Me) => <TransfersPage me={me} />],
             ['/can-bo', (me: Me) => <StaffPage me={me} />],
             ['/cong-viec-nen', (me: Me) => <JobsPage me={me} />],
+            ['/van-ban', (me: Me) => <OfficePage me={me} />],
           ] as const
         ).map(([path, render]) => (
           <Route

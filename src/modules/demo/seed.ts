@@ -2,6 +2,7 @@ import { sql, type Insertable } from 'kysely';
 import { systemActor, writeTransaction, type Tx } from '../../db/actor.ts';
 import type { Db } from '../../db/connection.ts';
 import type { FacilityTable, SchoolYearProfileTable } from '../../db/schema.ts';
+import { seedOfficeDemo } from '../office/index.ts';
 import { unitSearchName } from '../orgs/index.ts';
 import { DEFAULT_DEMO, planDemo, type DemoOptions, type DemoUnit } from './generate.ts';
 
@@ -183,6 +184,7 @@ export async function seedDemo(
       tx.insertInto('school_year_profile').values(batch).execute(),
     );
     await insertBatched(facilities, (batch) => tx.insertInto('facility').values(batch).execute());
+    await seedOfficeDemo(tx, plan.department.id);
   });
   return { rootId: plan.department.id, ...counts, ms: Math.round(performance.now() - started) };
 }

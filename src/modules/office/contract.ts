@@ -1,0 +1,299 @@
+/**
+ * The HTTP boundary of the e-office (issue #17): request and answer schemas
+ * with their types. Imports only zod, core/contract.ts and ./labels.ts, so
+ * the web imports its types and label tables without server code.
+ */
+import { z } from 'zod';
+import { fileAnswer, id, isoDate, paged, timestamp, unitRef } from '../../core/contract.ts';
+import {
+  BOOKS,
+  CHANNELS,
+  CONFIDENTIALITIES,
+  DOCUMENT_TYPES,
+  INCOMING_STATUSES,
+  OUTGOING_STATUSES,
+  RECIPIENT_STATUSES,
+  URGENCIES,
+} from './labels.ts';
+
+export * from './labels.ts';
+
+const text = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, `${label} không được để trống`)
+    .max(max, `${label} dài quá ${max} ký tự`);
+const dateText = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày cần dạng yyyy-mm-dd')
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'Ngày không tồn tại');
+const abbreviation = z
+  .string()
+  .trim()
+  .regex(/^[\p{L}\p{N}&]{1,20}$/u, 'Tên viết tắt chỉ gồm chữ, số và "&", tối đa 20 ký tự');
+
+export const documentType = z.enum(DOCUMENT_TYPES as [string, ...string[]], {
+  error: `Loại văn bản cần là một ký hiệu của Phụ lục III Nghị định 30/2020/NĐ-CP: ${DOCUMENT_TYPES.join(', ')}`,
+});
+export const urgency = z.enum(URGENCIES);
+export const confidentiality = z.enum(CONFIDENTIALITIES);
+export const channel = z.enum(CHANNELS);
+export const book = z.enum(BOOKS);
+const page = z.coerce.number().int().min(1).max(10_000).default(1);
+const yearFilter = z.coerce.number().int().min(2000).max(2999).optional();
+
+// ---------------------------------------------------------------- settings
+
+export const officeSettings = z.object({
+  unit: unitRef,
+  abbreviation: z.string().nullable(),
+  divisions: z.array(z.string()),
+  certificate: z
+    .object({ subject: z.string(), notAfter: timestamp, imported: z.boolean() })
+    .nullable(),
+});
+export type OfficeSettings = z.infer<typeof officeSettings>;
+
+export const settingsBody = z.object({
+  abbreviation,
+  divisions: z.array(abbreviation).max(50).default([]),
+});
+export type SettingsBody = z.infer<typeof settingsBody>;
+
+export const member = z.object({ id, fullName: z.string() });
+export const memberList = z.object({ items: z.array(member) });
+export type Member = z.infer<typeof member>;
+
+// ---------------------------------------------------------------- outgoing
+
+export const registerOutgoingBody = z.object({
+  type: documentType,
+  subject: text(1000, 'Trích yếu'),
+  /** The document's date; today (Việt Nam time) when left out. */
+  date: dateText.optional(),
+  draftingUnit: abbreviation.optional(),
+  urgency: urgency.default('normal'),
+  confidentiality: confidentiality.default('normal'),
+  signerName: text(200, 'Người ký').optional(),
+  /** Units of sogd that receive it at once (the sender's subtree or its parents). */
+  recipientIds: z.array(z.string().max(64)).max(5000).default([]),
+  /** Addressees outside sogd, by name (sent on paper or by mail). */
+  outsideRecipients: z.array(text(300, 'Nơi nhận')).max(100).default([]),
+});
+export type RegisterOutgoingBody = z.input<typeof registerOutgoingBody>;
+
+export const registeredOutgoing = z.object({
+  id,
+  number: z.number().int(),
+  notation: z.string(),
+  year: z.number().int(),
+});
+export type RegisteredOutgoing = z.infer<typeof registeredOutgoing>;
+
+const outgoingStatus = z.enum(OUTGOING_STATUSES);
+export const outgoingRow = z.object({
+  id,
+  number: z.number().int(),
+  notation: z.string(),
+  year: z.number().int(),
+  type: z.string(),
+  subject: z.string(),
+  date: isoDate,
+  urgency,
+  confidentiality,
+  status: outgoingStatus,
+  signed: z.boolean(),
+  recipients: z.number().int(),
+  received: z.number().int(),
+});
+export type OutgoingRow = z.infer<typeof outgoingRow>;
+export const outgoingPage = paged(outgoingRow);
+export type OutgoingPage = z.infer<typeof outgoingPage>;
+
+export const listQuery = z.object({
+  year: yearFilter,
+  q: z.string().max(200).optional(),
+  page,
+});
+export type ListQuery = z.input<typeof listQuery>;
+
+export const recipientRow = z.object({
+  id,
+  unit: unitRef.nullable(),
+  outsideName: z.string().nullable(),
+  status: z.enum(RECIPIENT_STATUSES),
+  sentAt: timestamp,
+  receivedAt: timestamp.nullable(),
+  openedAt: timestamp.nullable(),
+  handledAt: timestamp.nullable(),
+});
+export type RecipientRow = z.infer<typeof recipientRow>;
+
+export const outgoingDetail = outgoingRow.extend({
+  draftingUnit: z.string().nullable(),
+  signerName: z.string().nullable(),
+  registeredBy: z.string(),
+  createdAt: timestamp,
+  withdrawnAt: timestamp.nullable(),
+  signedFile: z.object({ sha256: z.string(), size: z.number().int() }).nullable(),
+  recipientList: z.array(recipientRow),
+});
+export type OutgoingDetail = z.infer<typeof outgoingDetail>;
+
+export const withdrawBody = z.object({ reason: text(500, 'Lý do thu hồi') });
+
+// ---------------------------------------------------------------- incoming
+
+export const registerIncomingBody = z.object({
+  senderName: text(300, 'Nơi gửi'),
+  notation: text(60, 'Số, ký hiệu'),
+  type: documentType,
+  date: dateText,
+  subject: text(1000, 'Trích yếu'),
+  urgency: urgency.default('normal'),
+  confidentiality: confidentiality.default('normal'),
+  channel: z.enum(['paper', 'email']).default('paper'),
+});
+export type RegisterIncomingBody = z.input<typeof registerIncomingBody>;
+
+export const registeredIncoming = z.object({
+  id,
+  arrivalNumber: z.number().int(),
+  book,
+  year: z.number().int(),
+});
+export type RegisteredIncoming = z.infer<typeof registeredIncoming>;
+
+export const incomingRow = z.object({
+  id,
+  arrivalNumber: z.number().int(),
+  book,
+  year: z.number().int(),
+  receivedAt: timestamp,
+  senderName: z.string(),
+  notation: z.string(),
+  type: z.string(),
+  date: isoDate,
+  subject: z.string(),
+  urgency,
+  confidentiality,
+  channel,
+  status: z.enum(INCOMING_STATUSES),
+  deadline: isoDate.nullable(),
+  overdue: z.boolean(),
+});
+export type IncomingRow = z.infer<typeof incomingRow>;
+export const incomingPage = paged(incomingRow);
+export type IncomingPage = z.infer<typeof incomingPage>;
+
+export const assignmentRow = z.object({
+  id,
+  incomingId: id,
+  incomingNotation: z.string(),
+  incomingSubject: z.string(),
+  lead: member,
+  coordinators: z.array(member),
+  instruction: z.string(),
+  deadline: isoDate,
+  assignedBy: z.string(),
+  assignedAt: timestamp,
+  status: z.enum(['open', 'done']),
+  progress: z.string().nullable(),
+  result: z.string().nullable(),
+  doneAt: timestamp.nullable(),
+  overdue: z.boolean(),
+  dueSoon: z.boolean(),
+});
+export type AssignmentRow = z.infer<typeof assignmentRow>;
+export const assignmentList = z.object({ items: z.array(assignmentRow) });
+export type AssignmentList = z.infer<typeof assignmentList>;
+
+export const incomingDetail = incomingRow.extend({
+  registeredBy: z.string(),
+  senderUnit: unitRef.nullable(),
+  assignments: z.array(assignmentRow),
+});
+export type IncomingDetail = z.infer<typeof incomingDetail>;
+
+export const assignBody = z.object({
+  leadUserId: z.string().max(64),
+  coUserIds: z.array(z.string().max(64)).max(50).default([]),
+  instruction: text(2000, 'Ý kiến chỉ đạo'),
+  deadline: dateText,
+});
+export type AssignBody = z.input<typeof assignBody>;
+
+export const reportBody = z.object({
+  progress: text(2000, 'Tiến độ').optional(),
+  /** Final: the handling is finished, `result` says how. */
+  done: z.boolean().default(false),
+  result: text(2000, 'Kết quả').optional(),
+});
+export type ReportBody = z.input<typeof reportBody>;
+
+export const assignmentQuery = z.object({
+  /** mine: given to me; unit: every assignment of my unit. */
+  who: z.enum(['mine', 'unit']).default('unit'),
+  state: z.enum(['open', 'overdue', 'due_soon', 'done']).optional(),
+});
+export type AssignmentQuery = z.input<typeof assignmentQuery>;
+
+// ---------------------------------------------------------------- calendar
+
+export const weekQuery = z.object({ week: dateText.optional() });
+
+export const calendarEntry = z.object({
+  id,
+  day: isoDate,
+  startTime: z.string(),
+  content: z.string(),
+  chair: z.string(),
+  place: z.string(),
+  participants: z.string(),
+  preparingUnit: z.string(),
+  notes: z.string(),
+  changedAfterPublication: z.boolean(),
+  version: z.number().int(),
+});
+export type CalendarEntry = z.infer<typeof calendarEntry>;
+
+export const calendarWeek = z.object({
+  unit: unitRef,
+  weekStart: isoDate,
+  publishedAt: timestamp.nullable(),
+  entries: z.array(calendarEntry),
+});
+export type CalendarWeek = z.infer<typeof calendarWeek>;
+
+export const calendarEntryBody = z.object({
+  day: dateText,
+  startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Giờ cần dạng HH:MM (00:00–23:59)'),
+  content: text(1000, 'Nội dung'),
+  chair: text(200, 'Lãnh đạo chủ trì'),
+  place: text(300, 'Địa điểm'),
+  participants: z.string().trim().max(1000).default(''),
+  preparingUnit: z.string().trim().max(300).default(''),
+  notes: z.string().trim().max(1000).default(''),
+});
+export type CalendarEntryBody = z.input<typeof calendarEntryBody>;
+
+export const publishBody = z.object({ week: dateText });
+
+export const publicCalendarParams = z.object({ code: z.string().max(64) });
+
+export const signedPdf = fileAnswer('application/pdf', 'Văn bản PDF đã ký số');
+
+export const notice = z.object({
+  id,
+  kind: z.enum(['due_soon', 'overdue']),
+  message: z.string(),
+  createdAt: timestamp,
+  assignmentId: id.nullable(),
+});
+export const noticeList = z.object({ items: z.array(notice) });
+export type NoticeList = z.infer<typeof noticeList>;
+
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const registerQuery = z.object({ year: yearFilter });
+export const registerFile = fileAnswer(XLSX, 'Sổ đăng ký văn bản của năm');

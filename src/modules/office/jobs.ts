@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { defineJob } from '../../core/jobs/index.ts';
+import { systemActor, writeTransaction } from '../../db/actor.ts';
+import { uuidv7 } from '../../lib/ids.ts';
+import { DUE_SOON_DAYS } from './labels.ts';
+import { assignmentsToRemind, insertNotices, markOverdue } from './repo.ts';
+import { addDays, todayInVietnam } from './rules.ts';
+
+/** Every morning at 07:00 Việt Nam time, before the working day starts. */
+export const DEADLINE_REMINDER_CRON = '0 7 * * *';
+
+/**
+ * Deadline follow-up (Decree 30/2020 Art. 23–24, Annex VI "deadline
+ * tracking"): open assignments due within DUE_SOON_DAYS get a reminder to
+ * the person in charge and those co-ordinating; those past their deadline
+ * are marked overdue and get an overdue notice. Idempotent: a notice is
+ * written once per assignment, kind and person, the overdue mark once.
+ */
+export const deadlineRemindersJob = defineJob({
+  kind: 'office.deadline-reminders',
+  payload: z.object({
+    today: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional(),
+  }),
+  manualRun: true,
+  system: true,
+  async handler({ db, payload }) {
+    const today = payload.today ?? todayInVietnam();
+    const rows = await assignmentsToRemind(db, addDays(today, DUE_SOON_DAYS));
+    const overdue = rows.filter((r) => r.deadline < today);
+    const dd = (iso: string) => iso.split('-').reverse().join('/');
+    const notices = rows.flatMap((r) => {
+      const late = r.deadline < today;
+      const message = late
+        ? `Quá hạn xử lý văn bản ${r.notation} (hạn ${dd(r.deadline)}): ${r.subject}`
+        : `Sắp đến hạn xử lý văn bản ${r.notation} (hạn ${dd(r.deadline)}): ${r.subject}`;
+      return [r.lead_user_id, ...r.co_user_ids].map((userId) => ({
+        id: uuidv7(),
+        unit_id: r.unit_id,
+        user_id: userId,
+        assignment_id: r.id,
+        kind: late ? ('overdue' as const) : ('due_soon' as const),
+        message,
+      }));
+    });
+    const written = await writeTransaction(
+      db,
+      systemActor('nhắc hạn xử lý văn bản'),
+      async (tx) => {
+        await markOverdue(
+          tx,
+          overdue.filter((r) => !r.overdue_at).map((r) => r.id),
+        );
+        return insertNotices(tx, notices);
+      },
+    );
+    return { overdue: overdue.length, dueSoon: rows.length - overdue.length, notices: written };
+  },
+});

@@ -1,0 +1,63 @@
+import type { PermissionGrants } from '../../core/access/permissions.ts';
+
+declare module '../../core/access/permissions.ts' {
+  interface PermissionNames {
+    /** See one's own unit's documents, registers, assignments and calendar. */
+    'office.read': true;
+    /** Register outgoing and incoming documents (the clerk, văn thư: Art. 4, 16, 22). */
+    'office.register': true;
+    /** Give the leader's instruction on an incoming document (Art. 23). */
+    'office.assign': true;
+    /** Report on an assignment one was given. */
+    'office.handle': true;
+    /** Sign with the unit's certificate and release (Art. 13, 18). */
+    'office.sign': true;
+    /** Edit and publish the unit's work calendar. */
+    'office.calendar': true;
+    /** Set the unit's abbreviation and manage its signing certificate. */
+    'office.settings': true;
+  }
+}
+
+/**
+ * Who does what in the office. A unit's documents are seen by that unit's
+ * members only (and reach other units as recipients): unlike the registry,
+ * a parent unit does not read its children's correspondence.
+ */
+export const OFFICE_PERMISSIONS: PermissionGrants = {
+  'office.read': [
+    'department_admin',
+    'department_staff',
+    'office_staff',
+    'school_admin',
+    'school_staff',
+    'teacher',
+    'auditor',
+  ],
+  'office.register': [
+    'department_admin',
+    'department_staff',
+    'office_staff',
+    'school_admin',
+    'school_staff',
+  ],
+  // The leaders: the department's and the schools' administrators, the commune officers.
+  'office.assign': ['department_admin', 'office_staff', 'school_admin'],
+  'office.handle': [
+    'department_admin',
+    'department_staff',
+    'office_staff',
+    'school_admin',
+    'school_staff',
+    'teacher',
+  ],
+  'office.sign': ['department_admin', 'office_staff', 'school_admin'],
+  'office.calendar': [
+    'department_admin',
+    'department_staff',
+    'office_staff',
+    'school_admin',
+    'school_staff',
+  ],
+  'office.settings': ['department_admin', 'school_admin'],
+};

@@ -1,0 +1,86 @@
+import { badRequest, conflict, notFound } from '../../core/errors.ts';
+import { writeTransaction } from '../../db/actor.ts';
+import type { Db } from '../../db/connection.ts';
+import { uuidv7 } from '../../lib/ids.ts';
+import { actorOf, requireOfficeUnit, type Caller } from './caller.ts';
+import {
+  registerIncomingBody,
+  type RegisteredIncoming,
+  type RegisterIncomingBody,
+} from './contract.ts';
+import { bookOf } from './register-outgoing.ts';
+import { findUnit, insertIncoming, takeNumber } from './repo.ts';
+import { todayInVietnam } from './rules.ts';
+import { sql } from 'kysely';
+
+/**
+ * The clerk registers a document that came on paper or by e-mail (Art. 22):
+ * the next arrival number of the year in the general register, or in the
+ * secret one for a classified document. The same notation from the same
+ * sender twice in a year is refused (Annex VI: warn on duplicates).
+ */
+export async function registerIncoming(
+  db: Db,
+  caller: Caller,
+  input: RegisterIncomingBody & { unitId?: string },
+): Promise<RegisteredIncoming> {
+  const unitId = requireOfficeUnit(caller, 'office.register', input.unitId);
+  const parsed = registerIncomingBody.safeParse(input);
+  if (!parsed.success)
+    throw badRequest(
+      parsed.error.issues.map((i) => i.message).join('; '),
+      parsed.error.issues.map((i) => ({ path: `body.${i.path.join('.')}`, message: i.message })),
+    );
+  const body = parsed.data;
+  if (!(await findUnit(db, unitId))) throw notFound('đơn vị');
+  const today = todayInVietnam();
+  if (body.date > today)
+    throw badRequest(`Ngày văn bản ${body.date} ở tương lai: hãy kiểm tra lại.`, [
+      { path: 'body.date', message: 'Ngày văn bản ở tương lai' },
+    ]);
+  const year = Number(today.slice(0, 4));
+  const book = bookOf(body.confidentiality);
+  const actor = actorOf(caller);
+  return writeTransaction(db, actor, async (tx) => {
+    const duplicate = await tx
+      .selectFrom('office_incoming')
+      .select(['arrival_number', 'book'])
+      .where('unit_id', '=', unitId)
+      .where('year', '=', year)
+      .where(sql<boolean>`lower(notation) = lower(${body.notation})`)
+      .where(sql<boolean>`lower(sender_name) = lower(${body.senderName})`)
+      .executeTakeFirst();
+    if (duplicate)
+      throw conflict(
+        `Văn bản ${body.notation} của ${body.senderName} đã vào sổ năm ${year} với số đến ${duplicate.arrival_number}.`,
+      );
+    const arrival = await takeNumber(
+      tx,
+      unitId,
+      book === 'general' ? 'incoming' : 'incoming_secret',
+      year,
+    );
+    const id = uuidv7();
+    await insertIncoming(tx, {
+      id,
+      unit_id: unitId,
+      year,
+      book,
+      arrival_number: arrival,
+      received_at: new Date(),
+      sender_name: body.senderName,
+      sender_unit_id: null,
+      outgoing_id: null,
+      notation: body.notation,
+      doc_type: body.type,
+      doc_date: body.date,
+      subject: body.subject,
+      urgency: body.urgency,
+      confidentiality: body.confidentiality,
+      channel: body.channel,
+      file_id: null,
+      registered_by: actor.name,
+    });
+    return { id, arrivalNumber: arrival, book, year };
+  });
+}

@@ -1,0 +1,666 @@
+/**
+ * Every query of the office module. Functions take a `Db` (a transaction is
+ * one too); the use cases decide access before calling them.
+ */
+import { sql, type Insertable } from 'kysely';
+import type { Db } from '../../db/connection.ts';
+import { searchKey } from '../../lib/vietnamese.ts';
+import type {
+  OfficeAssignmentTable,
+  OfficeCalendarEntryTable,
+  OfficeCertificateTable,
+  OfficeCounterTable,
+  OfficeFileTable,
+  OfficeIncomingTable,
+  OfficeOutgoingTable,
+  OfficeRecipientTable,
+} from '../../db/schema.ts';
+
+// ---------------------------------------------------------------- units
+
+export async function findUnit(db: Db, unitId: string) {
+  return db
+    .selectFrom('org_unit')
+    .leftJoin('office_unit', 'office_unit.id', 'org_unit.id')
+    .select([
+      'org_unit.id',
+      'org_unit.code',
+      'org_unit.name',
+      'org_unit.path',
+      'org_unit.kind',
+      'office_unit.abbreviation',
+      'office_unit.divisions',
+    ])
+    .where('org_unit.id', '=', unitId)
+    .executeTakeFirst();
+}
+
+export async function findUnitIdByCode(db: Db, code: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('org_unit')
+    .select('id')
+    .where('code', '=', code)
+    .executeTakeFirst();
+  return row?.id;
+}
+
+export async function unitsByIds(db: Db, ids: readonly string[]) {
+  if (!ids.length) return [];
+  return db
+    .selectFrom('org_unit')
+    .select(['id', 'code', 'name', 'path', 'active'])
+    .where('id', 'in', [...ids])
+    .execute();
+}
+
+export async function saveOfficeUnit(
+  db: Db,
+  unitId: string,
+  abbreviation: string,
+  divisions: string[],
+): Promise<void> {
+  await db
+    .insertInto('office_unit')
+    .values({ id: unitId, abbreviation, divisions })
+    .onConflict((oc) =>
+      oc.column('id').doUpdateSet({ abbreviation, divisions, updated_at: sql`now()` }),
+    )
+    .execute();
+}
+
+export async function membersOf(db: Db, unitId: string) {
+  return db
+    .selectFrom('app_user')
+    .select(['id', 'full_name'])
+    .where('org_unit_id', '=', unitId)
+    .where('active', '=', true)
+    .orderBy('full_name')
+    .execute();
+}
+
+export async function usersByIds(db: Db, ids: readonly string[]) {
+  if (!ids.length) return [];
+  return db
+    .selectFrom('app_user')
+    .select(['id', 'full_name', 'org_unit_id', 'active'])
+    .where('id', 'in', [...ids])
+    .execute();
+}
+
+// ---------------------------------------------------------------- numbering
+
+/**
+ * The next number of a register: one UPSERT on the counter row, which stays
+ * locked until the caller's transaction ends. Concurrent registrations wait
+ * for each other, so no number is given twice; a registration that rolls
+ * back takes its number back with it, so none is skipped (Art. 15).
+ */
+export async function takeNumber(
+  tx: Db,
+  unitId: string,
+  register: OfficeCounterTable['register'],
+  year: number,
+): Promise<number> {
+  const row = await tx
+    .insertInto('office_counter')
+    .values({ unit_id: unitId, register, year, last: 1 })
+    .onConflict((oc) =>
+      oc
+        .columns(['unit_id', 'register', 'year'])
+        .doUpdateSet({ last: sql<number>`office_counter.last + 1` }),
+    )
+    .returning('last')
+    .executeTakeFirstOrThrow();
+  return row.last;
+}
+
+// ---------------------------------------------------------------- files
+
+export async function insertFile(db: Db, file: Insertable<OfficeFileTable>): Promise<void> {
+  await db.insertInto('office_file').values(file).execute();
+}
+
+export async function findFile(db: Db, fileId: string) {
+  return db.selectFrom('office_file').selectAll().where('id', '=', fileId).executeTakeFirst();
+}
+
+// ---------------------------------------------------------------- outgoing
+
+export async function insertOutgoing(db: Db, row: Insertable<OfficeOutgoingTable>): Promise<void> {
+  await db
+    .insertInto('office_outgoing')
+    .values({ ...row, search_key: searchKey(`${row.notation} ${row.subject}`) })
+    .execute();
+}
+
+export async function insertRecipients(
+  db: Db,
+  rows: Insertable<OfficeRecipientTable>[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000)
+    await db
+      .insertInto('office_recipient')
+      .values(rows.slice(i, i + 1000))
+      .execute();
+}
+
+export async function findOutgoing(db: Db, id: string) {
+  return db.selectFrom('office_outgoing').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** A search term as a LIKE pattern on a search key: diacritics and case ignored. */
+const likePattern = (q: string) => `%${searchKey(q).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+export async function listOutgoing(
+  db: Db,
+  unitId: string,
+  filter: { year?: number | undefined; q?: string | undefined; page: number; pageSize: number },
+) {
+  let query = db.selectFrom('office_outgoing').where('unit_id', '=', unitId);
+  if (filter.year) query = query.where('year', '=', filter.year);
+  if (filter.q) {
+    const p = likePattern(filter.q);
+    query = query.where('search_key', 'like', p);
+  }
+  const total = await query
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
+  const rows = await query
+    .selectAll('office_outgoing')
+    .select((eb) => [
+      eb
+        .selectFrom('office_recipient')
+        .select((e) => e.fn.countAll<string>().as('n'))
+        .whereRef('office_recipient.outgoing_id', '=', 'office_outgoing.id')
+        .as('recipients'),
+      eb
+        .selectFrom('office_recipient')
+        .select((e) => e.fn.countAll<string>().as('n'))
+        .whereRef('office_recipient.outgoing_id', '=', 'office_outgoing.id')
+        .where('office_recipient.status', '!=', 'sent')
+        .as('received'),
+    ])
+    .orderBy('year', 'desc')
+    .orderBy('number', 'desc')
+    .limit(filter.pageSize)
+    .offset((filter.page - 1) * filter.pageSize)
+    .execute();
+  return { total: Number(total.n), rows };
+}
+
+export async function recipientsOf(db: Db, outgoingId: string) {
+  return db
+    .selectFrom('office_recipient')
+    .leftJoin('org_unit', 'org_unit.id', 'office_recipient.unit_id')
+    .select([
+      'office_recipient.id',
+      'office_recipient.unit_id',
+      'office_recipient.outside_name',
+      'office_recipient.status',
+      'office_recipient.sent_at',
+      'office_recipient.received_at',
+      'office_recipient.opened_at',
+      'office_recipient.handled_at',
+      'org_unit.code',
+      'org_unit.name',
+    ])
+    .where('office_recipient.outgoing_id', '=', outgoingId)
+    .orderBy('org_unit.code')
+    .orderBy('office_recipient.outside_name')
+    .execute();
+}
+
+export async function withdrawOutgoing(db: Db, id: string): Promise<void> {
+  await db
+    .updateTable('office_outgoing')
+    .set({ status: 'withdrawn', withdrawn_at: sql`now()`, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .execute();
+  // Art. 18: the receivers' copies are frozen and marked recalled.
+  await db
+    .updateTable('office_incoming')
+    .set({ status: 'recalled', updated_at: sql`now()` })
+    .where('outgoing_id', '=', id)
+    .execute();
+}
+
+export async function setSignedFile(db: Db, id: string, fileId: string): Promise<void> {
+  await db
+    .updateTable('office_outgoing')
+    .set({ signed_file_id: fileId, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .execute();
+}
+
+// ---------------------------------------------------------------- incoming
+
+export async function insertIncoming(db: Db, row: Insertable<OfficeIncomingTable>): Promise<void> {
+  await db
+    .insertInto('office_incoming')
+    .values({
+      ...row,
+      search_key: searchKey(`${row.notation} ${row.sender_name} ${row.subject}`),
+    })
+    .execute();
+}
+
+export async function findIncoming(db: Db, id: string) {
+  return db.selectFrom('office_incoming').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function listIncoming(
+  db: Db,
+  unitId: string,
+  filter: {
+    year?: number | undefined;
+    q?: string | undefined;
+    page: number;
+    pageSize: number;
+    today: string;
+  },
+) {
+  let query = db.selectFrom('office_incoming').where('unit_id', '=', unitId);
+  if (filter.year) query = query.where('year', '=', filter.year);
+  if (filter.q) {
+    const p = likePattern(filter.q);
+    query = query.where('search_key', 'like', p);
+  }
+  const total = await query
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
+  const rows = await query
+    .selectAll('office_incoming')
+    .select((eb) =>
+      eb
+        .selectFrom('office_assignment')
+        .select((e) => e.fn.min('deadline').as('d'))
+        .whereRef('office_assignment.incoming_id', '=', 'office_incoming.id')
+        .where('office_assignment.status', '=', 'open')
+        .as('deadline'),
+    )
+    .orderBy('year', 'desc')
+    .orderBy('received_at', 'desc')
+    .limit(filter.pageSize)
+    .offset((filter.page - 1) * filter.pageSize)
+    .execute();
+  return { total: Number(total.n), rows };
+}
+
+export async function setIncomingStatus(
+  db: Db,
+  id: string,
+  status: 'registered' | 'assigned' | 'done' | 'recalled',
+): Promise<void> {
+  await db
+    .updateTable('office_incoming')
+    .set({ status, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** The sender's view of a receiver's copy: `received` → `opened` → `handled`, never back. */
+export async function advanceRecipient(
+  db: Db,
+  incomingId: string,
+  status: 'opened' | 'handled',
+): Promise<void> {
+  const order = status === 'opened' ? ['sent', 'received'] : ['sent', 'received', 'opened'];
+  await db
+    .updateTable('office_recipient')
+    .set(
+      status === 'opened'
+        ? { status, opened_at: sql`now()`, updated_at: sql`now()` }
+        : { status, handled_at: sql`now()`, updated_at: sql`now()` },
+    )
+    .where('incoming_id', '=', incomingId)
+    .where('status', 'in', order as ('sent' | 'received' | 'opened')[])
+    .execute();
+}
+
+export async function recipientStatusOf(db: Db, incomingId: string) {
+  return db
+    .selectFrom('office_recipient')
+    .select(['id', 'status'])
+    .where('incoming_id', '=', incomingId)
+    .executeTakeFirst();
+}
+
+// ---------------------------------------------------------------- assignments
+
+export async function insertAssignment(
+  db: Db,
+  row: Insertable<OfficeAssignmentTable>,
+): Promise<void> {
+  await db.insertInto('office_assignment').values(row).execute();
+}
+
+export async function findAssignment(db: Db, id: string) {
+  return db.selectFrom('office_assignment').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function listAssignments(
+  db: Db,
+  filter: {
+    unitId: string;
+    incomingId?: string;
+    userId?: string;
+    state?: 'open' | 'overdue' | 'due_soon' | 'done' | undefined;
+    today: string;
+    soon: string;
+  },
+) {
+  let query = db
+    .selectFrom('office_assignment')
+    .innerJoin('office_incoming', 'office_incoming.id', 'office_assignment.incoming_id')
+    .innerJoin('app_user as lead', 'lead.id', 'office_assignment.lead_user_id')
+    .selectAll('office_assignment')
+    .select([
+      'office_incoming.notation as incoming_notation',
+      'office_incoming.subject as incoming_subject',
+      'lead.full_name as lead_name',
+    ])
+    .where('office_assignment.unit_id', '=', filter.unitId);
+  if (filter.incomingId)
+    query = query.where('office_assignment.incoming_id', '=', filter.incomingId);
+  if (filter.userId) {
+    const userId = filter.userId;
+    query = query.where((eb) =>
+      eb.or([
+        eb('office_assignment.lead_user_id', '=', userId),
+        sql<boolean>`${userId}::uuid = ANY(office_assignment.co_user_ids)`,
+      ]),
+    );
+  }
+  if (filter.state === 'done') query = query.where('office_assignment.status', '=', 'done');
+  else if (filter.state) query = query.where('office_assignment.status', '=', 'open');
+  if (filter.state === 'overdue')
+    query = query.where('office_assignment.deadline', '<', filter.today);
+  if (filter.state === 'due_soon')
+    query = query
+      .where('office_assignment.deadline', '>=', filter.today)
+      .where('office_assignment.deadline', '<=', filter.soon);
+  return query
+    .orderBy('office_assignment.deadline')
+    .orderBy('office_assignment.assigned_at')
+    .limit(500)
+    .execute();
+}
+
+export async function reportAssignment(
+  db: Db,
+  id: string,
+  change: { progress?: string | undefined; result?: string | undefined; done: boolean },
+): Promise<void> {
+  await db
+    .updateTable('office_assignment')
+    .set({
+      ...(change.progress !== undefined ? { progress: change.progress } : {}),
+      ...(change.result !== undefined ? { result: change.result } : {}),
+      ...(change.done ? { status: 'done' as const, done_at: sql<Date>`now()` } : {}),
+      updated_at: sql`now()`,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function openAssignmentsLeft(db: Db, incomingId: string): Promise<number> {
+  const row = await db
+    .selectFrom('office_assignment')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('incoming_id', '=', incomingId)
+    .where('status', '=', 'open')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Open assignments whose deadline is passed or near, for the reminder job. */
+export async function assignmentsToRemind(db: Db, soon: string) {
+  return db
+    .selectFrom('office_assignment')
+    .innerJoin('office_incoming', 'office_incoming.id', 'office_assignment.incoming_id')
+    .select([
+      'office_assignment.id',
+      'office_assignment.unit_id',
+      'office_assignment.lead_user_id',
+      'office_assignment.co_user_ids',
+      'office_assignment.deadline',
+      'office_assignment.overdue_at',
+      'office_incoming.notation',
+      'office_incoming.subject',
+    ])
+    .where('office_assignment.status', '=', 'open')
+    .where('office_assignment.deadline', '<=', soon)
+    .execute();
+}
+
+export async function markOverdue(db: Db, ids: string[]): Promise<void> {
+  if (!ids.length) return;
+  await db
+    .updateTable('office_assignment')
+    .set({ overdue_at: sql`now()`, updated_at: sql`now()` })
+    .where('id', 'in', ids)
+    .where('overdue_at', 'is', null)
+    .execute();
+}
+
+/** One notice per assignment, kind and person: a job run twice writes it once. */
+export async function insertNotices(
+  db: Db,
+  rows: {
+    id: string;
+    unit_id: string;
+    user_id: string;
+    assignment_id: string;
+    kind: 'due_soon' | 'overdue';
+    message: string;
+  }[],
+): Promise<number> {
+  if (!rows.length) return 0;
+  const result = await db
+    .insertInto('office_notice')
+    .values(rows)
+    .onConflict((oc) => oc.columns(['assignment_id', 'kind', 'user_id']).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0);
+}
+
+export async function noticesOf(db: Db, userId: string) {
+  return db
+    .selectFrom('office_notice')
+    .select(['id', 'kind', 'message', 'created_at', 'assignment_id'])
+    .where('user_id', '=', userId)
+    .orderBy('created_at', 'desc')
+    .limit(50)
+    .execute();
+}
+
+// ---------------------------------------------------------------- calendar
+
+export async function findWeek(db: Db, unitId: string, weekStart: string) {
+  return db
+    .selectFrom('office_calendar_week')
+    .selectAll()
+    .where('unit_id', '=', unitId)
+    .where('week_start', '=', weekStart)
+    .executeTakeFirst();
+}
+
+export async function ensureWeek(db: Db, id: string, unitId: string, weekStart: string) {
+  await db
+    .insertInto('office_calendar_week')
+    .values({ id, unit_id: unitId, week_start: weekStart, published_at: null })
+    .onConflict((oc) => oc.columns(['unit_id', 'week_start']).doNothing())
+    .execute();
+  return (await findWeek(db, unitId, weekStart))!;
+}
+
+export async function publishWeek(db: Db, weekId: string): Promise<void> {
+  await db
+    .updateTable('office_calendar_week')
+    .set({ published_at: sql`now()`, updated_at: sql`now()` })
+    .where('id', '=', weekId)
+    .execute();
+  // A new publication is the reference point for later changes.
+  await db
+    .updateTable('office_calendar_entry')
+    .set({ changed_after_publication: false })
+    .where('week_id', '=', weekId)
+    .where('changed_after_publication', '=', true)
+    .execute();
+}
+
+export async function weekEntries(db: Db, weekId: string) {
+  return db
+    .selectFrom('office_calendar_entry')
+    .selectAll()
+    .where('week_id', '=', weekId)
+    .orderBy('day')
+    .orderBy('start_time')
+    .execute();
+}
+
+export async function insertEntry(
+  db: Db,
+  row: Insertable<OfficeCalendarEntryTable>,
+): Promise<void> {
+  await db.insertInto('office_calendar_entry').values(row).execute();
+}
+
+export async function findEntry(db: Db, id: string) {
+  return db
+    .selectFrom('office_calendar_entry')
+    .innerJoin('office_calendar_week', 'office_calendar_week.id', 'office_calendar_entry.week_id')
+    .selectAll('office_calendar_entry')
+    .select('office_calendar_week.published_at')
+    .where('office_calendar_entry.id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function updateEntry(
+  db: Db,
+  id: string,
+  values: Partial<Insertable<OfficeCalendarEntryTable>>,
+): Promise<void> {
+  await db
+    .updateTable('office_calendar_entry')
+    .set({ ...values, version: sql`version + 1`, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function deleteEntry(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('office_calendar_entry').where('id', '=', id).execute();
+}
+
+// ---------------------------------------------------------------- certificates
+
+export async function activeCertificate(db: Db, unitId: string, role: 'ca' | 'unit') {
+  return db
+    .selectFrom('office_certificate')
+    .selectAll()
+    .where('unit_id', '=', unitId)
+    .where('role', '=', role)
+    .where('retired_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export async function insertCertificate(
+  db: Db,
+  row: Insertable<OfficeCertificateTable>,
+): Promise<void> {
+  await db
+    .updateTable('office_certificate')
+    .set({ retired_at: sql`now()`, updated_at: sql`now()` })
+    .where('unit_id', '=', row.unit_id)
+    .where('role', '=', row.role)
+    .where('retired_at', 'is', null)
+    .execute();
+  await db.insertInto('office_certificate').values(row).execute();
+}
+
+export async function rootUnitId(db: Db): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('org_unit')
+    .select('id')
+    .where('parent_id', 'is', null)
+    .orderBy('created_at')
+    .executeTakeFirst();
+  return row?.id;
+}
+
+// ---------------------------------------------------------------- audit
+
+/** An action that changes no audited row (signing a file) goes to the audit log itself. */
+export async function logAction(
+  db: Db,
+  entry: {
+    actorId: string | null;
+    actorName: string;
+    ip: string | null;
+    action: string;
+    entityType: string;
+    entityId: string;
+    unitId: string;
+    after: unknown;
+  },
+): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({
+      actor_id: entry.actorId,
+      actor_name: entry.actorName,
+      ip: entry.ip,
+      action: entry.action,
+      entity_type: entry.entityType,
+      entity_id: entry.entityId,
+      org_unit_id: entry.unitId,
+      before: null,
+      after: JSON.stringify(entry.after),
+    })
+    .execute();
+}
+
+// ---------------------------------------------------------------- registers
+
+/** A year's outgoing register in number order, with the recipients' names. */
+export async function outgoingRegister(db: Db, unitId: string, year: number) {
+  return db
+    .selectFrom('office_outgoing')
+    .selectAll('office_outgoing')
+    .select((eb) =>
+      eb
+        .selectFrom('office_recipient')
+        .leftJoin('org_unit', 'org_unit.id', 'office_recipient.unit_id')
+        .select(
+          sql<string>`string_agg(coalesce(org_unit.name, office_recipient.outside_name), '; ' ORDER BY coalesce(org_unit.name, office_recipient.outside_name))`.as(
+            'names',
+          ),
+        )
+        .whereRef('office_recipient.outgoing_id', '=', 'office_outgoing.id')
+        .as('recipient_names'),
+    )
+    .where('unit_id', '=', unitId)
+    .where('year', '=', year)
+    .orderBy('number')
+    .execute();
+}
+
+/** A year's incoming registers (general, then secret) in arrival order, with who handles each. */
+export async function incomingRegister(db: Db, unitId: string, year: number) {
+  return db
+    .selectFrom('office_incoming')
+    .selectAll('office_incoming')
+    .select((eb) =>
+      eb
+        .selectFrom('office_assignment')
+        .innerJoin('app_user', 'app_user.id', 'office_assignment.lead_user_id')
+        .select(sql<string>`string_agg(app_user.full_name, '; ')`.as('names'))
+        .whereRef('office_assignment.incoming_id', '=', 'office_incoming.id')
+        .as('handler_names'),
+    )
+    .where('unit_id', '=', unitId)
+    .where('year', '=', year)
+    .orderBy('book')
+    .orderBy('arrival_number')
+    .execute();
+}

@@ -1,0 +1,420 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { idParams } from '../../core/contract.ts';
+import { badRequest } from '../../core/errors.ts';
+import { requireScope } from '../../core/http/context.ts';
+import type { Db } from '../../db/connection.ts';
+import {
+  assignBody,
+  assignmentList,
+  assignmentQuery,
+  assignmentRow,
+  calendarEntryBody,
+  calendarWeek,
+  incomingDetail,
+  incomingPage,
+  listQuery,
+  memberList,
+  noticeList,
+  officeSettings,
+  outgoingDetail,
+  outgoingPage,
+  publicCalendarParams,
+  publishBody,
+  registeredIncoming,
+  registerFile,
+  registerQuery,
+  XLSX,
+  registeredOutgoing,
+  registerIncomingBody,
+  registerOutgoingBody,
+  reportBody,
+  settingsBody,
+  signedPdf,
+  weekQuery,
+  withdrawBody,
+} from './contract.ts';
+
+const tags = ['Văn bản, điều hành'];
+
+async function readPdf(request: FastifyRequest): Promise<{ pdf: Buffer; fileName: string }> {
+  const file = await request.file();
+  if (!file) throw badRequest('Chưa chọn tệp PDF của văn bản.');
+  return { pdf: await file.toBuffer(), fileName: file.filename || 'van-ban.pdf' };
+}
+
+/**
+ * The e-office's routes: thin, contract → use case (each loaded when first
+ * called, so the app starts without node-forge and @signpdf).
+ */
+export function registerOfficeRoutes(instance: FastifyInstance, deps: { db: Db }): void {
+  const api = instance.withTypeProvider<ZodTypeProvider>();
+  const { db } = deps;
+
+  api.get(
+    '/office/settings',
+    {
+      schema: {
+        tags,
+        summary: 'Cài đặt văn thư của đơn vị mình',
+        response: { 200: officeSettings },
+      },
+    },
+    async (request) => (await import('./get-settings.ts')).getSettings(db, requireScope(request)),
+  );
+  api.put(
+    '/office/settings',
+    {
+      schema: {
+        tags,
+        summary: 'Khai báo tên viết tắt của đơn vị và các phòng soạn thảo',
+        body: settingsBody,
+        response: { 200: officeSettings },
+      },
+    },
+    async (request) =>
+      (await import('./save-settings.ts')).saveSettings(db, requireScope(request), request.body),
+  );
+  api.get(
+    '/office/members',
+    {
+      schema: { tags, summary: 'Cán bộ của đơn vị (để giao xử lý)', response: { 200: memberList } },
+    },
+    async (request) => (await import('./list-members.ts')).listMembers(db, requireScope(request)),
+  );
+
+  // ---- Outgoing ----
+  api.post(
+    '/office/outgoing',
+    {
+      schema: {
+        tags,
+        summary: 'Cấp số và vào sổ văn bản đi (Điều 15 Nghị định 30/2020), gửi ngay cho nơi nhận',
+        body: registerOutgoingBody,
+        response: { 200: registeredOutgoing },
+      },
+    },
+    async (request) =>
+      (await import('./register-outgoing.ts')).registerOutgoing(
+        db,
+        requireScope(request),
+        request.body,
+      ),
+  );
+  api.get(
+    '/office/outgoing',
+    {
+      schema: {
+        tags,
+        summary: 'Sổ văn bản đi của đơn vị',
+        querystring: listQuery,
+        response: { 200: outgoingPage },
+      },
+    },
+    async (request) =>
+      (await import('./list-outgoing.ts')).listOutgoing(db, requireScope(request), request.query),
+  );
+  api.get(
+    '/office/outgoing/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Một văn bản đi và tình trạng ở từng nơi nhận',
+        params: idParams,
+        response: { 200: outgoingDetail },
+      },
+    },
+    async (request) =>
+      (await import('./get-outgoing.ts')).getOutgoing(db, requireScope(request), request.params.id),
+  );
+  api.post(
+    '/office/outgoing/:id/withdraw',
+    {
+      schema: {
+        tags,
+        summary: 'Thu hồi văn bản đi (Điều 18): giữ số, đánh dấu đã thu hồi',
+        params: idParams,
+        body: withdrawBody,
+        response: { 200: outgoingDetail },
+      },
+    },
+    async (request) =>
+      (await import('./withdraw-outgoing.ts')).withdrawOutgoing(
+        db,
+        requireScope(request),
+        request.params.id,
+        request.body.reason,
+      ),
+  );
+  api.post(
+    '/office/outgoing/:id/sign',
+    {
+      schema: {
+        tags,
+        summary: 'Ký số tệp PDF của văn bản đi bằng chứng thư của đơn vị (PAdES)',
+        params: idParams,
+        response: { 200: outgoingDetail },
+      },
+    },
+    async (request) => {
+      const scope = requireScope(request);
+      const { signOutgoing } = await import('./sign-outgoing.ts');
+      const { officeKeyPassphrase } = await import('./keys.ts');
+      return signOutgoing(db, scope, request.params.id, {
+        upload: () => readPdf(request),
+        passphrase: () => officeKeyPassphrase(),
+      });
+    },
+  );
+  api.get(
+    '/office/outgoing/:id/signed.pdf',
+    {
+      schema: {
+        tags,
+        summary: 'Tệp PDF đã ký số của văn bản đi',
+        params: idParams,
+        response: { 200: signedPdf },
+      },
+    },
+    async (request, reply) => {
+      const bytes = await (
+        await import('./sign-outgoing.ts')
+      ).signedFileOf(db, requireScope(request), request.params.id);
+      return reply.type('application/pdf').send(bytes);
+    },
+  );
+
+  for (const kind of ['outgoing', 'incoming'] as const)
+    api.get(
+      `/office/${kind}/register.xlsx`,
+      {
+        schema: {
+          tags,
+          summary:
+            kind === 'outgoing'
+              ? 'Sổ đăng ký văn bản đi của năm (xlsx)'
+              : 'Sổ đăng ký văn bản đến của năm (xlsx)',
+          querystring: registerQuery,
+          response: { 200: registerFile },
+        },
+      },
+      async (request, reply) => {
+        const bytes = await (
+          await import('./export-register.ts')
+        ).exportRegister(db, requireScope(request), { kind, year: request.query.year });
+        return reply
+          .type(XLSX)
+          .header(
+            'content-disposition',
+            `attachment; filename="so-van-ban-${kind === 'outgoing' ? 'di' : 'den'}.xlsx"`,
+          )
+          .send(bytes);
+      },
+    );
+
+  // ---- Incoming ----
+  api.post(
+    '/office/incoming',
+    {
+      schema: {
+        tags,
+        summary: 'Vào sổ văn bản đến nhận bản giấy hoặc thư điện tử (Điều 22)',
+        body: registerIncomingBody,
+        response: { 200: registeredIncoming },
+      },
+    },
+    async (request) =>
+      (await import('./register-incoming.ts')).registerIncoming(
+        db,
+        requireScope(request),
+        request.body,
+      ),
+  );
+  api.get(
+    '/office/incoming',
+    {
+      schema: {
+        tags,
+        summary: 'Sổ văn bản đến của đơn vị',
+        querystring: listQuery,
+        response: { 200: incomingPage },
+      },
+    },
+    async (request) =>
+      (await import('./list-incoming.ts')).listIncoming(db, requireScope(request), request.query),
+  );
+  api.get(
+    '/office/incoming/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Một văn bản đến và ý kiến chỉ đạo xử lý',
+        params: idParams,
+        response: { 200: incomingDetail },
+      },
+    },
+    async (request) =>
+      (await import('./get-incoming.ts')).getIncoming(db, requireScope(request), request.params.id),
+  );
+  api.post(
+    '/office/incoming/:id/assign',
+    {
+      schema: {
+        tags,
+        summary: 'Giao xử lý văn bản đến: chủ trì, phối hợp, hạn xử lý (Điều 23)',
+        params: idParams,
+        body: assignBody,
+        response: { 200: incomingDetail },
+      },
+    },
+    async (request) =>
+      (await import('./assign-incoming.ts')).assignIncoming(
+        db,
+        requireScope(request),
+        request.params.id,
+        request.body,
+      ),
+  );
+
+  // ---- Assignments ----
+  api.get(
+    '/office/assignments',
+    {
+      schema: {
+        tags,
+        summary: 'Việc được giao: của tôi hoặc cả đơn vị; quá hạn, sắp đến hạn',
+        querystring: assignmentQuery,
+        response: { 200: assignmentList },
+      },
+    },
+    async (request) =>
+      (await import('./list-assignments.ts')).listAssignments(
+        db,
+        requireScope(request),
+        request.query,
+      ),
+  );
+  api.post(
+    '/office/assignments/:id/report',
+    {
+      schema: {
+        tags,
+        summary: 'Báo cáo tiến độ hoặc kết quả xử lý',
+        params: idParams,
+        body: reportBody,
+        response: { 200: assignmentRow },
+      },
+    },
+    async (request) =>
+      (await import('./report-assignment.ts')).reportAssignment(
+        db,
+        requireScope(request),
+        request.params.id,
+        request.body,
+      ),
+  );
+  api.get(
+    '/office/notices',
+    { schema: { tags, summary: 'Nhắc hạn xử lý gửi cho tôi', response: { 200: noticeList } } },
+    async (request) => (await import('./list-notices.ts')).listNotices(db, requireScope(request)),
+  );
+
+  // ---- Work calendar ----
+  api.get(
+    '/office/calendar',
+    {
+      schema: {
+        tags,
+        summary: 'Lịch công tác tuần của lãnh đạo đơn vị',
+        querystring: weekQuery,
+        response: { 200: calendarWeek },
+      },
+    },
+    async (request) =>
+      (await import('./get-week.ts')).getWeek(db, requireScope(request), request.query.week),
+  );
+  api.post(
+    '/office/calendar',
+    {
+      schema: {
+        tags,
+        summary: 'Thêm một mục lịch công tác',
+        body: calendarEntryBody,
+        response: { 200: calendarWeek },
+      },
+    },
+    async (request) =>
+      (await import('./save-calendar-entry.ts')).saveCalendarEntry(
+        db,
+        requireScope(request),
+        request.body,
+      ),
+  );
+  api.put(
+    '/office/calendar/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Sửa một mục lịch công tác (đánh dấu nếu tuần đã công bố)',
+        params: idParams,
+        body: calendarEntryBody,
+        response: { 200: calendarWeek },
+      },
+    },
+    async (request) =>
+      (await import('./save-calendar-entry.ts')).saveCalendarEntry(
+        db,
+        requireScope(request),
+        request.body,
+        request.params.id,
+      ),
+  );
+  api.delete(
+    '/office/calendar/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Xoá một mục lịch công tác',
+        params: idParams,
+        response: { 200: calendarWeek },
+      },
+    },
+    async (request) =>
+      (await import('./delete-calendar-entry.ts')).deleteCalendarEntry(
+        db,
+        requireScope(request),
+        request.params.id,
+      ),
+  );
+  api.post(
+    '/office/calendar/publish',
+    {
+      schema: {
+        tags,
+        summary: 'Công bố lịch công tác tuần trên trang công khai',
+        body: publishBody,
+        response: { 200: calendarWeek },
+      },
+    },
+    async (request) =>
+      (await import('./publish-week.ts')).publishWeek(db, requireScope(request), request.body.week),
+  );
+  api.get(
+    '/public/office/calendar/:code',
+    {
+      schema: {
+        tags,
+        summary: 'Lịch công tác đã công bố của một đơn vị (công khai)',
+        params: publicCalendarParams,
+        querystring: weekQuery,
+        response: { 200: calendarWeek },
+      },
+    },
+    async (request) =>
+      (await import('./public-calendar.ts')).publicCalendar(
+        db,
+        request.params.code,
+        request.query.week,
+      ),
+  );
+}
