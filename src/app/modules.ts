@@ -13,6 +13,7 @@ import type { Db } from '../db/connection.ts';
 import { admissionsModule } from '../modules/admissions/index.ts';
 import { demoModule } from '../modules/demo/index.ts';
 import { diplomasModule } from '../modules/diplomas/index.ts';
+import { indicatorsModule } from '../modules/indicators/index.ts';
 import { orgsModule } from '../modules/orgs/index.ts';
 import { registryModule } from '../modules/registry/index.ts';
 
@@ -21,6 +22,7 @@ export const MODULES: readonly SogdModule[] = [
   registryModule,
   diplomasModule,
   admissionsModule,
+  indicatorsModule,
   demoModule,
 ];
 

@@ -9,6 +9,9 @@ import * as auditFastPath from './2026112504_audit_fast_path.ts';
 import * as recordVersions from './2026120102_record_versions.ts';
 import * as signInThrottle from './2026120103_sign_in_throttle.ts';
 import * as jobProgress from './2026120105_job_progress.ts';
+import * as orgsReportViews from './2026120230_orgs_report_views.ts';
+import * as registryReportViews from './2026120231_registry_report_views.ts';
+import * as indicators from './2026120232_indicators.ts';
 
 /** Every migration, in order. Names start with a timestamp; they only move forward. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +25,7 @@ export const migrations: Record<string, Migration> = {
   '2026120102_record_versions': recordVersions,
   '2026120103_sign_in_throttle': signInThrottle,
   '2026120105_job_progress': jobProgress,
+  '2026120230_orgs_report_views': orgsReportViews,
+  '2026120231_registry_report_views': registryReportViews,
+  '2026120232_indicators': indicators,
 };
