@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
   BankOutlined,
   ClockCircleOutlined,
   RiseOutlined,
@@ -36,6 +37,7 @@ const VerifyPage = lazy(() => import('./modules/diplomas/VerifyPage.tsx'));
 const YearEndPage = lazy(() => import('./modules/registry/YearEndPage.tsx'));
 const TransfersPage = lazy(() => import('./modules/registry/TransfersPage.tsx'));
 const JobsPage = lazy(() => import('./modules/jobs/JobsPage.tsx'));
+const IndicatorsPage = lazy(() => import('./modules/indicators/IndicatorsPage.tsx'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -111,6 +113,9 @@ function Shell({ me, children }: { me: Me; children: ReactNode }) {
       : []),
     ...(me.permissions.includes('registry.read') && me.orgUnit.kind !== 'school'
       ? [{ key: '/van-bang', icon: <SafetyCertificateOutlined />, label: 'Văn bằng' }]
+      : []),
+    ...(me.permissions.includes('indicators.read')
+      ? [{ key: '/chi-tieu', icon: <BarChartOutlined />, label: 'Chỉ tiêu, định mức' }]
       : []),
     ...(me.permissions.includes('audit.read')
       ? [{ key: '/nhat-ky', icon: <AuditOutlined />, label: t.audit }]
@@ -246,6 +251,7 @@ function Routed() {
             ['/chuyen-truong', (me: Me) => <TransfersPage me={me} />],
             ['/can-bo', (me: Me) => <StaffPage me={me} />],
             ['/cong-viec-nen', (me: Me) => <JobsPage me={me} />],
+            ['/chi-tieu', (me: Me) => <IndicatorsPage me={me} />],
           ] as const
         ).map(([path, render]) => (
           <Route
