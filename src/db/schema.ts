@@ -201,6 +201,8 @@ export interface StaffTable {
   main_subject: string | null;
   qualification: string | null;
   employment_type: string | null;
+  /** The level taught in a multi-level school (migration 2026120231); null: the school's highest. */
+  level_taught: ColumnType<SchoolLevel | null, SchoolLevel | null | undefined, SchoolLevel | null>;
   active: Generated<boolean>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
