@@ -364,6 +364,8 @@ export interface Database {
   registry_school_year_v: RegistrySchoolYearView;
   registry_enrolment_v: RegistryEnrolmentView;
   registry_facility_v: RegistryFacilityView;
+  registry_student_v: RegistryStudentView;
+  registry_staff_person_v: RegistryStaffPersonView;
   indicator_plan: IndicatorPlanTable;
   indicator_target: IndicatorTargetTable;
   indicator_budget: IndicatorBudgetTable;
@@ -411,7 +413,7 @@ export interface RegistryStaffView {
   level_taught: SchoolLevel | null;
   active: boolean;
   gender: Gender;
-  birth_date: Date;
+  birth_date: ColumnType<string, string, string>;
 }
 export interface RegistrySchoolYearView {
   school_id: string;
@@ -429,7 +431,7 @@ export interface RegistryEnrolmentView {
   grade: number | null;
   gender: Gender;
   ethnicity: string | null;
-  birth_date: Date;
+  birth_date: ColumnType<string, string, string>;
   status: string;
 }
 export interface RegistryFacilityView {
@@ -438,6 +440,27 @@ export interface RegistryFacilityView {
   room_type: string;
   condition: 'solid' | 'semi_solid' | 'temporary';
   room_count: number;
+}
+
+// Published by the registry for the data-quality lists (migration 2026120233).
+export interface RegistryStudentView {
+  student_id: string;
+  school_id: string;
+  student_code: string | null;
+  full_name: string;
+  search_name: string;
+  birth_date: ColumnType<string, string, string>;
+  personal_id: string | null;
+  status: string;
+}
+export interface RegistryStaffPersonView {
+  staff_id: string;
+  school_id: string;
+  full_name: string;
+  birth_date: ColumnType<string, string, string>;
+  gender: Gender;
+  position: StaffPosition;
+  active: boolean;
 }
 
 // The indicators module's tables (migration 2026120232).

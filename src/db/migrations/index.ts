@@ -12,6 +12,7 @@ import * as jobProgress from './2026120105_job_progress.ts';
 import * as orgsReportViews from './2026120230_orgs_report_views.ts';
 import * as registryReportViews from './2026120231_registry_report_views.ts';
 import * as indicators from './2026120232_indicators.ts';
+import * as registryQualityViews from './2026120233_registry_quality_views.ts';
 
 /** Every migration, in order. Names start with a timestamp; they only move forward. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '2026120230_orgs_report_views': orgsReportViews,
   '2026120231_registry_report_views': registryReportViews,
   '2026120232_indicators': indicators,
+  '2026120233_registry_quality_views': registryQualityViews,
 };

@@ -85,7 +85,13 @@ export const planBody = z.object({
   unitId: z.string().max(64).describe('Đơn vị ban hành hoặc thực hiện kế hoạch'),
   name: z.string().trim().min(1).max(500),
   decision: z.string().trim().min(1).max(100).describe('Số, ký hiệu, ví dụ 298/KH-UBND'),
-  decisionDate: z.iso.date().describe('Ngày ban hành (yyyy-mm-dd)'),
+  decisionDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày ban hành cần dạng yyyy-mm-dd')
+    .refine((d) => !Number.isNaN(Date.parse(d)) && new Date(d).toISOString().startsWith(d), {
+      message: 'Ngày ban hành không có thật',
+    })
+    .describe('Ngày ban hành (yyyy-mm-dd)'),
   targets: z
     .array(
       z.object({
@@ -98,3 +104,37 @@ export const planBody = z.object({
 });
 export type PlanBody = z.infer<typeof planBody>;
 export const planCreated = z.object({ id });
+
+export const qualityCheckIds = [
+  'duplicate_students',
+  'age_out_of_range',
+  'classes_over_max',
+  'empty_classes',
+  'schools_without_manager',
+  'students_without_class',
+  'staff_past_retirement',
+] as const;
+export type QualityCheckId = (typeof qualityCheckIds)[number];
+
+export const dataQuality = z.object({
+  year: z.string(),
+  unit: unitBrief,
+  ancestors: z.array(unitBrief),
+  checks: z.array(
+    z.object({
+      id: z.enum(qualityCheckIds),
+      /** Complete, even when `items` is cut at the list limit. */
+      count: z.number().int(),
+      items: z.array(
+        z.object({
+          id,
+          schoolId: id,
+          schoolName: z.string(),
+          name: z.string(),
+          detail: z.string(),
+        }),
+      ),
+    }),
+  ),
+});
+export type DataQuality = z.infer<typeof dataQuality>;

@@ -340,3 +340,145 @@ export async function planExists(db: Db, unitId: string, decision: string): Prom
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** One record a data-quality check lists (issue #16, point 6). */
+export interface QualityItem {
+  id: string;
+  school_id: string;
+  school_name: string;
+  name: string;
+  detail: string;
+}
+
+/** Lists are cut at this many items; the count is always complete. */
+export const QUALITY_LIMIT = 200;
+
+async function listed(
+  db: Db,
+  query: ReturnType<typeof sql<QualityItem & { total: number }>>,
+): Promise<{ count: number; items: QualityItem[] }> {
+  const rows = (await query.execute(db)).rows;
+  return {
+    count: rows[0]?.total ?? 0,
+    items: rows.map(({ total: _total, ...item }) => item),
+  };
+}
+
+/** Studying students of the subtree sharing a normalised name and birth date with another. */
+export function duplicateStudents(db: Db, path: string) {
+  return listed(
+    db,
+    sql<QualityItem & { total: number }>`
+      WITH s AS (
+        SELECT st.*, u.name AS school_name FROM registry_student_v st
+        JOIN orgs_unit_v u ON u.id = st.school_id
+        WHERE u.path LIKE ${path + '%'} AND st.status = 'studying'
+      ),
+      d AS (
+        SELECT s.*, count(*) OVER (PARTITION BY search_name, birth_date) AS n FROM s
+      )
+      SELECT student_id AS id, school_id, school_name, full_name AS name,
+        to_char(birth_date, 'DD/MM/YYYY') AS detail, (count(*) OVER ())::integer AS total
+      FROM d WHERE n > 1
+      ORDER BY search_name, birth_date, school_name
+      LIMIT ${QUALITY_LIMIT}`,
+  );
+}
+
+/**
+ * Students whose age in the year (first calendar year − birth year) is below
+ * the grade's usual age (grade + 5) or more than 3 years above it (Điều lệ
+ * trường tiểu học TT 28/2020: entry at 6, up to 3 years later for some
+ * pupils; the secondary charters follow the same rule).
+ */
+export function agesOutOfRange(db: Db, path: string, schoolYear: string) {
+  const start = Number(schoolYear.slice(0, 4));
+  return listed(
+    db,
+    sql<QualityItem & { total: number }>`
+      SELECT e.student_id AS id, e.school_id, u.name AS school_name, st.full_name AS name,
+        ('lớp ' || e.grade || ', sinh năm ' || extract(year FROM e.birth_date)::integer) AS detail,
+        (count(*) OVER ())::integer AS total
+      FROM registry_enrolment_v e
+      JOIN orgs_unit_v u ON u.id = e.school_id
+      JOIN registry_student_v st ON st.student_id = e.student_id
+      WHERE u.path LIKE ${path + '%'} AND e.school_year = ${schoolYear} AND e.grade IS NOT NULL
+        AND (${start} - extract(year FROM e.birth_date)::integer < e.grade + 5
+          OR ${start} - extract(year FROM e.birth_date)::integer > e.grade + 8)
+      ORDER BY u.name, st.full_name
+      LIMIT ${QUALITY_LIMIT}`,
+  );
+}
+
+/** Classes above the charter maximum (the same rule as the indicator) or with no student. */
+export function classesOverOrEmpty(db: Db, path: string, schoolYear: string, empty: boolean) {
+  const condition = empty
+    ? sql`c.students = 0`
+    : sql`((c.level = 'primary' AND c.students > 35)
+        OR (c.level IN ('lower_secondary', 'upper_secondary') AND c.students > 45)
+        OR (c.level = 'preschool' AND c.preschool_group = 'nursery' AND c.students > 25)
+        OR (c.level = 'preschool' AND c.preschool_group = 'kindergarten' AND c.students > 35))`;
+  return listed(
+    db,
+    sql<QualityItem & { total: number }>`
+      SELECT c.class_id AS id, c.school_id, u.name AS school_name, c.name,
+        (c.students || ' học sinh') AS detail, (count(*) OVER ())::integer AS total
+      FROM registry_class_v c JOIN orgs_unit_v u ON u.id = c.school_id
+      WHERE u.path LIKE ${path + '%'} AND c.school_year = ${schoolYear} AND ${condition}
+      ORDER BY u.name, c.name
+      LIMIT ${QUALITY_LIMIT}`,
+  );
+}
+
+/** Active schools with no active manager (cán bộ quản lý: the principal is one). */
+export function schoolsWithoutManager(db: Db, path: string) {
+  return listed(
+    db,
+    sql<QualityItem & { total: number }>`
+      SELECT u.id, u.id AS school_id, u.name AS school_name, u.name, u.code AS detail,
+        (count(*) OVER ())::integer AS total
+      FROM orgs_unit_v u
+      WHERE u.path LIKE ${path + '%'} AND u.kind = 'school' AND u.active
+        AND NOT EXISTS (SELECT 1 FROM registry_staff_person_v s
+          WHERE s.school_id = u.id AND s.active AND s.position = 'manager')
+      ORDER BY u.name
+      LIMIT ${QUALITY_LIMIT}`,
+  );
+}
+
+/** Studying students with no class in the year. */
+export function studentsWithoutClass(db: Db, path: string, schoolYear: string) {
+  return listed(
+    db,
+    sql<QualityItem & { total: number }>`
+      SELECT st.student_id AS id, st.school_id, u.name AS school_name, st.full_name AS name,
+        COALESCE(st.student_code, '') AS detail, (count(*) OVER ())::integer AS total
+      FROM registry_student_v st JOIN orgs_unit_v u ON u.id = st.school_id
+      WHERE u.path LIKE ${path + '%'} AND st.status = 'studying'
+        AND NOT EXISTS (SELECT 1 FROM registry_enrolment_v e
+          WHERE e.student_id = st.student_id AND e.school_year = ${schoolYear})
+      ORDER BY u.name, st.full_name
+      LIMIT ${QUALITY_LIMIT}`,
+  );
+}
+
+/** Active staff who reached the retirement age (months by gender) by `onDate`. */
+export function staffPastRetirement(
+  db: Db,
+  path: string,
+  onDate: string,
+  months: { male: number; female: number },
+) {
+  return listed(
+    db,
+    sql<QualityItem & { total: number }>`
+      SELECT s.staff_id AS id, s.school_id, u.name AS school_name, s.full_name AS name,
+        to_char(s.birth_date, 'DD/MM/YYYY') AS detail, (count(*) OVER ())::integer AS total
+      FROM registry_staff_person_v s JOIN orgs_unit_v u ON u.id = s.school_id
+      WHERE u.path LIKE ${path + '%'} AND s.active
+        AND s.birth_date + make_interval(months => CASE s.gender WHEN 'male'
+          THEN ${months.male}::integer ELSE ${months.female}::integer END) <= ${onDate}::date
+      ORDER BY u.name, s.full_name
+      LIMIT ${QUALITY_LIMIT}`,
+  );
+}

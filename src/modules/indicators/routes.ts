@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requireScope } from '../../core/http/context.ts';
 import type { Db } from '../../db/connection.ts';
 import {
+  dataQuality,
   dashboard,
   dashboardQuery,
   drillQuery,
@@ -11,6 +12,7 @@ import {
   teacherReport,
 } from './contract.ts';
 import { getDashboard } from './dashboard.ts';
+import { getDataQuality } from './data-quality.ts';
 import { createPlan } from './plans.ts';
 import { getTeacherReport } from './teacher-report.ts';
 
@@ -39,6 +41,18 @@ export function registerIndicatorRoutes(api: FastifyInstance, { db }: { db: Db }
       },
     },
     (request) => getTeacherReport(db, requireScope(request), request.query),
+  );
+  r.get(
+    '/indicators/data-quality',
+    {
+      schema: {
+        summary: 'Danh sách kiểm tra chất lượng dữ liệu của đơn vị trong năm học',
+        tags: ['indicators'],
+        querystring: drillQuery,
+        response: { 200: dataQuality },
+      },
+    },
+    (request) => getDataQuality(db, requireScope(request), request.query),
   );
   r.post(
     '/indicators/plans',
