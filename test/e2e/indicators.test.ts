@@ -117,6 +117,13 @@ describe('a department officer follows the indicators down the tree', () => {
       await page.getByRole('tab', { name: 'Định mức giáo viên' }).click();
       await expect.poll(() => page.getByText('Tiểu học').first().isVisible()).toBe(true);
 
+      // The data-quality lists of the school, each with its count.
+      await page.getByRole('tab', { name: /Chất lượng dữ liệu/ }).click();
+      await expect
+        .poll(() => page.getByTestId('quality-students_without_class').isVisible())
+        .toBe(true);
+      await page.getByRole('tab', { name: 'Chỉ tiêu', exact: true }).click();
+
       // Back up to the commune, and export its table.
       await page.getByRole('link', { name: commune.name }).first().click();
       await expect.poll(() => page.getByTestId('current-unit').innerText()).toBe(commune.name);

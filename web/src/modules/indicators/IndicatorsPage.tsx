@@ -29,12 +29,16 @@ import {
   YAxis,
 } from 'recharts';
 import type {
+  DataQuality,
   Dashboard,
   TeacherFigures,
   TeacherReport,
   UnitBrief,
 } from '../../../../src/modules/indicators/contract.ts';
-import { TARGET_STATUS_LABELS } from '../../../../src/modules/indicators/labels.ts';
+import {
+  QUALITY_CHECK_LABELS,
+  TARGET_STATUS_LABELS,
+} from '../../../../src/modules/indicators/labels.ts';
 import { ErrorResult } from '../../App.tsx';
 import { api, type Me } from '../../shared/api.ts';
 import { useI18n, useMessages } from '../../shared/i18n.ts';
@@ -101,7 +105,13 @@ export default function IndicatorsPage({ me }: { me: Me }) {
       api.get<TeacherReport>(`/api/indicators/teachers?${new URLSearchParams({ year, unitId })}`),
     refetchInterval: 4_000,
   });
-  const error = dashboard.error ?? teachers.error;
+  const quality = useQuery({
+    queryKey: ['indicators-quality', year, unitId],
+    queryFn: () =>
+      api.get<DataQuality>(`/api/indicators/data-quality?${new URLSearchParams({ year, unitId })}`),
+  });
+  const error = dashboard.error ?? teachers.error ?? quality.error;
+  const problems = quality.data?.checks.reduce((n, c) => n + c.count, 0);
   const data = dashboard.data;
   const here = data ?? teachers.data;
 
@@ -186,6 +196,16 @@ export default function IndicatorsPage({ me }: { me: Me }) {
               ) : (
                 <Spin />
               ),
+            },
+            {
+              key: 'quality',
+              label: (
+                <span>
+                  {m.quality}{' '}
+                  {problems ? <Tag color="orange">{integers(lang).format(problems)}</Tag> : null}
+                </span>
+              ),
+              children: quality.data ? <QualityView data={quality.data} lang={lang} /> : <Spin />,
             },
           ]}
         />
@@ -471,6 +491,56 @@ function TeachersView({
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {m.norms}: {report.sources.join('; ')}
       </Typography.Text>
+    </Space>
+  );
+}
+
+function QualityView({ data, lang }: { data: DataQuality; lang: 'vi' | 'en' }) {
+  const m = useMessages(messages);
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      {data.checks.map((check) => (
+        <Card
+          size="small"
+          key={check.id}
+          data-testid={`quality-${check.id}`}
+          title={
+            <span style={{ whiteSpace: 'normal' }}>
+              {QUALITY_CHECK_LABELS[check.id]?.[lang] ?? check.id}{' '}
+              <Tag color={check.count ? 'orange' : 'green'}>
+                {integers(lang).format(check.count)}
+              </Tag>
+            </span>
+          }
+        >
+          {check.count === 0 ? (
+            <Typography.Text type="secondary">{m.noProblems}</Typography.Text>
+          ) : (
+            <>
+              {check.items.length < check.count && (
+                <Typography.Paragraph type="secondary">
+                  {m.firstItems.replace('{n}', integers(lang).format(check.items.length))}
+                </Typography.Paragraph>
+              )}
+              <Table
+                size="small"
+                rowKey={(i) => i.id}
+                dataSource={check.items}
+                pagination={{ pageSize: 10, hideOnSinglePage: true }}
+                scroll={{ x: 'max-content' }}
+                columns={[
+                  { title: m.record, dataIndex: 'name' },
+                  { title: m.detail, dataIndex: 'detail' },
+                  {
+                    title: m.school,
+                    render: (_, i) => <a href={`/don-vi/${i.schoolId}`}>{i.schoolName}</a>,
+                  },
+                ]}
+              />
+            </>
+          )}
+        </Card>
+      ))}
     </Space>
   );
 }
