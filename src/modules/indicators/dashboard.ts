@@ -24,7 +24,7 @@ import {
   yearsWithClasses,
   type SchoolYearCounts,
 } from './repo.ts';
-import { teacherRows } from './teacher-rows.ts';
+import { NoNormsError, teacherRows } from './teacher-rows.ts';
 
 /** At most this many years in a trend (the chart's width). */
 const TREND_YEARS = 5;
@@ -80,7 +80,11 @@ export async function getDashboard(
     unit.kind === 'school' ? Promise.resolve([]) : childUnits(db, unit.id),
     targetsOnPath(db, unit.path),
     // Staff records carry no year: teachers count for the year shown only.
-    teacherRows(db, unit.path, input.year).catch(() => []),
+    // A year before the first norms has no teacher figures (the indicator shows none).
+    teacherRows(db, unit.path, input.year).catch((error: unknown) => {
+      if (error instanceof NoNormsError) return [];
+      throw error;
+    }),
   ]);
 
   const byYear = new Map<string, BaseCounts>(trendYears.map((y) => [y, emptyCounts()]));
