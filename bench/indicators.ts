@@ -4,7 +4,7 @@
  * - the dashboard of the whole province (all indicators, one level of drill-down),
  * - one school's dashboard,
  * - the teacher report of the province (the rows `sogd reports teachers` writes),
- * each run 20 times after a warm-up, p50 / p95 in ms.
+ * each run 20 times (BENCH_RUNS) after a warm-up, p50 / p95 in ms.
  *
  *   npx tsx bench/indicators.ts                 # PGlite, 1,500 schools, 500,000 students
  *   npx tsx bench/indicators.ts --quick         # 150 schools, 50,000 students
@@ -51,10 +51,15 @@ const scope = new Scope({
   orgPath: root.path,
 });
 
+const runs = Number(process.env.BENCH_RUNS ?? 20);
+
 async function time(name: string, run: () => Promise<unknown>) {
+  const first = performance.now();
   await run();
+  // Printed at once: on a loaded machine the runs below can take long.
+  console.log(`${name}: first run ${(performance.now() - first).toFixed(1)} ms`);
   const ms: number[] = [];
-  for (let i = 0; i < 20; i++) {
+  for (let i = 0; i < runs; i++) {
     const t = performance.now();
     await run();
     ms.push(performance.now() - t);
