@@ -13,6 +13,7 @@ import { admissionsModule } from '../modules/admissions/index.ts';
 import { demoModule } from '../modules/demo/index.ts';
 import { diplomasModule } from '../modules/diplomas/index.ts';
 import { officeModule } from '../modules/office/index.ts';
+import { indicatorsModule } from '../modules/indicators/index.ts';
 import { orgsModule } from '../modules/orgs/index.ts';
 import { registryModule } from '../modules/registry/index.ts';
 
@@ -22,6 +23,7 @@ export const MODULES: readonly SogdModule[] = [
   diplomasModule,
   admissionsModule,
   officeModule,
+  indicatorsModule,
   demoModule,
 ];
 

@@ -201,6 +201,8 @@ export interface StaffTable {
   main_subject: string | null;
   qualification: string | null;
   employment_type: string | null;
+  /** The level taught in a multi-level school (migration 2026120231); null: the school's highest. */
+  level_taught: ColumnType<SchoolLevel | null, SchoolLevel | null | undefined, SchoolLevel | null>;
   active: Generated<boolean>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
@@ -356,6 +358,17 @@ export interface Database {
   diploma_event: DiplomaEventTable;
   diploma_revoked_slot: DiplomaRevokedSlotTable;
   job_progress: JobProgressTable;
+  orgs_unit_v: OrgsUnitView;
+  registry_class_v: RegistryClassView;
+  registry_staff_v: RegistryStaffView;
+  registry_school_year_v: RegistrySchoolYearView;
+  registry_enrolment_v: RegistryEnrolmentView;
+  registry_facility_v: RegistryFacilityView;
+  registry_student_v: RegistryStudentView;
+  registry_staff_person_v: RegistryStaffPersonView;
+  indicator_plan: IndicatorPlanTable;
+  indicator_target: IndicatorTargetTable;
+  indicator_budget: IndicatorBudgetTable;
 }
 
 export type OrgUnit = Selectable<OrgUnitTable>;
@@ -540,4 +553,112 @@ export interface Database {
   office_calendar_week: OfficeCalendarWeekTable;
   office_calendar_entry: OfficeCalendarEntryTable;
   office_certificate: OfficeCertificateTable;
+}
+
+// Views published for reports (migrations 2026120230 by orgs, 2026120231 by
+// the registry): the only way the indicators module reads their data.
+
+export interface OrgsUnitView {
+  id: string;
+  code: string;
+  name: string;
+  kind: OrgUnitKind;
+  parent_id: string | null;
+  path: string;
+  depth: number;
+  levels: SchoolLevel[];
+  ownership: Ownership | null;
+  active: boolean;
+}
+export type SchoolType = 'ordinary' | 'boarding_ethnic' | 'semi_boarding_ethnic' | 'specialised';
+export interface RegistryClassView {
+  class_id: string;
+  school_id: string;
+  school_year: string;
+  name: string;
+  grade: number | null;
+  level: SchoolLevel;
+  sessions_per_day: number;
+  /** Preschool classes only: nhóm trẻ or lớp mẫu giáo. */
+  preschool_group: 'nursery' | 'kindergarten' | null;
+  students: number;
+}
+export interface RegistryStaffView {
+  staff_id: string;
+  school_id: string;
+  position: StaffPosition;
+  main_subject: string | null;
+  level_taught: SchoolLevel | null;
+  active: boolean;
+  gender: Gender;
+  birth_date: ColumnType<string, string, string>;
+}
+export interface RegistrySchoolYearView {
+  school_id: string;
+  school_year: string;
+  national_standard_level: number;
+  accreditation_level: number;
+  two_sessions_a_day: boolean;
+  school_type: SchoolType;
+}
+export interface RegistryEnrolmentView {
+  student_id: string;
+  school_year: string;
+  school_id: string;
+  class_id: string;
+  grade: number | null;
+  gender: Gender;
+  ethnicity: string | null;
+  birth_date: ColumnType<string, string, string>;
+  status: string;
+}
+export interface RegistryFacilityView {
+  school_id: string;
+  school_year: string;
+  room_type: string;
+  condition: 'solid' | 'semi_solid' | 'temporary';
+  room_count: number;
+}
+
+// Published by the registry for the data-quality lists (migration 2026120233).
+export interface RegistryStudentView {
+  student_id: string;
+  school_id: string;
+  student_code: string | null;
+  full_name: string;
+  search_name: string;
+  birth_date: ColumnType<string, string, string>;
+  personal_id: string | null;
+  status: string;
+}
+export interface RegistryStaffPersonView {
+  staff_id: string;
+  school_id: string;
+  full_name: string;
+  birth_date: ColumnType<string, string, string>;
+  gender: Gender;
+  position: StaffPosition;
+  active: boolean;
+}
+
+// The indicators module's tables (migration 2026120232).
+export interface IndicatorPlanTable {
+  id: string;
+  unit_id: string;
+  name: string;
+  decision: string;
+  decision_date: ColumnType<Date, Date | string, Date | string>;
+  created_at: Generated<Date>;
+}
+export interface IndicatorTargetTable {
+  plan_id: string;
+  indicator_id: string;
+  school_year: string;
+  value: number;
+}
+export interface IndicatorBudgetTable {
+  unit_id: string;
+  year: number;
+  education_spending: number;
+  total_spending: number;
 }

@@ -811,6 +811,8 @@ const NAMED_IDS = (): Record<string, string | string[]> => ({
   toClassId: fx.a.class9,
   toSchoolCode: fx.a.schoolCode,
   repeaterIds: [fx.b.student.id],
+  // An indicator of the catalogue (definitions data, nobody's object).
+  indicatorId: 'national_standard_rate',
   // The status list of B's issuing unit; a new unit code in bodies (below).
   code: fx.b.communeCode,
   // The office: B's members as the people in charge, B's commune as a recipient.

@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
   BankOutlined,
   ClockCircleOutlined,
   FileTextOutlined,
@@ -19,6 +20,7 @@ import viVN from 'antd/locale/vi_VN';
 import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import type { Me } from '../../src/modules/orgs/contract.ts';
+import { messages as indicatorMessages } from './modules/indicators/messages.ts';
 import { messages as officeMessages } from './modules/office/messages.ts';
 import { authApi } from './modules/orgs/api.ts';
 import { ApiError, setCsrfToken } from './shared/api.ts';
@@ -43,6 +45,7 @@ const YearEndPage = lazy(() => import('./modules/registry/YearEndPage.tsx'));
 const TransfersPage = lazy(() => import('./modules/registry/TransfersPage.tsx'));
 const JobsPage = lazy(() => import('./modules/jobs/JobsPage.tsx'));
 const OfficePage = lazy(() => import('./modules/office/OfficePage.tsx'));
+const IndicatorsPage = lazy(() => import('./modules/indicators/IndicatorsPage.tsx'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -100,6 +103,9 @@ function Shell({ me, children }: { me: Me; children: ReactNode }) {
       : []),
     ...(me.permissions.includes('office.read')
       ? [{ key: '/van-ban', icon: <FileTextOutlined />, label: officeMessages[lang].title }]
+      : []),
+    ...(me.permissions.includes('indicators.read')
+      ? [{ key: '/chi-tieu', icon: <BarChartOutlined />, label: indicatorMessages[lang].title }]
       : []),
     ...(me.permissions.includes('audit.read')
       ? [{ key: '/nhat-ky', icon: <AuditOutlined />, label: t.audit }]
@@ -236,6 +242,7 @@ function Routed() {
             ['/can-bo', (me: Me) => <StaffPage me={me} />],
             ['/cong-viec-nen', (me: Me) => <JobsPage me={me} />],
             ['/van-ban', (me: Me) => <OfficePage me={me} />],
+            ['/chi-tieu', (me: Me) => <IndicatorsPage me={me} />],
           ] as const
         ).map(([path, render]) => (
           <Route

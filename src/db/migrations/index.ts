@@ -10,6 +10,10 @@ import * as recordVersions from './2026120102_record_versions.ts';
 import * as signInThrottle from './2026120103_sign_in_throttle.ts';
 import * as jobProgress from './2026120105_job_progress.ts';
 import * as office from './2026120220_office.ts';
+import * as orgsReportViews from './2026120230_orgs_report_views.ts';
+import * as registryReportViews from './2026120231_registry_report_views.ts';
+import * as indicators from './2026120232_indicators.ts';
+import * as registryQualityViews from './2026120233_registry_quality_views.ts';
 
 /** Every migration, in order. Names start with a timestamp; they only move forward. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +28,8 @@ export const migrations: Record<string, Migration> = {
   '2026120103_sign_in_throttle': signInThrottle,
   '2026120105_job_progress': jobProgress,
   '2026120220_office': office,
+  '2026120230_orgs_report_views': orgsReportViews,
+  '2026120231_registry_report_views': registryReportViews,
+  '2026120232_indicators': indicators,
+  '2026120233_registry_quality_views': registryQualityViews,
 };

@@ -119,6 +119,8 @@ export interface DemoStudent extends DemoPerson {
 }
 export interface DemoStaff extends DemoPerson {
   position: StaffPosition;
+  /** Recorded in multi-level schools, where the teacher norm is per level. */
+  levelTaught: SchoolLevel | null;
   mainSubject: string | null;
   qualification: string;
   employmentType: string;
@@ -513,12 +515,32 @@ export function planDemo(options: DemoOptions): DemoPlan {
       : levels.includes('lower_secondary')
         ? SUBJECTS_SECONDARY
         : null;
-    const addStaff = (position: StaffPosition, subject: string | null) => {
+    // A primary + lower-secondary school: its primary classes' share of the teachers teach primary.
+    const multiLevel = levels.includes('primary') && levels.length > 1;
+    const primaryTeachers = multiLevel
+      ? Math.round(
+          (teacherNeed *
+            classes.filter((c) => c.grade !== null && c.grade <= 5).length *
+            TEACHER_NORM.primary) /
+            classes.reduce(
+              (sum, c) =>
+                sum +
+                TEACHER_NORM[c.grade !== null && c.grade <= 5 ? 'primary' : 'lower_secondary'],
+              0,
+            ),
+        )
+      : 0;
+    const addStaff = (
+      position: StaffPosition,
+      subject: string | null,
+      levelTaught: SchoolLevel | null = null,
+    ) => {
       const gender: Gender = sr() < (levels.includes('preschool') ? 0.95 : 0.7) ? 'female' : 'male';
       const person = makePerson(sr, schoolId, gender, startYear - 23 - Math.floor(sr() * 35), true);
       staff.push({
         ...person,
         position,
+        levelTaught,
         mainSubject: subject,
         qualification: pick(sr, QUALIFICATIONS),
         employmentType: sr() < 0.88 ? 'Biên chế' : 'Hợp đồng',
@@ -527,14 +549,21 @@ export function planDemo(options: DemoOptions): DemoPlan {
     addStaff('manager', null);
     for (let m = 1; m < (classes.length > 28 ? 3 : 2); m++) addStaff('manager', null);
     for (let t = 0; t < teacherNeed; t++)
-      addStaff(
-        'teacher',
-        subjects
-          ? subjects[t % subjects.length]!
-          : levels.includes('primary')
-            ? 'Giáo viên tiểu học'
-            : 'Giáo viên mầm non',
-      );
+      if (multiLevel)
+        addStaff(
+          'teacher',
+          t < primaryTeachers ? 'Giáo viên tiểu học' : subjects![t % subjects!.length]!,
+          t < primaryTeachers ? 'primary' : 'lower_secondary',
+        );
+      else
+        addStaff(
+          'teacher',
+          subjects
+            ? subjects[t % subjects.length]!
+            : levels.includes('primary')
+              ? 'Giáo viên tiểu học'
+              : 'Giáo viên mầm non',
+        );
     for (let s = 0; s < 2 + Math.floor(sr() * 3); s++) addStaff('staff', null);
     const teachers = staff.filter((s) => s.position === 'teacher');
     classes.forEach((c, i) => (c.homeroomStaffId = teachers[i % teachers.length]?.id ?? null));

@@ -3,6 +3,7 @@ import { systemActor, writeTransaction, type Tx } from '../../db/actor.ts';
 import type { Db } from '../../db/connection.ts';
 import type { FacilityTable, SchoolYearProfileTable } from '../../db/schema.ts';
 import { seedOfficeDemo } from '../office/index.ts';
+import { savePlan } from '../indicators/index.ts';
 import { unitSearchName } from '../orgs/index.ts';
 import { DEFAULT_DEMO, planDemo, type DemoOptions, type DemoUnit } from './generate.ts';
 
@@ -13,6 +14,29 @@ export interface SeedResult {
   students: number;
   staff: number;
   ms: number;
+}
+
+/** The plans whose targets the indicators page draws (issue #16: seeds 002 and 004). */
+async function seedDemoPlans(db: Db, departmentId: string, schoolYear: string): Promise<void> {
+  const start = Number(schoolYear.slice(0, 4));
+  const actor = systemActor('tạo tỉnh mẫu');
+  await savePlan(db, actor, {
+    unitId: departmentId,
+    name: 'Kế hoạch thực hiện Kết luận 91-KL/TW về đổi mới căn bản, toàn diện giáo dục và đào tạo',
+    decision: '298/KH-UBND',
+    decisionDate: '2024-12-30',
+    targets: [
+      { indicatorId: 'two_sessions_primary_students', schoolYear: '2025-2026', value: 100 },
+      { indicatorId: 'national_standard_rate', schoolYear: `${start}-${start + 1}`, value: 91 },
+    ],
+  });
+  await savePlan(db, actor, {
+    unitId: departmentId,
+    name: 'Nghị quyết 71-NQ/TW về đột phá phát triển giáo dục và đào tạo',
+    decision: '71-NQ/TW',
+    decisionDate: '2025-08-22',
+    targets: [{ indicatorId: 'national_standard_rate', schoolYear: '2030-2031', value: 80 }],
+  });
 }
 
 export type Progress = (phase: string, done: number, total: number) => void;
@@ -97,6 +121,7 @@ export async function seedDemo(
               main_subject: s.mainSubject,
               qualification: s.qualification,
               employment_type: s.employmentType,
+              level_taught: s.levelTaught,
             })),
           )
           .execute(),
@@ -186,5 +211,9 @@ export async function seedDemo(
     await insertBatched(facilities, (batch) => tx.insertInto('facility').values(batch).execute());
     await seedOfficeDemo(tx, plan.department.id);
   });
+  await seedDemoPlans(db, plan.department.id, opts.schoolYear);
+  // Statistics after the bulk load: PGlite runs no autovacuum, and without them
+  // the planner takes every table for one row (report queries ran 5× slower).
+  await sql`ANALYZE`.execute(db);
   return { rootId: plan.department.id, ...counts, ms: Math.round(performance.now() - started) };
 }

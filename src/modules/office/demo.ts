@@ -15,6 +15,7 @@ import {
   insertIncoming,
   publishWeek,
   saveOfficeUnit,
+  allUnits,
   takeNumber,
 } from './repo.ts';
 import { addDays, todayInVietnam, weekStart } from './rules.ts';
@@ -23,11 +24,7 @@ import { addDays, todayInVietnam, weekStart } from './rules.ts';
 const DIVISIONS = ['VP', 'GDPT', 'GDMN', 'KHTC', 'TCCB', 'QLCL'];
 
 export async function seedOfficeDemo(tx: Db, rootId: string): Promise<void> {
-  const units = await tx
-    .selectFrom('org_unit')
-    .select(['id', 'code', 'kind'])
-    .orderBy('code')
-    .execute();
+  const units = await allUnits(tx);
   // The department writes "SGDĐT" (seed 004: 3677/TB-SGDĐT); others their code.
   for (const u of units)
     await saveOfficeUnit(

@@ -9,9 +9,8 @@ import {
   type RegisterIncomingBody,
 } from './contract.ts';
 import { bookOf } from './register-outgoing.ts';
-import { findUnit, insertIncoming, takeNumber } from './repo.ts';
+import { findIncomingDuplicate, findUnit, insertIncoming, takeNumber } from './repo.ts';
 import { todayInVietnam } from './rules.ts';
-import { sql } from 'kysely';
 
 /**
  * The clerk registers a document that came on paper or by e-mail (Art. 22):
@@ -42,14 +41,12 @@ export async function registerIncoming(
   const book = bookOf(body.confidentiality);
   const actor = actorOf(caller);
   return writeTransaction(db, actor, async (tx) => {
-    const duplicate = await tx
-      .selectFrom('office_incoming')
-      .select(['arrival_number', 'book'])
-      .where('unit_id', '=', unitId)
-      .where('year', '=', year)
-      .where(sql<boolean>`lower(notation) = lower(${body.notation})`)
-      .where(sql<boolean>`lower(sender_name) = lower(${body.senderName})`)
-      .executeTakeFirst();
+    const duplicate = await findIncomingDuplicate(tx, {
+      unitId,
+      year,
+      notation: body.notation,
+      senderName: body.senderName,
+    });
     if (duplicate)
       throw conflict(
         `Văn bản ${body.notation} của ${body.senderName} đã vào sổ năm ${year} với số đến ${duplicate.arrival_number}.`,

@@ -664,3 +664,23 @@ export async function incomingRegister(db: Db, unitId: string, year: number) {
     .orderBy('arrival_number')
     .execute();
 }
+
+/** Every unit of the tree (the demo gives each its abbreviation). */
+export async function allUnits(db: Db) {
+  return db.selectFrom('org_unit').select(['id', 'code', 'kind']).orderBy('code').execute();
+}
+
+/** The same document from the same sender already registered this year (case-insensitive). */
+export async function findIncomingDuplicate(
+  db: Db,
+  key: { unitId: string; year: number; notation: string; senderName: string },
+) {
+  return db
+    .selectFrom('office_incoming')
+    .select(['arrival_number', 'book'])
+    .where('unit_id', '=', key.unitId)
+    .where('year', '=', key.year)
+    .where(sql<boolean>`lower(notation) = lower(${key.notation})`)
+    .where(sql<boolean>`lower(sender_name) = lower(${key.senderName})`)
+    .executeTakeFirst();
+}

@@ -1,0 +1,140 @@
+/** Request and answer schemas of the indicators module (the web imports this file). */
+import { z } from 'zod';
+import { id, ownership, schoolLevel, schoolYear } from '../../core/contract.ts';
+
+export * from './labels.ts';
+
+const unitBrief = z.object({
+  id,
+  code: z.string(),
+  name: z.string(),
+  kind: z.enum(['department', 'office', 'commune', 'school', 'centre', 'other']),
+});
+export type UnitBrief = z.infer<typeof unitBrief>;
+
+export const drillQuery = z.object({
+  year: schoolYear.describe('Năm học, ví dụ 2026-2027'),
+  unitId: z.string().max(64).optional().describe('Đơn vị xem (mặc định: đơn vị của tài khoản)'),
+});
+
+const teacherFigures = z.object({
+  classes: z.number().int(),
+  classesTwoSessions: z.number().int(),
+  teachers: z.number().int(),
+  /** Exact to the hundredth (the sums are kept in hundredths). */
+  norm: z.number(),
+  difference: z.number(),
+});
+export type TeacherFigures = z.infer<typeof teacherFigures>;
+const levelFigures = teacherFigures.extend({ level: schoolLevel });
+
+export const teacherReport = z.object({
+  year: z.string(),
+  unit: unitBrief,
+  /** From the caller's own unit down to the unit's parent. */
+  ancestors: z.array(unitBrief),
+  total: z.array(levelFigures),
+  /** One per child unit holding schools, with its sums per level. */
+  children: z.array(
+    z.object({ unit: unitBrief, levels: z.array(levelFigures), total: teacherFigures }),
+  ),
+  /** The school's own rows when the unit is a school. */
+  schoolRows: z.array(levelFigures),
+  /** The norms' sources, as the report cites them. */
+  sources: z.array(z.string()),
+});
+export type TeacherReport = z.infer<typeof teacherReport>;
+
+export const dashboardQuery = drillQuery.extend({
+  level: schoolLevel.optional(),
+  ownership: ownership.optional(),
+});
+
+const indicatorValue = z.number().nullable();
+export const dashboard = z.object({
+  year: z.string(),
+  unit: unitBrief,
+  ancestors: z.array(unitBrief),
+  years: z.array(z.string()),
+  indicators: z.array(
+    z.object({
+      id: z.string(),
+      name: z.object({ vi: z.string(), en: z.string() }),
+      unit: z.enum(['percent', 'ratio']),
+      source: z.string(),
+      numerator: z.number(),
+      denominator: z.number(),
+      value: indicatorValue,
+      trend: z.array(z.object({ year: z.string(), value: indicatorValue })),
+      targets: z.array(
+        z.object({
+          plan: z.string(),
+          decision: z.string(),
+          year: z.string(),
+          value: z.number(),
+          status: z.enum(['on_track', 'at_risk', 'missed']),
+        }),
+      ),
+    }),
+  ),
+  children: z.array(z.object({ unit: unitBrief, values: z.record(z.string(), indicatorValue) })),
+});
+export type Dashboard = z.infer<typeof dashboard>;
+
+export const planBody = z.object({
+  unitId: z.string().max(64).describe('Đơn vị ban hành hoặc thực hiện kế hoạch'),
+  name: z.string().trim().min(1).max(500),
+  decision: z.string().trim().min(1).max(100).describe('Số, ký hiệu, ví dụ 298/KH-UBND'),
+  decisionDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày ban hành cần dạng yyyy-mm-dd')
+    .refine((d) => !Number.isNaN(Date.parse(d)) && new Date(d).toISOString().startsWith(d), {
+      message: 'Ngày ban hành không có thật',
+    })
+    .describe('Ngày ban hành (yyyy-mm-dd)'),
+  targets: z
+    .array(
+      z.object({
+        indicatorId: z.string().max(64),
+        schoolYear,
+        value: z.number().finite().min(0).max(1_000_000),
+      }),
+    )
+    .max(500),
+});
+export type PlanBody = z.infer<typeof planBody>;
+export const planCreated = z.object({ id });
+
+export const qualityCheckIds = [
+  'duplicate_students',
+  'age_out_of_range',
+  'classes_over_max',
+  'empty_classes',
+  'schools_without_manager',
+  'students_without_class',
+  'staff_past_retirement',
+] as const;
+export type QualityCheckId = (typeof qualityCheckIds)[number];
+
+export const dataQuality = z.object({
+  year: z.string(),
+  unit: unitBrief,
+  ancestors: z.array(unitBrief),
+  checks: z.array(
+    z.object({
+      id: z.enum(qualityCheckIds),
+      /** Complete, even when `items` is cut at the list limit. */
+      count: z.number().int(),
+      items: z.array(
+        z.object({
+          id,
+          schoolId: id,
+          schoolName: z.string(),
+          name: z.string(),
+          detail: z.string(),
+        }),
+      ),
+    }),
+  ),
+});
+export type DataQuality = z.infer<typeof dataQuality>;

@@ -1,0 +1,152 @@
+/**
+ * The indicators of a unit's subtree for one school year (issue #16, point 4):
+ * live values from the published views, one column per child unit for the
+ * drill-down, the trend over the recorded years and the plan targets.
+ */
+import type { Scope } from '../../core/access/scope.ts';
+import type { Db } from '../../db/connection.ts';
+import type { SchoolLevel } from '../../db/schema.ts';
+import type { Dashboard } from './contract.ts';
+import {
+  addCounts,
+  emptyCounts,
+  indicatorsOn,
+  targetStatus,
+  valueOf,
+  type BaseCounts,
+} from './definitions.ts';
+import { brief, childHolding, drillUnit } from './drill.ts';
+import { referenceDate } from './norms.ts';
+import {
+  childUnits,
+  schoolYearCounts,
+  targetsOnPath,
+  yearsWithClasses,
+  type SchoolYearCounts,
+} from './repo.ts';
+import { NoNormsError, teacherRows } from './teacher-rows.ts';
+
+/** At most this many years in a trend (the chart's width). */
+const TREND_YEARS = 5;
+
+function counts(r: SchoolYearCounts): BaseCounts {
+  return {
+    schools: r.schools,
+    nationalStandardSchools: r.national_standard_schools,
+    accreditedSchools: r.accredited_schools,
+    classes: r.classes,
+    students: r.students,
+    primaryClasses: r.primary_classes,
+    primaryTwoSessionClasses: r.primary_two_session_classes,
+    primaryStudents: r.primary_students,
+    primaryTwoSessionStudents: r.primary_two_session_students,
+    secondaryClasses: r.secondary_classes,
+    secondaryTwoSessionClasses: r.secondary_two_session_classes,
+    classesOverMax: r.classes_over_max,
+    emptyClasses: r.empty_classes,
+    classrooms: r.classrooms,
+    temporaryClassrooms: r.temporary_classrooms,
+    femaleStudents: r.female_students,
+    maleStudents: r.male_students,
+    ethnicMinorityStudents: r.ethnic_minority_students,
+    teachers: 0,
+    normCents: 0,
+  };
+}
+
+export async function getDashboard(
+  db: Db,
+  scope: Scope,
+  input: {
+    year: string;
+    unitId?: string | undefined;
+    level?: SchoolLevel | undefined;
+    ownership?: 'public' | 'private' | undefined;
+  },
+): Promise<Dashboard> {
+  const { unit, ancestors } = await drillUnit(db, scope, input.unitId);
+  const recorded = await yearsWithClasses(db, unit.path);
+  const trendYears = [...new Set([input.year, ...recorded])]
+    .filter((y) => y <= input.year)
+    .sort()
+    .slice(-TREND_YEARS);
+  const [rows, children, targets, teachers] = await Promise.all([
+    schoolYearCounts(db, {
+      path: unit.path,
+      years: trendYears,
+      level: input.level,
+      ownership: input.ownership,
+    }),
+    unit.kind === 'school' ? Promise.resolve([]) : childUnits(db, unit.id),
+    targetsOnPath(db, unit.path),
+    // Staff records carry no year: teachers count for the year shown only.
+    // A year before the first norms has no teacher figures (the indicator shows none).
+    teacherRows(db, unit.path, input.year).catch((error: unknown) => {
+      if (error instanceof NoNormsError) return [];
+      throw error;
+    }),
+  ]);
+
+  const byYear = new Map<string, BaseCounts>(trendYears.map((y) => [y, emptyCounts()]));
+  const byChild = new Map<string, BaseCounts>(children.map((c) => [c.id, emptyCounts()]));
+  for (const r of rows) {
+    const c = counts(r);
+    addCounts(byYear.get(r.school_year)!, c);
+    if (r.school_year !== input.year) continue;
+    const child = childHolding(children, r.school_path);
+    if (child) addCounts(byChild.get(child.id)!, c);
+  }
+  const ownershipOf = new Map(rows.map((r) => [r.school_id, true]));
+  for (const t of teachers) {
+    if (input.level && t.level !== input.level) continue;
+    // The ownership filter already narrowed `rows`; teachers follow the same schools.
+    if (input.ownership && !ownershipOf.has(t.schoolId)) continue;
+    const year = byYear.get(input.year)!;
+    year.teachers += t.teachers;
+    year.normCents += t.normCents;
+    const child = childHolding(children, t.schoolPath);
+    if (child) {
+      byChild.get(child.id)!.teachers += t.teachers;
+      byChild.get(child.id)!.normCents += t.normCents;
+    }
+  }
+
+  const definitions = indicatorsOn(referenceDate(input.year)).filter(
+    (d) => !input.level || d.levels.includes(input.level),
+  );
+  const current = byYear.get(input.year)!;
+  return {
+    year: input.year,
+    unit: brief(unit),
+    ancestors,
+    years: recorded,
+    indicators: definitions.map((d) => {
+      const value = valueOf(d, current);
+      return {
+        id: d.id,
+        name: d.name,
+        unit: d.unit,
+        source: d.source,
+        numerator: current[d.numerator],
+        denominator: current[d.denominator],
+        value,
+        trend: trendYears.map((y) => ({ year: y, value: valueOf(d, byYear.get(y)!) })),
+        targets: targets
+          .filter((t) => t.indicator_id === d.id)
+          .map((t) => ({
+            plan: t.plan_name,
+            decision: t.decision,
+            year: t.school_year,
+            value: t.value,
+            status: targetStatus(d, value, t.value, t.school_year, input.year),
+          })),
+      };
+    }),
+    children: children
+      .filter((c) => byChild.get(c.id)!.schools > 0)
+      .map((c) => ({
+        unit: brief(c),
+        values: Object.fromEntries(definitions.map((d) => [d.id, valueOf(d, byChild.get(c.id)!)])),
+      })),
+  };
+}

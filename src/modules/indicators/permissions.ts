@@ -1,0 +1,23 @@
+import type { PermissionGrants } from '../../core/access/permissions.ts';
+
+declare module '../../core/access/permissions.ts' {
+  interface PermissionNames {
+    /** See the indicators, teacher norms and reports of one's subtree. */
+    'indicators.read': true;
+    /** Enter plans with their targets and the yearly budget figures. */
+    'indicators.write': true;
+  }
+}
+
+export const INDICATORS_PERMISSIONS: PermissionGrants = {
+  // Teachers see their own classes in the registry, not the school's staffing.
+  'indicators.read': [
+    'department_admin',
+    'department_staff',
+    'office_staff',
+    'school_admin',
+    'school_staff',
+    'auditor',
+  ],
+  'indicators.write': ['department_admin', 'department_staff'],
+};

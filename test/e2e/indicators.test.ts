@@ -1,0 +1,148 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { schoolYearOf } from '../../src/modules/registry/contract.ts';
+import { apiSignIn, startServer, type RunningServer } from '../helpers/server.ts';
+import { launchBrowser, localOnlyContext, signInOnPage } from './helpers.ts';
+
+const ADMIN_PASSWORD = 'e2e-admin-password';
+const dir = mkdtempSync(join(tmpdir(), 'sogd-e2e-indicators-'));
+const YEAR = schoolYearOf(); // the demo's school year
+let server: RunningServer;
+let browser: Browser;
+
+interface Unit {
+  id: string;
+  code: string;
+  name: string;
+  kind: string;
+  levels: string[];
+}
+interface ClassRow {
+  id: string;
+  grade: number | null;
+  sessionsPerDay: number;
+  version: number;
+}
+
+/** The admin's session, with PATCH (the shared helper has GET and POST). */
+async function adminSession() {
+  const r = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
+  });
+  const cookie = (r.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const { csrfToken } = (await r.json()) as { csrfToken: string };
+  return {
+    get: async <T>(path: string) =>
+      (await (await fetch(`${server.url}${path}`, { headers: { cookie } })).json()) as T,
+    patch: (path: string, body: unknown) =>
+      fetch(`${server.url}${path}`, {
+        method: 'PATCH',
+        headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }),
+  };
+}
+
+beforeAll(async () => {
+  server = await startServer(
+    { DATA_DIR: join(dir, 'data'), DATABASE_URL: '', SOGD_ADMIN_PASSWORD: ADMIN_PASSWORD },
+    ['--demo-schools', '12', '--demo-students', '600'],
+  );
+  await apiSignIn(server.url, 'admin', ADMIN_PASSWORD);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const valueText = (page: Page, id: string) => page.getByTestId(`value-${id}`).innerText();
+
+describe('a department officer follows the indicators down the tree', () => {
+  for (const [label, viewport] of [
+    ['desktop', { width: 1280, height: 900 }],
+    ['phone', { width: 390, height: 844 }],
+  ] as const)
+    it(`drills from the province to a commune to a school, sees an edit, exports (${label})`, async () => {
+      const api = await adminSession();
+      // A primary school of the demo and its commune, found through the API.
+      const schools = await api.get<Unit[]>('/api/orgs/search?q=tieu%20hoc');
+      const school = schools.find((u) => u.kind === 'school' && u.levels.includes('primary'))!;
+      const detail = await api.get<{ parentId: string }>(`/api/orgs/${school.id}`);
+      const commune = await api.get<Unit>(`/api/orgs/${detail.parentId}`);
+
+      const { context, remoteRequests } = await localOnlyContext(browser, viewport);
+      const page = await context.newPage();
+      const pageErrors: string[] = [];
+      page.on('pageerror', (e) => pageErrors.push(e.message));
+      await signInOnPage(page, server.url, 'admin', ADMIN_PASSWORD);
+      await page.goto(`${server.url}/chi-tieu`);
+      await expect
+        .poll(() => page.getByTestId('value-national_standard_rate').isVisible())
+        .toBe(true);
+      // A plan target of the demo is drawn with its status.
+      await expect.poll(() => page.getByText('2030-2031: 80,00 %').first().isVisible()).toBe(true);
+
+      await page
+        .getByTestId('indicator-children')
+        .getByRole('link', { name: commune.name })
+        .click();
+      await expect.poll(() => page.getByTestId('current-unit').innerText()).toBe(commune.name);
+      await page.getByTestId('indicator-children').getByRole('link', { name: school.name }).click();
+      await expect.poll(() => page.getByTestId('current-unit').innerText()).toBe(school.name);
+      const before = await valueText(page, 'two_sessions_primary_classes');
+
+      // The school switches one primary class to the other session mode.
+      const classes = await api.get<ClassRow[]>(
+        `/api/registry/schools/${school.id}/classes?year=${YEAR}`,
+      );
+      const primary = classes.find((c) => c.grade !== null && c.grade <= 5)!;
+      const edit = await api.patch(`/api/registry/classes/${primary.id}`, {
+        sessionsPerDay: primary.sessionsPerDay === 2 ? 1 : 2,
+        version: primary.version,
+      });
+      expect(edit.status, await edit.clone().text()).toBe(200);
+      // Live: the page refreshes within 5 s without a reload.
+      await expect
+        .poll(() => valueText(page, 'two_sessions_primary_classes'), { timeout: 5_000 })
+        .not.toBe(before);
+
+      // The teacher norm rows of the school, per level.
+      await page.getByRole('tab', { name: 'Định mức giáo viên' }).click();
+      await expect.poll(() => page.getByText('Tiểu học').first().isVisible()).toBe(true);
+
+      // The data-quality lists of the school, each with its count.
+      await page.getByRole('tab', { name: /Chất lượng dữ liệu/ }).click();
+      await expect
+        .poll(() => page.getByTestId('quality-students_without_class').isVisible())
+        .toBe(true);
+      await page.getByRole('tab', { name: 'Chỉ tiêu', exact: true }).click();
+
+      // Back up to the commune, and export its table.
+      await page.getByRole('link', { name: commune.name }).first().click();
+      await expect.poll(() => page.getByTestId('current-unit').innerText()).toBe(commune.name);
+      const download = page.waitForEvent('download');
+      await page.getByRole('tabpanel').getByRole('button', { name: 'Tải bảng (CSV)' }).click();
+      const file = await (await download).path();
+      expect(readFileSync(file, 'utf8')).toContain(school.name);
+
+      // Put the class back for the next viewport.
+      const again = await api.get<ClassRow[]>(
+        `/api/registry/schools/${school.id}/classes?year=${YEAR}`,
+      );
+      const same = again.find((c) => c.id === primary.id)!;
+      await api.patch(`/api/registry/classes/${primary.id}`, {
+        sessionsPerDay: primary.sessionsPerDay,
+        version: same.version,
+      });
+      expect(pageErrors).toEqual([]);
+      expect(remoteRequests).toEqual([]);
+      await context.close();
+    }, 120_000);
+});
