@@ -219,6 +219,8 @@ export interface SchoolYearProfileTable {
   accreditation_level: number;
   two_sessions_a_day: boolean;
   notes: string | null;
+  /** The school's rule for the year: a homeroom teacher heads at most one class. */
+  homeroom_one_class: Generated<boolean>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
   /** Bumped by every UPDATE; a save from a form loaded at another version is refused (409). */

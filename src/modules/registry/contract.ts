@@ -183,6 +183,8 @@ const profileFields = {
   accreditationLevel: z.number().int(),
   twoSessionsADay: z.boolean(),
   notes: z.string().nullable(),
+  /** The school's rule for the year: a homeroom teacher heads at most one class (else a warning). */
+  homeroomOneClass: z.boolean(),
   /** 0 until recorded; send it back with an edit. */
   version: z.number().int(),
 };
@@ -206,6 +208,7 @@ export const schoolProfilePatch = z.object({
   accreditationLevel: z.number().int().optional(),
   twoSessionsADay: z.boolean().optional(),
   notes: z.string().max(5000).nullable().optional(),
+  homeroomOneClass: z.boolean().optional(),
   version: versionField,
 });
 export type SchoolProfilePatch = z.infer<typeof schoolProfilePatch>;
@@ -221,6 +224,11 @@ export const classRow = z.object({
   studentCount: z.number().int(),
   /** Send it back with an edit: a save from a stale form is refused. */
   version: z.number().int(),
+  /**
+   * What the page should point out without refusing: the homeroom teacher
+   * also heads other classes of the year (`path: homeroomStaffId`).
+   */
+  warnings: z.array(z.object({ path: z.string(), message: z.string() })),
 });
 export type ClassRow = z.infer<typeof classRow>;
 

@@ -93,6 +93,7 @@ export function profilesInSubtree(db: Db, path: string, schoolYear: string) {
       'p.accreditation_level',
       'p.two_sessions_a_day',
       'p.notes',
+      'p.homeroom_one_class',
       'p.version',
     ])
     .where('s.kind', '=', 'school')
