@@ -22,4 +22,4 @@ export const orgsModule = defineModule({
 
 export { loadSession, type LoadedSession } from './auth.ts';
 export { createAccount } from './users.ts';
-export { findUnitByCode, LEVEL_LABELS, unitSearchName } from './units.ts';
+export { findUnitByCode, LEVEL_LABELS, OWNERSHIP_LABELS, unitSearchName } from './units.ts';

@@ -505,4 +505,69 @@ export const files = {
   facilities: fileAnswer(XLSX, 'Tệp xlsx cơ sở vật chất'),
   annotated: fileAnswer(XLSX, 'Tệp xlsx đã tô các ô lỗi'),
   template: fileAnswer(XLSX, 'Tệp xlsx mẫu nhập'),
+  schools: fileAnswer(XLSX, 'Tệp xlsx danh sách trường'),
 };
+
+// ---------------------------------------------------------------- school list (issue 13 item 8)
+
+/** Columns the "Trường học" list sorts by. */
+export const SCHOOL_LIST_SORTS = [
+  'code',
+  'name',
+  'commune',
+  'students',
+  'classes',
+  'staff',
+  'nationalStandardLevel',
+  'accreditationLevel',
+] as const;
+
+export const schoolListFilters = z.object({
+  /** The unit whose schools are listed; the caller's own unit by default. */
+  unitId: z.string().max(64).optional(),
+  year: yearDefault,
+  /** Part of the name or the code, accents optional. */
+  q: z.string().max(120).optional(),
+  level: schoolLevel.optional(),
+  ownership: ownership.optional(),
+  nationalStandardLevel: z.coerce.number().int().min(0).max(2).optional(),
+  accreditationLevel: z.coerce.number().int().min(0).max(4).optional(),
+  twoSessionsADay: flag.optional(),
+  sort: z.enum(SCHOOL_LIST_SORTS).default('code'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+});
+export type SchoolListFilters = z.infer<typeof schoolListFilters>;
+export const schoolListQuery = schoolListFilters.extend({ page, pageSize });
+
+export const schoolListRow = z.object({
+  id,
+  code: z.string(),
+  name: z.string(),
+  levels: z.array(schoolLevel),
+  ownership: ownership.nullable(),
+  /** The commune (xã, phường) the school belongs to, if any. */
+  commune: unitRef.nullable(),
+  /** Enrolled in the year. */
+  students: z.number().int(),
+  /** Classes of the year. */
+  classes: z.number().int(),
+  /** Active staff. */
+  staff: z.number().int(),
+  nationalStandardLevel: z.number().int(),
+  accreditationLevel: z.number().int(),
+  twoSessionsADay: z.boolean(),
+});
+export type SchoolListRow = z.infer<typeof schoolListRow>;
+export const schoolListAnswer = z.object({
+  items: z.array(schoolListRow),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  /** The figures of every school matching the filters, not only this page. */
+  totals: z.object({
+    students: z.number().int(),
+    classes: z.number().int(),
+    staff: z.number().int(),
+  }),
+});
+export type SchoolListAnswer = z.infer<typeof schoolListAnswer>;
