@@ -358,6 +358,19 @@ export interface Database {
   diploma_event: DiplomaEventTable;
   diploma_revoked_slot: DiplomaRevokedSlotTable;
   job_progress: JobProgressTable;
+  student_diploma: StudentDiplomaView;
+}
+
+/** A view: the registry's read of a student's diplomas (the diploma module owns the table). */
+export interface StudentDiplomaView {
+  student_id: string;
+  id: string;
+  diploma_type: DiplomaType;
+  serial_number: string;
+  register_number: string;
+  graduation_year: number;
+  issue_date: ColumnType<string, never, never>;
+  status: DiplomaStatus;
 }
 
 export type OrgUnit = Selectable<OrgUnitTable>;

@@ -11,6 +11,7 @@ import * as signInThrottle from './2026120103_sign_in_throttle.ts';
 import * as jobProgress from './2026120105_job_progress.ts';
 import * as homeroomOneClass from './2026120240_homeroom_one_class.ts';
 import * as schoolListCounts from './2026120241_school_list_counts.ts';
+import * as studentDiplomaView from './2026120242_student_diploma_view.ts';
 
 /** Every migration, in order. Names start with a timestamp; they only move forward. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '2026120105_job_progress': jobProgress,
   '2026120240_homeroom_one_class': homeroomOneClass,
   '2026120241_school_list_counts': schoolListCounts,
+  '2026120242_student_diploma_view': studentDiplomaView,
 };

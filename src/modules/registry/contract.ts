@@ -506,6 +506,7 @@ export const files = {
   annotated: fileAnswer(XLSX, 'Tệp xlsx đã tô các ô lỗi'),
   template: fileAnswer(XLSX, 'Tệp xlsx mẫu nhập'),
   schools: fileAnswer(XLSX, 'Tệp xlsx danh sách trường'),
+  studentProfile: fileAnswer('application/pdf', 'Sơ yếu lý lịch học sinh (PDF)'),
 };
 
 // ---------------------------------------------------------------- school list (issue 13 item 8)
@@ -571,3 +572,68 @@ export const schoolListAnswer = z.object({
   }),
 });
 export type SchoolListAnswer = z.infer<typeof schoolListAnswer>;
+
+// ---------------------------------------------------------------- student record (issue 13 item 4)
+
+const studentFields = {
+  fullName: z.string().max(200),
+  /** dd/mm/yyyy (or yyyy-mm-dd). */
+  birthDate: z.string().max(20),
+  gender,
+  /** 12 digits (số định danh cá nhân); null clears it. */
+  personalId: z.string().max(20).nullable().optional(),
+  studentCode: z.string().max(50).nullable().optional(),
+  ethnicity: z.string().max(100).nullable().optional(),
+  birthPlace: z.string().max(300).nullable().optional(),
+  address: z.string().max(500).nullable().optional(),
+  guardianName: z.string().max(200).nullable().optional(),
+  phone: z.string().max(30).nullable().optional(),
+};
+/** A student added by hand, enrolled in a class of the school's year. */
+export const studentCreateBody = z.object({ ...studentFields, classId: z.string().max(64) });
+export type StudentCreateBody = z.infer<typeof studentCreateBody>;
+export const studentPatch = z
+  .object(studentFields)
+  .partial()
+  .extend({ version: versionField });
+export type StudentPatch = z.infer<typeof studentPatch>;
+
+export const studentRecord = z.object({
+  id,
+  fullName: z.string(),
+  birthDate: isoDate,
+  gender,
+  ethnicity: z.string().nullable(),
+  birthPlace: z.string().nullable(),
+  studentCode: z.string().nullable(),
+  /**
+   * The full id only to holders of registry.write over the student's school
+   * (they correct it); everyone else gets null and the masked form.
+   */
+  personalId: z.string().nullable(),
+  personalIdMasked: z.string().nullable(),
+  guardianName: z.string().nullable(),
+  address: z.string().nullable(),
+  phone: z.string().nullable(),
+  status: studentStatus,
+  statusReason: z.string().nullable(),
+  school: unitRef,
+  /** Whether the caller may edit the student, change the status, see the full id. */
+  canEdit: z.boolean(),
+  version: z.number().int(),
+  enrolments: studentHistory.shape.enrolments,
+  statusChanges: studentHistory.shape.statusChanges,
+  transfers: studentHistory.shape.transfers,
+  diplomas: z.array(
+    z.object({
+      id,
+      diplomaType: z.enum(['upper_secondary', 'lower_secondary']),
+      serialNumber: z.string(),
+      registerNumber: z.string(),
+      graduationYear: z.number().int(),
+      issueDate: isoDate,
+      status: z.enum(['valid', 'corrected', 'revoked']),
+    }),
+  ),
+});
+export type StudentRecord = z.infer<typeof studentRecord>;

@@ -214,7 +214,7 @@ export default function SchoolListPage({ me }: { me: Me }) {
               align: 'right',
               sorter: true,
               sortOrder: sortOrder('students'),
-              render: (_v, r) => number(r.students),
+              render: (_v, r) => <span data-testid="school-students">{number(r.students)}</span>,
             },
             {
               key: 'classes',
