@@ -31,6 +31,7 @@ const AuditPage = lazy(() => import('./modules/orgs/AuditPage.tsx'));
 const LookupPage = lazy(() => import('./modules/diplomas/LookupPage.tsx'));
 const DiplomasPage = lazy(() => import('./modules/diplomas/DiplomasPage.tsx'));
 const StudentsPage = lazy(() => import('./modules/registry/StudentsPage.tsx'));
+const StudentPage = lazy(() => import('./modules/registry/StudentPage.tsx'));
 const SchoolsPage = lazy(() => import('./modules/registry/SchoolsPage.tsx'));
 const SchoolListPage = lazy(() => import('./modules/registry/SchoolListPage.tsx'));
 const StaffPage = lazy(() => import('./modules/registry/StaffPage.tsx'));
@@ -253,6 +254,7 @@ function Routed() {
             ['/nhat-ky', () => <AuditPage />],
             ['/van-bang', (me: Me) => <DiplomasPage me={me} />],
             ['/hoc-sinh', (me: Me) => <StudentsPage me={me} />],
+            ['/hoc-sinh/:id', (me: Me) => <StudentPage me={me} />],
             ['/truong-hoc', (me: Me) => <SchoolsPage me={me} />],
             ['/danh-sach-truong', (me: Me) => <SchoolListPage me={me} />],
             ['/len-lop', (me: Me) => <YearEndPage me={me} />],

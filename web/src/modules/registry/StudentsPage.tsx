@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Checkbox, Input, Space, Table, Tabs } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { api, type Me } from '../../shared/api.ts';
 import { ErrorResult } from '../../App.tsx';
 import { ImportPanel } from '../../shared/ImportPanel.tsx';
@@ -42,6 +43,7 @@ function Search() {
         >
           Xuất Excel
         </Button>
+        <Link to="/hoc-sinh/moi">Thêm học sinh</Link>
       </Space>
       <Table
         rowKey="id"
@@ -61,7 +63,11 @@ function Search() {
               : `${total.toLocaleString('vi-VN')} học sinh`,
         }}
         columns={[
-          { title: 'Họ và tên', dataIndex: 'fullName' },
+          {
+            title: 'Họ và tên',
+            dataIndex: 'fullName',
+            render: (name: string, r) => <Link to={`/hoc-sinh/${r.id}`}>{name}</Link>,
+          },
           { title: 'Ngày sinh', dataIndex: 'birthDate', render: (d: string) => formatDate(d) },
           {
             title: 'Giới tính',
