@@ -738,6 +738,7 @@ const NAMED_IDS = (): Record<string, string | string[]> => ({
   studentId: fx.b.student.id,
   // B's student's personal id on a student of A (added or edited): refused without naming B's.
   personalId: fx.b.student.personalId,
+  studentCode: fx.b.student.code,
   staffId: fx.b.staff.id,
   homeroomStaffId: fx.b.staff.id,
   entityId: fx.b.student.id,
