@@ -119,7 +119,9 @@ describe("a school clerk keeps a student's record", () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Lưu' }).click();
     await expect.poll(() => page.getByText('Đã đổi trạng thái.').isVisible()).toBe(true);
     await expect
-      .poll(() => page.getByRole('cell', { name: 'Gia đình chuyển đi nơi khác' }).isVisible())
+      .poll(() =>
+        page.getByRole('cell', { name: 'Gia đình chuyển đi nơi khác', exact: true }).isVisible(),
+      )
       .toBe(true);
     await context.close();
   });
