@@ -592,10 +592,7 @@ const studentFields = {
 /** A student added by hand, enrolled in a class of the school's year. */
 export const studentCreateBody = z.object({ ...studentFields, classId: z.string().max(64) });
 export type StudentCreateBody = z.infer<typeof studentCreateBody>;
-export const studentPatch = z
-  .object(studentFields)
-  .partial()
-  .extend({ version: versionField });
+export const studentPatch = z.object(studentFields).partial().extend({ version: versionField });
 export type StudentPatch = z.infer<typeof studentPatch>;
 
 export const studentRecord = z.object({
