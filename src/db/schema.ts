@@ -221,6 +221,8 @@ export interface SchoolYearProfileTable {
   accreditation_level: number;
   two_sessions_a_day: boolean;
   notes: string | null;
+  /** The school's rule for the year: a homeroom teacher heads at most one class. */
+  homeroom_one_class: Generated<boolean>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
   /** Bumped by every UPDATE; a save from a form loaded at another version is refused (409). */
@@ -369,6 +371,19 @@ export interface Database {
   indicator_plan: IndicatorPlanTable;
   indicator_target: IndicatorTargetTable;
   indicator_budget: IndicatorBudgetTable;
+  student_diploma: StudentDiplomaView;
+}
+
+/** A view: the registry's read of a student's diplomas (the diploma module owns the table). */
+export interface StudentDiplomaView {
+  student_id: string;
+  id: string;
+  diploma_type: DiplomaType;
+  serial_number: string;
+  register_number: string;
+  graduation_year: number;
+  issue_date: ColumnType<string, never, never>;
+  status: DiplomaStatus;
 }
 
 export type OrgUnit = Selectable<OrgUnitTable>;

@@ -797,6 +797,9 @@ const NAMED_IDS = (): Record<string, string | string[]> => ({
   authorityId: fx.b.commune,
   classId: fx.b.class9,
   studentId: fx.b.student.id,
+  // B's student's personal id on a student of A (added or edited): refused without naming B's.
+  personalId: fx.b.student.personalId,
+  studentCode: fx.b.student.code,
   staffId: fx.b.staff.id,
   homeroomStaffId: fx.b.staff.id,
   entityId: fx.b.student.id,

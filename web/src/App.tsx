@@ -25,6 +25,7 @@ import { messages as officeMessages } from './modules/office/messages.ts';
 import { authApi } from './modules/orgs/api.ts';
 import { ApiError, setCsrfToken } from './shared/api.ts';
 import { catalogues, I18nContext, ROLE_LABELS, useI18n, type Lang } from './shared/i18n.ts';
+import { registryMessages } from './modules/registry/messages.ts';
 
 // Pages import it from shared/; exported here too, as it was.
 export { ErrorResult } from './shared/ErrorResult.tsx';
@@ -38,7 +39,9 @@ const AuditPage = lazy(() => import('./modules/orgs/AuditPage.tsx'));
 const LookupPage = lazy(() => import('./modules/diplomas/LookupPage.tsx'));
 const DiplomasPage = lazy(() => import('./modules/diplomas/DiplomasPage.tsx'));
 const StudentsPage = lazy(() => import('./modules/registry/StudentsPage.tsx'));
+const StudentPage = lazy(() => import('./modules/registry/StudentPage.tsx'));
 const SchoolsPage = lazy(() => import('./modules/registry/SchoolsPage.tsx'));
+const SchoolListPage = lazy(() => import('./modules/registry/SchoolListPage.tsx'));
 const StaffPage = lazy(() => import('./modules/registry/StaffPage.tsx'));
 const VerifyPage = lazy(() => import('./modules/diplomas/VerifyPage.tsx'));
 const YearEndPage = lazy(() => import('./modules/registry/YearEndPage.tsx'));
@@ -85,6 +88,16 @@ function Shell({ me, children }: { me: Me; children: ReactNode }) {
       ? [{ key: '/nguoi-dung', icon: <TeamOutlined />, label: t.users }]
       : []),
     // The registry in a clerk's order: the school, its people, then the year's changes.
+    // A department's or commune's officer starts from the list of its schools.
+    ...(me.permissions.includes('registry.read') && me.orgUnit.kind !== 'school'
+      ? [
+          {
+            key: '/danh-sach-truong',
+            icon: <BankOutlined />,
+            label: registryMessages[lang].schoolListMenu,
+          },
+        ]
+      : []),
     ...(me.permissions.includes('registry.read')
       ? [
           { key: '/truong-hoc', icon: <BankOutlined />, label: 'Trường học' },
@@ -236,7 +249,9 @@ function Routed() {
             ['/nhat-ky', () => <AuditPage />],
             ['/van-bang', (me: Me) => <DiplomasPage me={me} />],
             ['/hoc-sinh', (me: Me) => <StudentsPage me={me} />],
+            ['/hoc-sinh/:id', (me: Me) => <StudentPage me={me} />],
             ['/truong-hoc', (me: Me) => <SchoolsPage me={me} />],
+            ['/danh-sach-truong', (me: Me) => <SchoolListPage me={me} />],
             ['/len-lop', (me: Me) => <YearEndPage me={me} />],
             ['/chuyen-truong', (me: Me) => <TransfersPage me={me} />],
             ['/can-bo', (me: Me) => <StaffPage me={me} />],

@@ -14,6 +14,9 @@ import * as orgsReportViews from './2026120230_orgs_report_views.ts';
 import * as registryReportViews from './2026120231_registry_report_views.ts';
 import * as indicators from './2026120232_indicators.ts';
 import * as registryQualityViews from './2026120233_registry_quality_views.ts';
+import * as homeroomOneClass from './2026120240_homeroom_one_class.ts';
+import * as schoolListCounts from './2026120241_school_list_counts.ts';
+import * as studentDiplomaView from './2026120242_student_diploma_view.ts';
 
 /** Every migration, in order. Names start with a timestamp; they only move forward. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +35,7 @@ export const migrations: Record<string, Migration> = {
   '2026120231_registry_report_views': registryReportViews,
   '2026120232_indicators': indicators,
   '2026120233_registry_quality_views': registryQualityViews,
+  '2026120240_homeroom_one_class': homeroomOneClass,
+  '2026120241_school_list_counts': schoolListCounts,
+  '2026120242_student_diploma_view': studentDiplomaView,
 };

@@ -47,7 +47,7 @@ type ListAudit = typeof ListAuditFn;
 export async function listAudit(...args: Parameters<ListAudit>): ReturnType<ListAudit> {
   return (await import('./audit/list-audit.ts')).listAudit(...args);
 }
-export { LEVEL_LABELS, unitSearchName } from './units/rules.ts';
+export { LEVEL_LABELS, OWNERSHIP_LABELS, unitSearchName } from './units/rules.ts';
 // For other modules' tests and the app's: the audit log as a signed-in user
 // reads it, the org sheet's headers, the sign-in throttle's reset, the job.
 export { ORG_HEADERS } from './units/org-sheet.ts';

@@ -183,6 +183,8 @@ const profileFields = {
   accreditationLevel: z.number().int(),
   twoSessionsADay: z.boolean(),
   notes: z.string().nullable(),
+  /** The school's rule for the year: a homeroom teacher heads at most one class (else a warning). */
+  homeroomOneClass: z.boolean(),
   /** 0 until recorded; send it back with an edit. */
   version: z.number().int(),
 };
@@ -206,6 +208,7 @@ export const schoolProfilePatch = z.object({
   accreditationLevel: z.number().int().optional(),
   twoSessionsADay: z.boolean().optional(),
   notes: z.string().max(5000).nullable().optional(),
+  homeroomOneClass: z.boolean().optional(),
   version: versionField,
 });
 export type SchoolProfilePatch = z.infer<typeof schoolProfilePatch>;
@@ -221,6 +224,11 @@ export const classRow = z.object({
   studentCount: z.number().int(),
   /** Send it back with an edit: a save from a stale form is refused. */
   version: z.number().int(),
+  /**
+   * What the page should point out without refusing: the homeroom teacher
+   * also heads other classes of the year (`path: homeroomStaffId`).
+   */
+  warnings: z.array(z.object({ path: z.string(), message: z.string() })),
 });
 export type ClassRow = z.infer<typeof classRow>;
 
@@ -497,4 +505,132 @@ export const files = {
   facilities: fileAnswer(XLSX, 'Tệp xlsx cơ sở vật chất'),
   annotated: fileAnswer(XLSX, 'Tệp xlsx đã tô các ô lỗi'),
   template: fileAnswer(XLSX, 'Tệp xlsx mẫu nhập'),
+  schools: fileAnswer(XLSX, 'Tệp xlsx danh sách trường'),
+  studentProfile: fileAnswer('application/pdf', 'Sơ yếu lý lịch học sinh (PDF)'),
 };
+
+// ---------------------------------------------------------------- school list (issue 13 item 8)
+
+/** Columns the "Trường học" list sorts by. */
+export const SCHOOL_LIST_SORTS = [
+  'code',
+  'name',
+  'commune',
+  'students',
+  'classes',
+  'staff',
+  'nationalStandardLevel',
+  'accreditationLevel',
+] as const;
+
+export const schoolListFilters = z.object({
+  /** The unit whose schools are listed; the caller's own unit by default. */
+  unitId: z.string().max(64).optional(),
+  year: yearDefault,
+  /** Part of the name or the code, accents optional. */
+  q: z.string().max(120).optional(),
+  level: schoolLevel.optional(),
+  ownership: ownership.optional(),
+  nationalStandardLevel: z.coerce.number().int().min(0).max(2).optional(),
+  accreditationLevel: z.coerce.number().int().min(0).max(4).optional(),
+  twoSessionsADay: flag.optional(),
+  sort: z.enum(SCHOOL_LIST_SORTS).default('code'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+});
+export type SchoolListFilters = z.infer<typeof schoolListFilters>;
+export const schoolListQuery = schoolListFilters.extend({ page, pageSize });
+
+export const schoolListRow = z.object({
+  id,
+  code: z.string(),
+  name: z.string(),
+  levels: z.array(schoolLevel),
+  ownership: ownership.nullable(),
+  /** The commune (xã, phường) the school belongs to, if any. */
+  commune: unitRef.nullable(),
+  /** Enrolled in the year. */
+  students: z.number().int(),
+  /** Classes of the year. */
+  classes: z.number().int(),
+  /** Active staff. */
+  staff: z.number().int(),
+  nationalStandardLevel: z.number().int(),
+  accreditationLevel: z.number().int(),
+  twoSessionsADay: z.boolean(),
+});
+export type SchoolListRow = z.infer<typeof schoolListRow>;
+export const schoolListAnswer = z.object({
+  items: z.array(schoolListRow),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  /** The figures of every school matching the filters, not only this page. */
+  totals: z.object({
+    students: z.number().int(),
+    classes: z.number().int(),
+    staff: z.number().int(),
+  }),
+});
+export type SchoolListAnswer = z.infer<typeof schoolListAnswer>;
+
+// ---------------------------------------------------------------- student record (issue 13 item 4)
+
+const studentFields = {
+  fullName: z.string().max(200),
+  /** dd/mm/yyyy (or yyyy-mm-dd). */
+  birthDate: z.string().max(20),
+  gender,
+  /** 12 digits (số định danh cá nhân); null clears it. */
+  personalId: z.string().max(20).nullable().optional(),
+  studentCode: z.string().max(50).nullable().optional(),
+  ethnicity: z.string().max(100).nullable().optional(),
+  birthPlace: z.string().max(300).nullable().optional(),
+  address: z.string().max(500).nullable().optional(),
+  guardianName: z.string().max(200).nullable().optional(),
+  phone: z.string().max(30).nullable().optional(),
+};
+/** A student added by hand, enrolled in a class of the school's year. */
+export const studentCreateBody = z.object({ ...studentFields, classId: z.string().max(64) });
+export type StudentCreateBody = z.infer<typeof studentCreateBody>;
+export const studentPatch = z.object(studentFields).partial().extend({ version: versionField });
+export type StudentPatch = z.infer<typeof studentPatch>;
+
+export const studentRecord = z.object({
+  id,
+  fullName: z.string(),
+  birthDate: isoDate,
+  gender,
+  ethnicity: z.string().nullable(),
+  birthPlace: z.string().nullable(),
+  studentCode: z.string().nullable(),
+  /**
+   * The full id only to holders of registry.write over the student's school
+   * (they correct it); everyone else gets null and the masked form.
+   */
+  personalId: z.string().nullable(),
+  personalIdMasked: z.string().nullable(),
+  guardianName: z.string().nullable(),
+  address: z.string().nullable(),
+  phone: z.string().nullable(),
+  status: studentStatus,
+  statusReason: z.string().nullable(),
+  school: unitRef,
+  /** Whether the caller may edit the student, change the status, see the full id. */
+  canEdit: z.boolean(),
+  version: z.number().int(),
+  enrolments: studentHistory.shape.enrolments,
+  statusChanges: studentHistory.shape.statusChanges,
+  transfers: studentHistory.shape.transfers,
+  diplomas: z.array(
+    z.object({
+      id,
+      diplomaType: z.enum(['upper_secondary', 'lower_secondary']),
+      serialNumber: z.string(),
+      registerNumber: z.string(),
+      graduationYear: z.number().int(),
+      issueDate: isoDate,
+      status: z.enum(['valid', 'corrected', 'revoked']),
+    }),
+  ),
+});
+export type StudentRecord = z.infer<typeof studentRecord>;

@@ -10,12 +10,15 @@ export function UnitPicker({
   value,
   onChange,
   placeholder,
+  kinds,
 }: {
   /** Given by Form.Item so that its label points at the input. */
   id?: string;
   value?: string;
   onChange?: (id: string) => void;
   placeholder?: string;
+  /** Offer only units of these kinds (a school picker: `['school']`). */
+  kinds?: UnitSummary['kind'][];
 }) {
   const { lang, t } = useI18n();
   const [options, setOptions] = useState<UnitSummary[]>([]);
@@ -31,10 +34,12 @@ export function UnitPicker({
         void orgsApi.search(q).then(setOptions);
       }}
       onChange={(id: string) => onChange?.(id)}
-      options={options.map((u) => ({
-        value: u.id,
-        label: `${u.name} (${u.code}, ${KIND_LABELS[lang][u.kind]})`,
-      }))}
+      options={options
+        .filter((u) => !kinds || kinds.includes(u.kind))
+        .map((u) => ({
+          value: u.id,
+          label: `${u.name} (${u.code}, ${KIND_LABELS[lang][u.kind]})`,
+        }))}
       style={{ width: '100%' }}
     />
   );

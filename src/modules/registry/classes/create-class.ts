@@ -6,7 +6,8 @@ import type { Scope } from '../../../core/access/scope.ts';
 import type { ClassRow } from '../contract.ts';
 import { checkSchoolYear, requireSchool } from '../schools/access.ts';
 import { requireClassNameFree, validateClass } from './class-fields.ts';
-import { classRowById, insertClass } from './repo.ts';
+import { checkHomeroomLoad } from './homeroom-rule.ts';
+import { classRowById, insertClass, lockHomeroom } from './repo.ts';
 
 export interface ClassInput {
   name: string;
@@ -15,7 +16,11 @@ export interface ClassInput {
   homeroomStaffId?: string | null | undefined;
 }
 
-/** Adds a class to a school's year: a name free in that year, a grade of the school's levels. */
+/**
+ * Adds a class to a school's year: a name free in that year, a grade of the
+ * school's levels; a homeroom teacher already heading a class of the year is
+ * a warning, or refused where the school's year says so.
+ */
 export async function createClass(
   db: Db,
   scope: Scope,
@@ -33,8 +38,10 @@ export async function createClass(
   await validateClass(db, school, fields);
   await requireClassNameFree(db, schoolId, schoolYear, fields.name);
   const id = uuidv7();
-  await writeTransaction(db, scope.actor, (tx) =>
-    insertClass(tx, {
+  const warnings = await writeTransaction(db, scope.actor, async (tx) => {
+    if (fields.homeroom) await lockHomeroom(tx, fields.homeroom, schoolYear);
+    const found = await checkHomeroomLoad(tx, { schoolId, schoolYear, staffId: fields.homeroom });
+    await insertClass(tx, {
       school_id: schoolId,
       id,
       school_year: schoolYear,
@@ -42,7 +49,8 @@ export async function createClass(
       grade: fields.grade,
       sessions_per_day: fields.sessionsPerDay,
       homeroom_staff_id: fields.homeroom,
-    }),
-  );
-  return classRowById(db, id);
+    });
+    return found;
+  });
+  return { ...(await classRowById(db, id)), warnings };
 }

@@ -94,6 +94,7 @@ const toClassRow = (r: ClassQueryRow): ClassRow => ({
   homeroom: r.homeroomId && r.homeroomName ? { id: r.homeroomId, fullName: r.homeroomName } : null,
   studentCount: Number(r.studentCount),
   version: r.version,
+  warnings: [],
 });
 
 /** A school's classes of a year with homeroom teacher and student count (unsorted). */
@@ -171,4 +172,45 @@ export async function updateClassRow(
     .where('version', '=', version)
     .executeTakeFirst();
   return Number(done.numUpdatedRows) > 0;
+}
+
+/** The other classes of the year this staff member heads, in any school (by name). */
+export function homeroomClasses(
+  db: Db,
+  staffId: string,
+  schoolYear: string,
+  exceptClassId?: string,
+) {
+  let q = db
+    .selectFrom('class')
+    .select(['id', 'name'])
+    .where('homeroom_staff_id', '=', staffId)
+    .where('school_year', '=', schoolYear);
+  if (exceptClassId) q = q.where('id', '<>', exceptClassId);
+  return q.orderBy('name').execute();
+}
+
+/** Whether the school's year says a homeroom teacher heads at most one class. */
+export async function homeroomOneClassRule(
+  db: Db,
+  schoolId: string,
+  schoolYear: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('school_year_profile')
+    .select('homeroom_one_class')
+    .where('school_id', '=', schoolId)
+    .where('school_year', '=', schoolYear)
+    .executeTakeFirst();
+  return row?.homeroom_one_class ?? false;
+}
+
+/**
+ * Serialises the saves giving one teacher a class of one year until commit:
+ * two at once would each see the other class missing and both pass the rule.
+ */
+export async function lockHomeroom(tx: Tx, staffId: string, schoolYear: string): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`homeroom|${staffId}|${schoolYear}`}, 0))`.execute(
+    tx,
+  );
 }

@@ -8,7 +8,8 @@ import type { ClassRow } from '../contract.ts';
 import { requireClassNameFree, validateClass } from './class-fields.ts';
 import type { ClassInput } from './create-class.ts';
 import { loadClass } from './load-class.ts';
-import { classRowById, lockClass, updateClassRow } from './repo.ts';
+import { checkHomeroomLoad, homeroomWarnings } from './homeroom-rule.ts';
+import { classRowById, lockClass, lockHomeroom, updateClassRow } from './repo.ts';
 
 export type ClassPatch = Partial<ClassInput>;
 
@@ -44,10 +45,19 @@ export async function updateClass(
     if (fields.name !== cls.name)
       await requireClassNameFree(tx, found.school_id, found.school_year, fields.name, found.id);
     const changed = changedOnly(set, cls);
-    if (Object.keys(changed).length === 0) return classRowById(tx, found.id);
+    // Only a newly chosen teacher is refused by the school's rule; a kept one
+    // is still pointed out.
+    if (changed.homeroom_staff_id)
+      await lockHomeroom(tx, changed.homeroom_staff_id, found.school_year);
+    const check = { schoolId: found.school_id, schoolYear: found.school_year, classId: found.id };
+    const warnings = changed.homeroom_staff_id
+      ? await checkHomeroomLoad(tx, { ...check, staffId: changed.homeroom_staff_id })
+      : await homeroomWarnings(tx, { ...check, staffId: fields.homeroom });
+    if (Object.keys(changed).length === 0)
+      return { ...(await classRowById(tx, found.id)), warnings };
     if (!(await updateClassRow(tx, found.school_id, found.id, cls.version, changed)))
       throw staleVersion(`Lớp ${cls.name}`);
     // Read in the same transaction: the answer is the row as this update left it.
-    return classRowById(tx, found.id);
+    return { ...(await classRowById(tx, found.id)), warnings };
   });
 }

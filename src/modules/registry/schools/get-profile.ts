@@ -25,6 +25,7 @@ export async function getSchoolProfile(
     accreditationLevel: row?.accreditation_level ?? 0,
     twoSessionsADay: row?.two_sessions_a_day ?? false,
     notes: row?.notes ?? null,
+    homeroomOneClass: row?.homeroom_one_class ?? false,
     version: row?.version ?? 0,
   };
 }

@@ -35,6 +35,7 @@ export async function listSchoolProfiles(
     accreditationLevel: r.accreditation_level ?? 0,
     twoSessionsADay: r.two_sessions_a_day ?? false,
     notes: r.notes ?? null,
+    homeroomOneClass: r.homeroom_one_class ?? false,
     version: r.version ?? 0,
   }));
 }

@@ -93,6 +93,7 @@ export function profilesInSubtree(db: Db, path: string, schoolYear: string) {
       'p.accreditation_level',
       'p.two_sessions_a_day',
       'p.notes',
+      'p.homeroom_one_class',
       'p.version',
     ])
     .where('s.kind', '=', 'school')
@@ -221,4 +222,50 @@ export function facilityExportRows(db: Db, path: string, schoolYear: string) {
       .limit(500_000)
       .execute()
   );
+}
+
+// ---------------------------------------------------------------- the school list
+
+/**
+ * Every active school under `path` with its commune, its figures for the
+ * year (enrolments, classes; active staff) and its profile of the year
+ * (nulls where none). A province has a few thousand schools at most: the
+ * list is filtered, sorted and paged by the use case.
+ */
+export function schoolListRows(db: Db, path: string, schoolYear: string) {
+  return db
+    .selectFrom('org_unit as s')
+    .leftJoin('school_year_profile as p', (join) =>
+      join.onRef('p.school_id', '=', 's.id').on('p.school_year', '=', schoolYear),
+    )
+    .leftJoin('org_unit as parent', (join) =>
+      join.onRef('parent.id', '=', 's.parent_id').on('parent.kind', '=', 'commune'),
+    )
+    .select([
+      's.id',
+      's.code',
+      's.name',
+      's.search_name',
+      's.levels',
+      's.ownership',
+      'parent.id as communeId',
+      'parent.code as communeCode',
+      'parent.name as communeName',
+      'p.national_standard_level',
+      'p.accreditation_level',
+      'p.two_sessions_a_day',
+      sql<number>`(SELECT count(*)::int FROM enrolment e WHERE e.school_id = s.id AND e.school_year = ${schoolYear})`.as(
+        'students',
+      ),
+      sql<number>`(SELECT count(*)::int FROM class c WHERE c.school_id = s.id AND c.school_year = ${schoolYear})`.as(
+        'classes',
+      ),
+      sql<number>`(SELECT count(*)::int FROM staff t WHERE t.school_id = s.id AND t.active)`.as(
+        'staff',
+      ),
+    ])
+    .where('s.kind', '=', 'school')
+    .where('s.active', '=', true)
+    .where('s.path', 'like', `${path}%`)
+    .execute();
 }

@@ -9,6 +9,9 @@ import {
   facilitySummary as facilitySummaryAnswer,
   files,
   schoolFacilities,
+  schoolListAnswer,
+  schoolListFilters,
+  schoolListQuery,
   schoolProfile,
   schoolProfilePatch,
   schoolProfileRow,
@@ -19,6 +22,8 @@ import {
 import { SCHOOL_TAGS } from '../route-tags.ts';
 import { workbookBytes } from '../workbook-bytes.ts';
 import { exportFacilities, exportSchoolFacilities } from './export-facilities.ts';
+import { exportSchoolList } from './export-schools.ts';
+import { listSchoolsPage } from './list-schools.ts';
 import { facilitySummary } from './facility-summary.ts';
 import { getFacilities } from './get-facilities.ts';
 import { getSchoolProfile } from './get-profile.ts';
@@ -31,6 +36,44 @@ export function registerSchoolRoutes(instance: FastifyInstance, deps: { db: Db }
   const api = instance.withTypeProvider<ZodTypeProvider>();
   const { db } = deps;
   const tags = SCHOOL_TAGS;
+
+  api.get(
+    '/registry/schools',
+    {
+      schema: {
+        tags,
+        summary:
+          'Danh sách trường trong phạm vi: mã, tên, cấp học, loại hình, xã, số học sinh, lớp, cán bộ, chuẩn quốc gia, kiểm định, 2 buổi/ngày (lọc, sắp xếp, phân trang)',
+        querystring: schoolListQuery,
+        response: { 200: schoolListAnswer },
+      },
+    },
+    (request) => listSchoolsPage(db, requireScope(request), request.query),
+  );
+  api.get(
+    '/registry/schools/export.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'Xuất danh sách trường trong phạm vi (xlsx, theo bộ lọc và thứ tự đang chọn)',
+        querystring: schoolListFilters,
+        response: { 200: files.schools },
+      },
+    },
+    async (request, reply) => {
+      const scope = requireScope(request);
+      const bytes = await workbookBytes((out) =>
+        exportSchoolList(db, scope, { ...request.query, out }),
+      );
+      return reply
+        .type(XLSX)
+        .header(
+          'content-disposition',
+          `attachment; filename="truong-hoc-${request.query.year}.xlsx"`,
+        )
+        .send(bytes);
+    },
+  );
 
   api.get(
     '/registry/schools/:id/profile',

@@ -19,6 +19,7 @@ export interface SchoolProfileInput {
   accreditationLevel: number;
   twoSessionsADay: boolean;
   notes?: string | null | undefined;
+  homeroomOneClass: boolean;
 }
 
 /** An update sends any of the fields, and the `version` its form was loaded with. */
@@ -121,6 +122,7 @@ function validateProfile(input: SchoolProfileInput) {
     accreditation_level: accreditation,
     two_sessions_a_day: input.twoSessionsADay,
     notes: notes || null,
+    homeroom_one_class: input.homeroomOneClass,
   };
 }
 
@@ -132,6 +134,7 @@ const PROFILE_COLUMNS = [
   ['accreditationLevel', 'accreditation_level'],
   ['twoSessionsADay', 'two_sessions_a_day'],
   ['notes', 'notes'],
+  ['homeroomOneClass', 'homeroom_one_class'],
 ] as const satisfies readonly (readonly [keyof SchoolProfileInput, string])[];
 
 /** The profile as it will be: the fields sent over the recorded ones (or the defaults). */
@@ -152,5 +155,6 @@ function mergeProfile(
     accreditationLevel: input.accreditationLevel ?? row?.accreditation_level ?? 0,
     twoSessionsADay: input.twoSessionsADay ?? row?.two_sessions_a_day ?? false,
     notes: input.notes !== undefined ? input.notes : (row?.notes ?? null),
+    homeroomOneClass: input.homeroomOneClass ?? row?.homeroom_one_class ?? false,
   };
 }

@@ -2,10 +2,10 @@
  * Every query of the students part: search and export within a scope,
  * status changes, and the graduating students diplomas are issued to.
  */
-import { sql } from 'kysely';
+import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Tx } from '../../../db/actor.ts';
 import type { Db } from '../../../db/connection.ts';
-import type { StudentStatus } from '../../../db/schema.ts';
+import type { EnrolmentTable, StudentStatus, StudentTable } from '../../../db/schema.ts';
 import { searchKey } from '../../../lib/vietnamese.ts';
 import type { Scope } from '../../../core/access/scope.ts';
 
@@ -228,4 +228,112 @@ export function graduatingRows(db: Db, schoolId: string, schoolYear: string, gra
     .where('class.grade', '=', grade)
     .where('student.status', 'in', ['studying', 'graduated'])
     .execute();
+}
+
+// ---------------------------------------------------------------- the student record
+
+/** A student's own fields with their school and its path (the access check needs it). */
+export function studentRecordRow(db: Db, studentId: string) {
+  return db
+    .selectFrom('student')
+    .innerJoin('org_unit', 'org_unit.id', 'student.school_id')
+    .select([
+      'student.id',
+      'student.school_id',
+      'student.full_name',
+      'student.birth_date',
+      'student.gender',
+      'student.ethnicity',
+      'student.birth_place',
+      'student.student_code',
+      'student.personal_id',
+      'student.guardian_name',
+      'student.address',
+      'student.phone',
+      'student.status',
+      'student.status_reason',
+      'student.version',
+      'org_unit.code as school_code',
+      'org_unit.name as school_name',
+      'org_unit.path',
+    ])
+    .where('student.id', '=', studentId)
+    .executeTakeFirst();
+}
+
+/** The student's diplomas, through the diploma module's view (oldest first). */
+export function studentDiplomas(db: Db, studentId: string) {
+  return db
+    .selectFrom('student_diploma')
+    .selectAll()
+    .where('student_id', '=', studentId)
+    .orderBy('issue_date')
+    .execute();
+}
+
+/** Another student holding this personal id or student code, if any. */
+export function studentHolding(
+  db: Db,
+  column: 'personal_id' | 'student_code',
+  value: string,
+  exceptId?: string,
+) {
+  let q = db
+    .selectFrom('student')
+    .innerJoin('org_unit', 'org_unit.id', 'student.school_id')
+    .select(['student.id', 'student.full_name', 'org_unit.path'])
+    .where(`student.${column}`, '=', value);
+  if (exceptId) q = q.where('student.id', '<>', exceptId);
+  return q.executeTakeFirst();
+}
+
+export async function insertStudent(
+  tx: Tx,
+  student: Insertable<StudentTable>,
+  enrolment: Insertable<EnrolmentTable>,
+): Promise<void> {
+  await tx.insertInto('student').values(student).execute();
+  await tx.insertInto('enrolment').values(enrolment).execute();
+}
+
+/** The student's editable fields, locked for update. */
+export function lockStudent(tx: Tx, studentId: string) {
+  return tx
+    .selectFrom('student')
+    .select([
+      'full_name',
+      'family_name',
+      'middle_name',
+      'given_name',
+      'search_name',
+      'birth_date',
+      'gender',
+      'personal_id',
+      'student_code',
+      'ethnicity',
+      'birth_place',
+      'address',
+      'guardian_name',
+      'phone',
+      'version',
+    ])
+    .where('id', '=', studentId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** Writes `changed` if the student still has `version`; false when it moved on. */
+export async function updateStudentRow(
+  tx: Tx,
+  studentId: string,
+  version: number,
+  changed: Updateable<StudentTable>,
+): Promise<boolean> {
+  const done = await tx
+    .updateTable('student')
+    .set({ ...changed, version: sql`version + 1`, updated_at: sql`now()` })
+    .where('id', '=', studentId)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(done.numUpdatedRows) > 0;
 }

@@ -10,11 +10,19 @@ import {
   statusChanged,
   studentFilters,
   studentSearchAnswer,
+  studentCreateBody,
+  studentPatch,
+  studentRecord,
   studentSearchQuery,
   XLSX,
+  yearQuery,
 } from '../contract.ts';
 import { STUDENT_TAGS as tags } from '../route-tags.ts';
 import { changeStudentStatus } from './change-status.ts';
+import { createStudent } from './create-student.ts';
+import { getStudent } from './get-student.ts';
+import { studentProfilePdf } from './student-profile-pdf.ts';
+import { updateStudent } from './update-student.ts';
 import { studentExportRows, writeStudentExport } from './export-students.ts';
 import { searchStudents } from './search-students.ts';
 
@@ -66,6 +74,79 @@ export function registerStudentRoutes(instance: FastifyInstance, deps: { db: Db 
         .header('content-disposition', 'attachment; filename="hoc-sinh.xlsx"')
         .send(stream);
     },
+  );
+
+  api.get(
+    '/registry/students/:id',
+    {
+      schema: {
+        tags,
+        summary:
+          'Hồ sơ học sinh: lý lịch, người giám hộ, liên hệ, lớp từng năm học, trạng thái, chuyển trường, văn bằng',
+        params: idParams,
+        response: { 200: studentRecord },
+      },
+    },
+    (request) => getStudent(db, requireScope(request), { studentId: request.params.id }),
+  );
+  api.patch(
+    '/registry/students/:id',
+    {
+      schema: {
+        tags,
+        summary:
+          'Sửa hồ sơ học sinh (chỉ các trường gửi lên; version: phiên bản đã mở; trạng thái đổi ở /status)',
+        params: idParams,
+        body: studentPatch,
+        response: { 200: studentRecord },
+      },
+    },
+    (request) =>
+      updateStudent(db, requireScope(request), {
+        studentId: request.params.id,
+        patch: request.body,
+      }),
+  );
+  api.get(
+    '/registry/students/:id/profile.pdf',
+    {
+      schema: {
+        tags,
+        summary: 'In sơ yếu lý lịch học sinh (PDF)',
+        params: idParams,
+        response: { 200: files.studentProfile },
+      },
+    },
+    async (request, reply) => {
+      const { bytes } = await studentProfilePdf(db, requireScope(request), {
+        studentId: request.params.id,
+      });
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', 'inline; filename="so-yeu-ly-lich.pdf"')
+        .send(bytes);
+    },
+  );
+  api.post(
+    '/registry/schools/:id/students',
+    {
+      schema: {
+        tags,
+        summary: 'Thêm một học sinh vào một lớp của trường trong năm học',
+        params: idParams,
+        querystring: yearQuery,
+        body: studentCreateBody,
+        response: { 201: studentRecord },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(
+        await createStudent(db, requireScope(request), {
+          schoolId: request.params.id,
+          schoolYear: request.query.year,
+          body: request.body,
+        }),
+      ),
   );
 
   api.post(

@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Checkbox, Input, Space, Table, Tabs } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import type { Me } from '../../../../src/modules/orgs/contract.ts';
 import { ErrorResult } from '../../shared/ErrorResult.tsx';
 import { ImportPanel } from '../../shared/ImportPanel.tsx';
@@ -38,6 +39,7 @@ function Search() {
         <Button href={registryFiles.students({ q, year })} disabled={!q}>
           Xuất Excel
         </Button>
+        <Link to="/hoc-sinh/moi">Thêm học sinh</Link>
       </Space>
       <Table
         rowKey="id"
@@ -57,7 +59,11 @@ function Search() {
               : `${total.toLocaleString('vi-VN')} học sinh`,
         }}
         columns={[
-          { title: 'Họ và tên', dataIndex: 'fullName' },
+          {
+            title: 'Họ và tên',
+            dataIndex: 'fullName',
+            render: (name: string, r) => <Link to={`/hoc-sinh/${r.id}`}>{name}</Link>,
+          },
           { title: 'Ngày sinh', dataIndex: 'birthDate', render: (d: string) => formatDate(d) },
           {
             title: 'Giới tính',
