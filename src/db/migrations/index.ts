@@ -9,6 +9,7 @@ import * as auditFastPath from './2026112504_audit_fast_path.ts';
 import * as recordVersions from './2026120102_record_versions.ts';
 import * as signInThrottle from './2026120103_sign_in_throttle.ts';
 import * as jobProgress from './2026120105_job_progress.ts';
+import * as admissionsCampaigns from './2026120210_admissions_campaigns.ts';
 
 /** Every migration, in order. Names start with a timestamp; they only move forward. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '2026120102_record_versions': recordVersions,
   '2026120103_sign_in_throttle': signInThrottle,
   '2026120105_job_progress': jobProgress,
+  '2026120210_admissions_campaigns': admissionsCampaigns,
 };

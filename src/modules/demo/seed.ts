@@ -2,6 +2,7 @@ import { sql, type Insertable } from 'kysely';
 import { systemActor, writeTransaction, type Tx } from '../../db/actor.ts';
 import type { Db } from '../../db/connection.ts';
 import type { FacilityTable, SchoolYearProfileTable } from '../../db/schema.ts';
+import { seedAdmissionsDemo } from '../admissions/index.ts';
 import { unitSearchName } from '../orgs/index.ts';
 import { DEFAULT_DEMO, planDemo, type DemoOptions, type DemoUnit } from './generate.ts';
 
@@ -184,5 +185,7 @@ export async function seedDemo(
     );
     await insertBatched(facilities, (batch) => tx.insertInto('facility').values(batch).execute());
   });
+  // A grade-10 campaign open now, so that the admissions pages show something at once.
+  await seedAdmissionsDemo(db, plan.department);
   return { rootId: plan.department.id, ...counts, ms: Math.round(performance.now() - started) };
 }
