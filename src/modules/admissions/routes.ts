@@ -73,11 +73,19 @@ export function registerAdmissionsRoutes(
 ): void {
   const api = instance.withTypeProvider<ZodTypeProvider>();
   const { db } = services;
+  // Staff routes refuse an anonymous caller before reading the body (401, not a 400).
+  const signedIn = {
+    onRequest: (request: FastifyRequest, _reply: unknown, done: () => void) => {
+      requireScope(request);
+      done();
+    },
+  };
 
   // ---- Department and schools (signed in) ----
   api.get(
     '/admissions/campaigns',
     {
+      ...signedIn,
       schema: {
         summary: 'Các kỳ tuyển sinh lớp 10',
         tags: STAFF_TAGS,
@@ -89,6 +97,7 @@ export function registerAdmissionsRoutes(
   api.post(
     '/admissions/campaigns',
     {
+      ...signedIn,
       schema: {
         summary: 'Tạo kỳ tuyển sinh (quy định, lịch)',
         tags: STAFF_TAGS,
@@ -102,6 +111,7 @@ export function registerAdmissionsRoutes(
   api.get(
     '/admissions/campaigns/:id',
     {
+      ...signedIn,
       schema: {
         summary: 'Kỳ tuyển sinh: chương trình, chỉ tiêu, số liệu',
         tags: STAFF_TAGS,
@@ -114,6 +124,7 @@ export function registerAdmissionsRoutes(
   api.put(
     '/admissions/campaigns/:id/programs',
     {
+      ...signedIn,
       schema: {
         summary: 'Nhập chương trình và chỉ tiêu (không ghi gì nếu có dòng lỗi)',
         tags: STAFF_TAGS,
@@ -127,6 +138,7 @@ export function registerAdmissionsRoutes(
   api.put(
     '/admissions/campaigns/:id/scores',
     {
+      ...signedIn,
       schema: {
         summary: 'Nhập điểm xét tuyển (không ghi gì nếu có dòng lỗi)',
         tags: STAFF_TAGS,
@@ -140,6 +152,7 @@ export function registerAdmissionsRoutes(
   api.post(
     '/admissions/campaigns/:id/candidates/issue',
     {
+      ...signedIn,
       schema: {
         summary: 'Cấp phiếu dự tuyển (mã và PIN) cho học sinh lớp 9',
         tags: STAFF_TAGS,
@@ -152,6 +165,7 @@ export function registerAdmissionsRoutes(
   api.get(
     '/admissions/campaigns/:id/candidates',
     {
+      ...signedIn,
       schema: {
         summary: 'Thí sinh của các trường mình, đã/chưa đăng ký',
         tags: STAFF_TAGS,
@@ -165,6 +179,7 @@ export function registerAdmissionsRoutes(
   api.put(
     '/admissions/campaigns/:id/candidates/:code/application',
     {
+      ...signedIn,
       schema: {
         summary: 'Nhà trường đăng ký nguyện vọng thay cho gia đình (được ghi lại)',
         tags: STAFF_TAGS,
@@ -184,6 +199,7 @@ export function registerAdmissionsRoutes(
   api.post(
     '/admissions/campaigns/:id/allocate',
     {
+      ...signedIn,
       schema: {
         summary: 'Xét tuyển (bản nháp đến khi công bố)',
         tags: STAFF_TAGS,
@@ -196,6 +212,7 @@ export function registerAdmissionsRoutes(
   api.post(
     '/admissions/campaigns/:id/publish',
     {
+      ...signedIn,
       schema: {
         summary: 'Công bố kết quả và điểm chuẩn',
         tags: STAFF_TAGS,
@@ -208,6 +225,7 @@ export function registerAdmissionsRoutes(
   api.post(
     '/admissions/campaigns/:id/top-up',
     {
+      ...signedIn,
       schema: {
         summary: 'Tuyển bổ sung vào chỗ còn trống',
         tags: STAFF_TAGS,
@@ -220,6 +238,7 @@ export function registerAdmissionsRoutes(
   api.get(
     '/admissions/campaigns/:id/admitted',
     {
+      ...signedIn,
       schema: {
         summary: 'Danh sách trúng tuyển của các trường mình, ai đã xác nhận',
         tags: STAFF_TAGS,
