@@ -36,6 +36,9 @@ const VerifyPage = lazy(() => import('./modules/diplomas/VerifyPage.tsx'));
 const YearEndPage = lazy(() => import('./modules/registry/YearEndPage.tsx'));
 const TransfersPage = lazy(() => import('./modules/registry/TransfersPage.tsx'));
 const JobsPage = lazy(() => import('./modules/jobs/JobsPage.tsx'));
+const AdmissionsPage = lazy(() => import('./modules/admissions/CampaignsPage.tsx'));
+const AdmissionsPublicPage = lazy(() => import('./modules/admissions/PublicCampaignsPage.tsx'));
+const CandidatePage = lazy(() => import('./modules/admissions/CandidatePage.tsx'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -111,6 +114,9 @@ function Shell({ me, children }: { me: Me; children: ReactNode }) {
       : []),
     ...(me.permissions.includes('registry.read') && me.orgUnit.kind !== 'school'
       ? [{ key: '/van-bang', icon: <SafetyCertificateOutlined />, label: 'Văn bằng' }]
+      : []),
+    ...(me.permissions.includes('admissions.read')
+      ? [{ key: '/tuyen-sinh', icon: <SolutionOutlined />, label: 'Tuyển sinh lớp 10' }]
       : []),
     ...(me.permissions.includes('audit.read')
       ? [{ key: '/nhat-ky', icon: <AuditOutlined />, label: t.audit }]
@@ -225,6 +231,8 @@ function Routed() {
         <Route path="/dang-nhap" element={<LoginPage />} />
         <Route path="/tra-cuu-van-bang" element={<LookupPage />} />
         <Route path="/xac-minh" element={<VerifyPage />} />
+        <Route path="/tuyen-sinh-10" element={<AdmissionsPublicPage />} />
+        <Route path="/tuyen-sinh-10/:campaign" element={<CandidatePage />} />
         <Route
           path="/doi-mat-khau"
           element={<Gate>{(me) => <ChangePasswordPage me={me} />}</Gate>}
@@ -246,6 +254,7 @@ function Routed() {
             ['/chuyen-truong', (me: Me) => <TransfersPage me={me} />],
             ['/can-bo', (me: Me) => <StaffPage me={me} />],
             ['/cong-viec-nen', (me: Me) => <JobsPage me={me} />],
+            ['/tuyen-sinh', (me: Me) => <AdmissionsPage me={me} />],
           ] as const
         ).map(([path, render]) => (
           <Route
