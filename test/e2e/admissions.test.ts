@@ -12,7 +12,7 @@ let server: RunningServer;
 let browser: Browser;
 let staff: (method: string, path: string, body?: unknown) => Promise<Response>;
 /** The registration window: long enough for both phones, then allocation. */
-const WINDOW_MS = 150_000;
+const WINDOW_MS = 75_000;
 let closesAt = 0;
 let campaign = '';
 let slips: { code: string; pin: string; fullName: string }[] = [];
@@ -173,9 +173,11 @@ describe('grade-10 admissions in the browser', () => {
     const { context } = await localOnlyContext(browser, { width: 390, height: 844 });
     const page = await context.newPage();
     await page.goto(`${server.url}/tuyen-sinh-10/${campaign}`);
-    await page.getByLabel('Mã thí sinh').fill(slips[1]!.code);
-    await page.getByLabel('Mã PIN').fill(slips[1]!.pin);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    // The public lookup below has its own code field: fill the sign-in card's.
+    const signIn = page.locator('.ant-card', { hasText: 'Đăng nhập bằng phiếu dự tuyển' });
+    await signIn.getByLabel('Mã thí sinh').fill(slips[1]!.code);
+    await signIn.getByLabel('Mã PIN').fill(slips[1]!.pin);
+    await signIn.getByRole('button', { name: 'Đăng nhập' }).click();
     const result = page.getByTestId('result');
     await expect.poll(() => result.innerText()).toContain('Trúng tuyển: NV1 E2E-A');
     await page.getByRole('button', { name: 'Xác nhận nhập học' }).click();

@@ -48,6 +48,12 @@ export async function allocateCampaign(
     );
   if (campaign.status === 'published') throw conflict('Kết quả đã công bố: không xét tuyển lại.');
   const files = await campaignFiles(db, campaign);
+  if (files.candidates === 0)
+    throw new AppError(
+      422,
+      'Không có nguyện vọng',
+      'Không có thí sinh nào có nguyện vọng có hiệu lực khi đóng đăng ký: không có gì để xét tuyển.',
+    );
   const programs = parsePrograms(Buffer.from(files.programsCsv));
   const instance = parseApplications(Buffer.from(files.applicationsCsv), programs);
   const allocation: AllocationOptions = {
