@@ -504,7 +504,7 @@ describe('a campaign from set-up to top-up', () => {
     );
     const lapsed = await confirmationDeadlineJob.handler({
       db,
-      payload: {},
+      payload: { campaignId },
       jobId: 'test',
       attempt: 1,
       reportProgress: async () => {},

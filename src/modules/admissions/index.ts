@@ -5,7 +5,7 @@
  */
 import { defineModule } from '../../core/module.ts';
 import { registerAdmissionsCommands } from './cli.ts';
-import { CONFIRMATION_DEADLINE_CRON, confirmationDeadlineJob } from './jobs.ts';
+import { confirmationDeadlineJob } from './jobs.ts';
 import { ADMISSIONS_PERMISSIONS } from './permissions.ts';
 import { registerAdmissionsRoutes } from './routes.ts';
 
@@ -15,7 +15,6 @@ export const admissionsModule = defineModule({
   routes: (api, services) => registerAdmissionsRoutes(api, services),
   commands: registerAdmissionsCommands,
   jobs: [confirmationDeadlineJob],
-  schedules: [{ kind: confirmationDeadlineJob, cron: CONFIRMATION_DEADLINE_CRON, payload: {} }],
 });
 
 export { seedAdmissionsDemo } from './demo.ts';

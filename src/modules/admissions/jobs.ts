@@ -4,24 +4,22 @@ import { systemActor, writeTransaction } from '../../db/actor.ts';
 import { campaignsPastConfirmation, lapseUnconfirmed } from './repo.ts';
 
 /**
- * Every five minutes: in each published campaign whose confirmation
- * deadline has passed, admitted candidates who did not answer lose their
- * seat (it goes to the top-up round). Idempotent: a lapsed seat stays lapsed.
+ * At a campaign's confirmation deadline (enqueued for `confirmBy` when its
+ * results are published): admitted candidates who did not answer lose their
+ * seat, which goes to the top-up round. Idempotent, and a no-op while the
+ * deadline has not passed (a deadline moved later leaves the seats alone).
  */
 export const confirmationDeadlineJob = defineJob({
   kind: 'admissions.confirmation-deadline',
-  payload: z.object({}),
+  payload: z.object({ campaignId: z.string().max(64) }),
   system: true,
-  manualRun: true,
-  async handler({ db }) {
+  async handler({ db, payload }) {
     let lapsed = 0;
-    const campaigns = await campaignsPastConfirmation(db);
-    for (const c of campaigns)
+    const due = (await campaignsPastConfirmation(db)).filter((c) => c.id === payload.campaignId);
+    for (const c of due)
       lapsed += await writeTransaction(db, systemActor('hết hạn xác nhận nhập học'), (tx) =>
         lapseUnconfirmed(tx, c.id),
       );
-    return { campaigns: campaigns.length, lapsed };
+    return { campaigns: due.length, lapsed };
   },
 });
-
-export const CONFIRMATION_DEADLINE_CRON = '*/5 * * * *';

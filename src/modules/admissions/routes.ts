@@ -63,6 +63,7 @@ import { respondOffer } from './respond-offer.ts';
 import { submitApplication } from './submit-application.ts';
 import { submitOnBehalf } from './submit-on-behalf.ts';
 import { topUp } from './top-up.ts';
+import { confirmationDeadlineJob } from './jobs.ts';
 import { publicCampaignRow, toPublic } from './access.ts';
 
 const candidateCodeParams = z.object({ id: z.string().max(64), code: z.string().max(32) });
@@ -220,7 +221,17 @@ export function registerAdmissionsRoutes(
         response: { 200: campaignSummary },
       },
     },
-    (request) => publishResults(db, requireScope(request), request.params.id),
+    async (request) => {
+      const published = await publishResults(db, requireScope(request), request.params.id);
+      // Unanswered offers lapse at the deadline: a durable job due then.
+      if (published.confirmBy && services.jobs)
+        await services.jobs.enqueue(
+          confirmationDeadlineJob,
+          { campaignId: published.id },
+          { runAt: new Date(published.confirmBy), singletonKey: published.id },
+        );
+      return published;
+    },
   );
   api.post(
     '/admissions/campaigns/:id/top-up',
