@@ -360,6 +360,13 @@ export interface Database {
   diploma_event: DiplomaEventTable;
   diploma_revoked_slot: DiplomaRevokedSlotTable;
   job_progress: JobProgressTable;
+  admission_campaign: AdmissionCampaignTable;
+  admission_program: AdmissionProgramTable;
+  admission_candidate: AdmissionCandidateTable;
+  admission_current: AdmissionCurrentTable;
+  admission_submission: AdmissionSubmissionTable;
+  admission_session: AdmissionSessionTable;
+  admission_result: AdmissionResultTable;
   orgs_unit_v: OrgsUnitView;
   registry_class_v: RegistryClassView;
   registry_staff_v: RegistryStaffView;
@@ -676,4 +683,97 @@ export interface IndicatorBudgetTable {
   year: number;
   education_spending: number;
   total_spending: number;
+}
+
+// ---- Grade-10 admissions (migration 2026120210, docs/admissions.md) ----
+
+export type AdmissionStatus = 'open' | 'allocated' | 'published';
+
+export interface AdmissionCampaignTable {
+  id: string;
+  /** The department (or unit) running it: its subtree's schools take part. */
+  org_unit_id: string;
+  name: string;
+  school_year: string;
+  grade: number;
+  opens_at: Timestamp;
+  closes_at: Timestamp;
+  confirm_by: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  max_preferences: number;
+  /** D in hundredths (admissions-allocation.md). */
+  rank_penalty: Generated<number>;
+  ties: ColumnType<'admit-all' | 'tiebreak', 'admit-all' | 'tiebreak' | undefined>;
+  status: Generated<AdmissionStatus>;
+  allocated_at: Date | null;
+  published_at: Date | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  version: Generated<number>;
+}
+
+export interface AdmissionProgramTable {
+  campaign_id: string;
+  id: string;
+  school_id: string;
+  quota: number;
+  /** Input order (programs.csv rows keep it). */
+  seq: number;
+  admitted: number | null;
+  /** Lowest admitted priority, hundredths. */
+  cutoff: number | null;
+  /** [0.25, 0.5, 1] points lower: how many more would reach it. */
+  what_if: ColumnType<number[] | null, string | null, string | null>;
+}
+
+export interface AdmissionCandidateTable {
+  campaign_id: string;
+  id: string;
+  code: string;
+  pin_hash: string;
+  student_id: string | null;
+  school_id: string;
+  full_name: string;
+  birth_date: ColumnType<string, string, string>;
+  /** Admission score in hundredths, priority and bonus included. */
+  score: number | null;
+  created_at: Generated<Date>;
+}
+
+export interface AdmissionCurrentTable {
+  candidate_id: string;
+  campaign_id: string;
+  version: Generated<number>;
+  preferences: ColumnType<string[], string[] | undefined, string[]>;
+  submitted_at: Date | null;
+}
+
+export interface AdmissionSubmissionTable {
+  candidate_id: string;
+  version: number;
+  campaign_id: string;
+  preferences: string[];
+  submitted_at: Timestamp;
+  ip: string | null;
+  /** The staff member who submitted for the family, when one did. */
+  on_behalf_by: string | null;
+}
+
+export interface AdmissionSessionTable {
+  token_hash: string;
+  candidate_id: string;
+  csrf_token: string;
+  ip: string | null;
+  expires_at: Timestamp;
+}
+
+export interface AdmissionResultTable {
+  campaign_id: string;
+  /** The candidate's id. */
+  id: string;
+  program: string | null;
+  rank: number | null;
+  round: ColumnType<'main' | 'top_up', 'main' | 'top_up' | undefined>;
+  response: 'confirmed' | 'declined' | 'lapsed' | null;
+  responded_at: Date | null;
+  school_id: string | null;
 }

@@ -65,6 +65,26 @@ const PUBLIC: Record<string, string> = {
     "a unit's published work calendar (issue #17 item 6): public by design; a week not published answers empty",
   'GET /.well-known/did.json': 'did:web document: public keys (hidden from the OpenAPI document)',
   'GET /healthz': 'liveness (hidden from the OpenAPI document)',
+  'GET /api/public/admissions': 'admissions campaigns: names and timetables, no personal data',
+  'GET /api/public/admissions/{campaign}': 'one campaign: its timetable and rules',
+  'POST /api/public/admissions/{campaign}/sign-in':
+    "a candidate's sign-in: answers only for the code and PIN given",
+  'GET /api/public/admissions/{campaign}/counts':
+    'counts of applications per program and rank: no personal data (issue #14)',
+  'GET /api/public/admissions/{campaign}/lookup':
+    "result lookup: needs the candidate's code and date of birth, answers that candidate only",
+  ...Object.fromEntries(
+    [
+      'GET /api/public/admissions/{campaign}/application',
+      'PUT /api/public/admissions/{campaign}/application',
+      'DELETE /api/public/admissions/{campaign}/application',
+      'GET /api/public/admissions/{campaign}/result',
+      'POST /api/public/admissions/{campaign}/confirmation',
+    ].map((op) => [
+      op,
+      "a candidate's own application or result, under the candidate's session (code and PIN), never a staff session: 401 without it",
+    ]),
+  ),
 };
 /** What a public operation may reveal of the object it was asked about, and why. */
 const PUBLIC_MAY_REVEAL: Record<string, SecretKind[]> = {
@@ -769,6 +789,7 @@ interface Operation {
  * `{id}` means the object named by the path segment before it. A route with a
  * new segment fails the walk until its kind is added here, with B's object.
  */
+const ADMISSIONS_CAMPAIGN = '01900000-0000-7000-8000-000000000014';
 const ID_BY_SEGMENT = (): Record<string, string> => ({
   orgs: fx.b.school,
   schools: fx.b.school,
@@ -783,6 +804,8 @@ const ID_BY_SEGMENT = (): Record<string, string> => ({
   incoming: fx.b.office.incoming,
   assignments: fx.b.office.assignment,
   calendar: fx.b.office.calendarEntry,
+  // No campaign in the fixture: an unknown one (404 for everyone).
+  campaigns: ADMISSIONS_CAMPAIGN,
 });
 
 /**
@@ -822,6 +845,9 @@ const NAMED_IDS = (): Record<string, string | string[]> => ({
   leadUserId: fx.b.clerk.id,
   coUserIds: [fx.b.clerk.id],
   recipientIds: [fx.b.school],
+  campaign: ADMISSIONS_CAMPAIGN,
+  // A program at B's school (of an unknown campaign: refused whoever asks).
+  schoolCode: fx.b.schoolCode,
 });
 
 /** Non-id values that must be plausible for the request to reach the access check. */

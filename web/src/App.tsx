@@ -20,6 +20,7 @@ import viVN from 'antd/locale/vi_VN';
 import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import type { Me } from '../../src/modules/orgs/contract.ts';
+import { messages as admissionMessages } from './modules/admissions/messages.ts';
 import { messages as indicatorMessages } from './modules/indicators/messages.ts';
 import { messages as officeMessages } from './modules/office/messages.ts';
 import { authApi } from './modules/orgs/api.ts';
@@ -49,6 +50,9 @@ const TransfersPage = lazy(() => import('./modules/registry/TransfersPage.tsx'))
 const JobsPage = lazy(() => import('./modules/jobs/JobsPage.tsx'));
 const OfficePage = lazy(() => import('./modules/office/OfficePage.tsx'));
 const IndicatorsPage = lazy(() => import('./modules/indicators/IndicatorsPage.tsx'));
+const AdmissionsPage = lazy(() => import('./modules/admissions/CampaignsPage.tsx'));
+const AdmissionsPublicPage = lazy(() => import('./modules/admissions/PublicCampaignsPage.tsx'));
+const CandidatePage = lazy(() => import('./modules/admissions/CandidatePage.tsx'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -119,6 +123,15 @@ function Shell({ me, children }: { me: Me; children: ReactNode }) {
       : []),
     ...(me.permissions.includes('indicators.read')
       ? [{ key: '/chi-tieu', icon: <BarChartOutlined />, label: indicatorMessages[lang].title }]
+      : []),
+    ...(me.permissions.includes('admissions.read')
+      ? [
+          {
+            key: '/tuyen-sinh',
+            icon: <SolutionOutlined />,
+            label: admissionMessages[lang].publicTitle,
+          },
+        ]
       : []),
     ...(me.permissions.includes('audit.read')
       ? [{ key: '/nhat-ky', icon: <AuditOutlined />, label: t.audit }]
@@ -233,6 +246,8 @@ function Routed() {
         <Route path="/dang-nhap" element={<LoginPage />} />
         <Route path="/tra-cuu-van-bang" element={<LookupPage />} />
         <Route path="/xac-minh" element={<VerifyPage />} />
+        <Route path="/tuyen-sinh-10" element={<AdmissionsPublicPage />} />
+        <Route path="/tuyen-sinh-10/:campaign" element={<CandidatePage />} />
         <Route
           path="/doi-mat-khau"
           element={<Gate>{(me) => <ChangePasswordPage me={me} />}</Gate>}
@@ -258,6 +273,7 @@ function Routed() {
             ['/cong-viec-nen', (me: Me) => <JobsPage me={me} />],
             ['/van-ban', (me: Me) => <OfficePage me={me} />],
             ['/chi-tieu', (me: Me) => <IndicatorsPage me={me} />],
+            ['/tuyen-sinh', (me: Me) => <AdmissionsPage me={me} />],
           ] as const
         ).map(([path, render]) => (
           <Route

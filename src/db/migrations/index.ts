@@ -9,6 +9,7 @@ import * as auditFastPath from './2026112504_audit_fast_path.ts';
 import * as recordVersions from './2026120102_record_versions.ts';
 import * as signInThrottle from './2026120103_sign_in_throttle.ts';
 import * as jobProgress from './2026120105_job_progress.ts';
+import * as admissionsCampaigns from './2026120210_admissions_campaigns.ts';
 import * as office from './2026120220_office.ts';
 import * as orgsReportViews from './2026120230_orgs_report_views.ts';
 import * as registryReportViews from './2026120231_registry_report_views.ts';
@@ -30,6 +31,7 @@ export const migrations: Record<string, Migration> = {
   '2026120102_record_versions': recordVersions,
   '2026120103_sign_in_throttle': signInThrottle,
   '2026120105_job_progress': jobProgress,
+  '2026120210_admissions_campaigns': admissionsCampaigns,
   '2026120220_office': office,
   '2026120230_orgs_report_views': orgsReportViews,
   '2026120231_registry_report_views': registryReportViews,

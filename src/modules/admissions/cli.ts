@@ -1,5 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { AllocationInputError, allocateFiles } from './allocate/index.ts';
+import { registerCampaignCommands } from './campaign-cli.ts';
 
 function hundredths(value: string): number {
   if (!/^\d+(\.\d{1,2})?$/.test(value))
@@ -73,4 +74,5 @@ export function registerAdmissionsCommands(program: Command): void {
         }
       },
     );
+  registerCampaignCommands(admissions);
 }

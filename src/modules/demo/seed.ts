@@ -4,6 +4,7 @@ import type { Db } from '../../db/connection.ts';
 import type { FacilityTable, SchoolYearProfileTable } from '../../db/schema.ts';
 import { seedOfficeDemo } from '../office/index.ts';
 import { savePlan } from '../indicators/index.ts';
+import { seedAdmissionsDemo } from '../admissions/index.ts';
 import { unitSearchName } from '../orgs/index.ts';
 import { DEFAULT_DEMO, planDemo, type DemoOptions, type DemoUnit } from './generate.ts';
 
@@ -215,5 +216,7 @@ export async function seedDemo(
   // Statistics after the bulk load: PGlite runs no autovacuum, and without them
   // the planner takes every table for one row (report queries ran 5× slower).
   await sql`ANALYZE`.execute(db);
+  // A grade-10 campaign open now, so that the admissions pages show something at once.
+  await seedAdmissionsDemo(db, plan.department);
   return { rootId: plan.department.id, ...counts, ms: Math.round(performance.now() - started) };
 }

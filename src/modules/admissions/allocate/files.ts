@@ -109,6 +109,30 @@ export function allocateFiles(input: AllocateFilesInput): AllocateFilesSummary {
   };
 }
 
+/**
+ * Writes assignments.csv and cutoffs.csv of an allocation already made (the
+ * campaign's allocate-campaign), under temporary names renamed at the end.
+ */
+export function writeResultFiles(
+  outDir: string,
+  instance: AllocationInstance,
+  result: AllocationResult,
+): void {
+  mkdirSync(outDir, { recursive: true });
+  const pairs: [string, string][] = [
+    [join(outDir, `assignments.csv.tmp-${process.pid}`), join(outDir, 'assignments.csv')],
+    [join(outDir, `cutoffs.csv.tmp-${process.pid}`), join(outDir, 'cutoffs.csv')],
+  ];
+  try {
+    writeAssignments(pairs[0]![0], instance, result);
+    writeCutoffs(pairs[1]![0], instance, result);
+    for (const [t, final] of pairs) renameSync(t, final);
+  } catch (error) {
+    for (const [t] of pairs) rmSync(t, { force: true });
+    throw error;
+  }
+}
+
 function writeAssignments(path: string, instance: AllocationInstance, result: AllocationResult) {
   const out = new CsvWriter(path);
   out.line('candidate,program,rank');

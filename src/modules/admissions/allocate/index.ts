@@ -5,7 +5,13 @@ export {
   type CandidateMiss,
   type ProgramExplanation,
 } from './explain.ts';
-export { allocateFiles, loadInstance, EXPLAIN_HEADER, type AllocateFilesSummary } from './files.ts';
+export {
+  allocateFiles,
+  loadInstance,
+  writeResultFiles,
+  EXPLAIN_HEADER,
+  type AllocateFilesSummary,
+} from './files.ts';
 export { parseApplications, parseHundredths, parsePrograms } from './parse.ts';
 export {
   AllocationInputError,

@@ -1,0 +1,122 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { AppError, unauthorized } from '../../core/errors.ts';
+import { AttemptThrottle } from '../../core/http/rate-limit.ts';
+import type { Db } from '../../db/connection.ts';
+import { verifyPassword } from '../../lib/passwords.ts';
+import { publicCampaignRow } from './access.ts';
+import { candidateByCode, insertSession, sessionByToken } from './repo.ts';
+
+/** A signed-in candidate: what a candidate's use cases act as. */
+export interface CandidateScope {
+  candidateId: string;
+  campaignId: string;
+  ip: string | null;
+  /** Set when a school's staff member acts for the family (recorded on the version). */
+  onBehalfBy?: string | undefined;
+}
+
+export const CANDIDATE_COOKIE = 'sogd_candidate';
+export const CANDIDATE_SESSION_HOURS = 12;
+
+/*
+ * PINs are six digits: the defence is spacing out failed sign-ins, per code
+ * (whatever the address: 5 free, then 2 s doubling to 15 min) and per address
+ * (50 free, then 1 s doubling to 15 min, so one address cannot sweep codes).
+ * Only failures count: a school's or a carrier's shared address signing in
+ * hundreds of families successfully is never held back.
+ */
+const WINDOW_MS = 30 * 60_000;
+const codeThrottle = new AttemptThrottle(
+  (n) => (n < 5 ? 0 : Math.min(2_000 * 2 ** (n - 5), 15 * 60_000)),
+  WINDOW_MS,
+);
+const addressThrottle = new AttemptThrottle(
+  (n) => (n < 50 ? 0 : Math.min(1_000 * 2 ** (n - 50), 15 * 60_000)),
+  WINDOW_MS,
+);
+
+export function resetCandidateThrottle(): void {
+  codeThrottle.clear();
+  addressThrottle.clear();
+}
+
+export class CandidateSignInThrottled extends AppError {
+  constructor(readonly retryAfterSeconds: number) {
+    super(
+      429,
+      'Quá nhiều lần đăng nhập sai',
+      `Đã có quá nhiều lần nhập sai mã thí sinh hoặc mã PIN. Vui lòng thử lại sau ${
+        retryAfterSeconds < 120
+          ? `${retryAfterSeconds} giây`
+          : `${Math.ceil(retryAfterSeconds / 60)} phút`
+      }.`,
+    );
+  }
+}
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+
+/** Signs a candidate in with the slip's code and PIN: a session token and its CSRF token. */
+export async function candidateSignIn(
+  db: Db,
+  input: { campaignId: string; code: string; pin: string; ip: string | null },
+): Promise<{ token: string; csrfToken: string }> {
+  const campaign = await publicCampaignRow(db, input.campaignId);
+  const codeKey = `${campaign.id}:${input.code.toUpperCase()}`;
+  const addressKey = input.ip ?? 'unknown';
+  const now = Date.now();
+  const earliest = Math.max(
+    codeThrottle.earliest(codeKey, now),
+    addressThrottle.earliest(addressKey, now),
+  );
+  if (earliest > now) throw new CandidateSignInThrottled(Math.ceil((earliest - now) / 1000));
+  codeThrottle.reserve(codeKey, now);
+  addressThrottle.reserve(addressKey, now);
+  const candidate = await candidateByCode(db, campaign.id, input.code.trim());
+  // A hash is checked even for an unknown code, so the timing says nothing about which exist.
+  const ok = await verifyPassword(candidate?.pin_hash ?? DUMMY_HASH, input.pin.trim());
+  if (!candidate || !ok) throw unauthorized('Mã thí sinh hoặc mã PIN không đúng.');
+  codeThrottle.refund(codeKey);
+  addressThrottle.refund(addressKey);
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  await insertSession(db, {
+    token_hash: hashToken(token),
+    candidate_id: candidate.id,
+    csrf_token: csrfToken,
+    ip: input.ip,
+    expires_at: new Date(now + CANDIDATE_SESSION_HOURS * 3_600_000),
+  });
+  return { token, csrfToken };
+}
+
+// argon2id of a random string: what an unknown code is checked against.
+const DUMMY_HASH =
+  '$argon2id$v=19$m=19456,t=2,p=1$2mJ7VhpwgefPe9Kz9NrCxA$D3ZyGguYlqFUf9/y3HP2w1IBz1OCm8iVeAj9wT2KUpg';
+
+/**
+ * The candidate of a request: its session cookie, for this campaign; on a
+ * write, the CSRF token it was given must be echoed.
+ */
+export async function requireCandidate(
+  db: Db,
+  input: {
+    campaignId: string;
+    token: string | undefined;
+    csrf: string | undefined;
+    write: boolean;
+    ip: string | null;
+  },
+): Promise<CandidateScope> {
+  if (!input.token) throw unauthorized('Bạn cần đăng nhập bằng mã thí sinh và mã PIN trên phiếu.');
+  const session = await sessionByToken(db, hashToken(input.token));
+  if (!session || session.campaign_id !== input.campaignId)
+    throw unauthorized('Phiên đăng nhập đã hết hạn; hãy đăng nhập lại bằng mã thí sinh và mã PIN.');
+  if (input.write && input.csrf !== session.csrf_token)
+    throw new AppError(
+      403,
+      'Thiếu mã chống giả mạo',
+      'Yêu cầu thiếu hoặc sai mã x-csrf-token. Hãy tải lại trang và thử lại.',
+    );
+  return { candidateId: session.candidate_id, campaignId: session.campaign_id, ip: input.ip };
+}

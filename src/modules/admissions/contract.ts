@@ -1,0 +1,266 @@
+/**
+ * The HTTP boundary of admissions campaigns (docs/formats/admissions-campaign.md
+ * for the public part, which outside tools rely on): request and answer
+ * schemas and their types. Imports only zod and core/contract.ts.
+ */
+import { z } from 'zod';
+import { id, isoDate, schoolYear, timestamp, unitRef } from '../../core/contract.ts';
+
+/** A program id as admissions-allocation.md allows it. */
+export const programId = z
+  .string()
+  .regex(/^[A-Za-z0-9._-]{1,64}$/, 'Mã chương trình gồm 1–64 chữ cái, chữ số, "-", "_", "."');
+
+/** Points with at most 2 decimals (rank penalty, scores). */
+const points = (max: number) =>
+  z
+    .number()
+    .min(0)
+    .max(max)
+    .refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, 'Tối đa 2 chữ số thập phân');
+
+export const tiePolicy = z.enum(['admit-all', 'tiebreak']);
+export const campaignStatus = z.enum(['open', 'allocated', 'published']);
+export type CampaignStatus = z.infer<typeof campaignStatus>;
+
+export const campaignParams = z.object({ id: z.string().max(64) });
+export const publicParams = z.object({ campaign: z.string().max(64) });
+
+// ---- Staff ----
+
+export const createCampaignBody = z.object({
+  name: z.string().trim().min(1).max(200),
+  schoolYear,
+  grade: z.number().int().min(10).max(10).default(10),
+  opensAt: z.iso.datetime({ offset: true }),
+  closesAt: z.iso.datetime({ offset: true }),
+  confirmBy: z.iso.datetime({ offset: true }).nullable().optional(),
+  maxPreferences: z.number().int().min(1).max(10).default(3),
+  rankPenalty: points(100).default(0),
+  ties: tiePolicy.default('admit-all'),
+});
+export type CreateCampaignInput = z.input<typeof createCampaignBody>;
+
+export const campaignSummary = z.object({
+  id,
+  name: z.string(),
+  schoolYear: z.string(),
+  grade: z.number().int(),
+  opensAt: timestamp,
+  closesAt: timestamp,
+  confirmBy: timestamp.nullable(),
+  maxPreferences: z.number().int(),
+  rankPenalty: z.number(),
+  ties: tiePolicy,
+  status: campaignStatus,
+  unit: unitRef,
+  version: z.number().int(),
+});
+export type CampaignSummary = z.infer<typeof campaignSummary>;
+export const campaignList = z.array(campaignSummary);
+
+export const programRow = z.object({
+  program: z.string(),
+  schoolCode: z.string(),
+  schoolName: z.string(),
+  quota: z.number().int(),
+  admitted: z.number().int().nullable(),
+  cutoff: z.number().nullable(),
+  /** How many more would reach it with a cutoff 0.25, 0.5, 1 point lower. */
+  whatIf: z.array(z.number().int()).nullable(),
+});
+export type ProgramRow = z.infer<typeof programRow>;
+
+export const campaignDetail = campaignSummary.extend({
+  programs: z.array(programRow),
+  candidates: z.number().int(),
+  registered: z.number().int(),
+  scored: z.number().int(),
+});
+export type CampaignDetail = z.infer<typeof campaignDetail>;
+
+export const programsBody = z.object({
+  rows: z
+    .array(
+      z.object({
+        program: z.string().max(200),
+        schoolCode: z.string().max(200),
+        quota: z.union([z.number(), z.string().max(20)]),
+      }),
+    )
+    .max(10_000),
+});
+export type ProgramsInput = z.infer<typeof programsBody>;
+
+export const rowProblem = z.object({
+  row: z.number().int(),
+  column: z.string(),
+  message: z.string(),
+});
+export type RowProblem = z.infer<typeof rowProblem>;
+
+/** The summary line of programs and scores imports (the CLI prints the same). */
+export const importSummary = z.object({
+  rows: z.number().int(),
+  added: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  errors: z.number().int(),
+  ms: z.number(),
+  problems: z.array(rowProblem),
+});
+export type ImportSummary = z.infer<typeof importSummary>;
+
+export const scoresBody = z.object({
+  rows: z
+    .array(
+      z.object({ code: z.string().max(200), score: z.union([z.number(), z.string().max(20)]) }),
+    )
+    .max(200_000),
+});
+export type ScoresInput = z.infer<typeof scoresBody>;
+
+export const slip = z.object({
+  code: z.string(),
+  pin: z.string(),
+  studentCode: z.string(),
+  fullName: z.string(),
+  schoolCode: z.string(),
+});
+export type Slip = z.infer<typeof slip>;
+export const issueAnswer = z.object({
+  issued: z.number().int(),
+  existing: z.number().int(),
+  slips: z.array(slip),
+});
+export type IssueAnswer = z.infer<typeof issueAnswer>;
+
+export const candidatesQuery = z.object({
+  registered: z.enum(['yes', 'no']).optional(),
+});
+export const candidateRow = z.object({
+  code: z.string(),
+  fullName: z.string(),
+  birthDate: isoDate,
+  school: unitRef,
+  version: z.number().int(),
+  choices: z.number().int(),
+  score: z.number().nullable(),
+});
+export type CandidateRow = z.infer<typeof candidateRow>;
+export const candidateList = z.array(candidateRow);
+
+export const allocationSummary = z.object({
+  candidates: z.number().int(),
+  applications: z.number().int(),
+  programs: z.number().int(),
+  admitted: z.number().int(),
+  allocateMs: z.number(),
+});
+export type AllocationSummary = z.infer<typeof allocationSummary>;
+
+export const admittedRow = z.object({
+  code: z.string(),
+  fullName: z.string(),
+  program: z.string(),
+  rank: z.number().int(),
+  round: z.enum(['main', 'top_up']),
+  response: z.enum(['confirmed', 'declined', 'lapsed']).nullable(),
+});
+export type AdmittedRow = z.infer<typeof admittedRow>;
+export const admittedList = z.array(admittedRow);
+
+export const topUpAnswer = z.object({ offered: z.number().int() });
+
+// ---- Candidates and the public ----
+
+export const signInBody = z.object({
+  code: z.string().trim().min(1).max(32),
+  pin: z.string().trim().min(1).max(32),
+});
+export const signInAnswer = z.object({ csrfToken: z.string() });
+
+export const preference = z.object({ rank: z.number().int(), program: z.string() });
+export const applicationVersion = z.object({
+  version: z.number().int(),
+  submittedAt: timestamp,
+  preferences: z.array(preference),
+  /** Set when a school's staff member submitted it for the family. */
+  onBehalf: z.boolean(),
+});
+export const applicationAnswer = z.object({
+  version: z.number().int(),
+  submittedAt: timestamp.nullable(),
+  preferences: z.array(preference),
+  history: z.array(applicationVersion),
+  candidate: z.object({ code: z.string(), fullName: z.string() }),
+});
+export type ApplicationAnswer = z.infer<typeof applicationAnswer>;
+
+export const putApplicationBody = z.object({
+  preferences: z.array(z.string().max(64)).max(20),
+  baseVersion: z.number().int().min(0),
+});
+export const withdrawBody = z.object({ baseVersion: z.number().int().min(0) });
+export const submittedAnswer = z.object({ version: z.number().int(), submittedAt: timestamp });
+export type SubmittedAnswer = z.infer<typeof submittedAnswer>;
+
+export const countsAnswer = z.object({
+  updatedAt: timestamp,
+  programs: z.array(
+    z.object({
+      program: z.string(),
+      schoolCode: z.string(),
+      schoolName: z.string(),
+      quota: z.number().int(),
+      byRank: z.array(z.number().int()),
+      total: z.number().int(),
+      /** After publication: the cutoff (points) at rank 1; null before. */
+      cutoff: z.number().nullable(),
+    }),
+  ),
+});
+export type CountsAnswer = z.infer<typeof countsAnswer>;
+
+export const publicCampaign = z.object({
+  id,
+  name: z.string(),
+  schoolYear: z.string(),
+  opensAt: timestamp,
+  closesAt: timestamp,
+  confirmBy: timestamp.nullable(),
+  maxPreferences: z.number().int(),
+  rankPenalty: z.number(),
+  status: campaignStatus,
+  published: z.boolean(),
+});
+export type PublicCampaign = z.infer<typeof publicCampaign>;
+export const publicCampaignList = z.array(publicCampaign);
+
+export const resultAnswer = z.object({
+  program: z.string().nullable(),
+  rank: z.number().int().nullable().optional(),
+  score: z.number().nullable().optional(),
+  cutoff: z.number().nullable().optional(),
+  schoolName: z.string().nullable().optional(),
+  round: z.enum(['main', 'top_up']).optional(),
+  response: z.enum(['confirmed', 'declined', 'lapsed']).nullable().optional(),
+  confirmBy: timestamp.nullable().optional(),
+  /** For each preference ranked above the one obtained: the score it needed. */
+  missed: z
+    .array(z.object({ rank: z.number().int(), program: z.string(), needed: z.number() }))
+    .optional(),
+});
+export type ResultAnswer = z.infer<typeof resultAnswer>;
+
+export const confirmBody = z.object({ accept: z.boolean() });
+
+export const lookupQuery = z.object({
+  code: z.string().trim().min(1).max(32),
+  birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày sinh dạng yyyy-mm-dd'),
+});
+export const lookupAnswer = z.object({
+  program: z.string().nullable(),
+  schoolName: z.string().nullable(),
+  score: z.number().nullable(),
+});

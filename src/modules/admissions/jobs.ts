@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { defineJob } from '../../core/jobs/index.ts';
+import { systemActor, writeTransaction } from '../../db/actor.ts';
+import { campaignsPastConfirmation, lapseUnconfirmed } from './repo.ts';
+
+/**
+ * At a campaign's confirmation deadline (enqueued for `confirmBy` when its
+ * results are published): admitted candidates who did not answer lose their
+ * seat, which goes to the top-up round. Idempotent, and a no-op while the
+ * deadline has not passed (a deadline moved later leaves the seats alone).
+ */
+export const confirmationDeadlineJob = defineJob({
+  kind: 'admissions.confirmation-deadline',
+  payload: z.object({ campaignId: z.string().max(64) }),
+  system: true,
+  async handler({ db, payload }) {
+    let lapsed = 0;
+    const due = (await campaignsPastConfirmation(db)).filter((c) => c.id === payload.campaignId);
+    for (const c of due)
+      lapsed += await writeTransaction(db, systemActor('hết hạn xác nhận nhập học'), (tx) =>
+        lapseUnconfirmed(tx, c.id),
+      );
+    return { campaigns: due.length, lapsed };
+  },
+});

@@ -1,0 +1,36 @@
+import type { Scope } from '../../core/access/scope.ts';
+import type { Db } from '../../db/connection.ts';
+import { points, requireCampaign } from './access.ts';
+import type { CandidateRow } from './contract.ts';
+import { candidatesInScope } from './repo.ts';
+
+/**
+ * The candidates of the caller's schools, with whether each has registered:
+ * a school follows up those who have not.
+ */
+export async function listCandidates(
+  db: Db,
+  scope: Scope,
+  campaignId: string,
+  filter: { registered?: 'yes' | 'no' | undefined } = {},
+): Promise<CandidateRow[]> {
+  const campaign = await requireCampaign(db, scope, campaignId, 'admissions.candidates');
+  const rows = await candidatesInScope(db, campaign.id, scope);
+  return rows
+    .filter((r) =>
+      filter.registered === 'yes'
+        ? r.choices > 0
+        : filter.registered === 'no'
+          ? r.choices === 0
+          : true,
+    )
+    .map((r) => ({
+      code: r.code,
+      fullName: r.full_name,
+      birthDate: r.birth_date,
+      school: { id: r.school_id, code: r.school_code, name: r.school_name },
+      version: r.version,
+      choices: r.choices,
+      score: r.score === null ? null : points(r.score),
+    }));
+}

@@ -1,0 +1,594 @@
+/**
+ * Every query of the admissions campaigns (the allocation engine in
+ * allocate/ touches no database). Reads of the org tree and of grade-9
+ * enrolments are here too: the registry publishes no view of them yet.
+ */
+import { sql } from 'kysely';
+import type { Tx } from '../../db/actor.ts';
+import type { Db } from '../../db/connection.ts';
+import type { Scope } from '../../core/access/scope.ts';
+
+type Q = Db | Tx;
+
+export async function insertCampaign(
+  tx: Tx,
+  row: {
+    id: string;
+    org_unit_id: string;
+    name: string;
+    school_year: string;
+    grade: number;
+    opens_at: Date;
+    closes_at: Date;
+    confirm_by: Date | null;
+    max_preferences: number;
+    rank_penalty: number;
+    ties: 'admit-all' | 'tiebreak';
+  },
+): Promise<void> {
+  await tx.insertInto('admission_campaign').values(row).execute();
+}
+
+const campaignColumns = [
+  'c.id',
+  'c.name',
+  'c.school_year',
+  'c.grade',
+  'c.opens_at',
+  'c.closes_at',
+  'c.confirm_by',
+  'c.max_preferences',
+  'c.rank_penalty',
+  'c.ties',
+  'c.status',
+  'c.version',
+  'c.org_unit_id',
+  'c.published_at',
+  'u.code as unit_code',
+  'u.name as unit_name',
+  'u.path as unit_path',
+] as const;
+
+export type CampaignRow = Awaited<ReturnType<typeof campaignById>> & object;
+
+export async function campaignById(db: Q, campaignId: string) {
+  return db
+    .selectFrom('admission_campaign as c')
+    .innerJoin('org_unit as u', 'u.id', 'c.org_unit_id')
+    .select(campaignColumns)
+    .where('c.id', '=', campaignId)
+    .executeTakeFirst();
+}
+
+/** Campaigns the caller takes part in: run inside its subtree, or covering its unit. */
+export async function campaignsFor(db: Q, scope: Scope) {
+  const path = scope.user.orgPath;
+  return db
+    .selectFrom('admission_campaign as c')
+    .innerJoin('org_unit as u', 'u.id', 'c.org_unit_id')
+    .select(campaignColumns)
+    .where(sql<boolean>`(u.path LIKE ${path + '%'} OR ${path} LIKE u.path || '%')`)
+    .orderBy('c.opens_at', 'desc')
+    .execute();
+}
+
+export async function publicCampaigns(db: Q) {
+  return db
+    .selectFrom('admission_campaign as c')
+    .innerJoin('org_unit as u', 'u.id', 'c.org_unit_id')
+    .select(campaignColumns)
+    .orderBy('c.opens_at', 'desc')
+    .limit(50)
+    .execute();
+}
+
+export async function setCampaignStatus(
+  tx: Tx,
+  campaignId: string,
+  set: {
+    status: 'open' | 'allocated' | 'published';
+    allocated_at?: Date;
+    published_at?: Date | null;
+  },
+): Promise<void> {
+  await tx
+    .updateTable('admission_campaign')
+    .set({ ...set, version: sql`version + 1`, updated_at: sql`now()` })
+    .where('id', '=', campaignId)
+    .execute();
+}
+
+// ---- Programs ----
+
+export async function programsOf(db: Q, campaignId: string) {
+  return db
+    .selectFrom('admission_program as p')
+    .innerJoin('org_unit as u', 'u.id', 'p.school_id')
+    .select([
+      'p.id',
+      'p.school_id',
+      'p.quota',
+      'p.seq',
+      'p.admitted',
+      'p.cutoff',
+      'p.what_if',
+      'u.code as school_code',
+      'u.name as school_name',
+      'u.path as school_path',
+    ])
+    .where('p.campaign_id', '=', campaignId)
+    .orderBy('p.seq')
+    .execute();
+}
+
+/** Units by code inside a subtree (the campaign's), with their levels. */
+export async function unitsByCode(db: Q, rootPath: string, codes: string[]) {
+  if (!codes.length) return [];
+  return db
+    .selectFrom('org_unit')
+    .select(['id', 'code', 'name', 'kind', 'levels', 'path', 'active'])
+    .where('code', 'in', codes)
+    .where('path', 'like', `${rootPath}%`)
+    .execute();
+}
+
+export async function insertProgram(
+  tx: Tx,
+  row: { campaign_id: string; id: string; school_id: string; quota: number; seq: number },
+): Promise<void> {
+  await tx.insertInto('admission_program').values(row).execute();
+}
+
+export async function updateProgram(
+  tx: Tx,
+  campaignId: string,
+  programId: string,
+  set: { school_id: string; quota: number },
+): Promise<void> {
+  await tx
+    .updateTable('admission_program')
+    .set(set)
+    .where('campaign_id', '=', campaignId)
+    .where('id', '=', programId)
+    .execute();
+}
+
+export async function storeProgramOutcome(
+  tx: Tx,
+  campaignId: string,
+  programId: string,
+  set: { admitted: number; cutoff: number | null; what_if: number[] },
+): Promise<void> {
+  await tx
+    .updateTable('admission_program')
+    .set({ admitted: set.admitted, cutoff: set.cutoff, what_if: JSON.stringify(set.what_if) })
+    .where('campaign_id', '=', campaignId)
+    .where('id', '=', programId)
+    .execute();
+}
+
+// ---- Candidates ----
+
+/** Students in `grade` in `schoolYear` in a subtree, studying: the candidates to issue. */
+export async function studentsInGrade(db: Q, rootPath: string, schoolYear: string, grade: number) {
+  return db
+    .selectFrom('enrolment as e')
+    .innerJoin('class as k', (join) =>
+      join.onRef('k.id', '=', 'e.class_id').onRef('k.school_id', '=', 'e.school_id'),
+    )
+    .innerJoin('student as s', 's.id', 'e.student_id')
+    .innerJoin('org_unit as u', 'u.id', 'e.school_id')
+    .select([
+      's.id',
+      's.student_code',
+      's.full_name',
+      's.birth_date',
+      'u.id as school_id',
+      'u.code as school_code',
+    ])
+    .where('e.school_year', '=', schoolYear)
+    .where('k.grade', '=', grade)
+    .where('s.status', '=', 'studying')
+    .where('u.path', 'like', `${rootPath}%`)
+    .orderBy('u.code')
+    .orderBy('s.search_name')
+    .execute();
+}
+
+export async function issuedStudentIds(db: Q, campaignId: string): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('admission_candidate')
+    .select('student_id')
+    .where('campaign_id', '=', campaignId)
+    .where('student_id', 'is not', null)
+    .execute();
+  return new Set(rows.map((r) => r.student_id!));
+}
+
+export async function candidateCount(db: Q, campaignId: string): Promise<number> {
+  const row = await db
+    .selectFrom('admission_candidate')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('campaign_id', '=', campaignId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function insertCandidates(
+  tx: Tx,
+  rows: {
+    campaign_id: string;
+    id: string;
+    code: string;
+    pin_hash: string;
+    student_id: string | null;
+    school_id: string;
+    full_name: string;
+    birth_date: string;
+  }[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 2_000) {
+    const batch = rows.slice(i, i + 2_000);
+    await tx.insertInto('admission_candidate').values(batch).execute();
+    await tx
+      .insertInto('admission_current')
+      .values(batch.map((r) => ({ candidate_id: r.id, campaign_id: r.campaign_id })))
+      .execute();
+  }
+}
+
+export async function candidateByCode(db: Q, campaignId: string, code: string) {
+  return db
+    .selectFrom('admission_candidate')
+    .select(['id', 'code', 'pin_hash', 'full_name', 'birth_date', 'school_id', 'score'])
+    .where('campaign_id', '=', campaignId)
+    .where('code', '=', code)
+    .executeTakeFirst();
+}
+
+export async function candidateById(db: Q, candidateId: string) {
+  return db
+    .selectFrom('admission_candidate')
+    .select(['id', 'campaign_id', 'code', 'full_name', 'birth_date', 'school_id', 'score'])
+    .where('id', '=', candidateId)
+    .executeTakeFirst();
+}
+
+export async function candidateCodes(db: Q, campaignId: string): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom('admission_candidate')
+    .select(['id', 'code'])
+    .where('campaign_id', '=', campaignId)
+    .execute();
+  return new Map(rows.map((r) => [r.code, r.id]));
+}
+
+/** Candidates of the schools in the caller's subtree, with their current version. */
+export async function candidatesInScope(db: Q, campaignId: string, scope: Scope) {
+  return db
+    .selectFrom('admission_candidate as a')
+    .innerJoin('admission_current as cur', 'cur.candidate_id', 'a.id')
+    .innerJoin('org_unit as u', 'u.id', 'a.school_id')
+    .select([
+      'a.code',
+      'a.full_name',
+      'a.birth_date',
+      'a.score',
+      'u.id as school_id',
+      'u.code as school_code',
+      'u.name as school_name',
+      'cur.version',
+      sql<number>`cardinality(cur.preferences)`.as('choices'),
+    ])
+    .where('a.campaign_id', '=', campaignId)
+    .where(scope.pathCondition('u.path'))
+    .orderBy('u.code')
+    .orderBy('a.code')
+    .limit(5_000)
+    .execute();
+}
+
+export async function campaignTallies(db: Q, campaignId: string) {
+  const row = await db
+    .selectFrom('admission_candidate as a')
+    .innerJoin('admission_current as cur', 'cur.candidate_id', 'a.id')
+    .select([
+      (eb) => eb.fn.countAll<string>().as('candidates'),
+      sql<string>`count(*) FILTER (WHERE cardinality(cur.preferences) > 0)`.as('registered'),
+      sql<string>`count(a.score)`.as('scored'),
+    ])
+    .where('a.campaign_id', '=', campaignId)
+    .executeTakeFirstOrThrow();
+  return {
+    candidates: Number(row.candidates),
+    registered: Number(row.registered),
+    scored: Number(row.scored),
+  };
+}
+
+export async function setScores(
+  tx: Tx,
+  campaignId: string,
+  scores: { id: string; score: number }[],
+): Promise<void> {
+  for (let i = 0; i < scores.length; i += 5_000) {
+    const batch = scores.slice(i, i + 5_000);
+    await sql`
+      UPDATE admission_candidate a SET score = v.score
+      FROM (SELECT unnest(${batch.map((s) => s.id)}::uuid[]) AS id,
+                   unnest(${batch.map((s) => s.score)}::int[]) AS score) v
+      WHERE a.id = v.id AND a.campaign_id = ${campaignId} AND a.score IS DISTINCT FROM v.score`.execute(
+      tx,
+    );
+  }
+}
+
+export async function currentScores(
+  db: Q,
+  campaignId: string,
+): Promise<Map<string, number | null>> {
+  const rows = await db
+    .selectFrom('admission_candidate')
+    .select(['id', 'score'])
+    .where('campaign_id', '=', campaignId)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.score]));
+}
+
+// ---- Candidate sessions ----
+
+export async function insertSession(
+  db: Q,
+  row: {
+    token_hash: string;
+    candidate_id: string;
+    csrf_token: string;
+    ip: string | null;
+    expires_at: Date;
+  },
+): Promise<void> {
+  await db.insertInto('admission_session').values(row).execute();
+}
+
+export async function sessionByToken(db: Q, tokenHash: string) {
+  return db
+    .selectFrom('admission_session as s')
+    .innerJoin('admission_candidate as a', 'a.id', 's.candidate_id')
+    .select(['s.candidate_id', 's.csrf_token', 'a.campaign_id'])
+    .where('s.token_hash', '=', tokenHash)
+    .where('s.expires_at', '>', sql<Date>`now()`)
+    .executeTakeFirst();
+}
+
+// ---- Applications ----
+
+export async function currentApplication(db: Q, candidateId: string) {
+  return db
+    .selectFrom('admission_current')
+    .select(['version', 'preferences', 'submitted_at'])
+    .where('candidate_id', '=', candidateId)
+    .executeTakeFirst();
+}
+
+export async function submissionsOf(db: Q, candidateId: string) {
+  return db
+    .selectFrom('admission_submission')
+    .select(['version', 'preferences', 'submitted_at', 'on_behalf_by'])
+    .where('candidate_id', '=', candidateId)
+    .orderBy('version', 'desc')
+    .execute();
+}
+
+/**
+ * Moves the version in force from `baseVersion` to the next one, in the
+ * statement itself: of two devices sending the same base, one wins and the
+ * other finds no row (a 409), whatever the interleaving.
+ */
+export async function advanceCurrent(
+  tx: Tx,
+  candidateId: string,
+  baseVersion: number,
+  preferences: string[],
+  at: Date,
+): Promise<number | null> {
+  const row = await tx
+    .updateTable('admission_current')
+    .set({ version: sql`version + 1`, preferences, submitted_at: at })
+    .where('candidate_id', '=', candidateId)
+    .where('version', '=', baseVersion)
+    .returning('version')
+    .executeTakeFirst();
+  return row?.version ?? null;
+}
+
+export async function insertSubmission(
+  tx: Tx,
+  row: {
+    candidate_id: string;
+    version: number;
+    campaign_id: string;
+    preferences: string[];
+    submitted_at: Date;
+    ip: string | null;
+    on_behalf_by: string | null;
+  },
+): Promise<void> {
+  await tx.insertInto('admission_submission').values(row).execute();
+}
+
+/** Per program and rank: how many current applications list it there. */
+export async function countsByRank(db: Q, campaignId: string) {
+  const result = await sql<{ program: string; rank: number; n: string }>`
+    SELECT u.program, u.rank::int AS rank, count(*) AS n
+    FROM admission_current c, unnest(c.preferences) WITH ORDINALITY AS u(program, rank)
+    WHERE c.campaign_id = ${campaignId}
+    GROUP BY u.program, u.rank`.execute(db);
+  return result.rows;
+}
+
+/**
+ * Each candidate's application in force at `closes` (its last version
+ * submitted before then) with a non-empty list, and the candidate's score.
+ */
+export async function applicationsAtClose(db: Q, campaignId: string, closesAt: Date) {
+  const result = await sql<{ code: string; score: number | null; preferences: string[] }>`
+    SELECT a.code, a.score, v.preferences
+    FROM admission_candidate a
+    JOIN LATERAL (
+      SELECT s.preferences FROM admission_submission s
+      WHERE s.candidate_id = a.id AND s.submitted_at < ${closesAt}
+      ORDER BY s.version DESC LIMIT 1
+    ) v ON true
+    WHERE a.campaign_id = ${campaignId} AND cardinality(v.preferences) > 0`.execute(db);
+  return result.rows;
+}
+
+// ---- Results ----
+
+export async function replaceResults(
+  tx: Tx,
+  campaignId: string,
+  rows: { id: string; program: string | null; rank: number | null; school_id: string | null }[],
+): Promise<void> {
+  await tx.deleteFrom('admission_result').where('campaign_id', '=', campaignId).execute();
+  for (let i = 0; i < rows.length; i += 5_000)
+    await tx
+      .insertInto('admission_result')
+      .values(rows.slice(i, i + 5_000).map((r) => ({ ...r, campaign_id: campaignId })))
+      .execute();
+}
+
+export async function resultOf(db: Q, candidateId: string) {
+  return db
+    .selectFrom('admission_result as r')
+    .leftJoin('admission_program as p', (join) =>
+      join.onRef('p.campaign_id', '=', 'r.campaign_id').onRef('p.id', '=', 'r.program'),
+    )
+    .leftJoin('org_unit as u', 'u.id', 'p.school_id')
+    .select(['r.program', 'r.rank', 'r.round', 'r.response', 'p.cutoff', 'u.name as school_name'])
+    .where('r.id', '=', candidateId)
+    .executeTakeFirst();
+}
+
+export async function setResponse(
+  tx: Tx,
+  candidateId: string,
+  response: 'confirmed' | 'declined',
+): Promise<void> {
+  await tx
+    .updateTable('admission_result')
+    .set({ response, responded_at: sql`now()` })
+    .where('id', '=', candidateId)
+    .execute();
+}
+
+/** Admitted candidates who had not answered by the deadline lose their seat. */
+export async function lapseUnconfirmed(tx: Tx, campaignId: string): Promise<number> {
+  const result = await tx
+    .updateTable('admission_result')
+    .set({ response: 'lapsed', responded_at: sql`now()` })
+    .where('campaign_id', '=', campaignId)
+    .where('program', 'is not', null)
+    .where('response', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export async function campaignsPastConfirmation(db: Q) {
+  return db
+    .selectFrom('admission_campaign')
+    .select('id')
+    .where('status', '=', 'published')
+    .where('confirm_by', '<', sql<Date>`now()`)
+    .execute();
+}
+
+/** Admitted lists of the programs of schools in the caller's subtree. */
+export async function admittedInScope(db: Q, campaignId: string, scope: Scope) {
+  return db
+    .selectFrom('admission_result as r')
+    .innerJoin('admission_candidate as a', 'a.id', 'r.id')
+    .innerJoin('org_unit as u', 'u.id', 'r.school_id')
+    .select(['a.code', 'a.full_name', 'r.program', 'r.rank', 'r.round', 'r.response'])
+    .where('r.campaign_id', '=', campaignId)
+    .where('r.program', 'is not', null)
+    .where(scope.pathCondition('u.path'))
+    .orderBy('r.program')
+    .orderBy('a.code')
+    .execute();
+}
+
+/** Everything top-up needs: every candidate's current result and application at close. */
+export async function resultsWithApplications(db: Q, campaignId: string, closesAt: Date) {
+  const result = await sql<{
+    id: string;
+    code: string;
+    score: number | null;
+    program: string | null;
+    response: string | null;
+    preferences: string[];
+  }>`
+    SELECT a.id, a.code, a.score, r.program, r.response, v.preferences
+    FROM admission_candidate a
+    JOIN admission_result r ON r.id = a.id
+    JOIN LATERAL (
+      SELECT s.preferences FROM admission_submission s
+      WHERE s.candidate_id = a.id AND s.submitted_at < ${closesAt}
+      ORDER BY s.version DESC LIMIT 1
+    ) v ON true
+    WHERE a.campaign_id = ${campaignId}`.execute(db);
+  return result.rows;
+}
+
+export async function offerTopUp(
+  tx: Tx,
+  rows: { id: string; program: string; rank: number; school_id: string }[],
+): Promise<void> {
+  for (const r of rows)
+    await tx
+      .updateTable('admission_result')
+      .set({
+        program: r.program,
+        rank: r.rank,
+        school_id: r.school_id,
+        round: 'top_up',
+        response: null,
+        responded_at: null,
+      })
+      .where('id', '=', r.id)
+      .execute();
+}
+
+export async function schoolPath(db: Q, unitId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('org_unit')
+    .select('path')
+    .where('id', '=', unitId)
+    .executeTakeFirst();
+  return row?.path ?? null;
+}
+
+export async function rootUnit(db: Q) {
+  return db
+    .selectFrom('org_unit')
+    .select(['id', 'path'])
+    .where('parent_id', 'is', null)
+    .orderBy('code')
+    .executeTakeFirst();
+}
+
+/** Schools of a subtree teaching `level`, by code (the demo seed picks from them). */
+export async function schoolsWithLevel(
+  db: Q,
+  rootPath: string,
+  level: 'upper_secondary' | 'lower_secondary',
+) {
+  return db
+    .selectFrom('org_unit')
+    .select(['id', 'code', 'path'])
+    .where('path', 'like', `${rootPath}%`)
+    .where(sql<boolean>`${level} = ANY(levels)`)
+    .where('active', '=', true)
+    .orderBy('code')
+    .execute();
+}

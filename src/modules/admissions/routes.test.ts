@@ -1,0 +1,199 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, type App } from '../../app/app.ts';
+import { freshDatabase } from '../../../test/helpers/db.ts';
+import { makeTree, makeUser } from '../../../test/helpers/fixtures.ts';
+import { signIn, type Client } from '../../../test/helpers/client.ts';
+import { systemActor, writeTransaction } from '../../db/actor.ts';
+import type { Db } from '../../db/connection.ts';
+import { uuidv7 } from '../../lib/ids.ts';
+import { resetCandidateThrottle } from './candidate-session.ts';
+import type { IssueAnswer } from './contract.ts';
+
+let db: Db;
+let close: () => Promise<void>;
+let app: App;
+let admin: Client;
+let ids: Record<string, string>;
+let campaign: string;
+let slip: IssueAnswer['slips'][number];
+
+/** A candidate's requests: its cookie and CSRF token, as a phone keeps them. */
+async function candidate(code: string, pin: string) {
+  const r = await app.inject({
+    method: 'POST',
+    url: `/api/public/admissions/${campaign}/sign-in`,
+    payload: { code, pin },
+  });
+  expect(r.statusCode).toBe(200);
+  const cookie = `sogd_candidate=${r.cookies.find((c) => c.name === 'sogd_candidate')!.value}`;
+  const { csrfToken } = r.json<{ csrfToken: string }>();
+  const url = `/api/public/admissions/${campaign}/application`;
+  return {
+    get: () => app.inject({ method: 'GET', url, headers: { cookie } }),
+    result: () =>
+      app.inject({
+        method: 'GET',
+        url: `/api/public/admissions/${campaign}/result`,
+        headers: { cookie },
+      }),
+    put: (preferences: string[], baseVersion: number, csrf = csrfToken) =>
+      app.inject({
+        method: 'PUT',
+        url,
+        headers: { cookie, 'x-csrf-token': csrf },
+        payload: { preferences, baseVersion },
+      }),
+    del: (baseVersion: number) =>
+      app.inject({
+        method: 'DELETE',
+        url,
+        headers: { cookie, 'x-csrf-token': csrfToken },
+        payload: { baseVersion },
+      }),
+  };
+}
+
+beforeAll(async () => {
+  ({ db, close } = await freshDatabase());
+  ids = await makeTree(db, [
+    { code: 'SGD', name: 'Sở GDĐT Thử', kind: 'department' },
+    { code: 'CSA', name: 'THCS An', kind: 'school', parent: 'SGD', levels: ['lower_secondary'] },
+    { code: 'PT1', name: 'THPT Một', kind: 'school', parent: 'SGD', levels: ['upper_secondary'] },
+  ]);
+  const classId = uuidv7();
+  await writeTransaction(db, systemActor('test'), async (tx) => {
+    await tx
+      .insertInto('class')
+      .values({
+        school_id: ids.CSA!,
+        id: classId,
+        school_year: '2026-2027',
+        name: '9A',
+        grade: 9,
+        homeroom_staff_id: null,
+      })
+      .execute();
+    const id = uuidv7();
+    await tx
+      .insertInto('student')
+      .values({
+        id,
+        school_id: ids.CSA!,
+        full_name: 'Lê Thị An',
+        family_name: 'Lê',
+        middle_name: 'Thị',
+        given_name: 'An',
+        search_name: 'le thi an',
+        birth_date: '2012-04-05',
+        gender: 'female',
+        personal_id: null,
+        student_code: 'HS1',
+        ethnicity: null,
+        birth_place: null,
+        address: null,
+        guardian_name: null,
+        phone: null,
+        status_reason: null,
+      })
+      .execute();
+    await tx
+      .insertInto('enrolment')
+      .values({ student_id: id, school_year: '2026-2027', school_id: ids.CSA!, class_id: classId })
+      .execute();
+  });
+  await makeUser(db, ids.SGD!, 'department_staff', 'khaothi');
+  await makeUser(db, ids.CSA!, 'school_staff', 'vanthu.a');
+  app = await buildApp({ db, webDir: null });
+  admin = await signIn(app, 'khaothi', 'mat-khau-rat-dai-1');
+});
+afterAll(async () => {
+  await app?.close();
+  await close();
+});
+
+describe('the admissions API', () => {
+  it('refuses anonymous staff calls with 401 before reading the body', async () => {
+    const r = await app.inject({ method: 'POST', url: '/api/admissions/campaigns', payload: {} });
+    expect(r.statusCode).toBe(401);
+  });
+
+  it('sets up a campaign, its programs and slips', async () => {
+    const created = await admin.send('POST', '/api/admissions/campaigns', {
+      name: 'Tuyển sinh 10',
+      schoolYear: '2027-2028',
+      opensAt: new Date(Date.now() - 60_000).toISOString(),
+      closesAt: new Date(Date.now() + 3_600_000).toISOString(),
+    });
+    expect(created.status).toBe(201);
+    campaign = (created.body as { id: string }).id;
+    const clerk = await signIn(app, 'vanthu.a', 'mat-khau-rat-dai-1');
+    const refused = await clerk.send('POST', '/api/admissions/campaigns', {
+      name: 'x',
+      schoolYear: '2027-2028',
+      opensAt: new Date().toISOString(),
+      closesAt: new Date(Date.now() + 1000).toISOString(),
+    });
+    expect(refused.status).toBe(403);
+    const put = await app.inject({
+      method: 'PUT',
+      url: `/api/admissions/campaigns/${campaign}/programs`,
+      headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrfToken },
+      payload: {
+        rows: [
+          { program: 'P1', schoolCode: 'PT1', quota: 10 },
+          { program: 'P2', schoolCode: 'PT1', quota: 5 },
+        ],
+      },
+    });
+    expect(put.json()).toMatchObject({ added: 2, errors: 0 });
+    const issued = await clerk.send(
+      'POST',
+      `/api/admissions/campaigns/${campaign}/candidates/issue`,
+    );
+    expect(issued.status).toBe(200);
+    slip = (issued.body as IssueAnswer).slips[0]!;
+    expect(slip).toMatchObject({ studentCode: 'HS1', fullName: 'Lê Thị An', schoolCode: 'CSA' });
+  });
+
+  it('lets a family register, change, withdraw, with 409 on a stale version and 403 without CSRF', async () => {
+    resetCandidateThrottle();
+    const wrong = await app.inject({
+      method: 'POST',
+      url: `/api/public/admissions/${campaign}/sign-in`,
+      payload: { code: slip.code, pin: '000000' === slip.pin ? '111111' : '000000' },
+    });
+    expect(wrong.statusCode).toBe(401);
+    const phone = await candidate(slip.code, slip.pin);
+    const laptop = await candidate(slip.code, slip.pin);
+    expect((await phone.get()).json()).toMatchObject({ version: 0, preferences: [], history: [] });
+    expect((await phone.put(['P1'], 0, 'sai')).statusCode).toBe(403);
+    const first = await phone.put(['P1', 'P2'], 0);
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toMatchObject({ version: 1 });
+    const stale = await laptop.put(['P2'], 0);
+    expect(stale.statusCode).toBe(409);
+    const repeated = await laptop.put(['P2', 'P2'], 1);
+    expect(repeated.statusCode).toBe(422);
+    expect(repeated.json<{ detail: string }>().detail).toContain('Nguyện vọng 2');
+    expect((await laptop.del(1)).json()).toMatchObject({ version: 2 });
+    expect((await phone.put(['P2'], 2)).json()).toMatchObject({ version: 3 });
+    const app3 = (await phone.get()).json<{ version: number; history: unknown[] }>();
+    expect(app3.version).toBe(3);
+    expect(app3.history).toHaveLength(3);
+    // Public counts follow within seconds.
+    await new Promise((r) => setTimeout(r, 1_100));
+    const counts = await app.inject({
+      method: 'GET',
+      url: `/api/public/admissions/${campaign}/counts`,
+    });
+    expect(counts.json()).toMatchObject({
+      programs: [
+        { program: 'P1', quota: 10, byRank: [0, 0, 0], total: 0 },
+        { program: 'P2', schoolCode: 'PT1', quota: 5, byRank: [1, 0, 0], total: 1 },
+      ],
+    });
+    // A result before publication does not exist.
+    const result = await phone.result();
+    expect(result.statusCode).toBe(404);
+  });
+});

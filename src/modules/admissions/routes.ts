@@ -1,0 +1,441 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../core/errors.ts';
+import { requireScope } from '../../core/http/context.ts';
+import { RateLimiter } from '../../core/http/rate-limit.ts';
+import type { ModuleServices } from '../../core/module.ts';
+import {
+  admittedList,
+  allocationSummary,
+  applicationAnswer,
+  campaignDetail,
+  campaignList,
+  campaignParams,
+  campaignSummary,
+  candidateList,
+  candidatesQuery,
+  confirmBody,
+  countsAnswer,
+  createCampaignBody,
+  importSummary,
+  issueAnswer,
+  lookupAnswer,
+  lookupQuery,
+  programsBody,
+  publicCampaign,
+  publicCampaignList,
+  publicParams,
+  putApplicationBody,
+  resultAnswer,
+  scoresBody,
+  signInAnswer,
+  signInBody,
+  submittedAnswer,
+  topUpAnswer,
+  withdrawBody,
+} from './contract.ts';
+import {
+  CANDIDATE_COOKIE,
+  CANDIDATE_SESSION_HOURS,
+  CandidateSignInThrottled,
+} from './candidate-session.ts';
+
+const STAFF_TAGS = ['Tuyển sinh lớp 10'];
+const PUBLIC_TAGS = ['Tuyển sinh lớp 10 (công khai)'];
+
+import { allocateCampaign } from './allocate-campaign.ts';
+import { candidateResult } from './candidate-result.ts';
+import { candidateSignIn, requireCandidate } from './candidate-session.ts';
+import { createCampaign } from './create-campaign.ts';
+import { getApplication } from './get-application.ts';
+import { getCampaign } from './get-campaign.ts';
+import { importPrograms } from './import-programs.ts';
+import { importScores } from './import-scores.ts';
+import { issueCandidates } from './issue-candidates.ts';
+import { listAdmitted } from './list-admitted.ts';
+import { listCandidates } from './list-candidates.ts';
+import { listCampaigns, listPublicCampaigns } from './list-campaigns.ts';
+import { lookupResult } from './lookup-result.ts';
+import { publicCounts } from './public-counts.ts';
+import { publishResults } from './publish-results.ts';
+import { respondOffer } from './respond-offer.ts';
+import { submitApplication } from './submit-application.ts';
+import { submitOnBehalf } from './submit-on-behalf.ts';
+import { topUp } from './top-up.ts';
+import { confirmationDeadlineJob } from './jobs.ts';
+import { publicCampaignRow, toPublic } from './access.ts';
+
+const candidateCodeParams = z.object({ id: z.string().max(64), code: z.string().max(32) });
+
+export function registerAdmissionsRoutes(
+  instance: FastifyInstance,
+  services: ModuleServices,
+): void {
+  const api = instance.withTypeProvider<ZodTypeProvider>();
+  const { db } = services;
+  // Staff routes refuse an anonymous caller before reading the body (401, not a 400).
+  const signedIn = {
+    onRequest: (request: FastifyRequest, _reply: unknown, done: () => void) => {
+      requireScope(request);
+      done();
+    },
+  };
+
+  // ---- Department and schools (signed in) ----
+  api.get(
+    '/admissions/campaigns',
+    {
+      ...signedIn,
+      schema: {
+        summary: 'Các kỳ tuyển sinh lớp 10',
+        tags: STAFF_TAGS,
+        response: { 200: campaignList },
+      },
+    },
+    (request) => listCampaigns(db, requireScope(request)),
+  );
+  api.post(
+    '/admissions/campaigns',
+    {
+      ...signedIn,
+      schema: {
+        summary: 'Tạo kỳ tuyển sinh (quy định, lịch)',
+        tags: STAFF_TAGS,
+        body: createCampaignBody.extend({ orgUnitId: z.string().max(64).optional() }),
+        response: { 201: campaignSummary },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await createCampaign(db, requireScope(request), request.body)),
+  );
+  api.get(
+    '/admissions/campaigns/:id',
+    {
+      ...signedIn,
+      schema: {
+        summary: 'Kỳ tuyển sinh: chương trình, chỉ tiêu, số liệu',
+        tags: STAFF_TAGS,
+        params: campaignParams,
+        response: { 200: campaignDetail },
+      },
+    },
+    (request) => getCampaign(db, requireScope(request), request.params.id),
+  );
+  api.put(
+    '/admissions/campaigns/:id/programs',
+    {
+      ...signedIn,
+      schema: {
+        summary: 'Nhập chương trình và chỉ tiêu (không ghi gì nếu có dòng lỗi)',
+        tags: STAFF_TAGS,
+        params: campaignParams,
+        body: programsBody,
+        response: { 200: importSummary },
+      },
+    },
+    (request) => importPrograms(db, requireScope(request), request.params.id, request.body),
+  );
+  api.put(
+    '/admissions/campaigns/:id/scores',
+    {
+      ...signedIn,
+      schema: {
+        summary: 'Nhập điểm xét tuyển (không ghi gì nếu có dòng lỗi)',
+        tags: STAFF_TAGS,
+        params: campaignParams,
+        body: scoresBody,
+        response: { 200: importSummary },
+      },
+    },
+    (request) => importScores(db, requireScope(request), request.params.id, request.body),
+  );
+  api.post(
+    '/admissions/campaigns/:id/candidates/issue',
+    {
+      ...signedIn,
+      schema: {
+        summary: 'Cấp phiếu dự tuyển (mã và PIN) cho học sinh lớp 9',
+        tags: STAFF_TAGS,
+        params: campaignParams,
+        response: { 200: issueAnswer },
+      },
+    },
+    (request) => issueCandidates(db, requireScope(request), request.params.id),
+  );
+  api.get(
+    '/admissions/campaigns/:id/candidates',
+    {
+      ...signedIn,
+      schema: {
+        summary: 'Thí sinh của các trường mình, đã/chưa đăng ký',
+        tags: STAFF_TAGS,
+        params: campaignParams,
+        querystring: candidatesQuery,
+        response: { 200: candidateList },
+      },
+    },
+    (request) => listCandidates(db, requireScope(request), request.params.id, request.query),
+  );
+  api.put(
+    '/admissions/campaigns/:id/candidates/:code/application',
+    {
+      ...signedIn,
+      schema: {
+        summary: 'Nhà trường đăng ký nguyện vọng thay cho gia đình (được ghi lại)',
+        tags: STAFF_TAGS,
+        params: candidateCodeParams,
+        body: putApplicationBody,
+        response: { 200: submittedAnswer },
+      },
+    },
+    (request) =>
+      submitOnBehalf(db, requireScope(request), {
+        campaignId: request.params.id,
+        code: request.params.code,
+        ...request.body,
+        receivedAt: new Date(),
+      }),
+  );
+  api.post(
+    '/admissions/campaigns/:id/allocate',
+    {
+      ...signedIn,
+      schema: {
+        summary: 'Xét tuyển (bản nháp đến khi công bố)',
+        tags: STAFF_TAGS,
+        params: campaignParams,
+        response: { 200: allocationSummary },
+      },
+    },
+    (request) => allocateCampaign(db, requireScope(request), request.params.id),
+  );
+  api.post(
+    '/admissions/campaigns/:id/publish',
+    {
+      ...signedIn,
+      schema: {
+        summary: 'Công bố kết quả và điểm chuẩn',
+        tags: STAFF_TAGS,
+        params: campaignParams,
+        response: { 200: campaignSummary },
+      },
+    },
+    async (request) => {
+      const published = await publishResults(db, requireScope(request), request.params.id);
+      // Unanswered offers lapse at the deadline: a durable job due then.
+      if (published.confirmBy && services.jobs)
+        await services.jobs.enqueue(
+          confirmationDeadlineJob,
+          { campaignId: published.id },
+          { runAt: new Date(published.confirmBy), singletonKey: published.id },
+        );
+      return published;
+    },
+  );
+  api.post(
+    '/admissions/campaigns/:id/top-up',
+    {
+      ...signedIn,
+      schema: {
+        summary: 'Tuyển bổ sung vào chỗ còn trống',
+        tags: STAFF_TAGS,
+        params: campaignParams,
+        response: { 200: topUpAnswer },
+      },
+    },
+    (request) => topUp(db, requireScope(request), request.params.id),
+  );
+  api.get(
+    '/admissions/campaigns/:id/admitted',
+    {
+      ...signedIn,
+      schema: {
+        summary: 'Danh sách trúng tuyển của các trường mình, ai đã xác nhận',
+        tags: STAFF_TAGS,
+        params: campaignParams,
+        response: { 200: admittedList },
+      },
+    },
+    (request) => listAdmitted(db, requireScope(request), request.params.id),
+  );
+
+  // ---- Candidates and the public (docs/formats/admissions-campaign.md) ----
+  const lookups = new RateLimiter(services.lookupsPerMinute ?? 20);
+  const candidate = (request: FastifyRequest<{ Params: { campaign: string } }>, write: boolean) =>
+    requireCandidate(db, {
+      campaignId: request.params.campaign,
+      token: request.cookies[CANDIDATE_COOKIE],
+      csrf: request.headers['x-csrf-token'] as string | undefined,
+      write,
+      ip: request.ip,
+    });
+
+  api.get(
+    '/public/admissions',
+    {
+      schema: {
+        summary: 'Các kỳ tuyển sinh lớp 10',
+        tags: PUBLIC_TAGS,
+        response: { 200: publicCampaignList },
+      },
+    },
+    () => listPublicCampaigns(db),
+  );
+  api.get(
+    '/public/admissions/:campaign',
+    {
+      schema: {
+        summary: 'Một kỳ tuyển sinh: lịch và quy định',
+        tags: PUBLIC_TAGS,
+        params: publicParams,
+        response: { 200: publicCampaign },
+      },
+    },
+    async (request) => toPublic(await publicCampaignRow(db, request.params.campaign)),
+  );
+  api.post(
+    '/public/admissions/:campaign/sign-in',
+    {
+      schema: {
+        summary: 'Đăng nhập bằng mã thí sinh và mã PIN trên phiếu',
+        tags: PUBLIC_TAGS,
+        params: publicParams,
+        body: signInBody,
+        response: { 200: signInAnswer },
+      },
+    },
+    async (request, reply) => {
+      const session = await candidateSignIn(db, {
+        campaignId: request.params.campaign,
+        ...request.body,
+        ip: request.ip,
+      }).catch((error: unknown) => {
+        if (error instanceof CandidateSignInThrottled)
+          void reply.header('retry-after', String(error.retryAfterSeconds));
+        throw error;
+      });
+      reply.setCookie(CANDIDATE_COOKIE, session.token, {
+        path: '/api/public/admissions',
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: services.secureCookies,
+        maxAge: CANDIDATE_SESSION_HOURS * 3600,
+      });
+      return { csrfToken: session.csrfToken };
+    },
+  );
+  api.get(
+    '/public/admissions/:campaign/application',
+    {
+      schema: {
+        summary: 'Nguyện vọng đang có hiệu lực và mọi phiên bản trước',
+        tags: PUBLIC_TAGS,
+        params: publicParams,
+        response: { 200: applicationAnswer },
+      },
+    },
+    async (request) => getApplication(db, await candidate(request, false)),
+  );
+  api.put(
+    '/public/admissions/:campaign/application',
+    {
+      schema: {
+        summary: 'Đăng ký hoặc thay đổi nguyện vọng (phiên bản mới)',
+        tags: PUBLIC_TAGS,
+        params: publicParams,
+        body: putApplicationBody,
+        response: { 200: submittedAnswer },
+      },
+    },
+    async (request) => {
+      const receivedAt = new Date();
+      return submitApplication(db, await candidate(request, true), { ...request.body, receivedAt });
+    },
+  );
+  api.delete(
+    '/public/admissions/:campaign/application',
+    {
+      schema: {
+        summary: 'Rút hồ sơ (phiên bản mới không có nguyện vọng)',
+        tags: PUBLIC_TAGS,
+        params: publicParams,
+        body: withdrawBody,
+        response: { 200: submittedAnswer },
+      },
+    },
+    async (request) => {
+      const receivedAt = new Date();
+      return submitApplication(db, await candidate(request, true), {
+        preferences: [],
+        baseVersion: request.body.baseVersion,
+        receivedAt,
+      });
+    },
+  );
+  api.get(
+    '/public/admissions/:campaign/counts',
+    {
+      schema: {
+        summary: 'Số nguyện vọng theo chương trình và thứ tự, tỉ lệ chọi (trực tiếp)',
+        tags: PUBLIC_TAGS,
+        params: publicParams,
+        response: { 200: countsAnswer },
+      },
+    },
+    async (request, reply) => {
+      const answer = await publicCounts(db, request.params.campaign);
+      void reply.header('cache-control', 'public, max-age=1');
+      return answer;
+    },
+  );
+  api.get(
+    '/public/admissions/:campaign/result',
+    {
+      schema: {
+        summary: 'Kết quả của thí sinh đang đăng nhập (sau khi công bố)',
+        tags: PUBLIC_TAGS,
+        params: publicParams,
+        response: { 200: resultAnswer },
+      },
+    },
+    async (request) => candidateResult(db, await candidate(request, false)),
+  );
+  api.post(
+    '/public/admissions/:campaign/confirmation',
+    {
+      schema: {
+        summary: 'Xác nhận nhập học hoặc từ chối',
+        tags: PUBLIC_TAGS,
+        params: publicParams,
+        body: confirmBody,
+        response: { 200: resultAnswer },
+      },
+    },
+    async (request) => respondOffer(db, await candidate(request, true), request.body),
+  );
+  api.get(
+    '/public/admissions/:campaign/lookup',
+    {
+      schema: {
+        summary: 'Tra cứu kết quả theo mã thí sinh và ngày sinh',
+        tags: PUBLIC_TAGS,
+        params: publicParams,
+        querystring: lookupQuery,
+        response: { 200: lookupAnswer },
+      },
+      onRequest: async (request, reply) => {
+        const wait = lookups.take(request.ip);
+        if (wait > 0) {
+          void reply.header('retry-after', String(wait));
+          throw new AppError(
+            429,
+            'Tra cứu quá nhiều lần',
+            `Bạn đã tra cứu quá nhiều lần trong thời gian ngắn. Vui lòng thử lại sau ${wait} giây.`,
+          );
+        }
+      },
+    },
+    (request) => lookupResult(db, { campaignId: request.params.campaign, ...request.query }),
+  );
+}

@@ -1,0 +1,90 @@
+import { AppError, forbidden } from '../../core/errors.ts';
+import { staleVersion } from '../../core/versions.ts';
+import type { Db } from '../../db/connection.ts';
+import { publicCampaignRow } from './access.ts';
+import type { CandidateScope } from './candidate-session.ts';
+import type { SubmittedAnswer } from './contract.ts';
+import { advanceCurrent, currentApplication, insertSubmission, programsOf } from './repo.ts';
+
+const unprocessable = (detail: string, errors: { path: string; message: string }[]) =>
+  new AppError(422, 'Nguyện vọng không hợp lệ', detail, errors);
+
+/**
+ * A new version of the candidate's application (an empty list withdraws).
+ * `receivedAt` is when the request reached the server: one that arrived
+ * before `closes` counts even if it commits a moment after. The version in
+ * force moves only from `baseVersion`: another device's newer version
+ * answers 409 and nothing is written. A 200 means committed (durable).
+ */
+export async function submitApplication(
+  db: Db,
+  scope: CandidateScope,
+  input: { preferences: string[]; baseVersion: number; receivedAt: Date },
+): Promise<SubmittedAnswer> {
+  const campaign = await publicCampaignRow(db, scope.campaignId);
+  const at = input.receivedAt;
+  if (at < campaign.opens_at)
+    throw forbidden(
+      `Chưa đến thời gian đăng ký: đăng ký mở từ ${vnTime(campaign.opens_at)}. Chưa lưu gì.`,
+    );
+  if (at >= campaign.closes_at || campaign.status !== 'open')
+    throw forbidden(
+      `Đã hết hạn đăng ký và thay đổi nguyện vọng (${vnTime(campaign.closes_at)}). Chưa lưu gì.`,
+    );
+  const programs = new Set((await programsOf(db, campaign.id)).map((p) => p.id));
+  const errors: { path: string; message: string }[] = [];
+  if (input.preferences.length > campaign.max_preferences)
+    errors.push({
+      path: 'body.preferences',
+      message: `Chỉ được đăng ký tối đa ${campaign.max_preferences} nguyện vọng (đã chọn ${input.preferences.length}).`,
+    });
+  const seen = new Map<string, number>();
+  input.preferences.forEach((p, i) => {
+    const path = `body.preferences.${i}`;
+    if (!programs.has(p))
+      errors.push({
+        path,
+        message: `Nguyện vọng ${i + 1}: không có chương trình "${p}" trong kỳ tuyển sinh.`,
+      });
+    else if (seen.has(p))
+      errors.push({
+        path,
+        message: `Nguyện vọng ${i + 1}: chương trình ${p} đã chọn ở nguyện vọng ${seen.get(p)! + 1}.`,
+      });
+    else seen.set(p, i);
+  });
+  if (errors.length)
+    throw unprocessable(`${errors.map((e) => e.message).join(' ')} Chưa lưu gì.`, errors);
+  const version = await db.transaction().execute(async (tx) => {
+    const next = await advanceCurrent(
+      tx,
+      scope.candidateId,
+      input.baseVersion,
+      input.preferences,
+      at,
+    );
+    if (next === null) return null;
+    await insertSubmission(tx, {
+      candidate_id: scope.candidateId,
+      version: next,
+      campaign_id: campaign.id,
+      preferences: input.preferences,
+      submitted_at: at,
+      ip: scope.ip,
+      on_behalf_by: scope.onBehalfBy ?? null,
+    });
+    return next;
+  });
+  if (version === null) {
+    const current = await currentApplication(db, scope.candidateId);
+    throw staleVersion('Đơn đăng ký nguyện vọng', {
+      sent: input.baseVersion,
+      current: current?.version ?? 0,
+    });
+  }
+  return { version, submittedAt: at.toISOString() };
+}
+
+export function vnTime(at: Date): string {
+  return at.toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
+}

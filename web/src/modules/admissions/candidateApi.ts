@@ -1,0 +1,42 @@
+/**
+ * A candidate's requests: the candidate's own session cookie (path
+ * /api/public/admissions) and the CSRF token its sign-in answered, kept
+ * apart from a staff session's.
+ */
+import { ApiError, type Problem } from '../../shared/api.ts';
+
+let csrf = '';
+export function setCandidateCsrf(token: string): void {
+  csrf = token;
+  sessionStorage.setItem('sogd.candidateCsrf', token);
+}
+export function candidateCsrf(): string {
+  return csrf || sessionStorage.getItem('sogd.candidateCsrf') || '';
+}
+
+export async function candidateRequest<T>(method: string, url: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = {};
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET') headers['x-csrf-token'] = candidateCsrf();
+  const response = await fetch(url, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  let data: unknown = null;
+  try {
+    data = text ? (JSON.parse(text) as unknown) : null;
+  } catch {
+    data = null;
+  }
+  if (!response.ok) {
+    const problem =
+      data && typeof data === 'object' && 'title' in data
+        ? (data as Problem)
+        : { title: 'Lỗi', detail: `Máy chủ trả lời ${response.status}.`, status: response.status };
+    throw new ApiError({ ...problem, status: response.status }, data);
+  }
+  return data as T;
+}
