@@ -1,5 +1,4 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { AllocationInputError, allocateFiles } from './allocate/index.ts';
 import { registerCampaignCommands } from './campaign-cli.ts';
 
 function hundredths(value: string): number {
@@ -37,7 +36,7 @@ export function registerAdmissionsCommands(program: Command): void {
     )
     .option('--explain <file>', 'ghi giải thích kết quả (CSV, xem docs/admissions-allocation.md)')
     .action(
-      (options: {
+      async (options: {
         programs: string;
         applications: string;
         out: string;
@@ -51,6 +50,8 @@ export function registerAdmissionsCommands(program: Command): void {
           process.exitCode = 2;
           return;
         }
+        // Loaded here: `sogd --help` need not load the engine.
+        const { AllocationInputError, allocateFiles } = await import('./allocate/index.ts');
         try {
           const summary = allocateFiles({
             programsFile: options.programs,

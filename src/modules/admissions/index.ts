@@ -7,14 +7,22 @@ import { defineModule } from '../../core/module.ts';
 import { registerAdmissionsCommands } from './cli.ts';
 import { confirmationDeadlineJob } from './jobs.ts';
 import { ADMISSIONS_PERMISSIONS } from './permissions.ts';
-import { registerAdmissionsRoutes } from './routes.ts';
+import type { seedAdmissionsDemo as SeedAdmissionsDemoFn } from './demo.ts';
 
 export const admissionsModule = defineModule({
   name: 'admissions',
   permissions: ADMISSIONS_PERMISSIONS,
-  routes: (api, services) => registerAdmissionsRoutes(api, services),
+  // Loaded when the app is built, not when the CLI starts (`sogd --help`).
+  routes: async (api, services) =>
+    (await import('./routes.ts')).registerAdmissionsRoutes(api, services),
   commands: registerAdmissionsCommands,
   jobs: [confirmationDeadlineJob],
 });
 
-export { seedAdmissionsDemo } from './demo.ts';
+type SeedAdmissionsDemo = typeof SeedAdmissionsDemoFn;
+/** The demo's open campaign (loaded when called: the CLI's start stays light). */
+export async function seedAdmissionsDemo(
+  ...args: Parameters<SeedAdmissionsDemo>
+): ReturnType<SeedAdmissionsDemo> {
+  return (await import('./demo.ts')).seedAdmissionsDemo(...args);
+}

@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { defineJob } from '../../core/jobs/index.ts';
-import { systemActor, writeTransaction } from '../../db/actor.ts';
-import { campaignsPastConfirmation, lapseUnconfirmed } from './repo.ts';
+import { defineJob } from '../../core/jobs/define.ts';
 
 /**
  * At a campaign's confirmation deadline (enqueued for `confirmBy` when its
@@ -14,6 +12,9 @@ export const confirmationDeadlineJob = defineJob({
   payload: z.object({ campaignId: z.string().max(64) }),
   system: true,
   async handler({ db, payload }) {
+    // Loaded when run: the module's descriptor (and so every `sogd` command) imports this file.
+    const { systemActor, writeTransaction } = await import('../../db/actor.ts');
+    const { campaignsPastConfirmation, lapseUnconfirmed } = await import('./repo.ts');
     let lapsed = 0;
     const due = (await campaignsPastConfirmation(db)).filter((c) => c.id === payload.campaignId);
     for (const c of due)

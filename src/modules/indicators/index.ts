@@ -6,13 +6,18 @@
 import { defineModule } from '../../core/module.ts';
 import { registerIndicatorCommands } from './cli.ts';
 import { INDICATORS_PERMISSIONS } from './permissions.ts';
-import { registerIndicatorRoutes } from './routes.ts';
+import type { savePlan as SavePlanFn } from './plans.ts';
 
 export const indicatorsModule = defineModule({
   name: 'indicators',
   permissions: INDICATORS_PERMISSIONS,
-  routes: (api, { db }) => registerIndicatorRoutes(api, { db }),
+  // Loaded when the app is built, not when the CLI starts (`sogd --help`).
+  routes: async (api, { db }) => (await import('./routes.ts')).registerIndicatorRoutes(api, { db }),
   commands: registerIndicatorCommands,
 });
 
-export { savePlan } from './plans.ts';
+type SavePlan = typeof SavePlanFn;
+/** A plan and its targets (the demo's; loaded when called: the CLI's start stays light). */
+export async function savePlan(...args: Parameters<SavePlan>): ReturnType<SavePlan> {
+  return (await import('./plans.ts')).savePlan(...args);
+}

@@ -8,15 +8,22 @@ import { defineModule } from '../../core/module.ts';
 import { registerOfficeCommands } from './cli.ts';
 import { DEADLINE_REMINDER_CRON, deadlineRemindersJob } from './jobs.ts';
 import { OFFICE_PERMISSIONS } from './permissions.ts';
-import { registerOfficeRoutes } from './routes.ts';
+import type { seedOfficeDemo as SeedOfficeDemoFn } from './demo.ts';
 
 export const officeModule = defineModule({
   name: 'office',
   permissions: OFFICE_PERMISSIONS,
-  routes: (api, { db }) => registerOfficeRoutes(api, { db }),
+  // Loaded when the app is built, not when the CLI starts (`sogd --help`).
+  routes: async (api, { db }) => (await import('./routes.ts')).registerOfficeRoutes(api, { db }),
   commands: registerOfficeCommands,
   jobs: [deadlineRemindersJob],
   schedules: [{ kind: deadlineRemindersJob, cron: DEADLINE_REMINDER_CRON, payload: {} }],
 });
 
-export { seedOfficeDemo } from './demo.ts';
+type SeedOfficeDemo = typeof SeedOfficeDemoFn;
+/** The demo's documents and calendar (loaded when called: the CLI's start stays light). */
+export async function seedOfficeDemo(
+  ...args: Parameters<SeedOfficeDemo>
+): ReturnType<SeedOfficeDemo> {
+  return (await import('./demo.ts')).seedOfficeDemo(...args);
+}

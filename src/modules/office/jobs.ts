@@ -1,10 +1,5 @@
 import { z } from 'zod';
-import { defineJob } from '../../core/jobs/index.ts';
-import { systemActor, writeTransaction } from '../../db/actor.ts';
-import { uuidv7 } from '../../lib/ids.ts';
-import { DUE_SOON_DAYS } from './labels.ts';
-import { assignmentsToRemind, insertNotices, markOverdue } from './repo.ts';
-import { addDays, todayInVietnam } from './rules.ts';
+import { defineJob } from '../../core/jobs/define.ts';
 
 /** Every morning at 07:00 Việt Nam time, before the working day starts. */
 export const DEADLINE_REMINDER_CRON = '0 7 * * *';
@@ -27,6 +22,12 @@ export const deadlineRemindersJob = defineJob({
   manualRun: true,
   system: true,
   async handler({ db, payload }) {
+    // Loaded when run: the module's descriptor (and so every `sogd` command) imports this file.
+    const { systemActor, writeTransaction } = await import('../../db/actor.ts');
+    const { uuidv7 } = await import('../../lib/ids.ts');
+    const { DUE_SOON_DAYS } = await import('./labels.ts');
+    const { assignmentsToRemind, insertNotices, markOverdue } = await import('./repo.ts');
+    const { addDays, todayInVietnam } = await import('./rules.ts');
     const today = payload.today ?? todayInVietnam();
     const rows = await assignmentsToRemind(db, addDays(today, DUE_SOON_DAYS));
     const overdue = rows.filter((r) => r.deadline < today);
