@@ -69,7 +69,7 @@ describe('build-web --check', () => {
     ])
       expect(files).toContain(file);
     // Server code the web does not import is no input.
-    expect(files).not.toContain('src/modules/registry/schools.ts');
+    expect(files).not.toContain('src/modules/registry/schools/repo.ts');
   });
 
   it('says so, exit 0, right after a build; exit 1 naming qr.ts once qr.ts changed', () => {
@@ -92,6 +92,6 @@ describe('build-web --check', () => {
 
   it('need not rebuild for server code the web does not import', () => {
     expect(staleBecause(copy)).toBeNull();
-    expect(changed('src/modules/registry/schools.ts', () => staleBecause(copy))).toBeNull();
+    expect(changed('src/modules/registry/schools/repo.ts', () => staleBecause(copy))).toBeNull();
   });
 });

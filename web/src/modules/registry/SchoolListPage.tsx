@@ -3,11 +3,12 @@ import { Button, Card, Input, Select, Space, Table, Typography } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api, type Me } from '../../shared/api.ts';
-import { ErrorResult } from '../../App.tsx';
+import type { Me } from '../../../../src/modules/orgs/contract.ts';
+import { ErrorResult } from '../../shared/ErrorResult.tsx';
+import { registryApi, registryFiles } from './api.ts';
 import { LEVEL_LABELS, OWNERSHIP_LABELS, useI18n } from '../../shared/i18n.ts';
 import { currentSchoolYear } from '../../shared/schoolYear.ts';
-import type { SchoolListAnswer, SchoolListRow } from '../../../../src/modules/registry/contract.ts';
+import type { SchoolListRow } from '../../../../src/modules/registry/contract.ts';
 import { fill, registryMessages } from './messages.ts';
 
 type Sort =
@@ -62,7 +63,7 @@ export default function SchoolListPage({ me }: { me: Me }) {
   paged.set('pageSize', String(pageSize));
   const result = useQuery({
     queryKey: ['school-list', paged.toString()],
-    queryFn: () => api.get<SchoolListAnswer>(`/api/registry/schools?${paged.toString()}`),
+    queryFn: () => registryApi.schoolList(Object.fromEntries(paged)),
   });
   if (result.error) return <ErrorResult error={result.error} />;
   const number = (n: number) => n.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB');
@@ -147,7 +148,7 @@ export default function SchoolListPage({ me }: { me: Me }) {
             ]}
             style={{ width: 200 }}
           />
-          <Button href={`/api/registry/schools/export.xlsx?${filters.toString()}`}>
+          <Button href={registryFiles.schoolList(Object.fromEntries(filters))}>
             {m.exportXlsx}
           </Button>
         </Space>

@@ -16,8 +16,10 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { api, ApiError, type Me } from '../../shared/api.ts';
-import { ErrorResult } from '../../App.tsx';
+import type { Me } from '../../../../src/modules/orgs/contract.ts';
+import { ApiError } from '../../shared/api.ts';
+import { ErrorResult } from '../../shared/ErrorResult.tsx';
+import { registryApi, registryFiles } from './api.ts';
 import { formatDate, useI18n } from '../../shared/i18n.ts';
 import { currentSchoolYear } from '../../shared/schoolYear.ts';
 import { isStale, StaleNotice } from '../../shared/StaleNotice.tsx';
@@ -108,10 +110,11 @@ function StudentFields({ m, classes }: { m: Messages; classes?: ClassRow[] }) {
   );
 }
 
+/** Empty optional fields are sent as null (cleared), not as empty strings. */
 const blankToNull = (v: FormValues) =>
   Object.fromEntries(
     Object.entries(v).map(([k, x]) => [k, typeof x === 'string' && !x.trim() ? null : x]),
-  );
+  ) as { [K in keyof FormValues]: FormValues[K] | null };
 
 /** Adding one student by hand, for a school's clerk: into a class of the running year. */
 function NewStudent({ me, m }: { me: Me; m: Messages }) {
@@ -123,8 +126,7 @@ function NewStudent({ me, m }: { me: Me; m: Messages }) {
   const year = currentSchoolYear();
   const classes = useQuery({
     queryKey: ['classes', me.orgUnit.id, year],
-    queryFn: () =>
-      api.get<ClassRow[]>(`/api/registry/schools/${me.orgUnit.id}/classes?year=${year}`),
+    queryFn: () => registryApi.schoolClasses(me.orgUnit.id, year),
     enabled: me.orgUnit.kind === 'school',
   });
   if (me.orgUnit.kind !== 'school' || !me.permissions.includes('registry.write'))
@@ -133,10 +135,9 @@ function NewStudent({ me, m }: { me: Me; m: Messages }) {
     setSaving(true);
     setError(undefined);
     try {
-      const created = await api.post<StudentRecord>(
-        `/api/registry/schools/${me.orgUnit.id}/students?year=${year}`,
-        blankToNull(values),
-      );
+      // The form's rules require the name, date of birth, gender and class.
+      const body = blankToNull(values) as Parameters<typeof registryApi.addStudent>[2];
+      const created = await registryApi.addStudent(me.orgUnit.id, year, body);
       void message.success(m.addedStudent);
       void navigate(`/hoc-sinh/${created.id}`);
     } catch (e) {
@@ -188,7 +189,11 @@ function EditDialog({
   const save = async (values: FormValues) => {
     setError(undefined);
     try {
-      await api.patch(`/api/registry/students/${record.id}`, { ...blankToNull(values), version });
+      // Required fields are checked by the form; the optional ones may be cleared (null).
+      const body = { ...blankToNull(values), version } as Parameters<
+        typeof registryApi.updateStudent
+      >[1];
+      await registryApi.updateStudent(record.id, body);
       void message.success(m.saved);
       await client.invalidateQueries({ queryKey: ['student', record.id] });
       onClose(true);
@@ -198,7 +203,7 @@ function EditDialog({
     }
   };
   const reload = async () => {
-    const fresh = await api.get<StudentRecord>(`/api/registry/students/${record.id}`);
+    const fresh = await registryApi.student(record.id);
     form.setFieldsValue(initial(fresh));
     setVersion(fresh.version);
     setStale(false);
@@ -241,7 +246,7 @@ function StatusDialog({
   const [error, setError] = useState<string>();
   const save = async (values: { status: Status; reason: string }) => {
     try {
-      await api.post(`/api/registry/students/${record.id}/status`, {
+      await registryApi.changeStudentStatus(record.id, {
         ...values,
         version: record.version,
       });
@@ -296,7 +301,7 @@ export default function StudentPage({ me }: { me: Me }) {
   const [dialog, setDialog] = useState<'edit' | 'status' | null>(null);
   const record = useQuery({
     queryKey: ['student', id],
-    queryFn: () => api.get<StudentRecord>(`/api/registry/students/${id}`),
+    queryFn: () => registryApi.student(id),
     enabled: id !== 'moi',
   });
   if (id === 'moi') return <NewStudent me={me} m={m} />;
@@ -320,7 +325,7 @@ export default function StudentPage({ me }: { me: Me }) {
         <Space wrap style={{ marginBottom: 16 }}>
           {s.canEdit && <Button onClick={() => setDialog('edit')}>{m.edit}</Button>}
           {s.canEdit && <Button onClick={() => setDialog('status')}>{m.changeStatus}</Button>}
-          <Button href={`/api/registry/students/${s.id}/profile.pdf`} target="_blank">
+          <Button href={registryFiles.studentProfile(s.id)} target="_blank">
             {m.printProfile}
           </Button>
         </Space>

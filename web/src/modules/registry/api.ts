@@ -14,6 +14,13 @@ import type {
   ClassSummary,
   FacilitiesBody,
   PromotionInput,
+  SchoolListAnswer,
+  schoolListQuery,
+  StatusChange,
+  StatusChanged,
+  studentCreateBody,
+  StudentPatch,
+  StudentRecord,
   PromotionPlan,
   PromotionResult,
   reasonBody,
@@ -44,6 +51,18 @@ export const registryApi = {
 
   students: (query: QueryOf<z.input<typeof studentSearchQuery>>) =>
     route.get<StudentSearchAnswer>('/api/registry/students', { query }),
+  /** A student's record (identity, guardian, classes, status changes, transfers, diplomas). */
+  student: (id: string) => route.get<StudentRecord>('/api/registry/students/:id', byId(id)),
+  updateStudent: (id: string, body: StudentPatch) =>
+    route.patch<StudentRecord>('/api/registry/students/:id', body, byId(id)),
+  /** One student added by hand into a class of the school's year. */
+  addStudent: (schoolId: string, year: string, body: z.input<typeof studentCreateBody>) =>
+    route.post<StudentRecord>('/api/registry/schools/:id/students', body, byId(schoolId, { year })),
+  changeStudentStatus: (id: string, body: StatusChange) =>
+    route.post<StatusChanged>('/api/registry/students/:id/status', body, byId(id)),
+  /** Every school in scope, filtered, sorted and paged (the department's and communes' list). */
+  schoolList: (query: QueryOf<z.input<typeof schoolListQuery>>) =>
+    route.get<SchoolListAnswer>('/api/registry/schools', { query }),
   studentHistory: (id: string) =>
     route.get<StudentHistory>('/api/registry/students/:id/history', byId(id)),
   staff: (query: QueryOf<z.input<typeof staffSearchQuery>>) =>
@@ -95,6 +114,9 @@ export type ImportKind = 'students' | 'staff';
 /** Links to the registry's files (xlsx exports, import templates) and the import routes. */
 export const registryFiles = {
   students: (query: Query) => url('/api/registry/students/export.xlsx', {}, query),
+  schoolList: (query: Query) => url('/api/registry/schools/export.xlsx', {}, query),
+  /** The student's profile (sơ yếu lý lịch) as PDF. */
+  studentProfile: (id: string) => url('/api/registry/students/:id/profile.pdf', { id }),
   staff: (query: Query | URLSearchParams) => url('/api/registry/staff/export.xlsx', {}, query),
   schoolClasses: (schoolId: string, year: string) =>
     url('/api/registry/schools/:id/classes/export.xlsx', { id: schoolId }, { year }),
