@@ -3,11 +3,11 @@
  * campaigns online (docs/admissions.md). The only file other modules and the
  * app import from this module.
  */
+import { lazyFunction } from '../../core/lazy.ts';
 import { defineModule } from '../../core/module.ts';
 import { registerAdmissionsCommands } from './cli.ts';
 import { confirmationDeadlineJob } from './jobs.ts';
 import { ADMISSIONS_PERMISSIONS } from './permissions.ts';
-import type { seedAdmissionsDemo as SeedAdmissionsDemoFn } from './demo.ts';
 
 export const admissionsModule = defineModule({
   name: 'admissions',
@@ -19,10 +19,5 @@ export const admissionsModule = defineModule({
   jobs: [confirmationDeadlineJob],
 });
 
-type SeedAdmissionsDemo = typeof SeedAdmissionsDemoFn;
 /** The demo's open campaign (loaded when called: the CLI's start stays light). */
-export async function seedAdmissionsDemo(
-  ...args: Parameters<SeedAdmissionsDemo>
-): ReturnType<SeedAdmissionsDemo> {
-  return (await import('./demo.ts')).seedAdmissionsDemo(...args);
-}
+export const seedAdmissionsDemo = lazyFunction(() => import('./demo.ts'), 'seedAdmissionsDemo');

@@ -6,11 +6,9 @@
  * routes (and with them pdfkit, ExcelJS and the QR code library) load when
  * the app is built, the commands' use cases when a command runs.
  */
+import { lazyFunction } from '../../core/lazy.ts';
 import { defineModule } from '../../core/module.ts';
-import type { Actor } from '../../db/actor.ts';
-import type { Db } from '../../db/connection.ts';
 import { registerDiplomaCommands } from './cli.ts';
-import type { PublicKeyInfo } from './keys.ts';
 
 export const diplomasModule = defineModule({
   name: 'diplomas',
@@ -24,19 +22,10 @@ export const diplomasModule = defineModule({
 export { keyPassphrase, type KeyPassphrase } from './passphrase.ts';
 
 /** Every issuer key, current and retired (public data). */
-export async function listIssuerKeys(db: Db): Promise<PublicKeyInfo[]> {
-  return (await import('./keys.ts')).listIssuerKeys(db);
-}
+export const listIssuerKeys = lazyFunction(() => import('./keys.ts'), 'listIssuerKeys');
 
 /**
  * A new issuer key for `authorityId`, the active one retired: an operator's
  * system task (the first start, `sogd keys`), never a route.
  */
-export async function rotateIssuerKey(
-  db: Db,
-  actor: Actor,
-  authorityId: string,
-  passphrase: string,
-): Promise<PublicKeyInfo> {
-  return (await import('./keys.ts')).rotateIssuerKey(db, actor, authorityId, passphrase);
-}
+export const rotateIssuerKey = lazyFunction(() => import('./keys.ts'), 'rotateIssuerKey');

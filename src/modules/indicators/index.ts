@@ -3,10 +3,10 @@
  * (issue #16). A report module: it reads other modules' data only through
  * the SQL views they publish. The only file imported from outside it.
  */
+import { lazyFunction } from '../../core/lazy.ts';
 import { defineModule } from '../../core/module.ts';
 import { registerIndicatorCommands } from './cli.ts';
 import { INDICATORS_PERMISSIONS } from './permissions.ts';
-import type { savePlan as SavePlanFn } from './plans.ts';
 
 export const indicatorsModule = defineModule({
   name: 'indicators',
@@ -16,8 +16,5 @@ export const indicatorsModule = defineModule({
   commands: registerIndicatorCommands,
 });
 
-type SavePlan = typeof SavePlanFn;
 /** A plan and its targets (the demo's; loaded when called: the CLI's start stays light). */
-export async function savePlan(...args: Parameters<SavePlan>): ReturnType<SavePlan> {
-  return (await import('./plans.ts')).savePlan(...args);
-}
+export const savePlan = lazyFunction(() => import('./plans.ts'), 'savePlan');

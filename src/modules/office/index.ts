@@ -4,11 +4,11 @@
  * reminders, the work calendar and PAdES signing. The only file other
  * modules and the app import from this module.
  */
+import { lazyFunction } from '../../core/lazy.ts';
 import { defineModule } from '../../core/module.ts';
 import { registerOfficeCommands } from './cli.ts';
 import { DEADLINE_REMINDER_CRON, deadlineRemindersJob } from './jobs.ts';
 import { OFFICE_PERMISSIONS } from './permissions.ts';
-import type { seedOfficeDemo as SeedOfficeDemoFn } from './demo.ts';
 
 export const officeModule = defineModule({
   name: 'office',
@@ -20,10 +20,5 @@ export const officeModule = defineModule({
   schedules: [{ kind: deadlineRemindersJob, cron: DEADLINE_REMINDER_CRON, payload: {} }],
 });
 
-type SeedOfficeDemo = typeof SeedOfficeDemoFn;
 /** The demo's documents and calendar (loaded when called: the CLI's start stays light). */
-export async function seedOfficeDemo(
-  ...args: Parameters<SeedOfficeDemo>
-): ReturnType<SeedOfficeDemo> {
-  return (await import('./demo.ts')).seedOfficeDemo(...args);
-}
+export const seedOfficeDemo = lazyFunction(() => import('./demo.ts'), 'seedOfficeDemo');

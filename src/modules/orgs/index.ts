@@ -2,15 +2,12 @@
  * The org tree and accounts (units, schools' details, users, sign-in, audit).
  * The only file other modules and the app import from this module.
  */
+import { lazyFunction } from '../../core/lazy.ts';
 import { defineModule } from '../../core/module.ts';
 import { registerOrgCommands } from './cli.ts';
 import { EXPIRED_SESSIONS_CRON, expiredSessionsJob } from './jobs.ts';
 import { ORGS_PERMISSIONS } from './permissions.ts';
 import { flushAuthEvents } from './sign-in/events.ts';
-import type { loadSession as LoadSessionFn } from './sign-in/load-session.ts';
-import type { createAccount as CreateAccountFn } from './users/create-account.ts';
-import type { findUnitByCode as FindUnitByCodeFn } from './units/find-unit-by-code.ts';
-import type { listAudit as ListAuditFn } from './audit/list-audit.ts';
 
 export const orgsModule = defineModule({
   name: 'orgs',
@@ -29,24 +26,16 @@ export type { LoadedSession } from './sign-in/load-session.ts';
 
 // What other modules and the app call, loaded when first called: this file is
 // imported by every `sogd` command, which should not load the database code.
-type LoadSession = typeof LoadSessionFn;
-export async function loadSession(...args: Parameters<LoadSession>): ReturnType<LoadSession> {
-  return (await import('./sign-in/load-session.ts')).loadSession(...args);
-}
-type CreateAccount = typeof CreateAccountFn;
-export async function createAccount(...args: Parameters<CreateAccount>): ReturnType<CreateAccount> {
-  return (await import('./users/create-account.ts')).createAccount(...args);
-}
-type FindUnitByCode = typeof FindUnitByCodeFn;
-export async function findUnitByCode(
-  ...args: Parameters<FindUnitByCode>
-): ReturnType<FindUnitByCode> {
-  return (await import('./units/find-unit-by-code.ts')).findUnitByCode(...args);
-}
-type ListAudit = typeof ListAuditFn;
-export async function listAudit(...args: Parameters<ListAudit>): ReturnType<ListAudit> {
-  return (await import('./audit/list-audit.ts')).listAudit(...args);
-}
+export const loadSession = lazyFunction(() => import('./sign-in/load-session.ts'), 'loadSession');
+export const createAccount = lazyFunction(
+  () => import('./users/create-account.ts'),
+  'createAccount',
+);
+export const findUnitByCode = lazyFunction(
+  () => import('./units/find-unit-by-code.ts'),
+  'findUnitByCode',
+);
+export const listAudit = lazyFunction(() => import('./audit/list-audit.ts'), 'listAudit');
 export { LEVEL_LABELS, OWNERSHIP_LABELS, unitSearchName } from './units/rules.ts';
 // For other modules' tests and the app's: the audit log as a signed-in user
 // reads it, the org sheet's headers, the sign-in throttle's reset, the job.

@@ -3,11 +3,11 @@
  * staff, imports, transfers and the year-end promotion. The only file other
  * modules and the app import from this module.
  */
+import { lazyFunction } from '../../core/lazy.ts';
 import { defineModule } from '../../core/module.ts';
 import { registerRegistryCommands } from './cli.ts';
 import { registryOrgTreeHooks } from './org-tree.ts';
 import { REGISTRY_PERMISSIONS } from './permissions.ts';
-import type { graduatingStudents as GraduatingFn } from './students/graduating-students.ts';
 
 export const registryModule = defineModule({
   name: 'registry',
@@ -20,10 +20,10 @@ export const registryModule = defineModule({
 
 export type { GraduatingStudent } from './students/graduating-students.ts';
 
-type Graduating = typeof GraduatingFn;
 /** A school's students finishing its last grade (loaded when called: the CLI's start stays light). */
-export async function graduatingStudents(...args: Parameters<Graduating>): ReturnType<Graduating> {
-  return (await import('./students/graduating-students.ts')).graduatingStudents(...args);
-}
+export const graduatingStudents = lazyFunction(
+  () => import('./students/graduating-students.ts'),
+  'graduatingStudents',
+);
 /** The school year a date falls in: a year starts on 1 September (Asia/Ho_Chi_Minh). */
 export { schoolYearOf } from './contract.ts';
