@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import { e2eTest } from './vitest.e2e.config.ts';
@@ -33,7 +34,8 @@ const node = {
   testTimeout: 60_000,
   hookTimeout: 120_000,
   // Tests run the TypeScript sources, also in the `sogd` children they spawn (bin/sogd.js).
-  env: { SOGD_FROM_SOURCES: '1' },
+  // Uploaded files go to one temporary store (content-addressed, so tests may share it).
+  env: { SOGD_FROM_SOURCES: '1', FILES_DIR: join(tmpdir(), 'sogd-test-files') },
 } as const;
 /** Installs every module's permissions and org-tree hooks, as the app does (unit tests need none). */
 const modules = ['test/helpers/modules.ts'];

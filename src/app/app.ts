@@ -22,6 +22,7 @@ import { MAX_WORKBOOK_BYTES } from '../lib/xlsx.ts';
 import { SESSION_COOKIE } from '../core/http/context.ts';
 import { registerControlCharCheck } from '../core/http/control-chars.ts';
 import { AppError } from '../core/errors.ts';
+import { fileStoreFromEnv, type FileStore } from '../core/files/store.ts';
 import { registerJobRoutes } from './jobs-routes.ts';
 import { createJobQueue } from './job-queue.ts';
 import { MODULES } from './modules.ts';
@@ -50,6 +51,8 @@ export interface AppOptions {
   publicUrl?: string;
   /** The job queue whose worker runs in this process (`sogd serve`). */
   jobs?: JobQueue;
+  /** Where uploaded files go (default: FILES_DIR, or <DATA_DIR>/files). */
+  files?: FileStore;
 }
 
 export type App = FastifyInstance;
@@ -211,6 +214,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     secureCookies: secure,
     lookupsPerMinute: options.lookupsPerMinute,
     jobs,
+    files: options.files ?? fileStoreFromEnv(),
   };
   for (const module of MODULES) await module.publicRoutes?.(app, services);
 

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../db/connection.ts';
 import type { PermissionGrants } from './access/permissions.ts';
+import type { FileStore } from './files/store.ts';
 import type { JobKind, JobQueue } from './jobs/index.ts';
 import type { OrgTreeHooks } from './org-tree.ts';
 
@@ -16,6 +17,8 @@ export interface ModuleServices {
   lookupsPerMinute?: number | undefined;
   /** The job queue, when this process runs one (`sogd serve`). */
   jobs?: JobQueue | undefined;
+  /** Uploaded files kept outside the database (src/core/files/store.ts). */
+  files: FileStore;
 }
 
 /** A recurring job: its kind, a cron expression (server time) and the payload. */
