@@ -2,8 +2,8 @@ import { systemActor } from '../db/actor.ts';
 import type { Db } from '../db/connection.ts';
 import { uuidv7 } from '../lib/ids.ts';
 import { seedDemo } from '../modules/demo/index.ts';
-import { listIssuerKeys, rotateIssuerKey } from '../modules/diplomas/index.ts';
-import { createAccount } from '../modules/orgs/index.ts';
+import { accountExists, createAccount, findRootUnitId } from '../modules/orgs/index.ts';
+import { MODULES } from './modules.ts';
 import {
   hashPassword,
   MIN_PASSWORD_LENGTH,
@@ -30,25 +30,16 @@ export interface BootstrapResult {
 
 /**
  * First start on an empty database: a generated demo province and the
- * department's `admin` account. Later starts find both and do nothing.
+ * department's `admin` account; at every start, each module's `onStart`
+ * (src/core/module.ts). Later starts find everything there and change nothing.
  */
 export async function bootstrap(db: Db, options: BootstrapOptions): Promise<BootstrapResult> {
   let seeded = false;
-  const adminExists = async () =>
-    (await db
-      .selectFrom('app_user')
-      .select('id')
-      .where('username', '=', 'admin')
-      .executeTakeFirst()) !== undefined;
+  const adminExists = () => accountExists(db, 'admin');
   // Before seeding anything: a weak password stops the first start with nothing half-made.
   if (options.adminPassword && !(await adminExists()))
     await requireStrongAdminPassword(options.adminPassword);
-  const root = await db
-    .selectFrom('org_unit')
-    .select(['id'])
-    .where('parent_id', 'is', null)
-    .executeTakeFirst();
-  let rootId: string | undefined = root?.id;
+  let rootId = await findRootUnitId(db);
   if (!rootId) {
     if (!options.demo) return { seeded: false, admin: null };
     const result = await seedDemo(
@@ -63,14 +54,10 @@ export async function bootstrap(db: Db, options: BootstrapOptions): Promise<Boot
     seeded = true;
   }
   const adminUnitId = rootId;
-  // With a key passphrase (configured, or the embedded database's own), the
-  // department gets its first signing key.
-  const passphrase = options.keyPassphrase;
-  if (passphrase) {
-    const keys = await listIssuerKeys(db);
-    if (!keys.some((k) => k.authorityId === rootId && !k.retiredAt))
-      await rotateIssuerKey(db, systemActor('khởi tạo khoá ký'), rootId, passphrase);
-  }
+  // Each module's own start-up state (diplomas: the department's first signing
+  // key, when there is a passphrase), declared in its descriptor.
+  for (const module of MODULES)
+    await module.onStart?.(db, { rootId, keyPassphrase: options.keyPassphrase });
   if (await adminExists()) return { seeded, admin: null };
   const generated = !options.adminPassword;
   const password = options.adminPassword || temporaryPassword();

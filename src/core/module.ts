@@ -21,6 +21,12 @@ export interface ModuleServices {
   files: FileStore;
 }
 
+/** What `onStart` is told: the tree's root and, when there is one, the issuing keys' passphrase. */
+export interface StartContext {
+  rootId: string;
+  keyPassphrase?: string | undefined;
+}
+
 /** A recurring job: its kind, a cron expression (server time) and the payload. */
 export interface JobSchedule {
   kind: JobKind<unknown>;
@@ -54,6 +60,12 @@ export interface SogdModule {
   /** Job kinds the module's handlers run, and the schedules `sogd serve` declares. */
   jobs?: readonly JobKind<unknown>[];
   schedules?: readonly JobSchedule[];
+  /**
+   * Run by `sogd serve` at every start once the tree exists (src/app/bootstrap.ts):
+   * make sure the module's own start-up state is there (diplomas: the department's
+   * signing key). Must do nothing when it already is.
+   */
+  onStart?: (db: Db, context: StartContext) => Promise<void>;
   /** Called by `buildApp`'s onClose: finish writes made after an answer. */
   onClose?: () => Promise<void>;
 }

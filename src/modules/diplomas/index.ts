@@ -17,6 +17,7 @@ export const diplomasModule = defineModule({
   publicRoutes: async (app, { db, publicUrl }) =>
     (await import('./routes.ts')).registerDidDocument(app, { db, publicUrl }),
   commands: registerDiplomaCommands,
+  onStart: async (db, context) => (await import('./keys.ts')).ensureIssuerKey(db, context),
 });
 
 export { keyPassphrase, type KeyPassphrase } from './passphrase.ts';

@@ -1,5 +1,5 @@
 import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { writeTransaction, type Actor } from '../../db/actor.ts';
+import { systemActor, writeTransaction, type Actor } from '../../db/actor.ts';
 import type { Db } from '../../db/connection.ts';
 import { rawPublicKey } from '../../lib/credentials/data-integrity.ts';
 import {
@@ -114,4 +114,18 @@ export async function activeSigner(
     verificationMethod: verificationMethodOf(raw),
     privateKey,
   };
+}
+
+/**
+ * The department's first signing key, made at start when a passphrase exists
+ * (configured, or the embedded database's own) and the root has no active key.
+ */
+export async function ensureIssuerKey(
+  db: Db,
+  context: { rootId: string; keyPassphrase?: string | undefined },
+): Promise<void> {
+  if (!context.keyPassphrase) return;
+  const keys = await listIssuerKeys(db);
+  if (keys.some((k) => k.authorityId === context.rootId && !k.retiredAt)) return;
+  await rotateIssuerKey(db, systemActor('khởi tạo khoá ký'), context.rootId, context.keyPassphrase);
 }

@@ -31,6 +31,11 @@ export const createAccount = lazyFunction(
   () => import('./users/create-account.ts'),
   'createAccount',
 );
+export const accountExists = lazyFunction(
+  () => import('./users/account-exists.ts'),
+  'accountExists',
+);
+export const findRootUnitId = lazyFunction(() => import('./units/root-unit.ts'), 'findRootUnitId');
 export const findUnitByCode = lazyFunction(
   () => import('./units/find-unit-by-code.ts'),
   'findUnitByCode',

@@ -192,6 +192,16 @@ export async function setActive(tx: Tx, unitId: string, active: boolean): Promis
 
 // ---- The spreadsheet (import and export) ----
 
+/** The province's department: the one unit without a parent (none on an empty database). */
+export async function rootUnitId(db: Db): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('org_unit')
+    .select('id')
+    .where('parent_id', 'is', null)
+    .executeTakeFirst();
+  return row?.id;
+}
+
 export function allUnits(db: Db): Promise<OrgUnit[]> {
   return db.selectFrom('org_unit').selectAll().execute();
 }

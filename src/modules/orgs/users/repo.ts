@@ -93,7 +93,7 @@ export async function accountById(
   return row && { user: toUserRow(row), unitPath: row.unit_path };
 }
 
-export function usernameTaken(tx: Tx, username: string): Promise<{ id: string } | undefined> {
+export function usernameTaken(tx: Tx | Db, username: string): Promise<{ id: string } | undefined> {
   return tx.selectFrom('app_user').select('id').where('username', '=', username).executeTakeFirst();
 }
 
