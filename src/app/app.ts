@@ -51,6 +51,8 @@ export interface AppOptions {
   publicUrl?: string;
   /** The job queue whose worker runs in this process (`sogd serve`). */
   jobs?: JobQueue;
+  /** A read-only standby for lag-tolerant public reads (default: db). */
+  readDb?: Db;
   /** Where uploaded files go (default: FILES_DIR, or <DATA_DIR>/files). */
   files?: FileStore;
 }
@@ -210,6 +212,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   if (!options.jobs) app.addHook('onClose', () => jobs.stop());
   const services: ModuleServices = {
     db: options.db,
+    readDb: options.readDb ?? options.db,
     publicUrl: options.publicUrl ?? 'http://localhost:3000',
     secureCookies: secure,
     lookupsPerMinute: options.lookupsPerMinute,

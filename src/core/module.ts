@@ -9,6 +9,11 @@ import type { OrgTreeHooks } from './org-tree.ts';
 /** What the app hands every module's routes. */
 export interface ModuleServices {
   db: Db;
+  /**
+   * For public reads that may lag by replication delay (live counts): a
+   * read-only standby (DATABASE_READ_URL), else the same as `db`.
+   */
+  readDb: Db;
   /** Public base URL (SOGD_PUBLIC_URL): links in signed documents use it, never the Host header. */
   publicUrl: string;
   /** Cookies carry the Secure flag (behind HTTPS). */

@@ -15,6 +15,11 @@ export type Db = Kysely<Database>;
 export interface DatabaseTarget {
   /** postgres://… — a PostgreSQL server. */
   databaseUrl?: string | undefined;
+  /**
+   * postgres://… — a read-only standby of that server (streaming replication),
+   * for the heavy public reads (admissions' live counts); only with databaseUrl.
+   */
+  readUrl?: string | undefined;
   /** Folder of the embedded PGlite database (default ./data). */
   dataDir?: string | undefined;
   /** Embedded database kept in memory only (tests). */
@@ -48,7 +53,45 @@ export class DatabaseLockedError extends Error {
 export function targetFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
   return {
     databaseUrl: env.DATABASE_URL || undefined,
+    readUrl: env.DATABASE_READ_URL || undefined,
     dataDir: env.DATA_DIR || './data',
+  };
+}
+
+export class ReadReplicaConfigError extends Error {
+  constructor() {
+    super(
+      'DATABASE_READ_URL chỉ dùng cùng DATABASE_URL: bản sao chỉ đọc là bản sao của máy chủ PostgreSQL chính. ' +
+        'Hãy đặt DATABASE_URL, hoặc bỏ DATABASE_READ_URL.',
+    );
+  }
+}
+
+/**
+ * The connection for reads that may lag the primary by replication delay
+ * (public counts): the standby at `target.readUrl`, or the main connection
+ * when there is none. Its sessions are read-only even if the URL names a
+ * primary by mistake, so a write through it fails instead of landing there.
+ */
+export function openReadDatabase(target: DatabaseTarget, main: OpenDatabase): OpenDatabase {
+  if (!target.readUrl) return { ...main, close: async () => {} };
+  if (!target.databaseUrl) throw new ReadReplicaConfigError();
+  const pool = new pg.Pool({
+    connectionString: target.readUrl,
+    max: 10,
+    options: '-c default_transaction_read_only=on',
+  });
+  pool.on('error', (error) => {
+    console.error(`PostgreSQL (bản sao chỉ đọc) đóng một kết nối rảnh: ${error.message}`);
+  });
+  pg.types.setTypeParser(1082, (value: string) => value);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const url = new URL(target.readUrl);
+  return {
+    db,
+    kind: 'postgres',
+    describe: `PostgreSQL (chỉ đọc) ${url.hostname}:${url.port || 5432}${url.pathname}`,
+    close: () => db.destroy(),
   };
 }
 

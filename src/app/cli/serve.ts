@@ -36,13 +36,21 @@ export function registerServeCommand(program: Command): void {
         }
         const host = options.host ?? (process.env.HOST || '127.0.0.1');
         // Loaded here, not at the top: `sogd --help` need not load the database drivers.
-        const { migrateToLatest, openDatabase, targetFromEnv } =
+        const { migrateToLatest, openDatabase, openReadDatabase, targetFromEnv } =
           await import('../../db/connection.ts');
         const { bootstrap, ConfigurationError } = await import('../bootstrap.ts');
         const { keyPassphrase } = await import('../../modules/diplomas/index.ts');
         const target = targetFromEnv();
         const database = await openDatabase(target);
         await migrateToLatest(database.db);
+        let readDatabase: Awaited<ReturnType<typeof openDatabase>>;
+        try {
+          readDatabase = openReadDatabase(target, database);
+        } catch (error) {
+          await database.close();
+          process.exitCode = 2;
+          throw error;
+        }
         // Diplomas work at once on the embedded database: without
         // SOGD_KEY_PASSPHRASE it keeps a generated one in its data folder.
         let keys: KeyPassphrase | null = null;
@@ -76,6 +84,7 @@ export function registerServeCommand(program: Command): void {
         await declareSchedules(jobs);
         const app = await buildApp({
           db: database.db,
+          readDb: readDatabase.db,
           publicUrl,
           jobs,
           logger: { level: process.env.LOG_LEVEL ?? 'warn' },
@@ -94,6 +103,7 @@ export function registerServeCommand(program: Command): void {
           // Finish requests in flight and running jobs, then close the database cleanly.
           await app.close();
           await jobs.stop();
+          await readDatabase.close();
           await database.close();
           process.exit(0);
         };
@@ -102,7 +112,7 @@ export function registerServeCommand(program: Command): void {
 
         const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
         console.log(
-          `sogd đang chạy tại ${url} (${database.describe}), khởi động ${((Date.now() - started) / 1000).toFixed(1)} s`,
+          `sogd đang chạy tại ${url} (${database.describe}${target.readUrl ? `; đọc công khai: ${readDatabase.describe}` : ''}), khởi động ${((Date.now() - started) / 1000).toFixed(1)} s`,
         );
         console.log(
           host === '127.0.0.1' || host === '::1' || host === 'localhost'
