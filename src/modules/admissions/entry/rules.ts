@@ -1,0 +1,73 @@
+/**
+ * Entry-grade enrolment (tuyển sinh đầu cấp: grade 1 and grade 6) by
+ * residence. The rules that vary by commune are data (a commune's
+ * EntryPriorityRules); the ones below come from the law.
+ */
+
+/**
+ * Luật Giáo dục 2019, Art. 28(1)(a): a child enters grade 1 at 6 years old,
+ * counted by calendar year — born in (start year of the school year − 6).
+ * Art. 28(1)(b): grade 6 at 11, having completed primary school; grade 6
+ * eligibility is the registry's "finished grade 5", not checked here.
+ * Earlier or later entry is an exception the school records with a reason
+ * (Art. 28(1), last paragraph: children with disabilities, ethnic minority
+ * children in difficult areas, children returning from abroad…).
+ */
+export const GRADE_ONE_AGE = 6;
+
+export function gradeOneBirthYear(schoolYear: string): number {
+  return Number(schoolYear.slice(0, 4)) - GRADE_ONE_AGE;
+}
+
+export type BirthYearCheck = { ok: true } | { ok: false; expected: number; message: string };
+
+/** A grade-1 child's birth year against the school year (an exception lets any year through). */
+export function checkGradeOneBirthYear(
+  schoolYear: string,
+  dateOfBirth: string,
+  exceptionReason: string | null,
+): BirthYearCheck {
+  const expected = gradeOneBirthYear(schoolYear);
+  const year = Number(dateOfBirth.slice(0, 4));
+  if (year === expected || (exceptionReason && exceptionReason.trim() !== '')) return { ok: true };
+  return {
+    ok: false,
+    expected,
+    message:
+      `Trẻ sinh năm ${year}: vào lớp 1 năm học ${schoolYear} phải sinh năm ${expected} ` +
+      `(Luật Giáo dục 2019, Điều 28). Nếu trẻ thuộc diện vào học sớm hoặc muộn hơn, hãy ghi lý do ngoại lệ.`,
+  };
+}
+
+/**
+ * What may place one in-catchment child before another at an oversubscribed
+ * school, in the order the commune's plan lists them (the plan is approved
+ * by the commune People's Committee; TT 30/2024 Art. 12 for grade 6, and the
+ * province's plan for grade 1). Anything still tied goes to the lottery.
+ * - permanent-residence: thường trú before tạm trú;
+ * - sibling: a brother or sister already studying at the school;
+ * - distance: nearer home first (needs coordinates of the area and school).
+ */
+export const ENTRY_CRITERIA = ['permanent-residence', 'sibling', 'distance'] as const;
+export type EntryCriterion = (typeof ENTRY_CRITERIA)[number];
+
+export const ENTRY_CRITERION_LABELS: Record<EntryCriterion, { vi: string; en: string }> = {
+  'permanent-residence': {
+    vi: 'Thường trú trước tạm trú',
+    en: 'Permanent before temporary residence',
+  },
+  sibling: { vi: 'Có anh chị em đang học tại trường', en: 'Sibling at the school' },
+  distance: { vi: 'Nhà gần trường hơn', en: 'Lives nearer the school' },
+};
+
+export interface EntryPriorityRules {
+  /** The commune's order; criteria not listed are not used. */
+  order: readonly EntryCriterion[];
+  /** The published seed of the lottery that breaks the remaining ties. */
+  seed: number;
+  /**
+   * Children left without a seat are offered the nearest school of their
+   * commune that still has seats (the plan's "điều tiết").
+   */
+  overflowInCommune: boolean;
+}
