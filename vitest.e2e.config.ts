@@ -1,4 +1,5 @@
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+import { distState } from './bin/build-state.js';
 
 /** The browser tests; also the `e2e` project of vitest.config.ts. */
 export const e2eTest: NonNullable<TestProjectInlineConfiguration['test']> = {
@@ -12,4 +13,6 @@ export const e2eTest: NonNullable<TestProjectInlineConfiguration['test']> = {
   expect: { poll: { timeout: 10_000 } },
 };
 
-export default defineConfig({ test: { ...e2eTest, env: { SOGD_FROM_SOURCES: '1' } } });
+export default defineConfig({
+  test: { ...e2eTest, env: distState() === 'fresh' ? {} : { SOGD_FROM_SOURCES: '1' } },
+});

@@ -9,7 +9,7 @@
 // other. Ends with one summary line "N passed, N failed, N skipped" over
 // every pass. Other arguments (a file filter, say) go to every pass but the
 // browser tests, as before.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -68,6 +68,12 @@ function run(label, env, args, { held = false, filters = true } = {}) {
       });
     });
   });
+}
+
+// The `sogd` children the tests spawn run dist/ when it is fresh (vitest.config.ts).
+{
+  const build = spawnSync(process.execPath, ['scripts/build.js'], { stdio: 'inherit' });
+  if (build.status !== 0) process.exit(1);
 }
 
 const { TEST_DATABASE_URL, ...withoutPostgres } = process.env;
