@@ -379,6 +379,8 @@ export interface Database {
   indicator_target: IndicatorTargetTable;
   indicator_budget: IndicatorBudgetTable;
   student_diploma: StudentDiplomaView;
+  entry_area: EntryAreaTable;
+  entry_catchment: EntryCatchmentTable;
 }
 
 /** A view: the registry's read of a student's diplomas (the diploma module owns the table). */
@@ -776,4 +778,22 @@ export interface AdmissionResultTable {
   response: 'confirmed' | 'declined' | 'lapsed' | null;
   responded_at: Date | null;
   school_id: string | null;
+}
+
+/** A residential area (thôn / tổ dân phố) of a commune, for entry-grade catchments. */
+export interface EntryAreaTable {
+  id: string;
+  commune_id: string;
+  code: string;
+  name: string;
+  latitude: number | null;
+  longitude: number | null;
+}
+
+/** A school serving an area for an entry grade (1 or 6). */
+export interface EntryCatchmentTable {
+  id: string;
+  area_id: string;
+  school_id: string;
+  grade: 1 | 6;
 }

@@ -7,11 +7,12 @@ import { lazyFunction } from '../../core/lazy.ts';
 import { defineModule } from '../../core/module.ts';
 import { registerAdmissionsCommands } from './cli.ts';
 import { confirmationDeadlineJob } from './jobs.ts';
+import { ENTRY_PERMISSIONS } from './entry/permissions.ts';
 import { ADMISSIONS_PERMISSIONS } from './permissions.ts';
 
 export const admissionsModule = defineModule({
   name: 'admissions',
-  permissions: ADMISSIONS_PERMISSIONS,
+  permissions: { ...ADMISSIONS_PERMISSIONS, ...ENTRY_PERMISSIONS },
   // Loaded when the app is built, not when the CLI starts (`sogd --help`).
   routes: async (api, services) =>
     (await import('./routes.ts')).registerAdmissionsRoutes(api, services),

@@ -1,0 +1,116 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../../db/connection.ts';
+import { writeSimpleWorkbook } from '../../../lib/xlsx.ts';
+import { freshDatabase, type TestDatabase } from '../../../../test/helpers/db.ts';
+import { makeTree, scopeAt, SMALL_PROVINCE } from '../../../../test/helpers/factories/orgs.ts';
+import { CATCHMENT_HEADERS } from './catchment-sheet.ts';
+import { importCatchments } from './import-catchments.ts';
+import { listCatchments } from './list-catchments.ts';
+
+let test: TestDatabase;
+let db: Db;
+let ids: Record<string, string>;
+const dir = mkdtempSync(join(tmpdir(), 'sogd-catchments-'));
+const H = Object.values(CATCHMENT_HEADERS);
+
+async function workbook(name: string, rows: (string | number | null)[][]): Promise<string> {
+  const file = join(dir, `${name}.xlsx`);
+  await writeSimpleWorkbook(file, 'Tuyến tuyển sinh', H, rows);
+  return file;
+}
+
+beforeAll(async () => {
+  test = await freshDatabase();
+  db = test.db;
+  ids = await makeTree(db, SMALL_PROVINCE);
+});
+afterAll(async () => {
+  await test.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('entry-grade catchments from a workbook', () => {
+  it('refuses a file with errors, naming row and column, and changes nothing', async () => {
+    const scope = await scopeAt(db, ids.SGD!, 'department_staff');
+    const file = await workbook('bad', [
+      ['X01', 'T1', 'Thôn Đông', 1, 'THA', '20,8612', '106,6834'],
+      ['X01', 'T1', 'Thôn Tây', 1, 'THB', null, null], // same code, another name; THB has no primary
+      ['THA', 'T2', 'Thôn Nam', 6, 'THB', '200', '106'], // not a commune; latitude out of range
+      ['X02', 'T3', 'Tổ 3', 2, 'THC', null, null], // grade 2
+    ]);
+    const result = await importCatchments(db, scope, { file, dryRun: false });
+    expect(result.errors).toEqual(
+      expect.arrayContaining([
+        {
+          row: 3,
+          column: 'Tên khu dân cư (thôn, tổ dân phố)',
+          message: expect.stringContaining('dòng 2') as string,
+        },
+        {
+          row: 3,
+          column: 'Mã trường',
+          message: expect.stringContaining('không tuyển sinh lớp 1') as string,
+        },
+        { row: 4, column: 'Vĩ độ', message: expect.stringContaining('từ 8 đến 24') as string },
+        { row: 5, column: 'Lớp', message: expect.stringContaining('lớp 1 hoặc lớp 6') as string },
+      ]),
+    );
+    expect(await listCatchments(db, scope, ids.X01!)).toEqual([]);
+  });
+
+  it('sets a commune’s areas and their schools, then replaces them by the next file', async () => {
+    const scope = await scopeAt(db, ids.SGD!, 'department_staff');
+    const first = await importCatchments(db, scope, {
+      file: await workbook('first', [
+        ['X01', 'T1', 'Thôn Đông', 1, 'THA', '20,8612', '106,6834'],
+        ['X01', 'T1', 'Thôn Đông', 6, 'THB', '20,8612', '106,6834'],
+        ['X01', 'T2', 'Thôn Tây', 1, 'THA', null, null],
+      ]),
+      dryRun: false,
+    });
+    expect(first).toMatchObject({ errors: [], rows: 3, communes: 1, areasAdded: 2, links: 3 });
+    const areas = await listCatchments(db, scope, ids.X01!);
+    expect(
+      areas.map((a) => [a.code, a.name, a.home, a.schools.map((s) => `${s.grade}:${s.code}`)]),
+    ).toEqual([
+      ['T1', 'Thôn Đông', { lat: 20.8612, lon: 106.6834 }, ['1:THA', '6:THB']],
+      ['T2', 'Thôn Tây', null, ['1:THA']],
+    ]);
+
+    const second = await importCatchments(db, scope, {
+      file: await workbook('second', [['X01', 'T1', 'Thôn Đông mới', 1, 'THA', null, null]]),
+      dryRun: false,
+    });
+    expect(second).toMatchObject({
+      areasAdded: 0,
+      areasUpdated: 1,
+      links: 1,
+      areasUnserved: ['T2'],
+    });
+    const after = await listCatchments(db, scope, ids.X01!);
+    expect(after.map((a) => [a.code, a.name, a.schools.length])).toEqual([
+      ['T1', 'Thôn Đông mới', 1],
+      ['T2', 'Thôn Tây', 0],
+    ]);
+  });
+
+  it('keeps a commune officer to their own commune', async () => {
+    const officer = await scopeAt(db, ids.X02!, 'office_staff');
+    const result = await importCatchments(db, officer, {
+      file: await workbook('other-commune', [['X01', 'T9', 'Thôn Bắc', 1, 'THA', null, null]]),
+      dryRun: false,
+    });
+    expect(result.errors.map((e) => e.message)).toEqual([
+      'Không có xã/phường mã "X01" trong phạm vi của bạn.',
+      'Không có trường mã "THA" trong phạm vi của bạn.',
+    ]);
+    await expect(listCatchments(db, officer, ids.X01!)).rejects.toMatchObject({ status: 404 });
+    const teacher = await scopeAt(db, ids.THA!, 'school_staff');
+    await expect(
+      importCatchments(db, teacher, { file: await workbook('t', []), dryRun: true }),
+    ).rejects.toMatchObject({ status: 403 });
+  });
+});
