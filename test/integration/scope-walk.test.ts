@@ -15,6 +15,7 @@ import { QR_PREFIX } from '../../src/modules/diplomas/credentials/qr.ts';
 import { rotateIssuerKey } from '../../src/modules/diplomas/keys.ts';
 import { createAccount, expiredSessionsJob, ORG_HEADERS } from '../../src/modules/orgs/index.ts';
 import { GRADUATE_HEADERS } from '../../src/modules/diplomas/import.ts';
+import { CATCHMENT_HEADERS } from '../../src/modules/admissions/entry/catchment-sheet.ts';
 import { STAFF_HEADERS } from '../../src/modules/registry/imports/import-staff.ts';
 import { STUDENT_HEADERS } from '../../src/modules/registry/imports/import-students.ts';
 import { schoolYearOf } from '../../src/modules/registry/contract.ts';
@@ -731,6 +732,8 @@ async function snapshotOfB(): Promise<Record<string, string>> {
       sql`(SELECT * FROM diploma WHERE authority_id IN ${sub} OR student_id IN (SELECT id FROM student WHERE school_id IN ${sub}))`,
     ),
     diploma_event: agg(sql`(SELECT * FROM diploma_event WHERE authority_id IN ${sub})`),
+    entry_area: agg(sql`(SELECT * FROM entry_area WHERE commune_id IN ${sub})`),
+    entry_catchment: agg(sql`(SELECT * FROM entry_catchment WHERE school_id IN ${sub})`),
     diploma_counter: agg(
       sql`(SELECT concat_ws(':', authority_id, series, year) AS id, * FROM diploma_counter WHERE authority_id IN ${sub})`,
     ),
@@ -846,6 +849,8 @@ const NAMED_IDS = (): Record<string, string | string[]> => ({
   coUserIds: [fx.b.clerk.id],
   recipientIds: [fx.b.school],
   campaign: ADMISSIONS_CAMPAIGN,
+  // B's commune: its entry-grade catchments.
+  communeId: fx.b.commune,
   // A program at B's school (of an unknown campaign: refused whoever asks).
   schoolCode: fx.b.schoolCode,
 });
@@ -926,6 +931,13 @@ const UPLOADS = (): Record<string, Upload[]> => {
       {
         headers: Object.values(ORG_HEADERS),
         rows: [[fx.b.schoolCode, 'Trường bị đổi tên', 'XA', 'Trường học', 'THCS', 'Công lập', '']],
+      },
+    ],
+    // A catchment in B's commune, served by B's school.
+    'POST /api/admissions/catchments/import': [
+      {
+        headers: Object.values(CATCHMENT_HEADERS),
+        rows: [[fx.b.communeCode, 'TDP9', 'Tổ dân phố 9', 6, fx.b.schoolCode, '', '']],
       },
     ],
     'POST /api/diplomas/import': [

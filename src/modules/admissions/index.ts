@@ -14,8 +14,10 @@ export const admissionsModule = defineModule({
   name: 'admissions',
   permissions: { ...ADMISSIONS_PERMISSIONS, ...ENTRY_PERMISSIONS },
   // Loaded when the app is built, not when the CLI starts (`sogd --help`).
-  routes: async (api, services) =>
-    (await import('./routes.ts')).registerAdmissionsRoutes(api, services),
+  routes: async (api, services) => {
+    (await import('./routes.ts')).registerAdmissionsRoutes(api, services);
+    (await import('./entry/routes.ts')).registerEntryRoutes(api, services);
+  },
   commands: registerAdmissionsCommands,
   jobs: [confirmationDeadlineJob],
 });

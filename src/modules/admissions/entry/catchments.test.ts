@@ -1,11 +1,20 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, type App } from '../../../app/app.ts';
 import type { Db } from '../../../db/connection.ts';
 import { writeSimpleWorkbook } from '../../../lib/xlsx.ts';
 import { freshDatabase, type TestDatabase } from '../../../../test/helpers/db.ts';
-import { makeTree, scopeAt, SMALL_PROVINCE } from '../../../../test/helpers/factories/orgs.ts';
+import { signIn } from '../../../../test/helpers/client.ts';
+import {
+  makeTree,
+  makeUnit,
+  makeUser,
+  PASSWORD,
+  scopeAt,
+  SMALL_PROVINCE,
+} from '../../../../test/helpers/factories/orgs.ts';
 import { CATCHMENT_HEADERS } from './catchment-sheet.ts';
 import { importCatchments } from './import-catchments.ts';
 import { listCatchments } from './list-catchments.ts';
@@ -112,5 +121,59 @@ describe('entry-grade catchments from a workbook', () => {
     await expect(
       importCatchments(db, teacher, { file: await workbook('t', []), dryRun: true }),
     ).rejects.toMatchObject({ status: 403 });
+  });
+});
+
+describe('entry-grade catchments over HTTP', () => {
+  let app: App;
+  afterAll(() => app?.close());
+
+  it('imports a workbook for the commune officer and lists it; 422 with the errors otherwise', async () => {
+    await makeUser(db, ids.X02!, 'office_staff', 'canbo.x02');
+    app = await buildApp({ db, webDir: null });
+    const officer = await signIn(app, 'canbo.x02', PASSWORD);
+    const upload = async (file: string) => {
+      const boundary = '----sogd';
+      return app.inject({
+        method: 'POST',
+        url: '/api/admissions/catchments/import',
+        headers: {
+          cookie: officer.cookie,
+          'x-csrf-token': officer.csrfToken,
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+        },
+        payload: Buffer.concat([
+          Buffer.from(
+            `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="tuyen.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+          ),
+          readFileSync(file),
+          Buffer.from(`\r\n--${boundary}--\r\n`),
+        ]),
+      });
+    };
+    const refused = await upload(
+      await workbook('http-bad', [['X02', 'TDP1', 'Tổ 1', 1, 'THC', null, null]]),
+    );
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json<{ errors: { message: string }[] }>().errors[0]!.message).toContain(
+      'không tuyển sinh lớp 1',
+    );
+    await makeUnit(db, {
+      code: 'THD',
+      name: 'Trường Tiểu học Đông Hải',
+      kind: 'school',
+      parentId: ids.X02!,
+      levels: ['primary'],
+    });
+    const done = await upload(
+      await workbook('http-good', [['X02', 'TDP1', 'Tổ 1', 1, 'THD', null, null]]),
+    );
+    expect(done.statusCode).toBe(200);
+    const listed = await officer.get(`/api/admissions/catchments/${ids.X02}`);
+    expect(listed).toMatchObject({
+      status: 200,
+      body: [{ code: 'TDP1', schools: [{ code: 'THD', grade: 1 }] }],
+    });
+    expect((await officer.get(`/api/admissions/catchments/${ids.X01}`)).status).toBe(404);
   });
 });
