@@ -283,19 +283,28 @@ export interface I18n {
 export const I18nContext = createContext<I18n>({ lang: 'vi', t: vi, setLang: () => {} });
 export const useI18n = (): I18n => useContext(I18nContext);
 
-/** dd/mm/yyyy (and hh:mm) in Asia/Ho_Chi_Minh, whatever the browser's zone. */
+const dateTimeFormat = new Intl.DateTimeFormat('vi-VN', {
+  timeZone: 'Asia/Ho_Chi_Minh',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
+
+/**
+ * dd/mm/yyyy, or dd/mm/yyyy HH:mm, in Asia/Ho_Chi_Minh whatever the browser's
+ * zone (vi-VN alone would put the time first: "10:30:00 02/12/2026").
+ */
 export function formatDate(iso: string, withTime = false): string {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) {
-    const [y, m, d] = iso.split('-');
-    return `${d}/${m}/${y}`;
-  }
-  return new Intl.DateTimeFormat('vi-VN', {
-    timeZone: 'Asia/Ho_Chi_Minh',
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    ...(withTime ? { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false } : {}),
-  }).format(new Date(iso));
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (day) return `${day[3]}/${day[2]}/${day[1]}`;
+  const p = Object.fromEntries(
+    dateTimeFormat.formatToParts(new Date(iso)).map((part) => [part.type, part.value]),
+  );
+  const date = `${p.day}/${p.month}/${p.year}`;
+  return withTime ? `${date} ${p.hour === '24' ? '00' : p.hour}:${p.minute}` : date;
 }
 
 /**
