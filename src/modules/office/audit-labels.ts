@@ -23,6 +23,14 @@ const document = {
 
 export const OFFICE_AUDIT: AuditLabels = {
   subjects: {
+    office_unit: {
+      noun: { vi: 'thiết lập văn thư của đơn vị', en: 'office settings of a unit' },
+      name: ['abbreviation'],
+      fields: {
+        abbreviation: { vi: 'Tên viết tắt', en: 'Abbreviation' },
+        divisions: { vi: 'Các phòng, bộ phận', en: 'Divisions' },
+      },
+    },
     office_outgoing: {
       noun: { vi: 'văn bản đi', en: 'outgoing document' },
       name: ['notation'],

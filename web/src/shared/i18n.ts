@@ -118,7 +118,10 @@ const vi = {
   'jobKind_orgs.expired-sessions': 'Dọn phiên đăng nhập hết hạn',
   'jobKind_office.deadline-reminders': 'Nhắc hạn xử lý văn bản',
   'jobKind_admissions.confirmation-deadline': 'Hết hạn xác nhận nhập học lớp 10',
+  'jobKind_registry.export-students': 'Xuất danh sách học sinh',
   jobResult_deletedSessions: 'Phiên đã xoá',
+  jobResult_rows: 'Số dòng',
+  jobDownload: 'Tải tệp về',
   jobResult_deletedProgressRows: 'Bản ghi tiến độ đã xoá',
   staleTitle: 'Bản ghi đã được người khác sửa sau khi bạn mở.',
   staleHint:
@@ -248,7 +251,10 @@ const en: Messages = {
   'jobKind_orgs.expired-sessions': 'Remove expired sign-in sessions',
   'jobKind_office.deadline-reminders': 'Document handling deadline reminders',
   'jobKind_admissions.confirmation-deadline': 'Grade-10 enrolment confirmation deadline',
+  'jobKind_registry.export-students': 'Student list export',
   jobResult_deletedSessions: 'Sessions removed',
+  jobResult_rows: 'Rows',
+  jobDownload: 'Download the file',
   jobResult_deletedProgressRows: 'Progress rows removed',
   staleTitle: 'Someone else changed this record after you opened it.',
   staleHint:
@@ -325,4 +331,16 @@ export function defineMessages<K extends string>(
 /** The module's messages in the page's language. */
 export function useMessages<K extends string>(messages: ModuleMessages<K>): Record<K, string> {
   return messages[useI18n().lang];
+}
+
+/**
+ * A message with its blanks filled: fill('Có {n} học sinh', { n: 116 }) → "Có 116 học sinh".
+ * Numbers are written as the page's language writes them (1.234 / 1,234).
+ */
+export function fill(template: string, values: Record<string, string | number>, lang: Lang = 'vi') {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
+    const v = values[key];
+    if (v === undefined) return whole;
+    return typeof v === 'number' ? v.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB') : v;
+  });
 }

@@ -174,8 +174,8 @@ export default function AuditPage() {
         <Form.Item name="actor" label={t.actor}>
           <Input allowClear style={{ width: 180, maxWidth: '100%' }} />
         </Form.Item>
-        <Form.Item name="range" label={`${t.from} – ${t.to}`}>
-          <DatePicker.RangePicker format="DD/MM/YYYY" />
+        <Form.Item name="range" label={`${t.from} – ${t.to}`} style={{ maxWidth: '100%' }}>
+          <DatePicker.RangePicker format="DD/MM/YYYY" style={{ maxWidth: '100%' }} />
         </Form.Item>
       </Form>
       <AuditTable
