@@ -3,6 +3,7 @@ import { App, Button, Progress, Space, Typography } from 'antd';
 import { useState } from 'react';
 import type { JobStarted } from '../../../src/core/jobs/contract.ts';
 import { jobsApi } from '../modules/jobs/api.ts';
+import { stepText } from '../modules/jobs/steps.ts';
 import { problemText } from './api.ts';
 import { defineMessages, useI18n, useMessages } from './i18n.ts';
 
@@ -26,13 +27,6 @@ const messages = defineMessages(
     failed: 'The export failed',
   },
 );
-
-/** Server progress messages are Vietnamese; in English the bar shows the figures only. */
-const ENGLISH_STEPS: Record<string, string> = {
-  'Đang đọc danh sách học sinh': 'Reading the list of students',
-  'Đang ghi tệp Excel': 'Writing the Excel file',
-  Xong: 'Done',
-};
 
 /**
  * A long export run as a job (issue 13 item 11): starts it, shows its
@@ -98,7 +92,7 @@ export function ExportJob({
             aria-label={step ?? m.waiting}
           />
           <Typography.Text type="secondary">
-            {step ? (lang === 'en' ? (ENGLISH_STEPS[step] ?? step) : step) : m.waiting}
+            {step ? stepText(step, lang) : m.waiting}
           </Typography.Text>
           <Button danger onClick={() => cancel.mutate()} loading={cancel.isPending}>
             {m.cancel}

@@ -18,6 +18,7 @@ import type { JobState, JobView } from '../../../../src/core/jobs/contract.ts';
 import type { Me } from '../../../../src/modules/orgs/contract.ts';
 import { ErrorResult } from '../../shared/ErrorResult.tsx';
 import { JOB_FILES, jobsApi } from './api.ts';
+import { stepText } from './steps.ts';
 import { useI18n, type Messages } from '../../shared/i18n.ts';
 
 const STATES: JobState[] = ['created', 'retry', 'active', 'completed', 'cancelled', 'failed'];
@@ -73,7 +74,7 @@ function JobProgress({ job }: { job: JobView }) {
       />
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {done.toLocaleString(locale)}/{total.toLocaleString(locale)}
-        {message ? ` · ${message}` : ''}
+        {message ? ` · ${stepText(message, lang)}` : ''}
       </Typography.Text>
     </div>
   );
