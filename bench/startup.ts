@@ -5,18 +5,27 @@
  * Each is the time from running `npm start` until GET / answers 200. The
  * first start begins without web/dist, so it includes building the web UI,
  * as on a fresh clone after `npm ci`.
- * Run: npx tsx bench/startup.ts
+ * `npm start` is scripts/start.js: the web build runs beside the server's
+ * migrations and demo seed, and the server listens once both are done.
+ * Run when the machine is quiet: npx tsx bench/startup.ts
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const port = 3900 + Math.floor(Math.random() * 50);
 const dataDir = mkdtempSync(join(tmpdir(), 'sogd-bench-start-'));
 
+/** How busy the machine was (1-minute load average over the cores): figures are only comparable on a quiet one. */
+const load = () =>
+  `load ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`;
+
 async function timeToFirstAnswer(label: string): Promise<number> {
+  console.log(`${label}: starting, ${load()}`);
   const started = performance.now();
   const child = spawn('npm', ['start'], {
     env: {
@@ -40,7 +49,7 @@ async function timeToFirstAnswer(label: string): Promise<number> {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const seconds = (performance.now() - started) / 1000;
-    console.log(`${label}: ${seconds.toFixed(1)} s`);
+    console.log(`${label}: ${seconds.toFixed(1)} s (${load()})`);
     return seconds;
   } finally {
     // npm runs the server as its child: signal the whole process group.

@@ -1,10 +1,11 @@
 /**
  * Every module of sogd, in one list: the only place that knows them all.
- * Importing this file installs what each declares — its permissions and its
- * org-tree hooks — so that the HTTP app, the `sogd` command, the job worker
+ * Importing this file installs what each declares — its permissions, its
+ * org-tree hooks and its audit labels — so that the HTTP app, the `sogd` command, the job worker
  * and the tests see one and the same table.
  */
 import { declarePermissions } from '../core/access/permissions.ts';
+import { declareAuditLabels } from '../core/audit.ts';
 import type { JobKind } from '../core/jobs/index.ts';
 import { JOBS_PERMISSIONS } from '../core/jobs/permissions.ts';
 import type { SogdModule } from '../core/module.ts';
@@ -30,6 +31,7 @@ export const MODULES: readonly SogdModule[] = [
 for (const module of MODULES) {
   if (module.permissions) declarePermissions(module.permissions);
   if (module.orgTree) installOrgTreeHooks(module.orgTree);
+  if (module.audit) declareAuditLabels(module.audit);
 }
 // The jobs page is the kernel's (core/jobs), not a module's.
 declarePermissions(JOBS_PERMISSIONS);

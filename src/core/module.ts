@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../db/connection.ts';
 import type { PermissionGrants } from './access/permissions.ts';
+import type { AuditLabels } from './audit.ts';
 import type { FileStore } from './files/store.ts';
 import type { JobKind, JobQueue } from './jobs/index.ts';
 import type { OrgTreeHooks } from './org-tree.ts';
@@ -50,6 +51,8 @@ export interface SogdModule {
   name: string;
   /** The module's permissions and the roles holding each (its permissions.ts). */
   permissions?: PermissionGrants;
+  /** How the audit log names its tables' rows and fields (src/core/audit.ts). */
+  audit?: AuditLabels;
   /**
    * Routes under /api (the app adds the prefix). May be async, so that a
    * module loads its routes (and what they need) only when the app is built,

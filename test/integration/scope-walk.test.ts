@@ -803,6 +803,8 @@ const ID_BY_SEGMENT = (): Record<string, string> => ({
   users: fx.b.clerk.id,
   staff: fx.b.staff.id,
   jobs: fx.b.job,
+  // An export is a job: B's job, whose file A may not take.
+  'export-jobs': fx.b.job,
   outgoing: fx.b.office.outgoing,
   incoming: fx.b.office.incoming,
   assignments: fx.b.office.assignment,
@@ -892,6 +894,8 @@ const BODY_OVERRIDES = (): Record<string, Record<string, unknown>> => ({
   // A new unit code (B's would be a duplicate, refused for the wrong reason).
   'POST /api/orgs': { code: 'KTPV01' },
   'PATCH /api/orgs/{id}': { code: 'KTPV02' },
+  // A date of birth as the students page sends it (the plain text is no date: a 400).
+  'POST /api/registry/students/export-jobs': { birthDate: '20/06/2011' },
 });
 
 /** Search terms: each is sent alone, once per term, to every operation that takes it. */

@@ -27,6 +27,7 @@ import { authApi } from './modules/orgs/api.ts';
 import { ApiError, setCsrfToken } from './shared/api.ts';
 import { catalogues, I18nContext, ROLE_LABELS, useI18n, type Lang } from './shared/i18n.ts';
 import { registryMessages } from './modules/registry/messages.ts';
+import { sharedMessages } from './shared/messages.ts';
 
 // Pages import it from shared/; exported here too, as it was.
 export { ErrorResult } from './shared/ErrorResult.tsx';
@@ -86,6 +87,7 @@ function Shell({ me, children }: { me: Me; children: ReactNode }) {
   const location = useLocation();
   const client = useQueryClient();
   const [collapsed, setCollapsed] = useState(false);
+  const sm = sharedMessages[lang];
   const items = [
     { key: '/don-vi', icon: <ApartmentOutlined />, label: t.orgTree },
     ...(me.permissions.includes('user.manage')
@@ -104,19 +106,19 @@ function Shell({ me, children }: { me: Me; children: ReactNode }) {
       : []),
     ...(me.permissions.includes('registry.read')
       ? [
-          { key: '/truong-hoc', icon: <BankOutlined />, label: 'Trường học' },
-          { key: '/hoc-sinh', icon: <SolutionOutlined />, label: 'Học sinh' },
-          { key: '/can-bo', icon: <IdcardOutlined />, label: 'Cán bộ, giáo viên' },
+          { key: '/truong-hoc', icon: <BankOutlined />, label: sm.menuSchools },
+          { key: '/hoc-sinh', icon: <SolutionOutlined />, label: sm.menuStudents },
+          { key: '/can-bo', icon: <IdcardOutlined />, label: sm.menuStaff },
         ]
       : []),
     ...(me.permissions.includes('registry.write')
-      ? [{ key: '/len-lop', icon: <RiseOutlined />, label: 'Lên lớp' }]
+      ? [{ key: '/len-lop', icon: <RiseOutlined />, label: sm.menuPromotion }]
       : []),
     ...(me.permissions.includes('registry.read')
-      ? [{ key: '/chuyen-truong', icon: <SwapOutlined />, label: 'Chuyển trường' }]
+      ? [{ key: '/chuyen-truong', icon: <SwapOutlined />, label: sm.menuTransfers }]
       : []),
     ...(me.permissions.includes('registry.read') && me.orgUnit.kind !== 'school'
-      ? [{ key: '/van-bang', icon: <SafetyCertificateOutlined />, label: 'Văn bằng' }]
+      ? [{ key: '/van-bang', icon: <SafetyCertificateOutlined />, label: sm.menuDiplomas }]
       : []),
     ...(me.permissions.includes('office.read')
       ? [{ key: '/van-ban', icon: <FileTextOutlined />, label: officeMessages[lang].title }]

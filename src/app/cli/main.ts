@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { controlCharIn, controlCharMessage } from '../../lib/control-chars.ts';
 import { MODULES } from '../modules.ts';
 import { registerDatabaseCommands } from './database.ts';
+import { helpLanguage, localiseHelp } from './help-language.ts';
 import { registerServeCommand } from './serve.ts';
 
 /**
@@ -9,8 +10,11 @@ import { registerServeCommand } from './serve.ts';
  * server: DATABASE_URL (PostgreSQL) or DATA_DIR (embedded PGlite, default ./data).
  * Exit codes: 0 success, 1 rejected input (e.g. bad rows), 2 unreadable input or usage.
  */
+const { lang, argv } = helpLanguage(process.argv);
 const program = new Command('sogd')
   .description('Nền tảng số ngành Giáo dục và Đào tạo — dòng lệnh')
+  // Read (and taken out) by helpLanguage before parsing; listed here for the help.
+  .option('--lang <vi|en>', 'ngôn ngữ của trợ giúp: vi (mặc định) hoặc en')
   .showHelpAfterError()
   .exitOverride();
 
@@ -41,9 +45,11 @@ program.hook('preAction', (_program, action) => {
 registerServeCommand(program);
 registerDatabaseCommands(program);
 for (const module of MODULES) module.commands?.(program);
+// The English texts are loaded only when asked for: `sogd --help` stays light.
+localiseHelp(program, lang, lang === 'en' ? (await import('./help-en.ts')).HELP_EN : {});
 
 try {
-  await program.parseAsync(process.argv);
+  await program.parseAsync(argv);
 } catch (error) {
   if (error instanceof CommanderError) {
     process.exitCode = error.exitCode === 0 ? 0 : 2;

@@ -40,6 +40,8 @@ export function registerServeCommand(program: Command): void {
           await import('../../db/connection.ts');
         const { bootstrap, ConfigurationError } = await import('../bootstrap.ts');
         const { keyPassphrase } = await import('../../modules/diplomas/index.ts');
+        // `npm start` (scripts/start.js) builds the web UI beside the database's start.
+        const webBuilt = awaitWebBuild();
         const target = targetFromEnv();
         const database = await openDatabase(target);
         await migrateToLatest(database.db);
@@ -78,6 +80,7 @@ export function registerServeCommand(program: Command): void {
         progress.stop();
         // Loaded here so that other commands do not pay for the web server's start-up.
         const { buildApp } = await import('../app.ts');
+        await webBuilt;
         const { createJobQueue, declareSchedules } = await import('../job-queue.ts');
         const jobs = createJobQueue(database.db, { worker: true });
         await jobs.start();
@@ -137,6 +140,25 @@ export function registerServeCommand(program: Command): void {
           );
       },
     );
+}
+
+/**
+ * Under `npm start`, the web UI is being built while the server starts
+ * (scripts/start.js): resolves when the build says it is ready, at once
+ * otherwise. The app serves web/dist only if it is there when it is built.
+ */
+function awaitWebBuild(): Promise<void> {
+  if (process.env.SOGD_AWAIT_WEB_BUILD !== '1' || !process.send) return Promise.resolve();
+  return new Promise((ready) => {
+    const onMessage = (message: unknown) => {
+      if (message !== 'web-ready') return;
+      process.off('message', onMessage);
+      // The channel would keep the process alive after the server closes.
+      process.disconnect?.();
+      ready();
+    };
+    process.on('message', onMessage);
+  });
 }
 
 /**

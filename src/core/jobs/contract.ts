@@ -56,3 +56,7 @@ export const jobListSchema = z.object({
   runnable: z.array(z.string()),
 });
 export type JobList = z.infer<typeof jobListSchema>;
+
+/** The answer of a route that starts a job: follow it with GET /api/jobs/:id. */
+export const jobStarted = z.object({ jobId: z.string() });
+export type JobStarted = z.infer<typeof jobStarted>;

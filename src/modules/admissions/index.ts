@@ -5,6 +5,7 @@
  */
 import { lazyFunction } from '../../core/lazy.ts';
 import { defineModule } from '../../core/module.ts';
+import { ADMISSIONS_AUDIT } from './audit-labels.ts';
 import { registerAdmissionsCommands } from './cli.ts';
 import { confirmationDeadlineJob } from './jobs.ts';
 import { ENTRY_PERMISSIONS } from './entry/permissions.ts';
@@ -12,6 +13,7 @@ import { ADMISSIONS_PERMISSIONS } from './permissions.ts';
 
 export const admissionsModule = defineModule({
   name: 'admissions',
+  audit: ADMISSIONS_AUDIT,
   permissions: { ...ADMISSIONS_PERMISSIONS, ...ENTRY_PERMISSIONS },
   // Loaded when the app is built, not when the CLI starts (`sogd --help`).
   routes: async (api, services) => {

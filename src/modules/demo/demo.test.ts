@@ -124,13 +124,23 @@ describe('seeding a database', () => {
     expect(await count('enrolment')).toBe(2_000);
     expect(await count('org_unit')).toBe(result.units);
     expect(await count('school_year_profile')).toBe(20);
+    // Students as list imports are audited: one 'insert_many' entry per
+    // statement and school, naming every new row; units one entry each.
     const audited = await db
       .selectFrom('audit_log')
-      .select((eb) => eb.fn.countAll().as('n'))
+      .select(['action', 'entity_ids'])
       .where('entity_type', '=', 'student')
       .where('actor_name', '=', 'hệ thống: tạo tỉnh mẫu')
+      .execute();
+    expect(new Set(audited.map((a) => a.action))).toEqual(new Set(['insert_many']));
+    expect(audited.flatMap((a) => a.entity_ids ?? [])).toHaveLength(2_000);
+    const units = await db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('entity_type', '=', 'org_unit')
+      .where('action', '=', 'insert')
       .executeTakeFirstOrThrow();
-    expect(Number(audited.n)).toBe(2_000);
+    expect(Number(units.n)).toBe(result.units);
     await expect(seedDemo(db, { schools: 5, students: 100 })).rejects.toThrow(/đã có dữ liệu/);
     expect(await count('student')).toBe(2_000);
   });

@@ -8,10 +8,12 @@
  */
 import { lazyFunction } from '../../core/lazy.ts';
 import { defineModule } from '../../core/module.ts';
+import { DIPLOMAS_AUDIT } from './audit-labels.ts';
 import { registerDiplomaCommands } from './cli.ts';
 
 export const diplomasModule = defineModule({
   name: 'diplomas',
+  audit: DIPLOMAS_AUDIT,
   routes: async (api, { db, publicUrl, lookupsPerMinute }) =>
     (await import('./routes.ts')).registerDiplomaRoutes(api, { db, publicUrl, lookupsPerMinute }),
   publicRoutes: async (app, { db, publicUrl }) =>

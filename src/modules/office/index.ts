@@ -6,12 +6,14 @@
  */
 import { lazyFunction } from '../../core/lazy.ts';
 import { defineModule } from '../../core/module.ts';
+import { OFFICE_AUDIT } from './audit-labels.ts';
 import { registerOfficeCommands } from './cli.ts';
 import { DEADLINE_REMINDER_CRON, deadlineRemindersJob } from './jobs.ts';
 import { OFFICE_PERMISSIONS } from './permissions.ts';
 
 export const officeModule = defineModule({
   name: 'office',
+  audit: OFFICE_AUDIT,
   permissions: OFFICE_PERMISSIONS,
   // Loaded when the app is built, not when the CLI starts (`sogd --help`).
   routes: async (api, { db }) => (await import('./routes.ts')).registerOfficeRoutes(api, { db }),

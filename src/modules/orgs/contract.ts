@@ -241,6 +241,13 @@ export const auditQuery = z.object({
 });
 export type AuditQuery = z.infer<typeof auditQuery>;
 
+/** A text in both languages of the pages. */
+const text = z.object({ vi: z.string(), en: z.string() });
+
+/** The tables the log may be filtered by, with their nouns. */
+export const auditSubjectList = z.array(z.object({ table: z.string(), noun: text }));
+export type AuditSubjectList = z.infer<typeof auditSubjectList>;
+
 /** A row's image in the log (secret columns already masked by the trigger). */
 const rowImage = z.record(z.string(), z.unknown()).nullable();
 
@@ -257,6 +264,12 @@ export const auditEntry = z.object({
   orgUnitId: id.nullable(),
   before: rowImage,
   after: rowImage,
+  /** What happened, as a register line: "Sửa hồ sơ học sinh Nguyễn Văn An (4400012345)". */
+  summary: text,
+  /** The labelled fields it changed, values as a person reads them (dd/mm/yyyy, Có/Không). */
+  changes: z.array(
+    z.object({ field: z.string(), label: text, before: text.nullable(), after: text.nullable() }),
+  ),
 });
 export type AuditEntry = z.infer<typeof auditEntry>;
 

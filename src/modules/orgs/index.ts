@@ -4,6 +4,7 @@
  */
 import { lazyFunction } from '../../core/lazy.ts';
 import { defineModule } from '../../core/module.ts';
+import { ORGS_AUDIT } from './audit-labels.ts';
 import { registerOrgCommands } from './cli.ts';
 import { EXPIRED_SESSIONS_CRON, expiredSessionsJob } from './jobs.ts';
 import { ORGS_PERMISSIONS } from './permissions.ts';
@@ -11,6 +12,7 @@ import { flushAuthEvents } from './sign-in/events.ts';
 
 export const orgsModule = defineModule({
   name: 'orgs',
+  audit: ORGS_AUDIT,
   permissions: ORGS_PERMISSIONS,
   // Loaded when the app is built, not when the CLI starts (`sogd --help`).
   routes: async (api, { db, secureCookies }) =>

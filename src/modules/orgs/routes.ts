@@ -8,6 +8,7 @@ import { PassThrough, Readable } from 'node:stream';
 import { idParams, noContent } from '../../core/contract.ts';
 import {
   auditList,
+  auditSubjectList,
   auditQuery,
   changePasswordBody,
   createdUser,
@@ -32,6 +33,7 @@ import {
   userRow,
 } from './contract.ts';
 import { listAudit } from './audit/list-audit.ts';
+import { listAuditSubjects } from './audit/audit-subjects.ts';
 import { unitHistory } from './audit/unit-history.ts';
 import { changePassword } from './sign-in/change-password.ts';
 import { describeMe } from './sign-in/describe-me.ts';
@@ -378,5 +380,16 @@ export function registerOrgRoutes(
       },
     },
     (request) => listAudit(db, requireScope(request), request.query),
+  );
+  api.get(
+    '/audit/subjects',
+    {
+      schema: {
+        tags: ['Nhật ký'],
+        summary: 'Các loại hồ sơ trong nhật ký',
+        response: { 200: auditSubjectList },
+      },
+    },
+    (request) => listAuditSubjects(requireScope(request)),
   );
 }

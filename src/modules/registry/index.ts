@@ -5,17 +5,22 @@
  */
 import { lazyFunction } from '../../core/lazy.ts';
 import { defineModule } from '../../core/module.ts';
+import { REGISTRY_AUDIT } from './audit-labels.ts';
 import { registerRegistryCommands } from './cli.ts';
 import { registryOrgTreeHooks } from './org-tree.ts';
 import { REGISTRY_PERMISSIONS } from './permissions.ts';
+import { studentExportJob } from './students/export-job.ts';
 
 export const registryModule = defineModule({
   name: 'registry',
+  audit: REGISTRY_AUDIT,
   permissions: REGISTRY_PERMISSIONS,
   // Loaded when the app is built, not when the CLI starts (`sogd --help`).
-  routes: async (api, { db }) => (await import('./routes.ts')).registerRegistryRoutes(api, { db }),
+  routes: async (api, { db, jobs, files }) =>
+    (await import('./routes.ts')).registerRegistryRoutes(api, { db, jobs, files }),
   commands: registerRegistryCommands,
   orgTree: registryOrgTreeHooks,
+  jobs: [studentExportJob],
 });
 
 export type { GraduatingStudent } from './students/graduating-students.ts';

@@ -2,7 +2,8 @@ import { Alert, App, Button, Space, Upload } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { registryFiles, type ImportKind } from '../modules/registry/api.ts';
 import { csrfHeader, problemText } from './api.ts';
-import { useI18n } from './i18n.ts';
+import { fill, useI18n, useMessages } from './i18n.ts';
+import { sharedMessages } from './messages.ts';
 import { ImportProgress, type Stage } from './ImportProgress.tsx';
 import { ImportChangeTable, ImportErrorTable } from './ImportTables.tsx';
 import { uploadWithProgress } from './uploadWithProgress.ts';
@@ -25,8 +26,6 @@ export type { ImportResult, RowError, ImportChange };
 // The tables, in their own file now, are still exported from here.
 export { ImportChangeTable, ImportErrorTable };
 
-const n = (x: number) => x.toLocaleString('vi-VN');
-
 export function ImportPanel({
   kind,
   what,
@@ -45,7 +44,9 @@ export function ImportPanel({
   onImported?: () => Promise<void> | void;
 }) {
   const { message } = App.useApp();
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const m = useMessages(sharedMessages);
+  const n = (x: number) => x.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB');
   const [file, setFile] = useState<File | null>(null);
   const [stage, setStage] = useState<Stage>({ step: 'idle' });
   const [result, setResult] = useState<ImportResult | null>(null);
@@ -59,7 +60,7 @@ export function ImportPanel({
     });
 
   const send = async (dryRun: boolean) => {
-    if (!file) return void message.warning('Hãy chọn tệp Excel.');
+    if (!file) return void message.warning(m.importChooseFile);
     const body = new FormData();
     body.append('file', file);
     setStage({ step: 'upload', percent: 0 });
@@ -70,12 +71,13 @@ export function ImportPanel({
         (percent) => setStage({ step: 'upload', percent }),
         (line) => setStage({ step: 'server', line }),
       );
-      if (!last) return void message.error(problem?.detail ?? `Máy chủ trả lời ${status}.`);
+      if (!last)
+        return void message.error(
+          problem?.detail ?? fill(m.importServerAnswered, { status: String(status) }),
+        );
       if (last.phase !== 'done')
         return void message.error(
-          last.phase === 'failed'
-            ? last.error.detail
-            : 'Mất kết nối trước khi máy chủ trả kết quả.',
+          last.phase === 'failed' ? last.error.detail : m.importConnectionLost,
         );
       const result = last.result;
       setResult(result);
@@ -83,7 +85,11 @@ export function ImportPanel({
       setApplied(ok && !dryRun);
       if (ok && !dryRun) {
         void message.success(
-          `Đã nhập: ${n(result.summary.added)} thêm mới, ${n(result.summary.updated)} cập nhật.`,
+          fill(
+            m.importDone,
+            { added: result.summary.added, updated: result.summary.updated },
+            lang,
+          ),
         );
         await onImported?.();
       }
@@ -103,7 +109,7 @@ export function ImportPanel({
       body,
       headers: csrfHeader(),
     });
-    if (!response.ok) return void message.error('Không tạo được tệp đánh dấu lỗi.');
+    if (!response.ok) return void message.error(m.importAnnotatedFailed);
     const a = document.createElement('a');
     a.href = URL.createObjectURL(await response.blob());
     a.download = 'danh-sach-loi.xlsx';
@@ -116,12 +122,11 @@ export function ImportPanel({
         type="info"
         message={
           <>
-            Dùng{' '}
+            {m.importUse}{' '}
             <a href={registryFiles.importTemplate(kind)} download>
-              tệp mẫu
+              {m.importTemplate}
             </a>{' '}
-            (có danh sách chọn) hoặc tệp Excel danh sách {what} sẵn có với các cột theo quy định.
-            Tệp được kiểm tra toàn bộ trước; có lỗi thì không ghi gì.
+            {fill(m.importHelp, { what })}
           </>
         }
       />
@@ -137,18 +142,18 @@ export function ImportPanel({
         }}
         onRemove={() => setFile(null)}
       >
-        <Button>Chọn tệp Excel (.xlsx)</Button>
+        <Button>{m.importPick}</Button>
       </Upload>
       <Space>
         <Button onClick={() => void send(true)} disabled={!file || busy}>
-          Kiểm tra
+          {m.importCheck}
         </Button>
         <Button
           type="primary"
           onClick={() => void send(false)}
           disabled={!result || result.errorList.length > 0 || applied || busy}
         >
-          Nhập vào cơ sở dữ liệu
+          {m.importApply}
         </Button>
       </Space>
       <ImportProgress stage={stage} />
@@ -158,17 +163,25 @@ export function ImportPanel({
           type={result.errorList.length ? 'error' : 'success'}
           message={
             result.errorList.length
-              ? `${n(result.errorList.length)} lỗi trong ${n(result.summary.rows)} dòng: chưa ghi gì. Sửa tệp rồi kiểm tra lại.`
-              : `${n(result.summary.rows)} dòng hợp lệ: ${n(result.summary.added)} thêm mới, ${n(result.summary.updated)} cập nhật, ${n(result.summary.unchanged)} không đổi.${applied ? ' Đã nhập.' : ''}`
+              ? fill(m.importErrors, {
+                  errors: n(result.errorList.length),
+                  rows: n(result.summary.rows),
+                })
+              : fill(m.importValid, {
+                  rows: n(result.summary.rows),
+                  added: n(result.summary.added),
+                  updated: n(result.summary.updated),
+                  unchanged: n(result.summary.unchanged),
+                }) + (applied ? m.importApplied : '')
           }
           description={
             result.unknownColumns.length
-              ? `Các cột không dùng (bỏ qua): ${result.unknownColumns.join(', ')}`
+              ? fill(m.importUnusedColumns, { columns: result.unknownColumns.join(', ') })
               : undefined
           }
           action={
             result.errorList.length ? (
-              <Button onClick={() => void downloadAnnotated()}>Tải tệp đánh dấu lỗi</Button>
+              <Button onClick={() => void downloadAnnotated()}>{m.importAnnotated}</Button>
             ) : result.changes?.length ? (
               <Button onClick={() => void downloadAnnotated()}>{t.importChangesDownload}</Button>
             ) : undefined

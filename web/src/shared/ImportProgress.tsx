@@ -1,5 +1,7 @@
 import { Progress, Spin, Steps, Typography } from 'antd';
 import type { ProgressLine } from '../../../src/modules/registry/contract.ts';
+import { fill, useI18n, useMessages } from './i18n.ts';
+import { sharedMessages } from './messages.ts';
 
 /** Where an import stands: idle, sending the file (percent), or the server's last progress line. */
 export type Stage =
@@ -9,10 +11,13 @@ const PHASES = ['upload', 'reading', 'checking', 'writing'] as const;
 
 /** The import's steps (upload, read, check, write) and a bar for the current one. */
 export function ImportProgress({ stage }: { stage: Stage }) {
+  const { lang } = useI18n();
+  const m = useMessages(sharedMessages);
+  const locale = lang === 'vi' ? 'vi-VN' : 'en-GB';
   if (stage.step === 'idle') return null;
   const line = stage.step === 'server' ? stage.line : null;
   const current = line ? Math.max(1, PHASES.indexOf(line.phase as (typeof PHASES)[number])) : 0;
-  const rows = line ? line.rows.toLocaleString('vi-VN') : '0';
+  const rows = line ? line.rows.toLocaleString(locale) : '0';
   const percent =
     stage.step === 'upload'
       ? stage.percent
@@ -25,14 +30,17 @@ export function ImportProgress({ stage }: { stage: Stage }) {
         size="small"
         current={current}
         items={[
-          { title: 'Gửi tệp', description: stage.step === 'upload' ? `${stage.percent}%` : 'Xong' },
-          { title: 'Đọc, kiểm tra từng dòng', description: `${rows} dòng` },
-          { title: 'Đối chiếu dữ liệu đã có' },
           {
-            title: 'Ghi vào cơ sở dữ liệu',
+            title: m.stepUpload,
+            description: stage.step === 'upload' ? `${stage.percent}%` : m.stepDone,
+          },
+          { title: m.stepRead, description: fill(m.stepRows, { rows }) },
+          { title: m.stepMatch },
+          {
+            title: m.stepWrite,
             description:
               line?.phase === 'writing'
-                ? `${line.written.toLocaleString('vi-VN')} dòng`
+                ? fill(m.stepRows, { rows: line.written.toLocaleString(locale) })
                 : undefined,
           },
         ]}
@@ -41,7 +49,7 @@ export function ImportProgress({ stage }: { stage: Stage }) {
         <Progress percent={percent} status="active" />
       ) : (
         <Typography.Text type="secondary">
-          <Spin size="small" /> Máy chủ đang xử lý, đã đọc {rows} dòng…
+          <Spin size="small" /> {fill(m.serverWorking, { rows })}
         </Typography.Text>
       )}
     </div>

@@ -3,12 +3,14 @@ import type {
   RowError,
   StudentChange as ImportChange,
 } from '../../../src/modules/registry/contract.ts';
-import { useI18n } from './i18n.ts';
+import { useI18n, useMessages } from './i18n.ts';
+import { sharedMessages } from './messages.ts';
 
 const n = (x: number) => x.toLocaleString('vi-VN');
 
 /** Every error of a file: row, column (the header as in the file) and what was expected. */
 export function ImportErrorTable({ errors }: { errors: RowError[] }) {
+  const m = useMessages(sharedMessages);
   return (
     <Table
       data-testid="import-errors"
@@ -17,13 +19,13 @@ export function ImportErrorTable({ errors }: { errors: RowError[] }) {
       dataSource={errors}
       pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
       columns={[
-        { title: 'Dòng', dataIndex: 'row', width: 64 },
+        { title: m.errRow, dataIndex: 'row', width: 64 },
         {
-          title: 'Cột',
+          title: m.errColumn,
           dataIndex: 'column',
           render: (c: string | null) => (c ? <Tag>{c}</Tag> : null),
         },
-        { title: 'Lỗi', dataIndex: 'message' },
+        { title: m.errMessage, dataIndex: 'message' },
       ]}
     />
   );

@@ -1,4 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
+import { useMessages } from './i18n.ts';
+import { sharedMessages } from './messages.ts';
 import { Select, Tag } from 'antd';
 import { useState } from 'react';
 import type { Me, UnitSummary } from '../../../src/modules/orgs/contract.ts';
@@ -20,6 +22,7 @@ export function SchoolPicker({
   value: PickedSchool | null;
   onChange: (school: PickedSchool) => void;
 }) {
+  const m = useMessages(sharedMessages);
   const [q, setQ] = useState('');
   const found = useQuery({
     queryKey: ['school-picker', q],
@@ -31,9 +34,9 @@ export function SchoolPicker({
     <Select
       showSearch
       filterOption={false}
-      placeholder="Chọn trường (gõ mã hoặc tên)"
+      placeholder={m.pickSchool}
       style={{ width: 360, maxWidth: '100%' }}
-      aria-label="Trường"
+      aria-label={m.school}
       value={value?.id}
       onSearch={setQ}
       loading={found.isFetching}
@@ -61,14 +64,15 @@ export function SchoolFilter({
   value?: string;
   onChange: (id?: string) => void;
 }) {
+  const m = useMessages(sharedMessages);
   const [options, setOptions] = useState<UnitSummary[]>([]);
   return (
     <Select
       showSearch
       allowClear
       value={value}
-      placeholder="Trường (gõ tên hoặc mã)"
-      aria-label="Lọc theo trường"
+      placeholder={m.filterSchool}
+      aria-label={m.filterBySchool}
       filterOption={false}
       onSearch={(q) => {
         if (q.trim().length < 2) return;

@@ -118,7 +118,10 @@ const vi = {
   'jobKind_orgs.expired-sessions': 'Dọn phiên đăng nhập hết hạn',
   'jobKind_office.deadline-reminders': 'Nhắc hạn xử lý văn bản',
   'jobKind_admissions.confirmation-deadline': 'Hết hạn xác nhận nhập học lớp 10',
+  'jobKind_registry.export-students': 'Xuất danh sách học sinh',
   jobResult_deletedSessions: 'Phiên đã xoá',
+  jobResult_rows: 'Số dòng',
+  jobDownload: 'Tải tệp về',
   jobResult_deletedProgressRows: 'Bản ghi tiến độ đã xoá',
   staleTitle: 'Bản ghi đã được người khác sửa sau khi bạn mở.',
   staleHint:
@@ -248,7 +251,10 @@ const en: Messages = {
   'jobKind_orgs.expired-sessions': 'Remove expired sign-in sessions',
   'jobKind_office.deadline-reminders': 'Document handling deadline reminders',
   'jobKind_admissions.confirmation-deadline': 'Grade-10 enrolment confirmation deadline',
+  'jobKind_registry.export-students': 'Student list export',
   jobResult_deletedSessions: 'Sessions removed',
+  jobResult_rows: 'Rows',
+  jobDownload: 'Download the file',
   jobResult_deletedProgressRows: 'Progress rows removed',
   staleTitle: 'Someone else changed this record after you opened it.',
   staleHint:
@@ -283,19 +289,28 @@ export interface I18n {
 export const I18nContext = createContext<I18n>({ lang: 'vi', t: vi, setLang: () => {} });
 export const useI18n = (): I18n => useContext(I18nContext);
 
-/** dd/mm/yyyy (and hh:mm) in Asia/Ho_Chi_Minh, whatever the browser's zone. */
+const dateTimeFormat = new Intl.DateTimeFormat('vi-VN', {
+  timeZone: 'Asia/Ho_Chi_Minh',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
+
+/**
+ * dd/mm/yyyy, or dd/mm/yyyy HH:mm, in Asia/Ho_Chi_Minh whatever the browser's
+ * zone (vi-VN alone would put the time first: "10:30:00 02/12/2026").
+ */
 export function formatDate(iso: string, withTime = false): string {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) {
-    const [y, m, d] = iso.split('-');
-    return `${d}/${m}/${y}`;
-  }
-  return new Intl.DateTimeFormat('vi-VN', {
-    timeZone: 'Asia/Ho_Chi_Minh',
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    ...(withTime ? { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false } : {}),
-  }).format(new Date(iso));
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (day) return `${day[3]}/${day[2]}/${day[1]}`;
+  const p = Object.fromEntries(
+    dateTimeFormat.formatToParts(new Date(iso)).map((part) => [part.type, part.value]),
+  );
+  const date = `${p.day}/${p.month}/${p.year}`;
+  return withTime ? `${date} ${p.hour === '24' ? '00' : p.hour}:${p.minute}` : date;
 }
 
 /**
@@ -316,4 +331,16 @@ export function defineMessages<K extends string>(
 /** The module's messages in the page's language. */
 export function useMessages<K extends string>(messages: ModuleMessages<K>): Record<K, string> {
   return messages[useI18n().lang];
+}
+
+/**
+ * A message with its blanks filled: fill('Có {n} học sinh', { n: 116 }) → "Có 116 học sinh".
+ * Numbers are written as the page's language writes them (1.234 / 1,234).
+ */
+export function fill(template: string, values: Record<string, string | number>, lang: Lang = 'vi') {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
+    const v = values[key];
+    if (v === undefined) return whole;
+    return typeof v === 'number' ? v.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB') : v;
+  });
 }

@@ -1,5 +1,6 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Db } from '../../../db/connection.ts';
+import { describeAuditEntry } from '../../../core/audit.ts';
 import type { AuditEntry } from '../contract.ts';
 
 /** Every read of the audit log (the triggers and sign-in/repo.ts write it). */
@@ -27,7 +28,13 @@ function baseQuery(db: Db) {
 
 type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;
 
-const toView = (r: Row): AuditEntry => ({
+/** An entry as the log shows it: with its register line (src/core/audit.ts). */
+export const described = (v: Omit<AuditEntry, 'summary' | 'changes'>): AuditEntry => ({
+  ...v,
+  ...describeAuditEntry(v),
+});
+
+const toView = (r: Row): Omit<AuditEntry, 'summary' | 'changes'> => ({
   id: r.id,
   at: r.at.toISOString(),
   actorName: r.actor_name,
@@ -95,7 +102,7 @@ export async function auditEntries(
     .limit(filter.pageSize)
     .offset((filter.page - 1) * filter.pageSize)
     .execute();
-  return { items: rows.map(toView), total: Number(total) };
+  return { items: rows.map((r) => described(toView(r))), total: Number(total) };
 }
 
 /** The latest 500 changes to one org unit's own record, newest first. */
@@ -106,5 +113,5 @@ export async function unitEntries(db: Db, unitId: string): Promise<AuditEntry[]>
     .orderBy('audit_log.seq', 'desc')
     .limit(500)
     .execute();
-  return rows.map(toView);
+  return rows.map((r) => described(toView(r)));
 }

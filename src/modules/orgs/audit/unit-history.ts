@@ -1,7 +1,7 @@
 import type { Db } from '../../../db/connection.ts';
 import type { Scope } from '../../../core/access/scope.ts';
 import type { AuditEntry } from '../contract.ts';
-import { unitEntries } from './repo.ts';
+import { described, unitEntries } from './repo.ts';
 
 type RowImage = AuditEntry['before'];
 
@@ -22,11 +22,13 @@ export async function unitHistory(db: Db, scope: Scope, unitId: string): Promise
   await scope.requireUnit(db, unitId, 'org.read');
   const views = await unitEntries(db, unitId);
   if (scope.can('audit.read')) return views;
-  return views.map((v) => ({
-    ...v,
-    ip: null,
-    actorName: v.actorName.replace(/\s*\([^()]*\)$/, ''),
-    before: unitFieldsOf(v.before),
-    after: unitFieldsOf(v.after),
-  }));
+  return views.map((v) =>
+    described({
+      ...v,
+      ip: null,
+      actorName: v.actorName.replace(/\s*\([^()]*\)$/, ''),
+      before: unitFieldsOf(v.before),
+      after: unitFieldsOf(v.after),
+    }),
+  );
 }

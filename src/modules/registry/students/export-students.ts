@@ -35,10 +35,11 @@ export async function studentExportRows(
   );
 }
 
-/** The rows as xlsx with Vietnamese headers; how many were written. */
+/** The rows as xlsx with Vietnamese headers; how many were written. `onRow` follows the writing. */
 export async function writeStudentExport(
   sorted: Awaited<ReturnType<typeof studentExportRows>>,
   out: Writable,
+  onRow?: () => void,
 ): Promise<number> {
   await writeSimpleWorkbook(
     out,
@@ -55,7 +56,7 @@ export async function writeStudentExport(
       'Địa chỉ',
       'Trạng thái',
     ],
-    sorted.map((r, i) => [
+    withProgress(sorted, onRow, (r, i) => [
       i + 1,
       r.school_code,
       r.class_name,
@@ -69,6 +70,18 @@ export async function writeStudentExport(
     ]),
   );
   return sorted.length;
+}
+
+/** Each row mapped as it is written (so a job sees the writing advance). */
+function* withProgress<T, R>(
+  rows: T[],
+  onRow: (() => void) | undefined,
+  map: (r: T, i: number) => R,
+) {
+  for (const [i, r] of rows.entries()) {
+    onRow?.();
+    yield map(r, i);
+  }
 }
 
 /** A student list as xlsx into `out` (at most EXPORT_MAX_ROWS rows). */

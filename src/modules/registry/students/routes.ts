@@ -25,6 +25,60 @@ import { studentProfilePdf } from './student-profile-pdf.ts';
 import { updateStudent } from './update-student.ts';
 import { studentExportRows, writeStudentExport } from './export-students.ts';
 import { searchStudents } from './search-students.ts';
+import { startStudentExport, studentExportFile } from './export-job-use-cases.ts';
+import { jobStarted, type JobQueue } from '../../../core/jobs/index.ts';
+import type { FileStore } from '../../../core/files/store.ts';
+
+/**
+ * A long export as a job: started here, followed and cancelled on the jobs
+ * routes (GET /api/jobs/:id, POST /api/jobs/:id/cancel), downloaded here.
+ */
+export function registerStudentExportJobRoutes(
+  instance: FastifyInstance,
+  deps: { db: Db; jobs: JobQueue; files: FileStore },
+): void {
+  const api = instance.withTypeProvider<ZodTypeProvider>();
+  const { db, jobs } = deps;
+  api.post(
+    '/registry/students/export-jobs',
+    {
+      schema: {
+        tags,
+        summary:
+          'Xuất danh sách học sinh dài (xã, cả tỉnh) thành công việc nền, có tiến độ và huỷ được',
+        body: studentFilters,
+        response: { 200: jobStarted },
+      },
+    },
+    (request) => {
+      const { year, ...filters } = request.body;
+      return startStudentExport(db, requireScope(request), jobs, { ...filters, schoolYear: year });
+    },
+  );
+  api.get(
+    '/registry/students/export-jobs/:id/file',
+    {
+      schema: {
+        tags,
+        summary: 'Tải tệp xlsx của một lần xuất đã xong',
+        params: idParams,
+        response: { 200: files.students },
+      },
+    },
+    async (request, reply) => {
+      const stream = await studentExportFile(
+        requireScope(request),
+        jobs,
+        deps.files,
+        request.params.id,
+      );
+      return reply
+        .type(XLSX)
+        .header('content-disposition', 'attachment; filename="hoc-sinh.xlsx"')
+        .send(stream);
+    },
+  );
+}
 
 /** Student search, export and status changes within the caller's scope. */
 export function registerStudentRoutes(instance: FastifyInstance, deps: { db: Db }): void {

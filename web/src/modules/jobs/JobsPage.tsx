@@ -17,7 +17,8 @@ import { useState } from 'react';
 import type { JobState, JobView } from '../../../../src/core/jobs/contract.ts';
 import type { Me } from '../../../../src/modules/orgs/contract.ts';
 import { ErrorResult } from '../../shared/ErrorResult.tsx';
-import { jobsApi } from './api.ts';
+import { JOB_FILES, jobsApi } from './api.ts';
+import { stepText } from './steps.ts';
 import { useI18n, type Messages } from '../../shared/i18n.ts';
 
 const STATES: JobState[] = ['created', 'retry', 'active', 'completed', 'cancelled', 'failed'];
@@ -55,6 +56,8 @@ function label(t: Messages, key: string): string {
 }
 
 function JobProgress({ job }: { job: JobView }) {
+  const { lang } = useI18n();
+  const locale = lang === 'vi' ? 'vi-VN' : 'en-GB';
   if (!job.progress)
     return job.state === 'completed' ? <Progress percent={100} size="small" /> : null;
   const { done, total, message } = job.progress;
@@ -70,25 +73,37 @@ function JobProgress({ job }: { job: JobView }) {
         aria-label={`${done}/${total}`}
       />
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {done.toLocaleString('vi-VN')}/{total.toLocaleString('vi-VN')}
-        {message ? ` · ${message}` : ''}
+        {done.toLocaleString(locale)}/{total.toLocaleString(locale)}
+        {message ? ` · ${stepText(message, lang)}` : ''}
       </Typography.Text>
     </div>
   );
 }
 
-function Result({ job }: { job: JobView }) {
-  const { t } = useI18n();
+/** Results that are bookkeeping (a file's content address, its size), not figures to read. */
+const HIDDEN_RESULTS = ['file', 'bytes'];
+
+function Result({ job, meId }: { job: JobView; meId: string }) {
+  const { t, lang } = useI18n();
   if (job.error) return <Typography.Text type="danger">{job.error}</Typography.Text>;
   if (!job.result) return null;
+  const file = JOB_FILES[job.kind];
   return (
     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
       {Object.entries(job.result)
+        .filter(([k]) => !HIDDEN_RESULTS.includes(k))
         .map(
           ([k, v]) =>
-            `${label(t, `jobResult_${k}`)}: ${typeof v === 'number' ? v.toLocaleString('vi-VN') : String(v)}`,
+            `${label(t, `jobResult_${k}`)}: ${typeof v === 'number' ? v.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB') : String(v)}`,
         )
         .join(', ')}
+      {/* The file of one's own finished export (only its requester may download it). */}
+      {file && job.state === 'completed' && job.enqueuedBy?.id === meId && (
+        <>
+          {' · '}
+          <a href={file(job.id)}>{t.jobDownload}</a>
+        </>
+      )}
     </Typography.Text>
   );
 }
@@ -137,7 +152,7 @@ export default function JobsPage({ me }: { me: Me }) {
       ? [job.enqueuedBy?.fullName, job.orgUnit.name].filter(Boolean).join(' · ')
       : t.jobSystem;
   const cancelButton = (job: JobView) =>
-    manage && OPEN.includes(job.state) ? (
+    (manage || job.enqueuedBy?.id === me.id) && OPEN.includes(job.state) ? (
       <Popconfirm title={t.jobCancelConfirm} onConfirm={() => cancel.mutate(job.id)}>
         <Button size="small" danger loading={cancel.isPending && cancel.variables === job.id}>
           {t.jobCancel}
@@ -204,7 +219,7 @@ export default function JobsPage({ me }: { me: Me }) {
                 {job.finishedAt ? ` · ${t.jobFinished} ${when(job.finishedAt)}` : ''}
               </div>
               <div style={{ fontSize: 12, color: '#666' }}>{by(job)}</div>
-              <Result job={job} />
+              <Result job={job} meId={me.id} />
               <div style={{ marginTop: 4 }}>{cancelButton(job)}</div>
             </List.Item>
           )}
@@ -242,7 +257,7 @@ export default function JobsPage({ me }: { me: Me }) {
             { title: t.jobBy, render: (_: unknown, job) => by(job) },
             {
               title: `${t.jobError} / ${t.jobResult}`,
-              render: (_: unknown, job) => <Result job={job} />,
+              render: (_: unknown, job) => <Result job={job} meId={me.id} />,
             },
             { title: '', render: (_: unknown, job) => cancelButton(job) },
           ]}

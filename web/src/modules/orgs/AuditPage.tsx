@@ -1,49 +1,70 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, DatePicker, Form, Input, Select, Table, Tag, Typography } from 'antd';
+import { Badge, Card, Collapse, DatePicker, Form, Input, Select, Table, Typography } from 'antd';
 import { useState } from 'react';
 import type { AuditEntry } from '../../../../src/modules/orgs/contract.ts';
 import { ErrorResult } from '../../shared/ErrorResult.tsx';
 import { auditApi } from './api.ts';
-import { formatDate, useI18n } from '../../shared/i18n.ts';
+import { formatDate, useI18n, useMessages } from '../../shared/i18n.ts';
+import { auditMessages } from './auditMessages.ts';
 
 const ACTION_COLORS: Record<string, string> = {
   insert: 'green',
   insert_many: 'green',
   update: 'blue',
   delete: 'red',
+  login_failed: 'orange',
 };
 
-/** Fields that changed between before and after, shown as "field: before → after". */
-function Diff({ entry }: { entry: AuditEntry }) {
-  const { t } = useI18n();
-  const keys = [
-    ...new Set([...Object.keys(entry.before ?? {}), ...Object.keys(entry.after ?? {})]),
-  ];
-  const changed = keys.filter(
-    (k) => JSON.stringify(entry.before?.[k] ?? null) !== JSON.stringify(entry.after?.[k] ?? null),
-  );
-  if (changed.length === 0) return <Typography.Text type="secondary">—</Typography.Text>;
+/**
+ * What an entry changed, as labelled fields ("Ngày sinh: 01/02/2011 → 02/01/2011"),
+ * then the row images and the record's id, folded, for whoever needs them.
+ */
+function Details({ entry }: { entry: AuditEntry }) {
+  const { t, lang } = useI18n();
+  const m = useMessages(auditMessages);
   return (
-    <table style={{ fontSize: 13, borderCollapse: 'collapse' }}>
-      <thead>
-        <tr>
-          <th style={{ textAlign: 'left', paddingRight: 12 }} />
-          <th style={{ textAlign: 'left', paddingRight: 12 }}>{t.before}</th>
-          <th style={{ textAlign: 'left' }}>{t.after}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {changed.map((k) => (
-          <tr key={k}>
-            <td style={{ paddingRight: 12, fontFamily: 'monospace' }}>{k}</td>
-            <td style={{ paddingRight: 12, color: '#a8071a' }}>
-              {JSON.stringify(entry.before?.[k] ?? null)}
-            </td>
-            <td style={{ color: '#237804' }}>{JSON.stringify(entry.after?.[k] ?? null)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <div style={{ maxWidth: '100%', overflowX: 'auto' }}>
+      {entry.changes.length === 0 ? (
+        <Typography.Text type="secondary">{m.noLabelledChange}</Typography.Text>
+      ) : (
+        <table style={{ fontSize: 13, borderCollapse: 'collapse' }} data-testid="audit-changes">
+          <thead>
+            <tr>
+              <th style={{ textAlign: 'left', paddingRight: 12 }}>{m.field}</th>
+              <th style={{ textAlign: 'left', paddingRight: 12 }}>{t.before}</th>
+              <th style={{ textAlign: 'left' }}>{t.after}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entry.changes.map((c) => (
+              <tr key={c.field}>
+                <td style={{ paddingRight: 12 }}>{c.label[lang]}</td>
+                <td style={{ paddingRight: 12, color: '#a8071a' }}>
+                  {c.before?.[lang] ?? m.empty}
+                </td>
+                <td style={{ color: '#237804' }}>{c.after?.[lang] ?? m.empty}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Collapse
+        ghost
+        size="small"
+        items={[
+          {
+            key: 'raw',
+            label: m.technical,
+            children: (
+              <pre style={{ fontSize: 12, whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
+                {`${m.recordId}: ${entry.entityId}\n${entry.entityType}\n`}
+                {JSON.stringify({ before: entry.before, after: entry.after }, null, 2)}
+              </pre>
+            ),
+          },
+        ]}
+      />
+    </div>
   );
 }
 
@@ -61,7 +82,8 @@ export function AuditTable({
     onChange: (page: number) => void;
   };
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const m = useMessages(auditMessages);
   return (
     <Table
       rowKey="id"
@@ -74,25 +96,23 @@ export function AuditTable({
           ? { ...pagination, showSizeChanger: false }
           : { pageSize: 20, hideOnSinglePage: true }
       }
-      expandable={{ expandedRowRender: (entry) => <Diff entry={entry} /> }}
+      expandable={{ expandedRowRender: (entry) => <Details entry={entry} /> }}
       columns={[
-        { title: t.when, dataIndex: 'at', render: (at: string) => formatDate(at, true) },
-        { title: t.actor, dataIndex: 'actorName' },
         {
-          title: t.action,
-          dataIndex: 'action',
-          render: (a: string) => <Tag color={ACTION_COLORS[a]}>{a}</Tag>,
+          title: t.when,
+          dataIndex: 'at',
+          width: 130,
+          render: (at: string) => formatDate(at, true),
         },
+        { title: t.actor, dataIndex: 'actorName', responsive: ['md'] },
         {
-          title: t.object,
-          dataIndex: 'entityType',
-          // A list import writes one entry per school for all the rows it adds.
-          render: (type: string, entry: AuditEntry) =>
-            entry.action === 'insert_many'
-              ? `${type} (${entry.rows.toLocaleString('vi-VN')})`
-              : type,
+          title: m.what,
+          dataIndex: 'summary',
+          render: (summary: AuditEntry['summary'], entry: AuditEntry) => (
+            <Badge color={ACTION_COLORS[entry.action] ?? 'gray'} text={summary[lang]} />
+          ),
         },
-        { title: t.ip, dataIndex: 'ip' },
+        { title: t.ip, dataIndex: 'ip', responsive: ['lg'] },
       ]}
     />
   );
@@ -106,7 +126,8 @@ interface Filters {
 }
 
 export default function AuditPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const subjects = useQuery({ queryKey: ['audit-subjects'], queryFn: auditApi.subjects });
   const [filters, setFilters] = useState<Filters>({});
   const [page, setPage] = useState(1);
   // Empty filters are left out of the query.
@@ -145,18 +166,16 @@ export default function AuditPage() {
         <Form.Item name="entityType" label={t.object}>
           <Select
             allowClear
-            style={{ width: 160 }}
-            options={['org_unit', 'app_user', 'student', 'staff', 'class'].map((v) => ({
-              value: v,
-              label: v,
-            }))}
+            style={{ width: 200, maxWidth: '100%' }}
+            popupMatchSelectWidth={false}
+            options={(subjects.data ?? []).map((s) => ({ value: s.table, label: s.noun[lang] }))}
           />
         </Form.Item>
         <Form.Item name="actor" label={t.actor}>
-          <Input allowClear style={{ width: 180 }} />
+          <Input allowClear style={{ width: 180, maxWidth: '100%' }} />
         </Form.Item>
-        <Form.Item name="range" label={`${t.from} – ${t.to}`}>
-          <DatePicker.RangePicker format="DD/MM/YYYY" />
+        <Form.Item name="range" label={`${t.from} – ${t.to}`} style={{ maxWidth: '100%' }}>
+          <DatePicker.RangePicker format="DD/MM/YYYY" style={{ maxWidth: '100%' }} />
         </Form.Item>
       </Form>
       <AuditTable

@@ -6,9 +6,11 @@ import type { LoginBody } from '../../../../src/modules/orgs/contract.ts';
 import { problemText, setCsrfToken } from '../../shared/api.ts';
 import { authApi } from './api.ts';
 import { useI18n } from '../../shared/i18n.ts';
+import { sharedMessages } from '../../shared/messages.ts';
 
 export default function LoginPage() {
   const { t, lang, setLang } = useI18n();
+  const sm = sharedMessages[lang];
   const navigate = useNavigate();
   const client = useQueryClient();
   const [error, setError] = useState<string | null>(null);
@@ -62,8 +64,8 @@ export default function LoginPage() {
           </Button>
         </Form>
         <div style={{ marginTop: 12 }}>
-          <Link to="/tra-cuu-van-bang">Tra cứu văn bằng</Link> ·{' '}
-          <Link to="/xac-minh">Xác minh văn bằng</Link>
+          <Link to="/tra-cuu-van-bang">{sm.lookupDiploma}</Link> ·{' '}
+          <Link to="/xac-minh">{sm.verifyDiploma}</Link>
         </div>
         <Button
           type="link"

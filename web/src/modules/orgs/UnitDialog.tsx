@@ -1,6 +1,14 @@
 import { App, Form, Input, Modal, Select, type FormInstance } from 'antd';
 import type { NewUnit, UnitDetail, UnitPatch } from '../../../../src/modules/orgs/contract.ts';
-import { KIND_LABELS, LEVEL_LABELS, OWNERSHIP_LABELS, useI18n } from '../../shared/i18n.ts';
+import {
+  fill,
+  KIND_LABELS,
+  LEVEL_LABELS,
+  OWNERSHIP_LABELS,
+  useI18n,
+  useMessages,
+} from '../../shared/i18n.ts';
+import { confirmMessages } from './confirmMessages.ts';
 import { StaleNotice } from '../../shared/StaleNotice.tsx';
 import { UnitPicker } from '../../shared/UnitPicker.tsx';
 import { orgsApi } from './api.ts';
@@ -35,6 +43,7 @@ export function UnitDialog({
 }) {
   const { t, lang } = useI18n();
   const { modal } = App.useApp();
+  const cm = useMessages(confirmMessages);
   return (
     <Modal
       open={dialog !== null}
@@ -69,7 +78,12 @@ export function UnitDialog({
           if (dialog === 'merge')
             modal.confirm({
               title: t.merge,
-              content: t.mergeConfirm,
+              content: (
+                <>
+                  <p data-testid="merge-counts">{fill(cm.deactivateHas, { ...u.counts }, lang)}</p>
+                  <p>{t.mergeConfirm}</p>
+                </>
+              ),
               onOk: () => onSubmit(() => orgsApi.merge(u.id, values)),
             });
         }}

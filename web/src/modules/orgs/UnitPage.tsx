@@ -16,7 +16,15 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import type { Kind, Me, UnitDetail } from '../../../../src/modules/orgs/contract.ts';
 import { ErrorResult } from '../../shared/ErrorResult.tsx';
-import { KIND_LABELS, LEVEL_LABELS, OWNERSHIP_LABELS, useI18n } from '../../shared/i18n.ts';
+import {
+  fill,
+  KIND_LABELS,
+  LEVEL_LABELS,
+  OWNERSHIP_LABELS,
+  useI18n,
+  useMessages,
+} from '../../shared/i18n.ts';
+import { confirmMessages } from './confirmMessages.ts';
 import { problemToForm } from '../../shared/problemToForm.ts';
 import { isStale } from '../../shared/StaleNotice.tsx';
 import { registryApi } from '../registry/api.ts';
@@ -28,7 +36,8 @@ import { UnitDialog, type UnitDialogKind } from './UnitDialog.tsx';
 export default function UnitPage({ me }: { me: Me }) {
   const { id = '' } = useParams();
   const { t, lang } = useI18n();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
+  const cm = useMessages(confirmMessages);
   const client = useQueryClient();
   const [dialog, setDialog] = useState<UnitDialogKind | null>(null);
   const [classId, setClassId] = useState<string | null>(null);
@@ -118,7 +127,28 @@ export default function UnitPage({ me }: { me: Me }) {
               <>
                 <Button onClick={() => setDialog('move')}>{t.move}</Button>
                 <Button onClick={() => setDialog('merge')}>{t.merge}</Button>
-                <Button danger onClick={() => act.mutate(() => orgsApi.deactivate(u.id))}>
+                <Button
+                  danger
+                  onClick={() =>
+                    modal.confirm({
+                      title: fill(cm.deactivateTitle, { name: u.name }),
+                      content: (
+                        <>
+                          <p data-testid="deactivate-counts">
+                            {fill(cm.deactivateHas, { ...u.counts }, lang)}
+                          </p>
+                          <p>{cm.deactivateEffect}</p>
+                        </>
+                      ),
+                      okText: cm.deactivateOk,
+                      okButtonProps: { danger: true },
+                      cancelText: cm.cancel,
+                      // A refusal is said by the mutation's onError; the dialog closes either way.
+                      onOk: () =>
+                        act.mutateAsync(() => orgsApi.deactivate(u.id)).catch(() => undefined),
+                    })
+                  }
+                >
                   {t.deactivate}
                 </Button>
               </>

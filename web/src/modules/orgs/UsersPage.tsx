@@ -24,13 +24,15 @@ import type {
 import { ErrorResult } from '../../shared/ErrorResult.tsx';
 import { problemToForm } from '../../shared/problemToForm.ts';
 import { usersApi } from './api.ts';
-import { ROLE_LABELS, useI18n } from '../../shared/i18n.ts';
+import { fill, ROLE_LABELS, useI18n, useMessages } from '../../shared/i18n.ts';
+import { confirmMessages } from './confirmMessages.ts';
 import { UnitPicker } from '../../shared/UnitPicker.tsx';
 import { isStale, StaleNotice } from '../../shared/StaleNotice.tsx';
 
 export default function UsersPage({ me }: { me: Me }) {
   const { t, lang } = useI18n();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
+  const cm = useMessages(confirmMessages);
   const client = useQueryClient();
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
@@ -130,7 +132,19 @@ export default function UsersPage({ me }: { me: Me }) {
                 >
                   {t.edit}
                 </Button>
-                <Button size="small" onClick={() => reset.mutate(u)}>
+                <Button
+                  size="small"
+                  onClick={() =>
+                    modal.confirm({
+                      title: fill(cm.resetTitle, { name: u.fullName, username: u.username }),
+                      content: cm.resetEffect,
+                      okText: cm.resetOk,
+                      okButtonProps: { danger: true },
+                      cancelText: cm.cancel,
+                      onOk: () => reset.mutateAsync(u).catch(() => undefined),
+                    })
+                  }
+                >
                   {t.resetPassword}
                 </Button>
               </Space>

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type {
   AuditEntry,
   AuditList,
+  AuditSubjectList,
   auditQuery,
   ChangePasswordBody,
   CreatedUser,
@@ -66,4 +67,5 @@ export const usersApi = {
 export const auditApi = {
   list: (query: QueryOf<z.input<typeof auditQuery>>) =>
     route.get<AuditList>('/api/audit', { query }),
+  subjects: () => route.get<AuditSubjectList>('/api/audit/subjects'),
 };

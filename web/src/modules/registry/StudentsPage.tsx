@@ -1,4 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { ExportJob } from '../../shared/ExportJob.tsx';
 import { Button, Card, Checkbox, Input, Space, Table, Tabs } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -39,6 +40,11 @@ function Search() {
         <Button href={registryFiles.students({ q, year })} disabled={!q}>
           Xuất Excel
         </Button>
+        {/* The whole scope (a commune, the province) as a job with progress (issue 13 item 11). */}
+        <ExportJob
+          start={() => registryApi.startStudentExport({ q: q || undefined, year })}
+          fileUrl={registryFiles.studentExportJob}
+        />
         <Link to="/hoc-sinh/moi">Thêm học sinh</Link>
       </Space>
       <Table

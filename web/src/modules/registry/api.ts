@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import type {
   acceptBody,
+  studentFilters,
   ClassInput,
   ClassPatch,
   ClassRow,
@@ -38,6 +39,7 @@ import type {
   transferListQuery,
   TransferView,
 } from '../../../../src/modules/registry/contract.ts';
+import type { JobStarted } from '../../../../src/core/jobs/contract.ts';
 import { route, uploadUrl, url, type Query, type QueryOf } from '../../shared/api.ts';
 
 const byId = (id: string, query?: Query) => ({ params: { id }, query });
@@ -58,6 +60,9 @@ export const registryApi = {
   /** One student added by hand into a class of the school's year. */
   addStudent: (schoolId: string, year: string, body: z.input<typeof studentCreateBody>) =>
     route.post<StudentRecord>('/api/registry/schools/:id/students', body, byId(schoolId, { year })),
+  /** A long student export (a commune, the province) as a job: follow it with jobsApi.get. */
+  startStudentExport: (body: z.input<typeof studentFilters>) =>
+    route.post<JobStarted>('/api/registry/students/export-jobs', body),
   changeStudentStatus: (id: string, body: StatusChange) =>
     route.post<StatusChanged>('/api/registry/students/:id/status', body, byId(id)),
   /** Every school in scope, filtered, sorted and paged (the department's and communes' list). */
@@ -114,6 +119,9 @@ export type ImportKind = 'students' | 'staff';
 /** Links to the registry's files (xlsx exports, import templates) and the import routes. */
 export const registryFiles = {
   students: (query: Query) => url('/api/registry/students/export.xlsx', {}, query),
+  /** The file of a finished export job. */
+  studentExportJob: (jobId: string) =>
+    url('/api/registry/students/export-jobs/:id/file', { id: jobId }),
   schoolList: (query: Query) => url('/api/registry/schools/export.xlsx', {}, query),
   /** The student's profile (sơ yếu lý lịch) as PDF. */
   studentProfile: (id: string) => url('/api/registry/students/:id/profile.pdf', { id }),

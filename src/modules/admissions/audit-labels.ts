@@ -1,0 +1,66 @@
+/**
+ * How the audit log names the grade-10 admissions' rows and fields
+ * (src/core/audit.ts): plain data, installed from the module's descriptor.
+ */
+import type { AuditLabels } from '../../core/audit.ts';
+
+export const ADMISSIONS_AUDIT: AuditLabels = {
+  subjects: {
+    admission_campaign: {
+      noun: { vi: 'kỳ tuyển sinh', en: 'admission campaign' },
+      name: ['name'],
+      fields: {
+        name: { vi: 'Tên kỳ tuyển sinh', en: 'Name' },
+        school_year: { vi: 'Năm học', en: 'School year' },
+        opens_at: { vi: 'Mở đăng ký', en: 'Opens' },
+        closes_at: { vi: 'Hạn đăng ký', en: 'Closes' },
+        confirm_by: { vi: 'Hạn xác nhận nhập học', en: 'Confirm by' },
+        max_preferences: { vi: 'Số nguyện vọng tối đa', en: 'Preferences allowed' },
+        status: { vi: 'Trạng thái', en: 'Status' },
+        published_at: { vi: 'Công bố kết quả', en: 'Results published' },
+      },
+    },
+    admission_program: {
+      noun: { vi: 'chỉ tiêu tuyển sinh', en: 'admission programme' },
+      fields: {
+        quota: { vi: 'Chỉ tiêu', en: 'Quota' },
+        cutoff: { vi: 'Điểm chuẩn', en: 'Cut-off' },
+      },
+    },
+    admission_candidate: {
+      noun: { vi: 'thí sinh', en: 'candidate' },
+      name: ['full_name'],
+      code: 'code',
+      fields: {
+        code: { vi: 'Mã thí sinh', en: 'Candidate code' },
+        full_name: { vi: 'Họ và tên', en: 'Full name' },
+        birth_date: { vi: 'Ngày sinh', en: 'Date of birth' },
+        pin_hash: { vi: 'Mã PIN', en: 'PIN' },
+        score: { vi: 'Điểm xét tuyển', en: 'Score' },
+      },
+    },
+    admission_result: {
+      noun: { vi: 'kết quả tuyển sinh', en: 'admission result' },
+      fields: {
+        round: { vi: 'Vòng', en: 'Round' },
+        response: { vi: 'Xác nhận', en: 'Response' },
+        responded_at: { vi: 'Ngày xác nhận', en: 'Responded' },
+      },
+    },
+    entry_area: {
+      noun: { vi: 'khu dân cư tuyển sinh', en: 'enrolment area' },
+      name: ['name'],
+      code: 'code',
+      fields: {
+        code: { vi: 'Mã khu dân cư', en: 'Area code' },
+        name: { vi: 'Tên khu dân cư', en: 'Area name' },
+        latitude: { vi: 'Vĩ độ', en: 'Latitude' },
+        longitude: { vi: 'Kinh độ', en: 'Longitude' },
+      },
+    },
+    entry_catchment: {
+      noun: { vi: 'tuyến tuyển sinh', en: 'catchment' },
+      fields: { grade: { vi: 'Lớp', en: 'Grade' } },
+    },
+  },
+};

@@ -1,0 +1,186 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiSignIn, REPO, startServer, type RunningServer } from '../helpers/server.ts';
+import { launchBrowser, localOnlyContext, signInOnPage } from './helpers.ts';
+
+// Issue 13 item 18: at 390 px every page of the demo is usable: nothing wider
+// than the screen (outside a list that scrolls sideways on purpose) and the
+// menu never over the content.
+const ADMIN_PASSWORD = 'e2e-admin-password';
+const WIDTH = 390;
+const dataDir = mkdtempSync(join(tmpdir(), 'sogd-e2e-phone-'));
+const shots = join(REPO, 'test/e2e/screenshots');
+let server: RunningServer;
+let browser: Browser;
+let pages: string[];
+
+beforeAll(async () => {
+  server = await startServer(
+    { DATA_DIR: dataDir, DATABASE_URL: '', SOGD_ADMIN_PASSWORD: ADMIN_PASSWORD },
+    ['--demo-schools', '3', '--demo-students', '60'],
+  );
+  const admin = await apiSignIn(server.url, 'admin', ADMIN_PASSWORD);
+  const hits = (await (await admin.get('/api/registry/students?pageSize=1')).json()) as {
+    items: { id: string; school: { id: string } }[];
+  };
+  const hit = hits.items[0]!;
+  // Every page of the menu (a department administrator sees them all), the
+  // record pages opened from lists, and the public pages.
+  pages = [
+    '/don-vi',
+    `/don-vi/${hit.school.id}`,
+    '/nguoi-dung',
+    '/danh-sach-truong',
+    '/truong-hoc',
+    '/hoc-sinh',
+    `/hoc-sinh/${hit.id}`,
+    '/can-bo',
+    '/len-lop',
+    '/chuyen-truong',
+    '/van-bang',
+    '/van-ban',
+    '/chi-tieu',
+    '/tuyen-sinh',
+    '/nhat-ky',
+    '/cong-viec-nen',
+  ];
+  browser = await launchBrowser();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/**
+ * Elements reaching past the screen's edges that no ancestor clips (a table
+ * in its own sideways scroller is fine: that is how a wide list is read on a
+ * phone), and how wide the document is.
+ */
+function overflowAt(page: Page) {
+  return page.evaluate(() => {
+    const width = window.innerWidth;
+    const clipped = (el: Element) => {
+      for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+        const style = getComputedStyle(a);
+        if (['auto', 'scroll', 'hidden', 'clip'].includes(style.overflowX)) {
+          const box = a.getBoundingClientRect();
+          if (box.right <= width + 1 && box.left >= -1) return true;
+        }
+      }
+      return false;
+    };
+    const offenders: string[] = [];
+    for (const el of Array.from(document.querySelectorAll('body *'))) {
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) continue;
+      const style = getComputedStyle(el);
+      if (style.visibility === 'hidden' || style.position === 'fixed') continue;
+      if ((box.right > width + 1 || box.left < -1) && !clipped(el)) {
+        const label = `${el.tagName.toLowerCase()}.${String(el.className).split(' ').slice(0, 2).join('.')}`;
+        offenders.push(
+          `${label} [${Math.round(box.left)}…${Math.round(box.right)}] "${(el.textContent ?? '').trim().slice(0, 40)}"`,
+        );
+      }
+    }
+    // Only the outermost offender of a chain: its children say the same.
+    return {
+      scrollWidth: document.documentElement.scrollWidth,
+      offenders: offenders.slice(0, 5),
+    };
+  });
+}
+
+/** The open menu may not share the screen with the content (it overlays or pushes it). */
+async function menuOverContent(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const sider = document.querySelector('.ant-layout-sider');
+    const content = document.querySelector('.sogd-content');
+    if (!sider || !content) return null;
+    const s = sider.getBoundingClientRect();
+    const c = content.getBoundingClientRect();
+    // Closed: zero wide but for its 1 px border.
+    if (s.width <= 1) return null;
+    return s.right > c.left && s.left < c.right
+      ? `the menu (${Math.round(s.left)}…${Math.round(s.right)}) covers the content (${Math.round(c.left)}…${Math.round(c.right)})`
+      : `the menu takes ${Math.round(s.width)} px of a ${window.innerWidth} px screen`;
+  });
+}
+
+describe('every page at 390 px', () => {
+  it('fits the screen, the menu closed over no content', async () => {
+    const { context } = await localOnlyContext(browser, { width: WIDTH, height: 844 });
+    const page = await context.newPage();
+    await signInOnPage(page, server.url, 'admin', ADMIN_PASSWORD);
+    const problems: string[] = [];
+    for (const path of pages) {
+      await page.goto(`${server.url}${path}`);
+      // Loaded: the shell is there and no spinner is left in the content.
+      const shown = await page
+        .locator('.sogd-content')
+        .waitFor({ timeout: 20_000 })
+        .then(() => true)
+        .catch(() => false);
+      if (!shown) {
+        problems.push(`${path}: the page did not open (no content after 20 s)`);
+        continue;
+      }
+      await page
+        .waitForFunction(() => !document.querySelector('.sogd-content .ant-spin-spinning'), null, {
+          timeout: 20_000,
+        })
+        .catch(() => problems.push(`${path}: still loading after 20 s`));
+      await page.waitForTimeout(300);
+      const { scrollWidth, offenders } = await overflowAt(page);
+      if (scrollWidth > WIDTH || offenders.length)
+        problems.push(`${path}: ${scrollWidth} px wide; ${offenders.join('; ')}`);
+      const menu = await menuOverContent(page);
+      if (menu) problems.push(`${path}: ${menu}`);
+      if (problems.some((p) => p.startsWith(`${path}:`)))
+        await page.screenshot({
+          path: join(shots, `phone${path.replace(/[^a-z0-9]+/gi, '-')}.png`),
+          fullPage: true,
+        });
+    }
+    // The password page is outside the shell.
+    await page.goto(`${server.url}/doi-mat-khau`);
+    await page.waitForLoadState('networkidle');
+    const own = await overflowAt(page);
+    if (own.scrollWidth > WIDTH || own.offenders.length)
+      problems.push(`/doi-mat-khau: ${own.scrollWidth} px wide; ${own.offenders.join('; ')}`);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('opens the menu over the page and closes it after a choice', async () => {
+    const { context } = await localOnlyContext(browser, { width: WIDTH, height: 844 });
+    const page = await context.newPage();
+    await signInOnPage(page, server.url, 'admin', ADMIN_PASSWORD);
+    await page.locator('.ant-layout-sider-zero-width-trigger').click();
+    const menu = page.getByRole('menuitem', { name: 'Nhật ký' });
+    await menu.waitFor();
+    await menu.click();
+    await page.waitForURL(/\/nhat-ky/);
+    await expect.poll(() => menuOverContent(page)).toBeNull();
+    await context.close();
+  });
+
+  it('fits the public pages too', async () => {
+    const { context } = await localOnlyContext(browser, { width: WIDTH, height: 844 });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    for (const path of ['/dang-nhap', '/tra-cuu-van-bang', '/xac-minh', '/tuyen-sinh-10']) {
+      await page.goto(`${server.url}${path}`);
+      await page.waitForLoadState('networkidle');
+      const { scrollWidth, offenders } = await overflowAt(page);
+      if (scrollWidth > WIDTH || offenders.length)
+        problems.push(`${path}: ${scrollWidth} px wide; ${offenders.join('; ')}`);
+    }
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
