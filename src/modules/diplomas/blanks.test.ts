@@ -43,6 +43,12 @@ const rejection = (p: Promise<unknown>) =>
     () => ({ status: 0, detail: 'no error' }),
     (e: { status: number; detail: string }) => ({ status: e.status, detail: e.detail }),
   );
+/** `p` fails with `status` and a detail containing `text`. */
+async function expectRefused(p: Promise<unknown>, status: number, text = '') {
+  const r = await rejection(p);
+  expect(r.status).toBe(status);
+  expect(r.detail).toContain(text);
+}
 const serialsOf = async (scopeUsed = scope) =>
   (await blankStock(db, scopeUsed, { authorityId: ids.SGD! })).types[0];
 
@@ -62,31 +68,23 @@ describe('blank diploma forms (phôi)', () => {
   });
 
   it('refuses a range of two series, upside down, overlapping, or over serials in the register', async () => {
-    expect(
-      await rejection(receiveBlanks(db, scope, delivery('A0000010', 'B0000020'))),
-    ).toMatchObject({
-      status: 400,
-      detail: expect.stringContaining('không cùng dãy'),
-    });
-    expect(
-      await rejection(receiveBlanks(db, scope, delivery('A0000020', 'A0000010'))),
-    ).toMatchObject({
-      status: 400,
-      detail: expect.stringContaining('nhỏ hơn'),
-    });
-    expect(
-      await rejection(receiveBlanks(db, scope, delivery('THPT0000001', 'THPT0000009'))),
-    ).toMatchObject({
-      status: 409,
-      detail: expect.stringContaining('THPT0000001 đã có trong sổ gốc'),
-    });
+    await expectRefused(
+      receiveBlanks(db, scope, delivery('A0000010', 'B0000020')),
+      400,
+      'không cùng dãy',
+    );
+    await expectRefused(receiveBlanks(db, scope, delivery('A0000020', 'A0000010')), 400, 'nhỏ hơn');
+    await expectRefused(
+      receiveBlanks(db, scope, delivery('THPT0000001', 'THPT0000009')),
+      409,
+      'THPT0000001 đã có trong sổ gốc',
+    );
     await receiveBlanks(db, scope, delivery('a0000100', 'A0000104'));
-    expect(
-      await rejection(receiveBlanks(db, scope, delivery('A0000090', 'A0000100'))),
-    ).toMatchObject({
-      status: 409,
-      detail: expect.stringContaining('trùng với dãy phôi đã nhập A0000100–A0000104'),
-    });
+    await expectRefused(
+      receiveBlanks(db, scope, delivery('A0000090', 'A0000100')),
+      409,
+      'trùng với dãy phôi đã nhập A0000100–A0000104',
+    );
     expect(await serialsOf()).toEqual({
       diplomaType: 'upper_secondary',
       received: 5,
@@ -107,8 +105,8 @@ describe('blank diploma forms (phôi)', () => {
     expect(issued.map((d) => d.serialNumber)).toEqual(['A0000100', 'A0000102']);
     const stock = await blankStock(db, scope, { authorityId: ids.SGD! });
     expect(stock.types[0]).toMatchObject({ issued: 2, spoiled: 1, remaining: 2, next: 'A0000103' });
-    expect(stock.spoiledForms).toEqual([
-      expect.objectContaining({ serial: 'A0000101', reason: 'In lệch dòng' }),
+    expect(stock.spoiledForms.map((f) => [f.serial, f.reason])).toEqual([
+      ['A0000101', 'In lệch dòng'],
     ]);
     // The serial on the form is the one the public finds, typed in any case.
     const found = await lookupDiploma(db, {
@@ -121,27 +119,19 @@ describe('blank diploma forms (phôi)', () => {
 
   it('refuses to spoil a form used, spoiled, or never received', async () => {
     const spoil = (serial: string) =>
-      rejection(spoilBlank(db, scope, { authorityId: ids.SGD!, serial, reason: 'Rách' }));
-    expect(await spoil('A0000100')).toMatchObject({
-      status: 409,
-      detail: expect.stringContaining('đã được dùng để in văn bằng'),
-    });
-    expect(await spoil('A0000101')).toMatchObject({
-      status: 409,
-      detail: expect.stringContaining('đã được ghi là hỏng'),
-    });
-    expect(await spoil('A0000999')).toMatchObject({ status: 404 });
+      spoilBlank(db, scope, { authorityId: ids.SGD!, serial, reason: 'Rách' });
+    await expectRefused(spoil('A0000100'), 409, 'đã được dùng để in văn bằng');
+    await expectRefused(spoil('A0000101'), 409, 'đã được ghi là hỏng');
+    await expectRefused(spoil('A0000999'), 404);
   });
 
   it('refuses a batch larger than the stock, whole', async () => {
     const before = await serialsOf();
-    const refused = await rejection(
+    await expectRefused(
       issueDiplomas(db, scope, batch([graduate(4), graduate(5), graduate(6)]), context),
+      409,
+      'Còn 2 phôi văn bằng, cần 3',
     );
-    expect(refused).toMatchObject({
-      status: 409,
-      detail: expect.stringContaining('Còn 2 phôi văn bằng, cần 3'),
-    });
     expect(await serialsOf()).toEqual(before);
     await receiveBlanks(db, scope, delivery('A0000105', 'A0000109'));
     const issued = await issueDiplomas(
@@ -164,33 +154,25 @@ describe('blank diploma forms (phôi)', () => {
 
   it('leaves the stock to those who may write the register', async () => {
     const school = await scopeAt(db, ids.THB!, 'school_admin');
-    expect(
-      await rejection(receiveBlanks(db, school, delivery('C0000001', 'C0000002'))),
-    ).toMatchObject({
-      status: 403,
-    });
-    expect(await rejection(blankStock(db, school, { authorityId: ids.SGD! }))).toMatchObject({
-      status: 403,
-    });
+    await expectRefused(receiveBlanks(db, school, delivery('C0000001', 'C0000002')), 403);
+    await expectRefused(blankStock(db, school, { authorityId: ids.SGD! }), 403);
   });
 });
 
 describe('issue dates', () => {
   it('refuses an issue date in the future, by every way of issuing', async () => {
     const tomorrow = new Date(Date.now() + 86_400_000 + 7 * 3600_000).toISOString().slice(0, 10);
-    const refused = await rejection(
+    await expectRefused(
       issueDiplomas(db, scope, batch([graduate(50)], tomorrow), context),
+      400,
+      'là ngày trong tương lai',
     );
-    expect(refused).toMatchObject({
-      status: 400,
-      detail: expect.stringContaining('là ngày trong tương lai'),
-    });
-    const imported = await rejection(
+    await expectRefused(
       importGraduates(
         db,
         scope,
         {
-          file: async () => Buffer.from('not read'),
+          file: () => Promise.resolve(Buffer.from('not read')),
           authorityId: ids.SGD!,
           diplomaType: 'upper_secondary',
           issueDate: tomorrow,
@@ -200,8 +182,9 @@ describe('issue dates', () => {
         },
         context,
       ),
+      400,
+      'tương lai',
     );
-    expect(imported).toMatchObject({ status: 400, detail: expect.stringContaining('tương lai') });
     // Today is fine.
     await receiveBlanks(db, scope, delivery('A0000200', 'A0000201'));
     const today = await issueDiplomas(db, scope, batch([graduate(51)], todayInVietnam()), context);
