@@ -5,7 +5,9 @@ import { sql, type Kysely } from 'kysely';
 // ("thpt0000123" finds THPT0000123): indexes on the upper-cased numbers.
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE INDEX diploma_serial_upper_idx ON diploma (upper(serial_number))`.execute(db);
-  await sql`CREATE INDEX diploma_register_upper_idx ON diploma (upper(register_number))`.execute(db);
+  await sql`CREATE INDEX diploma_register_upper_idx ON diploma (upper(register_number))`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
