@@ -15,6 +15,7 @@ import {
   timestamp,
 } from '../../core/contract.ts';
 import { checkVietnameseDate } from '../../lib/dates.ts';
+import { checkEthnicGroup } from '../../lib/ethnic-groups.ts';
 import { DIPLOMA_EVENT_KINDS, DIPLOMA_STATUSES, DIPLOMA_TYPES } from './labels.ts';
 
 export { idParams };
@@ -51,6 +52,26 @@ export const vnDate = (label: string) =>
       }
       return r.iso;
     });
+
+/**
+ * An ethnic group: one of the 54 (or "Người nước ngoài"), usual spellings
+ * accepted and given under the list's name; blank is null, absent stays
+ * absent (a correction leaves the field as it is).
+ */
+const ethnicGroup = z
+  .string()
+  .max(60)
+  .nullable()
+  .transform((s, ctx) => {
+    if (s === null || !s.trim()) return null;
+    const r = checkEthnicGroup(s);
+    if (!r.ok) {
+      ctx.addIssue({ code: 'custom', message: r.message });
+      return z.NEVER;
+    }
+    return r.group.name;
+  })
+  .optional();
 
 const signer = {
   signerName: z.string().trim().min(1).max(120),
@@ -147,7 +168,7 @@ export const graduateEntry = z.object({
   birthDate: vnDate('Ngày sinh'),
   birthPlace: z.string().max(200).nullable().optional(),
   gender,
-  ethnicity: z.string().max(60).nullable().optional(),
+  ethnicity: ethnicGroup,
   schoolName: z.string().trim().min(1).max(200),
   examCouncil: z.string().max(200).nullable().optional(),
   graduationYear: z.number().int().min(1950).max(2100),
@@ -201,7 +222,7 @@ export const correction = z.object({
   birthDate: vnDate('Ngày sinh').optional(),
   birthPlace: z.string().max(200).nullable().optional(),
   gender: gender.optional(),
-  ethnicity: z.string().max(60).nullable().optional(),
+  ethnicity: ethnicGroup,
 });
 export type DiplomaCorrection = z.infer<typeof correction>;
 export const correctBody = decision.extend({ changes: correction });

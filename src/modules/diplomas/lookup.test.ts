@@ -102,7 +102,12 @@ describe('public lookup', () => {
 });
 
 describe('dates on the issuing forms', () => {
-  const issue = (dates: { birthDate?: string; decisionDate?: string; issueDate?: string }) =>
+  const issue = (dates: {
+    birthDate?: string;
+    decisionDate?: string;
+    issueDate?: string;
+    ethnicity?: string;
+  }) =>
     admin.send('POST', '/api/diplomas/issue', {
       authorityId: ids.SGD,
       diplomaType: 'upper_secondary',
@@ -113,6 +118,7 @@ describe('dates on the issuing forms', () => {
         {
           fullName: 'Lê Minh Khôi',
           birthDate: dates.birthDate ?? '01/01/2008',
+          ethnicity: dates.ethnicity ?? null,
           gender: 'male',
           schoolName: 'Trường THPT Đào Duy Từ',
           graduationYear: 2026,
@@ -137,5 +143,16 @@ describe('dates on the issuing forms', () => {
     expect(problem.detail).toContain('là ngày trong tương lai');
     expect(problem.errors?.[0]?.path).toBe('body.issueDate');
     expect(await db.selectFrom('diploma').select('id').execute()).toHaveLength(before.length);
+  });
+
+  it('checks the ethnic group against the 54 groups, keeping the list’s name', async () => {
+    const wrong = await issue({ ethnicity: 'Kinh tế' });
+    expect(wrong.status).toBe(400);
+    expect(messages(wrong.body as Problem)).toContain('không có trong danh mục 54 dân tộc');
+    const usual = await issue({ ethnicity: 'Mông' });
+    expect(usual.status).toBe(201);
+    const [d] = usual.body as { id: string }[];
+    const detail = await admin.get(`/api/diplomas/${d!.id}`);
+    expect((detail.body as { ethnicity: string }).ethnicity).toBe("H'Mông");
   });
 });
