@@ -268,34 +268,34 @@ export async function entriesUnderDecisions(
 // ---- Status lists ----
 
 /**
- * What a status list's version is made of, for the unit with `code` that has
- * an active issuer key: the key, how many slots are revoked, how many exist.
+ * What a status list's version is made of, for the authority `authorityId`
+ * (found by its code through the orgs module) if it has an active issuer
+ * key: the key, how many slots are revoked, how many exist. Reads only the
+ * module's own tables.
  */
 export async function statusListState(
   db: Db,
-  code: string,
+  authorityId: string,
 ): Promise<{ id: string; kid: string; revoked: string | null; size: number | null } | undefined> {
   return db
-    .selectFrom('org_unit as u')
-    .innerJoin('issuer_key as k', (join) =>
-      join.onRef('k.authority_id', '=', 'u.id').on('k.retired_at', 'is', null),
-    )
+    .selectFrom('issuer_key as k')
     .select((eb) => [
-      'u.id',
+      'k.authority_id as id',
       'k.id as kid',
       eb
         .selectFrom('diploma_revoked_slot as r')
         .select((e) => e.fn.countAll<string>().as('n'))
-        .whereRef('r.authority_id', '=', 'u.id')
+        .whereRef('r.authority_id', '=', 'k.authority_id')
         .as('revoked'),
       eb
         .selectFrom('diploma_counter as c')
         .select('c.last_value')
-        .whereRef('c.authority_id', '=', 'u.id')
+        .whereRef('c.authority_id', '=', 'k.authority_id')
         .where('c.series', '=', 'status')
         .as('size'),
     ])
-    .where('u.code', '=', code)
+    .where('k.authority_id', '=', authorityId)
+    .where('k.retired_at', 'is', null)
     .executeTakeFirst();
 }
 
