@@ -97,12 +97,17 @@ export function ethnicKey(text: string): string {
 }
 
 const BY_KEY = new Map<string, EthnicGroup>();
+/** Spellings exactly as listed: a list import meets the same few names on every row. */
+const AS_LISTED = new Map<string, EthnicGroup>();
 for (const group of ETHNIC_GROUPS)
-  for (const spelling of [group.name, ...group.aliases]) BY_KEY.set(ethnicKey(spelling), group);
+  for (const spelling of [group.name, ...group.aliases]) {
+    BY_KEY.set(ethnicKey(spelling), group);
+    AS_LISTED.set(spelling, group);
+  }
 
 /** The group a spelling names, or undefined. */
 export function findEthnicGroup(text: string): EthnicGroup | undefined {
-  return BY_KEY.get(ethnicKey(text));
+  return AS_LISTED.get(text) ?? BY_KEY.get(ethnicKey(text));
 }
 
 /**
