@@ -135,7 +135,11 @@ export function IssueFromSchoolDialog({
             <Select
               options={recentSchoolYears()}
               style={{ width: 140 }}
-              onChange={() => setPreview(null)}
+              onChange={(year: string) => {
+                setPreview(null);
+                // Graduates of 2025-2026 graduate in 2026.
+                form.setFieldValue('graduationYear', Number(year.slice(5)));
+              }}
             />
           </Form.Item>
           <Form.Item label={t.diplomaType} name="diplomaType">
