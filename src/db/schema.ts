@@ -326,6 +326,33 @@ export interface DiplomaEventTable {
   at: Generated<Date>;
 }
 
+/** A range of blank diploma forms (phôi) received: serials prefix + number padded to width. */
+export interface DiplomaBlankRangeTable {
+  id: string;
+  authority_id: string;
+  diploma_type: DiplomaType;
+  prefix: string;
+  width: number;
+  first_number: number;
+  last_number: number;
+  received_on: ColumnType<string, string, string>;
+  reference: string;
+  notes: string | null;
+  created_at: Generated<Date>;
+}
+
+/** A blank form that left the stock: on a diploma, or spoiled. */
+export interface DiplomaBlankUseTable {
+  id: string;
+  authority_id: string;
+  range_id: string;
+  serial: string;
+  kind: 'issued' | 'spoiled';
+  diploma_id: string | null;
+  reason: string | null;
+  at: Generated<Date>;
+}
+
 export interface DiplomaRevokedSlotTable {
   authority_id: string;
   status_index: number;
@@ -358,6 +385,8 @@ export interface Database {
   diploma_counter: DiplomaCounterTable;
   diploma: DiplomaTable;
   diploma_event: DiplomaEventTable;
+  diploma_blank_range: DiplomaBlankRangeTable;
+  diploma_blank_use: DiplomaBlankUseTable;
   diploma_revoked_slot: DiplomaRevokedSlotTable;
   job_progress: JobProgressTable;
   admission_campaign: AdmissionCampaignTable;

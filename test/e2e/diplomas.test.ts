@@ -67,9 +67,21 @@ describe('a diploma, from issue to public lookup and offline verification', () =
     const page = await context.newPage();
     // Public lookup, name typed without diacritics.
     await page.goto(`${server.url}/tra-cuu-van-bang`);
-    await page.getByLabel('Số hiệu văn bằng').fill(issued!.serialNumber);
+    // The serial typed in small letters (issue 13 item 15).
+    await page.getByLabel('Số hiệu văn bằng').fill(issued!.serialNumber.toLowerCase());
     await page.getByLabel('Họ và tên').fill('vo thi dieu linh');
-    await page.getByLabel('Ngày sinh (dd/mm/yyyy)').fill('24/12/2008');
+    // A malformed date, then a day not in the calendar, are each said for what they are.
+    const birth = page.getByLabel('Ngày sinh (dd/mm/yyyy)');
+    await birth.fill('24/12');
+    await page.getByRole('button', { name: 'Tra cứu' }).click();
+    await expect
+      .poll(() => page.getByText('không đúng dạng: cần dd/mm/yyyy').isVisible())
+      .toBe(true);
+    await birth.fill('31/02/2008');
+    await expect
+      .poll(() => page.getByText('Ngày sinh 31/02/2008 không có trong lịch').isVisible())
+      .toBe(true);
+    await birth.fill('24/12/2008');
     await page.getByRole('button', { name: 'Tra cứu' }).click();
     const found = page.getByTestId('lookup-result');
     await expect.poll(() => found.isVisible()).toBe(true);
@@ -108,6 +120,19 @@ describe('a diploma, from issue to public lookup and offline verification', () =
     await expect
       .poll(async () => (await result.innerText()).includes('HỢP LỆ') === false)
       .toBe(true);
+    // One character changed in the middle: the Vietnamese "tampered" result, not the
+    // browser's "Failed to fetch" (issue 13 item 15).
+    const middle = Math.floor(detail.qr.length / 2);
+    const swapped = detail.qr[middle] === '5' ? '6' : '5';
+    await page
+      .getByLabel('Nội dung mã QR')
+      .fill(detail.qr.slice(0, middle) + swapped + detail.qr.slice(middle + 1));
+    await page.getByRole('button', { name: 'Xác minh' }).click();
+    await expect
+      .poll(async () => (await result.innerText()).includes('BỊ SỬA ĐỔI / GIẢ MẠO'))
+      .toBe(true);
+    expect(await result.innerText()).toContain('đã bị sửa đổi hoặc hư hỏng');
+    expect(await result.innerText()).not.toContain('Failed to fetch');
 
     // Revoked in the back office; online again, the page says so.
     await context.setOffline(false);

@@ -97,7 +97,7 @@ describe.skipIf(process.env.SOGD_TEST_TARGET === 'postgres')(
       );
       expect(rejected.code).toBe(1);
       expect(rejected.stderr).toContain(
-        'Dòng 3, cột Ngày sinh: "31/02/2008" không phải ngày có thật',
+        'Dòng 3, cột Ngày sinh: Ngày sinh 31/02/2008 không có trong lịch: tháng 2/2008 có 29 ngày.',
       );
       expect(rejected.stderr).toContain('Dòng 4, cột Giới tính');
       expect(rejected.stderr).toContain('Dòng 4, cột Trường: Thiếu trường.');

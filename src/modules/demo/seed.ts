@@ -3,6 +3,7 @@ import { systemActor, writeTransaction, type Tx } from '../../db/actor.ts';
 import type { Db } from '../../db/connection.ts';
 import type { FacilityTable, SchoolYearProfileTable } from '../../db/schema.ts';
 import { seedOfficeDemo } from '../office/index.ts';
+import { seedDiplomasDemo } from '../diplomas/index.ts';
 import { savePlan } from '../indicators/index.ts';
 import { seedAdmissionsDemo } from '../admissions/index.ts';
 import { unitSearchName } from '../orgs/index.ts';
@@ -221,6 +222,7 @@ export async function seedDemo(
     );
     await insertBatched(facilities, (batch) => tx.insertInto('facility').values(batch).execute());
     await seedOfficeDemo(tx, plan.department.id);
+    await seedDiplomasDemo(tx, plan.department.id, opts.schoolYear);
   });
   await seedDemoPlans(db, plan.department.id, opts.schoolYear);
   // Statistics after the bulk load: PGlite runs no autovacuum, and without them

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { InvalidArgumentError, type Command } from 'commander';
 import type { Db } from '../../db/connection.ts';
-import { parseVietnameseDate } from '../../lib/dates.ts';
+import { checkVietnameseDate, todayInVietnam } from '../../lib/dates.ts';
 import { commandGroup } from '../../core/cli.ts';
 
 /**
@@ -30,10 +30,11 @@ async function authorityId(db: Db, code: string): Promise<string> {
   return unit.id;
 }
 
+/** dd/mm/yyyy; a malformed date and a day not in the calendar are told apart. */
 function date(value: string): string {
-  const iso = parseVietnameseDate(value);
-  if (!iso) throw new InvalidArgumentError('cần ngày dạng dd/mm/yyyy.');
-  return iso;
+  const r = checkVietnameseDate(value, 'Ngày cấp');
+  if (!r.ok) throw new InvalidArgumentError(r.message);
+  return r.iso;
 }
 
 interface IssueOptions {
@@ -107,7 +108,7 @@ const addIssueOptions = (command: Command) =>
       },
       'upper_secondary',
     )
-    .option('--issue-date <dd/mm/yyyy>', 'ngày cấp', date, new Date().toISOString().slice(0, 10))
+    .option('--issue-date <dd/mm/yyyy>', 'ngày cấp (không sau hôm nay)', date, todayInVietnam())
     .option('--dry-run', 'chỉ kiểm tra, không cấp');
 
 export function registerDiplomaCommands(program: Command): void {

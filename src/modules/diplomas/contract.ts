@@ -14,6 +14,8 @@ import {
   schoolYear,
   timestamp,
 } from '../../core/contract.ts';
+import { checkVietnameseDate } from '../../lib/dates.ts';
+import { checkEthnicGroup } from '../../lib/ethnic-groups.ts';
 import { DIPLOMA_EVENT_KINDS, DIPLOMA_STATUSES, DIPLOMA_TYPES } from './labels.ts';
 
 export { idParams };
@@ -33,22 +35,43 @@ export type DiplomaEventKind = z.infer<typeof diplomaEventKind>;
 
 // ---- Request pieces ----
 
-/** A calendar date sent by a client, `yyyy-mm-dd`. */
-export const dateInput = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày cần dạng yyyy-mm-dd');
+/**
+ * A calendar date as people type it, dd/mm/yyyy (or yyyy-mm-dd as machines
+ * send it); gives yyyy-mm-dd. A wrong one says which field, and whether it is
+ * of the wrong shape or a day not in the calendar ("31/02/2024").
+ */
+export const vnDate = (label: string) =>
+  z
+    .string()
+    .max(40)
+    .transform((s, ctx) => {
+      const r = checkVietnameseDate(s, label);
+      if (!r.ok) {
+        ctx.addIssue({ code: 'custom', message: r.message });
+        return z.NEVER;
+      }
+      return r.iso;
+    });
 
-/** Accepts dd/mm/yyyy as people type it, or yyyy-mm-dd; gives yyyy-mm-dd. */
-export const typedDate = z
+/**
+ * An ethnic group: one of the 54 (or "Người nước ngoài"), usual spellings
+ * accepted and given under the list's name; blank is null, absent stays
+ * absent (a correction leaves the field as it is).
+ */
+const ethnicGroup = z
   .string()
-  .trim()
+  .max(60)
+  .nullable()
   .transform((s, ctx) => {
-    const vn = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s);
-    const iso = vn ? `${vn[3]}-${vn[2]!.padStart(2, '0')}-${vn[1]!.padStart(2, '0')}` : s;
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || Number.isNaN(Date.parse(iso))) {
-      ctx.addIssue({ code: 'custom', message: 'Ngày sinh cần đầy đủ dạng dd/mm/yyyy' });
+    if (s === null || !s.trim()) return null;
+    const r = checkEthnicGroup(s);
+    if (!r.ok) {
+      ctx.addIssue({ code: 'custom', message: r.message });
       return z.NEVER;
     }
-    return iso;
-  });
+    return r.group.name;
+  })
+  .optional();
 
 const signer = {
   signerName: z.string().trim().min(1).max(120),
@@ -61,7 +84,7 @@ export const lookupQuery = z.object({
   serial: z.string().trim().max(40).optional(),
   registerNumber: z.string().trim().max(40).optional(),
   fullName: z.string().trim().min(2).max(120),
-  birthDate: typedDate,
+  birthDate: vnDate('Ngày sinh'),
 });
 export type LookupQuery = z.infer<typeof lookupQuery>;
 
@@ -142,22 +165,22 @@ export const copyParams = z.object({ id: z.string().max(64), eventId: z.string()
 
 export const graduateEntry = z.object({
   fullName: z.string().trim().min(2).max(120),
-  birthDate: dateInput,
+  birthDate: vnDate('Ngày sinh'),
   birthPlace: z.string().max(200).nullable().optional(),
   gender,
-  ethnicity: z.string().max(60).nullable().optional(),
+  ethnicity: ethnicGroup,
   schoolName: z.string().trim().min(1).max(200),
   examCouncil: z.string().max(200).nullable().optional(),
   graduationYear: z.number().int().min(1950).max(2100),
   decisionNumber: z.string().trim().min(1).max(60),
-  decisionDate: dateInput,
+  decisionDate: vnDate('Ngày quyết định'),
   notes: z.string().max(500).nullable().optional(),
 });
 
 export const issueBody = z.object({
   authorityId: z.string().max(64),
   diplomaType,
-  issueDate: dateInput,
+  issueDate: vnDate('Ngày cấp'),
   ...signer,
   entries: z.array(graduateEntry).min(1).max(5000),
 });
@@ -166,7 +189,7 @@ export type IssueBody = z.infer<typeof issueBody>;
 export const importQuery = z.object({
   authorityId: z.string().max(64),
   diplomaType,
-  issueDate: dateInput,
+  issueDate: vnDate('Ngày cấp'),
   ...signer,
   dryRun: z.enum(['0', '1']).default('1'),
 });
@@ -179,25 +202,27 @@ export const issueFromStudentsBody = z.object({
   diplomaType,
   graduationYear: z.number().int().min(1950).max(2100),
   decisionNumber: z.string().trim().min(1).max(60),
-  decisionDate: dateInput,
-  issueDate: dateInput,
+  decisionDate: vnDate('Ngày quyết định'),
+  issueDate: vnDate('Ngày cấp'),
   ...signer,
+  /** The students chosen on the preview; omitted, every final-grade student without one. */
+  studentIds: z.array(id).min(1).max(5000).optional(),
 });
 export type IssueFromStudentsBody = z.infer<typeof issueFromStudentsBody>;
 
 export const decision = z.object({
   decisionNumber: z.string().trim().min(1).max(60),
-  decisionDate: dateInput,
+  decisionDate: vnDate('Ngày quyết định'),
   reason: z.string().trim().min(1).max(500),
 });
 export type Decision = z.infer<typeof decision>;
 
 export const correction = z.object({
   fullName: z.string().trim().min(2).max(120).optional(),
-  birthDate: dateInput.optional(),
+  birthDate: vnDate('Ngày sinh').optional(),
   birthPlace: z.string().max(200).nullable().optional(),
   gender: gender.optional(),
-  ethnicity: z.string().max(60).nullable().optional(),
+  ethnicity: ethnicGroup,
 });
 export type DiplomaCorrection = z.infer<typeof correction>;
 export const correctBody = decision.extend({ changes: correction });
@@ -294,3 +319,90 @@ export const graduateImportResult = z.object({
   ),
 });
 export type GraduateImportResult = z.infer<typeof graduateImportResult>;
+
+// ---- Graduation list preview ----
+
+export const graduatesQuery = z.object({
+  authorityId: z.string().max(64),
+  schoolId: z.string().max(64),
+  schoolYear,
+  diplomaType,
+});
+export type GraduatesQuery = z.infer<typeof graduatesQuery>;
+
+export const graduateCandidate = z.object({
+  id,
+  fullName: z.string(),
+  birthDate: isoDate,
+  birthPlace: z.string().nullable(),
+  gender,
+  ethnicity: z.string().nullable(),
+  schoolName: z.string(),
+  /** Already holds a diploma of this type: never a second original. */
+  holds: z.boolean(),
+});
+export type GraduateCandidate = z.infer<typeof graduateCandidate>;
+export const graduatesAnswer = z.object({ students: z.array(graduateCandidate) });
+export type GraduatesAnswer = z.infer<typeof graduatesAnswer>;
+
+// ---- Blank forms (phôi văn bằng) ----
+
+export const blanksQuery = z.object({ authorityId: z.string().max(64) });
+
+/** A serial printed on a blank form: letters (a series), then its number. */
+const blankSerial = z
+  .string()
+  .trim()
+  .max(24)
+  .regex(/^[^\s\d]*\d{1,9}$/, 'Số hiệu phôi cần dạng chữ cái rồi chữ số, ví dụ A0012345');
+
+export const receiveBlanksBody = z.object({
+  authorityId: z.string().max(64),
+  diplomaType,
+  firstSerial: blankSerial,
+  lastSerial: blankSerial,
+  receivedOn: vnDate('Ngày nhận'),
+  /** The delivery note or decision the forms came with. */
+  reference: z.string().trim().min(1).max(120),
+  notes: z.string().trim().max(500).nullable().optional(),
+});
+export type ReceiveBlanksBody = z.input<typeof receiveBlanksBody>;
+
+export const spoilBlankBody = z.object({
+  authorityId: z.string().max(64),
+  serial: blankSerial,
+  reason: z.string().trim().min(3).max(300),
+});
+export type SpoilBlankBody = z.input<typeof spoilBlankBody>;
+
+export const blankRange = z.object({
+  id,
+  diplomaType,
+  firstSerial: z.string(),
+  lastSerial: z.string(),
+  receivedOn: isoDate,
+  reference: z.string(),
+  count: z.number().int(),
+  issued: z.number().int(),
+  spoiled: z.number().int(),
+});
+export type BlankRange = z.infer<typeof blankRange>;
+
+export const blankStock = z.object({
+  types: z.array(
+    z.object({
+      diplomaType,
+      received: z.number().int(),
+      issued: z.number().int(),
+      spoiled: z.number().int(),
+      remaining: z.number().int(),
+      /** The form the next diploma is printed on; null when none is left. */
+      next: z.string().nullable(),
+    }),
+  ),
+  ranges: z.array(blankRange),
+  spoiledForms: z.array(
+    z.object({ serial: z.string(), diplomaType, reason: z.string(), at: timestamp }),
+  ),
+});
+export type BlankStock = z.infer<typeof blankStock>;

@@ -7,7 +7,7 @@ import { searchKey } from '../../lib/vietnamese.ts';
 import { requireAuthority } from './access.ts';
 import type { GraduateImportResult } from './contract.ts';
 import { GRADUATE_HEADERS, readGraduationList } from './import.ts';
-import { issueBatch } from './issue-batch.ts';
+import { issueBatch, refuseFutureIssueDate } from './issue-batch.ts';
 import { entriesUnderDecisions } from './repo.ts';
 import { resolveContext, type ContextSource } from './signing.ts';
 
@@ -38,6 +38,7 @@ export async function importGraduates(
 ): Promise<GraduateImportResult> {
   const started = performance.now();
   const grant = await requireAuthority(db, scope, input.authorityId, 'registry.write');
+  refuseFutureIssueDate(input.issueDate, 'querystring.issueDate');
   let source: string | Readable;
   if (typeof input.file === 'string') source = input.file;
   else {

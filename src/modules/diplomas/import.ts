@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { Gender } from '../../db/schema.ts';
-import { parseVietnameseDate } from '../../lib/dates.ts';
+import { checkVietnameseDate } from '../../lib/dates.ts';
+import { checkEthnicGroup } from '../../lib/ethnic-groups.ts';
 import { normalizeText, searchKey } from '../../lib/vietnamese.ts';
 import { headerKey, readFirstSheet, type SheetHeader } from '../../lib/xlsx.ts';
 import type { GraduateImportResult } from './contract.ts';
@@ -69,12 +70,20 @@ export async function readGraduationList(input: string | Readable): Promise<Grad
       errors.push({ row: r, column: p.header, message: p.message });
     const get = (f: Field) => sheetRow.values.get(KEY[f]) ?? null;
     for (const f of REQUIRED) if (!get(f)) err(f, `Thiếu ${GRADUATE_HEADERS[f].toLowerCase()}.`);
-    const birthDate = get('birthDate') ? parseVietnameseDate(get('birthDate')!) : null;
-    if (get('birthDate') && !birthDate)
-      err('birthDate', `"${get('birthDate')}" không phải ngày có thật dạng dd/mm/yyyy.`);
-    const decisionDate = get('decisionDate') ? parseVietnameseDate(get('decisionDate')!) : null;
-    if (get('decisionDate') && !decisionDate)
-      err('decisionDate', `"${get('decisionDate')}" không phải ngày có thật dạng dd/mm/yyyy.`);
+    // dd/mm/yyyy as typed (or an Excel date cell): a malformed one and a day not in
+    // the calendar ("31/02/2008") are told apart.
+    const day = (f: 'birthDate' | 'decisionDate') => {
+      const typed = get(f);
+      if (!typed) return null;
+      const r = checkVietnameseDate(typed, GRADUATE_HEADERS[f]);
+      if (!r.ok) err(f, r.message);
+      return r.ok ? r.iso : null;
+    };
+    const birthDate = day('birthDate');
+    const decisionDate = day('decisionDate');
+    // The 54 groups (and foreigners), usual spellings accepted, written under the list's name.
+    const ethnic = get('ethnicity') ? checkEthnicGroup(get('ethnicity')!) : null;
+    if (ethnic && !ethnic.ok) err('ethnicity', ethnic.message);
     const genderText = get('gender') ? searchKey(get('gender')!) : null;
     const gender: Gender | null =
       genderText === 'nam' ? 'male' : genderText === 'nu' ? 'female' : null;
@@ -94,14 +103,21 @@ export async function readGraduationList(input: string | Readable): Promise<Grad
         'birthDate',
         `Ngày sinh ${get('birthDate')} không phù hợp với năm tốt nghiệp ${graduationYear}.`,
       );
-    if (REQUIRED.every((f) => get(f)) && birthDate && decisionDate && gender && graduationYear)
+    if (
+      REQUIRED.every((f) => get(f)) &&
+      birthDate &&
+      decisionDate &&
+      gender &&
+      graduationYear &&
+      ethnic?.ok !== false
+    )
       entries.push({
         row: r,
         fullName: normalizeText(get('fullName')!),
         birthDate,
         birthPlace: get('birthPlace'),
         gender,
-        ethnicity: get('ethnicity'),
+        ethnicity: ethnic?.ok ? ethnic.group.name : null,
         schoolName: get('school')!,
         examCouncil: get('examCouncil'),
         graduationYear,

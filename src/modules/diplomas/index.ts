@@ -32,3 +32,6 @@ export const listIssuerKeys = lazyFunction(() => import('./keys.ts'), 'listIssue
  * system task (the first start, `sogd keys`), never a route.
  */
 export const rotateIssuerKey = lazyFunction(() => import('./keys.ts'), 'rotateIssuerKey');
+
+/** The demo's blank forms, inside the demo seed's transaction. */
+export const seedDiplomasDemo = lazyFunction(() => import('./demo.ts'), 'seedDiplomasDemo');

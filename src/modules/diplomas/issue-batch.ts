@@ -1,13 +1,22 @@
+import { badRequest, conflict } from '../../core/errors.ts';
 import { writeTransaction } from '../../db/actor.ts';
 import type { Db } from '../../db/connection.ts';
 import type { DiplomaType, Gender } from '../../db/schema.ts';
+import { formatVietnameseDate, todayInVietnam } from '../../lib/dates.ts';
 import { uuidv7 } from '../../lib/ids.ts';
 import { normalizeText, searchKey } from '../../lib/vietnamese.ts';
 import type { Grant } from './access.ts';
 import { TYPE_CODE, type IssuedDiploma } from './contract.ts';
 import { activeSigner } from './keys.ts';
 import { formatNumber, numberFormats } from './numbers.ts';
-import { insertIssued, reserveNumbers, type NewDiploma } from './repo.ts';
+import {
+  freeBlanks,
+  insertBlankUses,
+  insertIssued,
+  lockBlankRanges,
+  reserveNumbers,
+  type NewDiploma,
+} from './repo.ts';
 import { isoSeconds, signDiploma, type IssueContext } from './signing.ts';
 
 /**
@@ -17,7 +26,25 @@ import { isoSeconds, signDiploma, type IssueContext } from './signing.ts';
  * payload, all in one transaction — all issued, or none. The register is
  * never deleted from or overwritten (Circular 21/2019/TT-BGDĐT). Takes the
  * Grant of the use case's access check.
+ *
+ * Serials: once the authority has received blank forms (phôi) of the type,
+ * each diploma takes the serial printed on the next form in stock (the
+ * serial is printed on the blank form, Circular 21/2019/TT-BGDĐT), and a
+ * batch larger than the stock is refused whole. An authority that never
+ * recorded a delivery numbers serials itself (SOGD_DIPLOMA_SERIAL_FORMAT).
  */
+
+/**
+ * A diploma is dated the day it is signed, never later (a future date would
+ * make a diploma valid before it exists). Today is Vietnam's (UTC+7).
+ */
+export function refuseFutureIssueDate(issueDate: string, path = 'body.issueDate'): void {
+  const today = todayInVietnam();
+  if (issueDate > today) {
+    const message = `Ngày cấp ${formatVietnameseDate(issueDate)} là ngày trong tương lai (hôm nay ${formatVietnameseDate(today)}): văn bằng chỉ ghi ngày cấp từ hôm nay trở về trước.`;
+    throw badRequest(message, [{ path, message }]);
+  }
+}
 
 export interface GraduateEntry {
   fullName: string;
@@ -48,6 +75,7 @@ export async function issueBatch(
   batch: IssueBatch,
   context: IssueContext,
 ): Promise<IssuedDiploma[]> {
+  refuseFutureIssueDate(batch.issueDate);
   if (batch.entries.length === 0) return [];
   const { authority } = grant;
   const signer = await activeSigner(db, authority.id, context.passphrase);
@@ -57,7 +85,16 @@ export async function issueBatch(
   const created = isoSeconds();
   return writeTransaction(db, grant.actor, async (tx) => {
     const n = batch.entries.length;
-    const firstSerial = await reserveNumbers(tx, authority.id, `serial:${batch.diplomaType}`, 0, n);
+    const blanks = (await lockBlankRanges(tx, authority.id, batch.diplomaType))
+      ? await freeBlanks(tx, authority.id, batch.diplomaType, n)
+      : null;
+    if (blanks && blanks.length < n)
+      throw conflict(
+        `Còn ${blanks.length} phôi văn bằng, cần ${n}: hãy nhập thêm phôi (dãy số hiệu) trước khi cấp. Chưa cấp văn bằng nào.`,
+      );
+    const firstSerial = blanks
+      ? 0
+      : await reserveNumbers(tx, authority.id, `serial:${batch.diplomaType}`, 0, n);
     const firstEntry = await reserveNumbers(
       tx,
       authority.id,
@@ -70,7 +107,8 @@ export async function issueBatch(
     const rows = batch.entries.map((e, i): NewDiploma => {
       const id = uuidv7();
       const fullName = normalizeText(e.fullName);
-      const serialNumber = formatNumber(formats.serial, { type, year, n: firstSerial + i });
+      const serialNumber =
+        blanks?.[i]?.serial ?? formatNumber(formats.serial, { type, year, n: firstSerial + i });
       const registerNumber = formatNumber(formats.register, { type, year, n: firstEntry + i });
       const statusIndex = firstSlot + i - 1;
       const signed = signDiploma(
@@ -122,6 +160,18 @@ export async function issueBatch(
       };
     });
     await insertIssued(tx, rows);
+    if (blanks)
+      await insertBlankUses(
+        tx,
+        rows.map((r, i) => ({
+          authority_id: authority.id,
+          range_id: blanks[i]!.range_id,
+          serial: r.serial_number,
+          kind: 'issued' as const,
+          diploma_id: r.id,
+          reason: null,
+        })),
+      );
     return issued;
   });
 }

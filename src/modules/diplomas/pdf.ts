@@ -1,6 +1,6 @@
 import QRCode from 'qrcode';
 import { formatVietnameseDate } from '../../lib/dates.ts';
-import { finishPdf, newPdf } from '../../lib/pdf.ts';
+import { finishPdf, newPdf, type Pdf } from '../../lib/pdf.ts';
 import type { DiplomaDetail } from './contract.ts';
 import type { DiplomaRow } from './repo.ts';
 
@@ -97,6 +97,34 @@ export async function registerPdf(
   return finishPdf(doc);
 }
 
+type Field = readonly [label: string, value: string | null | undefined];
+
+/**
+ * Label and value rows in two columns, each row as tall as its taller side
+ * and placed at an explicit height, so that nothing prints over anything
+ * whichever fields are empty (an empty value leaves its row blank; before,
+ * an empty value after a `continued` label let the next label print over it).
+ */
+function fieldRows(doc: Pdf, rows: readonly Field[], fontSize: number, labelWidth = 170): void {
+  const left = doc.page.margins.left;
+  const valueX = left + labelWidth;
+  const valueWidth = doc.page.width - doc.page.margins.right - valueX;
+  doc.fontSize(fontSize);
+  for (const [label, value] of rows) {
+    const text = value?.trim() ?? '';
+    const labelHeight = doc.font('bold').heightOfString(`${label}:`, { width: labelWidth - 8 });
+    const valueHeight = text ? doc.font('regular').heightOfString(text, { width: valueWidth }) : 0;
+    const height = Math.max(labelHeight, valueHeight);
+    if (doc.y + height > doc.page.height - doc.page.margins.bottom - 24) doc.addPage();
+    const y = doc.y;
+    doc.font('bold').text(`${label}:`, left, y, { width: labelWidth - 8 });
+    if (text) doc.font('regular').text(text, valueX, y, { width: valueWidth });
+    doc.x = left;
+    doc.y = y + height + 3;
+  }
+  doc.font('regular');
+}
+
 /** One diploma's data sheet, with the offline-verifiable QR printed 3 cm wide. */
 export async function dataSheetPdf(d: DiplomaDetail, authorityName: string): Promise<Buffer> {
   const doc = newPdf({ layout: 'portrait', title: `Văn bằng ${d.serialNumber}` });
@@ -108,35 +136,41 @@ export async function dataSheetPdf(d: DiplomaDetail, authorityName: string): Pro
   doc.fontSize(14).text('THÔNG TIN VĂN BẰNG', { align: 'center' });
   doc.font('regular').fontSize(10).text(TYPE_TITLE[d.diplomaType], { align: 'center' });
   doc.moveDown();
-  const line = (label: string, value: string) => {
-    doc.font('bold').text(`${label}: `, { continued: true }).font('regular').text(value);
-  };
-  line('Họ và tên', d.fullName);
-  line('Ngày sinh', formatVietnameseDate(d.birthDate));
-  line('Nơi sinh', d.birthPlace ?? '');
-  line('Giới tính', GENDER[d.gender]);
-  line('Dân tộc', d.ethnicity ?? '');
-  line('Trường', d.schoolName);
-  line('Năm tốt nghiệp', String(d.graduationYear));
-  line(
-    'Quyết định công nhận tốt nghiệp',
-    `${d.decisionNumber} ngày ${formatVietnameseDate(d.decisionDate)}`,
-  );
-  line('Số hiệu', d.serialNumber);
-  line('Số vào sổ gốc', d.registerNumber);
-  line('Ngày cấp', formatVietnameseDate(d.issueDate));
-  line('Người ký', `${d.signerTitle} ${d.signerName}`);
-  line(
-    'Tình trạng',
-    d.status === 'revoked'
-      ? 'Đã thu hồi'
-      : d.status === 'corrected'
-        ? 'Hợp lệ (đã chỉnh sửa)'
-        : 'Hợp lệ',
+  fieldRows(
+    doc,
+    [
+      ['Họ và tên', d.fullName],
+      ['Ngày sinh', formatVietnameseDate(d.birthDate)],
+      ['Nơi sinh', d.birthPlace],
+      ['Giới tính', GENDER[d.gender]],
+      ['Dân tộc', d.ethnicity],
+      ['Trường', d.schoolName],
+      ['Hội đồng thi', d.examCouncil],
+      ['Năm tốt nghiệp', String(d.graduationYear)],
+      [
+        'Quyết định công nhận tốt nghiệp',
+        `${d.decisionNumber} ngày ${formatVietnameseDate(d.decisionDate)}`,
+      ],
+      ['Số hiệu', d.serialNumber],
+      ['Số vào sổ gốc', d.registerNumber],
+      ['Ngày cấp', formatVietnameseDate(d.issueDate)],
+      ['Người ký', `${d.signerTitle} ${d.signerName}`],
+      [
+        'Tình trạng',
+        d.status === 'revoked'
+          ? 'Đã thu hồi'
+          : d.status === 'corrected'
+            ? 'Hợp lệ (đã chỉnh sửa)'
+            : 'Hợp lệ',
+      ],
+      ['Ghi chú', d.notes],
+    ],
+    10,
   );
   doc.moveDown();
   const qr = await QRCode.toBuffer(d.qr, { errorCorrectionLevel: 'M', margin: 1, scale: 8 });
   const size = (30 / 25.4) * 72; // 3 cm in points
+  if (doc.y + size > doc.page.height - doc.page.margins.bottom - 24) doc.addPage();
   const y = doc.y;
   doc.image(qr, doc.page.margins.left, y, { width: size, height: size });
   doc
@@ -177,40 +211,50 @@ export async function copyPdf(
   doc.font('bold').fontSize(14).text('BẢN SAO TỪ SỔ GỐC', { align: 'center' });
   doc.fontSize(11).text(TYPE_TITLE[d.diplomaType], { align: 'center' });
   doc.moveDown();
-  const line = (label: string, value: string) => {
-    doc
-      .font('bold')
-      .fontSize(10)
-      .text(`${label}: `, { continued: true })
-      .font('regular')
-      .text(value);
-  };
-  line('Họ và tên', d.fullName);
-  line('Ngày sinh', formatVietnameseDate(d.birthDate));
-  line('Nơi sinh', d.birthPlace ?? '');
-  line('Giới tính', GENDER[d.gender]);
-  line('Dân tộc', d.ethnicity ?? '');
-  line('Trường / Hội đồng thi', [d.schoolName, d.examCouncil].filter(Boolean).join(' — '));
-  line('Năm tốt nghiệp', String(d.graduationYear));
-  line(
-    'Quyết định công nhận tốt nghiệp',
-    `${d.decisionNumber} ngày ${formatVietnameseDate(d.decisionDate)}`,
-  );
-  line('Số hiệu văn bằng', d.serialNumber);
-  line('Số vào sổ gốc', d.registerNumber);
-  line('Ngày cấp bản chính', formatVietnameseDate(d.issueDate));
-  line('Người ký bản chính', `${d.signerTitle} ${d.signerName}`);
   const corrections = d.history.filter((e) => e.kind === 'correction');
-  if (corrections.length > 0)
-    line(
-      'Đã chỉnh sửa theo',
-      corrections
-        .map((e) => `${e.decisionNumber ?? ''} ngày ${formatVietnameseDate(e.decisionDate ?? '')}`)
-        .join('; '),
-    );
+  fieldRows(
+    doc,
+    [
+      ['Họ và tên', d.fullName],
+      ['Ngày sinh', formatVietnameseDate(d.birthDate)],
+      ['Nơi sinh', d.birthPlace],
+      ['Giới tính', GENDER[d.gender]],
+      ['Dân tộc', d.ethnicity],
+      ['Trường / Hội đồng thi', [d.schoolName, d.examCouncil].filter(Boolean).join(' — ')],
+      ['Năm tốt nghiệp', String(d.graduationYear)],
+      [
+        'Quyết định công nhận tốt nghiệp',
+        `${d.decisionNumber} ngày ${formatVietnameseDate(d.decisionDate)}`,
+      ],
+      ['Số hiệu văn bằng', d.serialNumber],
+      ['Số vào sổ gốc', d.registerNumber],
+      ['Ngày cấp bản chính', formatVietnameseDate(d.issueDate)],
+      ['Người ký bản chính', `${d.signerTitle} ${d.signerName}`],
+      ...(corrections.length > 0
+        ? [
+            [
+              'Đã chỉnh sửa theo',
+              corrections
+                .map(
+                  (e) =>
+                    `${e.decisionNumber ?? ''} ngày ${formatVietnameseDate(e.decisionDate ?? '')}`,
+                )
+                .join('; '),
+            ] as const,
+          ]
+        : []),
+    ],
+    10,
+  );
   doc.moveDown();
-  line('Người đề nghị cấp bản sao', copy.requester);
-  line('Số bản', String(copy.copies));
+  fieldRows(
+    doc,
+    [
+      ['Người đề nghị cấp bản sao', copy.requester],
+      ['Số bản', String(copy.copies)],
+    ],
+    10,
+  );
   doc.moveDown();
   doc
     .font('regular')

@@ -9,6 +9,8 @@ import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { Tx } from '../../db/actor.ts';
 import type { Db } from '../../db/connection.ts';
 import type {
+  DiplomaBlankRangeTable,
+  DiplomaBlankUseTable,
   DiplomaEventTable,
   DiplomaStatus,
   DiplomaTable,
@@ -223,10 +225,11 @@ export async function findPublic(
     ])
     .where('search_name', '=', query.searchName)
     .where('birth_date', '=', query.birthDate);
+  // Letters in any case: "thpt0000123" is THPT0000123 (indexed on upper()).
   q =
     query.serial !== undefined
-      ? q.where('serial_number', '=', query.serial)
-      : q.where('register_number', '=', query.registerNumber);
+      ? q.where(sql<string>`upper(serial_number)`, '=', query.serial.toUpperCase())
+      : q.where(sql<string>`upper(register_number)`, '=', query.registerNumber.toUpperCase());
   return q.limit(5).execute();
 }
 
@@ -265,34 +268,34 @@ export async function entriesUnderDecisions(
 // ---- Status lists ----
 
 /**
- * What a status list's version is made of, for the unit with `code` that has
- * an active issuer key: the key, how many slots are revoked, how many exist.
+ * What a status list's version is made of, for the authority `authorityId`
+ * (found by its code through the orgs module) if it has an active issuer
+ * key: the key, how many slots are revoked, how many exist. Reads only the
+ * module's own tables.
  */
 export async function statusListState(
   db: Db,
-  code: string,
+  authorityId: string,
 ): Promise<{ id: string; kid: string; revoked: string | null; size: number | null } | undefined> {
   return db
-    .selectFrom('org_unit as u')
-    .innerJoin('issuer_key as k', (join) =>
-      join.onRef('k.authority_id', '=', 'u.id').on('k.retired_at', 'is', null),
-    )
+    .selectFrom('issuer_key as k')
     .select((eb) => [
-      'u.id',
+      'k.authority_id as id',
       'k.id as kid',
       eb
         .selectFrom('diploma_revoked_slot as r')
         .select((e) => e.fn.countAll<string>().as('n'))
-        .whereRef('r.authority_id', '=', 'u.id')
+        .whereRef('r.authority_id', '=', 'k.authority_id')
         .as('revoked'),
       eb
         .selectFrom('diploma_counter as c')
         .select('c.last_value')
-        .whereRef('c.authority_id', '=', 'u.id')
+        .whereRef('c.authority_id', '=', 'k.authority_id')
         .where('c.series', '=', 'status')
         .as('size'),
     ])
-    .where('u.code', '=', code)
+    .where('k.authority_id', '=', authorityId)
+    .where('k.retired_at', 'is', null)
     .executeTakeFirst();
 }
 
@@ -364,5 +367,183 @@ export async function replaceActiveKey(
       before: null,
       after: JSON.stringify({ kid: key.kid, did: key.did }),
     })
+    .execute();
+}
+
+// ---- Blank forms (phôi) ----
+
+export type BlankRangeRow = Selectable<DiplomaBlankRangeTable>;
+
+/**
+ * An authority's ranges of blank forms of `type` (all types when omitted),
+ * with how many of each left the stock on a diploma and spoiled.
+ */
+export async function blankRanges(
+  db: Db,
+  authorityId: string,
+  type?: DiplomaType,
+): Promise<(BlankRangeRow & { issued: number; spoiled: number })[]> {
+  let q = db
+    .selectFrom('diploma_blank_range as r')
+    .selectAll('r')
+    .select((eb) => [
+      eb
+        .selectFrom('diploma_blank_use as u')
+        .select((e) => e.fn.countAll<string>().as('n'))
+        .whereRef('u.range_id', '=', 'r.id')
+        .where('u.kind', '=', 'issued')
+        .as('issued'),
+      eb
+        .selectFrom('diploma_blank_use as u')
+        .select((e) => e.fn.countAll<string>().as('n'))
+        .whereRef('u.range_id', '=', 'r.id')
+        .where('u.kind', '=', 'spoiled')
+        .as('spoiled'),
+    ])
+    .where('r.authority_id', '=', authorityId);
+  if (type) q = q.where('r.diploma_type', '=', type);
+  const rows = await q.orderBy('r.received_on').orderBy('r.created_at').execute();
+  return rows.map((r) => ({
+    ...r,
+    issued: Number(r.issued ?? 0),
+    spoiled: Number(r.spoiled ?? 0),
+  }));
+}
+
+/** The authority's ranges of one series (prefix and width) overlapping [first, last]. */
+export async function overlappingRanges(
+  db: Db,
+  authorityId: string,
+  series: { prefix: string; width: number; first: number; last: number },
+): Promise<BlankRangeRow[]> {
+  return db
+    .selectFrom('diploma_blank_range')
+    .selectAll()
+    .where('authority_id', '=', authorityId)
+    .where('prefix', '=', series.prefix)
+    .where('width', '=', series.width)
+    .where('first_number', '<=', series.last)
+    .where('last_number', '>=', series.first)
+    .execute();
+}
+
+/**
+ * Serials of the authority's register that a range of one series would
+ * cover (same prefix and digit count, so text order is number order).
+ */
+export async function serialsInRange(
+  db: Db,
+  authorityId: string,
+  first: string,
+  last: string,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('diploma')
+    .select('serial_number')
+    .where('authority_id', '=', authorityId)
+    .where('serial_number', '>=', first)
+    .where('serial_number', '<=', last)
+    .where(sql<boolean>`length(serial_number) = ${first.length}`)
+    .limit(5)
+    .execute();
+  return rows.map((r) => r.serial_number);
+}
+
+export async function insertBlankRange(
+  tx: Tx,
+  range: Insertable<DiplomaBlankRangeTable>,
+): Promise<void> {
+  await tx.insertInto('diploma_blank_range').values(range).execute();
+}
+
+/**
+ * Locks the authority's ranges of `type` (two clerks issuing at once take
+ * forms one after the other) and answers whether there are any.
+ */
+export async function lockBlankRanges(
+  tx: Tx,
+  authorityId: string,
+  type: DiplomaType,
+): Promise<boolean> {
+  const rows = await tx
+    .selectFrom('diploma_blank_range')
+    .select('id')
+    .where('authority_id', '=', authorityId)
+    .where('diploma_type', '=', type)
+    .forUpdate()
+    .execute();
+  return rows.length > 0;
+}
+
+/** The next `count` forms of `type` still in stock, oldest delivery first, in serial order. */
+export async function freeBlanks(
+  db: Db | Tx,
+  authorityId: string,
+  type: DiplomaType,
+  count: number,
+): Promise<{ range_id: string; serial: string }[]> {
+  const rows = await sql<{ range_id: string; serial: string }>`
+    SELECT r.id AS range_id, r.prefix || lpad(g.n::text, r.width, '0') AS serial
+    FROM diploma_blank_range r
+    CROSS JOIN LATERAL generate_series(r.first_number, r.last_number) AS g(n)
+    WHERE r.authority_id = ${authorityId} AND r.diploma_type = ${type}
+      AND NOT EXISTS (
+        SELECT 1 FROM diploma_blank_use u
+        WHERE u.authority_id = r.authority_id
+          AND u.serial = r.prefix || lpad(g.n::text, r.width, '0'))
+    ORDER BY r.received_on, r.created_at, g.n
+    LIMIT ${count}`.execute(db);
+  return rows.rows;
+}
+
+/** The range of the authority holding a form's serial, and whether the form already left the stock. */
+export async function blankOf(
+  db: Db | Tx,
+  authorityId: string,
+  serial: { prefix: string; width: number; n: number; text: string },
+): Promise<{ range: BlankRangeRow; used: { kind: 'issued' | 'spoiled' } | undefined } | undefined> {
+  const range = await db
+    .selectFrom('diploma_blank_range')
+    .selectAll()
+    .where('authority_id', '=', authorityId)
+    .where('prefix', '=', serial.prefix)
+    .where('width', '=', serial.width)
+    .where('first_number', '<=', serial.n)
+    .where('last_number', '>=', serial.n)
+    .executeTakeFirst();
+  if (!range) return undefined;
+  const used = await db
+    .selectFrom('diploma_blank_use')
+    .select('kind')
+    .where('authority_id', '=', authorityId)
+    .where('serial', '=', serial.text)
+    .executeTakeFirst();
+  return { range, used };
+}
+
+export async function insertBlankUses(
+  tx: Tx,
+  uses: Omit<Insertable<DiplomaBlankUseTable>, 'id'>[],
+): Promise<void> {
+  for (let i = 0; i < uses.length; i += 1000)
+    await tx
+      .insertInto('diploma_blank_use')
+      .values(uses.slice(i, i + 1000).map((u) => ({ id: uuidv7(), ...u })))
+      .execute();
+}
+
+/** The authority's spoiled forms, newest first. */
+export async function spoiledBlanks(
+  db: Db,
+  authorityId: string,
+): Promise<{ serial: string; diploma_type: DiplomaType; reason: string | null; at: Date }[]> {
+  return db
+    .selectFrom('diploma_blank_use as u')
+    .innerJoin('diploma_blank_range as r', 'r.id', 'u.range_id')
+    .select(['u.serial', 'r.diploma_type', 'u.reason', 'u.at'])
+    .where('u.authority_id', '=', authorityId)
+    .where('u.kind', '=', 'spoiled')
+    .orderBy('u.at', 'desc')
+    .limit(200)
     .execute();
 }

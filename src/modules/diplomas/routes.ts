@@ -8,6 +8,8 @@ import { didWebOf } from '../../core/http/public-url.ts';
 import { RateLimiter } from '../../core/http/rate-limit.ts';
 import { fileAnswer } from '../../core/contract.ts';
 import {
+  blanksQuery,
+  blankStock as blankStockAnswer,
   copyBody,
   copyParams,
   correctBody,
@@ -16,6 +18,8 @@ import {
   diplomaDetail,
   diplomaPage,
   graduateImportResult,
+  graduatesAnswer,
+  graduatesQuery,
   idParams,
   importQuery,
   issueBody,
@@ -26,11 +30,14 @@ import {
   lookupAnswer,
   lookupQuery,
   publicKeys,
+  receiveBlanksBody,
+  spoilBlankBody,
   registerPdfQuery,
   signedCredential,
   statusParams,
   type SignedCredential,
 } from './contract.ts';
+import { blankStock } from './blank-stock.ts';
 import { correctDiploma } from './correct-diploma.ts';
 import { didDocument as didDocumentOf } from './did-document.ts';
 import { diplomaQrPng } from './diploma-qr.ts';
@@ -42,12 +49,15 @@ import { listIssuerKeys } from './keys.ts';
 import { listDiplomas } from './list-diplomas.ts';
 import { lookupDiploma } from './lookup-diploma.ts';
 import { passphraseFromEnv } from './passphrase.ts';
+import { previewGraduates } from './preview-graduates.ts';
 import { printCopy } from './print-copy.ts';
 import { printDataSheet } from './print-data-sheet.ts';
 import { printRegister } from './print-register.ts';
+import { receiveBlanks } from './receive-blanks.ts';
 import { recordCopy } from './record-copy.ts';
 import { revokeDiploma } from './revoke-diploma.ts';
 import type { IssueContext } from './signing.ts';
+import { spoilBlank } from './spoil-blank.ts';
 import { statusListCredential, StatusListCache } from './status-list.ts';
 
 /**
@@ -231,6 +241,56 @@ export function registerDiplomaRoutes(
         )
         .send(copy.pdf);
     },
+  );
+  api.get(
+    '/diplomas/graduates',
+    {
+      schema: {
+        tags,
+        summary: 'Xem trước danh sách học sinh lớp cuối cấp của một trường (trước khi cấp)',
+        querystring: graduatesQuery,
+        response: { 200: graduatesAnswer },
+      },
+    },
+    async (request) => previewGraduates(db, requireScope(request), request.query),
+  );
+  api.get(
+    '/diplomas/blanks',
+    {
+      schema: {
+        tags,
+        summary: 'Phôi văn bằng: các dãy số hiệu đã nhận, đã dùng, hỏng và còn lại',
+        querystring: blanksQuery,
+        response: { 200: blankStockAnswer },
+      },
+    },
+    async (request) => blankStock(db, requireScope(request), request.query),
+  );
+  api.post(
+    '/diplomas/blanks',
+    {
+      schema: {
+        tags,
+        summary: 'Nhập phôi văn bằng theo dãy số hiệu',
+        body: receiveBlanksBody,
+        response: { 201: blankStockAnswer },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await receiveBlanks(db, requireScope(request), request.body)),
+  );
+  api.post(
+    '/diplomas/blanks/spoiled',
+    {
+      schema: {
+        tags,
+        summary: 'Ghi nhận phôi văn bằng bị hỏng (kèm lý do)',
+        body: spoilBlankBody,
+        response: { 201: blankStockAnswer },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await spoilBlank(db, requireScope(request), request.body)),
   );
   api.get(
     '/diplomas/:id',

@@ -2,6 +2,7 @@ import { AppError } from '../../core/errors.ts';
 import type { Db } from '../../db/connection.ts';
 import { signDocument, type JsonObject } from '../../lib/credentials/data-integrity.ts';
 import { buildStatusListCredential, makeBitstring } from './credentials/diploma-credential.ts';
+import { findUnitByCode } from '../orgs/index.ts';
 import { activeSigner } from './keys.ts';
 import { revokedSlots, statusListState } from './repo.ts';
 import { isoSeconds, resolveContext, statusListUrl, type ContextSource } from './signing.ts';
@@ -65,7 +66,10 @@ export async function statusListCredential(
   context: ContextSource,
   cache: StatusListCache = new StatusListCache(),
 ): Promise<JsonObject> {
-  const state = await statusListState(db, input.code);
+  // The authority by its code through the orgs module (a merged unit's code
+  // still answers: the credentials it issued keep their status list URL).
+  const unit = await findUnitByCode(db, input.code);
+  const state = unit ? await statusListState(db, unit.id) : undefined;
   if (!state) throw noStatusList(input.code);
   const ctx = resolveContext(context);
   const version = `${state.kid} ${String(state.revoked ?? 0)} ${state.size ?? 0}`;

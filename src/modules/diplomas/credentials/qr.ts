@@ -136,6 +136,13 @@ export interface IssuerKey {
 
 export type QrStatus = 'valid' | 'tampered' | 'unknown_issuer' | 'unreadable';
 
+/**
+ * Fewest Base45 characters a signed code can have: its Ed25519 signature
+ * alone is 64 bytes (96 characters). Shorter is a code cut off or junk
+ * (unreadable); a full-length code that does not check out was altered.
+ */
+const MIN_BODY = 96;
+
 export interface QrVerification {
   status: QrStatus;
   fields?: DiplomaQrFields;
@@ -160,16 +167,32 @@ export async function verifyDiplomaQr(
   text: string,
   keys: readonly IssuerKey[],
 ): Promise<QrVerification> {
-  let cose: CborValue;
-  try {
-    const trimmed = text.trim();
-    if (!trimmed.startsWith(QR_PREFIX)) throw new Error(`thiếu tiền tố ${QR_PREFIX}`);
-    cose = decodeCbor(await inflate(base45Decode(trimmed.slice(QR_PREFIX.length))));
-  } catch (error) {
+  const trimmed = text.trim();
+  if (!trimmed.startsWith(QR_PREFIX))
     return {
       status: 'unreadable',
-      message: `Không đọc được mã QR văn bằng: ${(error as Error).message}`,
+      message: `Không đọc được mã QR văn bằng: thiếu tiền tố ${QR_PREFIX}, đây không phải mã văn bằng của Sở.`,
     };
+  const body = trimmed.slice(QR_PREFIX.length);
+  if (body.length < MIN_BODY)
+    return {
+      status: 'unreadable',
+      message: `Không đọc được mã QR văn bằng: nội dung quá ngắn (${body.length} ký tự), có thể chưa dán hết mã.`,
+    };
+  // A code of a real code's length that does not decode has been changed:
+  // its compressed bytes carry a checksum, so one character altered anywhere
+  // breaks them (the browser's own error, such as "Failed to fetch", is not
+  // shown: it says nothing to the person checking).
+  const altered: QrVerification = {
+    status: 'tampered',
+    message:
+      'Mã QR đã bị sửa đổi hoặc hư hỏng: nội dung không còn đúng như khi Sở ký. Không được coi văn bằng này là hợp lệ.',
+  };
+  let cose: CborValue;
+  try {
+    cose = decodeCbor(await inflate(base45Decode(body)));
+  } catch {
+    return altered;
   }
   const parts =
     typeof cose === 'object' &&
@@ -179,27 +202,23 @@ export async function verifyDiplomaQr(
     cose.tag === 18
       ? cose.value
       : cose;
-  if (!Array.isArray(parts) || parts.length !== 4)
-    return { status: 'unreadable', message: 'Không phải COSE_Sign1.' };
+  if (!Array.isArray(parts) || parts.length !== 4) return altered;
   const [protectedBytes, , payload, signature] = parts;
   if (
     !(protectedBytes instanceof Uint8Array) ||
     !(payload instanceof Uint8Array) ||
     !(signature instanceof Uint8Array)
   )
-    return { status: 'unreadable', message: 'COSE_Sign1 sai cấu trúc.' };
+    return altered;
   let kid: Uint8Array;
   try {
     const header = decodeCbor(protectedBytes);
     const k = header instanceof Map ? header.get(4) : undefined;
     if (!(k instanceof Uint8Array) || (header as Map<CborValue, CborValue>).get(1) !== -8)
-      throw new Error('thiếu kid hoặc thuật toán không phải EdDSA');
+      return altered;
     kid = k;
-  } catch (error) {
-    return {
-      status: 'unreadable',
-      message: `Phần đầu COSE không hợp lệ: ${(error as Error).message}`,
-    };
+  } catch {
+    return altered;
   }
   const key = keys.find((k) => hex(k.kid) === hex(kid));
   let fields: DiplomaQrFields | undefined;

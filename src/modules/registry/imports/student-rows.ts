@@ -10,6 +10,7 @@ import {
   type SheetLimits,
 } from '../../../lib/xlsx.ts';
 import { copyField, Utf8Lines } from '../../../db/copy-text.ts';
+import { checkEthnicGroup } from '../../../lib/ethnic-groups.ts';
 import { uuidv7 } from '../../../lib/ids.ts';
 import { searchKey, splitName } from '../../../lib/vietnamese.ts';
 import { checkPersonCells, optionalText } from './person-cells.ts';
@@ -274,6 +275,10 @@ export async function* checkStudentRows(
       if (first) err('studentCode', `Mã học sinh ${studentCode} trùng với dòng ${first}.`);
       else seenCode.set(studentCode, r);
     }
+    // The 54 groups (and foreigners), usual spellings accepted (src/lib/ethnic-groups.ts).
+    const ethnicity = get('ethnicity');
+    const ethnic = ethnicity ? checkEthnicGroup(ethnicity) : null;
+    if (ethnic && !ethnic.ok) err('ethnicity', ethnic.message);
     const phone = get('phone')?.replace(/[\s.-]/g, '') ?? null;
     if (phone && !/^0\d{9}$/.test(phone))
       err('phone', `Số điện thoại "${get('phone')}" cần 10 chữ số, bắt đầu bằng 0.`);
@@ -347,7 +352,7 @@ export async function* checkStudentRows(
         gender,
         personalId,
         studentCode,
-        ethnicity: optionalText(get('ethnicity')),
+        ethnicity: ethnic?.ok ? ethnic.group.name : null,
         birthPlace: optionalText(get('birthPlace')),
         address: optionalText(get('address')),
         guardian: optionalText(get('guardian')),

@@ -1,6 +1,7 @@
 import type { Db } from '../../../db/connection.ts';
 import type { Gender } from '../../../db/schema.ts';
 import { parseVietnameseDate } from '../../../lib/dates.ts';
+import { checkEthnicGroup } from '../../../lib/ethnic-groups.ts';
 import { checkPersonalId } from '../../../lib/personal-id.ts';
 import { normalizeText, searchKey, splitName } from '../../../lib/vietnamese.ts';
 import { badRequest, conflict, type FieldError } from '../../../core/errors.ts';
@@ -51,6 +52,9 @@ export function validateStudent(input: StudentInput) {
     });
     if (why) errors.push({ path: 'personalId', message: why });
   }
+  // The 54 groups (and foreigners), usual spellings accepted (src/lib/ethnic-groups.ts).
+  const ethnic = input.ethnicity?.trim() ? checkEthnicGroup(input.ethnicity) : null;
+  if (ethnic && !ethnic.ok) errors.push({ path: 'ethnicity', message: ethnic.message });
   const phone = input.phone?.replace(/[\s.]/g, '') || null;
   if (phone && !/^\+?\d{9,12}$/.test(phone))
     errors.push({ path: 'phone', message: 'Số điện thoại gồm 9 đến 12 chữ số.' });
@@ -66,7 +70,7 @@ export function validateStudent(input: StudentInput) {
     gender: input.gender,
     personal_id: personalId,
     student_code: text(input.studentCode),
-    ethnicity: text(input.ethnicity),
+    ethnicity: ethnic?.ok ? ethnic.group.name : null,
     birth_place: text(input.birthPlace),
     address: text(input.address),
     guardian_name: text(input.guardianName),

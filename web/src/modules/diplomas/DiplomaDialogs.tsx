@@ -6,6 +6,7 @@ import type {
   DiplomaDetail,
 } from '../../../../src/modules/diplomas/contract.ts';
 import { GENDER_LABELS } from '../../../../src/modules/registry/labels.ts';
+import { DateInput, dateRules } from '../../shared/DateInput.tsx';
 import { diplomasApi } from './api.ts';
 
 /** Runs a change of the register entry (the page shows its outcome). */
@@ -32,11 +33,11 @@ export function RevokeDialog({
           <Input />
         </Form.Item>
         <Form.Item
-          label="Ngày quyết định (yyyy-mm-dd)"
+          label="Ngày quyết định"
           name="decisionDate"
-          rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/ }]}
+          rules={dateRules('Ngày quyết định', { required: true, notFuture: true })}
         >
-          <Input placeholder="2026-10-01" />
+          <DateInput />
         </Form.Item>
         <Form.Item label="Lý do" name="reason" rules={[{ required: true }]}>
           <Input.TextArea rows={2} />
@@ -102,11 +103,11 @@ export function ChangeDialog({
               <Input />
             </Form.Item>
             <Form.Item
-              label="Ngày quyết định (yyyy-mm-dd)"
+              label="Ngày quyết định"
               name="decisionDate"
-              rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/ }]}
+              rules={dateRules('Ngày quyết định', { required: true, notFuture: true })}
             >
-              <Input />
+              <DateInput />
             </Form.Item>
             <Form.Item label="Lý do" name="reason" rules={[{ required: true }]}>
               <Input />
@@ -115,11 +116,11 @@ export function ChangeDialog({
               <Input />
             </Form.Item>
             <Form.Item
-              label="Ngày sinh mới (yyyy-mm-dd)"
+              label="Ngày sinh mới"
               name="birthDate"
-              rules={[{ pattern: /^\d{4}-\d{2}-\d{2}$/ }]}
+              rules={dateRules('Ngày sinh mới', { notFuture: true })}
             >
-              <Input />
+              <DateInput />
             </Form.Item>
             <Form.Item label="Nơi sinh mới" name="birthPlace">
               <Input />

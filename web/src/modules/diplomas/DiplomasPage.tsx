@@ -1,15 +1,19 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Form, Input, Table } from 'antd';
+import { App, Button, Card, Form, Input, Space, Table } from 'antd';
 import { useState } from 'react';
 import type { DiplomaDetail, DiplomaSummary } from '../../../../src/modules/diplomas/contract.ts';
 import type { Me } from '../../../../src/modules/orgs/contract.ts';
 import { problemText } from '../../shared/api.ts';
 import { ErrorResult } from '../../shared/ErrorResult.tsx';
-import { formatDate } from '../../shared/i18n.ts';
+import { formatDate, useMessages } from '../../shared/i18n.ts';
 import { diplomaFiles, diplomasApi } from './api.ts';
 import { ChangeDialog, RevokeDialog } from './DiplomaDialogs.tsx';
 import { DiplomaDrawer } from './DiplomaDrawer.tsx';
+import { BlankFormsDialog } from './BlankFormsDialog.tsx';
 import { GraduateImportDialog } from './GraduateImportDialog.tsx';
+import { IssueFromSchoolDialog } from './IssueFromSchoolDialog.tsx';
+import { IssueOneDialog } from './IssueOneDialog.tsx';
+import { diplomaMessages } from './messages.ts';
 import { STATUS } from './statusTags.tsx';
 
 /** The register (sổ gốc) of the signed-in account's unit. */
@@ -20,7 +24,11 @@ export default function DiplomasPage({ me }: { me: Me }) {
   const [page, setPage] = useState(1);
   const [open, setOpen] = useState<string | null>(null);
   const [revoking, setRevoking] = useState(false);
-  const [dialog, setDialog] = useState<null | 'correct' | 'copy' | 'import'>(null);
+  const t = useMessages(diplomaMessages);
+  const canWrite = me.permissions.includes('registry.write');
+  const [dialog, setDialog] = useState<
+    null | 'correct' | 'copy' | 'import' | 'school' | 'one' | 'blanks'
+  >(null);
   const [form] = Form.useForm();
   const refresh = async () => {
     await client.invalidateQueries({ queryKey: ['diploma'] });
@@ -51,8 +59,20 @@ export default function DiplomasPage({ me }: { me: Me }) {
   return (
     <Card
       title={`Sổ gốc cấp văn bằng — ${me.orgUnit.name}`}
-      extra={<Button href={diplomaFiles.register(me.orgUnit.id)}>In sổ gốc (PDF)</Button>}
+      extra={<Button href={diplomaFiles.register(me.orgUnit.id)}>{t.printRegister}</Button>}
     >
+      <Space wrap style={{ marginBottom: 16 }}>
+        {canWrite && (
+          <>
+            <Button type="primary" onClick={() => setDialog('school')}>
+              {t.issueFromSchool}
+            </Button>
+            <Button onClick={() => setDialog('import')}>{t.issueFromFile}</Button>
+            <Button onClick={() => setDialog('one')}>{t.issueOne}</Button>
+          </>
+        )}
+        <Button onClick={() => setDialog('blanks')}>{t.blankForms}</Button>
+      </Space>
       <Input.Search
         allowClear
         placeholder="Họ tên, số hiệu hoặc số vào sổ"
@@ -90,7 +110,7 @@ export default function DiplomasPage({ me }: { me: Me }) {
       <DiplomaDrawer
         diploma={d}
         open={open !== null}
-        canWrite={me.permissions.includes('registry.write')}
+        canWrite={canWrite}
         onClose={() => setOpen(null)}
         onAction={(action) => {
           if (action === 'revoke') return setRevoking(true);
@@ -112,6 +132,24 @@ export default function DiplomasPage({ me }: { me: Me }) {
         saving={change.isPending}
         onClose={() => setDialog(null)}
         onSubmit={(run) => change.mutate(run)}
+      />
+      <IssueFromSchoolDialog
+        me={me}
+        open={dialog === 'school'}
+        onClose={() => setDialog(null)}
+        onIssued={refresh}
+      />
+      <IssueOneDialog
+        authorityId={me.orgUnit.id}
+        open={dialog === 'one'}
+        onClose={() => setDialog(null)}
+        onIssued={refresh}
+      />
+      <BlankFormsDialog
+        authorityId={me.orgUnit.id}
+        canWrite={canWrite}
+        open={dialog === 'blanks'}
+        onClose={() => setDialog(null)}
       />
       <GraduateImportDialog
         authorityId={me.orgUnit.id}

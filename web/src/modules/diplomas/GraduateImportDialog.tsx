@@ -6,6 +6,7 @@ import type {
 } from '../../../../src/modules/diplomas/contract.ts';
 import { DIPLOMA_TYPE_LABELS, DIPLOMA_TYPES } from '../../../../src/modules/diplomas/labels.ts';
 import { ApiError, problemText } from '../../shared/api.ts';
+import { DateInput, dateRules, todayTyped } from '../../shared/DateInput.tsx';
 import { diplomasApi } from './api.ts';
 
 type ImportOptions = Pick<ImportQuery, 'diplomaType' | 'issueDate' | 'signerName' | 'signerTitle'>;
@@ -59,7 +60,7 @@ export function GraduateImportDialog({
         layout="vertical"
         initialValues={{
           diplomaType: 'upper_secondary',
-          issueDate: new Date().toISOString().slice(0, 10),
+          issueDate: todayTyped(),
           signerTitle: 'Giám đốc',
         }}
         onFinish={(v: ImportOptions) => void upload(v, true)}
@@ -70,11 +71,11 @@ export function GraduateImportDialog({
           />
         </Form.Item>
         <Form.Item
-          label="Ngày cấp (yyyy-mm-dd)"
+          label="Ngày cấp"
           name="issueDate"
-          rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/ }]}
+          rules={dateRules('Ngày cấp', { required: true, notFuture: true })}
         >
-          <Input />
+          <DateInput />
         </Form.Item>
         <Form.Item label="Người ký" name="signerName" rules={[{ required: true }]}>
           <Input />

@@ -4,6 +4,7 @@ import { Link } from 'react-router-dom';
 import type { PublicDiploma } from '../../../../src/modules/diplomas/contract.ts';
 import { DIPLOMA_TYPE_LABELS } from '../../../../src/modules/diplomas/labels.ts';
 import { problemText } from '../../shared/api.ts';
+import { DateInput, dateRules } from '../../shared/DateInput.tsx';
 import { diplomasApi } from './api.ts';
 
 const STATUS = {
@@ -62,15 +63,9 @@ export default function LookupPage() {
           <Form.Item
             label="Ngày sinh (dd/mm/yyyy)"
             name="birthDate"
-            rules={[
-              {
-                required: true,
-                pattern: /^\d{1,2}\/\d{1,2}\/\d{4}$/,
-                message: 'Ngày sinh đầy đủ dạng dd/mm/yyyy',
-              },
-            ]}
+            rules={dateRules('Ngày sinh', { required: true, notFuture: true })}
           >
-            <Input inputMode="numeric" placeholder="15/03/2008" />
+            <DateInput placeholder="15/03/2008" />
           </Form.Item>
           <Button type="primary" htmlType="submit">
             Tra cứu

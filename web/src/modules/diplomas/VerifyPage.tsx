@@ -138,7 +138,12 @@ export default function VerifyPage() {
   const verify = async (payload: string) => {
     setUnreadable(null);
     const started = performance.now();
-    const result = await verifyDiplomaQr(payload, cachedKeys());
+    // Whatever the browser throws (its errors are in English, "Failed to fetch"),
+    // the person checking is told in Vietnamese that the code cannot be trusted.
+    const result = await verifyDiplomaQr(payload, cachedKeys()).catch((): QrVerification => ({
+      status: 'unreadable',
+      message: 'Không kiểm tra được mã QR này trên trình duyệt; hãy thử lại hoặc dùng ảnh mã QR.',
+    }));
     const ms = performance.now() - started;
     setOutcome({ ...result, ms, revoked: null });
     if (result.status === 'valid' && result.fields) {

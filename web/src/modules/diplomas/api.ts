@@ -7,13 +7,22 @@
  */
 import type { z } from 'zod';
 import type {
+  BlankStock,
   CopyBody,
   CorrectBody,
   Decision,
   DiplomaDetail,
   DiplomaPage,
   GraduateImportResult,
+  GraduatesAnswer,
+  graduatesQuery,
+  IssuedDiploma,
+  IssueFromStudentsAnswer,
+  issueFromStudentsBody,
+  ReceiveBlanksBody,
+  SpoilBlankBody,
   ImportQuery,
+  issueBody,
   listQuery,
   LookupAnswer,
   lookupQuery,
@@ -41,6 +50,21 @@ export const diplomasApi = {
    */
   importGraduates: (query: ImportQuery, file: FormData) =>
     route.post<GraduateImportResult>('/api/diplomas/import', file, { query }),
+  /** One or more graduates typed in by hand. */
+  issue: (body: z.input<typeof issueBody>) =>
+    route.post<IssuedDiploma[]>('/api/diplomas/issue', body),
+  /** A school's final-grade students of a year, and whether each already holds one. */
+  graduates: (query: QueryOf<z.input<typeof graduatesQuery>>) =>
+    route.get<GraduatesAnswer>('/api/diplomas/graduates', { query }),
+  /** Issues to the students chosen on the preview. */
+  issueFromStudents: (body: z.input<typeof issueFromStudentsBody>) =>
+    route.post<IssueFromStudentsAnswer>('/api/diplomas/issue-from-students', body),
+  /** The stock of blank forms (phôi). */
+  blanks: (authorityId: string) =>
+    route.get<BlankStock>('/api/diplomas/blanks', { query: { authorityId } }),
+  receiveBlanks: (body: ReceiveBlanksBody) => route.post<BlankStock>('/api/diplomas/blanks', body),
+  spoilBlank: (body: SpoilBlankBody) =>
+    route.post<BlankStock>('/api/diplomas/blanks/spoiled', body),
   /** The public lookup (no sign-in): all of number, name and birth date must match. */
   lookup: (query: z.input<typeof lookupQuery>) =>
     route.get<LookupAnswer>('/api/public/diplomas/lookup', { query }),
