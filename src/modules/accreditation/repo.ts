@@ -481,3 +481,17 @@ export function otherTexts(db: Q, campaignId: string, schoolId: string) {
     .where('y.school_id', '<>', schoolId)
     .execute();
 }
+
+/** The first active school (by code) under `path` teaching one of `levels` (the demo's). */
+export function firstSchool(db: Q, path: string, levels: readonly SchoolLevel[]) {
+  return db
+    .selectFrom('orgs_unit_v')
+    .select(['id', 'path'])
+    .where('kind', '=', 'school')
+    .where('active', '=', true)
+    .where('path', 'like', `${path}%`)
+    .where(sql<boolean>`levels && ${sql.val(levels)}::text[]`)
+    .orderBy('code')
+    .limit(1)
+    .executeTakeFirst();
+}
