@@ -40,6 +40,8 @@ export async function requireCycle(
   const cycle = await cycleById(db, cycleId);
   if (!cycle) throw notFound('hồ sơ tự đánh giá');
   if (!scope.containsPath(cycle.school_path)) throw forbidden();
+  if (permission === 'accreditation.assess' || permission === 'accreditation.submit')
+    requireOwnSchool(scope, cycle.school_id);
   const campaign = await campaignById(db, cycle.campaign_id);
   if (!campaign) throw notFound('đợt đánh giá');
   const set = findSet(campaign.set_id);
@@ -53,4 +55,15 @@ export function requireEditable(status: string): void {
     throw conflict('Hồ sơ tự đánh giá đã nộp: chờ Sở/Phòng xem xét hoặc trả lại rồi mới sửa được.');
   if (status === 'accepted')
     throw conflict('Hồ sơ tự đánh giá đã được chấp nhận: không sửa được nữa.');
+}
+
+/**
+ * The self-assessment is the school's own: only its accounts rate, add
+ * evidence, set up the council and submit (a department account reviews).
+ */
+export function requireOwnSchool(scope: Scope, schoolId: string): void {
+  if (scope.user.orgUnitId !== schoolId)
+    throw forbidden(
+      'Chỉ tài khoản của chính trường mới tự đánh giá, thêm minh chứng và nộp hồ sơ; Sở, Phòng xem xét hồ sơ đã nộp.',
+    );
 }

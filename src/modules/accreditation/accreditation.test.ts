@@ -273,6 +273,16 @@ describe("school A's self-assessment", () => {
     });
     expect(again.evidence.find((e) => e.code === '[H3.3.02.01]')!.citedBy).toEqual(['3.1', '3.2']);
     expect(again.evidence).toHaveLength(3);
+    // The department's administrator holds the permission (to hand out school roles) but rates no school's cycle.
+    const deptAdmin = await scopeAt(db, ids.SGD!, 'department_admin');
+    const notOwn = await refusal(
+      rateRequirement(db, deptAdmin, {
+        cycleId: cycleA.id,
+        rating: { requirementCode: '3.2.M1.a', met: false, justification: 'Sở sửa hộ.' },
+      }),
+      403,
+    );
+    expect(notOwn.detail).toContain('chính trường');
   });
 
   it('the level is recomputed live and explained', async () => {

@@ -2,7 +2,7 @@ import type { Scope } from '../../core/access/scope.ts';
 import { badRequest, notFound } from '../../core/errors.ts';
 import type { Db } from '../../db/connection.ts';
 import { isUuid, uuidv7 } from '../../lib/ids.ts';
-import { requireCampaign } from './access.ts';
+import { requireCampaign, requireOwnSchool } from './access.ts';
 import type { CycleDetail } from './contract.ts';
 import { getCycle } from './get-cycle.ts';
 import { insertCycleIfAbsent } from './repo.ts';
@@ -20,6 +20,7 @@ export async function openCycle(
     'accreditation.assess',
   );
   if (!isUuid(input.schoolId)) throw notFound('trường');
+  requireOwnSchool(scope, input.schoolId);
   const school = await scope.requireUnit(db, input.schoolId, 'accreditation.assess');
   if (school.kind !== 'school') throw notFound('trường');
   if (!school.path.startsWith(campaign.unit_path))

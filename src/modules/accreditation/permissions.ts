@@ -26,8 +26,11 @@ export const ACCREDITATION_PERMISSIONS: PermissionGrants = {
     'auditor',
   ],
   // Council members are the school's managers, teachers and staff (CV 5932).
-  'accreditation.assess': ['school_admin', 'school_staff', 'teacher'],
-  'accreditation.submit': ['school_admin'],
+  // The department's administrator holds these too only because an account
+  // may hand out no role with a permission it lacks (orgs' grantableRoles);
+  // the use cases let only the school's own accounts act (access.ts).
+  'accreditation.assess': ['department_admin', 'school_admin', 'school_staff', 'teacher'],
+  'accreditation.submit': ['department_admin', 'school_admin'],
   'accreditation.review': ['department_admin', 'department_staff', 'office_staff'],
   'accreditation.manage': ['department_admin', 'department_staff'],
 };
