@@ -21,6 +21,7 @@ import { createCampaign } from './create-campaign.ts';
 import { findCopies } from './find-copies.ts';
 import { getCycle } from './get-cycle.ts';
 import { getProgress } from './get-progress.ts';
+import { listExpiring } from './list-expiring.ts';
 import { listCampaigns } from './list-campaigns.ts';
 import { openCycle } from './open-cycle.ts';
 import { rateRequirement } from './rate-requirement.ts';
@@ -167,6 +168,8 @@ describe("school A's self-assessment", () => {
     await refusal(openCycle(db, adminB, { campaignId, schoolId: ids.THA! }), 403);
     await refusal(getCycle(db, adminB, cycleA.id), 403);
     expect(cycleA.status).toBe('in_progress');
+    expect(cycleA.canSeeCopies).toBe(false);
+    expect((await getCycle(db, commune, cycleA.id)).canSeeCopies).toBe(true);
     expect(cycleA.evaluation.level).toBe(0);
   });
 
@@ -437,6 +440,14 @@ describe("school A's self-assessment", () => {
       }),
       409,
     );
+    // Listed as expiring within a year of 2031-01-01, not of 2026-12-01; not to another commune.
+    expect((await listExpiring(db, department, '2031-01-01')).map((r) => r.school.code)).toEqual([
+      'THA',
+    ]);
+    expect(await listExpiring(db, department, '2026-12-01')).toEqual([]);
+    const otherCommune = await scopeAt(db, ids.X02!, 'office_staff');
+    expect(await listExpiring(db, otherCommune, '2031-01-01')).toEqual([]);
+    await refusal(listExpiring(db, adminA), 403);
   });
 });
 

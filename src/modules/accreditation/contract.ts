@@ -173,6 +173,8 @@ export const cycleDetail = z.object({
   canAssess: z.boolean(),
   canSubmit: z.boolean(),
   canReview: z.boolean(),
+  /** Reviewers see the files and paragraphs found in other schools' cycles. */
+  canSeeCopies: z.boolean(),
 });
 export type CycleDetail = z.infer<typeof cycleDetail>;
 
@@ -234,6 +236,7 @@ export const recognition = z.object({
   validUntil: isoDate,
 });
 export type Recognition = z.infer<typeof recognition>;
+export const recognitionList = z.array(recognition);
 
 export const copyFindings = z.object({
   identicalFiles: z.array(

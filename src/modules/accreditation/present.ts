@@ -175,6 +175,7 @@ export function presentCycle(
     canAssess: editable && scope.can('accreditation.assess'),
     canSubmit: editable && scope.can('accreditation.submit'),
     canReview: cycle.status === 'submitted' && scope.can('accreditation.review'),
+    canSeeCopies: scope.can('accreditation.review'),
   };
 }
 

@@ -495,3 +495,27 @@ export function firstSchool(db: Q, path: string, levels: readonly SchoolLevel[])
     .limit(1)
     .executeTakeFirst();
 }
+
+/** Recognitions of schools under `path` whose validity ends between `from` and `to` (ISO dates). */
+export function recognitionsExpiring(db: Q, path: string, from: string, to: string) {
+  return db
+    .selectFrom('accreditation_recognition as r')
+    .innerJoin('orgs_unit_v as s', 's.id', 'r.school_id')
+    .select([
+      'r.cycle_id',
+      'r.school_id',
+      's.code',
+      's.name',
+      'r.accreditation_level',
+      'r.national_standard_level',
+      'r.decision',
+      'r.decided_on',
+      'r.valid_until',
+    ])
+    .where('s.path', 'like', `${path}%`)
+    .where('r.valid_until', '>=', from)
+    .where('r.valid_until', '<=', to)
+    .orderBy('r.valid_until')
+    .orderBy('s.code')
+    .execute();
+}

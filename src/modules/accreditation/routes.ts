@@ -24,6 +24,7 @@ import {
   ratingBody,
   recognition,
   recognitionBody,
+  recognitionList,
   reportFile,
   reportQuery,
   reviewBody,
@@ -51,6 +52,17 @@ export function registerAccreditationRoutes(
       },
     },
     async (request) => (await import('./list-sets.ts')).listSets(requireScope(request)),
+  );
+  api.get(
+    '/accreditation/recognitions/expiring',
+    {
+      schema: {
+        tags,
+        summary: 'Quyết định công nhận hết hạn trong vòng một năm',
+        response: { 200: recognitionList },
+      },
+    },
+    async (request) => (await import('./list-expiring.ts')).listExpiring(db, requireScope(request)),
   );
   api.get(
     '/accreditation/campaigns',

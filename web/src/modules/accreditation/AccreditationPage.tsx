@@ -26,6 +26,7 @@ import { ErrorResult } from '../../shared/ErrorResult.tsx';
 import { formatDate, useI18n, useMessages } from '../../shared/i18n.ts';
 import { currentSchoolYear } from '../../shared/schoolYear.ts';
 import { accreditationApi } from './api.ts';
+import { ExpiringCard } from './ExpiringCard.tsx';
 import { messages } from './messages.ts';
 
 export const STATUS_COLORS: Record<CycleStatus, string> = {
@@ -197,6 +198,7 @@ export default function AccreditationPage({ me }: { me: Me }) {
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       <Typography.Title level={3}>{m.title}</Typography.Title>
       {me.permissions.includes('accreditation.manage') && <NewCampaign />}
+      {me.permissions.includes('accreditation.review') && <ExpiringCard />}
       {campaigns.data?.length === 0 && <Typography.Text>{m.noCampaigns}</Typography.Text>}
       {(campaigns.data ?? []).map((c) => (
         <Card

@@ -7,6 +7,7 @@ import { ErrorResult } from '../../shared/ErrorResult.tsx';
 import { useI18n, useMessages } from '../../shared/i18n.ts';
 import { STATUS_COLORS } from './AccreditationPage.tsx';
 import { accreditationApi } from './api.ts';
+import { CopiesPanel } from './CopiesPanel.tsx';
 import { CouncilPanel } from './CouncilPanel.tsx';
 import { EvidencePanel } from './EvidencePanel.tsx';
 import { messages } from './messages.ts';
@@ -57,6 +58,7 @@ export default function CyclePage() {
         <Alert type="warning" message={m.confidence} description={c.campaign.set.confidenceNote} />
       )}
       <ReviewPanel cycle={c} onSaved={saved} />
+      {c.canSeeCopies && <CopiesPanel cycle={c} />}
       <EvidencePanel cycle={c} onChanged={reload} />
       <CouncilPanel cycle={c} onSaved={saved} />
       <Collapse

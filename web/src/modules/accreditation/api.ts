@@ -5,6 +5,7 @@
 import type {
   Campaign,
   CampaignBody,
+  CopyFindings,
   CriterionTextBody,
   CycleDetail,
   EvidenceItem,
@@ -12,6 +13,7 @@ import type {
   MemberBody,
   ProgressPage,
   RatingBody,
+  Recognition,
   ReviewBody,
   SetSummary,
 } from '../../../../src/modules/accreditation/contract.ts';
@@ -22,6 +24,7 @@ const byId = (id: string) => ({ params: { id } });
 
 export const accreditationApi = {
   sets: () => route.get<SetSummary[]>('/api/accreditation/sets'),
+  expiring: () => route.get<Recognition[]>('/api/accreditation/recognitions/expiring'),
   campaigns: () => route.get<Campaign[]>('/api/accreditation/campaigns'),
   createCampaign: (body: CampaignBody) =>
     route.post<Campaign, CampaignBody>('/api/accreditation/campaigns', body),
@@ -73,6 +76,7 @@ export const accreditationApi = {
     // The server serialises the answer through the route's schema (EvidenceItem).
     return data as EvidenceItem;
   },
+  copies: (id: string) => route.get<CopyFindings>('/api/accreditation/cycles/:id/copies', byId(id)),
   evidenceFileUrl: (id: string, evidenceId: string) =>
     url('/api/accreditation/cycles/:id/evidence/:evidenceId/file', { id, evidenceId }),
   reportUrl: (id: string, format: 'docx' | 'pdf') =>

@@ -57,6 +57,13 @@ export const messages = defineMessages(
     downloadPdf: 'Tải báo cáo PDF',
     back: 'Quay lại',
     counts: 'Số trường',
+    copies: 'Dấu hiệu sao chép',
+    expiring: 'Công nhận hết hạn trong vòng một năm',
+    decision: 'Quyết định',
+    validUntil: 'Hiệu lực đến',
+    noCopies: 'Không thấy minh chứng trùng tệp hay đoạn văn trùng với trường khác.',
+    identicalFile: 'Tệp {code} trùng tệp {other} của {school}',
+    copiedParagraph: 'Tiêu chí {code}: {percent} đoạn văn trùng với tiêu chí {other} của {school}',
   },
   {
     title: 'Accreditation, national standard',
@@ -114,5 +121,13 @@ export const messages = defineMessages(
     downloadPdf: 'Download report (PDF)',
     back: 'Back',
     counts: 'Schools',
+    copies: 'Signs of copying',
+    expiring: 'Recognitions ending within a year',
+    decision: 'Decision',
+    validUntil: 'Valid until',
+    noCopies: "No evidence file or paragraph matches another school's.",
+    identicalFile: 'File {code} is identical to {other} of {school}',
+    copiedParagraph:
+      'Criterion {code}: {percent} of a paragraph matches criterion {other} of {school}',
   },
 );
