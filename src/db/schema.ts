@@ -875,7 +875,16 @@ export interface AccreditationRecognitionTable {
   created_by: string;
   created_at: Generated<Date>;
 }
+export interface AccreditationExternalRatingTable {
+  cycle_id: string;
+  criterion_code: string;
+  level: number;
+  comment: Generated<string>;
+  rated_by: string;
+  updated_at: Generated<Date>;
+}
 export interface Database {
+  accreditation_external_rating: AccreditationExternalRatingTable;
   accreditation_campaign: AccreditationCampaignTable;
   accreditation_cycle: AccreditationCycleTable;
   accreditation_member: AccreditationMemberTable;

@@ -19,6 +19,7 @@ import * as homeroomOneClass from './2026120240_homeroom_one_class.ts';
 import * as schoolListCounts from './2026120241_school_list_counts.ts';
 import * as studentDiplomaView from './2026120242_student_diploma_view.ts';
 import * as accreditation from './2026120310_accreditation.ts';
+import * as accreditationExternal from './2026120311_accreditation_external.ts';
 
 /** Every migration, in order. Names start with a timestamp; they only move forward. */
 export const migrations: Record<string, Migration> = {
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '2026120241_school_list_counts': schoolListCounts,
   '2026120242_student_diploma_view': studentDiplomaView,
   '2026120310_accreditation': accreditation,
+  '2026120311_accreditation_external': accreditationExternal,
 };

@@ -25,6 +25,7 @@ import { listExpiring } from './list-expiring.ts';
 import { listCampaigns } from './list-campaigns.ts';
 import { openCycle } from './open-cycle.ts';
 import { rateRequirement } from './rate-requirement.ts';
+import { rateExternal } from './rate-external.ts';
 import { recogniseSchool } from './recognise-school.ts';
 import { reviewCycle } from './review-cycle.ts';
 import { saveCriterionTextUseCase } from './save-criterion-text.ts';
@@ -383,6 +384,33 @@ describe("school A's self-assessment", () => {
     });
     expect(fixed.evaluation.level).toBe(2);
     const again = await submitCycle(db, adminA, { cycleId: cycleA.id, body: { comment: '' } });
+    // The external review team rates 3.2 lower than the school did: the difference is marked.
+    const external = await rateExternal(db, department, {
+      cycleId: cycleA.id,
+      rating: { criterionCode: '3.2', level: 1, comment: 'Thiếu biên bản kiểm kê.' },
+    });
+    const c32 = external.standards[2]!.criteria.find((c) => c.code === '3.2')!;
+    expect(c32).toMatchObject({
+      level: 2,
+      differs: true,
+      external: { level: 1, comment: 'Thiếu biên bản kiểm kê.' },
+    });
+    expect(external.standards[0]!.criteria[0]!.differs).toBe(false);
+    expect(external.externalEvaluation!.level).toBe(0);
+    await refusal(
+      rateExternal(db, adminA, {
+        cycleId: cycleA.id,
+        rating: { criterionCode: '3.2', level: 2, comment: '' },
+      }),
+      403,
+    );
+    await refusal(
+      rateExternal(db, department, {
+        cycleId: cycleA.id,
+        rating: { criterionCode: '3.2', level: 5, comment: '' },
+      }),
+      400,
+    );
     // A stale decision is refused.
     await refusal(
       reviewCycle(db, department, {

@@ -120,6 +120,12 @@ export const criterionView = z.object({
   assignedTo: z.array(z.string()),
   requirements: z.array(requirementView),
   text: criterionText,
+  /** The external review team's level and comment (null until it rates). */
+  external: z
+    .object({ level: z.number().int(), comment: z.string(), ratedBy: z.string() })
+    .nullable(),
+  /** The team's level differs from the school's. */
+  differs: z.boolean(),
 });
 export type CriterionView = z.infer<typeof criterionView>;
 
@@ -166,6 +172,8 @@ export const cycleDetail = z.object({
     z.object({ code: z.string(), name: z.string(), criteria: z.array(criterionView) }),
   ),
   evaluation,
+  /** The school's level by the external team's criterion levels (null until it rates any). */
+  externalEvaluation: evaluation.nullable(),
   members: z.array(member),
   evidence: z.array(evidenceItem),
   events: z.array(cycleEvent),
@@ -215,6 +223,13 @@ export type LinkEvidenceBody = z.infer<typeof linkEvidenceBody>;
 
 export const cycleParams = z.object({ id: text(64) });
 export const evidenceParams = z.object({ id: text(64), evidenceId: text(64) });
+
+export const externalRatingBody = z.object({
+  criterionCode: text(10),
+  level: z.number().int().min(0).max(9),
+  comment: text(5000).default(''),
+});
+export type ExternalRatingBody = z.infer<typeof externalRatingBody>;
 
 export const reviewBody = z.object({ comment: text(10_000).default(''), version: versionField });
 export type ReviewBody = z.infer<typeof reviewBody>;

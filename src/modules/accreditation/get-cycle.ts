@@ -12,13 +12,14 @@ export async function getCycle(db: Db, scope: Scope, cycleId: string): Promise<C
 }
 
 export async function loadContent(db: Db, cycleId: string): Promise<CycleContent> {
-  const [ratings, citations, members, evidence, texts, events] = await Promise.all([
+  const [ratings, citations, members, evidence, texts, events, external] = await Promise.all([
     repo.ratings(db, cycleId),
     repo.citations(db, cycleId),
     repo.members(db, cycleId),
     repo.evidence(db, cycleId),
     repo.criterionTexts(db, cycleId),
     repo.events(db, cycleId),
+    repo.externalRatings(db, cycleId),
   ]);
-  return { ratings, citations, members, evidence, texts, events };
+  return { ratings, citations, members, evidence, texts, events, external };
 }

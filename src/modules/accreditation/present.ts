@@ -74,6 +74,7 @@ export interface CycleContent {
     actor: string;
     at: Date;
   }[];
+  external: { criterion_code: string; level: number; comment: string; rated_by: string }[];
 }
 
 /** Criterion levels from the ratings (a requirement not rated is not met). */
@@ -101,6 +102,10 @@ export function presentCycle(
   }
   const levels = criterionLevels(set, content.ratings);
   const texts = new Map(content.texts.map((t) => [t.criterion_code, t]));
+  const external = new Map(content.external.map((e) => [e.criterion_code, e]));
+  const externalLevels = new Map(
+    criteriaOf(set).map((c) => [c.code, external.get(c.code)?.level ?? 0]),
+  );
   const citedBy = new Map<string, Set<string>>();
   for (const c of content.citations) {
     const criterion = c.requirement_code.split('.M')[0]!;
@@ -120,6 +125,7 @@ export function presentCycle(
       name: s.name,
       criteria: s.criteria.map((c) => {
         const t = texts.get(c.code);
+        const x = external.get(c.code);
         return {
           code: c.code,
           name: c.name,
@@ -145,10 +151,13 @@ export function presentCycle(
             improvementPlan: t?.improvement_plan ?? '',
             version: t?.version ?? 0,
           },
+          external: x ? { level: x.level, comment: x.comment, ratedBy: x.rated_by } : null,
+          differs: x !== undefined && x.level !== (levels.get(c.code) ?? 0),
         };
       }),
     })),
     evaluation: evaluateSchool(set, levels),
+    externalEvaluation: content.external.length ? evaluateSchool(set, externalLevels) : null,
     members: content.members.map((m) => ({
       id: m.id,
       fullName: m.full_name,

@@ -519,3 +519,35 @@ export function recognitionsExpiring(db: Q, path: string, from: string, to: stri
     .orderBy('s.code')
     .execute();
 }
+
+export function externalRatings(db: Q, cycleId: string) {
+  return db
+    .selectFrom('accreditation_external_rating')
+    .select(['criterion_code', 'level', 'comment', 'rated_by'])
+    .where('cycle_id', '=', cycleId)
+    .execute();
+}
+
+export async function saveExternalRating(
+  tx: Tx,
+  row: {
+    cycle_id: string;
+    criterion_code: string;
+    level: number;
+    comment: string;
+    rated_by: string;
+  },
+) {
+  await tx
+    .insertInto('accreditation_external_rating')
+    .values(row)
+    .onConflict((oc) =>
+      oc.columns(['cycle_id', 'criterion_code']).doUpdateSet({
+        level: row.level,
+        comment: row.comment,
+        rated_by: row.rated_by,
+        updated_at: sql`now()`,
+      }),
+    )
+    .execute();
+}

@@ -16,6 +16,7 @@ import {
   evidenceFile,
   evidenceItem,
   evidenceParams,
+  externalRatingBody,
   linkEvidenceBody,
   memberBody,
   openCycleBody,
@@ -290,6 +291,23 @@ export function registerAccreditationRoutes(
           body: request.body,
         }),
     );
+  api.put(
+    '/accreditation/cycles/:id/external-ratings',
+    {
+      schema: {
+        tags,
+        summary: 'Đánh giá ngoài: mức của đoàn cho một tiêu chí, bên cạnh mức trường tự đánh giá',
+        params: cycleParams,
+        body: externalRatingBody,
+        response: { 200: cycleDetail },
+      },
+    },
+    async (request) =>
+      (await import('./rate-external.ts')).rateExternal(db, requireScope(request), {
+        cycleId: request.params.id,
+        rating: request.body,
+      }),
+  );
   api.post(
     '/accreditation/cycles/:id/recognition',
     {

@@ -10,6 +10,7 @@ import { accreditationApi } from './api.ts';
 import { CopiesPanel } from './CopiesPanel.tsx';
 import { CouncilPanel } from './CouncilPanel.tsx';
 import { EvidencePanel } from './EvidencePanel.tsx';
+import { ExternalRating } from './ExternalRating.tsx';
 import { messages } from './messages.ts';
 import { RequirementRow } from './RequirementRow.tsx';
 import { ReviewPanel } from './ReviewPanel.tsx';
@@ -51,6 +52,14 @@ export default function CyclePage() {
               <div key={r}>{r}</div>
             ))}
             {!c.evaluation.confirmed && <div>{m.unconfirmedRule}</div>}
+            {c.externalEvaluation && (
+              <div>
+                {m.externalLevel}:{' '}
+                {c.externalEvaluation.level === 0
+                  ? m.levelNone
+                  : m.levelN.replace('{n}', String(c.externalEvaluation.level))}
+              </div>
+            )}
           </>
         }
       />
@@ -81,6 +90,7 @@ export default function CyclePage() {
                       {m.assigned}: {cr.assignedTo.join(', ')}
                     </Typography.Text>
                   )}
+                  <ExternalRating cycle={c} criterion={cr} onSaved={saved} />
                   {cr.requirements.map((r) => (
                     <RequirementRow
                       key={`${r.code}:${c.version}`}

@@ -9,6 +9,7 @@ import type {
   CriterionTextBody,
   CycleDetail,
   EvidenceItem,
+  ExternalRatingBody,
   LinkEvidenceBody,
   MemberBody,
   ProgressPage,
@@ -49,6 +50,12 @@ export const accreditationApi = {
   addLink: (id: string, body: LinkEvidenceBody) =>
     route.post<EvidenceItem, LinkEvidenceBody>(
       '/api/accreditation/cycles/:id/evidence/links',
+      body,
+      byId(id),
+    ),
+  rateExternal: (id: string, body: ExternalRatingBody) =>
+    route.put<CycleDetail, ExternalRatingBody>(
+      '/api/accreditation/cycles/:id/external-ratings',
       body,
       byId(id),
     ),
