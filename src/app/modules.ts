@@ -10,6 +10,7 @@ import type { JobKind } from '../core/jobs/index.ts';
 import { JOBS_PERMISSIONS } from '../core/jobs/permissions.ts';
 import type { SogdModule } from '../core/module.ts';
 import { installOrgTreeHooks } from '../core/org-tree.ts';
+import { accreditationModule } from '../modules/accreditation/index.ts';
 import { admissionsModule } from '../modules/admissions/index.ts';
 import { demoModule } from '../modules/demo/index.ts';
 import { diplomasModule } from '../modules/diplomas/index.ts';
@@ -25,6 +26,7 @@ export const MODULES: readonly SogdModule[] = [
   admissionsModule,
   officeModule,
   indicatorsModule,
+  accreditationModule,
   demoModule,
 ];
 

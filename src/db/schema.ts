@@ -826,3 +826,121 @@ export interface EntryCatchmentTable {
   school_id: string;
   grade: 1 | 6;
 }
+
+// The accreditation module's tables (migration 2026120310, issue #18).
+export type AccreditationStatus = 'in_progress' | 'submitted' | 'returned' | 'accepted';
+export type CouncilRole = 'chair' | 'vice_chair' | 'secretary' | 'member';
+export interface AccreditationCampaignTable {
+  id: string;
+  unit_id: string;
+  name: string;
+  set_id: string;
+  school_year: string;
+  evidence_format: string;
+  created_by: string;
+  created_at: Generated<Date>;
+}
+export interface AccreditationCycleTable {
+  id: string;
+  campaign_id: string;
+  school_id: string;
+  status: Generated<AccreditationStatus>;
+  version: Generated<number>;
+  submitted_at: Timestamp | null;
+  reviewed_at: Timestamp | null;
+  frozen_data: ColumnType<unknown, string | null, string | null> | null;
+  created_at: Generated<Date>;
+}
+export interface AccreditationMemberTable {
+  id: string;
+  cycle_id: string;
+  full_name: string;
+  position: string | null;
+  role: CouncilRole;
+  user_id: string | null;
+  criteria: Generated<string[]>;
+  created_at: Generated<Date>;
+}
+export interface AccreditationEvidenceTable {
+  id: string;
+  cycle_id: string;
+  code: string;
+  box: number;
+  criterion_code: string;
+  number: number;
+  title: string;
+  issuer: string | null;
+  issued_on: ColumnType<string, string, string> | null;
+  kind: 'file' | 'link';
+  sha256: string | null;
+  size: ColumnType<string, number, number> | null;
+  file_name: string | null;
+  media_type: string | null;
+  url: string | null;
+  created_by: string;
+  created_at: Generated<Date>;
+}
+export interface AccreditationRatingTable {
+  cycle_id: string;
+  requirement_code: string;
+  met: boolean;
+  justification: string;
+  updated_by: string;
+  updated_at: Generated<Date>;
+}
+export interface AccreditationCitationTable {
+  cycle_id: string;
+  requirement_code: string;
+  evidence_id: string;
+}
+export interface AccreditationCriterionTextTable {
+  cycle_id: string;
+  criterion_code: string;
+  description: Generated<string>;
+  strengths: Generated<string>;
+  weaknesses: Generated<string>;
+  improvement_plan: Generated<string>;
+  version: Generated<number>;
+  updated_by: string;
+  updated_at: Generated<Date>;
+}
+export interface AccreditationEventTable {
+  id: string;
+  cycle_id: string;
+  kind: 'submitted' | 'returned' | 'accepted' | 'recognised';
+  comment: string | null;
+  actor: string;
+  at: Generated<Date>;
+}
+export interface AccreditationRecognitionTable {
+  id: string;
+  cycle_id: string;
+  school_id: string;
+  accreditation_level: number;
+  national_standard_level: number;
+  decision: string;
+  decided_on: ColumnType<string, string, string>;
+  valid_until: ColumnType<string, string, string>;
+  created_by: string;
+  created_at: Generated<Date>;
+}
+export interface AccreditationExternalRatingTable {
+  cycle_id: string;
+  criterion_code: string;
+  level: number;
+  comment: Generated<string>;
+  rated_by: string;
+  updated_at: Generated<Date>;
+}
+export interface Database {
+  accreditation_external_rating: AccreditationExternalRatingTable;
+  accreditation_campaign: AccreditationCampaignTable;
+  accreditation_cycle: AccreditationCycleTable;
+  accreditation_member: AccreditationMemberTable;
+  accreditation_evidence: AccreditationEvidenceTable;
+  accreditation_rating: AccreditationRatingTable;
+  accreditation_citation: AccreditationCitationTable;
+  accreditation_criterion_text: AccreditationCriterionTextTable;
+  accreditation_event: AccreditationEventTable;
+  accreditation_recognition: AccreditationRecognitionTable;
+}

@@ -793,6 +793,7 @@ interface Operation {
  * new segment fails the walk until its kind is added here, with B's object.
  */
 const ADMISSIONS_CAMPAIGN = '01900000-0000-7000-8000-000000000014';
+const ACCREDITATION_CYCLE = '01900000-0000-7000-8000-000000000018';
 const ID_BY_SEGMENT = (): Record<string, string> => ({
   orgs: fx.b.school,
   schools: fx.b.school,
@@ -811,6 +812,8 @@ const ID_BY_SEGMENT = (): Record<string, string> => ({
   calendar: fx.b.office.calendarEntry,
   // No campaign in the fixture: an unknown one (404 for everyone).
   campaigns: ADMISSIONS_CAMPAIGN,
+  // No accreditation cycle in the fixture either (its scope is tested in the module's tests).
+  cycles: ACCREDITATION_CYCLE,
 });
 
 /**
@@ -855,6 +858,12 @@ const NAMED_IDS = (): Record<string, string | string[]> => ({
   communeId: fx.b.commune,
   // A program at B's school (of an unknown campaign: refused whoever asks).
   schoolCode: fx.b.schoolCode,
+  // Accreditation: an unknown campaign and evidence; set, requirement and criterion codes are catalogue data.
+  campaignId: ADMISSIONS_CAMPAIGN,
+  evidenceId: ACCREDITATION_CYCLE,
+  setId: 'tt18-2018',
+  requirementCode: '1.1.M1.a',
+  criterionCode: '1.1',
 });
 
 /** Non-id values that must be plausible for the request to reach the access check. */

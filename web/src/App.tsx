@@ -20,6 +20,7 @@ import viVN from 'antd/locale/vi_VN';
 import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import type { Me } from '../../src/modules/orgs/contract.ts';
+import { messages as accreditationMessages } from './modules/accreditation/messages.ts';
 import { messages as admissionMessages } from './modules/admissions/messages.ts';
 import { messages as indicatorMessages } from './modules/indicators/messages.ts';
 import { messages as officeMessages } from './modules/office/messages.ts';
@@ -54,6 +55,8 @@ const IndicatorsPage = lazy(() => import('./modules/indicators/IndicatorsPage.ts
 const AdmissionsPage = lazy(() => import('./modules/admissions/CampaignsPage.tsx'));
 const AdmissionsPublicPage = lazy(() => import('./modules/admissions/PublicCampaignsPage.tsx'));
 const CandidatePage = lazy(() => import('./modules/admissions/CandidatePage.tsx'));
+const AccreditationPage = lazy(() => import('./modules/accreditation/AccreditationPage.tsx'));
+const CyclePage = lazy(() => import('./modules/accreditation/CyclePage.tsx'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -125,6 +128,9 @@ function Shell({ me, children }: { me: Me; children: ReactNode }) {
       : []),
     ...(me.permissions.includes('indicators.read')
       ? [{ key: '/chi-tieu', icon: <BarChartOutlined />, label: indicatorMessages[lang].title }]
+      : []),
+    ...(me.permissions.includes('accreditation.read')
+      ? [{ key: '/kiem-dinh', icon: <AuditOutlined />, label: accreditationMessages[lang].title }]
       : []),
     ...(me.permissions.includes('admissions.read')
       ? [
@@ -276,6 +282,8 @@ function Routed() {
             ['/van-ban', (me: Me) => <OfficePage me={me} />],
             ['/chi-tieu', (me: Me) => <IndicatorsPage me={me} />],
             ['/tuyen-sinh', (me: Me) => <AdmissionsPage me={me} />],
+            ['/kiem-dinh', (me: Me) => <AccreditationPage me={me} />],
+            ['/kiem-dinh/ho-so/:id', () => <CyclePage />],
           ] as const
         ).map(([path, render]) => (
           <Route

@@ -20,6 +20,8 @@ import * as schoolListCounts from './2026120241_school_list_counts.ts';
 import * as studentDiplomaView from './2026120242_student_diploma_view.ts';
 import * as diplomaBlankForms from './2026120300_diploma_blank_forms.ts';
 import * as diplomaSerialUpper from './2026120301_diploma_serial_upper.ts';
+import * as accreditation from './2026120310_accreditation.ts';
+import * as accreditationExternal from './2026120311_accreditation_external.ts';
 import * as entryCatchments from './2026120330_entry_catchments.ts';
 
 /** Every migration, in order. Names start with a timestamp; they only move forward. */
@@ -45,5 +47,7 @@ export const migrations: Record<string, Migration> = {
   '2026120242_student_diploma_view': studentDiplomaView,
   '2026120300_diploma_blank_forms': diplomaBlankForms,
   '2026120301_diploma_serial_upper': diplomaSerialUpper,
+  '2026120310_accreditation': accreditation,
+  '2026120311_accreditation_external': accreditationExternal,
   '2026120330_entry_catchments': entryCatchments,
 };

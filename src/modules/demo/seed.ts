@@ -6,6 +6,7 @@ import { seedOfficeDemo } from '../office/index.ts';
 import { seedDiplomasDemo } from '../diplomas/index.ts';
 import { savePlan } from '../indicators/index.ts';
 import { seedAdmissionsDemo } from '../admissions/index.ts';
+import { seedAccreditationDemo } from '../accreditation/index.ts';
 import { unitSearchName } from '../orgs/index.ts';
 import { DEFAULT_DEMO, planDemo, type DemoOptions, type DemoUnit } from './generate.ts';
 
@@ -230,5 +231,7 @@ export async function seedDemo(
   await sql`ANALYZE`.execute(db);
   // A grade-10 campaign open now, so that the admissions pages show something at once.
   await seedAdmissionsDemo(db, plan.department);
+  // A self-assessment campaign with one school's cycle under way (issue #18).
+  await seedAccreditationDemo(db, plan.department, opts.schoolYear);
   return { rootId: plan.department.id, ...counts, ms: Math.round(performance.now() - started) };
 }

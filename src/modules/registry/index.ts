@@ -32,3 +32,12 @@ export const graduatingStudents = lazyFunction(
 );
 /** The school year a date falls in: a year starts on 1 September (Asia/Ho_Chi_Minh). */
 export { schoolYearOf } from './contract.ts';
+
+/**
+ * Records a school's profile fields for a school year (the accreditation
+ * module writes its recognition decisions through it; loaded when called).
+ */
+export const updateSchoolProfile = lazyFunction(
+  () => import('./schools/update-profile.ts'),
+  'updateSchoolProfile',
+);

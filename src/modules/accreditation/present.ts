@@ -1,0 +1,200 @@
+/** Answers built from rows and a standard set (no queries here). */
+import type { Scope } from '../../core/access/scope.ts';
+import type { Campaign, CycleDetail, SetSummary } from './contract.ts';
+import type { CampaignRecord } from './access.ts';
+import type { CycleRow } from './repo.ts';
+import { criterionLevel, evaluateSchool } from './rules.ts';
+import { criteriaOf } from './sets/index.ts';
+import type { StandardSet } from './sets/types.ts';
+
+export function presentSet(set: StandardSet): SetSummary {
+  return {
+    id: set.id,
+    name: set.name,
+    legalBasis: [...set.legalBasis],
+    effectiveFrom: set.effectiveFrom,
+    effectiveTo: set.effectiveTo,
+    schoolLevels: [...set.schoolLevels],
+    source: set.source,
+    confidence: set.confidence,
+    confidenceNote: set.confidenceNote,
+    standards: set.standards.length,
+    criteria: criteriaOf(set).length,
+    criterionLevels: set.criterionLevels,
+    rules: set.rules.map((r) => ({ level: r.level, article: r.article, confirmed: r.confirmed })),
+  };
+}
+
+export function presentCampaign(c: CampaignRecord, set: StandardSet): Campaign {
+  return {
+    id: c.id,
+    name: c.name,
+    set: presentSet(set),
+    schoolYear: c.school_year,
+    evidenceFormat: c.evidence_format,
+    unit: { id: c.unit_id, code: c.unit_code, name: c.unit_name },
+    createdAt: c.created_at.toISOString(),
+  };
+}
+
+export interface CycleContent {
+  ratings: { requirement_code: string; met: boolean; justification: string }[];
+  citations: { requirement_code: string; id: string; code: string }[];
+  members: {
+    id: string;
+    full_name: string;
+    position: string | null;
+    role: CycleDetail['members'][number]['role'];
+    criteria: string[];
+  }[];
+  evidence: {
+    id: string;
+    code: string;
+    title: string;
+    issuer: string | null;
+    issued_on: string | null;
+    kind: 'file' | 'link';
+    file_name: string | null;
+    size: string | null;
+    sha256: string | null;
+    url: string | null;
+    criterion_code: string;
+  }[];
+  texts: {
+    criterion_code: string;
+    description: string;
+    strengths: string;
+    weaknesses: string;
+    improvement_plan: string;
+    version: number;
+  }[];
+  events: {
+    kind: CycleDetail['events'][number]['kind'];
+    comment: string | null;
+    actor: string;
+    at: Date;
+  }[];
+  external: { criterion_code: string; level: number; comment: string; rated_by: string }[];
+}
+
+/** Criterion levels from the ratings (a requirement not rated is not met). */
+export function criterionLevels(
+  set: StandardSet,
+  ratings: CycleContent['ratings'],
+): Map<string, number> {
+  const met = new Set(ratings.filter((r) => r.met).map((r) => r.requirement_code));
+  return new Map(criteriaOf(set).map((c) => [c.code, criterionLevel(c, (code) => met.has(code))]));
+}
+
+export function presentCycle(
+  scope: Scope,
+  cycle: CycleRow,
+  campaign: CampaignRecord,
+  set: StandardSet,
+  content: CycleContent,
+): CycleDetail {
+  const rated = new Map(content.ratings.map((r) => [r.requirement_code, r]));
+  const cited = new Map<string, { id: string; code: string }[]>();
+  for (const c of content.citations) {
+    const list = cited.get(c.requirement_code) ?? [];
+    list.push({ id: c.id, code: c.code });
+    cited.set(c.requirement_code, list);
+  }
+  const levels = criterionLevels(set, content.ratings);
+  const texts = new Map(content.texts.map((t) => [t.criterion_code, t]));
+  const external = new Map(content.external.map((e) => [e.criterion_code, e]));
+  const externalLevels = new Map(
+    criteriaOf(set).map((c) => [c.code, external.get(c.code)?.level ?? 0]),
+  );
+  const citedBy = new Map<string, Set<string>>();
+  for (const c of content.citations) {
+    const criterion = c.requirement_code.split('.M')[0]!;
+    const set = citedBy.get(c.id) ?? new Set<string>();
+    set.add(criterion);
+    citedBy.set(c.id, set);
+  }
+  const editable = cycle.status === 'in_progress' || cycle.status === 'returned';
+  return {
+    id: cycle.id,
+    campaign: presentCampaign(campaign, set),
+    school: { id: cycle.school_id, code: cycle.school_code, name: cycle.school_name },
+    status: cycle.status,
+    version: cycle.version,
+    standards: set.standards.map((s) => ({
+      code: s.code,
+      name: s.name,
+      criteria: s.criteria.map((c) => {
+        const t = texts.get(c.code);
+        const x = external.get(c.code);
+        return {
+          code: c.code,
+          name: c.name,
+          level: levels.get(c.code) ?? 0,
+          assignedTo: content.members
+            .filter((m) => m.criteria.includes(c.code))
+            .map((m) => m.full_name),
+          requirements: c.levels.flatMap((reqs, i) =>
+            reqs.map((r) => ({
+              code: r.code,
+              level: i + 1,
+              letter: r.letter,
+              text: r.text,
+              met: rated.get(r.code)?.met ?? null,
+              justification: rated.get(r.code)?.justification ?? '',
+              evidence: cited.get(r.code) ?? [],
+            })),
+          ),
+          text: {
+            description: t?.description ?? '',
+            strengths: t?.strengths ?? '',
+            weaknesses: t?.weaknesses ?? '',
+            improvementPlan: t?.improvement_plan ?? '',
+            version: t?.version ?? 0,
+          },
+          external: x ? { level: x.level, comment: x.comment, ratedBy: x.rated_by } : null,
+          differs: x !== undefined && x.level !== (levels.get(c.code) ?? 0),
+        };
+      }),
+    })),
+    evaluation: evaluateSchool(set, levels),
+    externalEvaluation: content.external.length ? evaluateSchool(set, externalLevels) : null,
+    members: content.members.map((m) => ({
+      id: m.id,
+      fullName: m.full_name,
+      position: m.position,
+      role: m.role,
+      criteria: m.criteria,
+    })),
+    evidence: content.evidence.map((e) => ({
+      id: e.id,
+      code: e.code,
+      title: e.title,
+      issuer: e.issuer,
+      issuedOn: e.issued_on,
+      kind: e.kind,
+      fileName: e.file_name,
+      size: e.size === null ? null : Number(e.size),
+      sha256: e.sha256,
+      url: e.url,
+      criterionCode: e.criterion_code,
+      citedBy: [...(citedBy.get(e.id) ?? [])].sort(compareCodes),
+    })),
+    events: content.events.map((e) => ({ ...e, at: e.at.toISOString() })),
+    frozenData: cycle.frozen_data ?? null,
+    canAssess: editable && scope.can('accreditation.assess'),
+    canSubmit: editable && scope.can('accreditation.submit'),
+    canReview: cycle.status === 'submitted' && scope.can('accreditation.review'),
+    canSeeCopies: scope.can('accreditation.review'),
+  };
+}
+
+/** `1.2` before `1.10`. */
+export function compareCodes(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d) return d;
+  }
+  return 0;
+}

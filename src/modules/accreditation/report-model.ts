@@ -1,0 +1,174 @@
+/**
+ * The self-assessment report (báo cáo tự đánh giá) as blocks, in the
+ * structure of CV 5932/BGDĐT-QLCL: Part I the school's data, Part II per
+ * criterion (current state, strengths, weaknesses, improvement plan, level)
+ * and the conclusion, Part III the evidence list. Rendered to DOCX and PDF.
+ */
+import { formatVietnameseDate } from '../../lib/dates.ts';
+import type { CycleDetail } from './contract.ts';
+import { COUNCIL_ROLE_LABELS } from './labels.ts';
+
+export type Block =
+  | { kind: 'title' | 'heading' | 'subheading' | 'paragraph' | 'label'; text: string }
+  | { kind: 'table'; header: string[]; rows: string[][] };
+
+export interface ReportModel {
+  unitAbove: string;
+  school: string;
+  place: string;
+  blocks: Block[];
+}
+
+interface Frozen {
+  years?: string[];
+  classes?: {
+    school_year: string;
+    grade: number | null;
+    classes: string;
+    students: string | null;
+  }[];
+  staff?: { position: string; count: string }[];
+  facilities?: { school_year: string; room_type: string; condition: string; room_count: number }[];
+}
+
+const n = (v: string | number | null | undefined) => Number(v ?? 0).toLocaleString('vi-VN');
+
+export function reportModel(cycle: CycleDetail, unitAbove: string): ReportModel {
+  const blocks: Block[] = [];
+  const p = (text: string) => blocks.push({ kind: 'paragraph', text });
+  blocks.push({ kind: 'title', text: 'BÁO CÁO TỰ ĐÁNH GIÁ' });
+  p(`${cycle.school.name} — ${cycle.campaign.set.name}, năm học ${cycle.campaign.schoolYear}`);
+
+  blocks.push({ kind: 'heading', text: 'Phần I. CƠ SỞ DỮ LIỆU' });
+  blocks.push({
+    kind: 'table',
+    header: ['Thông tin', 'Giá trị'],
+    rows: [
+      ['Tên trường', cycle.school.name],
+      ['Mã trường', cycle.school.code],
+      ['Cơ quan quản lý trực tiếp', unitAbove],
+    ],
+  });
+  const frozen = (cycle.frozenData ?? {}) as Frozen;
+  if (!cycle.frozenData)
+    p(
+      'Số liệu của sogd được chốt khi trường nộp hồ sơ; bản này chưa nộp nên chưa có số liệu chốt.',
+    );
+  if (frozen.classes?.length) {
+    blocks.push({ kind: 'subheading', text: 'Số lớp, số học sinh (theo năm học và khối)' });
+    blocks.push({
+      kind: 'table',
+      header: ['Năm học', 'Khối', 'Số lớp', 'Số học sinh'],
+      rows: frozen.classes.map((c) => [
+        c.school_year,
+        c.grade === null ? '—' : String(c.grade),
+        n(c.classes),
+        n(c.students),
+      ]),
+    });
+  }
+  if (frozen.staff?.length) {
+    blocks.push({
+      kind: 'subheading',
+      text: 'Cán bộ quản lý, giáo viên, nhân viên (đang làm việc)',
+    });
+    blocks.push({
+      kind: 'table',
+      header: ['Vị trí', 'Số người'],
+      rows: frozen.staff.map((s) => [s.position, n(s.count)]),
+    });
+  }
+  if (frozen.facilities?.length) {
+    blocks.push({ kind: 'subheading', text: 'Cơ sở vật chất' });
+    blocks.push({
+      kind: 'table',
+      header: ['Năm học', 'Loại phòng', 'Tình trạng', 'Số phòng'],
+      rows: frozen.facilities.map((f) => [
+        f.school_year,
+        f.room_type,
+        f.condition,
+        n(f.room_count),
+      ]),
+    });
+  }
+
+  blocks.push({ kind: 'heading', text: 'Phần II. TỰ ĐÁNH GIÁ' });
+  blocks.push({ kind: 'subheading', text: 'A. ĐẶT VẤN ĐỀ' });
+  p(
+    `Nhà trường tự đánh giá theo ${cycle.campaign.set.legalBasis[0] ?? cycle.campaign.set.name}. Hội đồng tự đánh giá gồm ${cycle.members.length} thành viên.`,
+  );
+  if (cycle.members.length)
+    blocks.push({
+      kind: 'table',
+      header: ['Họ và tên', 'Chức vụ', 'Nhiệm vụ', 'Tiêu chí phụ trách'],
+      rows: cycle.members.map((m) => [
+        m.fullName,
+        m.position ?? '',
+        COUNCIL_ROLE_LABELS[m.role].vi,
+        m.criteria.join(', '),
+      ]),
+    });
+  blocks.push({ kind: 'subheading', text: 'B. TỰ ĐÁNH GIÁ THEO CÁC TIÊU CHUẨN, TIÊU CHÍ' });
+  for (const s of cycle.standards) {
+    blocks.push({ kind: 'heading', text: `Tiêu chuẩn ${s.code}: ${s.name}` });
+    for (const c of s.criteria) {
+      blocks.push({ kind: 'subheading', text: `Tiêu chí ${c.code}: ${c.name}` });
+      blocks.push({
+        kind: 'table',
+        header: ['Yêu cầu', 'Kết quả', 'Lý giải, minh chứng'],
+        rows: c.requirements.map((r) => [
+          `Mức ${r.level} ${r.letter})`,
+          r.met === null ? 'Chưa đánh giá' : r.met ? 'Đạt' : 'Không đạt',
+          [r.justification, r.evidence.map((e) => e.code).join(' ')].filter(Boolean).join(' — '),
+        ]),
+      });
+      const sections: [string, string][] = [
+        ['1. Mô tả hiện trạng', c.text.description],
+        ['2. Điểm mạnh', c.text.strengths],
+        ['3. Điểm yếu', c.text.weaknesses],
+        ['4. Kế hoạch cải tiến chất lượng', c.text.improvementPlan],
+      ];
+      for (const [label, body] of sections) {
+        blocks.push({ kind: 'label', text: label });
+        for (const line of (body || '(chưa viết)').split(/\n+/)) p(line);
+      }
+      blocks.push({ kind: 'label', text: '5. Tự đánh giá' });
+      p(c.level === 0 ? 'Chưa đạt Mức 1.' : `Đạt Mức ${c.level}.`);
+    }
+  }
+  blocks.push({ kind: 'subheading', text: 'C. KẾT LUẬN' });
+  const criteria = cycle.standards.flatMap((s) => s.criteria);
+  const top = Math.max(1, ...criteria.flatMap((c) => c.requirements.map((r) => r.level)));
+  for (let level = 1; level <= top; level++)
+    p(
+      `Số tiêu chí đạt Mức ${level} trở lên: ${criteria.filter((c) => c.level >= level).length}/${criteria.length}.`,
+    );
+  p(
+    cycle.evaluation.level === 0
+      ? 'Trường chưa đạt Mức 1.'
+      : `Trường đạt Mức ${cycle.evaluation.level} (theo ${cycle.evaluation.articles[cycle.evaluation.level - 1] ?? 'quy tắc của bộ tiêu chuẩn'}).`,
+  );
+  for (const reason of cycle.evaluation.reasons) p(reason);
+
+  blocks.push({ kind: 'heading', text: 'Phần III. PHỤ LỤC: DANH MỤC MINH CHỨNG' });
+  blocks.push({
+    kind: 'table',
+    header: [
+      'TT',
+      'Mã minh chứng',
+      'Tên minh chứng',
+      'Số, ngày ban hành',
+      'Nơi ban hành',
+      'Dùng cho tiêu chí',
+    ],
+    rows: cycle.evidence.map((e, i) => [
+      String(i + 1),
+      e.code,
+      e.title,
+      e.issuedOn ? formatVietnameseDate(e.issuedOn) : '',
+      e.issuer ?? '',
+      e.citedBy.join(', '),
+    ]),
+  });
+  return { unitAbove, school: cycle.school.name, place: '', blocks };
+}

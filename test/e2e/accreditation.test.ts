@@ -1,0 +1,198 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Campaign, CycleDetail } from '../../src/modules/accreditation/contract.ts';
+import { apiSignIn, startServer, type RunningServer } from '../helpers/server.ts';
+import { launchBrowser, localOnlyContext, signInOnPage } from './helpers.ts';
+
+// Issue #18's browser test: a school's council member rates a criterion citing
+// an evidence file uploaded on the page, the school submits, the department
+// returns it with a comment; the school reads it at 390 px.
+const ADMIN_PASSWORD = 'e2e-admin-password';
+const PRINCIPAL_PASSWORD = 'hieu-truong-mat-khau-rat-dai-9';
+const dataDir = mkdtempSync(join(tmpdir(), 'sogd-e2e-accreditation-'));
+const evidencePdf = join(dataDir, 'bien-ban-phong-hoc.pdf');
+let server: RunningServer;
+let browser: Browser;
+let cycleId: string;
+
+/** A JSON client that also PUTs (the ratings route). */
+async function client(url: string, username: string, password: string) {
+  const r = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  const cookie = (r.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const { csrfToken } = (await r.json()) as { csrfToken: string };
+  const send = async <T>(method: string, path: string, body: unknown): Promise<T> => {
+    const res = await fetch(`${url}${path}`, {
+      method,
+      headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  };
+  return {
+    post: <T>(p: string, b: unknown) => send<T>('POST', p, b),
+    put: <T>(p: string, b: unknown) => send<T>('PUT', p, b),
+  };
+}
+
+beforeAll(async () => {
+  server = await startServer(
+    { DATA_DIR: dataDir, DATABASE_URL: '', SOGD_ADMIN_PASSWORD: ADMIN_PASSWORD },
+    ['--demo-schools', '2', '--demo-students', '20'],
+  );
+  browser = await launchBrowser();
+  writeFileSync(evidencePdf, '%PDF-1.4\n% Biên bản kiểm tra phòng học\n%%EOF\n');
+  const admin = await apiSignIn(server.url, 'admin', ADMIN_PASSWORD);
+  const found = (await (await admin.get('/api/orgs/search?q=Trường')).json()) as {
+    id: string;
+    kind: string;
+  }[];
+  const school = found.find((u) => u.kind === 'school')!;
+  const created = await admin.post('/api/users', {
+    username: 'hieutruong.kd',
+    fullName: 'Hiệu Trưởng Kiểm Định',
+    role: 'school_admin',
+    orgUnitId: school.id,
+  });
+  const answer = (await created.json()) as { temporaryPassword?: string };
+  if (!answer.temporaryPassword) throw new Error(`account: ${JSON.stringify(answer)}`);
+  const { temporaryPassword } = answer;
+  const first = await apiSignIn(server.url, 'hieutruong.kd', temporaryPassword);
+  await first.post('/api/auth/password', {
+    currentPassword: temporaryPassword,
+    newPassword: PRINCIPAL_PASSWORD,
+  });
+
+  // The department opens a campaign (a set for every level); the school rates
+  // everything but criterion 3.2 over the API, so the page has one left to do.
+  const dept = await client(server.url, 'admin', ADMIN_PASSWORD);
+  const campaign = await dept.post<Campaign>('/api/accreditation/campaigns', {
+    name: 'Đợt thử trình duyệt',
+    setId: 'tt57-2026',
+    schoolYear: '2026-2027',
+  });
+  const principal = await client(server.url, 'hieutruong.kd', PRINCIPAL_PASSWORD);
+  const cycle = await principal.post<CycleDetail>('/api/accreditation/cycles', {
+    campaignId: campaign.id,
+    schoolId: school.id,
+  });
+  cycleId = cycle.id;
+  const link = await principal.post<{ code: string }>(
+    `/api/accreditation/cycles/${cycleId}/evidence/links`,
+    {
+      title: 'Kế hoạch năm học',
+      criterionCode: '1.1',
+      url: 'https://example.vn/ke-hoach',
+    },
+  );
+  for (const s of cycle.standards)
+    for (const c of s.criteria)
+      for (const r of c.requirements)
+        if (c.code !== '3.2')
+          await principal.put(`/api/accreditation/cycles/${cycleId}/ratings`, {
+            requirementCode: r.code,
+            met: true,
+            justification: `Đạt ${link.code}`,
+          });
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('accreditation in the browser', () => {
+  it('rate citing an uploaded file, submit, return with a comment; read at 390 px', async () => {
+    const { context, remoteRequests } = await localOnlyContext(browser, {
+      width: 1280,
+      height: 900,
+    });
+    const page = await context.newPage();
+    await signInOnPage(page, server.url, 'hieutruong.kd', PRINCIPAL_PASSWORD);
+    await page.getByRole('menuitem', { name: 'Kiểm định, chuẩn quốc gia' }).click();
+    await page
+      .locator('.ant-card', { hasText: 'Đợt thử trình duyệt' })
+      .getByRole('button', { name: 'Mở hồ sơ tự đánh giá của trường' })
+      .click();
+    await page.waitForURL(/\/kiem-dinh\/ho-so\//);
+    // Criterion 3.2 is not rated: Mức 1 fails on it (a mandatory criterion).
+    await expect.poll(() => page.getByText('tiêu chí 3.2 chưa đạt Mức 1').isVisible()).toBe(true);
+
+    // Upload the evidence file for criterion 3.2.
+    await page.getByLabel('Tên minh chứng').fill('Biên bản kiểm tra phòng học');
+    await page.getByLabel('Tiêu chí chính').click();
+    await page.keyboard.type('3.2');
+    await page.locator('.ant-select-item-option', { hasText: '3.2' }).first().click();
+    await page.getByLabel('Tệp (tối đa 50 MB)').setInputFiles(evidencePdf);
+    await page.getByRole('button', { name: 'Tải lên' }).click();
+    await expect
+      .poll(() => page.getByRole('cell', { name: '[H3.3.02.01]' }).isVisible())
+      .toBe(true);
+
+    // Rate both levels of 3.2, citing it.
+    await page.getByRole('button', { name: /Tiêu chuẩn 3/ }).click();
+    for (const level of [1, 2]) {
+      const code = `3.2.M${level}.a`;
+      await page.getByLabel(`Đạt ${code}`).getByText('Đạt', { exact: true }).click();
+      await page
+        .getByLabel(`Lý giải (ghi mã minh chứng, ví dụ [H1.1.01.01]) ${code}`)
+        .fill('Đủ phòng học kiên cố [H3.3.02.01].');
+      await page.getByRole('button', { name: `Lưu đánh giá ${code}` }).click();
+      await expect.poll(() => page.getByText('Đã lưu').first().isVisible()).toBe(true);
+    }
+    // The level is recomputed at once.
+    await expect
+      .poll(() => page.getByText('Mức đạt (tính theo đánh giá): Đạt Mức 2').isVisible())
+      .toBe(true);
+    await expect
+      .poll(() => page.getByText('Minh chứng: [H3.3.02.01]').first().isVisible())
+      .toBe(true);
+
+    // The school submits.
+    await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /OK|Đồng ý/ })
+      .click();
+    await expect.poll(() => page.getByText('Đã nộp', { exact: true }).isVisible()).toBe(true);
+
+    // The department sees it submitted and returns it with a comment.
+    const dept = await context
+      .browser()!
+      .newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+    const deptPage = await dept.newPage();
+    await signInOnPage(deptPage, server.url, 'admin', ADMIN_PASSWORD);
+    await deptPage.goto(`${server.url}/kiem-dinh`);
+    const card = deptPage.locator('.ant-card', { hasText: 'Đợt thử trình duyệt' });
+    await expect.poll(() => card.getByText('Đã nộp: 1').isVisible()).toBe(true);
+    await card.getByRole('button', { name: 'Mở hồ sơ' }).click();
+    await deptPage.waitForURL(/\/kiem-dinh\/ho-so\//);
+    await deptPage.getByLabel('Nhận xét').fill('Tiêu chí 3.2: bổ sung biên bản kiểm kê tài sản.');
+    await deptPage.getByRole('button', { name: 'Trả lại' }).click();
+    await expect.poll(() => deptPage.getByText('Trả lại để hoàn thiện').isVisible()).toBe(true);
+    await dept.close();
+
+    // At 390 px the school reads the comment and can edit again; nothing overflows.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.reload();
+    await expect.poll(() => page.getByText('Trả lại để hoàn thiện').isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByText(/bổ sung biên bản kiểm kê tài sản/).isVisible())
+      .toBe(true);
+    await expect.poll(() => page.getByRole('button', { name: 'Nộp hồ sơ' }).isVisible()).toBe(true);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(remoteRequests).toEqual([]);
+    await context.close();
+  }, 240_000);
+});

@@ -1,0 +1,111 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Collapse, Space, Tag, Typography } from 'antd';
+import { useNavigate, useParams } from 'react-router-dom';
+import type { CycleDetail } from '../../../../src/modules/accreditation/contract.ts';
+import { CYCLE_STATUS_LABELS } from '../../../../src/modules/accreditation/labels.ts';
+import { ErrorResult } from '../../shared/ErrorResult.tsx';
+import { useI18n, useMessages } from '../../shared/i18n.ts';
+import { STATUS_COLORS } from './AccreditationPage.tsx';
+import { accreditationApi } from './api.ts';
+import { CopiesPanel } from './CopiesPanel.tsx';
+import { CouncilPanel } from './CouncilPanel.tsx';
+import { EvidencePanel } from './EvidencePanel.tsx';
+import { ExternalRating } from './ExternalRating.tsx';
+import { messages } from './messages.ts';
+import { RequirementRow } from './RequirementRow.tsx';
+import { ReviewPanel } from './ReviewPanel.tsx';
+
+/** A school's self-assessment: level and its reasons, ratings per criterion, evidence, council, review. */
+export default function CyclePage() {
+  const { id = '' } = useParams();
+  const m = useMessages(messages);
+  const { lang } = useI18n();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const key = ['accreditation', 'cycle', id];
+  const cycle = useQuery({ queryKey: key, queryFn: () => accreditationApi.cycle(id) });
+  const saved = (c: CycleDetail) => client.setQueryData(key, c);
+  const reload = () => void client.invalidateQueries({ queryKey: key });
+  if (cycle.error) return <ErrorResult error={cycle.error} />;
+  const c = cycle.data;
+  if (!c) return null;
+  const level =
+    c.evaluation.level === 0 ? m.levelNone : m.levelN.replace('{n}', String(c.evaluation.level));
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size="middle">
+      <Button onClick={() => navigate('/kiem-dinh')}>{m.back}</Button>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {c.school.name}
+      </Typography.Title>
+      <Space wrap>
+        <Tag color={STATUS_COLORS[c.status]}>{CYCLE_STATUS_LABELS[c.status][lang]}</Tag>
+        <Typography.Text type="secondary">
+          {c.campaign.name} · {c.campaign.set.name}
+        </Typography.Text>
+      </Space>
+      <Alert
+        type={c.evaluation.level > 0 ? 'success' : 'info'}
+        message={`${m.level}: ${level}`}
+        description={
+          <>
+            {c.evaluation.reasons.map((r) => (
+              <div key={r}>{r}</div>
+            ))}
+            {!c.evaluation.confirmed && <div>{m.unconfirmedRule}</div>}
+            {c.externalEvaluation && (
+              <div>
+                {m.externalLevel}:{' '}
+                {c.externalEvaluation.level === 0
+                  ? m.levelNone
+                  : m.levelN.replace('{n}', String(c.externalEvaluation.level))}
+              </div>
+            )}
+          </>
+        }
+      />
+      {c.campaign.set.confidence !== 'confirmed' && (
+        <Alert type="warning" message={m.confidence} description={c.campaign.set.confidenceNote} />
+      )}
+      <ReviewPanel cycle={c} onSaved={saved} />
+      {c.canSeeCopies && <CopiesPanel cycle={c} />}
+      <EvidencePanel cycle={c} onChanged={reload} />
+      <CouncilPanel cycle={c} onSaved={saved} />
+      <Collapse
+        items={c.standards.map((s) => ({
+          key: s.code,
+          label: `Tiêu chuẩn ${s.code}: ${s.name}`,
+          children: (
+            <Space direction="vertical" style={{ width: '100%' }}>
+              {s.criteria.map((cr) => (
+                <Card
+                  key={cr.code}
+                  size="small"
+                  title={`${m.criterion} ${cr.code}: ${cr.name}`}
+                  extra={
+                    <Tag>{cr.level === 0 ? m.levelNone : `${m.criterionLevel} ${cr.level}`}</Tag>
+                  }
+                >
+                  {cr.assignedTo.length > 0 && (
+                    <Typography.Text type="secondary">
+                      {m.assigned}: {cr.assignedTo.join(', ')}
+                    </Typography.Text>
+                  )}
+                  <ExternalRating cycle={c} criterion={cr} onSaved={saved} />
+                  {cr.requirements.map((r) => (
+                    <RequirementRow
+                      key={`${r.code}:${c.version}`}
+                      cycleId={c.id}
+                      requirement={r}
+                      editable={c.canAssess}
+                      onSaved={saved}
+                    />
+                  ))}
+                </Card>
+              ))}
+            </Space>
+          ),
+        }))}
+      />
+    </Space>
+  );
+}

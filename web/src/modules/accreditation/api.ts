@@ -1,0 +1,91 @@
+/**
+ * The accreditation module's routes as the pages call them: each function
+ * names the route as the server declares it and answers its contract's type.
+ */
+import type {
+  Campaign,
+  CampaignBody,
+  CopyFindings,
+  CriterionTextBody,
+  CycleDetail,
+  EvidenceItem,
+  ExternalRatingBody,
+  LinkEvidenceBody,
+  MemberBody,
+  ProgressPage,
+  RatingBody,
+  Recognition,
+  ReviewBody,
+  SetSummary,
+} from '../../../../src/modules/accreditation/contract.ts';
+import type { CycleStatus } from '../../../../src/modules/accreditation/labels.ts';
+import { ApiError, csrfHeader, route, uploadUrl, url, type Problem } from '../../shared/api.ts';
+
+const byId = (id: string) => ({ params: { id } });
+
+export const accreditationApi = {
+  sets: () => route.get<SetSummary[]>('/api/accreditation/sets'),
+  expiring: () => route.get<Recognition[]>('/api/accreditation/recognitions/expiring'),
+  campaigns: () => route.get<Campaign[]>('/api/accreditation/campaigns'),
+  createCampaign: (body: CampaignBody) =>
+    route.post<Campaign, CampaignBody>('/api/accreditation/campaigns', body),
+  progress: (campaignId: string, query: { status?: CycleStatus | undefined; page: number }) =>
+    route.get<ProgressPage>('/api/accreditation/campaigns/:id/progress', {
+      params: { id: campaignId },
+      query: { ...query, pageSize: 100 },
+    }),
+  openCycle: (campaignId: string, schoolId: string) =>
+    route.post<CycleDetail>('/api/accreditation/cycles', { campaignId, schoolId }),
+  cycle: (id: string) => route.get<CycleDetail>('/api/accreditation/cycles/:id', byId(id)),
+  addMember: (id: string, body: MemberBody) =>
+    route.post<CycleDetail, MemberBody>('/api/accreditation/cycles/:id/members', body, byId(id)),
+  rate: (id: string, body: RatingBody) =>
+    route.put<CycleDetail, RatingBody>('/api/accreditation/cycles/:id/ratings', body, byId(id)),
+  saveText: (id: string, body: CriterionTextBody) =>
+    route.put<CycleDetail, CriterionTextBody>(
+      '/api/accreditation/cycles/:id/texts',
+      body,
+      byId(id),
+    ),
+  addLink: (id: string, body: LinkEvidenceBody) =>
+    route.post<EvidenceItem, LinkEvidenceBody>(
+      '/api/accreditation/cycles/:id/evidence/links',
+      body,
+      byId(id),
+    ),
+  rateExternal: (id: string, body: ExternalRatingBody) =>
+    route.put<CycleDetail, ExternalRatingBody>(
+      '/api/accreditation/cycles/:id/external-ratings',
+      body,
+      byId(id),
+    ),
+  submit: (id: string, body: ReviewBody) =>
+    route.post<CycleDetail, ReviewBody>('/api/accreditation/cycles/:id/submit', body, byId(id)),
+  returnCycle: (id: string, body: ReviewBody) =>
+    route.post<CycleDetail, ReviewBody>('/api/accreditation/cycles/:id/return', body, byId(id)),
+  accept: (id: string, body: ReviewBody) =>
+    route.post<CycleDetail, ReviewBody>('/api/accreditation/cycles/:id/accept', body, byId(id)),
+  /** A file and its fields (sent before it, as the route reads them). */
+  async uploadEvidence(
+    id: string,
+    fields: Record<string, string>,
+    file: File,
+  ): Promise<EvidenceItem> {
+    const form = new FormData();
+    for (const [k, v] of Object.entries(fields)) form.append(k, v);
+    form.append('file', file);
+    const response = await fetch(
+      uploadUrl('/api/accreditation/cycles/:id/evidence/files', { id }),
+      { method: 'POST', body: form, headers: csrfHeader(), credentials: 'same-origin' },
+    );
+    const data = (await response.json()) as unknown;
+    if (!response.ok) throw new ApiError({ ...(data as Problem), status: response.status }, data);
+    // The server serialises the answer through the route's schema (EvidenceItem).
+    return data as EvidenceItem;
+  },
+  copies: (id: string) => route.get<CopyFindings>('/api/accreditation/cycles/:id/copies', byId(id)),
+  evidenceFileUrl: (id: string, evidenceId: string) =>
+    url('/api/accreditation/cycles/:id/evidence/:evidenceId/file', { id, evidenceId }),
+  reportUrl: (id: string, format: 'docx' | 'pdf') =>
+    url('/api/accreditation/cycles/:id/report', { id }, { format }),
+};
