@@ -4,6 +4,7 @@ import type { Db } from '../db/connection.ts';
 import type { PermissionGrants } from './access/permissions.ts';
 import type { FileStore } from './files/store.ts';
 import type { JobKind, JobQueue } from './jobs/index.ts';
+import type { Mailer } from './mail/mailer.ts';
 import type { OrgTreeHooks } from './org-tree.ts';
 
 /** What the app hands every module's routes. */
@@ -19,6 +20,8 @@ export interface ModuleServices {
   jobs?: JobQueue | undefined;
   /** Uploaded files kept outside the database (src/core/files/store.ts). */
   files: FileStore;
+  /** Outgoing e-mail: SMTP_URL, or the local outbox (src/core/mail). */
+  mail: Mailer;
 }
 
 /** A recurring job: its kind, a cron expression (server time) and the payload. */
