@@ -16,6 +16,7 @@ import { officeModule } from '../modules/office/index.ts';
 import { indicatorsModule } from '../modules/indicators/index.ts';
 import { orgsModule } from '../modules/orgs/index.ts';
 import { registryModule } from '../modules/registry/index.ts';
+import { servicesModule } from '../modules/services/index.ts';
 
 export const MODULES: readonly SogdModule[] = [
   orgsModule,
@@ -24,6 +25,7 @@ export const MODULES: readonly SogdModule[] = [
   admissionsModule,
   officeModule,
   indicatorsModule,
+  servicesModule,
   demoModule,
 ];
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import type { Transporter } from 'nodemailer';
 
 /**
  * Outgoing e-mail, one way for every module: SMTP when SMTP_URL is set
@@ -44,7 +45,7 @@ export function mailerFromEnv(env: NodeJS.ProcessEnv = process.env): Mailer {
 }
 
 export function smtpMailer(url: string, from: string): Mailer {
-  let transport: Promise<import('nodemailer').Transporter> | undefined;
+  let transport: Promise<Transporter> | undefined;
   return {
     kind: 'smtp',
     async send(mail) {

@@ -29,3 +29,15 @@ export const listIssuerKeys = lazyFunction(() => import('./keys.ts'), 'listIssue
  * system task (the first start, `sogd keys`), never a route.
  */
 export const rotateIssuerKey = lazyFunction(() => import('./keys.ts'), 'rotateIssuerKey');
+
+/**
+ * For the public services (issue #19): find an applicant's own entry (serial,
+ * name and date of birth together), record a certified copy in the copy book
+ * and print it. The last two check the caller's Scope (registry.write, read).
+ */
+export const findDiplomaOfApplicant = lazyFunction(
+  () => import('./find-for-applicant.ts'),
+  'findDiplomaOfApplicant',
+);
+export const recordCopy = lazyFunction(() => import('./record-copy.ts'), 'recordCopy');
+export const printCopy = lazyFunction(() => import('./print-copy.ts'), 'printCopy');
