@@ -126,13 +126,13 @@ describe('the catalogue', () => {
       method: 'GET',
       url: '/api/public/services/procedures/ban-sao-van-bang',
     });
-    expect(copy.json()).toMatchObject({
-      deadline: 'ban-sao-van-bang',
-      online: 'full',
-      documents: expect.arrayContaining([
-        expect.objectContaining({ id: 'can-cuoc', heldBy: expect.stringContaining('dân cư') }),
-      ]),
-    });
+    const body = copy.json<{
+      deadline: string;
+      online: string;
+      documents: { id: string; heldBy?: string }[];
+    }>();
+    expect(body).toMatchObject({ deadline: 'ban-sao-van-bang', online: 'full' });
+    expect(body.documents.find((d) => d.id === 'can-cuoc')?.heldBy).toContain('dân cư');
   });
 });
 
