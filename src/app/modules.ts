@@ -17,6 +17,7 @@ import { indicatorsModule } from '../modules/indicators/index.ts';
 import { orgsModule } from '../modules/orgs/index.ts';
 import { registryModule } from '../modules/registry/index.ts';
 import { servicesModule } from '../modules/services/index.ts';
+import { surveysModule } from '../modules/surveys/index.ts';
 
 export const MODULES: readonly SogdModule[] = [
   orgsModule,
@@ -26,6 +27,7 @@ export const MODULES: readonly SogdModule[] = [
   officeModule,
   indicatorsModule,
   servicesModule,
+  surveysModule,
   demoModule,
 ];
 
