@@ -4,6 +4,8 @@ import {
   BarChartOutlined,
   BankOutlined,
   ClockCircleOutlined,
+  CommentOutlined,
+  CustomerServiceOutlined,
   FileTextOutlined,
   RiseOutlined,
   SwapOutlined,
@@ -23,6 +25,8 @@ import type { Me } from '../../src/modules/orgs/contract.ts';
 import { messages as admissionMessages } from './modules/admissions/messages.ts';
 import { messages as indicatorMessages } from './modules/indicators/messages.ts';
 import { messages as officeMessages } from './modules/office/messages.ts';
+import { messages as serviceMessages } from './modules/services/messages.ts';
+import { messages as surveyMessages } from './modules/surveys/messages.ts';
 import { authApi } from './modules/orgs/api.ts';
 import { ApiError, setCsrfToken } from './shared/api.ts';
 import { catalogues, I18nContext, ROLE_LABELS, useI18n, type Lang } from './shared/i18n.ts';
@@ -53,6 +57,10 @@ const IndicatorsPage = lazy(() => import('./modules/indicators/IndicatorsPage.ts
 const AdmissionsPage = lazy(() => import('./modules/admissions/CampaignsPage.tsx'));
 const AdmissionsPublicPage = lazy(() => import('./modules/admissions/PublicCampaignsPage.tsx'));
 const CandidatePage = lazy(() => import('./modules/admissions/CandidatePage.tsx'));
+const PublicServicesPage = lazy(() => import('./modules/services/PublicServicesPage.tsx'));
+const ServicesPage = lazy(() => import('./modules/services/ServicesPage.tsx'));
+const SurveyAnswerPage = lazy(() => import('./modules/surveys/SurveyAnswerPage.tsx'));
+const SurveysPage = lazy(() => import('./modules/surveys/SurveysPage.tsx'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -130,6 +138,24 @@ function Shell({ me, children }: { me: Me; children: ReactNode }) {
             key: '/tuyen-sinh',
             icon: <SolutionOutlined />,
             label: admissionMessages[lang].publicTitle,
+          },
+        ]
+      : []),
+    ...(me.permissions.includes('services.read')
+      ? [
+          {
+            key: '/ho-so-dich-vu-cong',
+            icon: <CustomerServiceOutlined />,
+            label: serviceMessages[lang].staffTitle,
+          },
+        ]
+      : []),
+    ...(me.permissions.includes('surveys.results')
+      ? [
+          {
+            key: '/khao-sat-y-kien',
+            icon: <CommentOutlined />,
+            label: surveyMessages[lang].staffTitle,
           },
         ]
       : []),
@@ -247,6 +273,8 @@ function Routed() {
         <Route path="/tra-cuu-van-bang" element={<LookupPage />} />
         <Route path="/xac-minh" element={<VerifyPage />} />
         <Route path="/tuyen-sinh-10" element={<AdmissionsPublicPage />} />
+        <Route path="/dich-vu-cong" element={<PublicServicesPage />} />
+        <Route path="/khao-sat" element={<SurveyAnswerPage />} />
         <Route path="/tuyen-sinh-10/:campaign" element={<CandidatePage />} />
         <Route
           path="/doi-mat-khau"
@@ -274,6 +302,8 @@ function Routed() {
             ['/van-ban', (me: Me) => <OfficePage me={me} />],
             ['/chi-tieu', (me: Me) => <IndicatorsPage me={me} />],
             ['/tuyen-sinh', (me: Me) => <AdmissionsPage me={me} />],
+            ['/ho-so-dich-vu-cong', (me: Me) => <ServicesPage me={me} />],
+            ['/khao-sat-y-kien', () => <SurveysPage />],
           ] as const
         ).map(([path, render]) => (
           <Route
