@@ -5,6 +5,7 @@ import type { FacilityTable, SchoolYearProfileTable } from '../../db/schema.ts';
 import { seedOfficeDemo } from '../office/index.ts';
 import { savePlan } from '../indicators/index.ts';
 import { seedAdmissionsDemo } from '../admissions/index.ts';
+import { seedSurveysDemo } from '../surveys/index.ts';
 import { unitSearchName } from '../orgs/index.ts';
 import { DEFAULT_DEMO, planDemo, type DemoOptions, type DemoUnit } from './generate.ts';
 
@@ -218,5 +219,7 @@ export async function seedDemo(
   await sql`ANALYZE`.execute(db);
   // A grade-10 campaign open now, so that the admissions pages show something at once.
   await seedAdmissionsDemo(db, plan.department);
+  // A parent survey with known codes for the first school (docs/surveys.md).
+  await seedSurveysDemo(db, plan.department.id, opts.schoolYear);
   return { rootId: plan.department.id, ...counts, ms: Math.round(performance.now() - started) };
 }

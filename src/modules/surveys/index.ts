@@ -4,6 +4,7 @@
  * results per school never shown below 10 answers, free text reviewed first.
  * The only file other modules and the app import from this module.
  */
+import { lazyFunction } from '../../core/lazy.ts';
 import { defineModule } from '../../core/module.ts';
 import { SURVEYS_PERMISSIONS } from './permissions.ts';
 
@@ -13,3 +14,6 @@ export const surveysModule = defineModule({
   routes: async (api, services) =>
     (await import('./routes.ts')).registerSurveyRoutes(api, services),
 });
+
+/** The demo's survey (loaded when called: the CLI's start stays light). */
+export const seedSurveysDemo = lazyFunction(() => import('./demo.ts'), 'seedSurveysDemo');

@@ -186,3 +186,13 @@ export async function setReview(
 export async function textSurvey(db: Q, id: string) {
   return db.selectFrom('survey_text').select(['survey_id']).where('id', '=', id).executeTakeFirst();
 }
+
+/** The first school of the tree by code (the demo's survey codes go to it). */
+export async function firstSchool(db: Q) {
+  return db
+    .selectFrom('orgs_unit_v')
+    .select(['id'])
+    .where('kind', '=', 'school')
+    .orderBy('code')
+    .executeTakeFirst();
+}
