@@ -117,6 +117,18 @@ describe('parent surveys', () => {
     expect((await post('/api/public/surveys/form', { code })).status).toBe(409);
   });
 
+  it('takes exactly one of five answers sent at once with the same code', async () => {
+    const [code] = await codes(schoolA, surveyId, ids.THA!, 1);
+    const results = await Promise.all([1, 2, 3, 4, 5].map((n) => answerWith(code!, n)));
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409]);
+    const stored = await db
+      .selectFrom('survey_answer')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('school_id', '=', ids.THA!)
+      .executeTakeFirstOrThrow();
+    expect(Number(stored.n)).toBe(1);
+  });
+
   it('refuses a code of another survey and a bad answer, spending nothing', async () => {
     const [other] = await codes(schoolB, otherSurveyId, ids.THB!, 1);
     const wrong = await answerWith(other!, 4);
@@ -188,7 +200,8 @@ describe('parent surveys', () => {
 
     // School A sees nothing of school B.
     const a = (await schoolA.get(`/api/surveys/${surveyId}/results`)).body as ResultsAnswer;
-    expect(a.groups).toEqual([]);
+    expect(a.groups.map((g) => g.school.id)).toEqual([ids.THA]);
+    expect(a.groups[0]).toMatchObject({ suppressed: true, answers: null });
     expect((await schoolA.get(`/api/surveys/${surveyId}/results?schoolId=${ids.THB}`)).status).toBe(
       403,
     );
