@@ -211,3 +211,9 @@ export const statsRow = z.object({
 export type StatsRow = z.infer<typeof statsRow>;
 export const statsAnswer = z.object({ month: z.string(), rows: z.array(statsRow) });
 export type StatsAnswer = z.infer<typeof statsAnswer>;
+
+export const apologyBody = z.object({
+  reason: text(500, 'Lý do quá hạn'),
+  newDate: dateText('Ngày hẹn lại'),
+});
+export type ApologyBody = z.infer<typeof apologyBody>;

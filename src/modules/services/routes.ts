@@ -10,6 +10,7 @@ import type { ModuleServices } from '../../core/module.ts';
 import { PROCEDURES, procedureById } from './catalogue.ts';
 import {
   actionBody,
+  apologyBody,
   applicantAuth,
   applicantParams,
   applicantQuery,
@@ -263,6 +264,30 @@ export function registerServicesRoutes(instance: FastifyInstance, deps: ModuleSe
         { id: request.params.id, ...request.body },
         { files, mail },
       );
+    },
+  );
+
+  api.post(
+    '/services/applications/:id/apology.pdf',
+    {
+      schema: {
+        tags,
+        summary: 'Phiếu xin lỗi và hẹn lại ngày trả kết quả (hồ sơ quá hạn)',
+        params: idParams,
+        body: apologyBody,
+        response: { 200: pdfFile },
+      },
+    },
+    async (request, reply) => {
+      const { apologyLetter } = await import('./apology-letter.ts');
+      const pdf = await apologyLetter(db, requireScope(request), {
+        id: request.params.id,
+        ...request.body,
+      });
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', 'attachment; filename="phieu-xin-loi.pdf"')
+        .send(pdf);
     },
   );
 

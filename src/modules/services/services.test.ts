@@ -12,6 +12,7 @@ import { signIn, type Client } from '../../../test/helpers/client.ts';
 import { makeDiploma, makeIssuerKey } from '../../../test/helpers/factories/diplomas.ts';
 import { makeSmallProvince, makeUser, PASSWORD } from '../../../test/helpers/factories/orgs.ts';
 import type { ApplicationDetail, PublicStatus, Receipt, StatsAnswer } from './contract.ts';
+import { inVietnam, nextWorkingDay, workCalendar } from './deadline.ts';
 import { remindDeadlines } from './remind-deadlines.ts';
 
 let db: Db;
@@ -357,6 +358,32 @@ describe('additions, follow-up, statistics', () => {
       items: { code: string; overdue: boolean }[];
     };
     expect(overdue.items.find((i) => i.code === code)?.overdue).toBe(true);
+    // The apology and new appointment, drafted for the clerk.
+    const today = inVietnam(new Date()).date;
+    const newDate = nextWorkingDay(workCalendar(), today);
+    const row = await db
+      .selectFrom('services_application')
+      .select('id')
+      .where('code', '=', code)
+      .executeTakeFirstOrThrow();
+    const apology = await app.inject({
+      method: 'POST',
+      url: `/api/services/applications/${row.id}/apology.pdf`,
+      headers: { cookie: clerk.cookie, 'x-csrf-token': clerk.csrfToken },
+      payload: { reason: 'Phải xác minh lại sổ gốc', newDate },
+    });
+    expect(apology.statusCode).toBe(200);
+    const file = join(outbox, 'apology.pdf');
+    await writeFile(file, apology.rawPayload);
+    const text = execFileSync('pdftotext', [file, '-']).toString().normalize('NFC');
+    expect(text).toContain('PHIẾU XIN LỖI');
+    expect(text).toContain(newDate.split('-').reverse().join('/'));
+    const past = await clerk.send('POST', `/api/services/applications/${row.id}/apology.pdf`, {
+      reason: 'x',
+      newDate: today,
+    });
+    expect(past.status).toBe(400);
+
     const first = await remindDeadlines(db);
     expect(first.overdue).toBeGreaterThanOrEqual(1);
     const again = await remindDeadlines(db);

@@ -10,7 +10,8 @@ import { ACTION_LABELS, STATUS_LABELS } from '../../../../src/modules/services/l
 import { problemText } from '../../shared/api.ts';
 import { ErrorResult } from '../../shared/ErrorResult.tsx';
 import { useI18n, useMessages } from '../../shared/i18n.ts';
-import { servicesApi } from './api.ts';
+import { parseVietnameseDate } from '../../../../src/lib/dates.ts';
+import { saveBlob, servicesApi } from './api.ts';
 import { dmy, fill, messages, when } from './messages.ts';
 import { StatisticsCard } from './StatisticsCard.tsx';
 
@@ -31,6 +32,7 @@ export default function ServicesPage({ me }: { me: Me }) {
   const [error, setError] = useState<unknown>(null);
   const [open, setOpen] = useState<ApplicationDetail | null>(null);
   const [note, setNote] = useState('');
+  const [newDate, setNewDate] = useState('');
   const [actionError, setActionError] = useState<string | null>(null);
   const load = useCallback(() => {
     servicesApi
@@ -142,6 +144,33 @@ export default function ServicesPage({ me }: { me: Me }) {
                   ))}
                 </Space>
               </>
+            )}
+            {open.overdue && (
+              <Space wrap>
+                <Input
+                  aria-label={m.newDate}
+                  placeholder={m.newDate}
+                  value={newDate}
+                  onChange={(e) => setNewDate(e.target.value)}
+                  style={{ width: 140 }}
+                />
+                <Button
+                  onClick={() => {
+                    setActionError(null);
+                    void servicesApi
+                      .apology(open.id, {
+                        reason: note || m.defaultApologyReason,
+                        newDate: parseVietnameseDate(newDate) ?? newDate,
+                      })
+                      .then(
+                        (b) => saveBlob(b, `phieu-xin-loi-${open.code}.pdf`),
+                        (e: unknown) => setActionError(problemText(e)),
+                      );
+                  }}
+                >
+                  {m.apology}
+                </Button>
+              </Space>
             )}
             {actionError && <Alert type="error" message={actionError} />}
           </Space>

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type {
   ActionBody,
+  ApologyBody,
   ApplicantQuery,
   ApplicationDetail,
   applicationPage,
@@ -17,12 +18,17 @@ import type {
   Receipt,
   StatsAnswer,
 } from '../../../../src/modules/services/contract.ts';
-import { ApiError, route, uploadUrl, type QueryOf } from '../../shared/api.ts';
+import { ApiError, csrfHeader, route, uploadUrl, type QueryOf } from '../../shared/api.ts';
 
-async function postForFile(path: string, body: ApplicantQuery): Promise<Blob> {
-  const response = await fetch(uploadUrl(path), {
+async function postForFile(
+  path: string,
+  body: ApplicantQuery | ApologyBody,
+  params: Record<string, string> = {},
+): Promise<Blob> {
+  const response = await fetch(uploadUrl(path, params), {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...csrfHeader() },
+    credentials: 'same-origin',
     body: JSON.stringify(body),
   });
   if (!response.ok) {
@@ -56,6 +62,9 @@ export const servicesApi = {
     route.post<ApplicationDetail>('/api/services/applications/:id/actions', body, {
       params: { id },
     }),
+  /** The apology and new appointment of an overdue application (PDF). */
+  apology: (id: string, body: ApologyBody) =>
+    postForFile('/api/services/applications/:id/apology.pdf', body, { id }),
   statistics: (month?: string) =>
     route.get<StatsAnswer>('/api/services/statistics', { query: { month } }),
 };

@@ -57,6 +57,9 @@ export const messages = defineMessages(
     done: 'Đã thực hiện: {what}',
     noApplications: 'Không có hồ sơ',
     diplomaFound: 'Đã đối chiếu sổ gốc',
+    apology: 'Lập phiếu xin lỗi, hẹn lại (PDF)',
+    newDate: 'Ngày hẹn lại (dd/mm/yyyy)',
+    defaultApologyReason: 'Hồ sơ cần thêm thời gian xác minh',
   },
   {
     title: 'Online public services',
@@ -113,6 +116,9 @@ export const messages = defineMessages(
     done: 'Done: {what}',
     noApplications: 'No applications',
     diplomaFound: 'Checked against the register',
+    apology: 'Draft the apology and new date (PDF)',
+    newDate: 'New date (dd/mm/yyyy)',
+    defaultApologyReason: 'Hồ sơ cần thêm thời gian xác minh',
   },
 );
 
