@@ -5,6 +5,7 @@ import type { FacilityTable, SchoolYearProfileTable } from '../../db/schema.ts';
 import { seedOfficeDemo } from '../office/index.ts';
 import { savePlan } from '../indicators/index.ts';
 import { seedAdmissionsDemo } from '../admissions/index.ts';
+import { seedServicesDemo } from '../services/index.ts';
 import { seedSurveysDemo } from '../surveys/index.ts';
 import { unitSearchName } from '../orgs/index.ts';
 import { DEFAULT_DEMO, planDemo, type DemoOptions, type DemoUnit } from './generate.ts';
@@ -221,5 +222,7 @@ export async function seedDemo(
   await seedAdmissionsDemo(db, plan.department);
   // A parent survey with known codes for the first school (docs/surveys.md).
   await seedSurveysDemo(db, plan.department.id, opts.schoolYear);
+  // Two applications at the one-stop desk, one overdue (docs/services.md).
+  await seedServicesDemo(db, plan.department.id);
   return { rootId: plan.department.id, ...counts, ms: Math.round(performance.now() - started) };
 }

@@ -140,6 +140,8 @@ export const uploadAnswer = documentRow;
 
 export const PDF = 'application/pdf';
 export const pdfFile = fileAnswer(PDF, 'Tệp PDF');
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const xlsxFile = fileAnswer(XLSX, 'Tệp xlsx');
 
 // ---------------------------------------------------------------- staff
 

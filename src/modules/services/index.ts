@@ -5,6 +5,7 @@
  * follow-up lists, reminders and monthly statistics. The only file other
  * modules and the app import from this module.
  */
+import { lazyFunction } from '../../core/lazy.ts';
 import { defineModule } from '../../core/module.ts';
 import { registerServicesCommands } from './cli.ts';
 import { SERVICES_REMINDER_CRON, servicesRemindersJob } from './jobs.ts';
@@ -19,3 +20,6 @@ export const servicesModule = defineModule({
   jobs: [servicesRemindersJob],
   schedules: [{ kind: servicesRemindersJob, cron: SERVICES_REMINDER_CRON, payload: {} }],
 });
+
+/** The demo's applications (loaded when called: the CLI's start stays light). */
+export const seedServicesDemo = lazyFunction(() => import('./demo.ts'), 'seedServicesDemo');

@@ -31,6 +31,8 @@ import {
   UPLOAD_MAX_BYTES,
   UPLOAD_TYPES,
   uploadAnswer,
+  XLSX,
+  xlsxFile,
 } from './contract.ts';
 
 const publicTags = ['Dịch vụ công (công khai)'];
@@ -304,6 +306,26 @@ export function registerServicesRoutes(instance: FastifyInstance, deps: ModuleSe
     async (request) => {
       const { monthlyStatistics } = await import('./statistics.ts');
       return monthlyStatistics(db, requireScope(request), request.query);
+    },
+  );
+
+  api.get(
+    '/services/statistics.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'Thống kê theo tháng, tệp xlsx',
+        querystring: statsQuery,
+        response: { 200: xlsxFile },
+      },
+    },
+    async (request, reply) => {
+      const { exportStatistics } = await import('./export-statistics.ts');
+      const file = await exportStatistics(db, requireScope(request), request.query);
+      return reply
+        .type(XLSX)
+        .header('content-disposition', `attachment; filename="thong-ke-${file.month}.xlsx"`)
+        .send(file.xlsx);
     },
   );
 

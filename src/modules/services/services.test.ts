@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../app/app.ts';
 import { createFileStore } from '../../core/files/store.ts';
@@ -400,6 +401,22 @@ describe('additions, follow-up, statistics', () => {
     expect(copy!.onTime + copy!.late).toBe(1);
     expect(copy!.onlineShare).toBe(100);
     expect((await school.get('/api/services/statistics')).status).toBe(403);
+    // The same figures as a workbook, read back.
+    const xlsx = await app.inject({
+      method: 'GET',
+      url: '/api/services/statistics.xlsx',
+      headers: { cookie: leader.cookie },
+    });
+    expect(xlsx.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(3).value).toBe('Tiếp nhận');
+    const row = [2, 3, 4, 5]
+      .map((i) => sheet.getRow(i))
+      .find((r) => r.getCell(1).value === '3.000465');
+    expect(row?.getCell(3).value).toBe(copy!.received);
+    expect(row?.getCell(7).value).toBe(copy!.onTime);
   });
 
   it('imports a year of the calendar and refuses a bad file naming the line and column', async () => {

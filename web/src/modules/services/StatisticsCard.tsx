@@ -17,7 +17,10 @@ export function StatisticsCard() {
   }, []);
   if (!stats) return null;
   return (
-    <Card title={`${m.statistics} ${stats.month.split('-').reverse().join('/')}`}>
+    <Card
+      title={`${m.statistics} ${stats.month.split('-').reverse().join('/')}`}
+      extra={<a href={servicesApi.statisticsXlsxUrl(stats.month)}>{m.exportXlsx}</a>}
+    >
       <Table<StatsRow>
         rowKey="procedure"
         size="small"

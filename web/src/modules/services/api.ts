@@ -18,7 +18,7 @@ import type {
   Receipt,
   StatsAnswer,
 } from '../../../../src/modules/services/contract.ts';
-import { ApiError, csrfHeader, route, uploadUrl, type QueryOf } from '../../shared/api.ts';
+import { ApiError, csrfHeader, route, uploadUrl, url, type QueryOf } from '../../shared/api.ts';
 
 async function postForFile(
   path: string,
@@ -65,6 +65,8 @@ export const servicesApi = {
   /** The apology and new appointment of an overdue application (PDF). */
   apology: (id: string, body: ApologyBody) =>
     postForFile('/api/services/applications/:id/apology.pdf', body, { id }),
+  /** The link of the month's statistics as xlsx. */
+  statisticsXlsxUrl: (month: string) => url('/api/services/statistics.xlsx', {}, { month }),
   statistics: (month?: string) =>
     route.get<StatsAnswer>('/api/services/statistics', { query: { month } }),
 };
