@@ -23,6 +23,7 @@ import { SESSION_COOKIE } from '../core/http/context.ts';
 import { registerControlCharCheck } from '../core/http/control-chars.ts';
 import { AppError } from '../core/errors.ts';
 import { fileStoreFromEnv, type FileStore } from '../core/files/store.ts';
+import { mailerFromEnv, type Mailer } from '../core/mail/mailer.ts';
 import { registerJobRoutes } from './jobs-routes.ts';
 import { createJobQueue } from './job-queue.ts';
 import { MODULES } from './modules.ts';
@@ -55,6 +56,8 @@ export interface AppOptions {
   readDb?: Db;
   /** Where uploaded files go (default: FILES_DIR, or <DATA_DIR>/files). */
   files?: FileStore;
+  /** Outgoing e-mail (default: SMTP_URL, or the outbox in <DATA_DIR>/outbox). */
+  mail?: Mailer;
 }
 
 export type App = FastifyInstance;
@@ -218,6 +221,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     lookupsPerMinute: options.lookupsPerMinute,
     jobs,
     files: options.files ?? fileStoreFromEnv(),
+    mail: options.mail ?? mailerFromEnv(),
   };
   for (const module of MODULES) await module.publicRoutes?.(app, services);
 

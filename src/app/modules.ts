@@ -18,6 +18,8 @@ import { officeModule } from '../modules/office/index.ts';
 import { indicatorsModule } from '../modules/indicators/index.ts';
 import { orgsModule } from '../modules/orgs/index.ts';
 import { registryModule } from '../modules/registry/index.ts';
+import { servicesModule } from '../modules/services/index.ts';
+import { surveysModule } from '../modules/surveys/index.ts';
 
 export const MODULES: readonly SogdModule[] = [
   orgsModule,
@@ -27,6 +29,8 @@ export const MODULES: readonly SogdModule[] = [
   officeModule,
   indicatorsModule,
   accreditationModule,
+  servicesModule,
+  surveysModule,
   demoModule,
 ];
 

@@ -5,6 +5,7 @@ import type { PermissionGrants } from './access/permissions.ts';
 import type { AuditLabels } from './audit.ts';
 import type { FileStore } from './files/store.ts';
 import type { JobKind, JobQueue } from './jobs/index.ts';
+import type { Mailer } from './mail/mailer.ts';
 import type { OrgTreeHooks } from './org-tree.ts';
 
 /** What the app hands every module's routes. */
@@ -25,6 +26,8 @@ export interface ModuleServices {
   jobs?: JobQueue | undefined;
   /** Uploaded files kept outside the database (src/core/files/store.ts). */
   files: FileStore;
+  /** Outgoing e-mail: SMTP_URL, or the local outbox (src/core/mail). */
+  mail: Mailer;
 }
 
 /** What `onStart` is told: the tree's root and, when there is one, the issuing keys' passphrase. */

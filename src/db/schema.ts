@@ -944,3 +944,133 @@ export interface Database {
   accreditation_event: AccreditationEventTable;
   accreditation_recognition: AccreditationRecognitionTable;
 }
+
+// Online public services (migration 2026120320, issue #19).
+
+export type ApplicationStatus =
+  'received' | 'additions' | 'handling' | 'approval' | 'done' | 'refused';
+
+export interface ServicesCalendarDayTable {
+  date: ColumnType<string, string, string>;
+  kind: 'holiday' | 'workday';
+  name: string;
+  source: string | null;
+  imported_at: Generated<Date>;
+}
+
+export interface ServicesOtpTable {
+  id: string;
+  email: string;
+  personal_id: string;
+  code_hash: string;
+  attempts: Generated<number>;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  created_at: Generated<Date>;
+}
+
+export interface ServicesApplicationTable {
+  id: string;
+  code: string;
+  procedure: string;
+  authority_id: string;
+  personal_id: string;
+  full_name: string;
+  birth_date: ColumnType<string, string, string>;
+  email: string;
+  details: ColumnType<Record<string, unknown>, string | undefined, string>;
+  status: ApplicationStatus;
+  channel: Generated<'online' | 'counter'>;
+  received_at: Timestamp;
+  due_date: ColumnType<string, string, string>;
+  stopped_at: Timestamp | null;
+  days_left: number | null;
+  diploma_id: string | null;
+  result: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+  result_sha256: string | null;
+  finished_at: Timestamp | null;
+  finished_on_time: boolean | null;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ServicesDocumentTable {
+  id: string;
+  application_id: string;
+  requirement: string;
+  file_name: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  created_at: Generated<Date>;
+}
+
+export interface ServicesEventTable {
+  id: string;
+  application_id: string;
+  kind: string;
+  status: ApplicationStatus;
+  note: string | null;
+  actor: string;
+  at: Generated<Date>;
+}
+
+export interface ServicesReminderTable {
+  application_id: string;
+  kind: 'due_soon' | 'overdue';
+  day: ColumnType<string, string, string>;
+}
+
+export interface Database {
+  services_calendar_day: ServicesCalendarDayTable;
+  services_otp: ServicesOtpTable;
+  services_application: ServicesApplicationTable;
+  services_document: ServicesDocumentTable;
+  services_event: ServicesEventTable;
+  services_reminder: ServicesReminderTable;
+}
+
+// Parent surveys (migration 2026120321, issue #19): anonymous by design.
+
+export interface SurveyFormTable {
+  id: string;
+  title: string;
+  school_year: string;
+  scope_unit_id: string;
+  sections: ColumnType<unknown, string, string>;
+  status: 'draft' | 'open' | 'closed';
+  created_by: string;
+  created_at: Generated<Date>;
+}
+
+export interface SurveyCodeTable {
+  code_hash: string;
+  survey_id: string;
+  school_id: string;
+  class_name: string | null;
+  used: Generated<boolean>;
+}
+
+export interface SurveyAnswerTable {
+  id: string;
+  survey_id: string;
+  school_id: string;
+  scores: ColumnType<Record<string, number | string>, string, string>;
+}
+
+export interface SurveyTextTable {
+  id: string;
+  survey_id: string;
+  school_id: string;
+  question_id: string;
+  body: string;
+  review: Generated<'pending' | 'approved' | 'rejected'>;
+}
+
+export interface Database {
+  survey_form: SurveyFormTable;
+  survey_code: SurveyCodeTable;
+  survey_answer: SurveyAnswerTable;
+  survey_text: SurveyTextTable;
+}

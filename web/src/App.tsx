@@ -4,6 +4,8 @@ import {
   BarChartOutlined,
   BankOutlined,
   ClockCircleOutlined,
+  CommentOutlined,
+  CustomerServiceOutlined,
   FileTextOutlined,
   RiseOutlined,
   SwapOutlined,
@@ -24,6 +26,8 @@ import { messages as accreditationMessages } from './modules/accreditation/messa
 import { messages as admissionMessages } from './modules/admissions/messages.ts';
 import { messages as indicatorMessages } from './modules/indicators/messages.ts';
 import { messages as officeMessages } from './modules/office/messages.ts';
+import { messages as serviceMessages } from './modules/services/messages.ts';
+import { messages as surveyMessages } from './modules/surveys/messages.ts';
 import { authApi } from './modules/orgs/api.ts';
 import { ApiError, setCsrfToken } from './shared/api.ts';
 import { catalogues, I18nContext, ROLE_LABELS, useI18n, type Lang } from './shared/i18n.ts';
@@ -57,6 +61,10 @@ const AdmissionsPublicPage = lazy(() => import('./modules/admissions/PublicCampa
 const CandidatePage = lazy(() => import('./modules/admissions/CandidatePage.tsx'));
 const AccreditationPage = lazy(() => import('./modules/accreditation/AccreditationPage.tsx'));
 const CyclePage = lazy(() => import('./modules/accreditation/CyclePage.tsx'));
+const PublicServicesPage = lazy(() => import('./modules/services/PublicServicesPage.tsx'));
+const ServicesPage = lazy(() => import('./modules/services/ServicesPage.tsx'));
+const SurveyAnswerPage = lazy(() => import('./modules/surveys/SurveyAnswerPage.tsx'));
+const SurveysPage = lazy(() => import('./modules/surveys/SurveysPage.tsx'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -138,6 +146,24 @@ function Shell({ me, children }: { me: Me; children: ReactNode }) {
             key: '/tuyen-sinh',
             icon: <SolutionOutlined />,
             label: admissionMessages[lang].publicTitle,
+          },
+        ]
+      : []),
+    ...(me.permissions.includes('services.read')
+      ? [
+          {
+            key: '/ho-so-dich-vu-cong',
+            icon: <CustomerServiceOutlined />,
+            label: serviceMessages[lang].staffTitle,
+          },
+        ]
+      : []),
+    ...(me.permissions.includes('surveys.results')
+      ? [
+          {
+            key: '/khao-sat-y-kien',
+            icon: <CommentOutlined />,
+            label: surveyMessages[lang].staffTitle,
           },
         ]
       : []),
@@ -255,6 +281,8 @@ function Routed() {
         <Route path="/tra-cuu-van-bang" element={<LookupPage />} />
         <Route path="/xac-minh" element={<VerifyPage />} />
         <Route path="/tuyen-sinh-10" element={<AdmissionsPublicPage />} />
+        <Route path="/dich-vu-cong" element={<PublicServicesPage />} />
+        <Route path="/khao-sat" element={<SurveyAnswerPage />} />
         <Route path="/tuyen-sinh-10/:campaign" element={<CandidatePage />} />
         <Route
           path="/doi-mat-khau"
@@ -284,6 +312,8 @@ function Routed() {
             ['/tuyen-sinh', (me: Me) => <AdmissionsPage me={me} />],
             ['/kiem-dinh', (me: Me) => <AccreditationPage me={me} />],
             ['/kiem-dinh/ho-so/:id', () => <CyclePage />],
+            ['/ho-so-dich-vu-cong', (me: Me) => <ServicesPage me={me} />],
+            ['/khao-sat-y-kien', () => <SurveysPage />],
           ] as const
         ).map(([path, render]) => (
           <Route

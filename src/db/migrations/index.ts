@@ -22,6 +22,8 @@ import * as diplomaBlankForms from './2026120300_diploma_blank_forms.ts';
 import * as diplomaSerialUpper from './2026120301_diploma_serial_upper.ts';
 import * as accreditation from './2026120310_accreditation.ts';
 import * as accreditationExternal from './2026120311_accreditation_external.ts';
+import * as services from './2026120320_services.ts';
+import * as surveys from './2026120321_surveys.ts';
 import * as entryCatchments from './2026120330_entry_catchments.ts';
 
 /** Every migration, in order. Names start with a timestamp; they only move forward. */
@@ -49,5 +51,7 @@ export const migrations: Record<string, Migration> = {
   '2026120301_diploma_serial_upper': diplomaSerialUpper,
   '2026120310_accreditation': accreditation,
   '2026120311_accreditation_external': accreditationExternal,
+  '2026120320_services': services,
+  '2026120321_surveys': surveys,
   '2026120330_entry_catchments': entryCatchments,
 };

@@ -7,6 +7,8 @@ import { seedDiplomasDemo } from '../diplomas/index.ts';
 import { savePlan } from '../indicators/index.ts';
 import { seedAdmissionsDemo } from '../admissions/index.ts';
 import { seedAccreditationDemo } from '../accreditation/index.ts';
+import { seedServicesDemo } from '../services/index.ts';
+import { seedSurveysDemo } from '../surveys/index.ts';
 import { unitSearchName } from '../orgs/index.ts';
 import { DEFAULT_DEMO, planDemo, type DemoOptions, type DemoUnit } from './generate.ts';
 
@@ -233,5 +235,9 @@ export async function seedDemo(
   await seedAdmissionsDemo(db, plan.department);
   // A self-assessment campaign with one school's cycle under way (issue #18).
   await seedAccreditationDemo(db, plan.department, opts.schoolYear);
+  // A parent survey with known codes for the first school (docs/surveys.md).
+  await seedSurveysDemo(db, plan.department.id, opts.schoolYear);
+  // Two applications at the one-stop desk, one overdue (docs/services.md).
+  await seedServicesDemo(db, plan.department.id);
   return { rootId: plan.department.id, ...counts, ms: Math.round(performance.now() - started) };
 }

@@ -35,3 +35,14 @@ export const rotateIssuerKey = lazyFunction(() => import('./keys.ts'), 'rotateIs
 
 /** The demo's blank forms, inside the demo seed's transaction. */
 export const seedDiplomasDemo = lazyFunction(() => import('./demo.ts'), 'seedDiplomasDemo');
+/**
+ * For the public services (issue #19): find an applicant's own entry (serial,
+ * name and date of birth together), record a certified copy in the copy book
+ * and print it. The last two check the caller's Scope (registry.write, read).
+ */
+export const findDiplomaOfApplicant = lazyFunction(
+  () => import('./find-for-applicant.ts'),
+  'findDiplomaOfApplicant',
+);
+export const recordCopy = lazyFunction(() => import('./record-copy.ts'), 'recordCopy');
+export const printCopy = lazyFunction(() => import('./print-copy.ts'), 'printCopy');

@@ -547,3 +547,20 @@ export async function spoiledBlanks(
     .limit(200)
     .execute();
 }
+
+/**
+ * The entry matching an applicant's own serial number, name (search key) and
+ * date of birth, for the public services (issue #19); at most one.
+ */
+export async function findForApplicant(
+  db: Db,
+  query: { searchName: string; birthDate: string; serial: string },
+): Promise<{ id: string; authority_id: string; status: DiplomaStatus } | undefined> {
+  return db
+    .selectFrom('diploma')
+    .select(['id', 'authority_id', 'status'])
+    .where('search_name', '=', query.searchName)
+    .where('birth_date', '=', query.birthDate)
+    .where('serial_number', '=', query.serial)
+    .executeTakeFirst();
+}

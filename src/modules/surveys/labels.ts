@@ -1,0 +1,29 @@
+/**
+ * The names of the surveys' values, in vi and en. Plain data (no zod).
+ */
+
+export const QUESTION_KINDS = ['scale5', 'choice', 'text'] as const;
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
+
+export const QUESTION_KIND_LABELS: {
+  vi: Record<QuestionKind, string>;
+  en: Record<QuestionKind, string>;
+} = {
+  vi: { scale5: 'Thang 5 mức', choice: 'Chọn một', text: 'Ý kiến (chữ)' },
+  en: { scale5: '5-point scale', choice: 'Single choice', text: 'Free text' },
+};
+
+/** The 5-point scale's words, 1 to 5. */
+export const SCALE_LABELS = {
+  vi: ['Rất không hài lòng', 'Không hài lòng', 'Bình thường', 'Hài lòng', 'Rất hài lòng'],
+  en: ['Very dissatisfied', 'Dissatisfied', 'Neutral', 'Satisfied', 'Very satisfied'],
+} as const;
+
+/**
+ * Results of a group with fewer answers than this are not shown (counts
+ * included): a small class's answers could otherwise be told apart.
+ */
+export const MIN_GROUP_SIZE = 10;
+
+/** The most codes one request issues (a school's classes, one at a time). */
+export const MAX_CODES_PER_REQUEST = 1000;
