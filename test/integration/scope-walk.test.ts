@@ -38,6 +38,7 @@ import { makeTree } from '../helpers/fixtures.ts';
  */
 
 const YEAR = schoolYearOf();
+const TODAY = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Ho_Chi_Minh' });
 const PASSWORD = 'mat-khau-rat-dai-1';
 const PASSPHRASE = 'khoa-ky-cua-so-kiem-thu-pham-vi';
 /** B's users act from this address: it must never show outside B's scope. */
@@ -486,8 +487,9 @@ async function seed(): Promise<Fixture> {
         diplomaType: 'lower_secondary',
         graduationYear: Number(YEAR.slice(5)),
         decisionNumber: '15/QĐ-PGDĐT',
-        decisionDate: `${YEAR.slice(5)}-06-10`,
-        issueDate: `${YEAR.slice(5)}-06-20`,
+        // Today in Vietnam: an issue date in the future is refused.
+        decisionDate: TODAY,
+        issueDate: TODAY,
         signerName: 'Trưởng phòng Thử Nghiệm',
         signerTitle: 'Trưởng phòng',
       },
@@ -845,6 +847,8 @@ const NAMED_IDS = (): Record<string, string | string[]> => ({
   toClassId: fx.a.class9,
   toSchoolCode: fx.a.schoolCode,
   repeaterIds: [fx.b.student.id],
+  // Diplomas issued from B's graduation list.
+  studentIds: [fx.b.student.id],
   // An indicator of the catalogue (definitions data, nobody's object).
   indicatorId: 'national_standard_rate',
   // The status list of B's issuing unit; a new unit code in bodies (below).
@@ -892,6 +896,16 @@ const PLAIN_VALUES = (): Record<string, unknown> => ({
   address: 'Địa chỉ kiểm thử',
   // The office: a document date already past, a time of day, an abbreviation.
   date: `${YEAR.slice(0, 4)}-10-01`,
+  // Diplomas take dates as typed, dd/mm/yyyy, never after today.
+  issueDate: dmy(TODAY),
+  decisionDate: dmy(TODAY),
+  receivedOn: dmy(TODAY),
+  birthDate: dmy(fx.b.student.birth),
+  ethnicity: 'Kinh',
+  // Blank diploma forms: serials printed on them.
+  firstSerial: 'A0990001',
+  lastSerial: 'A0990002',
+  serial: 'A0990001',
   startTime: '08:00',
   abbreviation: 'KTPV',
 });
@@ -905,6 +919,8 @@ const BODY_OVERRIDES = (): Record<string, Record<string, unknown>> => ({
   'PATCH /api/orgs/{id}': { code: 'KTPV02' },
   // A date of birth as the students page sends it (the plain text is no date: a 400).
   'POST /api/registry/students/export-jobs': { birthDate: '20/06/2011' },
+  // The indicators' plans take ISO dates.
+  'POST /api/indicators/plans': { decisionDate: TODAY },
 });
 
 /** Search terms: each is sent alone, once per term, to every operation that takes it. */
@@ -1049,7 +1065,9 @@ function plainValue(name: string, schema: JsonSchema, path: string): unknown {
   // A plain value only where its type fits (a year is "2025-2026" or 2026).
   const fits =
     plain !== undefined &&
-    (typeof plain === 'number' ? type === 'integer' || type === 'number' : type === typeof plain);
+    (typeof plain === 'number' ? type === 'integer' || type === 'number' : type === typeof plain) &&
+    // A date typed dd/mm/yyyy is no value for a field whose pattern wants yyyy-mm-dd.
+    (typeof plain !== 'string' || !s.pattern || new RegExp(s.pattern).test(plain));
   if (fits && (!s.enum || s.enum.includes(plain))) return plain;
   if (s.enum?.length) return s.enum[0];
   switch (type ?? 'string') {
