@@ -75,6 +75,27 @@ const PUBLIC: Record<string, string> = {
     'counts of applications per program and rank: no personal data (issue #14)',
   'GET /api/public/admissions/{campaign}/lookup':
     "result lookup: needs the candidate's code and date of birth, answers that candidate only",
+  'GET /api/public/services/procedures':
+    'the procedure catalogue (issue #19): published data, no personal data',
+  'GET /api/public/services/procedures/{id}': 'one procedure of the catalogue: published data',
+  'POST /api/public/services/otp':
+    'a one-time code sent to the e-mail given; the same answer whatever the address',
+  'POST /api/public/services/applications':
+    "applying without an account: needs the e-mail's one-time code; a diploma is matched on serial, name and birth date together, one answer for unknown or another person's",
+  ...Object.fromEntries(
+    [
+      'POST /api/public/services/applications/status',
+      'POST /api/public/services/applications/{code}/documents',
+      'POST /api/public/services/applications/receipt',
+      'POST /api/public/services/applications/result',
+    ].map((op) => [
+      op,
+      "an applicant's own application: the application code and its personal id together, one 404 when either is wrong",
+    ]),
+  ),
+  'POST /api/public/surveys/form': 'a parent opens the form of the survey code given (no account)',
+  'POST /api/public/surveys/answers':
+    'an anonymous answer with a one-time survey code; answers nothing but accepted',
   ...Object.fromEntries(
     [
       'GET /api/public/admissions/{campaign}/application',
@@ -796,6 +817,10 @@ interface Operation {
  */
 const ADMISSIONS_CAMPAIGN = '01900000-0000-7000-8000-000000000014';
 const ACCREDITATION_CYCLE = '01900000-0000-7000-8000-000000000018';
+// No public-service application nor survey in the fixture: unknown ones (404 or 403 for
+// everyone); the services' and surveys' own tests check access on real ones (issue #19).
+const NO_APPLICATION = '01900000-0000-7000-8000-000000000019';
+const NO_SURVEY = '01900000-0000-7000-8000-000000000119';
 const ID_BY_SEGMENT = (): Record<string, string> => ({
   orgs: fx.b.school,
   schools: fx.b.school,
@@ -816,6 +841,11 @@ const ID_BY_SEGMENT = (): Record<string, string> => ({
   campaigns: ADMISSIONS_CAMPAIGN,
   // No accreditation cycle in the fixture either (its scope is tested in the module's tests).
   cycles: ACCREDITATION_CYCLE,
+  // A procedure of the catalogue (data, nobody's object).
+  procedures: 'ban-sao-van-bang',
+  applications: NO_APPLICATION,
+  surveys: NO_SURVEY,
+  texts: NO_SURVEY,
 });
 
 /**
@@ -860,6 +890,9 @@ const NAMED_IDS = (): Record<string, string | string[]> => ({
   campaign: ADMISSIONS_CAMPAIGN,
   // B's commune: its entry-grade catchments.
   communeId: fx.b.commune,
+  surveyId: NO_SURVEY,
+  // A survey sent to B's school.
+  scopeUnitId: fx.b.school,
   // A program at B's school (of an unknown campaign: refused whoever asks).
   schoolCode: fx.b.schoolCode,
   // Accreditation: an unknown campaign and evidence; set, requirement and criterion codes are catalogue data.
@@ -921,6 +954,16 @@ const BODY_OVERRIDES = (): Record<string, Record<string, unknown>> => ({
   'POST /api/registry/students/export-jobs': { birthDate: '20/06/2011' },
   // The indicators' plans take ISO dates.
   'POST /api/indicators/plans': { decisionDate: TODAY },
+  // A survey to B's school: its sections' ids are question keys, not objects.
+  'POST /api/surveys': {
+    sections: [
+      {
+        id: 'day-hoc',
+        title: 'Dạy học',
+        questions: [{ id: 'q1', kind: 'scale5', text: 'Dễ hiểu' }],
+      },
+    ],
+  },
 });
 
 /** Search terms: each is sent alone, once per term, to every operation that takes it. */

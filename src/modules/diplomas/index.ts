@@ -46,3 +46,6 @@ export const findDiplomaOfApplicant = lazyFunction(
 );
 export const recordCopy = lazyFunction(() => import('./record-copy.ts'), 'recordCopy');
 export const printCopy = lazyFunction(() => import('./print-copy.ts'), 'printCopy');
+/** The correction decision on an entry (registry.write) and the entry's data sheet, for issue #19. */
+export const correctDiploma = lazyFunction(() => import('./correct-diploma.ts'), 'correctDiploma');
+export const printDataSheet = lazyFunction(() => import('./print-data-sheet.ts'), 'printDataSheet');

@@ -7,10 +7,16 @@ import { writeTransaction } from '../../db/actor.ts';
 import type { Db } from '../../db/connection.ts';
 import type { ApplicationStatus } from '../../db/schema.ts';
 import { isUuid, uuidv7 } from '../../lib/ids.ts';
-import { printCopy, recordCopy } from '../diplomas/index.ts';
+import { correctDiploma, printCopy, printDataSheet, recordCopy } from '../diplomas/index.ts';
 import { loadCalendar } from './calendar.ts';
 import { procedureById } from './catalogue.ts';
-import type { ActionBody, ApplicationAction, ApplicationDetail, CopyDetails } from './contract.ts';
+import type {
+  ActionBody,
+  ApplicationAction,
+  ApplicationDetail,
+  CopyDetails,
+  CorrectionDetails,
+} from './contract.ts';
 import { daysLeftWhenStopped, deadlineRule, dueAfterRestart, inVietnam } from './deadline.ts';
 import { getApplication } from './get-application.ts';
 import { ACTION_LABELS, STATUS_LABELS } from './labels.ts';
@@ -66,6 +72,8 @@ function checkStep(
 export interface ActDeps {
   files: FileStore;
   mail: Mailer;
+  /** Signing a corrected diploma's new credential: the key passphrase and the public URL. */
+  diplomaSigning?: () => { passphrase: string; publicUrl: string };
 }
 
 /**
@@ -125,6 +133,35 @@ export async function actOnApplication(
       copyNumber: copy.copyNumber,
       paper: details.paper,
       note: `Bản sao số ${copy.copyNumber}${details.paper ? '; bản giấy nhận tại Bộ phận một cửa' : ''}`,
+    };
+  } else if (input.action === 'approve' && procedure?.result === 'diploma_correction') {
+    if (!current.diploma_id) throw badRequest('Hồ sơ không gắn với văn bằng nào trong sổ gốc.');
+    const decisionNumber = input.decisionNumber?.trim();
+    if (!decisionNumber)
+      throw badRequest('Cần số quyết định chỉnh sửa văn bằng của Sở để phê duyệt.', [
+        { path: 'body.decisionNumber', message: 'Cần số quyết định' },
+      ]);
+    if (!deps.diplomaSigning) throw new Error('Chưa cấu hình khoá ký văn bằng.');
+    const details = current.details as CorrectionDetails;
+    // The register takes the new values with the decision, and re-issues the credential.
+    await correctDiploma(
+      db,
+      scope,
+      {
+        id: current.diploma_id,
+        decisionNumber,
+        decisionDate: inVietnam(now).date,
+        reason: `Theo ${details.civilDecision} (hồ sơ ${current.code})`.slice(0, 500),
+        changes: details.changes,
+      },
+      deps.diplomaSigning,
+    );
+    const sheet = await printDataSheet(db, scope, { id: current.diploma_id });
+    resultSha = (await deps.files.put(sheet, { maxBytes: 20 * 1024 * 1024 })).sha256;
+    result = {
+      kind: 'diploma_correction',
+      decisionNumber,
+      note: `Quyết định chỉnh sửa số ${decisionNumber}; văn bằng đã được cấp lại thông tin`,
     };
   } else if (input.action === 'approve') {
     result = { kind: procedure?.result ?? 'letter', note: note ?? 'Đã phê duyệt' };

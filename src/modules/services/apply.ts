@@ -8,7 +8,7 @@ import { normalizeText } from '../../lib/vietnamese.ts';
 import { findDiplomaOfApplicant } from '../diplomas/index.ts';
 import { loadCalendar } from './calendar.ts';
 import { procedureById } from './catalogue.ts';
-import { copyDetails, type ApplyBody, type Receipt } from './contract.ts';
+import { copyDetails, correctionDetails, type ApplyBody, type Receipt } from './contract.ts';
 import { deadlineRule, dueDate, inVietnam } from './deadline.ts';
 import { OTP_TRIES } from './labels.ts';
 import { otpHash } from './otp.ts';
@@ -86,8 +86,10 @@ export async function submitApplication(
   if (first !== 'ok') throw otpRefused(first);
   let details: Record<string, unknown> = body.details;
   let diplomaId: string | null = null;
-  if (procedure.result === 'diploma_copy') {
-    const parsed = copyDetails.safeParse(body.details);
+  if (procedure.result === 'diploma_copy' || procedure.result === 'diploma_correction') {
+    const parsed = (
+      procedure.result === 'diploma_copy' ? copyDetails : correctionDetails
+    ).safeParse(body.details);
     if (!parsed.success)
       throw badRequest(
         'Thông tin bản sao chưa đúng.',

@@ -77,6 +77,25 @@ export const copyDetails = z.object({
 });
 export type CopyDetails = z.infer<typeof copyDetails>;
 
+/** What the correction asks for: which diploma, what changes, under which civil-status decision. */
+export const correctionDetails = z.object({
+  serialNumber: text(40, 'Số hiệu văn bằng'),
+  changes: z
+    .object({
+      fullName: text(120, 'Họ và tên mới').optional(),
+      birthDate: dateText('Ngày sinh mới').optional(),
+      birthPlace: text(200, 'Nơi sinh mới').optional(),
+      gender: z.enum(['male', 'female']).optional(),
+      ethnicity: text(60, 'Dân tộc mới').optional(),
+    })
+    .refine(
+      (c) => Object.values(c).some((v) => v !== undefined),
+      'Cần ít nhất một nội dung chỉnh sửa',
+    ),
+  civilDecision: text(300, 'Quyết định thay đổi, cải chính hộ tịch'),
+});
+export type CorrectionDetails = z.infer<typeof correctionDetails>;
+
 export const applyBody = z.object({
   procedure: z.string().max(64),
   personalId,
@@ -187,6 +206,8 @@ export type ApplicationDetail = z.infer<typeof applicationDetail>;
 export const actionBody = z.object({
   action: z.enum(ACTIONS),
   note: z.string().trim().max(2000, 'Ghi chú dài quá 2000 ký tự').optional(),
+  /** The department's decision number, when approving a correction. */
+  decisionNumber: z.string().trim().min(1).max(60).optional(),
   version: z.number().int().min(1),
 });
 export type ActionBody = z.infer<typeof actionBody>;

@@ -7,6 +7,7 @@ import { receiveUpload } from '../../core/files/upload.ts';
 import { requireScope } from '../../core/http/context.ts';
 import { RateLimiter } from '../../core/http/rate-limit.ts';
 import type { ModuleServices } from '../../core/module.ts';
+import { keyPassphrase } from '../diplomas/index.ts';
 import { PROCEDURES, procedureById } from './catalogue.ts';
 import {
   actionBody,
@@ -49,7 +50,7 @@ const PUBLIC_CALLS_PER_MINUTE = 30;
  */
 export function registerServicesRoutes(instance: FastifyInstance, deps: ModuleServices): void {
   const api = instance.withTypeProvider<ZodTypeProvider>();
-  const { db, files, mail } = deps;
+  const { db, files, mail, publicUrl } = deps;
   const limiter = new RateLimiter(PUBLIC_CALLS_PER_MINUTE);
   const limited = {
     // Counted before validation: malformed guesses use up the allowance too.
@@ -264,7 +265,11 @@ export function registerServicesRoutes(instance: FastifyInstance, deps: ModuleSe
         db,
         requireScope(request),
         { id: request.params.id, ...request.body },
-        { files, mail },
+        {
+          files,
+          mail,
+          diplomaSigning: () => ({ passphrase: keyPassphrase().passphrase, publicUrl }),
+        },
       );
     },
   );

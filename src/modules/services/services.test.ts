@@ -10,7 +10,11 @@ import { outboxMailer, readOutbox } from '../../core/mail/mailer.ts';
 import type { Db } from '../../db/connection.ts';
 import { freshDatabase } from '../../../test/helpers/db.ts';
 import { signIn, type Client } from '../../../test/helpers/client.ts';
-import { makeDiploma, makeIssuerKey } from '../../../test/helpers/factories/diplomas.ts';
+import {
+  makeDiploma,
+  makeIssuerKey,
+  TEST_SIGNING,
+} from '../../../test/helpers/factories/diplomas.ts';
 import { makeSmallProvince, makeUser, PASSWORD } from '../../../test/helpers/factories/orgs.ts';
 import type { ApplicationDetail, PublicStatus, Receipt, StatsAnswer } from './contract.ts';
 import { inVietnam, nextWorkingDay, workCalendar } from './deadline.ts';
@@ -33,8 +37,16 @@ const APPLICANT = {
   email: 'anh@example.vn',
 };
 
+/** Public calls are limited per client address (30 a minute): later tests come from another. */
+let clientAddress = '127.0.0.1';
+
 async function post(url: string, payload: unknown) {
-  const r = await app.inject({ method: 'POST', url, payload: payload as object });
+  const r = await app.inject({
+    method: 'POST',
+    url,
+    payload: payload as object,
+    remoteAddress: clientAddress,
+  });
   return { status: r.statusCode, body: r.json<Record<string, unknown>>() };
 }
 
@@ -433,5 +445,74 @@ describe('additions, follow-up, statistics', () => {
     expect((await clerk.send('POST', '/api/services/calendar/import', { csv: 'x' })).status).toBe(
       403,
     );
+  });
+});
+
+describe('a correction, end to end through the register', () => {
+  it('corrects the register entry with the decision once the leader approves', async () => {
+    process.env.SOGD_KEY_PASSPHRASE = TEST_SIGNING.passphrase;
+    clientAddress = '10.0.0.19';
+    const diploma = await makeDiploma(db, {
+      authority: ids.SGD!,
+      entry: { fullName: 'Phạm Văn Sửa', birthDate: '2008-01-02' },
+    });
+    const who = {
+      ...APPLICANT,
+      fullName: 'Phạm Văn Sửa',
+      birthDate: '2008-01-02',
+      email: 'sua@example.vn',
+    };
+    const otp = await otpFor(who.email, who.personalId);
+    const applied = await post('/api/public/services/applications', {
+      procedure: 'chinh-sua-van-bang',
+      ...who,
+      otp,
+      details: {
+        serialNumber: diploma.serialNumber,
+        changes: { fullName: 'Phạm Văn Sữa' },
+        civilDecision: 'Quyết định cải chính hộ tịch số 12/QĐ-UBND ngày 01/11/2026',
+      },
+    });
+    expect(applied.status).toBe(201);
+    const receipt = applied.body as unknown as Receipt;
+    const row = await db
+      .selectFrom('services_application')
+      .select('id')
+      .where('code', '=', receipt.code)
+      .executeTakeFirstOrThrow();
+    expect((await act(clerk, row.id, 'hand_over')).status).toBe(200);
+    expect((await act(clerk, row.id, 'submit')).status).toBe(200);
+    // Approving needs the department's decision number; without it nothing changes.
+    expect((await act(leader, row.id, 'approve')).status).toBe(400);
+    const current = (await leader.get(`/api/services/applications/${row.id}`))
+      .body as ApplicationDetail;
+    const approved = await leader.send('POST', `/api/services/applications/${row.id}/actions`, {
+      action: 'approve',
+      decisionNumber: '345/QĐ-SGDĐT',
+      version: current.version,
+    });
+    expect(approved.status).toBe(200);
+    expect((approved.body as ApplicationDetail).status).toBe('done');
+    const entry = await db
+      .selectFrom('diploma')
+      .select(['full_name'])
+      .where('id', '=', diploma.id)
+      .executeTakeFirstOrThrow();
+    expect(entry.full_name).toBe('Phạm Văn Sữa');
+    const events = await db
+      .selectFrom('diploma_event')
+      .select(['kind', 'decision_number'])
+      .where('diploma_id', '=', diploma.id)
+      .where('kind', '=', 'correction')
+      .execute();
+    expect(events).toEqual([{ kind: 'correction', decision_number: '345/QĐ-SGDĐT' }]);
+    const result = await app.inject({
+      method: 'POST',
+      url: '/api/public/services/applications/result',
+      payload: { code: receipt.code, personalId: who.personalId },
+      remoteAddress: clientAddress,
+    });
+    expect(result.statusCode).toBe(200);
+    expect(result.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
   });
 });

@@ -17,6 +17,8 @@ interface Values {
   serialNumber?: string;
   copies?: number;
   paper?: boolean;
+  newFullName?: string;
+  civilDecision?: string;
 }
 
 /** Applying without an account: identity, a code by e-mail, the procedure's details. */
@@ -52,7 +54,13 @@ export function ApplyPanel(props: { procedures: ProcedureInfo[]; chosen?: string
         details:
           v.procedure === 'ban-sao-van-bang'
             ? { serialNumber: v.serialNumber, copies: v.copies ?? 1, paper: v.paper ?? false }
-            : {},
+            : v.procedure === 'chinh-sua-van-bang'
+              ? {
+                  serialNumber: v.serialNumber,
+                  changes: { fullName: v.newFullName },
+                  civilDecision: v.civilDecision,
+                }
+              : {},
       });
       setReceipt(r);
     } catch (e) {
@@ -129,6 +137,19 @@ export function ApplyPanel(props: { procedures: ProcedureInfo[]; chosen?: string
           </Form.Item>
           <Form.Item name="paper" valuePropName="checked">
             <Checkbox>{m.paper}</Checkbox>
+          </Form.Item>
+        </>
+      )}
+      {procedure === 'chinh-sua-van-bang' && (
+        <>
+          <Form.Item label={m.serialNumber} name={['serialNumber']} rules={[{ required: true }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item label={m.newFullName} name="newFullName" rules={[{ required: true }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item label={m.civilDecision} name="civilDecision" rules={[{ required: true }]}>
+            <Input.TextArea rows={2} />
           </Form.Item>
         </>
       )}

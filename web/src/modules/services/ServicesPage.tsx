@@ -33,6 +33,7 @@ export default function ServicesPage({ me }: { me: Me }) {
   const [open, setOpen] = useState<ApplicationDetail | null>(null);
   const [note, setNote] = useState('');
   const [newDate, setNewDate] = useState('');
+  const [decisionNumber, setDecisionNumber] = useState('');
   const [actionError, setActionError] = useState<string | null>(null);
   const load = useCallback(() => {
     servicesApi
@@ -49,6 +50,7 @@ export default function ServicesPage({ me }: { me: Me }) {
       const next = await servicesApi.act(open.id, {
         action,
         note: note || undefined,
+        decisionNumber: decisionNumber || undefined,
         version: open.version,
       });
       setOpen(next);
@@ -124,6 +126,14 @@ export default function ServicesPage({ me }: { me: Me }) {
             </ul>
             {(NEXT[open.status] ?? []).length > 0 && (
               <>
+                {open.status === 'approval' && open.procedure === 'chinh-sua-van-bang' && (
+                  <Input
+                    aria-label={m.decisionNumber}
+                    placeholder={m.decisionNumber}
+                    value={decisionNumber}
+                    onChange={(e) => setDecisionNumber(e.target.value)}
+                  />
+                )}
                 <Input.TextArea
                   aria-label={m.note}
                   placeholder={m.note}
