@@ -9,8 +9,10 @@ import { STATUS_COLORS } from './AccreditationPage.tsx';
 import { accreditationApi } from './api.ts';
 import { CopiesPanel } from './CopiesPanel.tsx';
 import { CouncilPanel } from './CouncilPanel.tsx';
+import { CriterionTextForm } from './CriterionTextForm.tsx';
 import { EvidencePanel } from './EvidencePanel.tsx';
 import { ExternalRating } from './ExternalRating.tsx';
+import { FiguresPanel } from './FiguresPanel.tsx';
 import { messages } from './messages.ts';
 import { RequirementRow } from './RequirementRow.tsx';
 import { ReviewPanel } from './ReviewPanel.tsx';
@@ -69,6 +71,7 @@ export default function CyclePage() {
       <ReviewPanel cycle={c} onSaved={saved} />
       {c.canSeeCopies && <CopiesPanel cycle={c} />}
       <EvidencePanel cycle={c} onChanged={reload} />
+      <FiguresPanel cycle={c} />
       <CouncilPanel cycle={c} onSaved={saved} />
       <Collapse
         items={c.standards.map((s) => ({
@@ -100,6 +103,12 @@ export default function CyclePage() {
                       onSaved={saved}
                     />
                   ))}
+                  <CriterionTextForm
+                    key={`${cr.code}:${cr.text.version}`}
+                    cycle={c}
+                    criterion={cr}
+                    onSaved={saved}
+                  />
                 </Card>
               ))}
             </Space>
