@@ -78,19 +78,17 @@ await writeTransaction(db, systemActor('bench'), async (tx) => {
     await tx
       .insertInto('org_unit')
       .values(
-        units
-          .slice(i, i + 500)
-          .map(
-            (u) =>
-              ({
-                search_name: String(u.name).toLowerCase(),
-                levels: [],
-                ownership: null,
-                address: null,
-                merged_into_id: null,
-                ...u,
-              }) as never,
-          ),
+        units.slice(i, i + 500).map(
+          (u) =>
+            ({
+              search_name: String(u.name).toLowerCase(),
+              levels: [],
+              ownership: null,
+              address: null,
+              merged_into_id: null,
+              ...u,
+            }) as never,
+        ),
       )
       .execute();
 });
