@@ -96,7 +96,7 @@ export default function CyclePage() {
                   <ExternalRating cycle={c} criterion={cr} onSaved={saved} />
                   {cr.requirements.map((r) => (
                     <RequirementRow
-                      key={`${r.code}:${c.version}`}
+                      key={`${r.code}:${String(r.met)}:${r.justification}`}
                       cycleId={c.id}
                       requirement={r}
                       editable={c.canAssess}
