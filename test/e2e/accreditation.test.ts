@@ -145,8 +145,12 @@ describe('accreditation in the browser', () => {
       await page
         .getByLabel(`Lý giải (ghi mã minh chứng, ví dụ [H1.1.01.01]) ${code}`)
         .fill('Đủ phòng học kiên cố [H3.3.02.01].');
-      await page.getByRole('button', { name: `Lưu đánh giá ${code}` }).click();
-      await expect.poll(() => page.getByText('Đã lưu').first().isVisible()).toBe(true);
+      await Promise.all([
+        page.waitForResponse(
+          (r) => r.url().endsWith('/ratings') && r.request().method() === 'PUT' && r.ok(),
+        ),
+        page.getByRole('button', { name: `Lưu đánh giá ${code}` }).click(),
+      ]);
     }
     // The level is recomputed at once.
     await expect

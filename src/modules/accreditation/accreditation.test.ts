@@ -12,6 +12,7 @@ import type { ReceivedUpload } from '../../core/files/upload.ts';
 import type { Db } from '../../db/connection.ts';
 import { freshDatabase } from '../../../test/helpers/db.ts';
 import { makeTree, scopeAt, SMALL_PROVINCE } from '../../../test/helpers/fixtures.ts';
+import { makeClasses } from '../../../test/helpers/factories/registry.ts';
 import { addFileEvidence } from './add-file-evidence.ts';
 import { addLinkEvidence } from './add-link-evidence.ts';
 import { addMember } from './add-member.ts';
@@ -92,6 +93,10 @@ async function rateAll(
 beforeAll(async () => {
   ({ db, close } = await freshDatabase());
   ids = await makeTree(db, SMALL_PROVINCE);
+  await makeClasses(db, [
+    { schoolId: ids.THA!, name: '1A', schoolYear: '2026-2027' },
+    { schoolId: ids.THA!, name: '1B', schoolYear: '2026-2027' },
+  ]);
   filesDir = mkdtempSync(join(tmpdir(), 'sogd-accreditation-'));
   files = createFileStore(filesDir);
   department = await scopeAt(db, ids.SGD!, 'department_staff');
@@ -170,6 +175,11 @@ describe("school A's self-assessment", () => {
     await refusal(getCycle(db, adminB, cycleA.id), 403);
     expect(cycleA.status).toBe('in_progress');
     expect(cycleA.canSeeCopies).toBe(false);
+    // sogd's figures are offered live until submission freezes them.
+    expect(cycleA.liveFigures).toMatchObject({
+      years: ['2024-2025', '2025-2026', '2026-2027'],
+      classes: [{ school_year: '2026-2027', grade: 1, classes: 2, students: 0 }],
+    });
     expect((await getCycle(db, commune, cycleA.id)).canSeeCopies).toBe(true);
     expect(cycleA.evaluation.level).toBe(0);
   });
@@ -335,7 +345,11 @@ describe("school A's self-assessment", () => {
       body: { comment: 'Kính gửi Sở.' },
     });
     expect(submitted.status).toBe('submitted');
-    expect(submitted.frozenData).toMatchObject({ years: ['2024-2025', '2025-2026', '2026-2027'] });
+    expect(submitted.frozenData).toMatchObject({
+      years: ['2024-2025', '2025-2026', '2026-2027'],
+      classes: [{ school_year: '2026-2027', grade: 1, classes: 2, students: 0 }],
+    });
+    expect(submitted.liveFigures).toBeNull();
     await refusal(
       rateRequirement(db, teacherA, {
         cycleId: cycleA.id,

@@ -178,6 +178,8 @@ export const cycleDetail = z.object({
   evidence: z.array(evidenceItem),
   events: z.array(cycleEvent),
   frozenData: z.unknown().nullable(),
+  /** sogd's figures as they are now, offered until submission freezes them (null once frozen). */
+  liveFigures: z.unknown().nullable(),
   canAssess: z.boolean(),
   canSubmit: z.boolean(),
   canReview: z.boolean(),

@@ -4,11 +4,17 @@ import { requireCycle } from './access.ts';
 import type { CycleDetail } from './contract.ts';
 import { presentCycle, type CycleContent } from './present.ts';
 import * as repo from './repo.ts';
+import { lastThreeYears } from './years.ts';
 
 /** Everything a cycle's page shows, with the levels computed from the ratings. */
 export async function getCycle(db: Db, scope: Scope, cycleId: string): Promise<CycleDetail> {
   const { cycle, campaign, set } = await requireCycle(db, scope, cycleId, 'accreditation.read');
-  return presentCycle(scope, cycle, campaign, set, await loadContent(db, cycleId));
+  const content = await loadContent(db, cycleId);
+  if (!cycle.frozen_data) {
+    const years = lastThreeYears(campaign.school_year);
+    content.liveFigures = { years, ...(await repo.schoolFigures(db, cycle.school_id, years)) };
+  }
+  return presentCycle(scope, cycle, campaign, set, content);
 }
 
 export async function loadContent(db: Db, cycleId: string): Promise<CycleContent> {
@@ -21,5 +27,5 @@ export async function loadContent(db: Db, cycleId: string): Promise<CycleContent
     repo.events(db, cycleId),
     repo.externalRatings(db, cycleId),
   ]);
-  return { ratings, citations, members, evidence, texts, events, external };
+  return { ratings, citations, members, evidence, texts, events, external, liveFigures: null };
 }

@@ -75,6 +75,8 @@ export interface CycleContent {
     at: Date;
   }[];
   external: { criterion_code: string; level: number; comment: string; rated_by: string }[];
+  /** sogd's figures now (null once the cycle's are frozen). */
+  liveFigures: unknown;
 }
 
 /** Criterion levels from the ratings (a requirement not rated is not met). */
@@ -181,6 +183,7 @@ export function presentCycle(
     })),
     events: content.events.map((e) => ({ ...e, at: e.at.toISOString() })),
     frozenData: cycle.frozen_data ?? null,
+    liveFigures: cycle.frozen_data ? null : content.liveFigures,
     canAssess: editable && scope.can('accreditation.assess'),
     canSubmit: editable && scope.can('accreditation.submit'),
     canReview: cycle.status === 'submitted' && scope.can('accreditation.review'),

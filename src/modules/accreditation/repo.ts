@@ -435,7 +435,17 @@ export async function schoolFigures(db: Q, schoolId: string, years: string[]) {
       .orderBy('room_type')
       .execute(),
   ]);
-  return { profiles, classes, staff, facilities };
+  // Counts as numbers whichever driver answers (pg gives bigint sums as text).
+  return {
+    profiles,
+    classes: classes.map((c) => ({
+      ...c,
+      classes: Number(c.classes),
+      students: Number(c.students ?? 0),
+    })),
+    staff: staff.map((s) => ({ ...s, count: Number(s.count) })),
+    facilities,
+  };
 }
 
 /** This cycle's files also uploaded by another school (by SHA-256). */

@@ -10,12 +10,7 @@ import { getCycle } from './get-cycle.ts';
 import { insertEvent, lockCycle, ratings, schoolFigures, setCycleStatus } from './repo.ts';
 import { compareCodes } from './present.ts';
 import { criteriaOf } from './sets/index.ts';
-
-/** The campaign's school year and the two before it ("the last three school years"). */
-export function lastThreeYears(schoolYear: string): string[] {
-  const start = Number(schoolYear.slice(0, 4));
-  return [start - 2, start - 1, start].map((y) => `${y}-${y + 1}`);
-}
+import { lastThreeYears } from './years.ts';
 
 /**
  * The principal submits the self-assessment: every criterion must have been

@@ -9,8 +9,10 @@ import { STATUS_COLORS } from './AccreditationPage.tsx';
 import { accreditationApi } from './api.ts';
 import { CopiesPanel } from './CopiesPanel.tsx';
 import { CouncilPanel } from './CouncilPanel.tsx';
+import { CriterionTextForm } from './CriterionTextForm.tsx';
 import { EvidencePanel } from './EvidencePanel.tsx';
 import { ExternalRating } from './ExternalRating.tsx';
+import { FiguresPanel } from './FiguresPanel.tsx';
 import { messages } from './messages.ts';
 import { RequirementRow } from './RequirementRow.tsx';
 import { ReviewPanel } from './ReviewPanel.tsx';
@@ -69,6 +71,7 @@ export default function CyclePage() {
       <ReviewPanel cycle={c} onSaved={saved} />
       {c.canSeeCopies && <CopiesPanel cycle={c} />}
       <EvidencePanel cycle={c} onChanged={reload} />
+      <FiguresPanel cycle={c} />
       <CouncilPanel cycle={c} onSaved={saved} />
       <Collapse
         items={c.standards.map((s) => ({
@@ -93,13 +96,19 @@ export default function CyclePage() {
                   <ExternalRating cycle={c} criterion={cr} onSaved={saved} />
                   {cr.requirements.map((r) => (
                     <RequirementRow
-                      key={`${r.code}:${c.version}`}
+                      key={`${r.code}:${String(r.met)}:${r.justification}`}
                       cycleId={c.id}
                       requirement={r}
                       editable={c.canAssess}
                       onSaved={saved}
                     />
                   ))}
+                  <CriterionTextForm
+                    key={`${cr.code}:${cr.text.version}`}
+                    cycle={c}
+                    criterion={cr}
+                    onSaved={saved}
+                  />
                 </Card>
               ))}
             </Space>
