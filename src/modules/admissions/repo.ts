@@ -54,7 +54,7 @@ export type CampaignRow = Awaited<ReturnType<typeof campaignById>> & object;
 export async function campaignById(db: Q, campaignId: string) {
   return db
     .selectFrom('admission_campaign as c')
-    .innerJoin('org_unit as u', 'u.id', 'c.org_unit_id')
+    .innerJoin('orgs_unit_v as u', 'u.id', 'c.org_unit_id')
     .select(campaignColumns)
     .where('c.id', '=', campaignId)
     .executeTakeFirst();
@@ -65,7 +65,7 @@ export async function campaignsFor(db: Q, scope: Scope) {
   const path = scope.user.orgPath;
   return db
     .selectFrom('admission_campaign as c')
-    .innerJoin('org_unit as u', 'u.id', 'c.org_unit_id')
+    .innerJoin('orgs_unit_v as u', 'u.id', 'c.org_unit_id')
     .select(campaignColumns)
     .where(sql<boolean>`(u.path LIKE ${path + '%'} OR ${path} LIKE u.path || '%')`)
     .orderBy('c.opens_at', 'desc')
@@ -75,7 +75,7 @@ export async function campaignsFor(db: Q, scope: Scope) {
 export async function publicCampaigns(db: Q) {
   return db
     .selectFrom('admission_campaign as c')
-    .innerJoin('org_unit as u', 'u.id', 'c.org_unit_id')
+    .innerJoin('orgs_unit_v as u', 'u.id', 'c.org_unit_id')
     .select(campaignColumns)
     .orderBy('c.opens_at', 'desc')
     .limit(50)
@@ -103,7 +103,7 @@ export async function setCampaignStatus(
 export async function programsOf(db: Q, campaignId: string) {
   return db
     .selectFrom('admission_program as p')
-    .innerJoin('org_unit as u', 'u.id', 'p.school_id')
+    .innerJoin('orgs_unit_v as u', 'u.id', 'p.school_id')
     .select([
       'p.id',
       'p.school_id',
@@ -125,7 +125,7 @@ export async function programsOf(db: Q, campaignId: string) {
 export async function unitsByCode(db: Q, rootPath: string, codes: string[]) {
   if (!codes.length) return [];
   return db
-    .selectFrom('org_unit')
+    .selectFrom('orgs_unit_v')
     .select(['id', 'code', 'name', 'kind', 'levels', 'path', 'active'])
     .where('code', 'in', codes)
     .where('path', 'like', `${rootPath}%`)
@@ -172,14 +172,11 @@ export async function storeProgramOutcome(
 /** Students in `grade` in `schoolYear` in a subtree, studying: the candidates to issue. */
 export async function studentsInGrade(db: Q, rootPath: string, schoolYear: string, grade: number) {
   return db
-    .selectFrom('enrolment as e')
-    .innerJoin('class as k', (join) =>
-      join.onRef('k.id', '=', 'e.class_id').onRef('k.school_id', '=', 'e.school_id'),
-    )
-    .innerJoin('student as s', 's.id', 'e.student_id')
-    .innerJoin('org_unit as u', 'u.id', 'e.school_id')
+    .selectFrom('registry_enrolment_v as e')
+    .innerJoin('registry_student_v as s', 's.student_id', 'e.student_id')
+    .innerJoin('orgs_unit_v as u', 'u.id', 'e.school_id')
     .select([
-      's.id',
+      's.student_id as id',
       's.student_code',
       's.full_name',
       's.birth_date',
@@ -187,7 +184,7 @@ export async function studentsInGrade(db: Q, rootPath: string, schoolYear: strin
       'u.code as school_code',
     ])
     .where('e.school_year', '=', schoolYear)
-    .where('k.grade', '=', grade)
+    .where('e.grade', '=', grade)
     .where('s.status', '=', 'studying')
     .where('u.path', 'like', `${rootPath}%`)
     .orderBy('u.code')
@@ -268,7 +265,7 @@ export async function candidatesInScope(db: Q, campaignId: string, scope: Scope)
   return db
     .selectFrom('admission_candidate as a')
     .innerJoin('admission_current as cur', 'cur.candidate_id', 'a.id')
-    .innerJoin('org_unit as u', 'u.id', 'a.school_id')
+    .innerJoin('orgs_unit_v as u', 'u.id', 'a.school_id')
     .select([
       'a.code',
       'a.full_name',
@@ -464,7 +461,7 @@ export async function resultOf(db: Q, candidateId: string) {
     .leftJoin('admission_program as p', (join) =>
       join.onRef('p.campaign_id', '=', 'r.campaign_id').onRef('p.id', '=', 'r.program'),
     )
-    .leftJoin('org_unit as u', 'u.id', 'p.school_id')
+    .leftJoin('orgs_unit_v as u', 'u.id', 'p.school_id')
     .select(['r.program', 'r.rank', 'r.round', 'r.response', 'p.cutoff', 'u.name as school_name'])
     .where('r.id', '=', candidateId)
     .executeTakeFirst();
@@ -508,7 +505,7 @@ export async function admittedInScope(db: Q, campaignId: string, scope: Scope) {
   return db
     .selectFrom('admission_result as r')
     .innerJoin('admission_candidate as a', 'a.id', 'r.id')
-    .innerJoin('org_unit as u', 'u.id', 'r.school_id')
+    .innerJoin('orgs_unit_v as u', 'u.id', 'r.school_id')
     .select(['a.code', 'a.full_name', 'r.program', 'r.rank', 'r.round', 'r.response'])
     .where('r.campaign_id', '=', campaignId)
     .where('r.program', 'is not', null)
@@ -561,7 +558,7 @@ export async function offerTopUp(
 
 export async function schoolPath(db: Q, unitId: string): Promise<string | null> {
   const row = await db
-    .selectFrom('org_unit')
+    .selectFrom('orgs_unit_v')
     .select('path')
     .where('id', '=', unitId)
     .executeTakeFirst();
@@ -570,7 +567,7 @@ export async function schoolPath(db: Q, unitId: string): Promise<string | null> 
 
 export async function rootUnit(db: Q) {
   return db
-    .selectFrom('org_unit')
+    .selectFrom('orgs_unit_v')
     .select(['id', 'path'])
     .where('parent_id', 'is', null)
     .orderBy('code')
@@ -584,7 +581,7 @@ export async function schoolsWithLevel(
   level: 'upper_secondary' | 'lower_secondary',
 ) {
   return db
-    .selectFrom('org_unit')
+    .selectFrom('orgs_unit_v')
     .select(['id', 'code', 'path'])
     .where('path', 'like', `${rootPath}%`)
     .where(sql<boolean>`${level} = ANY(levels)`)

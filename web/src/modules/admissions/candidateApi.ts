@@ -3,7 +3,7 @@
  * /api/public/admissions) and the CSRF token its sign-in answered, kept
  * apart from a staff session's.
  */
-import { ApiError, type Problem } from '../../shared/api.ts';
+import { ApiError, url, type Problem, type Query } from '../../shared/api.ts';
 
 let csrf = '';
 export function setCandidateCsrf(token: string): void {
@@ -14,7 +14,7 @@ export function candidateCsrf(): string {
   return csrf || sessionStorage.getItem('sogd.candidateCsrf') || '';
 }
 
-export async function candidateRequest<T>(method: string, url: string, body?: unknown): Promise<T> {
+async function candidateRequest<T>(method: string, url: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = {};
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET') headers['x-csrf-token'] = candidateCsrf();
@@ -40,3 +40,20 @@ export async function candidateRequest<T>(method: string, url: string, body?: un
   }
   return data as T;
 }
+
+interface Target {
+  params?: Record<string, string>;
+  query?: Query;
+}
+
+/** The candidate's routes, as `route` in shared/api.ts is for staff: only api.ts calls these. */
+export const candidateRoute = {
+  get: <T>(path: string, target: Target = {}) =>
+    candidateRequest<T>('GET', url(path, target.params, target.query)),
+  post: <T, B = unknown>(path: string, body: B, target: Target = {}) =>
+    candidateRequest<T>('POST', url(path, target.params, target.query), body),
+  put: <T, B = unknown>(path: string, body: B, target: Target = {}) =>
+    candidateRequest<T>('PUT', url(path, target.params, target.query), body),
+  delete: <T, B = unknown>(path: string, body: B, target: Target = {}) =>
+    candidateRequest<T>('DELETE', url(path, target.params, target.query), body),
+};
