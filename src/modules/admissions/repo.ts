@@ -351,7 +351,7 @@ export async function sessionByToken(db: Q, tokenHash: string) {
   return db
     .selectFrom('admission_session as s')
     .innerJoin('admission_candidate as a', 'a.id', 's.candidate_id')
-    .select(['s.candidate_id', 's.csrf_token', 'a.campaign_id'])
+    .select(['s.candidate_id', 's.csrf_token', 'a.campaign_id', 'a.school_id'])
     .where('s.token_hash', '=', tokenHash)
     .where('s.expires_at', '>', sql<Date>`now()`)
     .executeTakeFirst();

@@ -103,6 +103,7 @@ beforeAll(async () => {
   });
   await makeUser(db, ids.SGD!, 'department_staff', 'khaothi');
   await makeUser(db, ids.CSA!, 'school_staff', 'vanthu.a');
+  await makeUser(db, ids.PT1!, 'school_staff', 'vanthu.pt');
   app = await buildApp({ db, webDir: null });
   admin = await signIn(app, 'khaothi', 'mat-khau-rat-dai-1');
 });
@@ -195,5 +196,60 @@ describe('the admissions API', () => {
     // A result before publication does not exist.
     const result = await phone.result();
     expect(result.statusCode).toBe(404);
+  });
+
+  it("takes a family's slip in a browser signed in as staff, recorded as the school's act", async () => {
+    resetCandidateThrottle();
+    const phone = await candidate(slip.code, slip.pin);
+    const signedIn = await app.inject({
+      method: 'POST',
+      url: `/api/public/admissions/${campaign}/sign-in`,
+      payload: { code: slip.code, pin: slip.pin },
+    });
+    const candidateCookie = `sogd_candidate=${signedIn.cookies.find((c) => c.name === 'sogd_candidate')!.value}`;
+    const candidateCsrf = signedIn.json<{ csrfToken: string }>().csrfToken;
+    const url = `/api/public/admissions/${campaign}/application`;
+    const put = (staff: Client, headers: Record<string, string>, baseVersion: number) =>
+      app.inject({
+        method: 'PUT',
+        url,
+        headers: { cookie: `${staff.cookie}; ${candidateCookie}`, ...headers },
+        payload: { preferences: ['P1'], baseVersion },
+      });
+    const clerk = await signIn(app, 'vanthu.a', 'mat-khau-rat-dai-1');
+    const current = (await phone.get()).json<{ version: number }>().version;
+    // The kernel wants the staff token in x-csrf-token; the candidate's alone is refused.
+    expect((await put(clerk, { 'x-csrf-token': candidateCsrf }, current)).statusCode).toBe(403);
+    // The staff token alone does not stand for the candidate's.
+    const noCandidate = await put(clerk, { 'x-csrf-token': clerk.csrfToken }, current);
+    expect(noCandidate.statusCode).toBe(403);
+    expect(noCandidate.json<{ detail: string }>().detail).toContain('x-candidate-csrf');
+    const both = { 'x-csrf-token': clerk.csrfToken, 'x-candidate-csrf': candidateCsrf };
+    const byClerk = await put(clerk, both, current);
+    expect(byClerk.statusCode).toBe(200);
+    // Staff of another school (a parent who works there, say): accepted, as the family's own.
+    const other = await signIn(app, 'vanthu.pt', 'mat-khau-rat-dai-1');
+    const byOther = await put(
+      other,
+      { 'x-csrf-token': other.csrfToken, 'x-candidate-csrf': candidateCsrf },
+      current + 1,
+    );
+    expect(byOther.statusCode).toBe(200);
+    const history = (await phone.get()).json<{
+      history: { version: number; onBehalf: boolean }[];
+    }>().history;
+    const byVersion = new Map(history.map((h) => [h.version, h.onBehalf]));
+    expect(byVersion.get(current + 1)).toBe(true);
+    expect(byVersion.get(current + 2)).toBe(false);
+    const recorded = await db
+      .selectFrom('admission_submission')
+      .select(['version', 'on_behalf_by'])
+      .where('version', '>', current)
+      .orderBy('version')
+      .execute();
+    expect(recorded.map((r) => r.on_behalf_by)).toEqual([
+      expect.stringContaining('vanthu.a'),
+      null,
+    ]);
   });
 });

@@ -267,6 +267,9 @@ export function registerAdmissionsRoutes(
       campaignId: request.params.campaign,
       token: request.cookies[CANDIDATE_COOKIE],
       csrf: request.headers['x-csrf-token'] as string | undefined,
+      candidateCsrf: request.headers['x-candidate-csrf'] as string | undefined,
+      // A staff session in the same browser (its CSRF token checked by the kernel already).
+      staff: request.session && !request.session.mustChangePassword ? requireScope(request) : null,
       write,
       ip: request.ip,
     });

@@ -4,11 +4,12 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError, problemText } from '../../shared/api.ts';
 import { formatDate, useI18n, useMessages } from '../../shared/i18n.ts';
+import { authApi } from '../orgs/api.ts';
 import { admissionsApi, candidateApi } from './api.ts';
 import { Counts } from './CampaignCounts.tsx';
 import { MyApplication } from './CandidateApplication.tsx';
 import { Lookup, MyResult } from './CandidateResult.tsx';
-import { setCandidateCsrf } from './candidateApi.ts';
+import { setCandidateCsrf, setStaffCsrf } from './candidateApi.ts';
 import { formatNumber } from './format.ts';
 import { fill, messages } from './messages.ts';
 
@@ -37,6 +38,21 @@ export default function CandidatePage() {
       }
     },
   });
+  // A browser also signed in as staff: its writes are sent as the school's, on the family's behalf.
+  const staff = useQuery({
+    queryKey: ['admissions', 'staff-beside'],
+    queryFn: async () => {
+      try {
+        const session = await authApi.me();
+        setStaffCsrf(session.csrfToken);
+        return session.user;
+      } catch (error) {
+        setStaffCsrf('');
+        if (error instanceof ApiError && error.status === 401) return null;
+        throw error;
+      }
+    },
+  });
   const c = info.data;
   return (
     <div style={{ maxWidth: 960, margin: '0 auto', padding: 12 }}>
@@ -47,6 +63,15 @@ export default function CandidatePage() {
         </Button>
       </Space>
       {info.error && <Alert type="error" message={info.error.message} />}
+      {staff.data && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="staff-beside"
+          style={{ marginBottom: 12 }}
+          message={fill(m.staffBeside, { name: staff.data.fullName })}
+        />
+      )}
       {c && (
         <Card title={c.name} size="small" style={{ marginBottom: 12 }}>
           <Descriptions column={{ xs: 1, sm: 2 }} size="small">

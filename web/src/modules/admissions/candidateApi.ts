@@ -1,7 +1,11 @@
 /**
  * A candidate's requests: the candidate's own session cookie (path
  * /api/public/admissions) and the CSRF token its sign-in answered, kept
- * apart from a staff session's.
+ * apart from a staff session's. In a browser also signed in as staff (a
+ * school's officer submitting for a family), writes echo the staff token in
+ * x-csrf-token, as the kernel requires of a staff session, and the
+ * candidate's in x-candidate-csrf; the server records those versions as made
+ * on the family's behalf.
  */
 import { ApiError, url, type Problem, type Query } from '../../shared/api.ts';
 
@@ -10,6 +14,11 @@ export function setCandidateCsrf(token: string): void {
   csrf = token;
   sessionStorage.setItem('sogd.candidateCsrf', token);
 }
+let staffCsrf = '';
+/** The staff session's token when this browser is signed in as staff too ('' when not). */
+export function setStaffCsrf(token: string): void {
+  staffCsrf = token;
+}
 export function candidateCsrf(): string {
   return csrf || sessionStorage.getItem('sogd.candidateCsrf') || '';
 }
@@ -17,7 +26,10 @@ export function candidateCsrf(): string {
 async function candidateRequest<T>(method: string, url: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = {};
   if (body !== undefined) headers['content-type'] = 'application/json';
-  if (method !== 'GET') headers['x-csrf-token'] = candidateCsrf();
+  if (method !== 'GET' && staffCsrf) {
+    headers['x-csrf-token'] = staffCsrf;
+    headers['x-candidate-csrf'] = candidateCsrf();
+  } else if (method !== 'GET') headers['x-csrf-token'] = candidateCsrf();
   const response = await fetch(url, {
     method,
     headers,

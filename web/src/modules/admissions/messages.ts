@@ -40,6 +40,8 @@ export const messages = defineMessages(
     withdrawConfirm: 'Rút hồ sơ? Em vẫn có thể đăng ký lại trước hạn.',
     history: 'Các phiên bản đã gửi',
     onBehalf: 'do nhà trường gửi thay',
+    staffBeside:
+      'Trình duyệt này đang đăng nhập là cán bộ {name}: nguyện vọng gửi từ đây được ghi là nhà trường gửi thay cho gia đình (nếu thí sinh thuộc trường bạn phụ trách).',
     staleTitle: 'Nguyện vọng đã được thay đổi từ thiết bị khác',
     staleHint: 'Chưa lưu gì. Trang đã tải phiên bản mới nhất; hãy xem lại rồi gửi lại nếu cần.',
     penaltyHint:
@@ -137,6 +139,8 @@ export const messages = defineMessages(
     withdrawConfirm: 'Withdraw? You can register again before the deadline.',
     history: 'Versions submitted',
     onBehalf: 'submitted by the school',
+    staffBeside:
+      "This browser is signed in as staff member {name}: preferences sent from here are recorded as submitted by the school on the family's behalf (if the candidate is in a school you handle).",
     staleTitle: 'Your preferences were changed from another device',
     staleHint:
       'Nothing was saved. The latest version is now shown; review it and submit again if needed.',
