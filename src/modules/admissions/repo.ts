@@ -24,6 +24,9 @@ export async function insertCampaign(
     max_preferences: number;
     rank_penalty: number;
     ties: 'admit-all' | 'tiebreak';
+    zone_ranks?: number | null;
+    first_closes_at?: Date | null;
+    change_opens_at?: Date | null;
   },
 ): Promise<void> {
   await tx.insertInto('admission_campaign').values(row).execute();
@@ -44,6 +47,9 @@ const campaignColumns = [
   'c.version',
   'c.org_unit_id',
   'c.published_at',
+  'c.zone_ranks',
+  'c.first_closes_at',
+  'c.change_opens_at',
   'u.code as unit_code',
   'u.name as unit_name',
   'u.path as unit_path',
@@ -82,6 +88,33 @@ export async function publicCampaigns(db: Q) {
     .execute();
 }
 
+/** A campaign's change, only from `version` (the optimistic check); false when another came first. */
+export async function updateCampaign(
+  tx: Tx,
+  campaignId: string,
+  version: number,
+  set: {
+    name?: string;
+    opens_at?: Date;
+    closes_at?: Date;
+    confirm_by?: Date | null;
+    max_preferences?: number;
+    rank_penalty?: number;
+    ties?: 'admit-all' | 'tiebreak';
+    zone_ranks?: number | null;
+    first_closes_at?: Date | null;
+    change_opens_at?: Date | null;
+  },
+): Promise<boolean> {
+  const result = await tx
+    .updateTable('admission_campaign')
+    .set({ ...set, version: sql`version + 1`, updated_at: sql`now()` })
+    .where('id', '=', campaignId)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
 export async function setCampaignStatus(
   tx: Tx,
   campaignId: string,
@@ -112,6 +145,7 @@ export async function programsOf(db: Q, campaignId: string) {
       'p.admitted',
       'p.cutoff',
       'p.what_if',
+      'p.zone',
       'u.code as school_code',
       'u.name as school_name',
       'u.path as school_path',
@@ -134,7 +168,14 @@ export async function unitsByCode(db: Q, rootPath: string, codes: string[]) {
 
 export async function insertProgram(
   tx: Tx,
-  row: { campaign_id: string; id: string; school_id: string; quota: number; seq: number },
+  row: {
+    campaign_id: string;
+    id: string;
+    school_id: string;
+    quota: number;
+    seq: number;
+    zone?: string | null;
+  },
 ): Promise<void> {
   await tx.insertInto('admission_program').values(row).execute();
 }
@@ -143,7 +184,7 @@ export async function updateProgram(
   tx: Tx,
   campaignId: string,
   programId: string,
-  set: { school_id: string; quota: number },
+  set: { school_id: string; quota: number; zone?: string | null },
 ): Promise<void> {
   await tx
     .updateTable('admission_program')
@@ -246,7 +287,17 @@ export async function candidateByCode(db: Q, campaignId: string, code: string) {
 export async function candidateById(db: Q, candidateId: string) {
   return db
     .selectFrom('admission_candidate')
-    .select(['id', 'campaign_id', 'code', 'full_name', 'birth_date', 'school_id', 'score'])
+    .select([
+      'id',
+      'campaign_id',
+      'code',
+      'full_name',
+      'birth_date',
+      'school_id',
+      'score',
+      'zone',
+      'student_id',
+    ])
     .where('id', '=', candidateId)
     .executeTakeFirst();
 }
@@ -436,8 +487,88 @@ export async function applicationsAtClose(db: Q, campaignId: string, closesAt: D
       WHERE s.candidate_id = a.id AND s.submitted_at < ${closesAt}
       ORDER BY s.version DESC LIMIT 1
     ) v ON true
-    WHERE a.campaign_id = ${campaignId} AND cardinality(v.preferences) > 0`.execute(db);
+    WHERE a.campaign_id = ${campaignId} AND cardinality(v.preferences) > 0
+      AND NOT EXISTS (SELECT 1 FROM admission_direct d WHERE d.id = a.id)`.execute(db);
   return result.rows;
+}
+
+/** The candidate's preferences in force just before `at` (empty: none or withdrawn). */
+export async function preferencesBefore(db: Q, candidateId: string, at: Date): Promise<string[]> {
+  const row = await db
+    .selectFrom('admission_submission')
+    .select('preferences')
+    .where('candidate_id', '=', candidateId)
+    .where('submitted_at', '<', at)
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.preferences ?? [];
+}
+
+// ---- Direct admission (tuyển thẳng) and zones ----
+
+/** The direct admission list: candidate, program, basis, the program's school. */
+export async function directOf(db: Q, campaignId: string) {
+  return db
+    .selectFrom('admission_direct as d')
+    .innerJoin('admission_candidate as a', 'a.id', 'd.id')
+    .innerJoin('admission_program as p', (join) =>
+      join.onRef('p.campaign_id', '=', 'd.campaign_id').onRef('p.id', '=', 'd.program'),
+    )
+    .select([
+      'd.id as candidate_id',
+      'a.code',
+      'a.full_name',
+      'd.program',
+      'd.basis',
+      'p.school_id as program_school_id',
+    ])
+    .where('d.campaign_id', '=', campaignId)
+    .orderBy('a.code')
+    .execute();
+}
+
+/** Replaces the whole list (the department sends it whole). */
+export async function replaceDirect(
+  tx: Tx,
+  campaignId: string,
+  rows: { candidate_id: string; program: string; basis: string; school_id: string }[],
+): Promise<void> {
+  await tx.deleteFrom('admission_direct').where('campaign_id', '=', campaignId).execute();
+  for (let i = 0; i < rows.length; i += 5_000)
+    await tx
+      .insertInto('admission_direct')
+      .values(
+        rows.slice(i, i + 5_000).map(({ candidate_id, ...r }) => ({
+          ...r,
+          id: candidate_id,
+          campaign_id: campaignId,
+        })),
+      )
+      .execute();
+}
+
+export async function setCandidateZones(
+  tx: Tx,
+  campaignId: string,
+  rows: { id: string; zone: string }[],
+): Promise<void> {
+  for (const r of rows)
+    await tx
+      .updateTable('admission_candidate')
+      .set({ zone: r.zone })
+      .where('campaign_id', '=', campaignId)
+      .where('id', '=', r.id)
+      .where((eb) => eb('zone', 'is', null).or('zone', '!=', r.zone))
+      .execute();
+}
+
+export async function candidatesOfCampaign(db: Q, campaignId: string) {
+  return db
+    .selectFrom('admission_candidate')
+    .select(['id', 'code', 'school_id', 'zone'])
+    .where('campaign_id', '=', campaignId)
+    .execute();
 }
 
 // ---- Results ----
@@ -445,7 +576,13 @@ export async function applicationsAtClose(db: Q, campaignId: string, closesAt: D
 export async function replaceResults(
   tx: Tx,
   campaignId: string,
-  rows: { id: string; program: string | null; rank: number | null; school_id: string | null }[],
+  rows: {
+    id: string;
+    program: string | null;
+    rank: number | null;
+    school_id: string | null;
+    round?: 'main' | 'direct';
+  }[],
 ): Promise<void> {
   await tx.deleteFrom('admission_result').where('campaign_id', '=', campaignId).execute();
   for (let i = 0; i < rows.length; i += 5_000)

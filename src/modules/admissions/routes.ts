@@ -18,6 +18,9 @@ import {
   confirmBody,
   countsAnswer,
   createCampaignBody,
+  directBody,
+  updateCampaignBody,
+  zonesBody,
   importSummary,
   issueAnswer,
   lookupAnswer,
@@ -51,7 +54,10 @@ import { createCampaign } from './create-campaign.ts';
 import { getApplication } from './get-application.ts';
 import { getCampaign } from './get-campaign.ts';
 import { importPrograms } from './import-programs.ts';
+import { importDirect } from './import-direct.ts';
 import { importScores } from './import-scores.ts';
+import { importZones } from './import-zones.ts';
+import { updateCampaign } from './update-campaign.ts';
 import { issueCandidates } from './issue-candidates.ts';
 import { listAdmitted } from './list-admitted.ts';
 import { listCandidates } from './list-candidates.ts';
@@ -121,6 +127,48 @@ export function registerAdmissionsRoutes(
       },
     },
     (request) => getCampaign(db, requireScope(request), request.params.id),
+  );
+  api.patch(
+    '/admissions/campaigns/:id',
+    {
+      ...signedIn,
+      schema: {
+        summary: 'Sửa kỳ tuyển sinh (quy định không sửa được sau khi mở đăng ký: 409)',
+        tags: STAFF_TAGS,
+        params: campaignParams,
+        body: updateCampaignBody,
+        response: { 200: campaignSummary },
+      },
+    },
+    (request) => updateCampaign(db, requireScope(request), request.params.id, request.body),
+  );
+  api.put(
+    '/admissions/campaigns/:id/zones',
+    {
+      ...signedIn,
+      schema: {
+        summary: 'Nhập khu vực tuyển sinh của thí sinh (không ghi gì nếu có dòng lỗi)',
+        tags: STAFF_TAGS,
+        params: campaignParams,
+        body: zonesBody,
+        response: { 200: importSummary },
+      },
+    },
+    (request) => importZones(db, requireScope(request), request.params.id, request.body),
+  );
+  api.put(
+    '/admissions/campaigns/:id/direct',
+    {
+      ...signedIn,
+      schema: {
+        summary: 'Danh sách tuyển thẳng (thay cả danh sách; không ghi gì nếu có dòng lỗi)',
+        tags: STAFF_TAGS,
+        params: campaignParams,
+        body: directBody,
+        response: { 200: importSummary },
+      },
+    },
+    (request) => importDirect(db, requireScope(request), request.params.id, request.body),
   );
   api.put(
     '/admissions/campaigns/:id/programs',
