@@ -191,6 +191,43 @@ export const issueAnswer = z.object({
 });
 export type IssueAnswer = z.infer<typeof issueAnswer>;
 
+/** A free candidate (thí sinh tự do: not in the registry), recorded by a lower-secondary school. */
+export const freeCandidateBody = z.object({
+  fullName: z.string().trim().min(1).max(200),
+  birthDate: isoDate,
+  /** The recording school (default: the caller's own unit). */
+  schoolId: z.string().max(64).optional(),
+});
+export type FreeCandidateInput = z.infer<typeof freeCandidateBody>;
+
+export const priorityGroup = z.enum(['none', 'group1', 'group2', 'group3']);
+export const prize = z.enum(['none', 'first', 'second', 'third']);
+export const claimStatus = z.enum(['pending', 'accepted', 'refused']);
+
+/** A priority claim (TT 30/2024 Điều 14 khoản 2, 3) with its evidence file. */
+export const priorityClaim = z.object({
+  code: z.string(),
+  fullName: z.string(),
+  school: unitRef,
+  group: priorityGroup,
+  prize,
+  /** Points the claim is worth if accepted (priority + bonus), by the rules in force. */
+  points: z.number(),
+  file: z.object({ name: z.string(), size: z.number().int(), type: z.string().nullable() }),
+  status: claimStatus,
+  note: z.string().nullable(),
+  checkedBy: z.string().nullable(),
+  checkedAt: timestamp.nullable(),
+  submittedAt: timestamp,
+});
+export type PriorityClaim = z.infer<typeof priorityClaim>;
+export const priorityClaimList = z.array(priorityClaim);
+export const checkClaimBody = z.object({
+  accept: z.boolean(),
+  note: z.string().trim().max(500).optional(),
+});
+export const claimParams = z.object({ id: z.string().max(64), code: z.string().max(32) });
+
 export const candidatesQuery = z.object({
   registered: z.enum(['yes', 'no']).optional(),
 });
@@ -202,6 +239,8 @@ export const candidateRow = z.object({
   version: z.number().int(),
   choices: z.number().int(),
   score: z.number().nullable(),
+  /** A free candidate (not in the registry), recorded by the school. */
+  free: z.boolean(),
 });
 export type CandidateRow = z.infer<typeof candidateRow>;
 export const candidateList = z.array(candidateRow);

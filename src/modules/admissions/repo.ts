@@ -263,6 +263,7 @@ export async function insertCandidates(
     school_id: string;
     full_name: string;
     birth_date: string;
+    added_by?: string | null;
   }[],
 ): Promise<void> {
   for (let i = 0; i < rows.length; i += 2_000) {
@@ -322,6 +323,7 @@ export async function candidatesInScope(db: Q, campaignId: string, scope: Scope)
       'a.full_name',
       'a.birth_date',
       'a.score',
+      'a.student_id',
       'u.id as school_id',
       'u.code as school_code',
       'u.name as school_name',
@@ -724,5 +726,110 @@ export async function schoolsWithLevel(
     .where(sql<boolean>`${level} = ANY(levels)`)
     .where('active', '=', true)
     .orderBy('code')
+    .execute();
+}
+
+// ---- Priority claims ----
+
+export async function upsertClaim(
+  tx: Tx,
+  row: {
+    id: string;
+    campaign_id: string;
+    school_id: string;
+    priority_group: 'none' | 'group1' | 'group2' | 'group3';
+    prize: 'none' | 'first' | 'second' | 'third';
+    file_sha256: string;
+    file_name: string;
+    file_size: number;
+    file_type: string | null;
+  },
+): Promise<void> {
+  await tx
+    .insertInto('admission_priority_claim')
+    .values(row)
+    .onConflict((oc) =>
+      oc.column('id').doUpdateSet({
+        priority_group: row.priority_group,
+        prize: row.prize,
+        file_sha256: row.file_sha256,
+        file_name: row.file_name,
+        file_size: row.file_size,
+        file_type: row.file_type,
+        status: 'pending',
+        note: null,
+        checked_by: null,
+        checked_at: null,
+        created_at: sql`now()`,
+      }),
+    )
+    .execute();
+}
+
+const claimColumns = [
+  'a.code',
+  'a.full_name',
+  'c.id',
+  'c.priority_group',
+  'c.prize',
+  'c.file_sha256',
+  'c.file_name',
+  'c.file_size',
+  'c.file_type',
+  'c.status',
+  'c.note',
+  'c.checked_by',
+  'c.checked_at',
+  'c.created_at',
+  'u.id as school_id',
+  'u.code as school_code',
+  'u.name as school_name',
+  'u.path as school_path',
+] as const;
+
+/** Claims of the candidates of the caller's schools. */
+export async function claimsInScope(db: Q, campaignId: string, scope: Scope) {
+  return db
+    .selectFrom('admission_priority_claim as c')
+    .innerJoin('admission_candidate as a', 'a.id', 'c.id')
+    .innerJoin('orgs_unit_v as u', 'u.id', 'c.school_id')
+    .select(claimColumns)
+    .where('c.campaign_id', '=', campaignId)
+    .where(scope.pathCondition('u.path'))
+    .orderBy('a.code')
+    .limit(5_000)
+    .execute();
+}
+
+export async function claimByCode(db: Q, campaignId: string, code: string) {
+  return db
+    .selectFrom('admission_priority_claim as c')
+    .innerJoin('admission_candidate as a', 'a.id', 'c.id')
+    .innerJoin('orgs_unit_v as u', 'u.id', 'c.school_id')
+    .select(claimColumns)
+    .where('c.campaign_id', '=', campaignId)
+    .where('a.code', '=', code)
+    .executeTakeFirst();
+}
+
+export async function claimOf(db: Q, candidateId: string) {
+  return db
+    .selectFrom('admission_priority_claim as c')
+    .innerJoin('admission_candidate as a', 'a.id', 'c.id')
+    .innerJoin('orgs_unit_v as u', 'u.id', 'c.school_id')
+    .select(claimColumns)
+    .where('c.id', '=', candidateId)
+    .executeTakeFirst();
+}
+
+export async function setClaimCheck(
+  tx: Tx,
+  candidateId: string,
+  check: { status: 'accepted' | 'refused'; note: string | null; checked_by: string },
+): Promise<void> {
+  await tx
+    .updateTable('admission_priority_claim')
+    .set({ ...check, checked_at: sql`now()` })
+    .where('id', '=', candidateId)
     .execute();
 }

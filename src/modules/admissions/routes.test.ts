@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFileStore } from '../../core/files/store.ts';
 import { buildApp, type App } from '../../app/app.ts';
 import { freshDatabase } from '../../../test/helpers/db.ts';
 import { makeTree, makeUser } from '../../../test/helpers/fixtures.ts';
@@ -16,6 +20,7 @@ let admin: Client;
 let ids: Record<string, string>;
 let campaign: string;
 let slip: IssueAnswer['slips'][number];
+let filesDir: string;
 
 /** A candidate's requests: its cookie and CSRF token, as a phone keeps them. */
 async function candidate(code: string, pin: string) {
@@ -104,13 +109,27 @@ beforeAll(async () => {
   await makeUser(db, ids.SGD!, 'department_staff', 'khaothi');
   await makeUser(db, ids.CSA!, 'school_staff', 'vanthu.a');
   await makeUser(db, ids.PT1!, 'school_staff', 'vanthu.pt');
-  app = await buildApp({ db, webDir: null });
+  filesDir = mkdtempSync(join(tmpdir(), 'sogd-adm-files-'));
+  app = await buildApp({ db, webDir: null, files: createFileStore(filesDir) });
   admin = await signIn(app, 'khaothi', 'mat-khau-rat-dai-1');
 });
 afterAll(async () => {
   await app?.close();
   await close();
+  rmSync(filesDir, { recursive: true, force: true });
 });
+
+/** A multipart body as a browser sends it: fields first, then the file. */
+async function multipart(fields: Record<string, string>, file: Buffer, name: string) {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) form.append(k, v);
+  form.append('file', new Blob([new Uint8Array(file)]), name);
+  const request = new Request('http://localhost/', { method: 'POST', body: form });
+  return {
+    payload: Buffer.from(await request.arrayBuffer()),
+    contentType: request.headers.get('content-type')!,
+  };
+}
 
 describe('the admissions API', () => {
   it('refuses anonymous staff calls with 401 before reading the body', async () => {
@@ -251,5 +270,114 @@ describe('the admissions API', () => {
       expect.stringContaining('vanthu.a'),
       null,
     ]);
+  });
+
+  it('takes priority evidence from the family and lets its school check it', async () => {
+    resetCandidateThrottle();
+    const signedIn = await app.inject({
+      method: 'POST',
+      url: `/api/public/admissions/${campaign}/sign-in`,
+      payload: { code: slip.code, pin: slip.pin },
+    });
+    const cookie = `sogd_candidate=${signedIn.cookies.find((c) => c.name === 'sogd_candidate')!.value}`;
+    const csrf = signedIn.json<{ csrfToken: string }>().csrfToken;
+    const pdf = Buffer.from('%PDF-1.4\n% giấy chứng nhận con liệt sĩ\n%%EOF\n');
+    const send = async (fields: Record<string, string>, file: Buffer, headers = {}) => {
+      const body = await multipart(fields, file, 'minh-chung.pdf');
+      return app.inject({
+        method: 'POST',
+        url: `/api/public/admissions/${campaign}/priority-claim`,
+        headers: { cookie, 'x-csrf-token': csrf, 'content-type': body.contentType, ...headers },
+        payload: body.payload,
+      });
+    };
+    // Not a PDF or image by its bytes: refused, and a bad group is named.
+    const text = await send({ group: 'group1' }, Buffer.from('chỉ là chữ'));
+    expect(text.statusCode).toBe(400);
+    expect(text.json<{ detail: string }>().detail).toContain('tệp PDF, ảnh PNG hoặc JPEG');
+    const group = await send({ group: 'group9' }, pdf);
+    expect(group.statusCode).toBe(400);
+    expect(group.json<{ detail: string }>().detail).toContain('group9');
+    // Without the candidate's CSRF token nothing is taken.
+    expect((await send({ group: 'group1' }, pdf, { 'x-csrf-token': 'sai' })).statusCode).toBe(403);
+    const sent = await send({ group: 'group1', prize: 'third' }, pdf);
+    expect(sent.statusCode).toBe(200);
+    expect(sent.json()).toMatchObject({
+      group: 'group1',
+      prize: 'third',
+      points: 2.5,
+      status: 'pending',
+    });
+
+    const clerk = await signIn(app, 'vanthu.a', 'mat-khau-rat-dai-1');
+    const list = await clerk.get(`/api/admissions/campaigns/${campaign}/priority-claims`);
+    expect(list.body).toMatchObject([
+      { code: slip.code, status: 'pending', file: { size: pdf.length } },
+    ]);
+    const evidence = await app.inject({
+      method: 'GET',
+      url: `/api/admissions/campaigns/${campaign}/priority-claims/${slip.code}/evidence`,
+      headers: { cookie: clerk.cookie },
+    });
+    expect(evidence.statusCode).toBe(200);
+    expect(evidence.headers['content-type']).toBe('application/pdf');
+    expect(evidence.rawPayload.equals(pdf)).toBe(true);
+    // Another school sees none of it.
+    const other = await signIn(app, 'vanthu.pt', 'mat-khau-rat-dai-1');
+    expect((await other.get(`/api/admissions/campaigns/${campaign}/priority-claims`)).body).toEqual(
+      [],
+    );
+    const outside = await app.inject({
+      method: 'GET',
+      url: `/api/admissions/campaigns/${campaign}/priority-claims/${slip.code}/evidence`,
+      headers: { cookie: other.cookie },
+    });
+    expect(outside.statusCode).toBe(403);
+    const check = `/api/admissions/campaigns/${campaign}/priority-claims/${slip.code}/check`;
+    expect((await clerk.send('POST', check, { accept: false })).status).toBe(400);
+    const refused = await clerk.send('POST', check, {
+      accept: false,
+      note: 'Ảnh mờ, nộp lại bản rõ',
+    });
+    expect(refused.body).toMatchObject({ status: 'refused', note: 'Ảnh mờ, nộp lại bản rõ' });
+    const accepted = await clerk.send('POST', check, { accept: true });
+    expect(accepted.body).toMatchObject({
+      status: 'accepted',
+      checkedBy: expect.stringContaining('vanthu.a') as unknown,
+    });
+    const mine = await app.inject({
+      method: 'GET',
+      url: `/api/public/admissions/${campaign}/priority-claim`,
+      headers: { cookie },
+    });
+    expect(mine.json()).toMatchObject({ status: 'accepted' });
+  });
+
+  it('records a free candidate at a lower-secondary school, with a slip that signs in', async () => {
+    resetCandidateThrottle();
+    const clerk = await signIn(app, 'vanthu.a', 'mat-khau-rat-dai-1');
+    const url = `/api/admissions/campaigns/${campaign}/candidates/free`;
+    const young = await clerk.send('POST', url, {
+      fullName: 'Hà Văn Nhỏ',
+      birthDate: '2020-01-01',
+    });
+    expect(young.status).toBe(400);
+    const upper = await signIn(app, 'vanthu.pt', 'mat-khau-rat-dai-1');
+    expect(
+      (await upper.send('POST', url, { fullName: 'Hà Văn Tự', birthDate: '2009-02-03' })).status,
+    ).toBe(400);
+    const added = await clerk.send('POST', url, { fullName: 'Hà Văn Tự', birthDate: '2009-02-03' });
+    expect(added.status).toBe(201);
+    const free = added.body as IssueAnswer['slips'][number];
+    expect(free).toMatchObject({ fullName: 'Hà Văn Tự', schoolCode: 'CSA', studentCode: '' });
+    const phone = await candidate(free.code, free.pin);
+    expect((await phone.put(['P1'], 0)).statusCode).toBe(200);
+    const list = await clerk.get(`/api/admissions/campaigns/${campaign}/candidates`);
+    expect(list.body).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ code: free.code, free: true, choices: 1 }),
+        expect.objectContaining({ code: slip.code, free: false }),
+      ]),
+    );
   });
 });

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { fileAnswer } from '../../core/contract.ts';
 import { AppError } from '../../core/errors.ts';
 import { requireScope } from '../../core/http/context.ts';
 import { RateLimiter } from '../../core/http/rate-limit.ts';
@@ -17,7 +18,13 @@ import {
   candidatesQuery,
   confirmBody,
   countsAnswer,
+  checkClaimBody,
+  claimParams,
   createCampaignBody,
+  freeCandidateBody,
+  priorityClaim,
+  priorityClaimList,
+  slip,
   directBody,
   updateCampaignBody,
   zonesBody,
@@ -54,7 +61,17 @@ import { createCampaign } from './create-campaign.ts';
 import { getApplication } from './get-application.ts';
 import { getCampaign } from './get-campaign.ts';
 import { importPrograms } from './import-programs.ts';
+import { receiveUpload } from '../../core/files/upload.ts';
+import { addFreeCandidate } from './add-free-candidate.ts';
 import { importDirect } from './import-direct.ts';
+import {
+  checkPriorityClaim,
+  EVIDENCE,
+  listPriorityClaims,
+  myPriorityClaim,
+  priorityEvidence,
+  submitPriorityClaim,
+} from './priority-claims.ts';
 import { importScores } from './import-scores.ts';
 import { importZones } from './import-zones.ts';
 import { updateCampaign } from './update-campaign.ts';
@@ -169,6 +186,82 @@ export function registerAdmissionsRoutes(
       },
     },
     (request) => importDirect(db, requireScope(request), request.params.id, request.body),
+  );
+  api.post(
+    '/admissions/campaigns/:id/candidates/free',
+    {
+      ...signedIn,
+      schema: {
+        summary: 'Trường THCS ghi nhận thí sinh tự do (không có trong CSDL học sinh)',
+        tags: STAFF_TAGS,
+        params: campaignParams,
+        body: freeCandidateBody,
+        response: { 201: slip },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await addFreeCandidate(db, requireScope(request), request.params.id, request.body)),
+  );
+  api.get(
+    '/admissions/campaigns/:id/priority-claims',
+    {
+      ...signedIn,
+      schema: {
+        summary: 'Minh chứng ưu tiên, khuyến khích của thí sinh các trường mình',
+        tags: STAFF_TAGS,
+        params: campaignParams,
+        response: { 200: priorityClaimList },
+      },
+    },
+    (request) => listPriorityClaims(db, requireScope(request), request.params.id),
+  );
+  api.get(
+    '/admissions/campaigns/:id/priority-claims/:code/evidence',
+    {
+      ...signedIn,
+      schema: {
+        summary: 'Tệp minh chứng ưu tiên',
+        tags: STAFF_TAGS,
+        params: claimParams,
+        response: { 200: fileAnswer('application/pdf, image/png, image/jpeg', 'Tệp minh chứng') },
+      },
+    },
+    async (request, reply) => {
+      const file = await priorityEvidence(
+        db,
+        requireScope(request),
+        services.files,
+        request.params.id,
+        request.params.code,
+      );
+      return reply
+        .type(file.type)
+        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+        .send(file.stream);
+    },
+  );
+  api.post(
+    '/admissions/campaigns/:id/priority-claims/:code/check',
+    {
+      ...signedIn,
+      schema: {
+        summary: 'Trường xác nhận hoặc không chấp nhận minh chứng ưu tiên',
+        tags: STAFF_TAGS,
+        params: claimParams,
+        body: checkClaimBody,
+        response: { 200: priorityClaim },
+      },
+    },
+    (request) =>
+      checkPriorityClaim(
+        db,
+        requireScope(request),
+        request.params.id,
+        request.params.code,
+        request.body,
+      ),
   );
   api.put(
     '/admissions/campaigns/:id/programs',
@@ -423,6 +516,40 @@ export function registerAdmissionsRoutes(
         receivedAt,
       });
     },
+  );
+  api.post(
+    '/public/admissions/:campaign/priority-claim',
+    {
+      schema: {
+        summary: 'Nộp minh chứng ưu tiên, khuyến khích (multipart: group, prize, rồi file)',
+        tags: PUBLIC_TAGS,
+        params: publicParams,
+        consumes: ['multipart/form-data'],
+        response: { 200: priorityClaim },
+      },
+    },
+    async (request) => {
+      // The candidate (and the CSRF token) first: nothing is stored for an unsigned request.
+      const me = await candidate(request, true);
+      const file = await receiveUpload(request, services.files, EVIDENCE);
+      return submitPriorityClaim(db, me, {
+        group: file.fields.group,
+        prize: file.fields.prize,
+        file,
+      });
+    },
+  );
+  api.get(
+    '/public/admissions/:campaign/priority-claim',
+    {
+      schema: {
+        summary: 'Minh chứng ưu tiên đã nộp và kết quả xác nhận của trường',
+        tags: PUBLIC_TAGS,
+        params: publicParams,
+        response: { 200: priorityClaim },
+      },
+    },
+    async (request) => myPriorityClaim(db, await candidate(request, false)),
   );
   api.get(
     '/public/admissions/:campaign/counts',
