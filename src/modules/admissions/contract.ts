@@ -258,7 +258,8 @@ export const admittedRow = z.object({
   code: z.string(),
   fullName: z.string(),
   program: z.string(),
-  rank: z.number().int(),
+  /** The preference admitted to; null for direct admission. */
+  rank: z.number().int().nullable(),
   round: admissionRound,
   response: z.enum(['confirmed', 'declined', 'lapsed']).nullable(),
 });

@@ -695,6 +695,15 @@ export async function offerTopUp(
       .execute();
 }
 
+export async function schoolName(db: Q, unitId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('orgs_unit_v')
+    .select('name')
+    .where('id', '=', unitId)
+    .executeTakeFirst();
+  return row?.name ?? null;
+}
+
 export async function schoolPath(db: Q, unitId: string): Promise<string | null> {
   const row = await db
     .selectFrom('orgs_unit_v')

@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { createFileStore } from '../../core/files/store.ts';
 import { buildApp, type App } from '../../app/app.ts';
 import { freshDatabase } from '../../../test/helpers/db.ts';
@@ -379,5 +381,77 @@ describe('the admissions API', () => {
         expect.objectContaining({ code: slip.code, free: false }),
       ]),
     );
+  });
+
+  it('gives the family a PDF receipt of the version in force, and the school an xlsx list', async () => {
+    resetCandidateThrottle();
+    const phone = await candidate(slip.code, slip.pin);
+    const current = (await phone.get()).json<{ version: number }>().version;
+    await phone.put(['P2', 'P1'], current);
+    const signedIn = await app.inject({
+      method: 'POST',
+      url: `/api/public/admissions/${campaign}/sign-in`,
+      payload: { code: slip.code, pin: slip.pin },
+    });
+    const cookie = `sogd_candidate=${signedIn.cookies.find((c) => c.name === 'sogd_candidate')!.value}`;
+    const receipt = await app.inject({
+      method: 'GET',
+      url: `/api/public/admissions/${campaign}/receipt`,
+      headers: { cookie },
+    });
+    expect(receipt.statusCode).toBe(200);
+    expect(receipt.headers['content-type']).toBe('application/pdf');
+    const pdf = await getDocument({
+      data: new Uint8Array(receipt.rawPayload),
+      useSystemFonts: false,
+    }).promise;
+    const page = await (await pdf.getPage(1)).getTextContent();
+    const text = page.items.map((i) => ('str' in i ? i.str : '')).join(' ');
+    expect(text).toContain(slip.code);
+    expect(text).toContain('Lê Thị An');
+    expect(text).toContain('05/04/2012');
+    expect(text).toMatch(new RegExp(`Phiên bản:\\s*${current + 1}`));
+    expect(text).toMatch(/Nguyện vọng 1:\s*P2 — THPT Một/);
+    expect(text).toMatch(/Nguyện vọng 2:\s*P1 — THPT Một/);
+    expect(text).toMatch(/SHA-256\): [0-9a-f]{64}/);
+    // Without a candidate session: 401, nothing disclosed.
+    expect(
+      (await app.inject({ method: 'GET', url: `/api/public/admissions/${campaign}/receipt` }))
+        .statusCode,
+    ).toBe(401);
+
+    const clerk = await signIn(app, 'vanthu.a', 'mat-khau-rat-dai-1');
+    const xlsx = await app.inject({
+      method: 'GET',
+      url: `/api/admissions/campaigns/${campaign}/candidates.xlsx`,
+      headers: { cookie: clerk.cookie },
+    });
+    expect(xlsx.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    expect(sheet.name).toBe('Thí sinh');
+    const rows = sheet.getSheetValues().slice(2) as unknown[][];
+    const an = rows.find((r) => r[1] === slip.code)!;
+    expect(an.slice(1)).toEqual([
+      slip.code,
+      'Lê Thị An',
+      '05/04/2012',
+      'THCS An',
+      'Không',
+      'Có',
+      current + 1,
+      2,
+    ]);
+    // A school outside gets an empty list, not the others' candidates.
+    const other = await signIn(app, 'vanthu.pt', 'mat-khau-rat-dai-1');
+    const theirs = await app.inject({
+      method: 'GET',
+      url: `/api/admissions/campaigns/${campaign}/candidates.xlsx`,
+      headers: { cookie: other.cookie },
+    });
+    const otherBook = new ExcelJS.Workbook();
+    await otherBook.xlsx.load(theirs.rawPayload as unknown as ArrayBuffer);
+    expect(otherBook.worksheets[0]!.rowCount).toBe(1);
   });
 });

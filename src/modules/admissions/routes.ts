@@ -62,7 +62,10 @@ import { getApplication } from './get-application.ts';
 import { getCampaign } from './get-campaign.ts';
 import { importPrograms } from './import-programs.ts';
 import { receiveUpload } from '../../core/files/upload.ts';
+import { PassThrough } from 'node:stream';
 import { addFreeCandidate } from './add-free-candidate.ts';
+import { exportAdmitted, exportCandidates } from './export-lists.ts';
+import { applicationReceipt } from './receipt.ts';
 import { importDirect } from './import-direct.ts';
 import {
   checkPriorityClaim,
@@ -263,6 +266,42 @@ export function registerAdmissionsRoutes(
         request.body,
       ),
   );
+  const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  for (const [path, summary, name, write] of [
+    [
+      '/admissions/campaigns/:id/admitted.xlsx',
+      'Danh sách trúng tuyển (xlsx) của các trường mình',
+      'trung-tuyen.xlsx',
+      exportAdmitted,
+    ],
+    [
+      '/admissions/campaigns/:id/candidates.xlsx',
+      'Danh sách thí sinh của các trường mình, đã/chưa đăng ký (xlsx)',
+      'thi-sinh.xlsx',
+      exportCandidates,
+    ],
+  ] as const)
+    api.get(
+      path,
+      {
+        ...signedIn,
+        schema: {
+          summary,
+          tags: STAFF_TAGS,
+          params: campaignParams,
+          response: { 200: fileAnswer(XLSX, summary) },
+        },
+      },
+      async (request, reply) => {
+        const stream = new PassThrough();
+        const { written } = await write(db, requireScope(request), request.params.id, stream);
+        void written.catch((error: unknown) => stream.destroy(error as Error));
+        return reply
+          .header('content-type', XLSX)
+          .header('content-disposition', `attachment; filename="${name}"`)
+          .send(stream);
+      },
+    );
   api.put(
     '/admissions/campaigns/:id/programs',
     {
@@ -550,6 +589,24 @@ export function registerAdmissionsRoutes(
       },
     },
     async (request) => myPriorityClaim(db, await candidate(request, false)),
+  );
+  api.get(
+    '/public/admissions/:campaign/receipt',
+    {
+      schema: {
+        summary: 'Phiếu xác nhận đăng ký (PDF) của phiên bản đang có hiệu lực',
+        tags: PUBLIC_TAGS,
+        params: publicParams,
+        response: { 200: fileAnswer('application/pdf', 'Phiếu xác nhận đăng ký') },
+      },
+    },
+    async (request, reply) => {
+      const receipt = await applicationReceipt(db, await candidate(request, false));
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="${receipt.fileName}"`)
+        .send(receipt.pdf);
+    },
   );
   api.get(
     '/public/admissions/:campaign/counts',

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ import { candidateSignIn, requireCandidate, resetCandidateThrottle } from './can
 import type { Slip } from './contract.ts';
 import { createCampaign } from './create-campaign.ts';
 import { exportCampaign } from './export-campaign.ts';
+import { exportAdmitted } from './export-lists.ts';
 import { getCampaign } from './get-campaign.ts';
 import { importDirect } from './import-direct.ts';
 import { importPrograms } from './import-programs.ts';
@@ -220,10 +222,10 @@ describe('change window, zones and direct admission in one campaign', () => {
       receivedAt: at(-2.5),
     });
     expect(ok.version).toBe(1);
-    const dung = await asCandidate(campaignId, slips[3]!);
+    const fourth = await asCandidate(campaignId, slips[3]!);
     expect(
       (
-        await submitApplication(db, dung, {
+        await submitApplication(db, fourth, {
           preferences: ['B1', 'B2', 'A1'],
           baseVersion: 0,
           receivedAt: at(-2.5),
@@ -239,10 +241,10 @@ describe('change window, zones and direct admission in one campaign', () => {
       403,
     );
     expect(paused.detail).toContain('điều chỉnh nguyện vọng từ');
-    // Bình never registered before the first close: no new registration in the change window.
-    const binh = await asCandidate(campaignId, slips[1]!);
+    // The second candidate never registered before the first close: no new registration in the change window.
+    const second = await asCandidate(campaignId, slips[1]!);
     const late = await rejects(
-      submitApplication(db, binh, { preferences: ['A1'], baseVersion: 0, receivedAt: at(-0.5) }),
+      submitApplication(db, second, { preferences: ['A1'], baseVersion: 0, receivedAt: at(-0.5) }),
       403,
     );
     expect(late.detail).toContain('chỉ dành cho thí sinh đã đăng ký');
@@ -279,7 +281,7 @@ describe('change window, zones and direct admission in one campaign', () => {
     const out = mkdtempSync(join(tmpdir(), 'sogd-adm-direct-'));
     dirs.push(out);
     const exported = await exportCampaign(db, dept, campaignId, out);
-    // Dũng (direct) has no rows; A1 keeps 2 − 1 seats for the allocation.
+    // The fourth candidate (direct) has no rows; A1 keeps 2 − 1 seats for the allocation.
     expect(exported).toMatchObject({ candidates: 1, applications: 1, programs: 3 });
     expect(readFileSync(join(out, 'programs.csv'), 'utf8')).toBe(
       'program,quota\nA1,1\nB1,1\nB2,1\n',
@@ -295,7 +297,20 @@ describe('change window, zones and direct admission in one campaign', () => {
     });
     await rejects(importDirect(db, dept, campaignId, { rows: [] }), 409);
     await publishResults(db, dept, campaignId);
-    const dung = await asCandidate(campaignId, slips[3]!);
-    expect(await candidateResult(db, dung)).toMatchObject({ program: 'A1', round: 'direct' });
+    const fourth = await asCandidate(campaignId, slips[3]!);
+    expect(await candidateResult(db, fourth)).toMatchObject({ program: 'A1', round: 'direct' });
+    // The admitted list as xlsx, read back: the direct admission is named as such.
+    const file = join(out, 'trung-tuyen.xlsx');
+    const { written } = await exportAdmitted(db, dept, campaignId, file);
+    expect(await written).toBe(2);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    const rows = (book.worksheets[0]!.getSheetValues().slice(2) as unknown[][]).map((r) =>
+      r.slice(1),
+    );
+    expect(rows).toEqual([
+      [slips[0]!.code, 'Lê Thị An', 'A1', 1, 'Xét tuyển', 'Chưa trả lời'],
+      [slips[3]!.code, slips[3]!.fullName, 'A1', undefined, 'Tuyển thẳng', 'Chưa trả lời'],
+    ]);
   });
 });
