@@ -201,12 +201,21 @@ export function Campaign({ id, me }: { id: string; me: Me }) {
         )}
       </Card>
       {schools && (
-        <Card size="small" title={m.candidates} style={{ marginBottom: 12 }}>
+        <Card
+          size="small"
+          title={m.candidates}
+          style={{ marginBottom: 12 }}
+          extra={<a href={admissionsApi.candidatesXlsxUrl(id)}>{m.downloadXlsx}</a>}
+        >
           <CandidatesTable rows={candidates.data ?? []} />
         </Card>
       )}
       {(admitted.data?.length ?? 0) > 0 && (
-        <Card size="small" title={m.admittedList}>
+        <Card
+          size="small"
+          title={m.admittedList}
+          extra={<a href={admissionsApi.admittedXlsxUrl(id)}>{m.downloadXlsx}</a>}
+        >
           <AdmittedTable rows={admitted.data ?? []} />
         </Card>
       )}

@@ -19,7 +19,7 @@ import type {
 import { problemText } from '../../shared/api.ts';
 import { formatDate, useMessages } from '../../shared/i18n.ts';
 import { isStale } from '../../shared/StaleNotice.tsx';
-import { candidateApi } from './api.ts';
+import { admissionsApi, candidateApi } from './api.ts';
 import { messages } from './messages.ts';
 
 /** The candidate's ranked preferences: change, withdraw, every earlier version. */
@@ -127,6 +127,13 @@ export function MyApplication({
           </Button>
         </Popconfirm>
       </Space>
+      {application.version > 0 && (
+        <Typography.Paragraph style={{ marginTop: 12 }}>
+          <a href={admissionsApi.receiptUrl(campaign.id)} data-testid="receipt">
+            {m.receipt}
+          </a>
+        </Typography.Paragraph>
+      )}
       <Typography.Title level={5} style={{ marginTop: 16 }}>
         {m.history}
       </Typography.Title>

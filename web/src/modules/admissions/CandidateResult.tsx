@@ -34,7 +34,7 @@ export function MyResult({ campaign }: { campaign: string }) {
         <Alert
           type="success"
           showIcon
-          message={`${r.round === 'top_up' ? m.topUp : m.admitted}: NV${r.rank} ${r.program} — ${r.schoolName ?? ''}`}
+          message={`${r.round === 'direct' ? m.direct : r.round === 'top_up' ? m.topUp : m.admitted}: ${r.rank ? `NV${r.rank} ` : ''}${r.program} — ${r.schoolName ?? ''}`}
           description={`${m.score}: ${formatNumber(lang, r.score ?? 0, 2)} · ${m.cutoff}: ${formatNumber(lang, r.cutoff ?? 0, 2)}`}
         />
       ) : (

@@ -28,7 +28,7 @@ import type {
   SubmittedAnswer,
   topUpAnswer,
 } from '../../../../src/modules/admissions/contract.ts';
-import { route } from '../../shared/api.ts';
+import { route, url } from '../../shared/api.ts';
 import { candidateRoute } from './candidateApi.ts';
 
 const byId = (id: string) => ({ params: { id } });
@@ -57,6 +57,11 @@ export const admissionsApi = {
     route.post<CampaignSummary>('/api/admissions/campaigns/:id/publish', {}, byId(id)),
   topUp: (id: string) =>
     route.post<z.infer<typeof topUpAnswer>>('/api/admissions/campaigns/:id/top-up', {}, byId(id)),
+
+  /** File links: the lists as xlsx (staff session), the family's receipt (candidate session). */
+  admittedXlsxUrl: (id: string) => url('/api/admissions/campaigns/:id/admitted.xlsx', { id }),
+  candidatesXlsxUrl: (id: string) => url('/api/admissions/campaigns/:id/candidates.xlsx', { id }),
+  receiptUrl: (campaign: string) => url('/api/public/admissions/:campaign/receipt', { campaign }),
 
   publicCampaigns: () => route.get<PublicCampaign[]>('/api/public/admissions'),
   publicCampaign: (campaign: string) =>

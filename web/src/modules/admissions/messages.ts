@@ -40,6 +40,9 @@ export const messages = defineMessages(
     withdrawConfirm: 'Rút hồ sơ? Em vẫn có thể đăng ký lại trước hạn.',
     history: 'Các phiên bản đã gửi',
     onBehalf: 'do nhà trường gửi thay',
+    direct: 'Tuyển thẳng',
+    receipt: 'Tải phiếu xác nhận đăng ký (PDF)',
+    downloadXlsx: 'Tải xlsx',
     staffBeside:
       'Trình duyệt này đang đăng nhập là cán bộ {name}: nguyện vọng gửi từ đây được ghi là nhà trường gửi thay cho gia đình (nếu thí sinh thuộc trường bạn phụ trách).',
     staleTitle: 'Nguyện vọng đã được thay đổi từ thiết bị khác',
@@ -139,6 +142,9 @@ export const messages = defineMessages(
     withdrawConfirm: 'Withdraw? You can register again before the deadline.',
     history: 'Versions submitted',
     onBehalf: 'submitted by the school',
+    direct: 'Direct admission',
+    receipt: 'Download the registration receipt (PDF)',
+    downloadXlsx: 'Download xlsx',
     staffBeside:
       "This browser is signed in as staff member {name}: preferences sent from here are recorded as submitted by the school on the family's behalf (if the candidate is in a school you handle).",
     staleTitle: 'Your preferences were changed from another device',
