@@ -7,6 +7,7 @@ import type { Me } from '../../../../src/modules/orgs/contract.ts';
 import { problemText } from '../../shared/api.ts';
 import { formatDate, useI18n, useMessages } from '../../shared/i18n.ts';
 import { admissionsApi } from './api.ts';
+import { CampaignExtras } from './CampaignExtras.tsx';
 import { AdmittedTable, CandidatesTable, ProgramsTable } from './CampaignTables.tsx';
 import { formatNumber } from './format.ts';
 import { fill, messages } from './messages.ts';
@@ -200,6 +201,7 @@ export function Campaign({ id, me }: { id: string; me: Me }) {
           </div>
         )}
       </Card>
+      <CampaignExtras campaign={d} manage={manage} schools={schools} />
       {schools && (
         <Card
           size="small"

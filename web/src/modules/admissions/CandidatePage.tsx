@@ -8,6 +8,7 @@ import { authApi } from '../orgs/api.ts';
 import { admissionsApi, candidateApi } from './api.ts';
 import { Counts } from './CampaignCounts.tsx';
 import { MyApplication } from './CandidateApplication.tsx';
+import { CandidateClaim } from './CandidateClaim.tsx';
 import { Lookup, MyResult } from './CandidateResult.tsx';
 import { setCandidateCsrf, setStaffCsrf } from './candidateApi.ts';
 import { formatNumber } from './format.ts';
@@ -103,6 +104,10 @@ export default function CandidatePage() {
             campaign={c}
             application={application.data}
             programs={counts.data?.programs ?? []}
+          />
+          <CandidateClaim
+            campaign={campaign}
+            open={c.status === 'open' && Date.now() < Date.parse(c.closesAt)}
           />
         </>
       )}

@@ -17,6 +17,11 @@ import type {
   CandidateRow,
   CountsAnswer,
   CreateCampaignInput,
+  DirectInput,
+  FreeCandidateInput,
+  PriorityClaim,
+  Slip,
+  ZonesInput,
   ImportSummary,
   IssueAnswer,
   lookupAnswer,
@@ -58,6 +63,20 @@ export const admissionsApi = {
   topUp: (id: string) =>
     route.post<z.infer<typeof topUpAnswer>>('/api/admissions/campaigns/:id/top-up', {}, byId(id)),
 
+  importZones: (id: string, body: ZonesInput) =>
+    route.put<ImportSummary>('/api/admissions/campaigns/:id/zones', body, byId(id)),
+  importDirect: (id: string, body: DirectInput) =>
+    route.put<ImportSummary>('/api/admissions/campaigns/:id/direct', body, byId(id)),
+  addFreeCandidate: (id: string, body: FreeCandidateInput) =>
+    route.post<Slip>('/api/admissions/campaigns/:id/candidates/free', body, byId(id)),
+  priorityClaims: (id: string) =>
+    route.get<PriorityClaim[]>('/api/admissions/campaigns/:id/priority-claims', byId(id)),
+  checkClaim: (id: string, code: string, body: { accept: boolean; note?: string }) =>
+    route.post<PriorityClaim>('/api/admissions/campaigns/:id/priority-claims/:code/check', body, {
+      params: { id, code },
+    }),
+  evidenceUrl: (id: string, code: string) =>
+    url('/api/admissions/campaigns/:id/priority-claims/:code/evidence', { id, code }),
   /** File links: the lists as xlsx (staff session), the family's receipt (candidate session). */
   admittedXlsxUrl: (id: string) => url('/api/admissions/campaigns/:id/admitted.xlsx', { id }),
   candidatesXlsxUrl: (id: string) => url('/api/admissions/campaigns/:id/candidates.xlsx', { id }),
@@ -97,6 +116,19 @@ export const candidateApi = {
     candidate.route.delete<SubmittedAnswer>(
       '/api/public/admissions/:campaign/application',
       body,
+      byCampaign(campaign),
+    ),
+  /** The claim sent (404 when none). */
+  priorityClaim: (campaign: string) =>
+    candidate.route.get<PriorityClaim>(
+      '/api/public/admissions/:campaign/priority-claim',
+      byCampaign(campaign),
+    ),
+  /** Multipart: `group`, `prize`, then `file` (the server reads the fields before the file). */
+  sendPriorityClaim: (campaign: string, form: FormData) =>
+    candidate.route.post<PriorityClaim>(
+      '/api/public/admissions/:campaign/priority-claim',
+      form,
       byCampaign(campaign),
     ),
   result: (campaign: string) =>

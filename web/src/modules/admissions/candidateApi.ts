@@ -25,7 +25,8 @@ export function candidateCsrf(): string {
 
 async function candidateRequest<T>(method: string, url: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = {};
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (body !== undefined && !(body instanceof FormData))
+    headers['content-type'] = 'application/json';
   if (method !== 'GET' && staffCsrf) {
     headers['x-csrf-token'] = staffCsrf;
     headers['x-candidate-csrf'] = candidateCsrf();
@@ -34,7 +35,7 @@ async function candidateRequest<T>(method: string, url: string, body?: unknown):
     method,
     headers,
     credentials: 'same-origin',
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: body === undefined ? undefined : body instanceof FormData ? body : JSON.stringify(body),
   });
   const text = await response.text();
   let data: unknown = null;
