@@ -654,7 +654,7 @@ export async function admittedInScope(db: Q, campaignId: string, scope: Scope) {
     .execute();
 }
 
-/** Everything top-up needs: every candidate's current result and application at close. */
+/** Everything top-up needs: every result (direct admissions too) and the application at close. */
 export async function resultsWithApplications(db: Q, campaignId: string, closesAt: Date) {
   const result = await sql<{
     id: string;
@@ -664,10 +664,12 @@ export async function resultsWithApplications(db: Q, campaignId: string, closesA
     response: string | null;
     preferences: string[];
   }>`
-    SELECT a.id, a.code, a.score, r.program, r.response, v.preferences
+    SELECT a.id, a.code, a.score, r.program, r.response,
+      COALESCE(v.preferences, '{}') AS preferences
     FROM admission_candidate a
     JOIN admission_result r ON r.id = a.id
-    JOIN LATERAL (
+    -- LEFT: a direct admission may have no application, and its seat still counts.
+    LEFT JOIN LATERAL (
       SELECT s.preferences FROM admission_submission s
       WHERE s.candidate_id = a.id AND s.submitted_at < ${closesAt}
       ORDER BY s.version DESC LIMIT 1

@@ -23,6 +23,8 @@ import { importScores } from './import-scores.ts';
 import { importZones } from './import-zones.ts';
 import { issueCandidates } from './issue-candidates.ts';
 import { publishResults } from './publish-results.ts';
+import { resultsWithApplications } from './repo.ts';
+import { topUp } from './top-up.ts';
 import { submitApplication } from './submit-application.ts';
 import { updateCampaign } from './update-campaign.ts';
 
@@ -272,9 +274,11 @@ describe('change window, zones and direct admission in one campaign', () => {
     const ok = await importDirect(db, dept, campaignId, {
       rows: [
         { code: slips[3]!.code, program: 'A1', basis: 'Điều 14 khoản 1 điểm b, QĐ 12/QĐ-SGDĐT' },
+        // One who never applied: the seat is theirs all the same.
+        { code: slips[2]!.code, program: 'B2', basis: 'Điều 14 khoản 1 điểm c, QĐ 12/QĐ-SGDĐT' },
       ],
     });
-    expect(ok).toMatchObject({ errors: 0, added: 1 });
+    expect(ok).toMatchObject({ errors: 0, added: 2 });
     await importScores(db, dept, campaignId, {
       rows: slips.map((s, i) => ({ code: s.code, score: 20 + i })),
     });
@@ -284,7 +288,7 @@ describe('change window, zones and direct admission in one campaign', () => {
     // The fourth candidate (direct) has no rows; A1 keeps 2 − 1 seats for the allocation.
     expect(exported).toMatchObject({ candidates: 1, applications: 1, programs: 3 });
     expect(readFileSync(join(out, 'programs.csv'), 'utf8')).toBe(
-      'program,quota\nA1,1\nB1,1\nB2,1\n',
+      'program,quota\nA1,1\nB1,1\nB2,0\n',
     );
     expect(readFileSync(join(out, 'applications.csv'), 'utf8')).not.toContain(slips[3]!.code);
     const allocated = await allocateCampaign(db, dept, campaignId, { now: at(2) });
@@ -297,12 +301,19 @@ describe('change window, zones and direct admission in one campaign', () => {
     });
     await rejects(importDirect(db, dept, campaignId, { rows: [] }), 409);
     await publishResults(db, dept, campaignId);
+    // Top-up counts every seat taken, a direct admission without an application too.
+    const seen = await resultsWithApplications(db, campaignId, at(1));
+    expect(seen.find((r) => r.code === slips[2]!.code)).toMatchObject({
+      program: 'B2',
+      preferences: [],
+    });
+    expect(await topUp(db, dept, campaignId)).toEqual({ offered: 0 });
     const fourth = await asCandidate(campaignId, slips[3]!);
     expect(await candidateResult(db, fourth)).toMatchObject({ program: 'A1', round: 'direct' });
     // The admitted list as xlsx, read back: the direct admission is named as such.
     const file = join(out, 'trung-tuyen.xlsx');
     const { written } = await exportAdmitted(db, dept, campaignId, file);
-    expect(await written).toBe(2);
+    expect(await written).toBe(3);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(file);
     const rows = (book.worksheets[0]!.getSheetValues().slice(2) as unknown[][]).map((r) =>
@@ -311,6 +322,7 @@ describe('change window, zones and direct admission in one campaign', () => {
     expect(rows).toEqual([
       [slips[0]!.code, 'Lê Thị An', 'A1', 1, 'Xét tuyển', 'Chưa trả lời'],
       [slips[3]!.code, slips[3]!.fullName, 'A1', undefined, 'Tuyển thẳng', 'Chưa trả lời'],
+      [slips[2]!.code, slips[2]!.fullName, 'B2', undefined, 'Tuyển thẳng', 'Chưa trả lời'],
     ]);
   });
 });
