@@ -396,6 +396,8 @@ export interface Database {
   admission_submission: AdmissionSubmissionTable;
   admission_session: AdmissionSessionTable;
   admission_result: AdmissionResultTable;
+  admission_direct: AdmissionDirectTable;
+  admission_priority_claim: AdmissionPriorityClaimTable;
   orgs_unit_v: OrgsUnitView;
   registry_class_v: RegistryClassView;
   registry_staff_v: RegistryStaffView;
@@ -740,6 +742,11 @@ export interface AdmissionCampaignTable {
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
   version: Generated<number>;
+  /** Zones (migration 2026120250): preferences 1..zone_ranks in the candidate's zone; null: none. */
+  zone_ranks: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The change window: registration ends, counts are published, changes from change_opens_at. */
+  first_closes_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  change_opens_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface AdmissionProgramTable {
@@ -754,6 +761,7 @@ export interface AdmissionProgramTable {
   cutoff: number | null;
   /** [0.25, 0.5, 1] points lower: how many more would reach it. */
   what_if: ColumnType<number[] | null, string | null, string | null>;
+  zone: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface AdmissionCandidateTable {
@@ -768,6 +776,9 @@ export interface AdmissionCandidateTable {
   /** Admission score in hundredths, priority and bonus included. */
   score: number | null;
   created_at: Generated<Date>;
+  zone: ColumnType<string | null, string | null | undefined, string | null>;
+  /** A free candidate (no registry record): who recorded it. */
+  added_by: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface AdmissionCurrentTable {
@@ -803,7 +814,11 @@ export interface AdmissionResultTable {
   id: string;
   program: string | null;
   rank: number | null;
-  round: ColumnType<'main' | 'top_up', 'main' | 'top_up' | undefined>;
+  round: ColumnType<
+    'main' | 'top_up' | 'direct',
+    'main' | 'top_up' | 'direct' | undefined,
+    'main' | 'top_up' | 'direct'
+  >;
   response: 'confirmed' | 'declined' | 'lapsed' | null;
   responded_at: Date | null;
   school_id: string | null;
@@ -1073,4 +1088,36 @@ export interface Database {
   survey_code: SurveyCodeTable;
   survey_answer: SurveyAnswerTable;
   survey_text: SurveyTextTable;
+}
+/** Tuyển thẳng (migration 2026120250): admitted before the allocation, on a basis. */
+export interface AdmissionDirectTable {
+  /** The candidate's id. */
+  id: string;
+  campaign_id: string;
+  program: string;
+  basis: string;
+  /** The candidate's school (audit scope). */
+  school_id: string;
+}
+
+export interface AdmissionPriorityClaimTable {
+  /** The candidate's id. */
+  id: string;
+  campaign_id: string;
+  school_id: string;
+  priority_group: 'none' | 'group1' | 'group2' | 'group3';
+  prize: 'none' | 'first' | 'second' | 'third';
+  file_sha256: string;
+  file_name: string;
+  file_size: ColumnType<number, number, number>;
+  file_type: string | null;
+  status: ColumnType<
+    'pending' | 'accepted' | 'refused',
+    'pending' | undefined,
+    'pending' | 'accepted' | 'refused'
+  >;
+  note: string | null;
+  checked_by: string | null;
+  checked_at: Date | null;
+  created_at: Generated<Date>;
 }

@@ -152,6 +152,12 @@ describe('grade-10 admissions in the browser', () => {
       await expect.poll(() => page.getByTestId('version').innerText()).toBe('Phiên bản 4');
       const history = await page.getByTestId('history').innerText();
       for (const v of [1, 2, 3, 4]) expect(history).toContain(`Phiên bản ${v}`);
+      // The receipt link: a PDF of the version in force, with the candidate's own session.
+      const href = await page.getByTestId('receipt').getAttribute('href');
+      const receipt = await page.request.get(`${server.url}${href}`);
+      expect(receipt.status()).toBe(200);
+      expect(receipt.headers()['content-type']).toBe('application/pdf');
+      expect((await receipt.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
       expect(
         await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),

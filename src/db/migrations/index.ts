@@ -18,6 +18,7 @@ import * as registryQualityViews from './2026120233_registry_quality_views.ts';
 import * as homeroomOneClass from './2026120240_homeroom_one_class.ts';
 import * as schoolListCounts from './2026120241_school_list_counts.ts';
 import * as studentDiplomaView from './2026120242_student_diploma_view.ts';
+import * as admissionsRules from './2026120250_admissions_rules.ts';
 import * as diplomaBlankForms from './2026120300_diploma_blank_forms.ts';
 import * as diplomaSerialUpper from './2026120301_diploma_serial_upper.ts';
 import * as accreditation from './2026120310_accreditation.ts';
@@ -47,6 +48,7 @@ export const migrations: Record<string, Migration> = {
   '2026120240_homeroom_one_class': homeroomOneClass,
   '2026120241_school_list_counts': schoolListCounts,
   '2026120242_student_diploma_view': studentDiplomaView,
+  '2026120250_admissions_rules': admissionsRules,
   '2026120300_diploma_blank_forms': diplomaBlankForms,
   '2026120301_diploma_serial_upper': diplomaSerialUpper,
   '2026120310_accreditation': accreditation,

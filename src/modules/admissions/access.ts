@@ -54,6 +54,15 @@ export function toSummary(c: CampaignRow): CampaignSummary {
     status: c.status,
     unit: { id: c.org_unit_id, code: c.unit_code, name: c.unit_name },
     version: c.version,
+    ...windowOf(c),
+  };
+}
+
+function windowOf(c: CampaignRow) {
+  return {
+    zoneRanks: c.zone_ranks,
+    firstClosesAt: c.first_closes_at?.toISOString() ?? null,
+    changeOpensAt: c.change_opens_at?.toISOString() ?? null,
   };
 }
 
@@ -69,6 +78,7 @@ export function toPublic(c: CampaignRow): PublicCampaign {
     rankPenalty: points(c.rank_penalty),
     status: c.status,
     published: c.status === 'published',
+    ...windowOf(c),
   };
 }
 

@@ -16,6 +16,7 @@ import type { AllocationSummary } from './contract.ts';
 import { campaignFiles } from './export-campaign.ts';
 import {
   candidateCodes,
+  directOf,
   programsOf,
   replaceResults,
   setCampaignStatus,
@@ -66,7 +67,7 @@ export async function allocateCampaign(
   const whatIf = whatIfCounts(instance, result, allocation);
   const schoolOf = new Map((await programsOf(db, campaign.id)).map((p) => [p.id, p.school_id]));
   const idByCode = await candidateCodes(db, campaign.id);
-  const rows = instance.candidateIds.map((code, c) => {
+  const rows: Parameters<typeof replaceResults>[2] = instance.candidateIds.map((code, c) => {
     const a = result.assignedApp[c]!;
     const program = a === -1 ? null : instance.programIds[instance.appProgram[a]!]!;
     return {
@@ -76,12 +77,24 @@ export async function allocateCampaign(
       school_id: program ? schoolOf.get(program)! : null,
     };
   });
+  // Directly admitted candidates hold their seats outside the engine's files.
+  const direct = await directOf(db, campaign.id);
+  const directCount = new Map<string, number>();
+  for (const d of direct) directCount.set(d.program, (directCount.get(d.program) ?? 0) + 1);
+  for (const d of direct)
+    rows.push({
+      id: d.candidate_id,
+      program: d.program,
+      rank: null,
+      school_id: d.program_school_id,
+      round: 'direct' as const,
+    });
   await writeTransaction(db, scope.actor, async (tx) => {
     await auditInsertsGrouped(tx);
     await replaceResults(tx, campaign.id, rows);
     for (let p = 0; p < instance.programIds.length; p++)
       await storeProgramOutcome(tx, campaign.id, instance.programIds[p]!, {
-        admitted: result.admitted[p]!,
+        admitted: result.admitted[p]! + (directCount.get(instance.programIds[p]!) ?? 0),
         cutoff: result.hasCutoff[p] ? result.cutoff[p]! : null,
         what_if: whatIf[p]!,
       });

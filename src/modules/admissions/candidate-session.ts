@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { Scope } from '../../core/access/scope.ts';
 import { AppError, unauthorized } from '../../core/errors.ts';
 import { AttemptThrottle } from '../../core/http/rate-limit.ts';
 import type { Db } from '../../db/connection.ts';
 import { verifyPassword } from '../../lib/passwords.ts';
 import { publicCampaignRow } from './access.ts';
-import { candidateByCode, insertSession, sessionByToken } from './repo.ts';
+import { candidateByCode, insertSession, schoolPath, sessionByToken } from './repo.ts';
 
 /** A signed-in candidate: what a candidate's use cases act as. */
 export interface CandidateScope {
@@ -96,7 +97,16 @@ const DUMMY_HASH =
 
 /**
  * The candidate of a request: its session cookie, for this campaign; on a
- * write, the CSRF token it was given must be echoed.
+ * write, the CSRF token it was given must be echoed in `x-csrf-token`
+ * (docs/formats/admissions-campaign.md).
+ *
+ * A browser also signed in as staff (a school's officer at the desk, with
+ * the family's slip) must echo the staff session's token in `x-csrf-token`
+ * for the kernel's check; the candidate's token then comes in
+ * `x-candidate-csrf`. When that staff member may handle the candidate's
+ * school (`admissions.candidates` over it), the versions written are
+ * recorded as submitted on the family's behalf by them; otherwise (a parent
+ * who is also a teacher elsewhere) they are the candidate's own.
  */
 export async function requireCandidate(
   db: Db,
@@ -104,6 +114,10 @@ export async function requireCandidate(
     campaignId: string;
     token: string | undefined;
     csrf: string | undefined;
+    /** `x-candidate-csrf`, read only beside a staff session. */
+    candidateCsrf?: string | undefined;
+    /** The staff session of the same browser, whose CSRF token the kernel has checked. */
+    staff?: Scope | null;
     write: boolean;
     ip: string | null;
   },
@@ -112,11 +126,28 @@ export async function requireCandidate(
   const session = await sessionByToken(db, hashToken(input.token));
   if (!session || session.campaign_id !== input.campaignId)
     throw unauthorized('Phiên đăng nhập đã hết hạn; hãy đăng nhập lại bằng mã thí sinh và mã PIN.');
-  if (input.write && input.csrf !== session.csrf_token)
+  const staff = input.staff ?? null;
+  const echoed =
+    input.csrf === session.csrf_token ||
+    (staff !== null && input.candidateCsrf === session.csrf_token);
+  if (input.write && !echoed)
     throw new AppError(
       403,
       'Thiếu mã chống giả mạo',
-      'Yêu cầu thiếu hoặc sai mã x-csrf-token. Hãy tải lại trang và thử lại.',
+      staff
+        ? 'Yêu cầu thiếu hoặc sai mã x-candidate-csrf của thí sinh. Hãy tải lại trang và đăng nhập lại bằng phiếu.'
+        : 'Yêu cầu thiếu hoặc sai mã x-csrf-token. Hãy tải lại trang và thử lại.',
     );
-  return { candidateId: session.candidate_id, campaignId: session.campaign_id, ip: input.ip };
+  let onBehalfBy: string | undefined;
+  if (staff?.can('admissions.candidates')) {
+    const path = await schoolPath(db, session.school_id);
+    if (path && staff.containsPath(path))
+      onBehalfBy = `${staff.user.fullName} (${staff.user.username})`;
+  }
+  return {
+    candidateId: session.candidate_id,
+    campaignId: session.campaign_id,
+    ip: input.ip,
+    onBehalfBy,
+  };
 }

@@ -23,6 +23,9 @@ export const tiePolicy = z.enum(['admit-all', 'tiebreak']);
 export const campaignStatus = z.enum(['open', 'allocated', 'published']);
 export type CampaignStatus = z.infer<typeof campaignStatus>;
 
+/** How a seat was obtained: the allocation, the top-up round, direct admission. */
+export const admissionRound = z.enum(['main', 'top_up', 'direct']);
+
 export const campaignParams = z.object({ id: z.string().max(64) });
 export const publicParams = z.object({ campaign: z.string().max(64) });
 
@@ -38,6 +41,11 @@ export const createCampaignBody = z.object({
   maxPreferences: z.number().int().min(1).max(10).default(3),
   rankPenalty: points(100).default(0),
   ties: tiePolicy.default('admit-all'),
+  /** Zones: preferences 1..zoneRanks must be programs of the candidate's zone; null: no zones. */
+  zoneRanks: z.number().int().min(1).max(10).nullable().optional(),
+  /** The change window: registration ends, counts are published, changes from changeOpensAt. */
+  firstClosesAt: z.iso.datetime({ offset: true }).nullable().optional(),
+  changeOpensAt: z.iso.datetime({ offset: true }).nullable().optional(),
 });
 export type CreateCampaignInput = z.input<typeof createCampaignBody>;
 
@@ -55,9 +63,32 @@ export const campaignSummary = z.object({
   status: campaignStatus,
   unit: unitRef,
   version: z.number().int(),
+  zoneRanks: z.number().int().nullable(),
+  firstClosesAt: timestamp.nullable(),
+  changeOpensAt: timestamp.nullable(),
 });
 export type CampaignSummary = z.infer<typeof campaignSummary>;
 export const campaignList = z.array(campaignSummary);
+
+/**
+ * A change to a campaign. Its rules (dates, preferences, D, ties, zones, the
+ * change window) are frozen once it opens: a change after `opensAt` is
+ * refused with 409; the name and the confirmation deadline stay editable.
+ */
+export const updateCampaignBody = z.object({
+  version: z.number().int().min(1),
+  name: z.string().trim().min(1).max(200).optional(),
+  opensAt: z.iso.datetime({ offset: true }).optional(),
+  closesAt: z.iso.datetime({ offset: true }).optional(),
+  confirmBy: z.iso.datetime({ offset: true }).nullable().optional(),
+  maxPreferences: z.number().int().min(1).max(10).optional(),
+  rankPenalty: points(100).optional(),
+  ties: tiePolicy.optional(),
+  zoneRanks: z.number().int().min(1).max(10).nullable().optional(),
+  firstClosesAt: z.iso.datetime({ offset: true }).nullable().optional(),
+  changeOpensAt: z.iso.datetime({ offset: true }).nullable().optional(),
+});
+export type UpdateCampaignInput = z.infer<typeof updateCampaignBody>;
 
 export const programRow = z.object({
   program: z.string(),
@@ -66,6 +97,9 @@ export const programRow = z.object({
   quota: z.number().int(),
   admitted: z.number().int().nullable(),
   cutoff: z.number().nullable(),
+  zone: z.string().nullable(),
+  /** Seats taken by direct admission (tuyển thẳng) before the allocation. */
+  direct: z.number().int(),
   /** How many more would reach it with a cutoff 0.25, 0.5, 1 point lower. */
   whatIf: z.array(z.number().int()).nullable(),
 });
@@ -86,6 +120,8 @@ export const programsBody = z.object({
         program: z.string().max(200),
         schoolCode: z.string().max(200),
         quota: z.union([z.number(), z.string().max(20)]),
+        /** Optional: the tuyển sinh zone of the school (for zoned campaigns). */
+        zone: z.string().max(32).optional(),
       }),
     )
     .max(10_000),
@@ -120,6 +156,26 @@ export const scoresBody = z.object({
 });
 export type ScoresInput = z.infer<typeof scoresBody>;
 
+/** Candidates' zones (khu vực tuyển sinh, by residence): code, zone. */
+export const zonesBody = z.object({
+  rows: z.array(z.object({ code: z.string().max(200), zone: z.string().max(200) })).max(200_000),
+});
+export type ZonesInput = z.infer<typeof zonesBody>;
+
+/** Direct admission (tuyển thẳng) list: the candidate, the program, the legal basis. */
+export const directBody = z.object({
+  rows: z
+    .array(
+      z.object({
+        code: z.string().max(200),
+        program: z.string().max(200),
+        basis: z.string().max(500),
+      }),
+    )
+    .max(10_000),
+});
+export type DirectInput = z.infer<typeof directBody>;
+
 export const slip = z.object({
   code: z.string(),
   pin: z.string(),
@@ -135,6 +191,43 @@ export const issueAnswer = z.object({
 });
 export type IssueAnswer = z.infer<typeof issueAnswer>;
 
+/** A free candidate (thí sinh tự do: not in the registry), recorded by a lower-secondary school. */
+export const freeCandidateBody = z.object({
+  fullName: z.string().trim().min(1).max(200),
+  birthDate: isoDate,
+  /** The recording school (default: the caller's own unit). */
+  schoolId: z.string().max(64).optional(),
+});
+export type FreeCandidateInput = z.infer<typeof freeCandidateBody>;
+
+export const priorityGroup = z.enum(['none', 'group1', 'group2', 'group3']);
+export const prize = z.enum(['none', 'first', 'second', 'third']);
+export const claimStatus = z.enum(['pending', 'accepted', 'refused']);
+
+/** A priority claim (TT 30/2024 Điều 14 khoản 2, 3) with its evidence file. */
+export const priorityClaim = z.object({
+  code: z.string(),
+  fullName: z.string(),
+  school: unitRef,
+  group: priorityGroup,
+  prize,
+  /** Points the claim is worth if accepted (priority + bonus), by the rules in force. */
+  points: z.number(),
+  file: z.object({ name: z.string(), size: z.number().int(), type: z.string().nullable() }),
+  status: claimStatus,
+  note: z.string().nullable(),
+  checkedBy: z.string().nullable(),
+  checkedAt: timestamp.nullable(),
+  submittedAt: timestamp,
+});
+export type PriorityClaim = z.infer<typeof priorityClaim>;
+export const priorityClaimList = z.array(priorityClaim);
+export const checkClaimBody = z.object({
+  accept: z.boolean(),
+  note: z.string().trim().max(500).optional(),
+});
+export const claimParams = z.object({ id: z.string().max(64), code: z.string().max(32) });
+
 export const candidatesQuery = z.object({
   registered: z.enum(['yes', 'no']).optional(),
 });
@@ -146,6 +239,8 @@ export const candidateRow = z.object({
   version: z.number().int(),
   choices: z.number().int(),
   score: z.number().nullable(),
+  /** A free candidate (not in the registry), recorded by the school. */
+  free: z.boolean(),
 });
 export type CandidateRow = z.infer<typeof candidateRow>;
 export const candidateList = z.array(candidateRow);
@@ -163,8 +258,9 @@ export const admittedRow = z.object({
   code: z.string(),
   fullName: z.string(),
   program: z.string(),
-  rank: z.number().int(),
-  round: z.enum(['main', 'top_up']),
+  /** The preference admitted to; null for direct admission. */
+  rank: z.number().int().nullable(),
+  round: admissionRound,
   response: z.enum(['confirmed', 'declined', 'lapsed']).nullable(),
 });
 export type AdmittedRow = z.infer<typeof admittedRow>;
@@ -233,6 +329,9 @@ export const publicCampaign = z.object({
   rankPenalty: z.number(),
   status: campaignStatus,
   published: z.boolean(),
+  zoneRanks: z.number().int().nullable(),
+  firstClosesAt: timestamp.nullable(),
+  changeOpensAt: timestamp.nullable(),
 });
 export type PublicCampaign = z.infer<typeof publicCampaign>;
 export const publicCampaignList = z.array(publicCampaign);
@@ -243,7 +342,7 @@ export const resultAnswer = z.object({
   score: z.number().nullable().optional(),
   cutoff: z.number().nullable().optional(),
   schoolName: z.string().nullable().optional(),
-  round: z.enum(['main', 'top_up']).optional(),
+  round: admissionRound.optional(),
   response: z.enum(['confirmed', 'declined', 'lapsed']).nullable().optional(),
   confirmBy: timestamp.nullable().optional(),
   /** For each preference ranked above the one obtained: the score it needed. */

@@ -6,11 +6,13 @@ import { uuidv7 } from '../../lib/ids.ts';
 import { requireCampaign, toSummary } from './access.ts';
 import { createCampaignBody, type CampaignSummary, type CreateCampaignInput } from './contract.ts';
 import { insertCampaign } from './repo.ts';
+import { timetableProblems } from './timetable.ts';
 
 /**
  * A campaign run by `orgUnitId` (default: the caller's own unit, the
  * department) for the school year the admitted will study in. Dates must be
- * in order: opens < closes < confirmation deadline.
+ * in order (timetable.ts): opens < closes < confirmation deadline, with
+ * the optional change window inside.
  */
 export async function createCampaign(
   db: Db,
@@ -27,14 +29,14 @@ export async function createCampaign(
   const opens = new Date(body.opensAt);
   const closes = new Date(body.closesAt);
   const confirmBy = body.confirmBy ? new Date(body.confirmBy) : null;
-  if (!(opens < closes))
-    throw badRequest('Thời gian đóng đăng ký phải sau thời gian mở.', [
-      { path: 'body.closesAt', message: 'Phải sau thời gian mở đăng ký (opensAt).' },
-    ]);
-  if (confirmBy && !(confirmBy > closes))
-    throw badRequest('Hạn xác nhận nhập học phải sau khi đóng đăng ký.', [
-      { path: 'body.confirmBy', message: 'Phải sau thời gian đóng đăng ký (closesAt).' },
-    ]);
+  const firstCloses = body.firstClosesAt ? new Date(body.firstClosesAt) : null;
+  const changeOpens = body.changeOpensAt ? new Date(body.changeOpensAt) : null;
+  const problems = timetableProblems({ opens, closes, confirmBy, firstCloses, changeOpens });
+  if (problems.length)
+    throw badRequest(
+      `Lịch tuyển sinh không đúng thứ tự: ${problems.map((p) => p.message).join(' ')}`,
+      problems,
+    );
   const id = uuidv7();
   await writeTransaction(db, scope.actor, (tx) =>
     insertCampaign(tx, {
@@ -49,6 +51,9 @@ export async function createCampaign(
       max_preferences: body.maxPreferences,
       rank_penalty: Math.round(body.rankPenalty * 100),
       ties: body.ties,
+      zone_ranks: body.zoneRanks ?? null,
+      first_closes_at: firstCloses,
+      change_opens_at: changeOpens,
     }),
   );
   return toSummary(await requireCampaign(db, scope, id, 'admissions.manage'));

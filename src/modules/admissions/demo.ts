@@ -1,7 +1,9 @@
 import type { Db } from '../../db/connection.ts';
 import { schoolYearOf } from '../registry/index.ts';
 import { systemScope } from './cli-scope.ts';
+import { addFreeCandidate } from './add-free-candidate.ts';
 import { createCampaign } from './create-campaign.ts';
+import { importDirect } from './import-direct.ts';
 import { importPrograms } from './import-programs.ts';
 import { issueCandidates, newPin } from './issue-candidates.ts';
 import { schoolsWithLevel } from './repo.ts';
@@ -31,6 +33,9 @@ export async function seedAdmissionsDemo(
     opensAt: new Date(now.getTime() - day).toISOString(),
     closesAt: new Date(now.getTime() + 14 * day).toISOString(),
     confirmBy: new Date(now.getTime() + 28 * day).toISOString(),
+    // TP.HCM's change window: registration ends on day 10, changes from day 11 to 14.
+    firstClosesAt: new Date(now.getTime() + 10 * day).toISOString(),
+    changeOpensAt: new Date(now.getTime() + 11 * day).toISOString(),
     maxPreferences: 3,
     rankPenalty: 0,
     ties: 'admit-all',
@@ -49,5 +54,21 @@ export async function seedAdmissionsDemo(
       pinFor: (i) => (i === 0 ? DEMO_PIN : newPin()),
     },
   );
-  return { campaign: campaign.id, candidates: issued.issued };
+  // One free candidate recorded by that school, and one direct admission (tuyển thẳng).
+  await addFreeCandidate(db, systemScope(lower, 'tạo kỳ tuyển sinh mẫu'), campaign.id, {
+    fullName: 'Nguyễn Văn Tự Do',
+    birthDate: `${start - 16}-09-02`,
+  });
+  const last = issued.slips.at(-1);
+  if (upper[0] && last && issued.slips.length > 1)
+    await importDirect(db, scope, campaign.id, {
+      rows: [
+        {
+          code: last.code,
+          program: `THPT-${upper[0].code}`,
+          basis: 'Điều 14 khoản 1 TT 30/2024/TT-BGDĐT (mẫu: học sinh khuyết tật)',
+        },
+      ],
+    });
+  return { campaign: campaign.id, candidates: issued.issued + 1 };
 }

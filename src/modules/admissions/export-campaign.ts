@@ -6,7 +6,7 @@ import type { Db } from '../../db/connection.ts';
 import { formatHundredths } from './allocate/index.ts';
 import { requireCampaign } from './access.ts';
 import type { CampaignRow } from './repo.ts';
-import { applicationsAtClose, programsOf } from './repo.ts';
+import { applicationsAtClose, directOf, programsOf } from './repo.ts';
 
 export interface CampaignFiles {
   programsCsv: string;
@@ -22,6 +22,11 @@ export interface CampaignFiles {
  * who withdrew or never submitted), its score on every row, candidates named
  * by their codes. A candidate with an application and no score is refused:
  * the allocation would otherwise silently leave them out.
+ *
+ * Direct admission (tuyển thẳng, TT 30/2024/TT-BGDĐT Điều 14 khoản 1) comes
+ * before the allocation: a directly admitted candidate is already placed, so
+ * has no application rows, and each program's quota here is the seats left
+ * for the allocation (its quota less its direct admissions).
  */
 export async function campaignFiles(db: Db, campaign: CampaignRow): Promise<CampaignFiles> {
   const programs = await programsOf(db, campaign.id);
@@ -34,7 +39,13 @@ export async function campaignFiles(db: Db, campaign: CampaignRow): Promise<Camp
       'Thiếu điểm xét tuyển',
       `${unscored.length} thí sinh có nguyện vọng nhưng chưa có điểm xét tuyển (${unscored.slice(0, 10).join(', ')}${unscored.length > 10 ? '…' : ''}). Hãy nhập điểm trước khi xuất hoặc xét tuyển.`,
     );
-  const programLines = ['program,quota', ...programs.map((p) => `${p.id},${p.quota}`)];
+  const direct = new Map<string, number>();
+  for (const d of await directOf(db, campaign.id))
+    direct.set(d.program, (direct.get(d.program) ?? 0) + 1);
+  const programLines = [
+    'program,quota',
+    ...programs.map((p) => `${p.id},${Math.max(0, p.quota - (direct.get(p.id) ?? 0))}`),
+  ];
   const applicationLines = ['candidate,rank,program,score'];
   for (const r of rows) {
     const score = formatHundredths(r.score!);

@@ -7,6 +7,8 @@ import type { ImportSummary, ProgramsInput, RowProblem } from './contract.ts';
 import { insertProgram, programsOf, unitsByCode, updateProgram } from './repo.ts';
 
 const PROGRAM_ID = /^[A-Za-z0-9._-]{1,64}$/;
+/** A zone code (khu vực tuyển sinh), as programs and candidates name it. */
+export const ZONE = /^[\p{L}\p{N}._-]{1,32}$/u;
 
 /**
  * Adds or updates the campaign's programs (school × track, with quota). Every
@@ -29,7 +31,7 @@ export async function importPrograms(
     (await unitsByCode(db, campaign.unit_path, codes)).map((u) => [u.code, u] as const),
   );
   const seen = new Map<string, number>();
-  const valid: { program: string; schoolId: string; quota: number }[] = [];
+  const valid: { program: string; schoolId: string; quota: number; zone: string | null }[] = [];
   input.rows.forEach((r, i) => {
     const row = i + 2;
     const program = r.program.trim();
@@ -68,7 +70,14 @@ export async function importPrograms(
         column: 'quota',
         message: `Chỉ tiêu "${quotaText}" không hợp lệ: cần số nguyên ≥ 0.`,
       });
-    if (problems.length === before && unit) valid.push({ program, schoolId: unit.id, quota });
+    const zone = r.zone?.trim() || null;
+    if (zone !== null && !ZONE.test(zone))
+      problems.push({
+        row,
+        column: 'zone',
+        message: `Khu vực "${zone}" không hợp lệ: 1–32 chữ cái, chữ số, "-", "_", ".".`,
+      });
+    if (problems.length === before && unit) valid.push({ program, schoolId: unit.id, quota, zone });
   });
   const existing = new Map((await programsOf(db, campaign.id)).map((p) => [p.id, p] as const));
   const summary = { rows: input.rows.length, added: 0, updated: 0, unchanged: 0 };
@@ -84,12 +93,14 @@ export async function importPrograms(
             school_id: v.schoolId,
             quota: v.quota,
             seq: ++seq,
+            zone: v.zone,
           });
           summary.added++;
-        } else if (old.quota !== v.quota || old.school_id !== v.schoolId) {
+        } else if (old.quota !== v.quota || old.school_id !== v.schoolId || old.zone !== v.zone) {
           await updateProgram(tx, campaign.id, v.program, {
             school_id: v.schoolId,
             quota: v.quota,
+            zone: v.zone,
           });
           summary.updated++;
         } else summary.unchanged++;

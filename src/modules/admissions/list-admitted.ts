@@ -16,7 +16,7 @@ export async function listAdmitted(
     code: r.code,
     fullName: r.full_name,
     program: r.program!,
-    rank: r.rank!,
+    rank: r.rank,
     round: r.round,
     response: r.response,
   }));

@@ -32,5 +32,6 @@ export async function listCandidates(
       version: r.version,
       choices: r.choices,
       score: r.score === null ? null : points(r.score),
+      free: r.student_id === null,
     }));
 }

@@ -24,6 +24,9 @@ export async function insertCampaign(
     max_preferences: number;
     rank_penalty: number;
     ties: 'admit-all' | 'tiebreak';
+    zone_ranks?: number | null;
+    first_closes_at?: Date | null;
+    change_opens_at?: Date | null;
   },
 ): Promise<void> {
   await tx.insertInto('admission_campaign').values(row).execute();
@@ -44,6 +47,9 @@ const campaignColumns = [
   'c.version',
   'c.org_unit_id',
   'c.published_at',
+  'c.zone_ranks',
+  'c.first_closes_at',
+  'c.change_opens_at',
   'u.code as unit_code',
   'u.name as unit_name',
   'u.path as unit_path',
@@ -54,7 +60,7 @@ export type CampaignRow = Awaited<ReturnType<typeof campaignById>> & object;
 export async function campaignById(db: Q, campaignId: string) {
   return db
     .selectFrom('admission_campaign as c')
-    .innerJoin('org_unit as u', 'u.id', 'c.org_unit_id')
+    .innerJoin('orgs_unit_v as u', 'u.id', 'c.org_unit_id')
     .select(campaignColumns)
     .where('c.id', '=', campaignId)
     .executeTakeFirst();
@@ -65,7 +71,7 @@ export async function campaignsFor(db: Q, scope: Scope) {
   const path = scope.user.orgPath;
   return db
     .selectFrom('admission_campaign as c')
-    .innerJoin('org_unit as u', 'u.id', 'c.org_unit_id')
+    .innerJoin('orgs_unit_v as u', 'u.id', 'c.org_unit_id')
     .select(campaignColumns)
     .where(sql<boolean>`(u.path LIKE ${path + '%'} OR ${path} LIKE u.path || '%')`)
     .orderBy('c.opens_at', 'desc')
@@ -75,11 +81,38 @@ export async function campaignsFor(db: Q, scope: Scope) {
 export async function publicCampaigns(db: Q) {
   return db
     .selectFrom('admission_campaign as c')
-    .innerJoin('org_unit as u', 'u.id', 'c.org_unit_id')
+    .innerJoin('orgs_unit_v as u', 'u.id', 'c.org_unit_id')
     .select(campaignColumns)
     .orderBy('c.opens_at', 'desc')
     .limit(50)
     .execute();
+}
+
+/** A campaign's change, only from `version` (the optimistic check); false when another came first. */
+export async function updateCampaign(
+  tx: Tx,
+  campaignId: string,
+  version: number,
+  set: {
+    name?: string;
+    opens_at?: Date;
+    closes_at?: Date;
+    confirm_by?: Date | null;
+    max_preferences?: number;
+    rank_penalty?: number;
+    ties?: 'admit-all' | 'tiebreak';
+    zone_ranks?: number | null;
+    first_closes_at?: Date | null;
+    change_opens_at?: Date | null;
+  },
+): Promise<boolean> {
+  const result = await tx
+    .updateTable('admission_campaign')
+    .set({ ...set, version: sql`version + 1`, updated_at: sql`now()` })
+    .where('id', '=', campaignId)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 export async function setCampaignStatus(
@@ -103,7 +136,7 @@ export async function setCampaignStatus(
 export async function programsOf(db: Q, campaignId: string) {
   return db
     .selectFrom('admission_program as p')
-    .innerJoin('org_unit as u', 'u.id', 'p.school_id')
+    .innerJoin('orgs_unit_v as u', 'u.id', 'p.school_id')
     .select([
       'p.id',
       'p.school_id',
@@ -112,6 +145,7 @@ export async function programsOf(db: Q, campaignId: string) {
       'p.admitted',
       'p.cutoff',
       'p.what_if',
+      'p.zone',
       'u.code as school_code',
       'u.name as school_name',
       'u.path as school_path',
@@ -125,7 +159,7 @@ export async function programsOf(db: Q, campaignId: string) {
 export async function unitsByCode(db: Q, rootPath: string, codes: string[]) {
   if (!codes.length) return [];
   return db
-    .selectFrom('org_unit')
+    .selectFrom('orgs_unit_v')
     .select(['id', 'code', 'name', 'kind', 'levels', 'path', 'active'])
     .where('code', 'in', codes)
     .where('path', 'like', `${rootPath}%`)
@@ -134,7 +168,14 @@ export async function unitsByCode(db: Q, rootPath: string, codes: string[]) {
 
 export async function insertProgram(
   tx: Tx,
-  row: { campaign_id: string; id: string; school_id: string; quota: number; seq: number },
+  row: {
+    campaign_id: string;
+    id: string;
+    school_id: string;
+    quota: number;
+    seq: number;
+    zone?: string | null;
+  },
 ): Promise<void> {
   await tx.insertInto('admission_program').values(row).execute();
 }
@@ -143,7 +184,7 @@ export async function updateProgram(
   tx: Tx,
   campaignId: string,
   programId: string,
-  set: { school_id: string; quota: number },
+  set: { school_id: string; quota: number; zone?: string | null },
 ): Promise<void> {
   await tx
     .updateTable('admission_program')
@@ -172,14 +213,11 @@ export async function storeProgramOutcome(
 /** Students in `grade` in `schoolYear` in a subtree, studying: the candidates to issue. */
 export async function studentsInGrade(db: Q, rootPath: string, schoolYear: string, grade: number) {
   return db
-    .selectFrom('enrolment as e')
-    .innerJoin('class as k', (join) =>
-      join.onRef('k.id', '=', 'e.class_id').onRef('k.school_id', '=', 'e.school_id'),
-    )
-    .innerJoin('student as s', 's.id', 'e.student_id')
-    .innerJoin('org_unit as u', 'u.id', 'e.school_id')
+    .selectFrom('registry_enrolment_v as e')
+    .innerJoin('registry_student_v as s', 's.student_id', 'e.student_id')
+    .innerJoin('orgs_unit_v as u', 'u.id', 'e.school_id')
     .select([
-      's.id',
+      's.student_id as id',
       's.student_code',
       's.full_name',
       's.birth_date',
@@ -187,7 +225,7 @@ export async function studentsInGrade(db: Q, rootPath: string, schoolYear: strin
       'u.code as school_code',
     ])
     .where('e.school_year', '=', schoolYear)
-    .where('k.grade', '=', grade)
+    .where('e.grade', '=', grade)
     .where('s.status', '=', 'studying')
     .where('u.path', 'like', `${rootPath}%`)
     .orderBy('u.code')
@@ -225,6 +263,7 @@ export async function insertCandidates(
     school_id: string;
     full_name: string;
     birth_date: string;
+    added_by?: string | null;
   }[],
 ): Promise<void> {
   for (let i = 0; i < rows.length; i += 2_000) {
@@ -249,7 +288,17 @@ export async function candidateByCode(db: Q, campaignId: string, code: string) {
 export async function candidateById(db: Q, candidateId: string) {
   return db
     .selectFrom('admission_candidate')
-    .select(['id', 'campaign_id', 'code', 'full_name', 'birth_date', 'school_id', 'score'])
+    .select([
+      'id',
+      'campaign_id',
+      'code',
+      'full_name',
+      'birth_date',
+      'school_id',
+      'score',
+      'zone',
+      'student_id',
+    ])
     .where('id', '=', candidateId)
     .executeTakeFirst();
 }
@@ -268,12 +317,13 @@ export async function candidatesInScope(db: Q, campaignId: string, scope: Scope)
   return db
     .selectFrom('admission_candidate as a')
     .innerJoin('admission_current as cur', 'cur.candidate_id', 'a.id')
-    .innerJoin('org_unit as u', 'u.id', 'a.school_id')
+    .innerJoin('orgs_unit_v as u', 'u.id', 'a.school_id')
     .select([
       'a.code',
       'a.full_name',
       'a.birth_date',
       'a.score',
+      'a.student_id',
       'u.id as school_id',
       'u.code as school_code',
       'u.name as school_name',
@@ -354,7 +404,7 @@ export async function sessionByToken(db: Q, tokenHash: string) {
   return db
     .selectFrom('admission_session as s')
     .innerJoin('admission_candidate as a', 'a.id', 's.candidate_id')
-    .select(['s.candidate_id', 's.csrf_token', 'a.campaign_id'])
+    .select(['s.candidate_id', 's.csrf_token', 'a.campaign_id', 'a.school_id'])
     .where('s.token_hash', '=', tokenHash)
     .where('s.expires_at', '>', sql<Date>`now()`)
     .executeTakeFirst();
@@ -439,8 +489,88 @@ export async function applicationsAtClose(db: Q, campaignId: string, closesAt: D
       WHERE s.candidate_id = a.id AND s.submitted_at < ${closesAt}
       ORDER BY s.version DESC LIMIT 1
     ) v ON true
-    WHERE a.campaign_id = ${campaignId} AND cardinality(v.preferences) > 0`.execute(db);
+    WHERE a.campaign_id = ${campaignId} AND cardinality(v.preferences) > 0
+      AND NOT EXISTS (SELECT 1 FROM admission_direct d WHERE d.id = a.id)`.execute(db);
   return result.rows;
+}
+
+/** The candidate's preferences in force just before `at` (empty: none or withdrawn). */
+export async function preferencesBefore(db: Q, candidateId: string, at: Date): Promise<string[]> {
+  const row = await db
+    .selectFrom('admission_submission')
+    .select('preferences')
+    .where('candidate_id', '=', candidateId)
+    .where('submitted_at', '<', at)
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.preferences ?? [];
+}
+
+// ---- Direct admission (tuyển thẳng) and zones ----
+
+/** The direct admission list: candidate, program, basis, the program's school. */
+export async function directOf(db: Q, campaignId: string) {
+  return db
+    .selectFrom('admission_direct as d')
+    .innerJoin('admission_candidate as a', 'a.id', 'd.id')
+    .innerJoin('admission_program as p', (join) =>
+      join.onRef('p.campaign_id', '=', 'd.campaign_id').onRef('p.id', '=', 'd.program'),
+    )
+    .select([
+      'd.id as candidate_id',
+      'a.code',
+      'a.full_name',
+      'd.program',
+      'd.basis',
+      'p.school_id as program_school_id',
+    ])
+    .where('d.campaign_id', '=', campaignId)
+    .orderBy('a.code')
+    .execute();
+}
+
+/** Replaces the whole list (the department sends it whole). */
+export async function replaceDirect(
+  tx: Tx,
+  campaignId: string,
+  rows: { candidate_id: string; program: string; basis: string; school_id: string }[],
+): Promise<void> {
+  await tx.deleteFrom('admission_direct').where('campaign_id', '=', campaignId).execute();
+  for (let i = 0; i < rows.length; i += 5_000)
+    await tx
+      .insertInto('admission_direct')
+      .values(
+        rows.slice(i, i + 5_000).map(({ candidate_id, ...r }) => ({
+          ...r,
+          id: candidate_id,
+          campaign_id: campaignId,
+        })),
+      )
+      .execute();
+}
+
+export async function setCandidateZones(
+  tx: Tx,
+  campaignId: string,
+  rows: { id: string; zone: string }[],
+): Promise<void> {
+  for (const r of rows)
+    await tx
+      .updateTable('admission_candidate')
+      .set({ zone: r.zone })
+      .where('campaign_id', '=', campaignId)
+      .where('id', '=', r.id)
+      .where((eb) => eb('zone', 'is', null).or('zone', '!=', r.zone))
+      .execute();
+}
+
+export async function candidatesOfCampaign(db: Q, campaignId: string) {
+  return db
+    .selectFrom('admission_candidate')
+    .select(['id', 'code', 'school_id', 'zone'])
+    .where('campaign_id', '=', campaignId)
+    .execute();
 }
 
 // ---- Results ----
@@ -448,7 +578,13 @@ export async function applicationsAtClose(db: Q, campaignId: string, closesAt: D
 export async function replaceResults(
   tx: Tx,
   campaignId: string,
-  rows: { id: string; program: string | null; rank: number | null; school_id: string | null }[],
+  rows: {
+    id: string;
+    program: string | null;
+    rank: number | null;
+    school_id: string | null;
+    round?: 'main' | 'direct';
+  }[],
 ): Promise<void> {
   await tx.deleteFrom('admission_result').where('campaign_id', '=', campaignId).execute();
   for (let i = 0; i < rows.length; i += 5_000)
@@ -464,7 +600,7 @@ export async function resultOf(db: Q, candidateId: string) {
     .leftJoin('admission_program as p', (join) =>
       join.onRef('p.campaign_id', '=', 'r.campaign_id').onRef('p.id', '=', 'r.program'),
     )
-    .leftJoin('org_unit as u', 'u.id', 'p.school_id')
+    .leftJoin('orgs_unit_v as u', 'u.id', 'p.school_id')
     .select(['r.program', 'r.rank', 'r.round', 'r.response', 'p.cutoff', 'u.name as school_name'])
     .where('r.id', '=', candidateId)
     .executeTakeFirst();
@@ -508,7 +644,7 @@ export async function admittedInScope(db: Q, campaignId: string, scope: Scope) {
   return db
     .selectFrom('admission_result as r')
     .innerJoin('admission_candidate as a', 'a.id', 'r.id')
-    .innerJoin('org_unit as u', 'u.id', 'r.school_id')
+    .innerJoin('orgs_unit_v as u', 'u.id', 'r.school_id')
     .select(['a.code', 'a.full_name', 'r.program', 'r.rank', 'r.round', 'r.response'])
     .where('r.campaign_id', '=', campaignId)
     .where('r.program', 'is not', null)
@@ -518,7 +654,7 @@ export async function admittedInScope(db: Q, campaignId: string, scope: Scope) {
     .execute();
 }
 
-/** Everything top-up needs: every candidate's current result and application at close. */
+/** Everything top-up needs: every result (direct admissions too) and the application at close. */
 export async function resultsWithApplications(db: Q, campaignId: string, closesAt: Date) {
   const result = await sql<{
     id: string;
@@ -528,10 +664,12 @@ export async function resultsWithApplications(db: Q, campaignId: string, closesA
     response: string | null;
     preferences: string[];
   }>`
-    SELECT a.id, a.code, a.score, r.program, r.response, v.preferences
+    SELECT a.id, a.code, a.score, r.program, r.response,
+      COALESCE(v.preferences, '{}') AS preferences
     FROM admission_candidate a
     JOIN admission_result r ON r.id = a.id
-    JOIN LATERAL (
+    -- LEFT: a direct admission may have no application, and its seat still counts.
+    LEFT JOIN LATERAL (
       SELECT s.preferences FROM admission_submission s
       WHERE s.candidate_id = a.id AND s.submitted_at < ${closesAt}
       ORDER BY s.version DESC LIMIT 1
@@ -559,9 +697,18 @@ export async function offerTopUp(
       .execute();
 }
 
+export async function schoolName(db: Q, unitId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('orgs_unit_v')
+    .select('name')
+    .where('id', '=', unitId)
+    .executeTakeFirst();
+  return row?.name ?? null;
+}
+
 export async function schoolPath(db: Q, unitId: string): Promise<string | null> {
   const row = await db
-    .selectFrom('org_unit')
+    .selectFrom('orgs_unit_v')
     .select('path')
     .where('id', '=', unitId)
     .executeTakeFirst();
@@ -570,7 +717,7 @@ export async function schoolPath(db: Q, unitId: string): Promise<string | null> 
 
 export async function rootUnit(db: Q) {
   return db
-    .selectFrom('org_unit')
+    .selectFrom('orgs_unit_v')
     .select(['id', 'path'])
     .where('parent_id', 'is', null)
     .orderBy('code')
@@ -584,11 +731,116 @@ export async function schoolsWithLevel(
   level: 'upper_secondary' | 'lower_secondary',
 ) {
   return db
-    .selectFrom('org_unit')
+    .selectFrom('orgs_unit_v')
     .select(['id', 'code', 'path'])
     .where('path', 'like', `${rootPath}%`)
     .where(sql<boolean>`${level} = ANY(levels)`)
     .where('active', '=', true)
     .orderBy('code')
+    .execute();
+}
+
+// ---- Priority claims ----
+
+export async function upsertClaim(
+  tx: Tx,
+  row: {
+    id: string;
+    campaign_id: string;
+    school_id: string;
+    priority_group: 'none' | 'group1' | 'group2' | 'group3';
+    prize: 'none' | 'first' | 'second' | 'third';
+    file_sha256: string;
+    file_name: string;
+    file_size: number;
+    file_type: string | null;
+  },
+): Promise<void> {
+  await tx
+    .insertInto('admission_priority_claim')
+    .values(row)
+    .onConflict((oc) =>
+      oc.column('id').doUpdateSet({
+        priority_group: row.priority_group,
+        prize: row.prize,
+        file_sha256: row.file_sha256,
+        file_name: row.file_name,
+        file_size: row.file_size,
+        file_type: row.file_type,
+        status: 'pending',
+        note: null,
+        checked_by: null,
+        checked_at: null,
+        created_at: sql`now()`,
+      }),
+    )
+    .execute();
+}
+
+const claimColumns = [
+  'a.code',
+  'a.full_name',
+  'c.id',
+  'c.priority_group',
+  'c.prize',
+  'c.file_sha256',
+  'c.file_name',
+  'c.file_size',
+  'c.file_type',
+  'c.status',
+  'c.note',
+  'c.checked_by',
+  'c.checked_at',
+  'c.created_at',
+  'u.id as school_id',
+  'u.code as school_code',
+  'u.name as school_name',
+  'u.path as school_path',
+] as const;
+
+/** Claims of the candidates of the caller's schools. */
+export async function claimsInScope(db: Q, campaignId: string, scope: Scope) {
+  return db
+    .selectFrom('admission_priority_claim as c')
+    .innerJoin('admission_candidate as a', 'a.id', 'c.id')
+    .innerJoin('orgs_unit_v as u', 'u.id', 'c.school_id')
+    .select(claimColumns)
+    .where('c.campaign_id', '=', campaignId)
+    .where(scope.pathCondition('u.path'))
+    .orderBy('a.code')
+    .limit(5_000)
+    .execute();
+}
+
+export async function claimByCode(db: Q, campaignId: string, code: string) {
+  return db
+    .selectFrom('admission_priority_claim as c')
+    .innerJoin('admission_candidate as a', 'a.id', 'c.id')
+    .innerJoin('orgs_unit_v as u', 'u.id', 'c.school_id')
+    .select(claimColumns)
+    .where('c.campaign_id', '=', campaignId)
+    .where('a.code', '=', code)
+    .executeTakeFirst();
+}
+
+export async function claimOf(db: Q, candidateId: string) {
+  return db
+    .selectFrom('admission_priority_claim as c')
+    .innerJoin('admission_candidate as a', 'a.id', 'c.id')
+    .innerJoin('orgs_unit_v as u', 'u.id', 'c.school_id')
+    .select(claimColumns)
+    .where('c.id', '=', candidateId)
+    .executeTakeFirst();
+}
+
+export async function setClaimCheck(
+  tx: Tx,
+  candidateId: string,
+  check: { status: 'accepted' | 'refused'; note: string | null; checked_by: string },
+): Promise<void> {
+  await tx
+    .updateTable('admission_priority_claim')
+    .set({ ...check, checked_at: sql`now()` })
+    .where('id', '=', candidateId)
     .execute();
 }

@@ -1,4 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { createFileStore } from '../../core/files/store.ts';
 import { buildApp, type App } from '../../app/app.ts';
 import { freshDatabase } from '../../../test/helpers/db.ts';
 import { makeTree, makeUser } from '../../../test/helpers/fixtures.ts';
@@ -16,6 +22,7 @@ let admin: Client;
 let ids: Record<string, string>;
 let campaign: string;
 let slip: IssueAnswer['slips'][number];
+let filesDir: string;
 
 /** A candidate's requests: its cookie and CSRF token, as a phone keeps them. */
 async function candidate(code: string, pin: string) {
@@ -103,13 +110,28 @@ beforeAll(async () => {
   });
   await makeUser(db, ids.SGD!, 'department_staff', 'khaothi');
   await makeUser(db, ids.CSA!, 'school_staff', 'vanthu.a');
-  app = await buildApp({ db, webDir: null });
+  await makeUser(db, ids.PT1!, 'school_staff', 'vanthu.pt');
+  filesDir = mkdtempSync(join(tmpdir(), 'sogd-adm-files-'));
+  app = await buildApp({ db, webDir: null, files: createFileStore(filesDir) });
   admin = await signIn(app, 'khaothi', 'mat-khau-rat-dai-1');
 });
 afterAll(async () => {
   await app?.close();
   await close();
+  rmSync(filesDir, { recursive: true, force: true });
 });
+
+/** A multipart body as a browser sends it: fields first, then the file. */
+async function multipart(fields: Record<string, string>, file: Buffer, name: string) {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) form.append(k, v);
+  form.append('file', new Blob([new Uint8Array(file)]), name);
+  const request = new Request('http://localhost/', { method: 'POST', body: form });
+  return {
+    payload: Buffer.from(await request.arrayBuffer()),
+    contentType: request.headers.get('content-type')!,
+  };
+}
 
 describe('the admissions API', () => {
   it('refuses anonymous staff calls with 401 before reading the body', async () => {
@@ -195,5 +217,241 @@ describe('the admissions API', () => {
     // A result before publication does not exist.
     const result = await phone.result();
     expect(result.statusCode).toBe(404);
+  });
+
+  it("takes a family's slip in a browser signed in as staff, recorded as the school's act", async () => {
+    resetCandidateThrottle();
+    const phone = await candidate(slip.code, slip.pin);
+    const signedIn = await app.inject({
+      method: 'POST',
+      url: `/api/public/admissions/${campaign}/sign-in`,
+      payload: { code: slip.code, pin: slip.pin },
+    });
+    const candidateCookie = `sogd_candidate=${signedIn.cookies.find((c) => c.name === 'sogd_candidate')!.value}`;
+    const candidateCsrf = signedIn.json<{ csrfToken: string }>().csrfToken;
+    const url = `/api/public/admissions/${campaign}/application`;
+    const put = (staff: Client, headers: Record<string, string>, baseVersion: number) =>
+      app.inject({
+        method: 'PUT',
+        url,
+        headers: { cookie: `${staff.cookie}; ${candidateCookie}`, ...headers },
+        payload: { preferences: ['P1'], baseVersion },
+      });
+    const clerk = await signIn(app, 'vanthu.a', 'mat-khau-rat-dai-1');
+    const current = (await phone.get()).json<{ version: number }>().version;
+    // The kernel wants the staff token in x-csrf-token; the candidate's alone is refused.
+    expect((await put(clerk, { 'x-csrf-token': candidateCsrf }, current)).statusCode).toBe(403);
+    // The staff token alone does not stand for the candidate's.
+    const noCandidate = await put(clerk, { 'x-csrf-token': clerk.csrfToken }, current);
+    expect(noCandidate.statusCode).toBe(403);
+    expect(noCandidate.json<{ detail: string }>().detail).toContain('x-candidate-csrf');
+    const both = { 'x-csrf-token': clerk.csrfToken, 'x-candidate-csrf': candidateCsrf };
+    const byClerk = await put(clerk, both, current);
+    expect(byClerk.statusCode).toBe(200);
+    // Staff of another school (a parent who works there, say): accepted, as the family's own.
+    const other = await signIn(app, 'vanthu.pt', 'mat-khau-rat-dai-1');
+    const byOther = await put(
+      other,
+      { 'x-csrf-token': other.csrfToken, 'x-candidate-csrf': candidateCsrf },
+      current + 1,
+    );
+    expect(byOther.statusCode).toBe(200);
+    const history = (await phone.get()).json<{
+      history: { version: number; onBehalf: boolean }[];
+    }>().history;
+    const byVersion = new Map(history.map((h) => [h.version, h.onBehalf]));
+    expect(byVersion.get(current + 1)).toBe(true);
+    expect(byVersion.get(current + 2)).toBe(false);
+    const recorded = await db
+      .selectFrom('admission_submission')
+      .select(['version', 'on_behalf_by'])
+      .where('version', '>', current)
+      .orderBy('version')
+      .execute();
+    expect(recorded.map((r) => r.on_behalf_by)).toEqual([
+      expect.stringContaining('vanthu.a'),
+      null,
+    ]);
+  });
+
+  it('takes priority evidence from the family and lets its school check it', async () => {
+    resetCandidateThrottle();
+    const signedIn = await app.inject({
+      method: 'POST',
+      url: `/api/public/admissions/${campaign}/sign-in`,
+      payload: { code: slip.code, pin: slip.pin },
+    });
+    const cookie = `sogd_candidate=${signedIn.cookies.find((c) => c.name === 'sogd_candidate')!.value}`;
+    const csrf = signedIn.json<{ csrfToken: string }>().csrfToken;
+    const pdf = Buffer.from('%PDF-1.4\n% giấy chứng nhận con liệt sĩ\n%%EOF\n');
+    const send = async (fields: Record<string, string>, file: Buffer, headers = {}) => {
+      const body = await multipart(fields, file, 'minh-chung.pdf');
+      return app.inject({
+        method: 'POST',
+        url: `/api/public/admissions/${campaign}/priority-claim`,
+        headers: { cookie, 'x-csrf-token': csrf, 'content-type': body.contentType, ...headers },
+        payload: body.payload,
+      });
+    };
+    // Not a PDF or image by its bytes: refused, and a bad group is named.
+    const text = await send({ group: 'group1' }, Buffer.from('chỉ là chữ'));
+    expect(text.statusCode).toBe(400);
+    expect(text.json<{ detail: string }>().detail).toContain('tệp PDF, ảnh PNG hoặc JPEG');
+    const group = await send({ group: 'group9' }, pdf);
+    expect(group.statusCode).toBe(400);
+    expect(group.json<{ detail: string }>().detail).toContain('group9');
+    // Without the candidate's CSRF token nothing is taken.
+    expect((await send({ group: 'group1' }, pdf, { 'x-csrf-token': 'sai' })).statusCode).toBe(403);
+    const sent = await send({ group: 'group1', prize: 'third' }, pdf);
+    expect(sent.statusCode).toBe(200);
+    expect(sent.json()).toMatchObject({
+      group: 'group1',
+      prize: 'third',
+      points: 2.5,
+      status: 'pending',
+    });
+
+    const clerk = await signIn(app, 'vanthu.a', 'mat-khau-rat-dai-1');
+    const list = await clerk.get(`/api/admissions/campaigns/${campaign}/priority-claims`);
+    expect(list.body).toMatchObject([
+      { code: slip.code, status: 'pending', file: { size: pdf.length } },
+    ]);
+    const evidence = await app.inject({
+      method: 'GET',
+      url: `/api/admissions/campaigns/${campaign}/priority-claims/${slip.code}/evidence`,
+      headers: { cookie: clerk.cookie },
+    });
+    expect(evidence.statusCode).toBe(200);
+    expect(evidence.headers['content-type']).toBe('application/pdf');
+    expect(evidence.rawPayload.equals(pdf)).toBe(true);
+    // Another school sees none of it.
+    const other = await signIn(app, 'vanthu.pt', 'mat-khau-rat-dai-1');
+    expect((await other.get(`/api/admissions/campaigns/${campaign}/priority-claims`)).body).toEqual(
+      [],
+    );
+    const outside = await app.inject({
+      method: 'GET',
+      url: `/api/admissions/campaigns/${campaign}/priority-claims/${slip.code}/evidence`,
+      headers: { cookie: other.cookie },
+    });
+    expect(outside.statusCode).toBe(403);
+    const check = `/api/admissions/campaigns/${campaign}/priority-claims/${slip.code}/check`;
+    expect((await clerk.send('POST', check, { accept: false })).status).toBe(400);
+    const refused = await clerk.send('POST', check, {
+      accept: false,
+      note: 'Ảnh mờ, nộp lại bản rõ',
+    });
+    expect(refused.body).toMatchObject({ status: 'refused', note: 'Ảnh mờ, nộp lại bản rõ' });
+    const accepted = await clerk.send('POST', check, { accept: true });
+    expect(accepted.body).toMatchObject({
+      status: 'accepted',
+      checkedBy: expect.stringContaining('vanthu.a') as unknown,
+    });
+    const mine = await app.inject({
+      method: 'GET',
+      url: `/api/public/admissions/${campaign}/priority-claim`,
+      headers: { cookie },
+    });
+    expect(mine.json()).toMatchObject({ status: 'accepted' });
+  });
+
+  it('records a free candidate at a lower-secondary school, with a slip that signs in', async () => {
+    resetCandidateThrottle();
+    const clerk = await signIn(app, 'vanthu.a', 'mat-khau-rat-dai-1');
+    const url = `/api/admissions/campaigns/${campaign}/candidates/free`;
+    const young = await clerk.send('POST', url, {
+      fullName: 'Hà Văn Nhỏ',
+      birthDate: '2020-01-01',
+    });
+    expect(young.status).toBe(400);
+    const upper = await signIn(app, 'vanthu.pt', 'mat-khau-rat-dai-1');
+    expect(
+      (await upper.send('POST', url, { fullName: 'Hà Văn Tự', birthDate: '2009-02-03' })).status,
+    ).toBe(400);
+    const added = await clerk.send('POST', url, { fullName: 'Hà Văn Tự', birthDate: '2009-02-03' });
+    expect(added.status).toBe(201);
+    const free = added.body as IssueAnswer['slips'][number];
+    expect(free).toMatchObject({ fullName: 'Hà Văn Tự', schoolCode: 'CSA', studentCode: '' });
+    const phone = await candidate(free.code, free.pin);
+    expect((await phone.put(['P1'], 0)).statusCode).toBe(200);
+    const list = await clerk.get(`/api/admissions/campaigns/${campaign}/candidates`);
+    expect(list.body).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ code: free.code, free: true, choices: 1 }),
+        expect.objectContaining({ code: slip.code, free: false }),
+      ]),
+    );
+  });
+
+  it('gives the family a PDF receipt of the version in force, and the school an xlsx list', async () => {
+    resetCandidateThrottle();
+    const phone = await candidate(slip.code, slip.pin);
+    const current = (await phone.get()).json<{ version: number }>().version;
+    await phone.put(['P2', 'P1'], current);
+    const signedIn = await app.inject({
+      method: 'POST',
+      url: `/api/public/admissions/${campaign}/sign-in`,
+      payload: { code: slip.code, pin: slip.pin },
+    });
+    const cookie = `sogd_candidate=${signedIn.cookies.find((c) => c.name === 'sogd_candidate')!.value}`;
+    const receipt = await app.inject({
+      method: 'GET',
+      url: `/api/public/admissions/${campaign}/receipt`,
+      headers: { cookie },
+    });
+    expect(receipt.statusCode).toBe(200);
+    expect(receipt.headers['content-type']).toBe('application/pdf');
+    const pdf = await getDocument({
+      data: new Uint8Array(receipt.rawPayload),
+      useSystemFonts: false,
+    }).promise;
+    const page = await (await pdf.getPage(1)).getTextContent();
+    const text = page.items.map((i) => ('str' in i ? i.str : '')).join(' ');
+    expect(text).toContain(slip.code);
+    expect(text).toContain('Lê Thị An');
+    expect(text).toContain('05/04/2012');
+    expect(text).toMatch(new RegExp(`Phiên bản:\\s*${current + 1}`));
+    expect(text).toMatch(/Nguyện vọng 1:\s*P2 — THPT Một/);
+    expect(text).toMatch(/Nguyện vọng 2:\s*P1 — THPT Một/);
+    expect(text).toMatch(/SHA-256\): [0-9a-f]{64}/);
+    // Without a candidate session: 401, nothing disclosed.
+    expect(
+      (await app.inject({ method: 'GET', url: `/api/public/admissions/${campaign}/receipt` }))
+        .statusCode,
+    ).toBe(401);
+
+    const clerk = await signIn(app, 'vanthu.a', 'mat-khau-rat-dai-1');
+    const xlsx = await app.inject({
+      method: 'GET',
+      url: `/api/admissions/campaigns/${campaign}/candidates.xlsx`,
+      headers: { cookie: clerk.cookie },
+    });
+    expect(xlsx.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    expect(sheet.name).toBe('Thí sinh');
+    const rows = sheet.getSheetValues().slice(2) as unknown[][];
+    const an = rows.find((r) => r[1] === slip.code)!;
+    expect(an.slice(1)).toEqual([
+      slip.code,
+      'Lê Thị An',
+      '05/04/2012',
+      'THCS An',
+      'Không',
+      'Có',
+      current + 1,
+      2,
+    ]);
+    // A school outside gets an empty list, not the others' candidates.
+    const other = await signIn(app, 'vanthu.pt', 'mat-khau-rat-dai-1');
+    const theirs = await app.inject({
+      method: 'GET',
+      url: `/api/admissions/campaigns/${campaign}/candidates.xlsx`,
+      headers: { cookie: other.cookie },
+    });
+    const otherBook = new ExcelJS.Workbook();
+    await otherBook.xlsx.load(theirs.rawPayload as unknown as ArrayBuffer);
+    expect(otherBook.worksheets[0]!.rowCount).toBe(1);
   });
 });

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { fileAnswer } from '../../core/contract.ts';
 import { AppError } from '../../core/errors.ts';
 import { requireScope } from '../../core/http/context.ts';
 import { RateLimiter } from '../../core/http/rate-limit.ts';
@@ -17,7 +18,16 @@ import {
   candidatesQuery,
   confirmBody,
   countsAnswer,
+  checkClaimBody,
+  claimParams,
   createCampaignBody,
+  freeCandidateBody,
+  priorityClaim,
+  priorityClaimList,
+  slip,
+  directBody,
+  updateCampaignBody,
+  zonesBody,
   importSummary,
   issueAnswer,
   lookupAnswer,
@@ -51,7 +61,23 @@ import { createCampaign } from './create-campaign.ts';
 import { getApplication } from './get-application.ts';
 import { getCampaign } from './get-campaign.ts';
 import { importPrograms } from './import-programs.ts';
+import { receiveUpload } from '../../core/files/upload.ts';
+import { PassThrough } from 'node:stream';
+import { addFreeCandidate } from './add-free-candidate.ts';
+import { exportAdmitted, exportCandidates } from './export-lists.ts';
+import { applicationReceipt } from './receipt.ts';
+import { importDirect } from './import-direct.ts';
+import {
+  checkPriorityClaim,
+  EVIDENCE,
+  listPriorityClaims,
+  myPriorityClaim,
+  priorityEvidence,
+  submitPriorityClaim,
+} from './priority-claims.ts';
 import { importScores } from './import-scores.ts';
+import { importZones } from './import-zones.ts';
+import { updateCampaign } from './update-campaign.ts';
 import { issueCandidates } from './issue-candidates.ts';
 import { listAdmitted } from './list-admitted.ts';
 import { listCandidates } from './list-candidates.ts';
@@ -122,6 +148,160 @@ export function registerAdmissionsRoutes(
     },
     (request) => getCampaign(db, requireScope(request), request.params.id),
   );
+  api.patch(
+    '/admissions/campaigns/:id',
+    {
+      ...signedIn,
+      schema: {
+        summary: 'Sửa kỳ tuyển sinh (quy định không sửa được sau khi mở đăng ký: 409)',
+        tags: STAFF_TAGS,
+        params: campaignParams,
+        body: updateCampaignBody,
+        response: { 200: campaignSummary },
+      },
+    },
+    (request) => updateCampaign(db, requireScope(request), request.params.id, request.body),
+  );
+  api.put(
+    '/admissions/campaigns/:id/zones',
+    {
+      ...signedIn,
+      schema: {
+        summary: 'Nhập khu vực tuyển sinh của thí sinh (không ghi gì nếu có dòng lỗi)',
+        tags: STAFF_TAGS,
+        params: campaignParams,
+        body: zonesBody,
+        response: { 200: importSummary },
+      },
+    },
+    (request) => importZones(db, requireScope(request), request.params.id, request.body),
+  );
+  api.put(
+    '/admissions/campaigns/:id/direct',
+    {
+      ...signedIn,
+      schema: {
+        summary: 'Danh sách tuyển thẳng (thay cả danh sách; không ghi gì nếu có dòng lỗi)',
+        tags: STAFF_TAGS,
+        params: campaignParams,
+        body: directBody,
+        response: { 200: importSummary },
+      },
+    },
+    (request) => importDirect(db, requireScope(request), request.params.id, request.body),
+  );
+  api.post(
+    '/admissions/campaigns/:id/candidates/free',
+    {
+      ...signedIn,
+      schema: {
+        summary: 'Trường THCS ghi nhận thí sinh tự do (không có trong CSDL học sinh)',
+        tags: STAFF_TAGS,
+        params: campaignParams,
+        body: freeCandidateBody,
+        response: { 201: slip },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await addFreeCandidate(db, requireScope(request), request.params.id, request.body)),
+  );
+  api.get(
+    '/admissions/campaigns/:id/priority-claims',
+    {
+      ...signedIn,
+      schema: {
+        summary: 'Minh chứng ưu tiên, khuyến khích của thí sinh các trường mình',
+        tags: STAFF_TAGS,
+        params: campaignParams,
+        response: { 200: priorityClaimList },
+      },
+    },
+    (request) => listPriorityClaims(db, requireScope(request), request.params.id),
+  );
+  api.get(
+    '/admissions/campaigns/:id/priority-claims/:code/evidence',
+    {
+      ...signedIn,
+      schema: {
+        summary: 'Tệp minh chứng ưu tiên',
+        tags: STAFF_TAGS,
+        params: claimParams,
+        response: { 200: fileAnswer('application/pdf, image/png, image/jpeg', 'Tệp minh chứng') },
+      },
+    },
+    async (request, reply) => {
+      const file = await priorityEvidence(
+        db,
+        requireScope(request),
+        services.files,
+        request.params.id,
+        request.params.code,
+      );
+      return reply
+        .type(file.type)
+        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+        .send(file.stream);
+    },
+  );
+  api.post(
+    '/admissions/campaigns/:id/priority-claims/:code/check',
+    {
+      ...signedIn,
+      schema: {
+        summary: 'Trường xác nhận hoặc không chấp nhận minh chứng ưu tiên',
+        tags: STAFF_TAGS,
+        params: claimParams,
+        body: checkClaimBody,
+        response: { 200: priorityClaim },
+      },
+    },
+    (request) =>
+      checkPriorityClaim(
+        db,
+        requireScope(request),
+        request.params.id,
+        request.params.code,
+        request.body,
+      ),
+  );
+  const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  for (const [path, summary, name, write] of [
+    [
+      '/admissions/campaigns/:id/admitted.xlsx',
+      'Danh sách trúng tuyển (xlsx) của các trường mình',
+      'trung-tuyen.xlsx',
+      exportAdmitted,
+    ],
+    [
+      '/admissions/campaigns/:id/candidates.xlsx',
+      'Danh sách thí sinh của các trường mình, đã/chưa đăng ký (xlsx)',
+      'thi-sinh.xlsx',
+      exportCandidates,
+    ],
+  ] as const)
+    api.get(
+      path,
+      {
+        ...signedIn,
+        schema: {
+          summary,
+          tags: STAFF_TAGS,
+          params: campaignParams,
+          response: { 200: fileAnswer(XLSX, summary) },
+        },
+      },
+      async (request, reply) => {
+        const stream = new PassThrough();
+        const { written } = await write(db, requireScope(request), request.params.id, stream);
+        void written.catch((error: unknown) => stream.destroy(error as Error));
+        return reply
+          .header('content-type', XLSX)
+          .header('content-disposition', `attachment; filename="${name}"`)
+          .send(stream);
+      },
+    );
   api.put(
     '/admissions/campaigns/:id/programs',
     {
@@ -267,6 +447,9 @@ export function registerAdmissionsRoutes(
       campaignId: request.params.campaign,
       token: request.cookies[CANDIDATE_COOKIE],
       csrf: request.headers['x-csrf-token'] as string | undefined,
+      candidateCsrf: request.headers['x-candidate-csrf'] as string | undefined,
+      // A staff session in the same browser (its CSRF token checked by the kernel already).
+      staff: request.session && !request.session.mustChangePassword ? requireScope(request) : null,
       write,
       ip: request.ip,
     });
@@ -371,6 +554,58 @@ export function registerAdmissionsRoutes(
         baseVersion: request.body.baseVersion,
         receivedAt,
       });
+    },
+  );
+  api.post(
+    '/public/admissions/:campaign/priority-claim',
+    {
+      schema: {
+        summary: 'Nộp minh chứng ưu tiên, khuyến khích (multipart: group, prize, rồi file)',
+        tags: PUBLIC_TAGS,
+        params: publicParams,
+        consumes: ['multipart/form-data'],
+        response: { 200: priorityClaim },
+      },
+    },
+    async (request) => {
+      // The candidate (and the CSRF token) first: nothing is stored for an unsigned request.
+      const me = await candidate(request, true);
+      const file = await receiveUpload(request, services.files, EVIDENCE);
+      return submitPriorityClaim(db, me, {
+        group: file.fields.group,
+        prize: file.fields.prize,
+        file,
+      });
+    },
+  );
+  api.get(
+    '/public/admissions/:campaign/priority-claim',
+    {
+      schema: {
+        summary: 'Minh chứng ưu tiên đã nộp và kết quả xác nhận của trường',
+        tags: PUBLIC_TAGS,
+        params: publicParams,
+        response: { 200: priorityClaim },
+      },
+    },
+    async (request) => myPriorityClaim(db, await candidate(request, false)),
+  );
+  api.get(
+    '/public/admissions/:campaign/receipt',
+    {
+      schema: {
+        summary: 'Phiếu xác nhận đăng ký (PDF) của phiên bản đang có hiệu lực',
+        tags: PUBLIC_TAGS,
+        params: publicParams,
+        response: { 200: fileAnswer('application/pdf', 'Phiếu xác nhận đăng ký') },
+      },
+    },
+    async (request, reply) => {
+      const receipt = await applicationReceipt(db, await candidate(request, false));
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="${receipt.fileName}"`)
+        .send(receipt.pdf);
     },
   );
   api.get(

@@ -4,7 +4,14 @@ import type { Db } from '../../db/connection.ts';
 import { publicCampaignRow } from './access.ts';
 import type { CandidateScope } from './candidate-session.ts';
 import type { SubmittedAnswer } from './contract.ts';
-import { advanceCurrent, currentApplication, insertSubmission, programsOf } from './repo.ts';
+import {
+  advanceCurrent,
+  candidateById,
+  currentApplication,
+  insertSubmission,
+  preferencesBefore,
+  programsOf,
+} from './repo.ts';
 
 const unprocessable = (detail: string, errors: { path: string; message: string }[]) =>
   new AppError(422, 'Nguyện vọng không hợp lệ', detail, errors);
@@ -31,7 +38,23 @@ export async function submitApplication(
     throw forbidden(
       `Đã hết hạn đăng ký và thay đổi nguyện vọng (${vnTime(campaign.closes_at)}). Chưa lưu gì.`,
     );
-  const programs = new Set((await programsOf(db, campaign.id)).map((p) => p.id));
+  // The change window (TP.HCM): registration ends at first_closes_at, the
+  // counts are published, and from change_opens_at those who registered may
+  // change until closes; no new registrations then.
+  if (campaign.first_closes_at && campaign.change_opens_at && at >= campaign.first_closes_at) {
+    if (at < campaign.change_opens_at)
+      throw forbidden(
+        `Đã hết hạn đăng ký (${vnTime(campaign.first_closes_at)}); số liệu đăng ký đã công bố. Thí sinh đã đăng ký được điều chỉnh nguyện vọng từ ${vnTime(campaign.change_opens_at)} đến ${vnTime(campaign.closes_at)}. Chưa lưu gì.`,
+      );
+    const registered = await preferencesBefore(db, scope.candidateId, campaign.first_closes_at);
+    if (registered.length === 0)
+      throw forbidden(
+        `Đợt điều chỉnh chỉ dành cho thí sinh đã đăng ký trước ${vnTime(campaign.first_closes_at)}; bạn chưa đăng ký nguyện vọng nào trước thời điểm đó. Chưa lưu gì.`,
+      );
+  }
+  const programList = await programsOf(db, campaign.id);
+  const programs = new Set(programList.map((p) => p.id));
+  const zoneOf = new Map(programList.map((p) => [p.id, p.zone]));
   const errors: { path: string; message: string }[] = [];
   if (input.preferences.length > campaign.max_preferences)
     errors.push({
@@ -53,6 +76,23 @@ export async function submitApplication(
       });
     else seen.set(p, i);
   });
+  // Zones (Hà Nội's rule, as the campaign's data): preferences 1..zone_ranks in the candidate's zone.
+  if (campaign.zone_ranks !== null && input.preferences.length) {
+    const zone = (await candidateById(db, scope.candidateId))?.zone ?? null;
+    if (zone === null)
+      errors.push({
+        path: 'body.preferences',
+        message: 'Bạn chưa được xếp khu vực tuyển sinh: hãy liên hệ trường THCS trước khi đăng ký.',
+      });
+    else
+      input.preferences.slice(0, campaign.zone_ranks).forEach((p, i) => {
+        if (programs.has(p) && zoneOf.get(p) !== zone)
+          errors.push({
+            path: `body.preferences.${i}`,
+            message: `Nguyện vọng ${i + 1}: chương trình ${p} không thuộc khu vực tuyển sinh ${zone} của bạn (nguyện vọng 1 đến ${campaign.zone_ranks} phải trong khu vực).`,
+          });
+      });
+  }
   if (errors.length)
     throw unprocessable(`${errors.map((e) => e.message).join(' ')} Chưa lưu gì.`, errors);
   const version = await db.transaction().execute(async (tx) => {

@@ -1,8 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, List, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
-import type { PublicCampaign } from '../../../../src/modules/admissions/contract.ts';
-import { api } from '../../shared/api.ts';
+import { admissionsApi } from './api.ts';
 import { formatDate, useMessages } from '../../shared/i18n.ts';
 import { messages } from './messages.ts';
 
@@ -11,7 +10,7 @@ export default function PublicCampaignsPage() {
   const m = useMessages(messages);
   const list = useQuery({
     queryKey: ['admissions', 'public'],
-    queryFn: () => api.get<PublicCampaign[]>('/api/public/admissions'),
+    queryFn: () => admissionsApi.publicCampaigns(),
   });
   return (
     <div style={{ maxWidth: 720, margin: '0 auto', padding: 12 }}>

@@ -1,0 +1,145 @@
+/**
+ * Admissions' routes as the pages call them: the staff's (campaigns,
+ * programs, scores, slips, allocation) with the staff session, the public
+ * ones (campaigns, counts, lookup) without one, and the candidate's own
+ * (application, result, confirmation) with the candidate's session cookie
+ * and CSRF token (candidateApi.ts). Each function names the route as the
+ * server declares it (src/modules/admissions/routes.ts) and answers the type
+ * the contract gives that route's schema.
+ */
+import type { z } from 'zod';
+import type {
+  AdmittedRow,
+  AllocationSummary,
+  ApplicationAnswer,
+  CampaignDetail,
+  CampaignSummary,
+  CandidateRow,
+  CountsAnswer,
+  CreateCampaignInput,
+  DirectInput,
+  FreeCandidateInput,
+  PriorityClaim,
+  Slip,
+  ZonesInput,
+  ImportSummary,
+  IssueAnswer,
+  lookupAnswer,
+  ProgramsInput,
+  PublicCampaign,
+  ResultAnswer,
+  ScoresInput,
+  signInAnswer,
+  SubmittedAnswer,
+  topUpAnswer,
+} from '../../../../src/modules/admissions/contract.ts';
+import { route, url } from '../../shared/api.ts';
+import { candidateRoute } from './candidateApi.ts';
+
+const byId = (id: string) => ({ params: { id } });
+const byCampaign = (campaign: string) => ({ params: { campaign } });
+/** The candidate's requests, written `candidate.route.…` like the staff's. */
+const candidate = { route: candidateRoute };
+
+export const admissionsApi = {
+  campaigns: () => route.get<CampaignSummary[]>('/api/admissions/campaigns'),
+  createCampaign: (body: CreateCampaignInput) =>
+    route.post<CampaignSummary>('/api/admissions/campaigns', body),
+  campaign: (id: string) => route.get<CampaignDetail>('/api/admissions/campaigns/:id', byId(id)),
+  candidates: (id: string) =>
+    route.get<CandidateRow[]>('/api/admissions/campaigns/:id/candidates', byId(id)),
+  admitted: (id: string) =>
+    route.get<AdmittedRow[]>('/api/admissions/campaigns/:id/admitted', byId(id)),
+  importPrograms: (id: string, body: ProgramsInput) =>
+    route.put<ImportSummary>('/api/admissions/campaigns/:id/programs', body, byId(id)),
+  importScores: (id: string, body: ScoresInput) =>
+    route.put<ImportSummary>('/api/admissions/campaigns/:id/scores', body, byId(id)),
+  issue: (id: string) =>
+    route.post<IssueAnswer>('/api/admissions/campaigns/:id/candidates/issue', {}, byId(id)),
+  allocate: (id: string) =>
+    route.post<AllocationSummary>('/api/admissions/campaigns/:id/allocate', {}, byId(id)),
+  publish: (id: string) =>
+    route.post<CampaignSummary>('/api/admissions/campaigns/:id/publish', {}, byId(id)),
+  topUp: (id: string) =>
+    route.post<z.infer<typeof topUpAnswer>>('/api/admissions/campaigns/:id/top-up', {}, byId(id)),
+
+  importZones: (id: string, body: ZonesInput) =>
+    route.put<ImportSummary>('/api/admissions/campaigns/:id/zones', body, byId(id)),
+  importDirect: (id: string, body: DirectInput) =>
+    route.put<ImportSummary>('/api/admissions/campaigns/:id/direct', body, byId(id)),
+  addFreeCandidate: (id: string, body: FreeCandidateInput) =>
+    route.post<Slip>('/api/admissions/campaigns/:id/candidates/free', body, byId(id)),
+  priorityClaims: (id: string) =>
+    route.get<PriorityClaim[]>('/api/admissions/campaigns/:id/priority-claims', byId(id)),
+  checkClaim: (id: string, code: string, body: { accept: boolean; note?: string }) =>
+    route.post<PriorityClaim>('/api/admissions/campaigns/:id/priority-claims/:code/check', body, {
+      params: { id, code },
+    }),
+  evidenceUrl: (id: string, code: string) =>
+    url('/api/admissions/campaigns/:id/priority-claims/:code/evidence', { id, code }),
+  /** File links: the lists as xlsx (staff session), the family's receipt (candidate session). */
+  admittedXlsxUrl: (id: string) => url('/api/admissions/campaigns/:id/admitted.xlsx', { id }),
+  candidatesXlsxUrl: (id: string) => url('/api/admissions/campaigns/:id/candidates.xlsx', { id }),
+  receiptUrl: (campaign: string) => url('/api/public/admissions/:campaign/receipt', { campaign }),
+
+  publicCampaigns: () => route.get<PublicCampaign[]>('/api/public/admissions'),
+  publicCampaign: (campaign: string) =>
+    route.get<PublicCampaign>('/api/public/admissions/:campaign', byCampaign(campaign)),
+  counts: (campaign: string) =>
+    route.get<CountsAnswer>('/api/public/admissions/:campaign/counts', byCampaign(campaign)),
+  lookup: (campaign: string, query: { code: string; birthDate: string }) =>
+    route.get<z.infer<typeof lookupAnswer>>('/api/public/admissions/:campaign/lookup', {
+      ...byCampaign(campaign),
+      query,
+    }),
+};
+
+export const candidateApi = {
+  signIn: (campaign: string, body: { code: string; pin: string }) =>
+    candidate.route.post<z.infer<typeof signInAnswer>>(
+      '/api/public/admissions/:campaign/sign-in',
+      body,
+      byCampaign(campaign),
+    ),
+  application: (campaign: string) =>
+    candidate.route.get<ApplicationAnswer>(
+      '/api/public/admissions/:campaign/application',
+      byCampaign(campaign),
+    ),
+  submit: (campaign: string, body: { preferences: string[]; baseVersion: number }) =>
+    candidate.route.put<SubmittedAnswer>(
+      '/api/public/admissions/:campaign/application',
+      body,
+      byCampaign(campaign),
+    ),
+  withdraw: (campaign: string, body: { baseVersion: number }) =>
+    candidate.route.delete<SubmittedAnswer>(
+      '/api/public/admissions/:campaign/application',
+      body,
+      byCampaign(campaign),
+    ),
+  /** The claim sent (404 when none). */
+  priorityClaim: (campaign: string) =>
+    candidate.route.get<PriorityClaim>(
+      '/api/public/admissions/:campaign/priority-claim',
+      byCampaign(campaign),
+    ),
+  /** Multipart: `group`, `prize`, then `file` (the server reads the fields before the file). */
+  sendPriorityClaim: (campaign: string, form: FormData) =>
+    candidate.route.post<PriorityClaim>(
+      '/api/public/admissions/:campaign/priority-claim',
+      form,
+      byCampaign(campaign),
+    ),
+  result: (campaign: string) =>
+    candidate.route.get<ResultAnswer>(
+      '/api/public/admissions/:campaign/result',
+      byCampaign(campaign),
+    ),
+  confirm: (campaign: string, accept: boolean) =>
+    candidate.route.post<ResultAnswer>(
+      '/api/public/admissions/:campaign/confirmation',
+      { accept },
+      byCampaign(campaign),
+    ),
+};
