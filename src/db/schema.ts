@@ -368,6 +368,7 @@ export interface Database {
   admission_session: AdmissionSessionTable;
   admission_result: AdmissionResultTable;
   orgs_unit_v: OrgsUnitView;
+  orgs_user_v: OrgsUserView;
   registry_class_v: RegistryClassView;
   registry_staff_v: RegistryStaffView;
   registry_school_year_v: RegistrySchoolYearView;
@@ -580,6 +581,13 @@ export interface Database {
 // Views published for reports (migrations 2026120230 by orgs, 2026120231 by
 // the registry): the only way the indicators module reads their data.
 
+/** Accounts as orgs publishes them to other modules (migration 2026120260). */
+export interface OrgsUserView {
+  id: string;
+  full_name: string;
+  org_unit_id: string;
+  active: boolean;
+}
 export interface OrgsUnitView {
   id: string;
   code: string;

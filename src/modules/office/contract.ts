@@ -63,6 +63,7 @@ export type SettingsBody = z.infer<typeof settingsBody>;
 
 export const member = z.object({ id, fullName: z.string() });
 export const memberList = z.object({ items: z.array(member) });
+export type MemberList = z.infer<typeof memberList>;
 export type Member = z.infer<typeof member>;
 
 // ---------------------------------------------------------------- outgoing

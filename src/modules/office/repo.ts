@@ -20,7 +20,7 @@ import type {
 
 export async function findUnit(db: Db, unitId: string) {
   return db
-    .selectFrom('org_unit')
+    .selectFrom('orgs_unit_v as org_unit')
     .leftJoin('office_unit', 'office_unit.id', 'org_unit.id')
     .select([
       'org_unit.id',
@@ -37,7 +37,7 @@ export async function findUnit(db: Db, unitId: string) {
 
 export async function findUnitIdByCode(db: Db, code: string): Promise<string | undefined> {
   const row = await db
-    .selectFrom('org_unit')
+    .selectFrom('orgs_unit_v')
     .select('id')
     .where('code', '=', code)
     .executeTakeFirst();
@@ -47,7 +47,7 @@ export async function findUnitIdByCode(db: Db, code: string): Promise<string | u
 export async function unitsByIds(db: Db, ids: readonly string[]) {
   if (!ids.length) return [];
   return db
-    .selectFrom('org_unit')
+    .selectFrom('orgs_unit_v')
     .select(['id', 'code', 'name', 'path', 'active'])
     .where('id', 'in', [...ids])
     .execute();
@@ -70,7 +70,7 @@ export async function saveOfficeUnit(
 
 export async function membersOf(db: Db, unitId: string) {
   return db
-    .selectFrom('app_user')
+    .selectFrom('orgs_user_v')
     .select(['id', 'full_name'])
     .where('org_unit_id', '=', unitId)
     .where('active', '=', true)
@@ -81,7 +81,7 @@ export async function membersOf(db: Db, unitId: string) {
 export async function usersByIds(db: Db, ids: readonly string[]) {
   if (!ids.length) return [];
   return db
-    .selectFrom('app_user')
+    .selectFrom('orgs_user_v')
     .select(['id', 'full_name', 'org_unit_id', 'active'])
     .where('id', 'in', [...ids])
     .execute();
@@ -191,7 +191,7 @@ export async function listOutgoing(
 export async function recipientsOf(db: Db, outgoingId: string) {
   return db
     .selectFrom('office_recipient')
-    .leftJoin('org_unit', 'org_unit.id', 'office_recipient.unit_id')
+    .leftJoin('orgs_unit_v as org_unit', 'org_unit.id', 'office_recipient.unit_id')
     .select([
       'office_recipient.id',
       'office_recipient.unit_id',
@@ -352,7 +352,7 @@ export async function listAssignments(
   let query = db
     .selectFrom('office_assignment')
     .innerJoin('office_incoming', 'office_incoming.id', 'office_assignment.incoming_id')
-    .innerJoin('app_user as lead', 'lead.id', 'office_assignment.lead_user_id')
+    .innerJoin('orgs_user_v as lead', 'lead.id', 'office_assignment.lead_user_id')
     .selectAll('office_assignment')
     .select([
       'office_incoming.notation as incoming_notation',
@@ -580,10 +580,10 @@ export async function insertCertificate(
 
 export async function rootUnitId(db: Db): Promise<string | undefined> {
   const row = await db
-    .selectFrom('org_unit')
+    .selectFrom('orgs_unit_v')
     .select('id')
     .where('parent_id', 'is', null)
-    .orderBy('created_at')
+    .orderBy('code')
     .executeTakeFirst();
   return row?.id;
 }
@@ -630,7 +630,7 @@ export async function outgoingRegister(db: Db, unitId: string, year: number) {
     .select((eb) =>
       eb
         .selectFrom('office_recipient')
-        .leftJoin('org_unit', 'org_unit.id', 'office_recipient.unit_id')
+        .leftJoin('orgs_unit_v as org_unit', 'org_unit.id', 'office_recipient.unit_id')
         .select(
           sql<string>`string_agg(coalesce(org_unit.name, office_recipient.outside_name), '; ' ORDER BY coalesce(org_unit.name, office_recipient.outside_name))`.as(
             'names',
@@ -653,8 +653,8 @@ export async function incomingRegister(db: Db, unitId: string, year: number) {
     .select((eb) =>
       eb
         .selectFrom('office_assignment')
-        .innerJoin('app_user', 'app_user.id', 'office_assignment.lead_user_id')
-        .select(sql<string>`string_agg(app_user.full_name, '; ')`.as('names'))
+        .innerJoin('orgs_user_v as u', 'u.id', 'office_assignment.lead_user_id')
+        .select(sql<string>`string_agg(u.full_name, '; ')`.as('names'))
         .whereRef('office_assignment.incoming_id', '=', 'office_incoming.id')
         .as('handler_names'),
     )
@@ -667,7 +667,7 @@ export async function incomingRegister(db: Db, unitId: string, year: number) {
 
 /** Every unit of the tree (the demo gives each its abbreviation). */
 export async function allUnits(db: Db) {
-  return db.selectFrom('org_unit').select(['id', 'code', 'kind']).orderBy('code').execute();
+  return db.selectFrom('orgs_unit_v').select(['id', 'code', 'kind']).orderBy('code').execute();
 }
 
 /** The same document from the same sender already registered this year (case-insensitive). */
