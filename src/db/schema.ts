@@ -431,6 +431,49 @@ export interface OfficeFileTable {
   created_at: Generated<Date>;
 }
 
+/** A document's file in the file store (migration 2026120261). */
+export interface OfficeAttachmentTable {
+  id: string;
+  unit_id: string;
+  document_kind: 'incoming' | 'outgoing' | 'draft';
+  document_id: string;
+  file_name: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  text_key: Generated<string>;
+  uploaded_by: string;
+  created_at: Generated<Date>;
+}
+
+export type OfficeDraftStatus =
+  'draft' | 'review' | 'leader' | 'approved' | 'returned' | 'numbered' | 'issued';
+
+/** An outgoing document before its number, and its approval (migration 2026120261). */
+export interface OfficeDraftTable {
+  id: string;
+  unit_id: string;
+  status: Generated<OfficeDraftStatus>;
+  body: unknown;
+  drafter_id: string | null;
+  drafter_name: string;
+  outgoing_id: string | null;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface OfficeDraftStepTable {
+  id: string;
+  draft_id: string;
+  unit_id: string;
+  action: string;
+  actor_id: string | null;
+  actor_name: string;
+  comment: Generated<string>;
+  at: Generated<Date>;
+}
+
 export interface OfficeOutgoingTable {
   id: string;
   unit_id: string;
@@ -576,6 +619,9 @@ export interface Database {
   office_calendar_week: OfficeCalendarWeekTable;
   office_calendar_entry: OfficeCalendarEntryTable;
   office_certificate: OfficeCertificateTable;
+  office_attachment: OfficeAttachmentTable;
+  office_draft: OfficeDraftTable;
+  office_draft_step: OfficeDraftStepTable;
 }
 
 // Views published for reports (migrations 2026120230 by orgs, 2026120231 by

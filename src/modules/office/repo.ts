@@ -6,6 +6,9 @@ import { sql, type Insertable } from 'kysely';
 import type { Db } from '../../db/connection.ts';
 import { searchKey } from '../../lib/vietnamese.ts';
 import type {
+  OfficeAttachmentTable,
+  OfficeDraftStatus,
+  OfficeDraftTable,
   OfficeAssignmentTable,
   OfficeCalendarEntryTable,
   OfficeCertificateTable,
@@ -159,8 +162,24 @@ export async function listOutgoing(
   let query = db.selectFrom('office_outgoing').where('unit_id', '=', unitId);
   if (filter.year) query = query.where('year', '=', filter.year);
   if (filter.q) {
+    // Full-text: the register's fields (a notation's part by LIKE) and the text of the files.
     const p = likePattern(filter.q);
-    query = query.where('search_key', 'like', p);
+    const words = searchKey(filter.q);
+    query = query.where((eb) =>
+      eb.or([
+        eb('search_key', 'like', p),
+        sql<boolean>`to_tsvector('simple', search_key) @@ plainto_tsquery('simple', ${words})`,
+        eb.exists(
+          eb
+            .selectFrom('office_attachment as a')
+            .select(sql`1`.as('one'))
+            .where((w) => w.or([w('a.document_id', '=', w.ref('office_outgoing.id'))]))
+            .where(
+              sql<boolean>`to_tsvector('simple', a.text_key) @@ plainto_tsquery('simple', ${words})`,
+            ),
+        ),
+      ]),
+    );
   }
   const total = await query
     .select((eb) => eb.fn.countAll<string>().as('n'))
@@ -262,8 +281,29 @@ export async function listIncoming(
   let query = db.selectFrom('office_incoming').where('unit_id', '=', unitId);
   if (filter.year) query = query.where('year', '=', filter.year);
   if (filter.q) {
+    // Full-text: the register's fields (a notation's part by LIKE) and the text of the files.
     const p = likePattern(filter.q);
-    query = query.where('search_key', 'like', p);
+    const words = searchKey(filter.q);
+    query = query.where((eb) =>
+      eb.or([
+        eb('search_key', 'like', p),
+        sql<boolean>`to_tsvector('simple', search_key) @@ plainto_tsquery('simple', ${words})`,
+        eb.exists(
+          eb
+            .selectFrom('office_attachment as a')
+            .select(sql`1`.as('one'))
+            .where((w) =>
+              w.or([
+                w('a.document_id', '=', w.ref('office_incoming.id')),
+                w('a.document_id', '=', w.ref('office_incoming.outgoing_id')),
+              ]),
+            )
+            .where(
+              sql<boolean>`to_tsvector('simple', a.text_key) @@ plainto_tsquery('simple', ${words})`,
+            ),
+        ),
+      ]),
+    );
   }
   const total = await query
     .select((eb) => eb.fn.countAll<string>().as('n'))
@@ -683,4 +723,193 @@ export async function findIncomingDuplicate(
     .where(sql<boolean>`lower(notation) = lower(${key.notation})`)
     .where(sql<boolean>`lower(sender_name) = lower(${key.senderName})`)
     .executeTakeFirst();
+}
+
+// ---------------------------------------------------------------- files of documents
+
+export async function insertAttachment(
+  db: Db,
+  row: Insertable<OfficeAttachmentTable>,
+): Promise<void> {
+  await db.insertInto('office_attachment').values(row).execute();
+}
+
+/** Files of documents, oldest first. */
+export async function attachmentsOf(db: Db, documentIds: readonly string[]) {
+  if (!documentIds.length) return [];
+  return db
+    .selectFrom('office_attachment')
+    .select([
+      'id',
+      'unit_id',
+      'document_kind',
+      'document_id',
+      'file_name',
+      'media_type',
+      'size',
+      'sha256',
+      'uploaded_by',
+      'created_at',
+    ])
+    .where('document_id', 'in', [...documentIds])
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+export async function findAttachment(db: Db, id: string) {
+  return db
+    .selectFrom('office_attachment')
+    .select([
+      'id',
+      'unit_id',
+      'document_kind',
+      'document_id',
+      'file_name',
+      'media_type',
+      'size',
+      'sha256',
+    ])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Copies a draft's files to the outgoing document numbered from it (same stored bytes). */
+export async function copyAttachments(
+  db: Db,
+  from: string,
+  to: { kind: 'outgoing'; id: string },
+  newId: () => string,
+): Promise<void> {
+  const rows = await db
+    .selectFrom('office_attachment')
+    .selectAll()
+    .where('document_id', '=', from)
+    .execute();
+  for (const r of rows)
+    await db
+      .insertInto('office_attachment')
+      .values({ ...r, id: newId(), document_kind: to.kind, document_id: to.id })
+      .execute();
+}
+
+/** A unit's received copy of an outgoing document (what lets it read the sender's files). */
+export async function receivedCopy(db: Db, outgoingId: string, unitId: string) {
+  return db
+    .selectFrom('office_incoming')
+    .select('id')
+    .where('outgoing_id', '=', outgoingId)
+    .where('unit_id', '=', unitId)
+    .executeTakeFirst();
+}
+
+// ---------------------------------------------------------------- drafts
+
+export async function insertDraft(db: Db, row: Insertable<OfficeDraftTable>): Promise<void> {
+  await db.insertInto('office_draft').values(row).execute();
+}
+
+export async function findDraft(db: Db, id: string) {
+  return db.selectFrom('office_draft').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findDraftOfOutgoing(db: Db, outgoingId: string) {
+  return db
+    .selectFrom('office_draft')
+    .selectAll()
+    .where('outgoing_id', '=', outgoingId)
+    .executeTakeFirst();
+}
+
+export async function listDrafts(db: Db, unitId: string) {
+  return db
+    .selectFrom('office_draft')
+    .selectAll()
+    .where('unit_id', '=', unitId)
+    .orderBy('updated_at', 'desc')
+    .limit(200)
+    .execute();
+}
+
+/** Moves a draft on, only from the version the caller saw; false when it changed meanwhile. */
+export async function moveDraft(
+  db: Db,
+  id: string,
+  from: { status: readonly OfficeDraftStatus[]; version: number },
+  to: { status: OfficeDraftStatus; body?: unknown; outgoingId?: string },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('office_draft')
+    .set({
+      status: to.status,
+      version: sql`version + 1`,
+      updated_at: sql`now()`,
+      ...(to.body !== undefined ? { body: JSON.stringify(to.body) } : {}),
+      ...(to.outgoingId ? { outgoing_id: to.outgoingId } : {}),
+    })
+    .where('id', '=', id)
+    .where('status', 'in', [...from.status])
+    .where('version', '=', from.version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function insertDraftStep(
+  db: Db,
+  row: {
+    id: string;
+    draft_id: string;
+    unit_id: string;
+    action: string;
+    actor_id: string | null;
+    actor_name: string;
+    comment: string;
+  },
+): Promise<void> {
+  await db.insertInto('office_draft_step').values(row).execute();
+}
+
+export async function draftSteps(db: Db, draftId: string) {
+  return db
+    .selectFrom('office_draft_step')
+    .select(['action', 'actor_id', 'actor_name', 'comment', 'at'])
+    .where('draft_id', '=', draftId)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
+}
+
+/** Active schools under the given units (path prefix), of any of the levels when given. */
+export async function schoolsUnder(
+  db: Db,
+  groups: readonly { path: string; levels?: readonly string[] | undefined }[],
+) {
+  if (!groups.length) return [];
+  return db
+    .selectFrom('orgs_unit_v')
+    .select(['id', 'code', 'name', 'path', 'active'])
+    .where('kind', '=', 'school')
+    .where('active', '=', true)
+    .where((eb) =>
+      eb.or(
+        groups.map((g) =>
+          g.levels?.length
+            ? eb.and([
+                eb('path', 'like', `${g.path}%`),
+                sql<boolean>`levels && ${sql.val(g.levels)}::text[]`,
+              ])
+            : eb('path', 'like', `${g.path}%`),
+        ),
+      ),
+    )
+    .execute();
+}
+
+export async function releaseOutgoing(db: Db, id: string): Promise<void> {
+  await db
+    .updateTable('office_outgoing')
+    .set({ status: 'released', updated_at: sql`now()` })
+    .where('id', '=', id)
+    .where('status', '=', 'registered')
+    .execute();
 }
