@@ -18,6 +18,7 @@ import {
   CHANNELS,
   CONFIDENTIALITIES,
   DOCUMENT_TYPES,
+  DRAFT_STATUSES,
   INCOMING_STATUSES,
   OUTGOING_STATUSES,
   RECIPIENT_STATUSES,
@@ -185,16 +186,6 @@ export const withdrawBody = z.object({ reason: text(500, 'Lý do thu hồi') });
 
 // ---------------------------------------------------------------- drafts
 
-export const DRAFT_STATUSES = [
-  'draft',
-  'review',
-  'leader',
-  'approved',
-  'returned',
-  'numbered',
-  'issued',
-] as const;
-export type DraftStatus = (typeof DRAFT_STATUSES)[number];
 export const DRAFT_ACTIONS = ['submit', 'forward', 'approve', 'return'] as const;
 export type DraftAction = (typeof DRAFT_ACTIONS)[number];
 
@@ -213,6 +204,7 @@ export const draftRow = z.object({
   type: z.string(),
   subject: z.string(),
   drafterName: z.string(),
+  drafterId: id.nullable(),
   version: z.number().int(),
   updatedAt: timestamp,
   outgoingId: id.nullable(),

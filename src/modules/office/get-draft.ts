@@ -18,6 +18,7 @@ function draftRowOf(d: Draft): DraftRow {
     type: body.type,
     subject: body.subject,
     drafterName: d.drafter_name,
+    drafterId: d.drafter_id,
     version: d.version,
     updatedAt: iso(d.updated_at),
     outgoingId: d.outgoing_id,

@@ -6,6 +6,7 @@ import { INCOMING_STATUS_NAMES, URGENCY_NAMES } from '../../../../src/modules/of
 import { useI18n, useMessages } from '../../shared/i18n.ts';
 import { officeApi } from './api.ts';
 import { AssignForm } from './IncomingForms.tsx';
+import { Attachments } from './Attachments.tsx';
 import { messages } from './messages.ts';
 import { AssignmentTags, dmy, usePhone } from './parts.tsx';
 
@@ -38,6 +39,13 @@ export function IncomingDrawer({ id, me, onClose }: { id: string; me: Me; onClos
             </Descriptions.Item>
             <Descriptions.Item label={m.registeredBy}>{d.registeredBy}</Descriptions.Item>
           </Descriptions>
+          <Attachments
+            kind="incoming"
+            id={d.id}
+            items={d.attachments}
+            canAdd={me.permissions.includes('office.register') && d.channel !== 'system'}
+            onAdded={() => void client.invalidateQueries({ queryKey: ['office'] })}
+          />
           {d.assignments.map((a) => (
             <Descriptions key={a.id} column={1} size="small" style={{ marginTop: 12 }}>
               <Descriptions.Item label={m.instruction}>{a.instruction}</Descriptions.Item>

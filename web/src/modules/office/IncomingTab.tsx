@@ -21,7 +21,10 @@ export function IncomingTab({ me }: { me: Me }) {
       addLabel={me.permissions.includes('office.register') ? m.registerIncoming : null}
       form={(onDone) => <RegisterIncomingForm onDone={onDone} />}
       drawer={(id, onClose) => <IncomingDrawer id={id} me={me} onClose={onClose} />}
-      exports={[{ label: m.exportRegister, href: officeApi.incomingRegisterXlsx() }]}
+      exports={[
+        { label: m.exportRegister, href: officeApi.incomingRegisterXlsx() },
+        { label: m.registerPdf, href: officeApi.incomingRegisterPdf() },
+      ]}
       columns={[
         { title: m.arrivalNumber, dataIndex: 'arrivalNumber', width: 80 },
         { title: m.number, dataIndex: 'notation', width: 150 },

@@ -6,6 +6,7 @@ import { useMessages } from '../../shared/i18n.ts';
 import { officeApi } from './api.ts';
 import { messages } from './messages.ts';
 import { CalendarTab } from './CalendarTab.tsx';
+import { DraftsTab } from './DraftsTab.tsx';
 import { IncomingTab } from './IncomingTab.tsx';
 import { OutgoingTab } from './OutgoingTab.tsx';
 import { SettingsTab } from './SettingsTab.tsx';
@@ -27,6 +28,11 @@ export default function OfficePage({ me }: { me: Me }) {
             key: 'out',
             label: m.outgoing,
             children: <OutgoingTab me={me} settings={settings.data} />,
+          },
+          {
+            key: 'drafts',
+            label: m.drafts,
+            children: <DraftsTab me={me} divisions={settings.data?.divisions ?? []} />,
           },
           { key: 'tasks', label: m.myTasks, children: <TasksTab /> },
           { key: 'calendar', label: m.calendar, children: <CalendarTab me={me} /> },

@@ -8,6 +8,7 @@ import {
 } from '../../../../src/modules/office/labels.ts';
 import { useI18n, useMessages } from '../../shared/i18n.ts';
 import { officeApi } from './api.ts';
+import { Attachments } from './Attachments.tsx';
 import { messages } from './messages.ts';
 import { dmy, useErrorToast, usePhone, when } from './parts.tsx';
 
@@ -65,6 +66,22 @@ export function OutgoingDrawer({ id, me, onClose }: { id: string; me: Me; onClos
               )}
             </Descriptions.Item>
           </Descriptions>
+          <Attachments
+            kind="outgoing"
+            id={d.id}
+            items={d.attachments}
+            canAdd={me.permissions.includes('office.register') && d.status !== 'withdrawn'}
+            onAdded={refresh}
+          />
+          {d.draftId && d.status === 'registered' && me.permissions.includes('office.register') && (
+            <Button
+              type="primary"
+              style={{ marginTop: 12 }}
+              onClick={() => void officeApi.issue(d.id).then(refresh, toast)}
+            >
+              {m.issue}
+            </Button>
+          )}
           <Typography.Title level={5} style={{ marginTop: 16 }}>
             {m.recipientStatus}
           </Typography.Title>

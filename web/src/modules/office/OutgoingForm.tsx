@@ -2,7 +2,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { App as AntApp, Button, Form, Input, Select, Space } from 'antd';
 import { useState } from 'react';
-import type { UnitSummary } from '../../../../src/modules/orgs/contract.ts';
+import type { Level, UnitSummary } from '../../../../src/modules/orgs/contract.ts';
 import type { RegisterOutgoingBody } from '../../../../src/modules/office/contract.ts';
 import {
   DOCUMENT_TYPE_TABLES,
@@ -10,7 +10,7 @@ import {
   URGENCIES,
   URGENCY_NAMES,
 } from '../../../../src/modules/office/labels.ts';
-import { useI18n, useMessages } from '../../shared/i18n.ts';
+import { LEVEL_LABELS, useI18n, useMessages } from '../../shared/i18n.ts';
 import { officeApi } from './api.ts';
 import { messages } from './messages.ts';
 import { fill, useErrorToast } from './parts.tsx';
@@ -54,30 +54,50 @@ function RecipientPicker({
   );
 }
 
-type OutgoingForm = Omit<RegisterOutgoingBody, 'outsideRecipients'> & { outside?: string };
+type OutgoingForm = Omit<RegisterOutgoingBody, 'outsideRecipients' | 'recipientGroups'> & {
+  outside?: string;
+  groupRoots?: string[];
+  groupLevels?: Level[];
+};
 
+/**
+ * An outgoing document's fields: numbered at once (`draft` false: the
+ * clerk's register), or saved as a draft for approval.
+ */
 export function RegisterOutgoingForm({
   divisions,
   onDone,
+  draft = false,
 }: {
   divisions: string[];
   onDone: () => void;
+  draft?: boolean;
 }) {
   const m = useMessages(messages);
   const { lang } = useI18n();
   const toast = useErrorToast();
   const { message } = AntApp.useApp();
   const save = useMutation({
-    mutationFn: ({ outside, ...body }: OutgoingForm) =>
-      officeApi.registerOutgoing({
-        ...body,
+    mutationFn: async ({ outside, groupRoots, groupLevels, ...rest }: OutgoingForm) => {
+      const body = {
+        ...rest,
+        recipientGroups: (groupRoots ?? []).map((rootId) => ({
+          rootId,
+          ...(groupLevels?.length ? { levels: groupLevels } : {}),
+        })),
         outsideRecipients: (outside ?? '')
           .split('\n')
           .map((s) => s.trim())
           .filter(Boolean),
-      }),
-    onSuccess: (r) => {
-      void message.success(fill(m.registered, { what: r.notation }));
+      };
+      if (draft) {
+        await officeApi.createDraft(body);
+        return m.saveDraft;
+      }
+      return fill(m.registered, { what: (await officeApi.registerOutgoing(body)).notation });
+    },
+    onSuccess: (text) => {
+      void message.success(text);
       onDone();
     },
     onError: toast,
@@ -121,11 +141,23 @@ export function RegisterOutgoingForm({
       <Form.Item name="recipientIds" label={m.recipients}>
         <RecipientPicker />
       </Form.Item>
+      <Space wrap style={{ width: '100%' }}>
+        <Form.Item name="groupRoots" label={m.groups} style={{ minWidth: 240 }}>
+          <RecipientPicker />
+        </Form.Item>
+        <Form.Item name="groupLevels" label={m.levels}>
+          <Select
+            mode="multiple"
+            style={{ minWidth: 160 }}
+            options={Object.entries(LEVEL_LABELS[lang]).map(([value, label]) => ({ value, label }))}
+          />
+        </Form.Item>
+      </Space>
       <Form.Item name="outside" label={m.outsideRecipients}>
         <Input.TextArea rows={2} />
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={save.isPending}>
-        {m.registerOutgoing}
+        {draft ? m.saveDraft : m.registerOutgoing}
       </Button>
     </Form>
   );

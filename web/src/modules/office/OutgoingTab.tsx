@@ -23,7 +23,10 @@ export function OutgoingTab({ me, settings }: { me: Me; settings: OfficeSettings
         <RegisterOutgoingForm divisions={settings?.divisions ?? []} onDone={onDone} />
       )}
       drawer={(id, onClose) => <OutgoingDrawer id={id} me={me} onClose={onClose} />}
-      exports={[{ label: m.exportRegister, href: officeApi.outgoingRegisterXlsx() }]}
+      exports={[
+        { label: m.exportRegister, href: officeApi.outgoingRegisterXlsx() },
+        { label: m.registerPdf, href: officeApi.outgoingRegisterPdf() },
+      ]}
       columns={[
         { title: m.number, dataIndex: 'notation', width: 160 },
         { title: m.date, width: 110, render: (_, r) => dmy(r.date) },

@@ -12,6 +12,10 @@ import type {
   AssignmentRow,
   CalendarEntryBody,
   CalendarWeek,
+  DraftBody,
+  DraftDetail,
+  DraftList,
+  DraftStepBody,
   IncomingDetail,
   IncomingPage,
   ListQuery,
@@ -27,7 +31,7 @@ import type {
   ReportBody,
   SettingsBody,
 } from '../../../../src/modules/office/contract.ts';
-import { route, url, type QueryOf } from '../../shared/api.ts';
+import { route, uploadUrl, url, type QueryOf } from '../../shared/api.ts';
 
 const byId = (id: string) => ({ params: { id } });
 
@@ -58,6 +62,22 @@ export const officeApi = {
     route.post<RegisteredIncoming, RegisterIncomingBody>('/api/office/incoming', body),
   assign: (id: string, body: AssignBody) =>
     route.post<IncomingDetail, AssignBody>('/api/office/incoming/:id/assign', body, byId(id)),
+
+  drafts: () => route.get<DraftList>('/api/office/drafts'),
+  draft: (id: string) => route.get<DraftDetail>('/api/office/drafts/:id', byId(id)),
+  createDraft: (body: DraftBody) => route.post<DraftDetail, DraftBody>('/api/office/drafts', body),
+  stepDraft: (id: string, body: DraftStepBody) =>
+    route.post<DraftDetail, DraftStepBody>('/api/office/drafts/:id/step', body, byId(id)),
+  numberDraft: (id: string, version: number) =>
+    route.post<OutgoingDetail>('/api/office/drafts/:id/number', { version }, byId(id)),
+  issue: (id: string) => route.post<OutgoingDetail>('/api/office/outgoing/:id/issue', {}, byId(id)),
+
+  /** Where a document's file is POSTed (multipart, field "file"). */
+  filesUrl: (kind: 'incoming' | 'outgoing' | 'draft', id: string) =>
+    uploadUrl('/api/office/:kind/:id/files', { kind, id }),
+  fileUrl: (id: string) => url('/api/office/files/:id', { id }),
+  outgoingRegisterPdf: (year?: number) => url('/api/office/outgoing/register.pdf', {}, { year }),
+  incomingRegisterPdf: (year?: number) => url('/api/office/incoming/register.pdf', {}, { year }),
 
   outgoingRegisterXlsx: (year?: number) => url('/api/office/outgoing/register.xlsx', {}, { year }),
   incomingRegisterXlsx: (year?: number) => url('/api/office/incoming/register.xlsx', {}, { year }),
