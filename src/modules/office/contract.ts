@@ -326,6 +326,22 @@ export const assignmentQuery = z.object({
 });
 export type AssignmentQuery = z.input<typeof assignmentQuery>;
 
+export const statsQuery = z.object({ year: yearFilter });
+export const statsRow = z.object({
+  unit: unitRef,
+  month: z.number().int().min(1).max(12),
+  total: z.number().int(),
+  onTime: z.number().int(),
+  late: z.number().int(),
+  overdue: z.number().int(),
+  open: z.number().int(),
+  /** Done by the deadline over those whose deadline has passed or that are done; null when none. */
+  onTimeRate: z.number().nullable(),
+});
+export type StatsRow = z.infer<typeof statsRow>;
+export const assignmentStats = z.object({ year: z.number().int(), items: z.array(statsRow) });
+export type AssignmentStats = z.infer<typeof assignmentStats>;
+
 // ---------------------------------------------------------------- calendar
 
 export const weekQuery = z.object({ week: dateText.optional() });

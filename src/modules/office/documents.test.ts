@@ -14,6 +14,9 @@ import type { Role } from '../../db/schema.ts';
 import { finishPdf, newPdf } from '../../lib/pdf.ts';
 import { freshDatabase } from '../../../test/helpers/db.ts';
 import { makeTree, makeUser, SMALL_PROVINCE } from '../../../test/helpers/fixtures.ts';
+import { systemActor, writeTransaction } from '../../db/actor.ts';
+import { assignIncoming } from './assign-incoming.ts';
+import { assignmentStats } from './assignment-stats.ts';
 import { attachFile, type DocumentKind } from './attach-file.ts';
 import { getDraft } from './get-draft.ts';
 import { getIncoming } from './get-incoming.ts';
@@ -25,6 +28,8 @@ import { openAttachment } from './open-attachment.ts';
 import { registerIncoming } from './register-incoming.ts';
 import { registerOutgoing } from './register-outgoing.ts';
 import { registerPdf } from './register-pdf.ts';
+import { reportAssignment } from './report-assignment.ts';
+import { addDays, todayInVietnam } from './rules.ts';
 import { saveDraft } from './save-draft.ts';
 import { saveSettings } from './save-settings.ts';
 import { stepDraft } from './step-draft.ts';
@@ -300,4 +305,55 @@ describe('register PDFs (A4 landscape)', () => {
       expect(incoming).toContain('77/UBND-VX');
     },
   );
+});
+
+describe('task statistics (issue #17 item 7)', () => {
+  it('counts on-time, late and overdue handling by unit and month, for the unit and those below', async () => {
+    const leaderA = await userScope('THA', 'school_admin', 'hieutruong.a');
+    const deadline = todayInVietnam();
+    const assigned: string[] = [];
+    for (const n of [1, 2, 3]) {
+      const doc = await registerIncoming(db, clerkA, {
+        senderName: 'Phòng Văn hoá - Xã hội',
+        notation: `${n}/VHXH`,
+        type: 'CV',
+        date: todayInVietnam(),
+        subject: `Việc số ${n}`,
+      });
+      const detail = await assignIncoming(db, leaderA, doc.id, {
+        leadUserId: clerkA.user.id,
+        instruction: 'Xử lý',
+        deadline,
+      });
+      assigned.push(detail.assignments[0]!.id);
+    }
+    await reportAssignment(db, clerkA, assigned[0]!, { done: true, result: 'Xong' });
+    await reportAssignment(db, clerkA, assigned[1]!, { done: true, result: 'Xong muộn' });
+    // The second was finished after its deadline, the third is overdue (dates moved back).
+    await writeTransaction(db, systemActor('kiểm thử thống kê'), async (tx) => {
+      await tx
+        .updateTable('office_assignment')
+        .set({ deadline: addDays(todayInVietnam(), -3) })
+        .where('id', 'in', [assigned[1]!, assigned[2]!])
+        .execute();
+    });
+    const thisYear = Number(todayInVietnam().slice(0, 4));
+    const pastYear = Number(addDays(todayInVietnam(), -3).slice(0, 4));
+    const mine = await assignmentStats(db, leaderA, {});
+    const items = [
+      ...mine.items,
+      ...(pastYear !== thisYear
+        ? (await assignmentStats(db, leaderA, { year: pastYear })).items
+        : []),
+    ];
+    // The moved deadlines may fall in the previous month (or year): sum them all.
+    const sum = (k: 'onTime' | 'late' | 'overdue' | 'total') =>
+      items.filter((r) => r.unit.code === 'THA').reduce((a, r) => a + r[k], 0);
+    expect([sum('total'), sum('onTime'), sum('late'), sum('overdue')]).toEqual([3, 1, 1, 1]);
+    // The department sees the school's counts; another school does not.
+    const dept = await assignmentStats(db, leader, {});
+    expect(dept.items.some((r) => r.unit.code === 'THA')).toBe(true);
+    const b = await assignmentStats(db, clerkB, {});
+    expect(b.items.some((r) => r.unit.code === 'THA')).toBe(false);
+  });
 });

@@ -913,3 +913,37 @@ export async function releaseOutgoing(db: Db, id: string): Promise<void> {
     .where('status', '=', 'registered')
     .execute();
 }
+
+// ---------------------------------------------------------------- statistics
+
+/**
+ * Assignments of the units under a path by unit and month of their deadline:
+ * done by the deadline (Việt Nam date), done late, open and overdue, open.
+ */
+export async function assignmentStats(db: Db, path: string, year: number, today: string) {
+  const doneDay = sql`(office_assignment.done_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`;
+  return db
+    .selectFrom('office_assignment')
+    .innerJoin('orgs_unit_v as u', 'u.id', 'office_assignment.unit_id')
+    .where('u.path', 'like', `${path}%`)
+    .where(sql<boolean>`extract(year FROM office_assignment.deadline) = ${year}`)
+    .select([
+      'u.id',
+      'u.code',
+      'u.name',
+      sql<number>`extract(month FROM office_assignment.deadline)::int`.as('month'),
+      sql<string>`count(*)`.as('total'),
+      sql<string>`count(*) FILTER (WHERE status = 'done' AND ${doneDay} <= deadline)`.as('on_time'),
+      sql<string>`count(*) FILTER (WHERE status = 'done' AND ${doneDay} > deadline)`.as('late'),
+      sql<string>`count(*) FILTER (WHERE status = 'open' AND deadline < ${today}::date)`.as(
+        'overdue',
+      ),
+      sql<string>`count(*) FILTER (WHERE status = 'open' AND deadline >= ${today}::date)`.as(
+        'open',
+      ),
+    ])
+    .groupBy(['u.id', 'u.code', 'u.name', sql`extract(month FROM office_assignment.deadline)`])
+    .orderBy('u.code')
+    .orderBy('month')
+    .execute();
+}

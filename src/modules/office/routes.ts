@@ -7,6 +7,8 @@ import type { FileStore } from '../../core/files/store.ts';
 import type { Db } from '../../db/connection.ts';
 import { z } from 'zod';
 import {
+  assignmentStats,
+  statsQuery,
   attachmentFile,
   attachmentParams,
   attachmentRow,
@@ -509,6 +511,21 @@ export function registerOfficeRoutes(
         request.params.id,
         request.body,
       ),
+  );
+  api.get(
+    '/office/assignments/stats',
+    {
+      schema: {
+        tags,
+        summary: 'Thống kê xử lý đúng hạn theo đơn vị và tháng (đơn vị mình và trực thuộc)',
+        querystring: statsQuery,
+        response: { 200: assignmentStats },
+      },
+    },
+    async (request) =>
+      (await import('./assignment-stats.ts')).assignmentStats(db, requireScope(request), {
+        year: request.query.year,
+      }),
   );
   api.get(
     '/office/notices',
