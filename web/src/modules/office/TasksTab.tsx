@@ -6,6 +6,7 @@ import type { AssignmentRow, ReportBody } from '../../../../src/modules/office/c
 import { useMessages } from '../../shared/i18n.ts';
 import { officeApi } from './api.ts';
 import { messages } from './messages.ts';
+import { TaskStats } from './TaskStats.tsx';
 import { AssignmentTags, dmy, useErrorToast } from './parts.tsx';
 
 export function TasksTab() {
@@ -98,6 +99,7 @@ export function TasksTab() {
           </Button>
         </Form>
       </Modal>
+      <TaskStats />
     </>
   );
 }

@@ -10,6 +10,7 @@ import type {
   AssignmentList,
   AssignmentQuery,
   AssignmentRow,
+  AssignmentStats,
   CalendarEntryBody,
   CalendarWeek,
   DraftBody,
@@ -86,6 +87,8 @@ export const officeApi = {
     route.get<AssignmentList>('/api/office/assignments', { query }),
   report: (id: string, body: ReportBody) =>
     route.post<AssignmentRow, ReportBody>('/api/office/assignments/:id/report', body, byId(id)),
+  stats: (year?: number) =>
+    route.get<AssignmentStats>('/api/office/assignments/stats', { query: { year } }),
   notices: () => route.get<NoticeList>('/api/office/notices'),
 
   week: (week: string) => route.get<CalendarWeek>('/api/office/calendar', { query: { week } }),
