@@ -168,6 +168,18 @@ export const attachmentParams = z.object({
 });
 export const attachmentFile = fileAnswer('application/octet-stream', 'Tệp của văn bản');
 
+/** Composing the document's text in the Annex I layout (DOCX and PDF, added to its files). */
+export const composeBody = z.object({
+  body: text(50_000, 'Nội dung văn bản'),
+  /** TM. (thay mặt), KT. (ký thay), TL. (thừa lệnh), TUQ. (thừa ủy quyền): Annex I §II.7. */
+  authority: z.enum(['TM', 'KT', 'TL', 'TUQ']).nullable().default(null),
+  onBehalfOf: text(200, 'Thẩm quyền ký thay mặt cho').nullable().default(null),
+  signerTitle: text(200, 'Chức vụ người ký'),
+  signerName: text(200, 'Người ký').optional(),
+  place: text(100, 'Địa danh'),
+});
+export type ComposeBody = z.input<typeof composeBody>;
+
 export const outgoingDetail = outgoingRow.extend({
   draftingUnit: z.string().nullable(),
   signerName: z.string().nullable(),

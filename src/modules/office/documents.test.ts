@@ -17,7 +17,10 @@ import { makeTree, makeUser, SMALL_PROVINCE } from '../../../test/helpers/fixtur
 import { systemActor, writeTransaction } from '../../db/actor.ts';
 import { assignIncoming } from './assign-incoming.ts';
 import { assignmentStats } from './assignment-stats.ts';
+import { annexFontName, placeAndDate } from './annex-layout.ts';
 import { attachFile, type DocumentKind } from './attach-file.ts';
+import { composeOutgoing } from './compose-outgoing.ts';
+import { DOCX, docxText, zipEntry } from './document-files.ts';
 import { getDraft } from './get-draft.ts';
 import { getIncoming } from './get-incoming.ts';
 import { issueOutgoing } from './issue-outgoing.ts';
@@ -355,5 +358,71 @@ describe('task statistics (issue #17 item 7)', () => {
     expect(dept.items.some((r) => r.unit.code === 'THA')).toBe(true);
     const b = await assignmentStats(db, clerkB, {});
     expect(b.items.some((r) => r.unit.code === 'THA')).toBe(false);
+  });
+});
+
+describe('Annex I layout (issue #17 item 4)', () => {
+  it('lays out a decision as DOCX and PDF (A4), read back, and adds both to its files', async () => {
+    const out = await registerOutgoing(db, clerk, {
+      type: 'QĐ',
+      subject: 'Về việc thành lập Hội đồng thi chọn học sinh giỏi',
+      draftingUnit: 'VP',
+      signerName: 'Nguyễn Văn An',
+      recipientIds: [ids.THA!],
+    });
+    const { items } = await composeOutgoing(db, clerk, files, out.id, {
+      body: 'Điều 1. Thành lập Hội đồng thi.\nĐiều 2. Quyết định này có hiệu lực từ ngày ký.',
+      authority: 'KT',
+      onBehalfOf: 'Giám đốc',
+      signerTitle: 'Phó Giám đốc',
+      place: 'Thử Nghiệm',
+    });
+    expect(items.map((i) => i.mediaType)).toEqual([DOCX, 'application/pdf']);
+    const read = async (sha: string) => {
+      const chunks: Buffer[] = [];
+      for await (const c of await files.open(sha)) chunks.push(c as Buffer);
+      return Buffer.concat(chunks);
+    };
+    const xml = zipEntry(await read(items[0]!.sha256), 'word/document.xml')!;
+    const text = docxText(xml);
+    for (const s of [
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      `Số: ${out.notation}`,
+      'QUYẾT ĐỊNH',
+      'KT. GIÁM ĐỐC',
+      'PHÓ GIÁM ĐỐC',
+      'Nguyễn Văn An',
+      'Nơi nhận:',
+      '- Trường Tiểu học Kim Đồng;',
+      '- Lưu: VT, VP.',
+    ])
+      expect(text).toContain(s);
+    expect(xml).toContain('w:ascii="Times New Roman"');
+    // Margins: left 30 mm = 1701 twips, right 15 mm = 850, top and bottom 20 mm = 1134.
+    const sectPr = zipEntry(await read(items[0]!.sha256), 'word/document.xml')!.match(
+      /<w:pgMar[^>]+>/,
+    )![0];
+    expect(sectPr).toMatch(/w:left="1701"/);
+    expect(sectPr).toMatch(/w:right="850"/);
+    if (hasPdftotext) {
+      const pdf = await read(items[1]!.sha256);
+      const pdfText = spawnSync('pdftotext', ['-', '-'], { input: pdf }).stdout.toString();
+      expect(pdfText).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+      expect(pdfText).toContain(`Số: ${out.notation}`);
+      expect(pdfText).toMatch(/Thử Nghiệm, ngày \d{2} tháng \d{1,2} năm \d{4}/);
+      const info = spawnSync('pdfinfo', ['-'], { input: pdf }).stdout.toString();
+      expect(info).toMatch(/Page size:\s+595\.28 x 841\.89/);
+      const fonts = spawnSync('pdffonts', ['-'], { input: pdf }).stdout.toString();
+      expect(fonts).toMatch(
+        annexFontName() === 'Liberation Serif' ? /LiberationSerif/ : /DejaVuSerif/,
+      );
+    }
+  });
+
+  it('writes dates as Annex I says: days below 10 and months 1–2 with a zero', () => {
+    expect(placeAndDate('Hà Nội', '2026-03-05')).toBe('Hà Nội, ngày 05 tháng 3 năm 2026');
+    expect(placeAndDate('Hà Nội', '2026-02-15')).toBe('Hà Nội, ngày 15 tháng 02 năm 2026');
+    expect(placeAndDate('Hà Nội', '2026-12-25')).toBe('Hà Nội, ngày 25 tháng 12 năm 2026');
   });
 });

@@ -31,6 +31,7 @@ export async function findUnit(db: Db, unitId: string) {
       'org_unit.name',
       'org_unit.path',
       'org_unit.kind',
+      'org_unit.parent_id',
       'office_unit.abbreviation',
       'office_unit.divisions',
     ])

@@ -7,6 +7,8 @@ import type { FileStore } from '../../core/files/store.ts';
 import type { Db } from '../../db/connection.ts';
 import { z } from 'zod';
 import {
+  attachmentList,
+  composeBody,
   assignmentStats,
   statsQuery,
   attachmentFile,
@@ -202,6 +204,26 @@ export function registerOfficeRoutes(
         requireScope(request),
         request.params.id,
         request.body.version,
+      ),
+  );
+  api.post(
+    '/office/outgoing/:id/compose',
+    {
+      schema: {
+        tags,
+        summary: 'Trình bày văn bản theo Phụ lục I Nghị định 30/2020 (DOCX và PDF, thêm vào tệp)',
+        params: idParams,
+        body: composeBody,
+        response: { 200: attachmentList },
+      },
+    },
+    async (request) =>
+      (await import('./compose-outgoing.ts')).composeOutgoing(
+        db,
+        requireScope(request),
+        files,
+        request.params.id,
+        request.body,
       ),
   );
   api.post(
