@@ -70,6 +70,16 @@ export const settingsBody = z.object({
 });
 export type SettingsBody = z.infer<typeof settingsBody>;
 
+/** A unit certificate and its key from a PKCS#12 file (.p12/.pfx), sent as base64. */
+export const certificateImportBody = z.object({
+  p12: z
+    .string()
+    .max(200_000, 'Tệp PKCS#12 quá lớn (tối đa khoảng 150 KB)')
+    .regex(/^[A-Za-z0-9+/=\s]+$/, 'Tệp PKCS#12 cần gửi dạng base64'),
+  password: z.string().max(200),
+});
+export type CertificateImportBody = z.input<typeof certificateImportBody>;
+
 export const member = z.object({ id, fullName: z.string() });
 export const memberList = z.object({ items: z.array(member) });
 export type MemberList = z.infer<typeof memberList>;

@@ -7,6 +7,7 @@ import type { FileStore } from '../../core/files/store.ts';
 import type { Db } from '../../db/connection.ts';
 import { z } from 'zod';
 import {
+  certificateImportBody,
   attachmentList,
   composeBody,
   assignmentStats,
@@ -267,6 +268,23 @@ export function registerOfficeRoutes(
     },
     async (request) =>
       (await import('./save-settings.ts')).saveSettings(db, requireScope(request), request.body),
+  );
+  api.post(
+    '/office/settings/certificate',
+    {
+      schema: {
+        tags,
+        summary: 'Nhập chứng thư số và khoá của đơn vị từ tệp PKCS#12 (.p12/.pfx, base64)',
+        body: certificateImportBody,
+        response: { 200: officeSettings },
+      },
+    },
+    async (request) => {
+      const scope = requireScope(request);
+      const { importCertificate } = await import('./import-certificate.ts');
+      const { officeKeyPassphrase } = await import('./keys.ts');
+      return importCertificate(db, scope, { ...request.body, passphrase: officeKeyPassphrase });
+    },
   );
   api.get(
     '/office/members',
