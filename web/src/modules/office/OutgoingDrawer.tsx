@@ -1,6 +1,7 @@
 // One outgoing document: signing, each recipient's status, recall.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Descriptions, Drawer, Table, Tag, Typography, Upload } from 'antd';
+import { Button, Descriptions, Drawer, Modal, Table, Tag, Typography, Upload } from 'antd';
+import { useState } from 'react';
 import type { Me } from '../../../../src/modules/orgs/contract.ts';
 import {
   OUTGOING_STATUS_NAMES,
@@ -9,6 +10,7 @@ import {
 import { useI18n, useMessages } from '../../shared/i18n.ts';
 import { officeApi } from './api.ts';
 import { Attachments } from './Attachments.tsx';
+import { ComposeForm } from './ComposeForm.tsx';
 import { messages } from './messages.ts';
 import { dmy, useErrorToast, usePhone, when } from './parts.tsx';
 
@@ -23,6 +25,7 @@ export function OutgoingDrawer({ id, me, onClose }: { id: string; me: Me; onClos
     queryFn: () => officeApi.outgoingDetail(id),
   });
   const d = detail.data;
+  const [composing, setComposing] = useState(false);
   const refresh = () => void client.invalidateQueries({ queryKey: ['office'] });
   const sign = async (file: File) => {
     const body = new FormData();
@@ -73,6 +76,26 @@ export function OutgoingDrawer({ id, me, onClose }: { id: string; me: Me; onClos
             canAdd={me.permissions.includes('office.register') && d.status !== 'withdrawn'}
             onAdded={refresh}
           />
+          {me.permissions.includes('office.register') && d.status !== 'withdrawn' && (
+            <Button size="small" style={{ marginTop: 8 }} onClick={() => setComposing(true)}>
+              {m.compose}
+            </Button>
+          )}
+          <Modal
+            open={composing}
+            title={m.compose}
+            footer={null}
+            onCancel={() => setComposing(false)}
+            destroyOnHidden
+          >
+            <ComposeForm
+              id={d.id}
+              onDone={() => {
+                setComposing(false);
+                refresh();
+              }}
+            />
+          </Modal>
           {d.draftId && d.status === 'registered' && me.permissions.includes('office.register') && (
             <Button
               type="primary"

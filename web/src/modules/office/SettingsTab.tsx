@@ -4,6 +4,7 @@ import { App as AntApp, Button, Form, Input, Typography } from 'antd';
 import type { OfficeSettings, SettingsBody } from '../../../../src/modules/office/contract.ts';
 import { useMessages } from '../../shared/i18n.ts';
 import { officeApi } from './api.ts';
+import { CertificateImport } from './CertificateImport.tsx';
 import { messages } from './messages.ts';
 import { dmy, useErrorToast } from './parts.tsx';
 
@@ -49,6 +50,8 @@ export function SettingsTab({ settings }: { settings: OfficeSettings }) {
           ? `${settings.certificate.subject} (→ ${dmy(settings.certificate.notAfter)})`
           : m.noCertificate}
       </Typography.Paragraph>
+      <CertificateImport />
+      <br />
       <Button type="primary" htmlType="submit" loading={save.isPending}>
         {m.save}
       </Button>

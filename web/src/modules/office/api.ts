@@ -11,6 +11,9 @@ import type {
   AssignmentQuery,
   AssignmentRow,
   AssignmentStats,
+  AttachmentList,
+  CertificateImportBody,
+  ComposeBody,
   CalendarEntryBody,
   CalendarWeek,
   DraftBody,
@@ -40,6 +43,8 @@ export const officeApi = {
   settings: () => route.get<OfficeSettings>('/api/office/settings'),
   saveSettings: (body: SettingsBody) =>
     route.put<OfficeSettings, SettingsBody>('/api/office/settings', body),
+  importCertificate: (body: CertificateImportBody) =>
+    route.post<OfficeSettings, CertificateImportBody>('/api/office/settings/certificate', body),
   members: () => route.get<MemberList>('/api/office/members'),
   /** Units of the org tree by name or code (recipients of an outgoing document). */
   searchUnits: (q: string) => route.get<UnitSummary[]>('/api/orgs/search', { query: { q } }),
@@ -71,6 +76,9 @@ export const officeApi = {
     route.post<DraftDetail, DraftStepBody>('/api/office/drafts/:id/step', body, byId(id)),
   numberDraft: (id: string, version: number) =>
     route.post<OutgoingDetail>('/api/office/drafts/:id/number', { version }, byId(id)),
+  /** Lays the document out as Decree 30 Annex I (DOCX and PDF, added to its files). */
+  compose: (id: string, body: ComposeBody) =>
+    route.post<AttachmentList, ComposeBody>('/api/office/outgoing/:id/compose', body, byId(id)),
   issue: (id: string) => route.post<OutgoingDetail>('/api/office/outgoing/:id/issue', {}, byId(id)),
 
   /** Where a document's file is POSTed (multipart, field "file"). */
