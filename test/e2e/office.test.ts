@@ -84,13 +84,11 @@ describe('the e-office', () => {
     // The clerk adds the scan; it is listed with its checksum and downloads within the unit.
     const scan = newPdf({ layout: 'portrait', title: 'Bản quét' });
     scan.text('Bản quét văn bản 88/UBND-VX');
-    await drawer
-      .locator('input[type=file]')
-      .setInputFiles({
-        name: 'ban-quet.pdf',
-        mimeType: 'application/pdf',
-        buffer: await finishPdf(scan),
-      });
+    await drawer.locator('input[type=file]').setInputFiles({
+      name: 'ban-quet.pdf',
+      mimeType: 'application/pdf',
+      buffer: await finishPdf(scan),
+    });
     await expect
       .poll(() => drawer.getByRole('link', { name: 'ban-quet.pdf' }).isVisible())
       .toBe(true);
