@@ -156,6 +156,14 @@ describe('files of documents', () => {
     const chunks: Buffer[] = [];
     for await (const c of opened.stream) chunks.push(c as Buffer);
     expect(Buffer.concat(chunks).equals(pdf)).toBe(true);
+    // The download is in the document's access log (Annex VI).
+    const logged = await db
+      .selectFrom('audit_log')
+      .select(['actor_name', 'entity_id'])
+      .where('action', '=', 'office_download')
+      .where('entity_id', '=', incoming.id)
+      .execute();
+    expect(logged).toEqual([{ actor_name: clerkA.actor.name, entity_id: incoming.id }]);
     // Another school does not learn the file exists.
     expect((await refusal(openAttachment(db, clerkB, files, row.id))).status).toBe(404);
     expect((await refusal(attach(clerkB, 'incoming', incoming.id, pdf, 'x.pdf'))).status).toBe(404);
