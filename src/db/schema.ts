@@ -399,6 +399,7 @@ export interface Database {
   admission_direct: AdmissionDirectTable;
   admission_priority_claim: AdmissionPriorityClaimTable;
   orgs_unit_v: OrgsUnitView;
+  orgs_user_v: OrgsUserView;
   registry_class_v: RegistryClassView;
   registry_staff_v: RegistryStaffView;
   registry_school_year_v: RegistrySchoolYearView;
@@ -461,6 +462,49 @@ export interface OfficeFileTable {
   // A Buffer on the server; typed by its base class so the web (which reads this file) needs no Node types.
   bytes: Uint8Array;
   created_at: Generated<Date>;
+}
+
+/** A document's file in the file store (migration 2026120261). */
+export interface OfficeAttachmentTable {
+  id: string;
+  unit_id: string;
+  document_kind: 'incoming' | 'outgoing' | 'draft';
+  document_id: string;
+  file_name: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  text_key: Generated<string>;
+  uploaded_by: string;
+  created_at: Generated<Date>;
+}
+
+export type OfficeDraftStatus =
+  'draft' | 'review' | 'leader' | 'approved' | 'returned' | 'numbered' | 'issued';
+
+/** An outgoing document before its number, and its approval (migration 2026120261). */
+export interface OfficeDraftTable {
+  id: string;
+  unit_id: string;
+  status: Generated<OfficeDraftStatus>;
+  body: unknown;
+  drafter_id: string | null;
+  drafter_name: string;
+  outgoing_id: string | null;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface OfficeDraftStepTable {
+  id: string;
+  draft_id: string;
+  unit_id: string;
+  action: string;
+  actor_id: string | null;
+  actor_name: string;
+  comment: Generated<string>;
+  at: Generated<Date>;
 }
 
 export interface OfficeOutgoingTable {
@@ -608,11 +652,21 @@ export interface Database {
   office_calendar_week: OfficeCalendarWeekTable;
   office_calendar_entry: OfficeCalendarEntryTable;
   office_certificate: OfficeCertificateTable;
+  office_attachment: OfficeAttachmentTable;
+  office_draft: OfficeDraftTable;
+  office_draft_step: OfficeDraftStepTable;
 }
 
 // Views published for reports (migrations 2026120230 by orgs, 2026120231 by
 // the registry): the only way the indicators module reads their data.
 
+/** Accounts as orgs publishes them to other modules (migration 2026120260). */
+export interface OrgsUserView {
+  id: string;
+  full_name: string;
+  org_unit_id: string;
+  active: boolean;
+}
 export interface OrgsUnitView {
   id: string;
   code: string;

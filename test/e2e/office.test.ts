@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { finishPdf, newPdf } from '../../src/lib/pdf.ts';
 import { apiSignIn, REPO, startServer, type RunningServer } from '../helpers/server.ts';
 import { createClerk, launchBrowser, localOnlyContext, signInOnPage } from './helpers.ts';
 
@@ -80,6 +81,18 @@ describe('the e-office', () => {
     await drawer.getByLabel('Ý kiến chỉ đạo').fill('Văn phòng chủ trì rà soát, báo cáo');
     await drawer.getByRole('button', { name: 'Giao xử lý' }).click();
     await expect.poll(() => drawer.getByText('Đang xử lý').isVisible()).toBe(true);
+    // The clerk adds the scan; it is listed with its checksum and downloads within the unit.
+    const scan = newPdf({ layout: 'portrait', title: 'Bản quét' });
+    scan.text('Bản quét văn bản 88/UBND-VX');
+    await drawer.locator('input[type=file]').setInputFiles({
+      name: 'ban-quet.pdf',
+      mimeType: 'application/pdf',
+      buffer: await finishPdf(scan),
+    });
+    await expect
+      .poll(() => drawer.getByRole('link', { name: 'ban-quet.pdf' }).isVisible())
+      .toBe(true);
+    await expect.poll(() => drawer.getByText(/SHA-256 [0-9a-f]{12}/).isVisible()).toBe(true);
     await page.keyboard.press('Escape');
 
     // An outgoing document to the school.

@@ -17,6 +17,8 @@ import * as indicators from './2026120232_indicators.ts';
 import * as registryQualityViews from './2026120233_registry_quality_views.ts';
 import * as homeroomOneClass from './2026120240_homeroom_one_class.ts';
 import * as schoolListCounts from './2026120241_school_list_counts.ts';
+import * as orgsUserView from './2026120260_orgs_user_view.ts';
+import * as officeDocuments from './2026120261_office_documents.ts';
 import * as studentDiplomaView from './2026120242_student_diploma_view.ts';
 import * as admissionsRules from './2026120250_admissions_rules.ts';
 import * as diplomaBlankForms from './2026120300_diploma_blank_forms.ts';
@@ -49,6 +51,8 @@ export const migrations: Record<string, Migration> = {
   '2026120241_school_list_counts': schoolListCounts,
   '2026120242_student_diploma_view': studentDiplomaView,
   '2026120250_admissions_rules': admissionsRules,
+  '2026120260_orgs_user_view': orgsUserView,
+  '2026120261_office_documents': officeDocuments,
   '2026120300_diploma_blank_forms': diplomaBlankForms,
   '2026120301_diploma_serial_upper': diplomaSerialUpper,
   '2026120310_accreditation': accreditation,

@@ -4,12 +4,21 @@
  * the web imports its types and label tables without server code.
  */
 import { z } from 'zod';
-import { fileAnswer, id, isoDate, paged, timestamp, unitRef } from '../../core/contract.ts';
+import {
+  fileAnswer,
+  id,
+  isoDate,
+  paged,
+  schoolLevel,
+  timestamp,
+  unitRef,
+} from '../../core/contract.ts';
 import {
   BOOKS,
   CHANNELS,
   CONFIDENTIALITIES,
   DOCUMENT_TYPES,
+  DRAFT_STATUSES,
   INCOMING_STATUSES,
   OUTGOING_STATUSES,
   RECIPIENT_STATUSES,
@@ -61,8 +70,19 @@ export const settingsBody = z.object({
 });
 export type SettingsBody = z.infer<typeof settingsBody>;
 
+/** A unit certificate and its key from a PKCS#12 file (.p12/.pfx), sent as base64. */
+export const certificateImportBody = z.object({
+  p12: z
+    .string()
+    .max(200_000, 'Tệp PKCS#12 quá lớn (tối đa khoảng 150 KB)')
+    .regex(/^[A-Za-z0-9+/=\s]+$/, 'Tệp PKCS#12 cần gửi dạng base64'),
+  password: z.string().max(200),
+});
+export type CertificateImportBody = z.input<typeof certificateImportBody>;
+
 export const member = z.object({ id, fullName: z.string() });
 export const memberList = z.object({ items: z.array(member) });
+export type MemberList = z.infer<typeof memberList>;
 export type Member = z.infer<typeof member>;
 
 // ---------------------------------------------------------------- outgoing
@@ -78,6 +98,14 @@ export const registerOutgoingBody = z.object({
   signerName: text(200, 'Người ký').optional(),
   /** Units of sogd that receive it at once (the sender's subtree or its parents). */
   recipientIds: z.array(z.string().max(64)).max(5000).default([]),
+  /**
+   * Every school under a unit of the tree (the unit itself when it is one),
+   * of the levels given (all levels when left out): "gửi các trường THPT".
+   */
+  recipientGroups: z
+    .array(z.object({ rootId: z.string().max(64), levels: z.array(schoolLevel).max(4).optional() }))
+    .max(50)
+    .default([]),
   /** Addressees outside sogd, by name (sent on paper or by mail). */
   outsideRecipients: z.array(text(300, 'Nơi nhận')).max(100).default([]),
 });
@@ -130,6 +158,38 @@ export const recipientRow = z.object({
 });
 export type RecipientRow = z.infer<typeof recipientRow>;
 
+// ---------------------------------------------------------------- files
+
+export const attachmentRow = z.object({
+  id,
+  fileName: z.string(),
+  mediaType: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  uploadedBy: z.string(),
+  createdAt: timestamp,
+});
+export type AttachmentRow = z.infer<typeof attachmentRow>;
+export const attachmentList = z.object({ items: z.array(attachmentRow) });
+export type AttachmentList = z.infer<typeof attachmentList>;
+export const attachmentParams = z.object({
+  kind: z.enum(['incoming', 'outgoing', 'draft']),
+  id: z.string().max(64),
+});
+export const attachmentFile = fileAnswer('application/octet-stream', 'Tệp của văn bản');
+
+/** Composing the document's text in the Annex I layout (DOCX and PDF, added to its files). */
+export const composeBody = z.object({
+  body: text(50_000, 'Nội dung văn bản'),
+  /** TM. (thay mặt), KT. (ký thay), TL. (thừa lệnh), TUQ. (thừa ủy quyền): Annex I §II.7. */
+  authority: z.enum(['TM', 'KT', 'TL', 'TUQ']).nullable().default(null),
+  onBehalfOf: text(200, 'Thẩm quyền ký thay mặt cho').nullable().default(null),
+  signerTitle: text(200, 'Chức vụ người ký'),
+  signerName: text(200, 'Người ký').optional(),
+  place: text(100, 'Địa danh'),
+});
+export type ComposeBody = z.input<typeof composeBody>;
+
 export const outgoingDetail = outgoingRow.extend({
   draftingUnit: z.string().nullable(),
   signerName: z.string().nullable(),
@@ -138,10 +198,57 @@ export const outgoingDetail = outgoingRow.extend({
   withdrawnAt: timestamp.nullable(),
   signedFile: z.object({ sha256: z.string(), size: z.number().int() }).nullable(),
   recipientList: z.array(recipientRow),
+  attachments: z.array(attachmentRow),
+  /** The draft it was numbered from, when it went through approval. */
+  draftId: id.nullable(),
 });
 export type OutgoingDetail = z.infer<typeof outgoingDetail>;
 
 export const withdrawBody = z.object({ reason: text(500, 'Lý do thu hồi') });
+
+// ---------------------------------------------------------------- drafts
+
+export const DRAFT_ACTIONS = ['submit', 'forward', 'approve', 'return'] as const;
+export type DraftAction = (typeof DRAFT_ACTIONS)[number];
+
+export const draftBody = registerOutgoingBody.omit({ date: true });
+export type DraftBody = z.input<typeof draftBody>;
+
+export const draftStep = z.object({
+  action: z.string(),
+  actorName: z.string(),
+  comment: z.string(),
+  at: timestamp,
+});
+export const draftRow = z.object({
+  id,
+  status: z.enum(DRAFT_STATUSES),
+  type: z.string(),
+  subject: z.string(),
+  drafterName: z.string(),
+  drafterId: id.nullable(),
+  version: z.number().int(),
+  updatedAt: timestamp,
+  outgoingId: id.nullable(),
+});
+export type DraftRow = z.infer<typeof draftRow>;
+export const draftList = z.object({ items: z.array(draftRow) });
+export type DraftList = z.infer<typeof draftList>;
+export const draftDetail = draftRow.extend({
+  body: registerOutgoingBody.omit({ date: true }),
+  steps: z.array(draftStep),
+  attachments: z.array(attachmentRow),
+  /** Units the document will reach when issued (groups resolved today). */
+  recipientCount: z.number().int(),
+});
+export type DraftDetail = z.infer<typeof draftDetail>;
+export const draftStepBody = z.object({
+  action: z.enum(DRAFT_ACTIONS),
+  comment: z.string().trim().max(2000).default(''),
+  /** The version the caller saw: a step on a changed draft is refused (409). */
+  version: z.number().int().min(1),
+});
+export type DraftStepBody = z.input<typeof draftStepBody>;
 
 // ---------------------------------------------------------------- incoming
 
@@ -213,6 +320,8 @@ export const incomingDetail = incomingRow.extend({
   registeredBy: z.string(),
   senderUnit: unitRef.nullable(),
   assignments: z.array(assignmentRow),
+  /** Its own files (the scan) and, for a copy received through sogd, the sender's. */
+  attachments: z.array(attachmentRow),
 });
 export type IncomingDetail = z.infer<typeof incomingDetail>;
 
@@ -238,6 +347,22 @@ export const assignmentQuery = z.object({
   state: z.enum(['open', 'overdue', 'due_soon', 'done']).optional(),
 });
 export type AssignmentQuery = z.input<typeof assignmentQuery>;
+
+export const statsQuery = z.object({ year: yearFilter });
+export const statsRow = z.object({
+  unit: unitRef,
+  month: z.number().int().min(1).max(12),
+  total: z.number().int(),
+  onTime: z.number().int(),
+  late: z.number().int(),
+  overdue: z.number().int(),
+  open: z.number().int(),
+  /** Done by the deadline over those whose deadline has passed or that are done; null when none. */
+  onTimeRate: z.number().nullable(),
+});
+export type StatsRow = z.infer<typeof statsRow>;
+export const assignmentStats = z.object({ year: z.number().int(), items: z.array(statsRow) });
+export type AssignmentStats = z.infer<typeof assignmentStats>;
 
 // ---------------------------------------------------------------- calendar
 
@@ -297,3 +422,7 @@ export type NoticeList = z.infer<typeof noticeList>;
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const registerQuery = z.object({ year: yearFilter });
 export const registerFile = fileAnswer(XLSX, 'Sổ đăng ký văn bản của năm');
+export const registerPdf = fileAnswer(
+  'application/pdf',
+  'Sổ đăng ký văn bản của năm (PDF, A4 ngang)',
+);

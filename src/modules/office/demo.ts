@@ -6,11 +6,13 @@
  */
 import type { Db } from '../../db/connection.ts';
 import { uuidv7 } from '../../lib/ids.ts';
-import { registerOutgoingBody } from './contract.ts';
+import { draftBody, registerOutgoingBody } from './contract.ts';
 import { bookOf, writeOutgoing } from './register-outgoing.ts';
 import {
   ensureWeek,
   findUnit,
+  insertDraft,
+  insertDraftStep,
   insertEntry,
   insertIncoming,
   publishWeek,
@@ -170,4 +172,38 @@ export async function seedOfficeDemo(tx: Db, rootId: string): Promise<void> {
       notes: '',
     });
   await publishWeek(tx, week.id);
+
+  // A draft waiting for the leader: to every upper-secondary school of the province.
+  const draftId = uuidv7();
+  await insertDraft(tx, {
+    id: draftId,
+    unit_id: rootId,
+    status: 'leader',
+    body: JSON.stringify(
+      draftBody.parse({
+        type: 'KH',
+        subject: 'Kế hoạch tổ chức kỳ thi chọn học sinh giỏi cấp tỉnh lớp 12',
+        draftingUnit: DIVISIONS[1],
+        recipientGroups: [{ rootId, levels: ['upper_secondary'] }],
+      }),
+    ),
+    drafter_id: null,
+    drafter_name: 'Chuyên viên phòng GDPT (dữ liệu mẫu)',
+    outgoing_id: null,
+    version: 3,
+  });
+  for (const [action, actor, comment] of [
+    ['create', 'Chuyên viên phòng GDPT (dữ liệu mẫu)', ''],
+    ['submit', 'Chuyên viên phòng GDPT (dữ liệu mẫu)', ''],
+    ['forward', 'Trưởng phòng GDPT (dữ liệu mẫu)', 'Đã kiểm tra nội dung, trình Giám đốc'],
+  ] as const)
+    await insertDraftStep(tx, {
+      id: uuidv7(),
+      draft_id: draftId,
+      unit_id: rootId,
+      action,
+      actor_id: null,
+      actor_name: actor,
+      comment,
+    });
 }

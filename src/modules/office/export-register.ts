@@ -58,6 +58,22 @@ export async function exportRegister(
   input: { kind: 'outgoing' | 'incoming'; year?: number | undefined },
 ): Promise<Buffer> {
   const unitId = requireOfficeUnit(caller, 'office.read');
+  const { title, headers, rows } = await registerRows(db, unitId, input);
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const ended = new Promise((resolve) => out.on('end', resolve));
+  await writeSimpleWorkbook(out, title, headers, rows);
+  await ended;
+  return Buffer.concat(chunks);
+}
+
+/** A year's register as a title, its columns and its rows (the xlsx and the PDF print the same). */
+export async function registerRows(
+  db: Db,
+  unitId: string,
+  input: { kind: 'outgoing' | 'incoming'; year?: number | undefined },
+): Promise<{ title: string; year: number; headers: string[]; rows: (string | number | null)[][] }> {
   const year = input.year ?? Number(todayInVietnam().slice(0, 4));
   let headers: string[];
   let rows: (string | number | null)[][];
@@ -95,16 +111,6 @@ export async function exportRegister(
       d.status === 'recalled' ? 'Bên gửi đã thu hồi' : null,
     ]);
   }
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  const ended = new Promise((resolve) => out.on('end', resolve));
-  await writeSimpleWorkbook(
-    out,
-    input.kind === 'outgoing' ? `Sổ văn bản đi ${year}` : `Sổ văn bản đến ${year}`,
-    headers,
-    rows,
-  );
-  await ended;
-  return Buffer.concat(chunks);
+  const title = input.kind === 'outgoing' ? `Sổ văn bản đi ${year}` : `Sổ văn bản đến ${year}`;
+  return { title, year, headers, rows };
 }

@@ -5,8 +5,15 @@ import { isUuid } from '../../lib/ids.ts';
 import { requireOfficeUnit, type Caller } from './caller.ts';
 import type { IncomingDetail } from './contract.ts';
 import { assignmentsOf } from './list-assignments.ts';
-import { incomingRowOf } from './present.ts';
-import { advanceRecipient, findIncoming, recipientStatusOf, unitsByIds } from './repo.ts';
+import { attachmentRowOf, incomingRowOf } from './present.ts';
+import {
+  advanceRecipient,
+  attachmentsOf,
+  findIncoming,
+  findOutgoing,
+  recipientStatusOf,
+  unitsByIds,
+} from './repo.ts';
 import { todayInVietnam } from './rules.ts';
 
 /**
@@ -28,11 +35,18 @@ export async function getIncoming(db: Db, caller: Caller, id: string): Promise<I
         advanceRecipient(tx, id, 'opened'),
       );
   }
+  // A copy received through sogd shows the sender's files too, unless it was recalled.
+  const original = doc.outgoing_id ? await findOutgoing(db, doc.outgoing_id) : undefined;
+  const files = await attachmentsOf(db, [
+    id,
+    ...(original && original.status !== 'withdrawn' ? [original.id] : []),
+  ]);
   const [sender] = doc.sender_unit_id ? await unitsByIds(db, [doc.sender_unit_id]) : [];
   return {
     ...incomingRowOf({ ...doc, deadline }, todayInVietnam()),
     registeredBy: doc.registered_by,
     senderUnit: sender ? { id: sender.id, code: sender.code, name: sender.name } : null,
     assignments: items,
+    attachments: files.map(attachmentRowOf),
   };
 }

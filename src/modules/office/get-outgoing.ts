@@ -3,8 +3,14 @@ import type { Db } from '../../db/connection.ts';
 import { isUuid } from '../../lib/ids.ts';
 import { requireOfficeUnit, type Caller } from './caller.ts';
 import type { OutgoingDetail } from './contract.ts';
-import { iso, outgoingRowOf, recipientRowOf } from './present.ts';
-import { findFile, findOutgoing, recipientsOf } from './repo.ts';
+import { attachmentRowOf, iso, outgoingRowOf, recipientRowOf } from './present.ts';
+import {
+  attachmentsOf,
+  findDraftOfOutgoing,
+  findFile,
+  findOutgoing,
+  recipientsOf,
+} from './repo.ts';
 
 /**
  * One outgoing document of the caller's unit with each recipient's status
@@ -17,6 +23,8 @@ export async function getOutgoing(db: Db, caller: Caller, id: string): Promise<O
   if (!doc || doc.unit_id !== unitId) throw notFound('văn bản đi');
   const recipients = await recipientsOf(db, id);
   const signed = doc.signed_file_id ? await findFile(db, doc.signed_file_id) : undefined;
+  const draft = await findDraftOfOutgoing(db, id);
+  const files = await attachmentsOf(db, [id]);
   return {
     ...outgoingRowOf({
       ...doc,
@@ -30,5 +38,7 @@ export async function getOutgoing(db: Db, caller: Caller, id: string): Promise<O
     withdrawnAt: iso(doc.withdrawn_at),
     signedFile: signed ? { sha256: signed.sha256, size: signed.size } : null,
     recipientList: recipients.map(recipientRowOf),
+    attachments: files.map(attachmentRowOf),
+    draftId: draft?.id ?? null,
   };
 }

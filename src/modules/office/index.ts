@@ -16,7 +16,8 @@ export const officeModule = defineModule({
   audit: OFFICE_AUDIT,
   permissions: OFFICE_PERMISSIONS,
   // Loaded when the app is built, not when the CLI starts (`sogd --help`).
-  routes: async (api, { db }) => (await import('./routes.ts')).registerOfficeRoutes(api, { db }),
+  routes: async (api, { db, files }) =>
+    (await import('./routes.ts')).registerOfficeRoutes(api, { db, files }),
   commands: registerOfficeCommands,
   jobs: [deadlineRemindersJob],
   schedules: [{ kind: deadlineRemindersJob, cron: DEADLINE_REMINDER_CRON, payload: {} }],

@@ -106,6 +106,38 @@ export const OUTGOING_STATUS_NAMES: Named<OutgoingStatus> = {
   en: { registered: 'Numbered', released: 'Released', withdrawn: 'Withdrawn' },
 };
 
+/** A draft's place in its approval (draft-rules.ts). */
+export const DRAFT_STATUSES = [
+  'draft',
+  'review',
+  'leader',
+  'approved',
+  'returned',
+  'numbered',
+  'issued',
+] as const;
+export type DraftStatus = (typeof DRAFT_STATUSES)[number];
+export const DRAFT_STATUS_NAMES: Named<DraftStatus> = {
+  vi: {
+    draft: 'Đang soạn',
+    review: 'Chờ phòng kiểm tra',
+    leader: 'Chờ lãnh đạo duyệt',
+    approved: 'Đã duyệt, chờ cấp số',
+    returned: 'Bị trả lại',
+    numbered: 'Đã cấp số, chờ phát hành',
+    issued: 'Đã phát hành',
+  },
+  en: {
+    draft: 'Being written',
+    review: 'Awaiting division check',
+    leader: "Awaiting leader's approval",
+    approved: 'Approved, to be numbered',
+    returned: 'Returned',
+    numbered: 'Numbered, to be issued',
+    issued: 'Issued',
+  },
+};
+
 export const INCOMING_STATUSES = ['registered', 'assigned', 'done', 'recalled'] as const;
 export type IncomingStatus = (typeof INCOMING_STATUSES)[number];
 export const INCOMING_STATUS_NAMES: Named<IncomingStatus> = {

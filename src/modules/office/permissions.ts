@@ -8,6 +8,10 @@ declare module '../../core/access/permissions.ts' {
     'office.register': true;
     /** Give the leader's instruction on an incoming document (Art. 23). */
     'office.assign': true;
+    /** Check a colleague's draft before the leader (the head of the drafting division: Decree 30/2020 Art. 10–12). */
+    'office.review': true;
+    /** Approve a draft for numbering and signing (the unit's leader: Art. 11, 13). */
+    'office.approve': true;
     /** Report on an assignment one was given. */
     'office.handle': true;
     /** Sign with the unit's certificate and release (Art. 13, 18). */
@@ -43,6 +47,8 @@ export const OFFICE_PERMISSIONS: PermissionGrants = {
   ],
   // The leaders: the department's and the schools' administrators, the commune officers.
   'office.assign': ['department_admin', 'office_staff', 'school_admin'],
+  'office.review': ['department_admin', 'department_staff', 'office_staff', 'school_admin'],
+  'office.approve': ['department_admin', 'office_staff', 'school_admin'],
   'office.handle': [
     'department_admin',
     'department_staff',

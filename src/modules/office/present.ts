@@ -1,5 +1,6 @@
 /** Rows of repo.ts as the contract's answers. */
 import type {
+  AttachmentRow,
   AssignmentRow,
   CalendarEntry,
   Confidentiality,
@@ -9,6 +10,7 @@ import type {
   Urgency,
 } from './contract.ts';
 import type {
+  attachmentsOf,
   listAssignments,
   listIncoming,
   listOutgoing,
@@ -121,3 +123,16 @@ export function calendarEntryOf(e: EntryRow): CalendarEntry {
 }
 
 export { iso };
+
+type AttachmentListRow = Awaited<ReturnType<typeof attachmentsOf>>[number];
+export function attachmentRowOf(r: AttachmentListRow): AttachmentRow {
+  return {
+    id: r.id,
+    fileName: r.file_name,
+    mediaType: r.media_type,
+    size: Number(r.size),
+    sha256: r.sha256,
+    uploadedBy: r.uploaded_by,
+    createdAt: iso(r.created_at)!,
+  };
+}

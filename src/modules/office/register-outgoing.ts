@@ -15,6 +15,7 @@ import {
   insertIncoming,
   insertOutgoing,
   insertRecipients,
+  schoolsUnder,
   takeNumber,
   unitsByIds,
 } from './repo.ts';
@@ -50,13 +51,7 @@ export async function registerOutgoing(
   const body = parsed.data;
   const unit = await findUnit(db, unitId);
   if (!unit) throw notFound('đơn vị');
-  const abbreviation =
-    unit.abbreviation ??
-    DEFAULT_ABBREVIATIONS.find((d) => d.name.test(unit.name.normalize('NFC')))?.abbreviation;
-  if (!abbreviation)
-    throw badRequest(
-      `Đơn vị ${unit.code} chưa có tên viết tắt để ghi ký hiệu văn bản: hãy khai báo trong "Cài đặt văn thư" (hoặc "sogd office set-abbreviation").`,
-    );
+  const abbreviation = abbreviationOf(unit);
   const today = todayInVietnam();
   const date = body.date ?? today;
   if (date > today)
@@ -66,24 +61,7 @@ export async function registerOutgoing(
   if (!(body.type in documentTypesOn(date)))
     throw badRequest(`Loại văn bản ${body.type} chưa có vào ngày ${date}.`);
 
-  // Recipients: sogd units below the sender or above it (its parents), never itself.
-  const ids = [...new Set(body.recipientIds)];
-  const malformed = ids.find((id) => !isUuid(id));
-  if (malformed) throw badRequest(`Không có đơn vị nhận mã "${malformed}".`);
-  const units = await unitsByIds(db, ids);
-  const known = new Map(units.map((u) => [u.id, u]));
-  for (const id of ids) {
-    const u = known.get(id);
-    if (!u) throw badRequest(`Không có đơn vị nhận mã "${id}".`);
-    const inside = u.path.startsWith(unit.path) || unit.path.startsWith(u.path);
-    if (!inside || u.id === unitId)
-      throw badRequest(
-        `Đơn vị nhận ${u.code} (${u.name}) nằm ngoài phạm vi gửi của ${unit.code}: chỉ gửi cho đơn vị trực thuộc hoặc cấp trên; đơn vị khác nhận qua nơi gửi ngoài hệ thống.`,
-      );
-    if (!u.active) throw badRequest(`Đơn vị nhận ${u.code} đã ngừng hoạt động.`);
-  }
-  // Counter rows are locked in one order (ids sorted): two senders never wait on each other in a cycle.
-  const recipients = units.map((u) => u.id).sort();
+  const recipients = await resolveRecipients(db, unit, body);
 
   const actor = actorOf(caller);
   return writeTransaction(db, actor, (tx) =>
@@ -98,6 +76,66 @@ export async function registerOutgoing(
       recipients,
     }),
   );
+}
+
+type Unit = NonNullable<Awaited<ReturnType<typeof findUnit>>>;
+
+/** The issuing unit's abbreviation in notations (office.md): recorded, or known by its name. */
+export function abbreviationOf(unit: Unit): string {
+  const abbreviation =
+    unit.abbreviation ??
+    DEFAULT_ABBREVIATIONS.find((d) => d.name.test(unit.name.normalize('NFC')))?.abbreviation;
+  if (!abbreviation)
+    throw badRequest(
+      `Đơn vị ${unit.code} chưa có tên viết tắt để ghi ký hiệu văn bản: hãy khai báo trong "Cài đặt văn thư" (hoặc "sogd office set-abbreviation").`,
+    );
+  return abbreviation;
+}
+
+/**
+ * The sogd units an outgoing document goes to: those listed, and every
+ * active school under each group's unit of the levels it names. Only units
+ * below the sender or above it (its parents), never itself; a recipient
+ * outside is refused with its code. Sorted by id: counter rows are then
+ * locked in one order, so two senders never wait on each other in a cycle.
+ */
+export async function resolveRecipients(
+  db: Db,
+  unit: Unit,
+  body: Pick<z.output<typeof registerOutgoingBody>, 'recipientIds' | 'recipientGroups'>,
+): Promise<string[]> {
+  const groupIds = [...new Set(body.recipientGroups.map((g) => g.rootId))];
+  const ids = [...new Set([...body.recipientIds, ...groupIds])];
+  const malformed = ids.find((id) => !isUuid(id));
+  if (malformed) throw badRequest(`Không có đơn vị nhận mã "${malformed}".`);
+  const units = await unitsByIds(db, ids);
+  const known = new Map(units.map((u) => [u.id, u]));
+  const outside = (u: { path: string }) =>
+    !(u.path.startsWith(unit.path) || unit.path.startsWith(u.path));
+  for (const id of ids) {
+    const u = known.get(id);
+    if (!u) throw badRequest(`Không có đơn vị nhận mã "${id}".`);
+    const listed = body.recipientIds.includes(id);
+    if ((listed && (outside(u) || u.id === unit.id)) || (!listed && outside(u)))
+      throw badRequest(
+        `Đơn vị nhận ${u.code} (${u.name}) nằm ngoài phạm vi gửi của ${unit.code}: chỉ gửi cho đơn vị trực thuộc hoặc cấp trên; đơn vị khác nhận qua nơi gửi ngoài hệ thống.`,
+      );
+    if (listed && !u.active) throw badRequest(`Đơn vị nhận ${u.code} đã ngừng hoạt động.`);
+  }
+  const schools = await schoolsUnder(
+    db,
+    body.recipientGroups.map((g) => {
+      const root = known.get(g.rootId)!;
+      // A group above the sender means its schools that are also below the sender.
+      return {
+        path: root.path.length < unit.path.length ? unit.path : root.path,
+        levels: g.levels,
+      };
+    }),
+  );
+  const all = new Set([...body.recipientIds, ...schools.map((s) => s.id)]);
+  all.delete(unit.id);
+  return [...all].sort();
 }
 
 /**
@@ -143,6 +181,41 @@ export async function writeOutgoing(
     registered_by: p.registeredBy,
     withdrawn_at: null,
   });
+  await sendOutgoing(tx, {
+    id,
+    notation,
+    unitId,
+    unitName: p.unitName,
+    date: p.date,
+    today: p.today,
+    body,
+    recipients,
+  });
+  return { id, number, notation, year };
+}
+
+/**
+ * Sends a numbered outgoing document: each sogd recipient's incoming copy
+ * with its arrival number, received the same day (Art. 21.2), and the
+ * outside addressees recorded as sent.
+ */
+export async function sendOutgoing(
+  tx: Db,
+  p: {
+    id: string;
+    notation: string;
+    unitId: string;
+    unitName: string;
+    date: string;
+    today: string;
+    body: Pick<
+      z.output<typeof registerOutgoingBody>,
+      'type' | 'subject' | 'urgency' | 'confidentiality' | 'outsideRecipients'
+    >;
+    recipients: string[];
+  },
+): Promise<void> {
+  const { id, notation, unitId, body, recipients } = p;
   const now = new Date();
   const arrivalYear = Number(p.today.slice(0, 4));
   const book = bookOf(body.confidentiality);
@@ -198,5 +271,4 @@ export async function writeOutgoing(
       received_at: null,
     });
   await insertRecipients(tx, rows);
-  return { id, number, notation, year };
 }

@@ -6,6 +6,9 @@ import { sql, type Insertable } from 'kysely';
 import type { Db } from '../../db/connection.ts';
 import { searchKey } from '../../lib/vietnamese.ts';
 import type {
+  OfficeAttachmentTable,
+  OfficeDraftStatus,
+  OfficeDraftTable,
   OfficeAssignmentTable,
   OfficeCalendarEntryTable,
   OfficeCertificateTable,
@@ -20,7 +23,7 @@ import type {
 
 export async function findUnit(db: Db, unitId: string) {
   return db
-    .selectFrom('org_unit')
+    .selectFrom('orgs_unit_v as org_unit')
     .leftJoin('office_unit', 'office_unit.id', 'org_unit.id')
     .select([
       'org_unit.id',
@@ -28,6 +31,7 @@ export async function findUnit(db: Db, unitId: string) {
       'org_unit.name',
       'org_unit.path',
       'org_unit.kind',
+      'org_unit.parent_id',
       'office_unit.abbreviation',
       'office_unit.divisions',
     ])
@@ -37,7 +41,7 @@ export async function findUnit(db: Db, unitId: string) {
 
 export async function findUnitIdByCode(db: Db, code: string): Promise<string | undefined> {
   const row = await db
-    .selectFrom('org_unit')
+    .selectFrom('orgs_unit_v')
     .select('id')
     .where('code', '=', code)
     .executeTakeFirst();
@@ -47,7 +51,7 @@ export async function findUnitIdByCode(db: Db, code: string): Promise<string | u
 export async function unitsByIds(db: Db, ids: readonly string[]) {
   if (!ids.length) return [];
   return db
-    .selectFrom('org_unit')
+    .selectFrom('orgs_unit_v')
     .select(['id', 'code', 'name', 'path', 'active'])
     .where('id', 'in', [...ids])
     .execute();
@@ -70,7 +74,7 @@ export async function saveOfficeUnit(
 
 export async function membersOf(db: Db, unitId: string) {
   return db
-    .selectFrom('app_user')
+    .selectFrom('orgs_user_v')
     .select(['id', 'full_name'])
     .where('org_unit_id', '=', unitId)
     .where('active', '=', true)
@@ -81,7 +85,7 @@ export async function membersOf(db: Db, unitId: string) {
 export async function usersByIds(db: Db, ids: readonly string[]) {
   if (!ids.length) return [];
   return db
-    .selectFrom('app_user')
+    .selectFrom('orgs_user_v')
     .select(['id', 'full_name', 'org_unit_id', 'active'])
     .where('id', 'in', [...ids])
     .execute();
@@ -159,8 +163,24 @@ export async function listOutgoing(
   let query = db.selectFrom('office_outgoing').where('unit_id', '=', unitId);
   if (filter.year) query = query.where('year', '=', filter.year);
   if (filter.q) {
+    // Full-text: the register's fields (a notation's part by LIKE) and the text of the files.
     const p = likePattern(filter.q);
-    query = query.where('search_key', 'like', p);
+    const words = searchKey(filter.q);
+    query = query.where((eb) =>
+      eb.or([
+        eb('search_key', 'like', p),
+        sql<boolean>`to_tsvector('simple', search_key) @@ plainto_tsquery('simple', ${words})`,
+        eb.exists(
+          eb
+            .selectFrom('office_attachment as a')
+            .select(sql`1`.as('one'))
+            .where((w) => w.or([w('a.document_id', '=', w.ref('office_outgoing.id'))]))
+            .where(
+              sql<boolean>`to_tsvector('simple', a.text_key) @@ plainto_tsquery('simple', ${words})`,
+            ),
+        ),
+      ]),
+    );
   }
   const total = await query
     .select((eb) => eb.fn.countAll<string>().as('n'))
@@ -191,7 +211,7 @@ export async function listOutgoing(
 export async function recipientsOf(db: Db, outgoingId: string) {
   return db
     .selectFrom('office_recipient')
-    .leftJoin('org_unit', 'org_unit.id', 'office_recipient.unit_id')
+    .leftJoin('orgs_unit_v as org_unit', 'org_unit.id', 'office_recipient.unit_id')
     .select([
       'office_recipient.id',
       'office_recipient.unit_id',
@@ -262,8 +282,29 @@ export async function listIncoming(
   let query = db.selectFrom('office_incoming').where('unit_id', '=', unitId);
   if (filter.year) query = query.where('year', '=', filter.year);
   if (filter.q) {
+    // Full-text: the register's fields (a notation's part by LIKE) and the text of the files.
     const p = likePattern(filter.q);
-    query = query.where('search_key', 'like', p);
+    const words = searchKey(filter.q);
+    query = query.where((eb) =>
+      eb.or([
+        eb('search_key', 'like', p),
+        sql<boolean>`to_tsvector('simple', search_key) @@ plainto_tsquery('simple', ${words})`,
+        eb.exists(
+          eb
+            .selectFrom('office_attachment as a')
+            .select(sql`1`.as('one'))
+            .where((w) =>
+              w.or([
+                w('a.document_id', '=', w.ref('office_incoming.id')),
+                w('a.document_id', '=', w.ref('office_incoming.outgoing_id')),
+              ]),
+            )
+            .where(
+              sql<boolean>`to_tsvector('simple', a.text_key) @@ plainto_tsquery('simple', ${words})`,
+            ),
+        ),
+      ]),
+    );
   }
   const total = await query
     .select((eb) => eb.fn.countAll<string>().as('n'))
@@ -352,7 +393,7 @@ export async function listAssignments(
   let query = db
     .selectFrom('office_assignment')
     .innerJoin('office_incoming', 'office_incoming.id', 'office_assignment.incoming_id')
-    .innerJoin('app_user as lead', 'lead.id', 'office_assignment.lead_user_id')
+    .innerJoin('orgs_user_v as lead', 'lead.id', 'office_assignment.lead_user_id')
     .selectAll('office_assignment')
     .select([
       'office_incoming.notation as incoming_notation',
@@ -580,10 +621,10 @@ export async function insertCertificate(
 
 export async function rootUnitId(db: Db): Promise<string | undefined> {
   const row = await db
-    .selectFrom('org_unit')
+    .selectFrom('orgs_unit_v')
     .select('id')
     .where('parent_id', 'is', null)
-    .orderBy('created_at')
+    .orderBy('code')
     .executeTakeFirst();
   return row?.id;
 }
@@ -630,7 +671,7 @@ export async function outgoingRegister(db: Db, unitId: string, year: number) {
     .select((eb) =>
       eb
         .selectFrom('office_recipient')
-        .leftJoin('org_unit', 'org_unit.id', 'office_recipient.unit_id')
+        .leftJoin('orgs_unit_v as org_unit', 'org_unit.id', 'office_recipient.unit_id')
         .select(
           sql<string>`string_agg(coalesce(org_unit.name, office_recipient.outside_name), '; ' ORDER BY coalesce(org_unit.name, office_recipient.outside_name))`.as(
             'names',
@@ -653,8 +694,8 @@ export async function incomingRegister(db: Db, unitId: string, year: number) {
     .select((eb) =>
       eb
         .selectFrom('office_assignment')
-        .innerJoin('app_user', 'app_user.id', 'office_assignment.lead_user_id')
-        .select(sql<string>`string_agg(app_user.full_name, '; ')`.as('names'))
+        .innerJoin('orgs_user_v as u', 'u.id', 'office_assignment.lead_user_id')
+        .select(sql<string>`string_agg(u.full_name, '; ')`.as('names'))
         .whereRef('office_assignment.incoming_id', '=', 'office_incoming.id')
         .as('handler_names'),
     )
@@ -667,7 +708,7 @@ export async function incomingRegister(db: Db, unitId: string, year: number) {
 
 /** Every unit of the tree (the demo gives each its abbreviation). */
 export async function allUnits(db: Db) {
-  return db.selectFrom('org_unit').select(['id', 'code', 'kind']).orderBy('code').execute();
+  return db.selectFrom('orgs_unit_v').select(['id', 'code', 'kind']).orderBy('code').execute();
 }
 
 /** The same document from the same sender already registered this year (case-insensitive). */
@@ -683,4 +724,227 @@ export async function findIncomingDuplicate(
     .where(sql<boolean>`lower(notation) = lower(${key.notation})`)
     .where(sql<boolean>`lower(sender_name) = lower(${key.senderName})`)
     .executeTakeFirst();
+}
+
+// ---------------------------------------------------------------- files of documents
+
+export async function insertAttachment(
+  db: Db,
+  row: Insertable<OfficeAttachmentTable>,
+): Promise<void> {
+  await db.insertInto('office_attachment').values(row).execute();
+}
+
+/** Files of documents, oldest first. */
+export async function attachmentsOf(db: Db, documentIds: readonly string[]) {
+  if (!documentIds.length) return [];
+  return db
+    .selectFrom('office_attachment')
+    .select([
+      'id',
+      'unit_id',
+      'document_kind',
+      'document_id',
+      'file_name',
+      'media_type',
+      'size',
+      'sha256',
+      'uploaded_by',
+      'created_at',
+    ])
+    .where('document_id', 'in', [...documentIds])
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+export async function findAttachment(db: Db, id: string) {
+  return db
+    .selectFrom('office_attachment')
+    .select([
+      'id',
+      'unit_id',
+      'document_kind',
+      'document_id',
+      'file_name',
+      'media_type',
+      'size',
+      'sha256',
+    ])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Copies a draft's files to the outgoing document numbered from it (same stored bytes). */
+export async function copyAttachments(
+  db: Db,
+  from: string,
+  to: { kind: 'outgoing'; id: string },
+  newId: () => string,
+): Promise<void> {
+  const rows = await db
+    .selectFrom('office_attachment')
+    .selectAll()
+    .where('document_id', '=', from)
+    .execute();
+  for (const r of rows)
+    await db
+      .insertInto('office_attachment')
+      .values({ ...r, id: newId(), document_kind: to.kind, document_id: to.id })
+      .execute();
+}
+
+/** A unit's received copy of an outgoing document (what lets it read the sender's files). */
+export async function receivedCopy(db: Db, outgoingId: string, unitId: string) {
+  return db
+    .selectFrom('office_incoming')
+    .select('id')
+    .where('outgoing_id', '=', outgoingId)
+    .where('unit_id', '=', unitId)
+    .executeTakeFirst();
+}
+
+// ---------------------------------------------------------------- drafts
+
+export async function insertDraft(db: Db, row: Insertable<OfficeDraftTable>): Promise<void> {
+  await db.insertInto('office_draft').values(row).execute();
+}
+
+export async function findDraft(db: Db, id: string) {
+  return db.selectFrom('office_draft').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findDraftOfOutgoing(db: Db, outgoingId: string) {
+  return db
+    .selectFrom('office_draft')
+    .selectAll()
+    .where('outgoing_id', '=', outgoingId)
+    .executeTakeFirst();
+}
+
+export async function listDrafts(db: Db, unitId: string) {
+  return db
+    .selectFrom('office_draft')
+    .selectAll()
+    .where('unit_id', '=', unitId)
+    .orderBy('updated_at', 'desc')
+    .limit(200)
+    .execute();
+}
+
+/** Moves a draft on, only from the version the caller saw; false when it changed meanwhile. */
+export async function moveDraft(
+  db: Db,
+  id: string,
+  from: { status: readonly OfficeDraftStatus[]; version: number },
+  to: { status: OfficeDraftStatus; body?: unknown; outgoingId?: string },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('office_draft')
+    .set({
+      status: to.status,
+      version: sql`version + 1`,
+      updated_at: sql`now()`,
+      ...(to.body !== undefined ? { body: JSON.stringify(to.body) } : {}),
+      ...(to.outgoingId ? { outgoing_id: to.outgoingId } : {}),
+    })
+    .where('id', '=', id)
+    .where('status', 'in', [...from.status])
+    .where('version', '=', from.version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function insertDraftStep(
+  db: Db,
+  row: {
+    id: string;
+    draft_id: string;
+    unit_id: string;
+    action: string;
+    actor_id: string | null;
+    actor_name: string;
+    comment: string;
+  },
+): Promise<void> {
+  await db.insertInto('office_draft_step').values(row).execute();
+}
+
+export async function draftSteps(db: Db, draftId: string) {
+  return db
+    .selectFrom('office_draft_step')
+    .select(['action', 'actor_id', 'actor_name', 'comment', 'at'])
+    .where('draft_id', '=', draftId)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
+}
+
+/** Active schools under the given units (path prefix), of any of the levels when given. */
+export async function schoolsUnder(
+  db: Db,
+  groups: readonly { path: string; levels?: readonly string[] | undefined }[],
+) {
+  if (!groups.length) return [];
+  return db
+    .selectFrom('orgs_unit_v')
+    .select(['id', 'code', 'name', 'path', 'active'])
+    .where('kind', '=', 'school')
+    .where('active', '=', true)
+    .where((eb) =>
+      eb.or(
+        groups.map((g) =>
+          g.levels?.length
+            ? eb.and([
+                eb('path', 'like', `${g.path}%`),
+                sql<boolean>`levels && ${sql.val(g.levels)}::text[]`,
+              ])
+            : eb('path', 'like', `${g.path}%`),
+        ),
+      ),
+    )
+    .execute();
+}
+
+export async function releaseOutgoing(db: Db, id: string): Promise<void> {
+  await db
+    .updateTable('office_outgoing')
+    .set({ status: 'released', updated_at: sql`now()` })
+    .where('id', '=', id)
+    .where('status', '=', 'registered')
+    .execute();
+}
+
+// ---------------------------------------------------------------- statistics
+
+/**
+ * Assignments of the units under a path by unit and month of their deadline:
+ * done by the deadline (Việt Nam date), done late, open and overdue, open.
+ */
+export async function assignmentStats(db: Db, path: string, year: number, today: string) {
+  const doneDay = sql`(office_assignment.done_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`;
+  return db
+    .selectFrom('office_assignment')
+    .innerJoin('orgs_unit_v as u', 'u.id', 'office_assignment.unit_id')
+    .where('u.path', 'like', `${path}%`)
+    .where(sql<boolean>`extract(year FROM office_assignment.deadline) = ${year}`)
+    .select([
+      'u.id',
+      'u.code',
+      'u.name',
+      sql<number>`extract(month FROM office_assignment.deadline)::int`.as('month'),
+      sql<string>`count(*)`.as('total'),
+      sql<string>`count(*) FILTER (WHERE status = 'done' AND ${doneDay} <= deadline)`.as('on_time'),
+      sql<string>`count(*) FILTER (WHERE status = 'done' AND ${doneDay} > deadline)`.as('late'),
+      sql<string>`count(*) FILTER (WHERE status = 'open' AND deadline < ${today}::date)`.as(
+        'overdue',
+      ),
+      sql<string>`count(*) FILTER (WHERE status = 'open' AND deadline >= ${today}::date)`.as(
+        'open',
+      ),
+    ])
+    .groupBy(['u.id', 'u.code', 'u.name', sql`extract(month FROM office_assignment.deadline)`])
+    .orderBy('u.code')
+    .orderBy('month')
+    .execute();
 }

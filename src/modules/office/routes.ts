@@ -3,8 +3,23 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { idParams } from '../../core/contract.ts';
 import { badRequest } from '../../core/errors.ts';
 import { requireScope } from '../../core/http/context.ts';
+import type { FileStore } from '../../core/files/store.ts';
 import type { Db } from '../../db/connection.ts';
+import { z } from 'zod';
 import {
+  certificateImportBody,
+  attachmentList,
+  composeBody,
+  assignmentStats,
+  statsQuery,
+  attachmentFile,
+  attachmentParams,
+  attachmentRow,
+  draftBody,
+  draftDetail,
+  draftList,
+  draftStepBody,
+  registerPdf,
   assignBody,
   assignmentList,
   assignmentQuery,
@@ -47,9 +62,188 @@ async function readPdf(request: FastifyRequest): Promise<{ pdf: Buffer; fileName
  * The e-office's routes: thin, contract → use case (each loaded when first
  * called, so the app starts without node-forge and @signpdf).
  */
-export function registerOfficeRoutes(instance: FastifyInstance, deps: { db: Db }): void {
+export function registerOfficeRoutes(
+  instance: FastifyInstance,
+  deps: { db: Db; files: FileStore },
+): void {
   const api = instance.withTypeProvider<ZodTypeProvider>();
-  const { db } = deps;
+  const { db, files } = deps;
+
+  // ---- Files of documents ----
+  api.post(
+    '/office/:kind/:id/files',
+    {
+      schema: {
+        tags,
+        summary: 'Thêm tệp cho văn bản (bản quét, dự thảo DOCX/PDF, bản cuối), tối đa 50 MB',
+        params: attachmentParams,
+        response: { 200: attachmentRow },
+      },
+    },
+    async (request) => {
+      const scope = requireScope(request);
+      const { attachFile } = await import('./attach-file.ts');
+      const { receiveUpload } = await import('../../core/files/upload.ts');
+      const { DOCUMENT_MEDIA, MAX_DOCUMENT_BYTES } = await import('./document-files.ts');
+      return attachFile(db, scope, files, request.params, () =>
+        receiveUpload(request, files, {
+          maxBytes: MAX_DOCUMENT_BYTES,
+          accept: DOCUMENT_MEDIA,
+          what: 'PDF, DOCX hay ảnh quét (PNG, JPEG)',
+        }),
+      );
+    },
+  );
+  api.get(
+    '/office/files/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Tải một tệp của văn bản (trong phạm vi đơn vị, hoặc nơi nhận)',
+        params: idParams,
+        response: { 200: attachmentFile },
+      },
+    },
+    async (request, reply) => {
+      const file = await (
+        await import('./open-attachment.ts')
+      ).openAttachment(db, requireScope(request), files, request.params.id);
+      return reply
+        .type(file.mediaType)
+        .header('x-content-sha256', file.sha256)
+        .header(
+          'content-disposition',
+          `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+        )
+        .send(file.stream);
+    },
+  );
+
+  // ---- Drafts and approval ----
+  api.get(
+    '/office/drafts',
+    { schema: { tags, summary: 'Dự thảo văn bản đi của đơn vị', response: { 200: draftList } } },
+    async (request) => (await import('./get-draft.ts')).listDraftsOf(db, requireScope(request)),
+  );
+  api.post(
+    '/office/drafts',
+    {
+      schema: {
+        tags,
+        summary: 'Soạn dự thảo văn bản đi (Điều 10 Nghị định 30/2020)',
+        body: draftBody,
+        response: { 200: draftDetail },
+      },
+    },
+    async (request) =>
+      (await import('./save-draft.ts')).saveDraft(db, requireScope(request), request.body),
+  );
+  api.get(
+    '/office/drafts/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Một dự thảo, các bước duyệt và tệp',
+        params: idParams,
+        response: { 200: draftDetail },
+      },
+    },
+    async (request) =>
+      (await import('./get-draft.ts')).getDraft(db, requireScope(request), request.params.id),
+  );
+  api.put(
+    '/office/drafts/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Sửa dự thảo (người soạn, khi đang soạn hoặc bị trả lại)',
+        params: idParams,
+        querystring: z.object({ version: z.coerce.number().int().min(1) }),
+        body: draftBody,
+        response: { 200: draftDetail },
+      },
+    },
+    async (request) =>
+      (await import('./save-draft.ts')).saveDraft(db, requireScope(request), request.body, {
+        id: request.params.id,
+        version: request.query.version,
+      }),
+  );
+  api.post(
+    '/office/drafts/:id/step',
+    {
+      schema: {
+        tags,
+        summary: 'Trình, kiểm tra, duyệt hoặc trả lại dự thảo (Điều 10–13)',
+        params: idParams,
+        body: draftStepBody,
+        response: { 200: draftDetail },
+      },
+    },
+    async (request) =>
+      (await import('./step-draft.ts')).stepDraft(
+        db,
+        requireScope(request),
+        request.params.id,
+        request.body,
+      ),
+  );
+  api.post(
+    '/office/drafts/:id/number',
+    {
+      schema: {
+        tags,
+        summary: 'Cấp số cho dự thảo đã duyệt và vào sổ văn bản đi (Điều 15–16)',
+        params: idParams,
+        body: z.object({ version: z.number().int().min(1) }),
+        response: { 200: outgoingDetail },
+      },
+    },
+    async (request) =>
+      (await import('./number-draft.ts')).numberDraft(
+        db,
+        requireScope(request),
+        request.params.id,
+        request.body.version,
+      ),
+  );
+  api.post(
+    '/office/outgoing/:id/compose',
+    {
+      schema: {
+        tags,
+        summary: 'Trình bày văn bản theo Phụ lục I Nghị định 30/2020 (DOCX và PDF, thêm vào tệp)',
+        params: idParams,
+        body: composeBody,
+        response: { 200: attachmentList },
+      },
+    },
+    async (request) =>
+      (await import('./compose-outgoing.ts')).composeOutgoing(
+        db,
+        requireScope(request),
+        files,
+        request.params.id,
+        request.body,
+      ),
+  );
+  api.post(
+    '/office/outgoing/:id/issue',
+    {
+      schema: {
+        tags,
+        summary: 'Phát hành văn bản đi đã cấp số cho các nơi nhận (Điều 18)',
+        params: idParams,
+        response: { 200: outgoingDetail },
+      },
+    },
+    async (request) =>
+      (await import('./issue-outgoing.ts')).issueOutgoing(
+        db,
+        requireScope(request),
+        request.params.id,
+      ),
+  );
 
   api.get(
     '/office/settings',
@@ -74,6 +268,23 @@ export function registerOfficeRoutes(instance: FastifyInstance, deps: { db: Db }
     },
     async (request) =>
       (await import('./save-settings.ts')).saveSettings(db, requireScope(request), request.body),
+  );
+  api.post(
+    '/office/settings/certificate',
+    {
+      schema: {
+        tags,
+        summary: 'Nhập chứng thư số và khoá của đơn vị từ tệp PKCS#12 (.p12/.pfx, base64)',
+        body: certificateImportBody,
+        response: { 200: officeSettings },
+      },
+    },
+    async (request) => {
+      const scope = requireScope(request);
+      const { importCertificate } = await import('./import-certificate.ts');
+      const { officeKeyPassphrase } = await import('./keys.ts');
+      return importCertificate(db, scope, { ...request.body, passphrase: officeKeyPassphrase });
+    },
   );
   api.get(
     '/office/members',
@@ -212,6 +423,34 @@ export function registerOfficeRoutes(instance: FastifyInstance, deps: { db: Db }
       },
     );
 
+  for (const kind of ['outgoing', 'incoming'] as const)
+    api.get(
+      `/office/${kind}/register.pdf`,
+      {
+        schema: {
+          tags,
+          summary:
+            kind === 'outgoing'
+              ? 'Sổ đăng ký văn bản đi của năm (PDF, A4 ngang)'
+              : 'Sổ đăng ký văn bản đến của năm (PDF, A4 ngang)',
+          querystring: registerQuery,
+          response: { 200: registerPdf },
+        },
+      },
+      async (request, reply) => {
+        const bytes = await (
+          await import('./register-pdf.ts')
+        ).registerPdf(db, requireScope(request), { kind, year: request.query.year });
+        return reply
+          .type('application/pdf')
+          .header(
+            'content-disposition',
+            `attachment; filename="so-van-ban-${kind === 'outgoing' ? 'di' : 'den'}.pdf"`,
+          )
+          .send(bytes);
+      },
+    );
+
   // ---- Incoming ----
   api.post(
     '/office/incoming',
@@ -312,6 +551,21 @@ export function registerOfficeRoutes(instance: FastifyInstance, deps: { db: Db }
         request.params.id,
         request.body,
       ),
+  );
+  api.get(
+    '/office/assignments/stats',
+    {
+      schema: {
+        tags,
+        summary: 'Thống kê xử lý đúng hạn theo đơn vị và tháng (đơn vị mình và trực thuộc)',
+        querystring: statsQuery,
+        response: { 200: assignmentStats },
+      },
+    },
+    async (request) =>
+      (await import('./assignment-stats.ts')).assignmentStats(db, requireScope(request), {
+        year: request.query.year,
+      }),
   );
   api.get(
     '/office/notices',

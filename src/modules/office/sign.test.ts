@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { generateKeyPairSync, X509Certificate } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import { systemActor } from '../../db/actor.ts';
 import type { Db } from '../../db/connection.ts';
 import { freshDatabase } from '../../../test/helpers/db.ts';
 import { makeTree, SMALL_PROVINCE } from '../../../test/helpers/fixtures.ts';
+import { importCertificate } from './import-certificate.ts';
 import { signPdf } from './sign-pdf.ts';
 import { UnreadablePdfError } from './signing.ts';
 
@@ -154,5 +156,99 @@ describe.skipIf(!existsSync(PDFSIG))('PAdES signing (docs/formats/office.md)', (
       .where('unit_id', '=', ids.THA!)
       .execute();
     expect(made).toHaveLength(0);
+  });
+});
+
+describe('PKCS#12 import (issue #17 item 5)', () => {
+  const PASS = 'mat-khau-khoa-don-vi';
+  function p12Of(options: { cn: string; from: Date; to: Date; password: string }): string {
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const key = forge.pki.privateKeyFromPem(
+      privateKey.export({ type: 'pkcs1', format: 'pem' }).toString(),
+    );
+    const cert = forge.pki.createCertificate();
+    cert.publicKey = forge.pki.setRsaPublicKey(key.n, key.e);
+    cert.serialNumber = '0a1b2c';
+    cert.validity.notBefore = options.from;
+    cert.validity.notAfter = options.to;
+    const attrs = [
+      {
+        name: 'commonName',
+        value: options.cn,
+        valueTagClass: forge.asn1.Type.UTF8 as unknown as number,
+      },
+    ];
+    cert.setSubject(attrs);
+    cert.setIssuer(attrs);
+    cert.sign(key, forge.md.sha256.create());
+    const asn1 = forge.pkcs12.toPkcs12Asn1(key, [cert], options.password, { algorithm: '3des' });
+    return forge.util.encode64(forge.asn1.toDer(asn1).getBytes());
+  }
+  const day = 24 * 3600 * 1000;
+
+  it('imports a unit certificate, signs with it, and refuses a wrong password or an expired one', async () => {
+    const system = { system: systemActor('kiểm thử nhập chứng thư') };
+    const p12 = p12Of({
+      cn: 'Trường Tiểu học Kim Đồng (chứng thư thật)',
+      from: new Date(Date.now() - day),
+      to: new Date(Date.now() + 365 * day),
+      password: 'p12-pass',
+    });
+    const bad = await importCertificate(db, system, {
+      unitId: ids.THA!,
+      p12,
+      password: 'sai',
+      passphrase: () => PASS,
+    }).catch((e: unknown) => e as Error);
+    expect(String((bad as Error).message)).toMatch(/mật khẩu không đúng/);
+    const expired = await importCertificate(db, system, {
+      unitId: ids.THA!,
+      p12: p12Of({
+        cn: 'Hết hạn',
+        from: new Date(Date.now() - 400 * day),
+        to: new Date(Date.now() - day),
+        password: 'x',
+      }),
+      password: 'x',
+      passphrase: () => PASS,
+    }).catch((e: unknown) => e as Error);
+    expect(String((expired as Error).message)).toMatch(/hết hạn/);
+
+    const settings = await importCertificate(db, system, {
+      unitId: ids.THA!,
+      p12,
+      password: 'p12-pass',
+      passphrase: () => PASS,
+    });
+    expect(settings.certificate).toMatchObject({
+      subject: 'Trường Tiểu học Kim Đồng (chứng thư thật)',
+      imported: true,
+    });
+    const stored = await db
+      .selectFrom('office_certificate')
+      .select('private_key_pem')
+      .where('unit_id', '=', ids.THA!)
+      .where('retired_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    expect(stored.private_key_pem).toContain('ENCRYPTED PRIVATE KEY');
+    const signed = await signPdf(db, system, {
+      unitId: ids.THA!,
+      pdf: await pdf(1),
+      passphrase: PASS,
+    });
+    // The stored certificate is the file's, byte for byte (its own signature still checks).
+    const cert = await db
+      .selectFrom('office_certificate')
+      .select('certificate_pem')
+      .where('unit_id', '=', ids.THA!)
+      .where('retired_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    const x509 = new X509Certificate(cert.certificate_pem);
+    expect(x509.verify(x509.publicKey)).toBe(true);
+    if (existsSync(PDFSIG)) {
+      const report = pdfsig(signed.pdf, 'imported.pdf');
+      expect(report).toContain('Trường Tiểu học Kim Đồng (chứng thư thật)');
+      expect(report).toContain('Signature is Valid');
+    }
   });
 });

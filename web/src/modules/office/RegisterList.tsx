@@ -1,0 +1,74 @@
+/**
+ * One register's list (incoming or outgoing): the search bar, the button
+ * that registers a document in a dialog, the export links, the table with
+ * the columns the register gives, and the drawer of the document clicked.
+ */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Input, Modal, Space, Table, type TableColumnsType } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { useMessages } from '../../shared/i18n.ts';
+import { messages } from './messages.ts';
+
+export interface RegisterListProps<Row extends { id: string }> {
+  /** 'incoming' or 'outgoing': the query's key. */
+  kind: string;
+  load: (q: string | undefined) => Promise<{ items: Row[] }>;
+  columns: TableColumnsType<Row>;
+  /** The register button's label; no button when the caller may not register. */
+  addLabel: string | null;
+  form: (onDone: () => void) => ReactNode;
+  drawer: (id: string, onClose: () => void) => ReactNode;
+  /** Links to the register's files (xlsx, PDF). */
+  exports: { label: string; href: string }[];
+}
+
+export function RegisterList<Row extends { id: string }>(props: RegisterListProps<Row>) {
+  const m = useMessages(messages);
+  const client = useQueryClient();
+  const [q, setQ] = useState('');
+  const [open, setOpen] = useState<string | null>(null);
+  const [adding, setAdding] = useState(false);
+  const list = useQuery({
+    queryKey: ['office', props.kind, 'list', q],
+    queryFn: () => props.load(q || undefined),
+  });
+  return (
+    <>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Input.Search placeholder={m.search} allowClear onSearch={setQ} style={{ width: 260 }} />
+        {props.addLabel && (
+          <Button type="primary" onClick={() => setAdding(true)}>
+            {props.addLabel}
+          </Button>
+        )}
+        {props.exports.map((e) => (
+          <Button key={e.href} href={e.href}>
+            {e.label}
+          </Button>
+        ))}
+      </Space>
+      <Table<Row>
+        rowKey="id"
+        size="small"
+        loading={list.isLoading}
+        dataSource={list.data?.items ?? []}
+        scroll={{ x: 720 }}
+        onRow={(r) => ({ onClick: () => setOpen(r.id), style: { cursor: 'pointer' } })}
+        columns={props.columns}
+      />
+      <Modal
+        open={adding}
+        title={props.addLabel}
+        footer={null}
+        onCancel={() => setAdding(false)}
+        destroyOnHidden
+      >
+        {props.form(() => {
+          setAdding(false);
+          void client.invalidateQueries({ queryKey: ['office'] });
+        })}
+      </Modal>
+      {open && props.drawer(open, () => setOpen(null))}
+    </>
+  );
+}
