@@ -62,6 +62,12 @@ describe('a school clerk keeps the rooms of the school', () => {
     await expect
       .poll(async () => Number(await page.getByTestId('facility-total').innerText()))
       .toBe(total + 3);
+    // An area typed the Vietnamese way (decimal comma) is 96,5 m², not 965 (issue #13 item 1).
+    const area = page.getByLabel('Diện tích dòng 1', { exact: true });
+    await area.fill('96,5x');
+    expect(await area.getAttribute('aria-invalid')).toBe('true');
+    await area.fill('96,5');
+    expect(await area.getAttribute('aria-invalid')).toBeNull();
     await page.getByRole('button', { name: 'Lưu cơ sở vật chất' }).click();
     await expect.poll(() => page.getByText('Đã lưu cơ sở vật chất.').isVisible()).toBe(true);
 
@@ -74,6 +80,9 @@ describe('a school clerk keeps the rooms of the school', () => {
         Number(await page.getByLabel('Số phòng dòng 1', { exact: true }).inputValue()),
       )
       .toBe(before + 3);
+    expect(await page.getByLabel('Diện tích dòng 1', { exact: true }).inputValue()).toBe('96,5');
+    // Totals are shown vi-VN: a dot between thousands, a comma before decimals.
+    expect(await page.getByTestId('facility-area').innerText()).toMatch(/^[\d.]+(,\d)?$/);
 
     // A count that is not allowed is refused with the row named, and nothing changes.
     await page.getByLabel('Số phòng dòng 1', { exact: true }).fill('');

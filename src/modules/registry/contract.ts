@@ -290,8 +290,13 @@ export const facilitiesBody = z.object({
       z.object({
         roomType: z.string().max(40),
         condition: z.string().max(40),
-        count: z.number(),
-        areaM2: z.number().nullable().optional(),
+        /** A number, or text written vi-VN (`12`, `1.234`): read by the use case, row by row. */
+        count: z.union([z.number(), z.string().max(40)]),
+        /** m²: a number, or text written vi-VN (`96,5`, `1.234,5`), never read as 965. */
+        areaM2: z
+          .union([z.number(), z.string().max(40)])
+          .nullable()
+          .optional(),
       }),
     )
     .max(200),

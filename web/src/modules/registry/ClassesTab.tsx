@@ -1,19 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  App,
-  Button,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Select,
-  Space,
-  Table,
-  Typography,
-} from 'antd';
+import { App, Button, Form, Input, Modal, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import type { ClassInput, ClassRow } from '../../../../src/modules/registry/contract.ts';
 import { ErrorResult } from '../../shared/ErrorResult.tsx';
+import { NumberInput } from '../../shared/NumberInput.tsx';
 import { problemToForm } from '../../shared/problemToForm.ts';
 import { isStale, StaleNotice } from '../../shared/StaleNotice.tsx';
 import { registryApi, registryFiles } from './api.ts';
@@ -53,6 +43,14 @@ export function ClassesTab({ schoolId, year, canWrite }: SchoolTabProps) {
     );
   };
   const save = async () => {
+    // A grade the field could not read stops here, said under the field.
+    if (
+      await form.validateFields(['grade']).then(
+        () => false,
+        () => true,
+      )
+    )
+      return;
     const values = form.getFieldsValue();
     const body = { ...values, homeroomStaffId: values.homeroomStaffId ?? null };
     setSaving(true);
@@ -137,8 +135,19 @@ export function ClassesTab({ schoolId, year, canWrite }: SchoolTabProps) {
           <Form.Item name="name" label="Tên lớp">
             <Input />
           </Form.Item>
-          <Form.Item name="grade" label="Khối (để trống với nhóm, lớp mầm non)">
-            <InputNumber min={1} max={12} style={{ width: '100%' }} />
+          <Form.Item
+            name="grade"
+            label="Khối (để trống với nhóm, lớp mầm non)"
+            rules={[
+              {
+                validator: (_r, v: number | null | undefined) =>
+                  Number.isNaN(v)
+                    ? Promise.reject(new Error('Khối là số nguyên từ 1 đến 12.'))
+                    : Promise.resolve(),
+              },
+            ]}
+          >
+            <NumberInput min={1} max={12} precision={0} style={{ width: '100%' }} />
           </Form.Item>
           <Form.Item name="sessionsPerDay" label="Số buổi học mỗi ngày">
             <Select

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, InputNumber, Select, Space, Table } from 'antd';
+import { Alert, App, Button, Select, Space, Table } from 'antd';
 import { useEffect, useState } from 'react';
 import type { SchoolFacilities } from '../../../../src/modules/registry/contract.ts';
 import {
@@ -8,6 +8,7 @@ import {
 } from '../../../../src/modules/registry/labels.ts';
 import { ApiError, problemText } from '../../shared/api.ts';
 import { ErrorResult } from '../../shared/ErrorResult.tsx';
+import { formatNumber, NumberInput } from '../../shared/NumberInput.tsx';
 import { isStale, StaleNotice } from '../../shared/StaleNotice.tsx';
 import { registryApi, registryFiles } from './api.ts';
 import type { SchoolTabProps } from './SchoolsPage.tsx';
@@ -59,6 +60,16 @@ export function FacilitiesTab({ schoolId, year, canWrite }: SchoolTabProps) {
       },
     ]);
   const save = async () => {
+    // A number the field could not read (NaN) is named here; nothing is sent.
+    const unread = rows.flatMap((r, i) => [
+      ...(Number.isNaN(r.count)
+        ? [`Dòng ${i + 1}: số phòng phải là số nguyên từ 0 đến 10.000.`]
+        : []),
+      ...(Number.isNaN(r.areaM2)
+        ? [`Dòng ${i + 1}: diện tích phải là một số, viết như 96,5 hoặc 1.234,5.`]
+        : []),
+    ]);
+    if (unread.length) return setErrors(unread);
     setSaving(true);
     setErrors([]);
     try {
@@ -90,8 +101,10 @@ export function FacilitiesTab({ schoolId, year, canWrite }: SchoolTabProps) {
   const sum = (condition?: string) =>
     rows
       .filter((r) => !condition || r.condition === condition)
-      .reduce((s, r) => s + (r.count ?? 0), 0);
-  const area = Math.round(rows.reduce((s, r) => s + (r.areaM2 ?? 0), 0) * 10) / 10;
+      .reduce((s, r) => s + (Number.isNaN(r.count) ? 0 : (r.count ?? 0)), 0);
+  const area =
+    Math.round(rows.reduce((s, r) => s + (Number.isNaN(r.areaM2) ? 0 : (r.areaM2 ?? 0)), 0) * 10) /
+    10;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Space wrap>
@@ -157,7 +170,7 @@ export function FacilitiesTab({ schoolId, year, canWrite }: SchoolTabProps) {
           {
             title: 'Số phòng',
             render: (_v, r) => (
-              <InputNumber
+              <NumberInput
                 value={r.count}
                 min={0}
                 max={10000}
@@ -172,9 +185,11 @@ export function FacilitiesTab({ schoolId, year, canWrite }: SchoolTabProps) {
           {
             title: 'Diện tích (m²)',
             render: (_v, r) => (
-              <InputNumber
+              <NumberInput
                 value={r.areaM2}
                 min={0}
+                max={1_000_000}
+                precision={1}
                 disabled={!canWrite}
                 onChange={(v) => update(r.key, { areaM2: v })}
                 aria-label={`Diện tích dòng ${rows.indexOf(r) + 1}`}
@@ -203,13 +218,15 @@ export function FacilitiesTab({ schoolId, year, canWrite }: SchoolTabProps) {
         summary={() => (
           <Table.Summary.Row>
             <Table.Summary.Cell index={0} colSpan={3}>
-              <strong>Tổng cộng</strong> (kiên cố {sum('solid')}, bán kiên cố {sum('semi_solid')},
-              tạm {sum('temporary')})
+              <strong>Tổng cộng</strong> (kiên cố {formatNumber(sum('solid'), 0)}, bán kiên cố{' '}
+              {formatNumber(sum('semi_solid'), 0)}, tạm {formatNumber(sum('temporary'), 0)})
             </Table.Summary.Cell>
             <Table.Summary.Cell index={3}>
-              <strong data-testid="facility-total">{sum()}</strong>
+              <strong data-testid="facility-total">{formatNumber(sum(), 0)}</strong>
             </Table.Summary.Cell>
-            <Table.Summary.Cell index={4}>{area}</Table.Summary.Cell>
+            <Table.Summary.Cell index={4}>
+              <span data-testid="facility-area">{formatNumber(area, 1)}</span>
+            </Table.Summary.Cell>
           </Table.Summary.Row>
         )}
       />
