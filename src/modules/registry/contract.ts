@@ -32,6 +32,16 @@ export function schoolYearOf(date: Date = new Date()): string {
   const start = local.getUTCMonth() >= 8 ? year : year - 1;
   return `${start}-${start + 1}`;
 }
+/** The year after `year` ('2026-2027' → '2027-2028'). */
+export function nextYearOf(year: string): string {
+  const start = Number(year.slice(0, 4)) + 1;
+  return `${start}-${start + 1}`;
+}
+
+/** The school years a page offers in its select (issue #13 item 7), newest first. */
+export const schoolYears = z.object({ current: z.string(), years: z.array(z.string()) });
+export type SchoolYears = z.infer<typeof schoolYears>;
+
 /** `year` in a query, today's school year by default (computed at each request). */
 const yearDefault = yearText.default(() => schoolYearOf());
 

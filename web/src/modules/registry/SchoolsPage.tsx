@@ -1,8 +1,9 @@
-import { Alert, Button, Card, Select, Space, Tabs } from 'antd';
+import { Alert, Button, Card, Space, Tabs } from 'antd';
 import { useState } from 'react';
 import type { Me } from '../../../../src/modules/orgs/contract.ts';
-import { currentSchoolYear, recentSchoolYears } from '../../shared/schoolYear.ts';
+import { currentSchoolYear } from '../../shared/schoolYear.ts';
 import { UnitPicker } from '../../shared/UnitPicker.tsx';
+import { SchoolYearSelect } from './SchoolYearSelect.tsx';
 import { registryFiles } from './api.ts';
 import { ClassesTab } from './ClassesTab.tsx';
 import { FacilitiesTab } from './FacilitiesTab.tsx';
@@ -36,13 +37,7 @@ export default function SchoolsPage({ me }: { me: Me }) {
               />
             </div>
           )}
-          <Select
-            value={year}
-            onChange={setYear}
-            options={recentSchoolYears()}
-            style={{ width: 130 }}
-            aria-label="Năm học"
-          />
+          <SchoolYearSelect value={year} onChange={setYear} />
           {me.orgUnit.kind !== 'school' && (
             <Button href={registryFiles.facilities(year, me.orgUnit.id)}>
               Xuất cơ sở vật chất toàn đơn vị

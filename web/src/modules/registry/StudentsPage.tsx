@@ -9,6 +9,7 @@ import { formatDate } from '../../shared/i18n.ts';
 import { currentSchoolYear } from '../../shared/schoolYear.ts';
 import { GENDER_LABELS } from '../../../../src/modules/registry/labels.ts';
 import { registryApi, registryFiles } from './api.ts';
+import { SchoolYearSelect } from './SchoolYearSelect.tsx';
 
 function Search() {
   const [q, setQ] = useState('');
@@ -30,12 +31,7 @@ function Search() {
           style={{ width: 360, maxWidth: '100%' }}
           aria-label="Tìm học sinh"
         />
-        <Input
-          value={year}
-          onChange={(e) => setYear(e.target.value)}
-          style={{ width: 120 }}
-          aria-label="Năm học"
-        />
+        <SchoolYearSelect value={year} onChange={(y) => (setYear(y), setPage(1))} />
         <Button href={registryFiles.students({ q, year })} disabled={!q}>
           Xuất Excel
         </Button>
@@ -92,12 +88,7 @@ function Import() {
       onImported={() => client.invalidateQueries({ queryKey: ['students'] })}
       controls={
         <Space wrap>
-          <Input
-            value={year}
-            onChange={(e) => setYear(e.target.value)}
-            style={{ width: 120 }}
-            aria-label="Năm học nhập"
-          />
+          <SchoolYearSelect value={year} onChange={setYear} ariaLabel="Năm học nhập" />
           <Checkbox checked={createClasses} onChange={(e) => setCreateClasses(e.target.checked)}>
             Tạo lớp mới nếu chưa có
           </Checkbox>

@@ -28,6 +28,7 @@ import type {
   SchoolLookup,
   SchoolProfile,
   SchoolProfilePatch,
+  SchoolYears,
   StaffOption,
   staffSearchQuery,
   StaffSearchAnswer,
@@ -46,6 +47,8 @@ export const registryApi = {
   /** A school's classes (of a year, or of every year), as the org tree shows them. */
   unitClasses: (unitId: string, year?: string) =>
     route.get<ClassSummary[]>('/api/orgs/:id/classes', byId(unitId, { year })),
+  /** The school years a page's select offers: those with classes in scope, this year and next. */
+  schoolYears: () => route.get<SchoolYears>('/api/registry/school-years'),
   classStudents: (classId: string) =>
     route.get<ClassStudent[]>('/api/classes/:id/students', byId(classId)),
 
