@@ -127,6 +127,21 @@ describe('a school clerk imports a student list', () => {
     await page.getByPlaceholder(/Họ tên \(không cần dấu\)/).fill('ho thi yen');
     await page.getByPlaceholder(/Họ tên \(không cần dấu\)/).press('Enter');
     await expect.poll(() => page.getByRole('cell', { name: 'Hồ Thị Yến' }).isVisible()).toBe(true);
+    // A date of birth typed in the same box, with or without the name (#13 item 6).
+    await page.getByPlaceholder(/Họ tên \(không cần dấu\)/).fill('28/02/2017');
+    await page.getByPlaceholder(/Họ tên \(không cần dấu\)/).press('Enter');
+    await expect
+      .poll(() => page.getByRole('cell', { name: '28/02/2017' }).first().isVisible())
+      .toBe(true);
+    expect(await page.getByRole('cell', { name: '01/01/2017' }).count()).toBe(0);
+    await page.getByPlaceholder(/Họ tên \(không cần dấu\)/).fill('31/02/2017');
+    await page.getByPlaceholder(/Họ tên \(không cần dấu\)/).press('Enter');
+    await expect
+      .poll(() => page.getByTestId('search-error').innerText())
+      .toContain('Ngày sinh 31/02/2017 không có thật');
+    await page.getByPlaceholder(/Họ tên \(không cần dấu\)/).fill('ho thi yen 28/02/2017');
+    await page.getByPlaceholder(/Họ tên \(không cần dấu\)/).press('Enter');
+    await expect.poll(() => page.getByRole('cell', { name: 'Hồ Thị Yến' }).isVisible()).toBe(true);
     expect(remoteRequests).toEqual([]);
     expect(pageErrors).toEqual([]);
     await context.close();

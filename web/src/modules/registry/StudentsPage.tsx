@@ -1,9 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Checkbox, Input, Space, Table, Tabs } from 'antd';
+import { Alert, Button, Card, Checkbox, Input, Space, Table, Tabs } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { Me } from '../../../../src/modules/orgs/contract.ts';
-import { ErrorResult } from '../../shared/ErrorResult.tsx';
+import { problemText } from '../../shared/api.ts';
 import { ImportPanel } from '../../shared/ImportPanel.tsx';
 import { formatDate } from '../../shared/i18n.ts';
 import { currentSchoolYear } from '../../shared/schoolYear.ts';
@@ -20,13 +20,12 @@ function Search() {
     queryFn: () => registryApi.students({ q, year, page, pageSize: 50 }),
     enabled: q.trim().length > 0,
   });
-  if (result.error) return <ErrorResult error={result.error} />;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Space wrap>
         <Input.Search
           allowClear
-          placeholder="Họ tên (không cần dấu), mã định danh hoặc mã học sinh"
+          placeholder="Họ tên (không cần dấu), ngày sinh dd/mm/yyyy, mã định danh hoặc mã học sinh"
           onSearch={(v) => (setQ(v), setPage(1))}
           style={{ width: 360, maxWidth: '100%' }}
           aria-label="Tìm học sinh"
@@ -37,6 +36,15 @@ function Search() {
         </Button>
         <Link to="/hoc-sinh/moi">Thêm học sinh</Link>
       </Space>
+      {/* A search the server refuses (a date that does not exist) is said under the box. */}
+      {result.error && (
+        <Alert
+          type="error"
+          showIcon
+          data-testid="search-error"
+          message={problemText(result.error)}
+        />
+      )}
       <Table
         rowKey="id"
         size="small"
