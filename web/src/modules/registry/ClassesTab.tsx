@@ -55,10 +55,19 @@ export function ClassesTab({ schoolId, year, canWrite }: SchoolTabProps) {
     const body = { ...values, homeroomStaffId: values.homeroomStaffId ?? null };
     setSaving(true);
     try {
-      if (editing === 'new') await registryApi.createClass(schoolId, year, body);
-      else if (editing)
-        await registryApi.updateClass(editing.id, { ...body, version: editing.version });
-      void message.success('Đã lưu lớp.');
+      const saved =
+        editing === 'new'
+          ? await registryApi.createClass(schoolId, year, body)
+          : editing
+            ? await registryApi.updateClass(editing.id, { ...body, version: editing.version })
+            : null;
+      // Saved, but the school should know (a homeroom teacher on two classes: #13 item 3).
+      if (saved?.warnings.length)
+        void message.warning(
+          `Đã lưu lớp. Lưu ý: ${saved.warnings.map((w) => w.message).join(' ')}`,
+          8,
+        );
+      else void message.success('Đã lưu lớp.');
       setEditing(null);
       await client.invalidateQueries({ queryKey: ['school-classes', schoolId, year] });
     } catch (e) {
@@ -101,8 +110,16 @@ export function ClassesTab({ schoolId, year, canWrite }: SchoolTabProps) {
           { title: 'Buổi/ngày', dataIndex: 'sessionsPerDay' },
           {
             title: 'Giáo viên chủ nhiệm',
-            render: (_v, r) =>
-              r.homeroom?.fullName ?? <Typography.Text type="secondary">—</Typography.Text>,
+            render: (_v, r) => (
+              <Space direction="vertical" size={0}>
+                {r.homeroom?.fullName ?? <Typography.Text type="secondary">—</Typography.Text>}
+                {r.warnings.map((w) => (
+                  <Typography.Text key={w.path} type="warning" data-testid="class-warning">
+                    {w.message}
+                  </Typography.Text>
+                ))}
+              </Space>
+            ),
           },
           { title: 'Sĩ số', dataIndex: 'studentCount' },
           ...(canWrite

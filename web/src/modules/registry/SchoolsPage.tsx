@@ -31,6 +31,7 @@ export default function SchoolsPage({ me }: { me: Me }) {
           {me.orgUnit.kind !== 'school' && (
             <div style={{ width: 360, maxWidth: '80vw' }}>
               <UnitPicker
+                kinds={['school']}
                 value={schoolId}
                 onChange={setSchoolId}
                 placeholder="Chọn trường (gõ tên hoặc mã)"
