@@ -40,6 +40,22 @@ export const POSITION_LABELS: Record<StaffPosition, string> = {
   staff: 'Nhân viên',
 };
 
+/** Employment type (biên chế: in the staff quota; hợp đồng: on a labour contract), as recorded. */
+export const EMPLOYMENT_TYPES = ['Biên chế', 'Hợp đồng'] as const;
+export const EMPLOYMENT_TYPE_EN: Record<(typeof EMPLOYMENT_TYPES)[number], string> = {
+  'Biên chế': 'Permanent (in the quota)',
+  'Hợp đồng': 'Contract',
+};
+
+export type SchoolLevel = 'preschool' | 'primary' | 'lower_secondary' | 'upper_secondary';
+/** The level a teacher teaches in a multi-level school (the teacher norms count it there). */
+export const LEVEL_TAUGHT_LABELS: Record<SchoolLevel, string> = {
+  preschool: 'Mầm non',
+  primary: 'Tiểu học',
+  lower_secondary: 'THCS',
+  upper_secondary: 'THPT',
+};
+
 /** Room types (cơ sở vật chất), stable identifiers; labels as the sector's forms say them. */
 export const ROOM_TYPE_LABELS: Record<RoomType, string> = {
   classroom: 'Phòng học',
