@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Input, Select, Space, Table, Tabs, Tag } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import type { Me } from '../../../../src/modules/orgs/contract.ts';
 import { ErrorResult } from '../../shared/ErrorResult.tsx';
 import { formatDate } from '../../shared/i18n.ts';
@@ -77,6 +78,7 @@ function Search() {
           style={{ width: 150 }}
         />
         <Button href={registryFiles.staff(filters)}>Xuất Excel</Button>
+        <Link to="/can-bo/moi">Thêm cán bộ, giáo viên</Link>
       </Space>
       {result.error ? (
         <ErrorResult error={result.error} />
@@ -97,7 +99,11 @@ function Search() {
             showTotal: (total) => `${total.toLocaleString('vi-VN')} người`,
           }}
           columns={[
-            { title: 'Họ và tên', dataIndex: 'fullName' },
+            {
+              title: 'Họ và tên',
+              dataIndex: 'fullName',
+              render: (name: string, r) => <Link to={`/can-bo/${r.id}`}>{name}</Link>,
+            },
             { title: 'Ngày sinh', dataIndex: 'birthDate', render: (d: string) => formatDate(d) },
             {
               title: 'Giới tính',

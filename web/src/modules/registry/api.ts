@@ -29,7 +29,12 @@ import type {
   SchoolProfile,
   SchoolProfilePatch,
   SchoolYears,
+  StaffCreate,
+  StaffLeave,
   StaffOption,
+  StaffPatch,
+  StaffRecord,
+  StaffTrainingInput,
   staffSearchQuery,
   StaffSearchAnswer,
   StudentHistory,
@@ -70,6 +75,16 @@ export const registryApi = {
     route.get<StudentHistory>('/api/registry/students/:id/history', byId(id)),
   staff: (query: QueryOf<z.input<typeof staffSearchQuery>>) =>
     route.get<StaffSearchAnswer>('/api/registry/staff', { query }),
+  /** A staff member's record (position, subject, qualification, rank, training, leaving). */
+  staffRecord: (id: string) => route.get<StaffRecord>('/api/registry/staff/:id', byId(id)),
+  addStaff: (schoolId: string, body: StaffCreate) =>
+    route.post<StaffRecord>('/api/registry/schools/:id/staff', body, byId(schoolId)),
+  updateStaff: (id: string, body: StaffPatch) =>
+    route.patch<StaffRecord>('/api/registry/staff/:id', body, byId(id)),
+  staffLeaves: (id: string, body: StaffLeave) =>
+    route.post<StaffRecord>('/api/registry/staff/:id/leave', body, byId(id)),
+  addStaffTraining: (id: string, body: StaffTrainingInput) =>
+    route.post<StaffRecord>('/api/registry/staff/:id/training', body, byId(id)),
 
   schoolProfile: (schoolId: string, year: string) =>
     route.get<SchoolProfile>('/api/registry/schools/:id/profile', byId(schoolId, { year })),
