@@ -32,7 +32,7 @@ export function classSummaries(db: Db, schoolId: string, schoolYear?: string) {
 export function findClass(db: Db, classId: string) {
   return db
     .selectFrom('class')
-    .innerJoin('org_unit', 'org_unit.id', 'class.school_id')
+    .innerJoin('orgs_unit_v as org_unit', 'org_unit.id', 'class.school_id')
     .select([
       'class.id',
       'class.school_id',

@@ -21,7 +21,7 @@ const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 function staffOfScope(db: Db, scope: Scope, filters: StaffFilters) {
   let q = db
     .selectFrom('staff')
-    .innerJoin('org_unit', 'org_unit.id', 'staff.school_id')
+    .innerJoin('orgs_unit_v as org_unit', 'org_unit.id', 'staff.school_id')
     .where(scope.unitCondition('staff.school_id'));
   const text = filters.q?.trim() ?? '';
   if (/^\d{12}$/.test(text)) q = q.where('staff.personal_id', '=', text);

@@ -154,7 +154,7 @@ export async function countMatches(
 export function hitRows(db: Db, ids: string[], schoolYear: string) {
   return db
     .selectFrom('student')
-    .innerJoin('org_unit', 'org_unit.id', 'student.school_id')
+    .innerJoin('orgs_unit_v as org_unit', 'org_unit.id', 'student.school_id')
     .leftJoin('enrolment', (join) =>
       join
         .onRef('enrolment.student_id', '=', 'student.id')
@@ -182,7 +182,7 @@ export function hitRows(db: Db, ids: string[], schoolYear: string) {
 /** An export's columns of the matches, at most `limit` rows, by class name. */
 export function exportRows(db: Db, scope: Scope, query: StudentMatch, limit: number) {
   return matching(db, scope, query)
-    .innerJoin('org_unit', 'org_unit.id', 'student.school_id')
+    .innerJoin('orgs_unit_v as org_unit', 'org_unit.id', 'student.school_id')
     .leftJoin('enrolment', (join) =>
       join
         .onRef('enrolment.student_id', '=', 'student.id')
@@ -278,7 +278,7 @@ export function graduatingRows(db: Db, schoolId: string, schoolYear: string, gra
 export function studentRecordRow(db: Db, studentId: string) {
   return db
     .selectFrom('student')
-    .innerJoin('org_unit', 'org_unit.id', 'student.school_id')
+    .innerJoin('orgs_unit_v as org_unit', 'org_unit.id', 'student.school_id')
     .select([
       'student.id',
       'student.school_id',
@@ -322,7 +322,7 @@ export function studentHolding(
 ) {
   let q = db
     .selectFrom('student')
-    .innerJoin('org_unit', 'org_unit.id', 'student.school_id')
+    .innerJoin('orgs_unit_v as org_unit', 'org_unit.id', 'student.school_id')
     .select(['student.id', 'student.full_name', 'org_unit.path'])
     .where(`student.${column}`, '=', value);
   if (exceptId) q = q.where('student.id', '<>', exceptId);

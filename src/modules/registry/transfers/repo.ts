@@ -277,7 +277,7 @@ export async function enrolInClass(
 export function studentWithSchool(db: Db, studentId: string) {
   return db
     .selectFrom('student')
-    .innerJoin('org_unit', 'org_unit.id', 'student.school_id')
+    .innerJoin('orgs_unit_v as org_unit', 'org_unit.id', 'student.school_id')
     .select([
       'student.id',
       'student.full_name',
@@ -309,18 +309,5 @@ export function enrolmentsOf(db: Db, studentId: string) {
     ])
     .where('enrolment.student_id', '=', studentId)
     .orderBy('enrolment.school_year')
-    .execute();
-}
-
-/** The audit log's updates of the student that changed their status, oldest first. */
-export function statusChangesOf(db: Db, studentId: string) {
-  return db
-    .selectFrom('audit_log')
-    .select(['at', 'actor_name', 'before', 'after'])
-    .where('entity_type', '=', 'student')
-    .where('entity_id', '=', studentId)
-    .where('action', '=', 'update')
-    .where(sql<boolean>`before->>'status' IS DISTINCT FROM after->>'status'`)
-    .orderBy('seq')
     .execute();
 }
