@@ -143,6 +143,17 @@ describe('the department opens a school of its province', () => {
     await expect.poll(() => page.getByText(/Đã lưu lớp\. Lưu ý:/).isVisible()).toBe(true);
     await expect.poll(() => page.getByTestId('class-warning').count()).toBeGreaterThan(0);
     expect(await page.getByTestId('class-warning').first().innerText()).toContain(teacher);
+
+    // In English the registry's menu and pages speak English (#13 item 17).
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => page.locator('.ant-menu').first().innerText()).toContain('Transfers');
+    const menu = (await page.locator('.ant-menu').first().innerText()).split('\n');
+    for (const name of ['School', 'Students', 'Staff', 'Promotion', 'Transfers'])
+      expect(menu).toContain(name);
+    await expect.poll(() => page.getByRole('tab', { name: 'Facilities' }).isVisible()).toBe(true);
+    await page.getByRole('menuitem', { name: /Staff$/ }).click();
+    await expect.poll(() => page.getByRole('tab', { name: 'Find staff' }).isVisible()).toBe(true);
+    expect(await page.locator('th', { hasText: 'Position' }).count()).toBe(1);
     expect(remoteRequests).toEqual([]);
     expect(pageErrors).toEqual([]);
     await context.close();

@@ -27,6 +27,7 @@ import { authApi } from './modules/orgs/api.ts';
 import { ApiError, setCsrfToken } from './shared/api.ts';
 import { catalogues, I18nContext, ROLE_LABELS, useI18n, type Lang } from './shared/i18n.ts';
 import { registryMessages } from './modules/registry/messages.ts';
+import { pageMessages } from './modules/registry/pageMessages.ts';
 
 // Pages import it from shared/; exported here too, as it was.
 export { ErrorResult } from './shared/ErrorResult.tsx';
@@ -105,16 +106,16 @@ function Shell({ me, children }: { me: Me; children: ReactNode }) {
       : []),
     ...(me.permissions.includes('registry.read')
       ? [
-          { key: '/truong-hoc', icon: <BankOutlined />, label: 'Trường học' },
-          { key: '/hoc-sinh', icon: <SolutionOutlined />, label: 'Học sinh' },
-          { key: '/can-bo', icon: <IdcardOutlined />, label: 'Cán bộ, giáo viên' },
+          { key: '/truong-hoc', icon: <BankOutlined />, label: pageMessages[lang].menuSchool },
+          { key: '/hoc-sinh', icon: <SolutionOutlined />, label: pageMessages[lang].menuStudents },
+          { key: '/can-bo', icon: <IdcardOutlined />, label: pageMessages[lang].menuStaff },
         ]
       : []),
     ...(me.permissions.includes('registry.write')
-      ? [{ key: '/len-lop', icon: <RiseOutlined />, label: 'Lên lớp' }]
+      ? [{ key: '/len-lop', icon: <RiseOutlined />, label: pageMessages[lang].menuYearEnd }]
       : []),
     ...(me.permissions.includes('registry.read')
-      ? [{ key: '/chuyen-truong', icon: <SwapOutlined />, label: 'Chuyển trường' }]
+      ? [{ key: '/chuyen-truong', icon: <SwapOutlined />, label: pageMessages[lang].menuTransfers }]
       : []),
     ...(me.permissions.includes('registry.read') && me.orgUnit.kind !== 'school'
       ? [{ key: '/van-bang', icon: <SafetyCertificateOutlined />, label: 'Văn bằng' }]

@@ -25,6 +25,7 @@ export type RoomType =
 export type RoomCondition = 'solid' | 'semi_solid' | 'temporary';
 
 export const GENDER_LABELS: Record<Gender, string> = { male: 'Nam', female: 'Nữ' };
+export const GENDER_LABELS_EN: Record<Gender, string> = { male: 'Male', female: 'Female' };
 
 /** A student's status as a list column shows it. */
 export const STUDENT_STATUS_LABELS: Record<StudentStatus, string> = {
@@ -38,6 +39,11 @@ export const POSITION_LABELS: Record<StaffPosition, string> = {
   teacher: 'Giáo viên',
   manager: 'Cán bộ quản lý',
   staff: 'Nhân viên',
+};
+export const POSITION_LABELS_EN: Record<StaffPosition, string> = {
+  teacher: 'Teacher',
+  manager: 'Manager',
+  staff: 'Staff',
 };
 
 /** Employment type (biên chế: in the staff quota; hợp đồng: on a labour contract), as recorded. */
