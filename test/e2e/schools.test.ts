@@ -151,6 +151,9 @@ describe('the department opens a school of its province', () => {
     for (const name of ['School', 'Students', 'Staff', 'Promotion', 'Transfers'])
       expect(menu).toContain(name);
     await expect.poll(() => page.getByRole('tab', { name: 'Facilities' }).isVisible()).toBe(true);
+    await page.getByRole('tab', { name: 'Facilities' }).click();
+    await expect.poll(() => page.locator('th', { hasText: 'Room type' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Save facilities' }).count()).toBe(1);
     await page.getByRole('menuitem', { name: /Staff$/ }).click();
     await expect.poll(() => page.getByRole('tab', { name: 'Find staff' }).isVisible()).toBe(true);
     expect(await page.locator('th', { hasText: 'Position' }).count()).toBe(1);

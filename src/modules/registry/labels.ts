@@ -80,10 +80,32 @@ export const ROOM_TYPE_LABELS: Record<RoomType, string> = {
   other: 'Phòng khác',
 };
 
+export const ROOM_TYPE_LABELS_EN: Record<RoomType, string> = {
+  classroom: 'Classroom',
+  subject_room: 'Subject room',
+  library: 'Library',
+  laboratory: 'Laboratory',
+  computer_room: 'Computer room',
+  language_room: 'Language room',
+  multipurpose_hall: 'Multipurpose hall, gym',
+  equipment_room: 'Equipment room',
+  medical_room: 'Medical room',
+  administration: 'Administration',
+  staff_room: 'Staff room',
+  kitchen: 'Kitchen, canteen',
+  toilet: 'Toilets',
+  other: 'Other room',
+};
+
 export const ROOM_CONDITION_LABELS: Record<RoomCondition, string> = {
   solid: 'Kiên cố',
   semi_solid: 'Bán kiên cố',
   temporary: 'Tạm',
+};
+export const ROOM_CONDITION_LABELS_EN: Record<RoomCondition, string> = {
+  solid: 'Solid',
+  semi_solid: 'Semi-solid',
+  temporary: 'Temporary',
 };
 
 /** TT 17, 18, 19/2018/TT-BGDĐT: chuẩn quốc gia Mức độ 1 and 2 (vn-regulations.md §2). */
