@@ -204,10 +204,27 @@ export interface StaffTable {
   /** The level taught in a multi-level school (migration 2026120231); null: the school's highest. */
   level_taught: ColumnType<SchoolLevel | null, SchoolLevel | null | undefined, SchoolLevel | null>;
   active: Generated<boolean>;
+  /** Ngạch / hạng chức danh nghề nghiệp (migration 2026120280). */
+  rank: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The day and reason the person left the school: a staff row is never deleted. */
+  left_on: ColumnType<string | null, string | null | undefined, string | null>;
+  leave_reason: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
   /** Bumped by every UPDATE; a save from a form loaded at another version is refused (409). */
   version: Generated<number>;
+}
+
+/** A training entry of a staff member (bồi dưỡng, đào tạo; migration 2026120280), audited. */
+export interface StaffTrainingTable {
+  id: string;
+  staff_id: string;
+  school_id: string;
+  from_date: ColumnType<string, string, string>;
+  to_date: ColumnType<string | null, string | null | undefined, string | null>;
+  content: string;
+  certificate: string | null;
+  created_at: Generated<Date>;
 }
 
 /** Per school year: national standard (0 = chưa đạt, Mức độ 1/2), accreditation (Cấp độ 0..4). */
@@ -377,6 +394,7 @@ export interface Database {
   student: StudentTable;
   enrolment: EnrolmentTable;
   staff: StaffTable;
+  staff_training: StaffTrainingTable;
   school_year_profile: SchoolYearProfileTable;
   facility: FacilityTable;
   student_transfer: StudentTransferTable;

@@ -6,6 +6,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSignIn, startServer, type RunningServer } from '../helpers/server.ts';
 import { createClerk, launchBrowser, localOnlyContext, signInOnPage } from './helpers.ts';
+import { chooseYear } from './registry-helpers.ts';
 
 const ADMIN_PASSWORD = 'e2e-admin-password';
 const dir = mkdtempSync(join(tmpdir(), 'sogd-e2e-reg-'));
@@ -59,7 +60,7 @@ describe('a school clerk imports a student list', () => {
     await signInOnPage(page, server.url, 'vanthu.th', 'Lop-hoc-vui-ve-2026');
     await page.getByRole('menuitem', { name: 'Học sinh' }).click();
     await page.getByRole('tab', { name: 'Nhập danh sách' }).click();
-    await page.getByLabel('Năm học nhập').fill(school.year);
+    await chooseYear(page, 'Năm học nhập', school.year);
 
     const download = page.waitForEvent('download');
     await page.getByRole('link', { name: 'tệp mẫu' }).click();
@@ -122,8 +123,23 @@ describe('a school clerk imports a student list', () => {
     );
 
     await page.getByRole('tab', { name: 'Tìm học sinh' }).click();
-    await page.getByLabel('Năm học', { exact: true }).fill(school.year);
+    await chooseYear(page, 'Năm học', school.year);
     await page.getByPlaceholder(/Họ tên \(không cần dấu\)/).fill('ho thi yen');
+    await page.getByPlaceholder(/Họ tên \(không cần dấu\)/).press('Enter');
+    await expect.poll(() => page.getByRole('cell', { name: 'Hồ Thị Yến' }).isVisible()).toBe(true);
+    // A date of birth typed in the same box, with or without the name (#13 item 6).
+    await page.getByPlaceholder(/Họ tên \(không cần dấu\)/).fill('28/02/2017');
+    await page.getByPlaceholder(/Họ tên \(không cần dấu\)/).press('Enter');
+    await expect
+      .poll(() => page.getByRole('cell', { name: '28/02/2017' }).first().isVisible())
+      .toBe(true);
+    expect(await page.getByRole('cell', { name: '01/01/2017' }).count()).toBe(0);
+    await page.getByPlaceholder(/Họ tên \(không cần dấu\)/).fill('31/02/2017');
+    await page.getByPlaceholder(/Họ tên \(không cần dấu\)/).press('Enter');
+    await expect
+      .poll(() => page.getByTestId('search-error').innerText())
+      .toContain('Ngày sinh 31/02/2017 không có thật');
+    await page.getByPlaceholder(/Họ tên \(không cần dấu\)/).fill('ho thi yen 28/02/2017');
     await page.getByPlaceholder(/Họ tên \(không cần dấu\)/).press('Enter');
     await expect.poll(() => page.getByRole('cell', { name: 'Hồ Thị Yến' }).isVisible()).toBe(true);
     expect(remoteRequests).toEqual([]);

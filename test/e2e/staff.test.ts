@@ -154,3 +154,63 @@ describe('a school clerk imports the staff list', () => {
     await context.close();
   });
 });
+
+describe('a school clerk keeps a staff record (#13 item 5)', () => {
+  it('adds a teacher by hand, edits, adds training and records leaving, on a phone', async () => {
+    const { context, remoteRequests } = await localOnlyContext(browser, {
+      width: 390,
+      height: 844,
+    });
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await signInOnPage(page, server.url, 'vanthu.cb', 'Giao-vien-gioi-2026');
+    await page.goto(`${server.url}/can-bo/moi`);
+    await page.getByLabel('Họ và tên').fill('Đinh Thị Ngọc Lan');
+    await page.getByLabel('Ngày sinh (dd/mm/yyyy)').fill('31/02/1990');
+    await page.getByLabel('Giới tính').click();
+    await page.getByTitle('Nữ', { exact: true }).click();
+    await page.getByLabel('Loại hợp đồng').click();
+    await page.getByTitle('Biên chế', { exact: true }).click();
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    // The server's field error lands under the field; nothing is added.
+    await expect
+      .poll(() => page.getByText(/Ngày sinh "31\/02\/1990" không hợp lệ/).isVisible())
+      .toBe(true);
+    await page.getByLabel('Ngày sinh (dd/mm/yyyy)').fill('28/02/1990');
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await page.waitForURL(/\/can-bo\/[0-9a-f-]{36}$/);
+    await expect.poll(() => page.getByText('Đang công tác').isVisible()).toBe(true);
+
+    await page.getByLabel('Ngạch, hạng chức danh nghề nghiệp').fill('Giáo viên tiểu học hạng III');
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await expect
+      .poll(() => page.getByText('Đã lưu hồ sơ cán bộ, giáo viên.').isVisible())
+      .toBe(true);
+
+    await page.getByLabel('Từ ngày').fill('01/07/2025');
+    await page.getByLabel('Nội dung').fill('Bồi dưỡng thường xuyên 2025');
+    await page.getByRole('button', { name: 'Thêm mục bồi dưỡng' }).click();
+    await expect
+      .poll(() => page.getByTestId('staff-training').innerText())
+      .toContain('Bồi dưỡng thường xuyên 2025');
+
+    await page.getByRole('button', { name: 'Nghỉ công tác' }).click();
+    await page.getByLabel('Lý do (nghỉ hưu, chuyển công tác, thôi việc…)').fill('Nghỉ hưu');
+    await page.getByRole('dialog').getByRole('button', { name: 'Nghỉ công tác' }).click();
+    await expect
+      .poll(() => page.getByTestId('staff-left').innerText())
+      .toMatch(/Đã nghỉ từ \d\d\/\d\d\/\d{4}: Nghỉ hưu/);
+    // After reload the record is still there, read-only, with the rank kept.
+    await page.reload();
+    await expect.poll(() => page.getByTestId('staff-left').isVisible()).toBe(true);
+    expect(await page.getByLabel('Ngạch, hạng chức danh nghề nghiệp').inputValue()).toBe(
+      'Giáo viên tiểu học hạng III',
+    );
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(390);
+    expect(remoteRequests).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+});

@@ -5,12 +5,15 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSignIn, startServer, type RunningServer } from '../helpers/server.ts';
 import { createClerk, launchBrowser, localOnlyContext, signInOnPage } from './helpers.ts';
+import { chooseYear } from './registry-helpers.ts';
 
 const ADMIN_PASSWORD = 'e2e-admin-password';
 const dir = mkdtempSync(join(tmpdir(), 'sogd-e2e-year-'));
 let server: RunningServer;
 let browser: Browser;
 let year = '';
+/** A pupil of the school and another school's code: the transfer that waits through the promotion. */
+let mover = { name: '', to: '' };
 
 beforeAll(async () => {
   server = await startServer(
@@ -27,6 +30,19 @@ beforeAll(async () => {
     schoolYear: string;
   }[];
   year = classes[0]!.schoolYear;
+  const classId = (classes[0] as { id?: string }).id;
+  const pupils = (await (await admin.get(`/api/classes/${classId}/students`)).json()) as {
+    fullName: string;
+  }[];
+  const schools = (await (await admin.get('/api/orgs/search?q=truong')).json()) as {
+    id: string;
+    kind: string;
+    code: string;
+  }[];
+  mover = {
+    name: pupils[0]!.fullName,
+    to: schools.find((u) => u.kind === 'school' && u.id !== unit.id)!.code,
+  };
   await createClerk(server.url, admin, {
     username: 'vanthu.ll',
     fullName: 'Văn thư lên lớp',
@@ -42,14 +58,27 @@ afterAll(async () => {
 });
 
 describe('a school clerk opens the new school year', () => {
-  it('previews per class, keeps one pupil back, applies, and sees the transfers page', async () => {
+  it('asks a transfer for a chosen year, previews per class, keeps one pupil back, applies, and the request follows the pupil', async () => {
     const { context } = await localOnlyContext(browser, { width: 1280, height: 800 });
     const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await signInOnPage(page, server.url, 'vanthu.ll', 'Len-lop-vui-ve-2026');
+    // A transfer request carries the school year chosen on the form (#13 item 2).
+    await page.getByRole('menuitem', { name: 'Chuyển trường' }).click();
+    await page.getByRole('tab', { name: 'Chuyển trường cho học sinh' }).click();
+    await page.getByLabel('Tìm học sinh chuyển đi').fill(mover.name);
+    await page.getByLabel('Tìm học sinh chuyển đi').press('Enter');
+    await page.getByRole('radio').first().check();
+    await chooseYear(page, 'Năm học chuyển trường', year);
+    await page.getByLabel('Trường chuyển đến').fill(mover.to);
+    await page.locator('.ant-select-item-option').filter({ hasText: mover.to }).first().click();
+    await page.getByLabel('Lý do chuyển trường').fill('Gia đình chuyển nơi ở');
+    await page.getByRole('button', { name: 'Gửi đề nghị chuyển trường' }).click();
+    await expect.poll(() => page.getByText(/Đã gửi đề nghị/).isVisible()).toBe(true);
+
     await page.getByRole('menuitem', { name: 'Lên lớp' }).click();
-    await page.getByLabel('Năm học kết thúc').fill(year);
+    await chooseYear(page, 'Năm học kết thúc', year);
     await page.getByRole('button', { name: 'Xem trước' }).click();
     const totals = page.getByTestId('promotion-totals');
     await expect.poll(() => totals.textContent()).toMatch(/lên lớp/);
@@ -71,10 +100,13 @@ describe('a school clerk opens the new school year', () => {
     await expect.poll(() => page.getByText(/Đã áp dụng/).count()).toBe(1);
     await expect.poll(async () => (await totals.textContent()) ?? '').toContain(': 0 lên lớp');
 
+    // The request that waited moved with its pupil to the new year.
+    const next = `${Number(year.slice(0, 4)) + 1}-${Number(year.slice(0, 4)) + 2}`;
     await page.getByRole('menuitem', { name: 'Chuyển trường' }).click();
     await page.getByRole('tab', { name: 'Chuyển đi' }).click();
-    await page.getByRole('tab', { name: 'Chuyển trường cho học sinh' }).click();
-    await page.getByLabel('Tìm học sinh chuyển đi').waitFor();
+    const row = page.getByRole('row').filter({ hasText: mover.name });
+    await expect.poll(() => row.isVisible()).toBe(true);
+    expect(await row.innerText()).toContain(next);
     expect(pageErrors).toEqual([]);
     await context.close();
   });

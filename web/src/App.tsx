@@ -50,6 +50,7 @@ const StudentPage = lazy(() => import('./modules/registry/StudentPage.tsx'));
 const SchoolsPage = lazy(() => import('./modules/registry/SchoolsPage.tsx'));
 const SchoolListPage = lazy(() => import('./modules/registry/SchoolListPage.tsx'));
 const StaffPage = lazy(() => import('./modules/registry/StaffPage.tsx'));
+const StaffRecordPage = lazy(() => import('./modules/registry/StaffRecordPage.tsx'));
 const VerifyPage = lazy(() => import('./modules/diplomas/VerifyPage.tsx'));
 const YearEndPage = lazy(() => import('./modules/registry/YearEndPage.tsx'));
 const TransfersPage = lazy(() => import('./modules/registry/TransfersPage.tsx'));
@@ -306,6 +307,7 @@ function Routed() {
             ['/len-lop', (me: Me) => <YearEndPage me={me} />],
             ['/chuyen-truong', (me: Me) => <TransfersPage me={me} />],
             ['/can-bo', (me: Me) => <StaffPage me={me} />],
+            ['/can-bo/:id', (me: Me) => <StaffRecordPage me={me} />],
             ['/cong-viec-nen', (me: Me) => <JobsPage me={me} />],
             ['/van-ban', (me: Me) => <OfficePage me={me} />],
             ['/chi-tieu', (me: Me) => <IndicatorsPage me={me} />],

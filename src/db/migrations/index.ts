@@ -21,6 +21,7 @@ import * as orgsUserView from './2026120260_orgs_user_view.ts';
 import * as officeDocuments from './2026120261_office_documents.ts';
 import * as studentDiplomaView from './2026120242_student_diploma_view.ts';
 import * as admissionsRules from './2026120250_admissions_rules.ts';
+import * as staffRecord from './2026120280_staff_record.ts';
 import * as diplomaBlankForms from './2026120300_diploma_blank_forms.ts';
 import * as diplomaSerialUpper from './2026120301_diploma_serial_upper.ts';
 import * as accreditation from './2026120310_accreditation.ts';
@@ -53,6 +54,7 @@ export const migrations: Record<string, Migration> = {
   '2026120250_admissions_rules': admissionsRules,
   '2026120260_orgs_user_view': orgsUserView,
   '2026120261_office_documents': officeDocuments,
+  '2026120280_staff_record': staffRecord,
   '2026120300_diploma_blank_forms': diplomaBlankForms,
   '2026120301_diploma_serial_upper': diplomaSerialUpper,
   '2026120310_accreditation': accreditation,

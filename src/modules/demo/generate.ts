@@ -124,7 +124,17 @@ export interface DemoStaff extends DemoPerson {
   mainSubject: string | null;
   qualification: string;
   employmentType: string;
+  /** Hạng chức danh nghề nghiệp of a teacher (TT 01–04/2021/TT-BGDĐT), null for others. */
+  rank: string | null;
 }
+
+/** The title of a teacher's professional grade by level (TT 01/2021 … 04/2021/TT-BGDĐT). */
+const RANK_TITLE: Record<SchoolLevel, string> = {
+  preschool: 'Giáo viên mầm non',
+  primary: 'Giáo viên tiểu học',
+  lower_secondary: 'Giáo viên trung học cơ sở',
+  upper_secondary: 'Giáo viên trung học phổ thông',
+};
 /** The school's attributes for the demo school year (see the school_year_profile table). */
 export interface DemoProfile {
   id: string;
@@ -544,6 +554,11 @@ export function planDemo(options: DemoOptions): DemoPlan {
         mainSubject: subject,
         qualification: pick(sr, QUALIFICATIONS),
         employmentType: sr() < 0.88 ? 'Biên chế' : 'Hợp đồng',
+        // From the position in the list, not the random stream (the rest of the demo stays the same).
+        rank:
+          position === 'teacher'
+            ? `${RANK_TITLE[levelTaught ?? levels.at(-1) ?? 'primary']} hạng ${['III', 'II', 'II', 'I'][staff.length % 4]}`
+            : null,
       });
     };
     addStaff('manager', null);

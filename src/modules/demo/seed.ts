@@ -136,6 +136,7 @@ export async function seedDemo(
               qualification: s.qualification,
               employment_type: s.employmentType,
               level_taught: s.levelTaught,
+              rank: s.rank,
             })),
           )
           .execute(),

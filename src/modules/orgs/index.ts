@@ -43,6 +43,11 @@ export const findUnitByCode = lazyFunction(
   'findUnitByCode',
 );
 export const listAudit = lazyFunction(() => import('./audit/list-audit.ts'), 'listAudit');
+/** A record's changes of one field from the audit log (the registry's status history). */
+export const listFieldChanges = lazyFunction(
+  () => import('./audit/field-changes.ts'),
+  'listFieldChanges',
+);
 export { LEVEL_LABELS, OWNERSHIP_LABELS, unitSearchName } from './units/rules.ts';
 // For other modules' tests and the app's: the audit log as a signed-in user
 // reads it, the org sheet's headers, the sign-in throttle's reset, the job.

@@ -32,6 +32,16 @@ export function schoolYearOf(date: Date = new Date()): string {
   const start = local.getUTCMonth() >= 8 ? year : year - 1;
   return `${start}-${start + 1}`;
 }
+/** The year after `year` ('2026-2027' → '2027-2028'). */
+export function nextYearOf(year: string): string {
+  const start = Number(year.slice(0, 4)) + 1;
+  return `${start}-${start + 1}`;
+}
+
+/** The school years a page offers in its select (issue #13 item 7), newest first. */
+export const schoolYears = z.object({ current: z.string(), years: z.array(z.string()) });
+export type SchoolYears = z.infer<typeof schoolYears>;
+
 /** `year` in a query, today's school year by default (computed at each request). */
 const yearDefault = yearText.default(() => schoolYearOf());
 
@@ -158,6 +168,92 @@ export const staffSearchAnswer = z.object({
   total: z.number().int(),
 });
 export type StaffSearchAnswer = z.infer<typeof staffSearchAnswer>;
+
+/** A training entry (bồi dưỡng, đào tạo) of a staff member. */
+export const staffTraining = z.object({
+  id,
+  fromDate: isoDate,
+  toDate: isoDate.nullable(),
+  content: z.string(),
+  certificate: z.string().nullable(),
+});
+export type StaffTraining = z.infer<typeof staffTraining>;
+
+/** A staff member's record (issue #13 item 5): one page to add, edit, train and leave. */
+export const staffRecord = z.object({
+  id,
+  school: unitRef,
+  /** The school's levels: what "level taught" may be. */
+  schoolLevels: z.array(schoolLevel),
+  fullName: z.string(),
+  birthDate: isoDate,
+  gender,
+  /** In full for registry.write holders of the staff member's school; masked otherwise. */
+  personalId: z.string().nullable(),
+  personalIdMasked: z.boolean(),
+  position: staffPosition,
+  mainSubject: z.string().nullable(),
+  qualification: z.string().nullable(),
+  employmentType: z.string().nullable(),
+  rank: z.string().nullable(),
+  /** The level taught in a multi-level school (teacher norms, issue #16); null: the school's highest. */
+  levelTaught: schoolLevel.nullable(),
+  active: z.boolean(),
+  leftOn: isoDate.nullable(),
+  leaveReason: z.string().nullable(),
+  training: z.array(staffTraining),
+  version: z.number().int(),
+});
+export type StaffRecord = z.infer<typeof staffRecord>;
+
+const staffFields = {
+  fullName: z.string().max(200),
+  /** dd/mm/yyyy (also yyyy-mm-dd). */
+  birthDate: z.string().max(20),
+  gender,
+  personalId: z.string().max(20).nullable().optional(),
+  position: staffPosition,
+  mainSubject: z.string().max(100).nullable().optional(),
+  qualification: z.string().max(100).nullable().optional(),
+  /** 'Biên chế' or 'Hợp đồng'. */
+  employmentType: z.string().max(40).nullable().optional(),
+  rank: z.string().max(100).nullable().optional(),
+  levelTaught: schoolLevel.nullable().optional(),
+};
+export const staffCreateBody = z.object(staffFields);
+export type StaffCreate = z.infer<typeof staffCreateBody>;
+export const staffPatch = z
+  .object({
+    fullName: staffFields.fullName.optional(),
+    birthDate: staffFields.birthDate.optional(),
+    gender: gender.optional(),
+    position: staffPosition.optional(),
+  })
+  .extend({
+    personalId: staffFields.personalId,
+    mainSubject: staffFields.mainSubject,
+    qualification: staffFields.qualification,
+    employmentType: staffFields.employmentType,
+    rank: staffFields.rank,
+    levelTaught: staffFields.levelTaught,
+    version: versionField,
+  });
+export type StaffPatch = z.infer<typeof staffPatch>;
+/** Leaving the school: a reason, and the day (dd/mm/yyyy; today when absent). */
+export const staffLeaveBody = z.object({
+  reason: z.string().max(500),
+  date: z.string().max(20).optional(),
+  version: versionField,
+});
+export type StaffLeave = z.infer<typeof staffLeaveBody>;
+export const staffTrainingBody = z.object({
+  /** dd/mm/yyyy. */
+  fromDate: z.string().max(20),
+  toDate: z.string().max(20).nullable().optional(),
+  content: z.string().max(500),
+  certificate: z.string().max(200).nullable().optional(),
+});
+export type StaffTrainingInput = z.infer<typeof staffTrainingBody>;
 
 // ---------------------------------------------------------------- schools
 
@@ -290,8 +386,13 @@ export const facilitiesBody = z.object({
       z.object({
         roomType: z.string().max(40),
         condition: z.string().max(40),
-        count: z.number(),
-        areaM2: z.number().nullable().optional(),
+        /** A number, or text written vi-VN (`12`, `1.234`): read by the use case, row by row. */
+        count: z.union([z.number(), z.string().max(40)]),
+        /** m²: a number, or text written vi-VN (`96,5`, `1.234,5`), never read as 965. */
+        areaM2: z
+          .union([z.number(), z.string().max(40)])
+          .nullable()
+          .optional(),
       }),
     )
     .max(200),

@@ -25,6 +25,7 @@ export type RoomType =
 export type RoomCondition = 'solid' | 'semi_solid' | 'temporary';
 
 export const GENDER_LABELS: Record<Gender, string> = { male: 'Nam', female: 'Nữ' };
+export const GENDER_LABELS_EN: Record<Gender, string> = { male: 'Male', female: 'Female' };
 
 /** A student's status as a list column shows it. */
 export const STUDENT_STATUS_LABELS: Record<StudentStatus, string> = {
@@ -38,6 +39,27 @@ export const POSITION_LABELS: Record<StaffPosition, string> = {
   teacher: 'Giáo viên',
   manager: 'Cán bộ quản lý',
   staff: 'Nhân viên',
+};
+export const POSITION_LABELS_EN: Record<StaffPosition, string> = {
+  teacher: 'Teacher',
+  manager: 'Manager',
+  staff: 'Staff',
+};
+
+/** Employment type (biên chế: in the staff quota; hợp đồng: on a labour contract), as recorded. */
+export const EMPLOYMENT_TYPES = ['Biên chế', 'Hợp đồng'] as const;
+export const EMPLOYMENT_TYPE_EN: Record<(typeof EMPLOYMENT_TYPES)[number], string> = {
+  'Biên chế': 'Permanent (in the quota)',
+  'Hợp đồng': 'Contract',
+};
+
+export type SchoolLevel = 'preschool' | 'primary' | 'lower_secondary' | 'upper_secondary';
+/** The level a teacher teaches in a multi-level school (the teacher norms count it there). */
+export const LEVEL_TAUGHT_LABELS: Record<SchoolLevel, string> = {
+  preschool: 'Mầm non',
+  primary: 'Tiểu học',
+  lower_secondary: 'THCS',
+  upper_secondary: 'THPT',
 };
 
 /** Room types (cơ sở vật chất), stable identifiers; labels as the sector's forms say them. */
@@ -58,10 +80,32 @@ export const ROOM_TYPE_LABELS: Record<RoomType, string> = {
   other: 'Phòng khác',
 };
 
+export const ROOM_TYPE_LABELS_EN: Record<RoomType, string> = {
+  classroom: 'Classroom',
+  subject_room: 'Subject room',
+  library: 'Library',
+  laboratory: 'Laboratory',
+  computer_room: 'Computer room',
+  language_room: 'Language room',
+  multipurpose_hall: 'Multipurpose hall, gym',
+  equipment_room: 'Equipment room',
+  medical_room: 'Medical room',
+  administration: 'Administration',
+  staff_room: 'Staff room',
+  kitchen: 'Kitchen, canteen',
+  toilet: 'Toilets',
+  other: 'Other room',
+};
+
 export const ROOM_CONDITION_LABELS: Record<RoomCondition, string> = {
   solid: 'Kiên cố',
   semi_solid: 'Bán kiên cố',
   temporary: 'Tạm',
+};
+export const ROOM_CONDITION_LABELS_EN: Record<RoomCondition, string> = {
+  solid: 'Solid',
+  semi_solid: 'Semi-solid',
+  temporary: 'Temporary',
 };
 
 /** TT 17, 18, 19/2018/TT-BGDĐT: chuẩn quốc gia Mức độ 1 and 2 (vn-regulations.md §2). */

@@ -5,7 +5,11 @@ import { buildApp, type App } from '../../app/app.ts';
 import { freshDatabase } from '../../../test/helpers/db.ts';
 import { makeTree, makeUser, scopeAt, SMALL_PROVINCE } from '../../../test/helpers/fixtures.ts';
 import { signIn, type Client } from '../../../test/helpers/client.ts';
-import { makeClasses, makeStudent } from '../../../test/helpers/factories/registry.ts';
+import {
+  makeClasses,
+  makeStudent,
+  makeStudents,
+} from '../../../test/helpers/factories/registry.ts';
 import { STUDENT_HEADERS } from './imports/import-students.ts';
 import { studentExportRows } from './students/export-students.ts';
 import { searchStudents } from './students/search-students.ts';
@@ -136,6 +140,59 @@ describe('student import over HTTP', () => {
     expect(await studentExportRows(db, scope, { schoolYear: '2025-2026' }, all.total)).toHaveLength(
       all.total,
     );
+  });
+
+  it('ranks an exact full name first, then the words in order, then the rest, each alphabetical', async () => {
+    await makeStudents(
+      db,
+      [
+        'Nguyễn Anh Văn Duy',
+        'Nguyễn Văn Anh',
+        'Nguyễn Văn An',
+        'Nguyen Van An',
+        'An Văn Nguyễn',
+        'Nguyễn Văn Bình An',
+        'Đỗ Nguyễn Văn Ân',
+      ].map((fullName, i) => ({
+        schoolId: ids.THB!,
+        fullName,
+        birthDate: i === 2 ? '2011-12-19' : '2012-01-0' + (i + 1),
+      })),
+    );
+    const scope = await scopeAt(db, ids.SGD!, 'department_staff');
+    const search = async (q: string, countCap?: number) =>
+      (
+        await searchStudents(db, scope, {
+          q,
+          schoolYear: '2025-2026',
+          page: 1,
+          pageSize: 20,
+          countCap,
+        })
+      ).items.map((i) => i.fullName);
+    expect(await search('Nguyễn Văn An')).toEqual([
+      'Nguyễn Văn An', // exact, as typed
+      'Nguyen Van An', // exact without diacritics
+      'Đỗ Nguyễn Văn Ân', // every word in order
+      'Nguyễn Văn Anh',
+      'Nguyễn Văn Bình An',
+      'An Văn Nguyễn', // the rest, alphabetical
+      'Nguyễn Anh Văn Duy',
+    ]);
+    // The best matches come first even when only the first matches found are read.
+    expect((await search('nguyen van an', 2)).slice(0, 2)).toEqual([
+      'Nguyen Van An',
+      'Nguyễn Văn An',
+    ]);
+    // A date of birth typed in the same box, alone or with the name.
+    expect(await search('19/12/2011')).toEqual(['Nguyễn Văn An']);
+    expect(await search('nguyen 19/12/2011')).toEqual(['Nguyễn Văn An']);
+    expect(await search('an 9/12/2011')).toEqual([]);
+    const bad = await clerkA.get(
+      `/api/registry/students?q=${encodeURIComponent('31/02/2024')}&year=2025-2026`,
+    );
+    expect(bad.status).toBe(400);
+    expect((bad.body as { detail: string }).detail).toBe('Ngày sinh 31/02/2024 không có thật.');
   });
 
   it('gives a template with dropdowns that imports back as filled', async () => {

@@ -397,7 +397,7 @@ describe('facilities', () => {
       'Dòng 4: số phòng phải là số nguyên từ 0 đến 10.000.',
       'Dòng 5: trùng "Phòng học – Kiên cố" với dòng 1.',
       'Dòng 6: số phòng phải là số nguyên từ 0 đến 10.000.',
-      'Dòng 6: diện tích phải là số từ 0 đến 1.000.000 m².',
+      'Dòng 6: diện tích phải là số từ 0 đến 1.000.000 m², viết như 96,5 hoặc 1.234,5.',
     ]);
     expect(await db.selectFrom('facility').selectAll().execute()).toEqual([]);
   });
@@ -452,6 +452,41 @@ describe('facilities', () => {
     });
     const read = await clerkA.get(url());
     expect((read.body as { totals: { rooms: number } }).totals.rooms).toBe(15);
+  });
+
+  it('reads counts and areas written the Vietnamese way: 96,5 is 96.5 m², never 965', async () => {
+    const older = `/api/registry/schools/${ids.THA}/facilities?year=2024-2025`;
+    const bad = await put(clerkA, older, {
+      items: [
+        { roomType: 'classroom', condition: 'solid', count: '12', areaM2: '96,5x' },
+        { roomType: 'library', condition: 'solid', count: '1,5', areaM2: '1,234.5' },
+      ],
+    });
+    expect(bad.status).toBe(400);
+    expect((bad.body as Problem).errors!.map((e) => e.message)).toEqual([
+      'Dòng 1: diện tích phải là số từ 0 đến 1.000.000 m², viết như 96,5 hoặc 1.234,5 (đã nhập "96,5x").',
+      'Dòng 2: số phòng phải là số nguyên từ 0 đến 10.000 (đã nhập "1,5").',
+      'Dòng 2: diện tích phải là số từ 0 đến 1.000.000 m², viết như 96,5 hoặc 1.234,5 (đã nhập "1,234.5").',
+    ]);
+    const ok = await put(clerkA, older, {
+      items: [
+        { roomType: 'classroom', condition: 'solid', count: '1.012', areaM2: '1.234,5' },
+        { roomType: 'library', condition: 'solid', count: 1, areaM2: '96,5' },
+        { roomType: 'toilet', condition: 'solid', count: '2', areaM2: '' },
+      ],
+    });
+    expect(ok.status).toBe(200);
+    const body = ok.body as {
+      items: { roomType: string; count: number; areaM2: number | null }[];
+      totals: { rooms: number; areaM2: number };
+    };
+    expect(body.items.map((i) => [i.roomType, i.count, i.areaM2])).toEqual([
+      ['classroom', 1012, 1234.5],
+      ['library', 1, 96.5],
+      ['toilet', 2, null],
+    ]);
+    expect(body.totals).toMatchObject({ rooms: 1015, areaM2: 1331 });
+    await put(clerkA, older, { items: [] });
   });
 
   it('keeps clerks to their own school', async () => {

@@ -115,3 +115,23 @@ export async function unitEntries(db: Db, unitId: string): Promise<AuditEntry[]>
     .execute();
   return rows.map((r) => described(toView(r)));
 }
+
+/**
+ * The updates of one record that changed `field`, oldest first: what another
+ * module shows as a history (the registry's student status changes) without
+ * reading the audit log's table itself (called through orgs' index.ts).
+ */
+export function fieldChanges(
+  db: Db,
+  input: { entityType: string; entityId: string; field: string },
+) {
+  return db
+    .selectFrom('audit_log')
+    .select(['at', 'actor_name', 'before', 'after'])
+    .where('entity_type', '=', input.entityType)
+    .where('entity_id', '=', input.entityId)
+    .where('action', '=', 'update')
+    .where(sql<boolean>`before->>${input.field} IS DISTINCT FROM after->>${input.field}`)
+    .orderBy('seq')
+    .execute();
+}

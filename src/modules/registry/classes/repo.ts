@@ -5,6 +5,7 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Tx } from '../../../db/actor.ts';
 import type { Db } from '../../../db/connection.ts';
+import type { Scope } from '../../../core/access/scope.ts';
 import type { ClassTable } from '../../../db/schema.ts';
 import type { ClassRow } from '../contract.ts';
 
@@ -31,7 +32,7 @@ export function classSummaries(db: Db, schoolId: string, schoolYear?: string) {
 export function findClass(db: Db, classId: string) {
   return db
     .selectFrom('class')
-    .innerJoin('org_unit', 'org_unit.id', 'class.school_id')
+    .innerJoin('orgs_unit_v as org_unit', 'org_unit.id', 'class.school_id')
     .select([
       'class.id',
       'class.school_id',
@@ -213,4 +214,16 @@ export async function lockHomeroom(tx: Tx, staffId: string, schoolYear: string):
   await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`homeroom|${staffId}|${schoolYear}`}, 0))`.execute(
     tx,
   );
+}
+
+/** The school years that have classes in the caller's subtree (newest first). */
+export async function schoolYearsInScope(db: Db, scope: Scope): Promise<string[]> {
+  const rows = await db
+    .selectFrom('class')
+    .select('school_year')
+    .distinct()
+    .where(scope.unitCondition('class.school_id'))
+    .orderBy('school_year', 'desc')
+    .execute();
+  return rows.map((r) => r.school_year);
 }

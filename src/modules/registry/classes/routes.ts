@@ -11,6 +11,7 @@ import {
   classStudent,
   classSummary,
   files,
+  schoolYears,
   optionalYearQuery,
   staffOption,
   XLSX,
@@ -24,6 +25,7 @@ import { listHomeroomCandidates } from './homeroom-candidates.ts';
 import { listClassStudents } from './list-class-students.ts';
 import { listClasses } from './list-classes.ts';
 import { listSchoolClasses } from './list-school-classes.ts';
+import { listSchoolYears } from './list-school-years.ts';
 import { updateClass } from './update-class.ts';
 
 /** Class lists (of a unit, of a class) and the school page's classes: edit, homeroom, export. */
@@ -47,6 +49,17 @@ export function registerClassRoutes(instance: FastifyInstance, deps: { db: Db })
         schoolId: request.params.id,
         schoolYear: request.query.year,
       }),
+  );
+  api.get(
+    '/registry/school-years',
+    {
+      schema: {
+        tags: STUDENT_TAGS,
+        summary: 'Các năm học có lớp trong phạm vi, cùng năm học hiện tại và năm sau',
+        response: { 200: schoolYears },
+      },
+    },
+    (request) => listSchoolYears(db, requireScope(request)),
   );
   api.get(
     '/classes/:id/students',

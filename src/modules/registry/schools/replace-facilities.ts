@@ -2,6 +2,7 @@ import { writeTransaction } from '../../../db/actor.ts';
 import type { Db } from '../../../db/connection.ts';
 import type { RoomCondition, RoomType } from '../../../db/schema.ts';
 import { uuidv7 } from '../../../lib/ids.ts';
+import { parseVietnameseNumber } from '../../../lib/numbers.ts';
 import { badRequest, type FieldError } from '../../../core/errors.ts';
 import type { Scope } from '../../../core/access/scope.ts';
 import { staleVersion } from '../../../core/versions.ts';
@@ -12,12 +13,24 @@ import { MAX_AREA_M2, MAX_ROOM_COUNT } from './facility-items.ts';
 import { getFacilities } from './get-facilities.ts';
 import { deleteFacilities, insertFacilities, lockFacilities, updateFacility } from './repo.ts';
 
-/** Input as sent: checked here so every row's problem is named. */
+/**
+ * Input as sent: checked here so every row's problem is named. A count or an
+ * area may come as text written the Vietnamese way (`96,5`, `1.234,5`): it is
+ * read by src/lib/numbers.ts, never by Number(), so 96,5 is 96.5 m², not 965.
+ */
 export interface FacilityInput {
   roomType: string;
   condition: string;
-  count: number;
-  areaM2?: number | null | undefined;
+  count: number | string;
+  areaM2?: number | string | null | undefined;
+}
+
+/** A number sent as a number or as Vietnamese text; NaN when it is not one, null when empty. */
+function readNumber(v: number | string | null | undefined): number | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number') return v;
+  if (!v.trim()) return null;
+  return parseVietnameseNumber(v) ?? NaN;
 }
 
 /** A facility row as the form loaded it: its key and version. */
@@ -122,16 +135,17 @@ export function validateFacilities(input: FacilityInput[]): FacilityItem[] {
         path: `items.${i}.condition`,
         message: `Dòng ${n}: tình trạng "${row.condition}" không hợp lệ; chọn Kiên cố, Bán kiên cố hoặc Tạm.`,
       });
-    if (!Number.isInteger(row.count) || row.count < 0 || row.count > MAX_ROOM_COUNT)
+    const count = readNumber(row.count) ?? 0;
+    if (!Number.isInteger(count) || count < 0 || count > MAX_ROOM_COUNT)
       errors.push({
         path: `items.${i}.count`,
-        message: `Dòng ${n}: số phòng phải là số nguyên từ 0 đến ${MAX_ROOM_COUNT.toLocaleString('vi-VN')}.`,
+        message: `Dòng ${n}: số phòng phải là số nguyên từ 0 đến ${MAX_ROOM_COUNT.toLocaleString('vi-VN')}${typeof row.count === 'string' ? ` (đã nhập "${row.count}")` : ''}.`,
       });
-    const area = row.areaM2 ?? null;
+    const area = readNumber(row.areaM2);
     if (area !== null && (!Number.isFinite(area) || area < 0 || area > MAX_AREA_M2))
       errors.push({
         path: `items.${i}.areaM2`,
-        message: `Dòng ${n}: diện tích phải là số từ 0 đến ${MAX_AREA_M2.toLocaleString('vi-VN')} m².`,
+        message: `Dòng ${n}: diện tích phải là số từ 0 đến ${MAX_AREA_M2.toLocaleString('vi-VN')} m², viết như 96,5 hoặc 1.234,5${typeof row.areaM2 === 'string' ? ` (đã nhập "${row.areaM2}")` : ''}.`,
       });
     if (!typeOk || !conditionOk) return;
     const key = `${row.roomType}|${row.condition}`;
@@ -147,7 +161,7 @@ export function validateFacilities(input: FacilityInput[]): FacilityItem[] {
     items.push({
       roomType: row.roomType as RoomType,
       condition: row.condition as RoomCondition,
-      count: row.count,
+      count,
       areaM2: area === null ? null : Math.round(area * 10) / 10,
     });
   });

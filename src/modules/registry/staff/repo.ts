@@ -1,5 +1,7 @@
+import { sql, type Insertable, type Updateable } from 'kysely';
+import type { Tx } from '../../../db/actor.ts';
 import type { Db } from '../../../db/connection.ts';
-import type { StaffPosition } from '../../../db/schema.ts';
+import type { StaffPosition, StaffTable, StaffTrainingTable } from '../../../db/schema.ts';
 import { searchKey } from '../../../lib/vietnamese.ts';
 import type { Scope } from '../../../core/access/scope.ts';
 
@@ -19,7 +21,7 @@ const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 function staffOfScope(db: Db, scope: Scope, filters: StaffFilters) {
   let q = db
     .selectFrom('staff')
-    .innerJoin('org_unit', 'org_unit.id', 'staff.school_id')
+    .innerJoin('orgs_unit_v as org_unit', 'org_unit.id', 'staff.school_id')
     .where(scope.unitCondition('staff.school_id'));
   const text = filters.q?.trim() ?? '';
   if (/^\d{12}$/.test(text)) q = q.where('staff.personal_id', '=', text);
@@ -91,4 +93,66 @@ export function staffForExport(db: Db, scope: Scope, filters: StaffFilters, limi
     ])
     .limit(limit)
     .execute();
+}
+
+// ---------------------------------------------------------------- the staff record
+
+/** A staff member with their school (from orgs' published view), for the record page. */
+export function staffRecordRow(db: Db, id: string) {
+  return db
+    .selectFrom('staff')
+    .innerJoin('orgs_unit_v as u', 'u.id', 'staff.school_id')
+    .selectAll('staff')
+    .select(['u.code as school_code', 'u.name as school_name', 'u.path', 'u.levels'])
+    .where('staff.id', '=', id)
+    .executeTakeFirst();
+}
+
+export function trainingOf(db: Db, staffId: string) {
+  return db
+    .selectFrom('staff_training')
+    .selectAll()
+    .where('staff_id', '=', staffId)
+    .orderBy('from_date', 'desc')
+    .orderBy('id')
+    .execute();
+}
+
+export function lockStaff(tx: Tx, id: string) {
+  return tx.selectFrom('staff').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+/** Another staff row of the province holding this personal id, if any. */
+export function staffWithPersonalId(q: Db | Tx, personalId: string, except?: string) {
+  let query = q
+    .selectFrom('staff')
+    .innerJoin('orgs_unit_v as u', 'u.id', 'staff.school_id')
+    .select(['staff.id', 'staff.full_name', 'u.name as school_name'])
+    .where('staff.personal_id', '=', personalId);
+  if (except) query = query.where('staff.id', '!=', except);
+  return query.executeTakeFirst();
+}
+
+export async function insertStaff(tx: Tx, row: Insertable<StaffTable>): Promise<void> {
+  await tx.insertInto('staff').values(row).execute();
+}
+
+/** Writes the changed fields if the row is still at `version`; false when it moved on. */
+export async function updateStaffRow(
+  tx: Tx,
+  id: string,
+  version: number,
+  fields: Updateable<StaffTable>,
+): Promise<boolean> {
+  const done = await tx
+    .updateTable('staff')
+    .set({ ...fields, version: sql`version + 1`, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(done.numUpdatedRows) > 0;
+}
+
+export async function insertTraining(tx: Tx, row: Insertable<StaffTrainingTable>): Promise<void> {
+  await tx.insertInto('staff_training').values(row).execute();
 }

@@ -4,11 +4,27 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { Db } from '../../../db/connection.ts';
 import { requireScope } from '../../../core/http/context.ts';
-import { files, staffFilters, staffSearchAnswer, staffSearchQuery } from '../contract.ts';
+import { idParams as id } from '../../../core/contract.ts';
+import {
+  files,
+  staffCreateBody,
+  staffFilters,
+  staffLeaveBody,
+  staffPatch,
+  staffRecord,
+  staffSearchAnswer,
+  staffSearchQuery,
+  staffTrainingBody,
+} from '../contract.ts';
+import { addTraining } from './add-training.ts';
+import { createStaff } from './create-staff.ts';
 import { staffExportRows, writeStaffExport } from './export-staff.ts';
+import { getStaff } from './get-staff.ts';
+import { leaveStaff } from './leave-staff.ts';
 import { searchStaff } from './search-staff.ts';
+import { updateStaff } from './update-staff.ts';
 
-/** Staff search and export; the staff import is in ../imports/routes.ts. */
+/** Staff search, export and the staff record; the staff import is in ../imports/routes.ts. */
 export function registerStaffRoutes(instance: FastifyInstance, db: Db): void {
   const api = instance.withTypeProvider<ZodTypeProvider>();
   const tags = ['Cán bộ, giáo viên'];
@@ -52,5 +68,74 @@ export function registerStaffRoutes(instance: FastifyInstance, db: Db): void {
         .header('content-disposition', 'attachment; filename="can-bo-giao-vien.xlsx"')
         .send(stream);
     },
+  );
+
+  api.get(
+    '/registry/staff/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Hồ sơ cán bộ, giáo viên: vị trí, môn, trình độ, loại hợp đồng, hạng, bồi dưỡng',
+        params: id,
+        response: { 200: staffRecord },
+      },
+    },
+    (request) => getStaff(db, requireScope(request), { staffId: request.params.id }),
+  );
+  api.post(
+    '/registry/schools/:id/staff',
+    {
+      schema: {
+        tags,
+        summary: 'Thêm một cán bộ, giáo viên vào trường',
+        params: id,
+        body: staffCreateBody,
+        response: { 200: staffRecord },
+      },
+    },
+    (request) =>
+      createStaff(db, requireScope(request), { schoolId: request.params.id, body: request.body }),
+  );
+  api.patch(
+    '/registry/staff/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Sửa hồ sơ cán bộ, giáo viên (chỉ các trường gửi lên; 409 khi hồ sơ đã đổi)',
+        params: id,
+        body: staffPatch,
+        response: { 200: staffRecord },
+      },
+    },
+    (request) =>
+      updateStaff(db, requireScope(request), { staffId: request.params.id, patch: request.body }),
+  );
+  api.post(
+    '/registry/staff/:id/leave',
+    {
+      schema: {
+        tags,
+        summary: 'Ghi nghỉ công tác tại trường, với ngày và lý do (không bao giờ xoá hồ sơ)',
+        params: id,
+        body: staffLeaveBody,
+        response: { 200: staffRecord },
+      },
+    },
+    (request) =>
+      leaveStaff(db, requireScope(request), { staffId: request.params.id, body: request.body }),
+  );
+  api.post(
+    '/registry/staff/:id/training',
+    {
+      schema: {
+        tags,
+        summary: 'Thêm một mục bồi dưỡng, đào tạo vào hồ sơ cán bộ, giáo viên',
+        params: id,
+        body: staffTrainingBody,
+        response: { 200: staffRecord },
+      },
+    },
+    (request) =>
+      addTraining(db, requireScope(request), { staffId: request.params.id, body: request.body }),
   );
 }

@@ -53,7 +53,11 @@ function transferRows(db: Q) {
     .select([
       't.id',
       't.status',
-      't.school_year',
+      // A pending request is shown (and accepted) for the year the student is in
+      // now at the sending school: see currentTransferYear.
+      sql<string>`CASE WHEN t.status = 'requested' THEN COALESCE((SELECT max(e.school_year) FROM enrolment e WHERE e.student_id = t.student_id AND e.school_id = t.from_school_id AND e.school_year > t.school_year), t.school_year) ELSE t.school_year END`.as(
+        'school_year',
+      ),
       't.student_id',
       'student.full_name',
       'student.birth_date',
@@ -173,9 +177,44 @@ export function enrolledClass(db: Db, studentId: string, schoolYear: string, sch
     .executeTakeFirst();
 }
 
+/**
+ * The student's latest enrolment at the sending school after `schoolYear`
+ * (a promotion made after the request), if any: with its class.
+ */
+export function latestEnrolmentAfter(
+  q: Q,
+  studentId: string,
+  schoolId: string,
+  schoolYear: string,
+) {
+  return q
+    .selectFrom('enrolment')
+    .select(['school_year', 'class_id'])
+    .where('student_id', '=', studentId)
+    .where('school_id', '=', schoolId)
+    .where('school_year', '>', schoolYear)
+    .orderBy('school_year', 'desc')
+    .executeTakeFirst();
+}
+
+/** Moves a pending request to the year the student is in now (and that year's class). */
+export async function moveRequestToYear(
+  tx: Tx,
+  id: string,
+  schoolYear: string,
+  fromClassId: string,
+): Promise<void> {
+  await tx
+    .updateTable('student_transfer')
+    .set({ school_year: schoolYear, from_class_id: fromClassId, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .where('status', '=', 'requested')
+    .execute();
+}
+
 /** The student's first enrolment after that year, if any. */
-export function laterEnrolment(tx: Tx, studentId: string, schoolYear: string) {
-  return tx
+export function laterEnrolment(q: Q, studentId: string, schoolYear: string) {
+  return q
     .selectFrom('enrolment')
     .select('school_year')
     .where('student_id', '=', studentId)
@@ -238,7 +277,7 @@ export async function enrolInClass(
 export function studentWithSchool(db: Db, studentId: string) {
   return db
     .selectFrom('student')
-    .innerJoin('org_unit', 'org_unit.id', 'student.school_id')
+    .innerJoin('orgs_unit_v as org_unit', 'org_unit.id', 'student.school_id')
     .select([
       'student.id',
       'student.full_name',
@@ -270,18 +309,5 @@ export function enrolmentsOf(db: Db, studentId: string) {
     ])
     .where('enrolment.student_id', '=', studentId)
     .orderBy('enrolment.school_year')
-    .execute();
-}
-
-/** The audit log's updates of the student that changed their status, oldest first. */
-export function statusChangesOf(db: Db, studentId: string) {
-  return db
-    .selectFrom('audit_log')
-    .select(['at', 'actor_name', 'before', 'after'])
-    .where('entity_type', '=', 'student')
-    .where('entity_id', '=', studentId)
-    .where('action', '=', 'update')
-    .where(sql<boolean>`before->>'status' IS DISTINCT FROM after->>'status'`)
-    .orderBy('seq')
     .execute();
 }

@@ -9,6 +9,7 @@ import {
   activeSchoolByCode,
   enrolledClass,
   insertTransfer,
+  laterEnrolment,
   pendingTransferOf,
   studentForTransfer,
 } from './repo.ts';
@@ -61,6 +62,14 @@ export async function requestTransfer(
       { path: 'toSchoolCode', message: 'Cần một trường khác.' },
     ]);
   const schoolYear = input.schoolYear ?? schoolYearOf();
+  // The form offers the years that exist; a year the student has already left
+  // behind (promoted since) would leave the request unacceptable.
+  const later = await laterEnrolment(db, student.id, schoolYear);
+  if (later)
+    throw badRequest(
+      `${student.full_name} đã được xếp lớp năm học ${later.school_year}: hãy chọn năm học ${later.school_year}.`,
+      [{ path: 'year', message: `Cần chọn năm học ${later.school_year}.` }],
+    );
   if (await pendingTransferOf(db, student.id))
     throw conflict(
       `${student.full_name} đang có đề nghị chuyển trường chờ xử lý; hãy huỷ hoặc chờ xử lý đề nghị đó trước.`,

@@ -3,7 +3,8 @@ import { isUuid } from '../../../lib/ids.ts';
 import { forbidden, notFound } from '../../../core/errors.ts';
 import type { Scope } from '../../../core/access/scope.ts';
 import type { StudentHistory } from '../contract.ts';
-import { enrolmentsOf, statusChangesOf, studentWithSchool, transfersOfStudent } from './repo.ts';
+import { listFieldChanges } from '../../orgs/index.ts';
+import { enrolmentsOf, studentWithSchool, transfersOfStudent } from './repo.ts';
 import { toView } from './transfer-rules.ts';
 
 /**
@@ -23,7 +24,12 @@ export async function studentHistory(
   if (!scope.containsPath(student.path)) throw forbidden();
   const enrolments = await enrolmentsOf(db, studentId);
   const transfers = await transfersOfStudent(db, studentId);
-  const changes = await statusChangesOf(db, studentId);
+  // Status changes come from the audit log, read through orgs (its owner).
+  const changes = await listFieldChanges(db, {
+    entityType: 'student',
+    entityId: studentId,
+    field: 'status',
+  });
   const field = (j: unknown, k: string): string | null => {
     const v = j && typeof j === 'object' ? (j as Record<string, unknown>)[k] : null;
     return typeof v === 'string' ? v : null;
@@ -46,7 +52,7 @@ export async function studentHistory(
     transfers: transfers.map((t) => toView(scope, t)),
     statusChanges: changes.map((c) => ({
       at: c.at.toISOString(),
-      actorName: c.actor_name,
+      actorName: c.actorName,
       from: field(c.before, 'status'),
       to: field(c.after, 'status'),
       reason: field(c.after, 'status_reason'),

@@ -374,4 +374,118 @@ describe('transfers between schools', () => {
       },
     ]);
   });
+
+  it("follows the student's promotion: a request for 2025-2026 is accepted for 2026-2027", async () => {
+    const student = await addStudent('Đoàn Minh Khôi', [[year, 'A3']]);
+    await addClass('C4next', 'THC', '2026-2027', '4C', 4);
+    const req = await clerkA.send('POST', '/api/registry/transfers', {
+      studentId: student,
+      toSchoolCode: 'THC',
+      reason: 'Gia đình chuyển nhà',
+      year,
+    });
+    expect(req.status).toBe(200);
+    const id = (req.body as TransferView).id;
+    // A promotes the school while the request waits: the request moves with the student.
+    const promoted = await clerkA.send('POST', '/api/registry/promotions', {
+      schoolId: ids.THA,
+      fromYear: year,
+    });
+    expect(promoted.status).toBe(200);
+    const incoming = (
+      await clerkC.get(
+        `/api/registry/transfers?schoolId=${ids.THC}&direction=incoming&status=requested`,
+      )
+    ).body as TransferView[];
+    expect(incoming.find((t) => t.id === id)).toMatchObject({
+      schoolYear: '2026-2027',
+      from: { className: '4A' },
+    });
+    // A year the student has left behind is refused on the form, naming the year to choose.
+    const other = await addStudent('Lưu Gia Hân', [[year, 'A3']]);
+    await writeTransaction(db, systemActor('test'), (tx) =>
+      tx
+        .insertInto('enrolment')
+        .values({
+          student_id: other,
+          school_year: '2026-2027',
+          school_id: ids.THA!,
+          class_id: (
+            promoted.body as { classes: { target: { id: string } | null }[] }
+          ).classes.find((c) => c.target)!.target!.id,
+        })
+        .execute(),
+    );
+    const stale = await clerkA.send('POST', '/api/registry/transfers', {
+      studentId: other,
+      toSchoolCode: 'THC',
+      reason: 'x',
+      year,
+    });
+    expect(stale.status).toBe(400);
+    expect(stale.body).toMatchObject({
+      detail: 'Lưu Gia Hân đã được xếp lớp năm học 2026-2027: hãy chọn năm học 2026-2027.',
+      errors: [{ path: 'year', message: 'Cần chọn năm học 2026-2027.' }],
+    });
+    // A class of the old year is not offered any more; one of the student's year is accepted.
+    const wrong = await clerkC.send('POST', `/api/registry/transfers/${id}/accept`, {
+      toClassId: cls.C3,
+    });
+    expect(wrong.status).toBe(400);
+    const ok = await clerkC.send('POST', `/api/registry/transfers/${id}/accept`, {
+      toClassId: cls.C4next,
+    });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ status: 'accepted', schoolYear: '2026-2027' });
+    expect(await classList(clerkC, 'C4next')).toEqual([student]);
+  });
+
+  it("accepts a request left behind by a promotion made before this fix, for the student's year", async () => {
+    await addClass('A3b', 'THA', year, '3B', 3);
+    await addClass('A4b', 'THA', '2026-2027', '4B', 4);
+    const student = await addStudent('Mạc Thị Yến', [[year, 'A3b']]);
+    const id = uuidv7();
+    await writeTransaction(db, systemActor('test'), async (tx) => {
+      await tx
+        .insertInto('student_transfer')
+        .values({
+          student_id: student,
+          id,
+          school_year: year,
+          from_school_id: ids.THA!,
+          from_class_id: cls.A3b!,
+          to_school_id: ids.THC!,
+          to_class_id: null,
+          status: 'requested',
+          reason: 'Trước khi lên lớp',
+          requested_by: null,
+          requested_by_name: 'test',
+        })
+        .execute();
+      await tx
+        .insertInto('enrolment')
+        .values({
+          student_id: student,
+          school_year: '2026-2027',
+          school_id: ids.THA!,
+          class_id: cls.A4b!,
+        })
+        .execute();
+    });
+    const seen = (
+      await clerkC.get(
+        `/api/registry/transfers?schoolId=${ids.THC}&direction=incoming&status=requested`,
+      )
+    ).body as TransferView[];
+    expect(seen.find((t) => t.id === id)?.schoolYear).toBe('2026-2027');
+    const ok = await clerkC.send('POST', `/api/registry/transfers/${id}/accept`, {
+      toClassId: cls.C4next,
+    });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({
+      status: 'accepted',
+      schoolYear: '2026-2027',
+      from: { className: '4B' },
+    });
+  });
 });

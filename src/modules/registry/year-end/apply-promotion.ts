@@ -13,6 +13,7 @@ import {
 } from './plan.ts';
 import {
   classesOfYear,
+  followPromotion,
   graduate,
   insertClasses,
   insertEnrolments,
@@ -106,6 +107,7 @@ export async function applyForSchool(
     await insertClasses(tx, newClasses);
     await insertEnrolments(tx, enrolments);
     for (const [reason, ids] of graduates) await graduate(tx, ids, reason);
+    await followPromotion(tx, school.id, plan.fromYear, plan.toYear);
 
     const runId = uuidv7();
     await insertRun(tx, {

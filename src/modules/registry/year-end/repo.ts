@@ -113,3 +113,29 @@ export function studentOfSchoolByKey(db: Db, schoolId: string, key: string) {
     )
     .executeTakeFirst();
 }
+
+/**
+ * A pending transfer request follows its student's promotion (issue #13
+ * item 2): requests from this school for `fromYear` whose student now has a
+ * class in `toYear` move to that year and class, so the receiving school
+ * accepts them into its classes of the year the student is in.
+ */
+export async function followPromotion(
+  tx: Tx,
+  schoolId: string,
+  fromYear: string,
+  toYear: string,
+): Promise<number> {
+  const done = await tx
+    .updateTable('student_transfer as t')
+    .from('enrolment as e')
+    .set({ school_year: toYear, from_class_id: sql.ref('e.class_id'), updated_at: sql`now()` })
+    .whereRef('e.student_id', '=', 't.student_id')
+    .where('e.school_year', '=', toYear)
+    .where('e.school_id', '=', schoolId)
+    .where('t.status', '=', 'requested')
+    .where('t.from_school_id', '=', schoolId)
+    .where('t.school_year', '=', fromYear)
+    .executeTakeFirst();
+  return Number(done.numUpdatedRows);
+}

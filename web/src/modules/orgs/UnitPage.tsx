@@ -161,11 +161,11 @@ export default function UnitPage({ me }: { me: Me }) {
           </Space>
         </div>
         <Space wrap size="large" style={{ marginBottom: 16 }}>
-          <Statistic title={t.children} value={u.counts.children} />
-          <Statistic title={t.classes} value={u.counts.classes} />
-          <Statistic title={t.students} value={u.counts.students} />
-          <Statistic title={t.staff} value={u.counts.staff} />
-          <Statistic title={t.users} value={u.counts.users} />
+          <Statistic title={t.children} value={u.counts.children} groupSeparator="." />
+          <Statistic title={t.classes} value={u.counts.classes} groupSeparator="." />
+          <Statistic title={t.students} value={u.counts.students} groupSeparator="." />
+          <Statistic title={t.staff} value={u.counts.staff} groupSeparator="." />
+          <Statistic title={t.users} value={u.counts.users} groupSeparator="." />
         </Space>
         <Tabs
           items={[

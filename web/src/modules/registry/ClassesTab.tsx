@@ -1,19 +1,12 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  App,
-  Button,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Select,
-  Space,
-  Table,
-  Typography,
-} from 'antd';
+import { App, Button, Form, Input, Modal, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import type { ClassInput, ClassRow } from '../../../../src/modules/registry/contract.ts';
 import { ErrorResult } from '../../shared/ErrorResult.tsx';
+import { NumberInput } from '../../shared/NumberInput.tsx';
+import { useMessages } from '../../shared/i18n.ts';
+import { fill as fillIn } from './messages.ts';
+import { pageMessages } from './pageMessages.ts';
 import { problemToForm } from '../../shared/problemToForm.ts';
 import { isStale, StaleNotice } from '../../shared/StaleNotice.tsx';
 import { registryApi, registryFiles } from './api.ts';
@@ -22,6 +15,7 @@ import type { SchoolTabProps } from './SchoolsPage.tsx';
 /** The school's classes of a year, with their homeroom teachers; add and edit. */
 export function ClassesTab({ schoolId, year, canWrite }: SchoolTabProps) {
   const { message } = App.useApp();
+  const m = useMessages(pageMessages);
   const client = useQueryClient();
   const [form] = Form.useForm<ClassInput>();
   const [editing, setEditing] = useState<ClassRow | 'new' | null>(null);
@@ -53,14 +47,35 @@ export function ClassesTab({ schoolId, year, canWrite }: SchoolTabProps) {
     );
   };
   const save = async () => {
+    // A grade the field could not read stops here, said under the field.
+    if (
+      await form.validateFields(['grade']).then(
+        () => false,
+        () => true,
+      )
+    )
+      return;
     const values = form.getFieldsValue();
     const body = { ...values, homeroomStaffId: values.homeroomStaffId ?? null };
     setSaving(true);
     try {
-      if (editing === 'new') await registryApi.createClass(schoolId, year, body);
-      else if (editing)
-        await registryApi.updateClass(editing.id, { ...body, version: editing.version });
-      void message.success('Đã lưu lớp.');
+      const saved =
+        editing === 'new'
+          ? await registryApi.createClass(schoolId, year, body)
+          : editing
+            ? await registryApi.updateClass(editing.id, { ...body, version: editing.version })
+            : null;
+      // Saved, but the school should know (a homeroom teacher on two classes: #13 item 3).
+      if (saved?.warnings.length)
+        void message.warning(
+          fillIn(
+            m.classSavedWarning,
+            { warnings: saved.warnings.map((w) => w.message).join(' ') },
+            'vi',
+          ),
+          8,
+        );
+      else void message.success(m.classSaved);
       setEditing(null);
       await client.invalidateQueries({ queryKey: ['school-classes', schoolId, year] });
     } catch (e) {
@@ -84,10 +99,14 @@ export function ClassesTab({ schoolId, year, canWrite }: SchoolTabProps) {
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Space wrap>
-        {canWrite && <Button onClick={() => open('new')}>Thêm lớp</Button>}
-        <Button href={registryFiles.schoolClasses(schoolId, year)}>Xuất Excel danh sách lớp</Button>
+        {canWrite && <Button onClick={() => open('new')}>{m.addClass}</Button>}
+        <Button href={registryFiles.schoolClasses(schoolId, year)}>{m.exportClasses}</Button>
         <Typography.Text type="secondary">
-          {rows.length} lớp, {rows.reduce((s, r) => s + r.studentCount, 0)} học sinh
+          {fillIn(
+            m.classCount,
+            { classes: rows.length, students: rows.reduce((s, r) => s + r.studentCount, 0) },
+            'vi',
+          )}
         </Typography.Text>
       </Space>
       <Table
@@ -98,23 +117,35 @@ export function ClassesTab({ schoolId, year, canWrite }: SchoolTabProps) {
         scroll={{ x: true }}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         columns={[
-          { title: 'Lớp', dataIndex: 'name' },
-          { title: 'Khối', dataIndex: 'grade' },
-          { title: 'Buổi/ngày', dataIndex: 'sessionsPerDay' },
+          { title: m.colClass, dataIndex: 'name' },
+          { title: m.colGrade, dataIndex: 'grade' },
+          { title: m.colSessions, dataIndex: 'sessionsPerDay' },
           {
-            title: 'Giáo viên chủ nhiệm',
-            render: (_v, r) =>
-              r.homeroom?.fullName ?? <Typography.Text type="secondary">—</Typography.Text>,
+            title: m.homeroom,
+            render: (_v, r) => (
+              <Space direction="vertical" size={0}>
+                {r.homeroom?.fullName ?? <Typography.Text type="secondary">—</Typography.Text>}
+                {r.warnings.map((w) => (
+                  <Typography.Text key={w.path} type="warning" data-testid="class-warning">
+                    {w.message}
+                  </Typography.Text>
+                ))}
+              </Space>
+            ),
           },
-          { title: 'Sĩ số', dataIndex: 'studentCount' },
+          { title: m.colSize, dataIndex: 'studentCount' },
           ...(canWrite
             ? [
                 {
                   title: '',
                   key: 'edit',
                   render: (_v: unknown, r: ClassRow) => (
-                    <Button size="small" onClick={() => open(r)} aria-label={`Sửa lớp ${r.name}`}>
-                      Sửa
+                    <Button
+                      size="small"
+                      onClick={() => open(r)}
+                      aria-label={fillIn(m.editClass, { name: r.name }, 'vi')}
+                    >
+                      {m.edit}
                     </Button>
                   ),
                 },
@@ -124,9 +155,11 @@ export function ClassesTab({ schoolId, year, canWrite }: SchoolTabProps) {
       />
       <Modal
         open={editing !== null}
-        title={editing === 'new' ? 'Thêm lớp' : `Sửa lớp ${editing?.name ?? ''}`}
-        okText="Lưu"
-        cancelText="Huỷ"
+        title={
+          editing === 'new' ? m.addClass : fillIn(m.editClass, { name: editing?.name ?? '' }, 'vi')
+        }
+        okText={m.save}
+        cancelText={m.cancel}
         confirmLoading={saving}
         onOk={() => void save()}
         onCancel={() => setEditing(null)}
@@ -134,21 +167,30 @@ export function ClassesTab({ schoolId, year, canWrite }: SchoolTabProps) {
       >
         {stale && <StaleNotice onReload={() => void reload()} loading={classes.isFetching} />}
         <Form form={form} layout="vertical">
-          <Form.Item name="name" label="Tên lớp">
+          <Form.Item name="name" label={m.className2}>
             <Input />
           </Form.Item>
-          <Form.Item name="grade" label="Khối (để trống với nhóm, lớp mầm non)">
-            <InputNumber min={1} max={12} style={{ width: '100%' }} />
+          <Form.Item
+            name="grade"
+            label={m.gradeLabel}
+            rules={[
+              {
+                validator: (_r, v: number | null | undefined) =>
+                  Number.isNaN(v) ? Promise.reject(new Error(m.gradeError)) : Promise.resolve(),
+              },
+            ]}
+          >
+            <NumberInput min={1} max={12} precision={0} style={{ width: '100%' }} />
           </Form.Item>
-          <Form.Item name="sessionsPerDay" label="Số buổi học mỗi ngày">
+          <Form.Item name="sessionsPerDay" label={m.sessionsLabel}>
             <Select
               options={[
-                { value: 1, label: '1 buổi/ngày' },
-                { value: 2, label: '2 buổi/ngày' },
+                { value: 1, label: m.oneSession },
+                { value: 2, label: m.twoSessions },
               ]}
             />
           </Form.Item>
-          <Form.Item name="homeroomStaffId" label="Giáo viên chủ nhiệm">
+          <Form.Item name="homeroomStaffId" label={m.homeroom}>
             <Select
               allowClear
               showSearch

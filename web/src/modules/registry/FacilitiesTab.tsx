@@ -1,19 +1,22 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, InputNumber, Select, Space, Table } from 'antd';
+import { Alert, App, Button, Select, Space, Table } from 'antd';
 import { useEffect, useState } from 'react';
 import type { SchoolFacilities } from '../../../../src/modules/registry/contract.ts';
 import {
   ROOM_CONDITION_LABELS,
+  ROOM_CONDITION_LABELS_EN,
   ROOM_TYPE_LABELS,
+  ROOM_TYPE_LABELS_EN,
 } from '../../../../src/modules/registry/labels.ts';
+import { useI18n, useMessages } from '../../shared/i18n.ts';
+import { fill as fillIn } from './messages.ts';
+import { pageMessages } from './pageMessages.ts';
 import { ApiError, problemText } from '../../shared/api.ts';
 import { ErrorResult } from '../../shared/ErrorResult.tsx';
+import { formatNumber, NumberInput } from '../../shared/NumberInput.tsx';
 import { isStale, StaleNotice } from '../../shared/StaleNotice.tsx';
 import { registryApi, registryFiles } from './api.ts';
 import type { SchoolTabProps } from './SchoolsPage.tsx';
-
-const ROOM_TYPE_OPTIONS = Object.entries(ROOM_TYPE_LABELS);
-const CONDITION_OPTIONS = Object.entries(ROOM_CONDITION_LABELS);
 
 type FacilityItem = SchoolFacilities['items'][number];
 /** A row of the form: a count or area being typed may be empty. */
@@ -28,6 +31,12 @@ interface FacilityRow {
 /** The school's rooms of a year by type and condition, edited as a table. */
 export function FacilitiesTab({ schoolId, year, canWrite }: SchoolTabProps) {
   const { message } = App.useApp();
+  const { lang } = useI18n();
+  const m = useMessages(pageMessages);
+  const roomTypes = Object.entries(lang === 'vi' ? ROOM_TYPE_LABELS : ROOM_TYPE_LABELS_EN);
+  const conditions = Object.entries(
+    lang === 'vi' ? ROOM_CONDITION_LABELS : ROOM_CONDITION_LABELS_EN,
+  );
   const client = useQueryClient();
   const [rows, setRows] = useState<FacilityRow[]>([]);
   const [errors, setErrors] = useState<string[]>([]);
@@ -59,6 +68,12 @@ export function FacilitiesTab({ schoolId, year, canWrite }: SchoolTabProps) {
       },
     ]);
   const save = async () => {
+    // A number the field could not read (NaN) is named here; nothing is sent.
+    const unread = rows.flatMap((r, i) => [
+      ...(Number.isNaN(r.count) ? [fillIn(m.badCount, { n: i + 1 }, 'vi')] : []),
+      ...(Number.isNaN(r.areaM2) ? [fillIn(m.badArea, { n: i + 1 }, 'vi')] : []),
+    ]);
+    if (unread.length) return setErrors(unread);
     setSaving(true);
     setErrors([]);
     try {
@@ -76,7 +91,7 @@ export function FacilitiesTab({ schoolId, year, canWrite }: SchoolTabProps) {
           version,
         })),
       });
-      void message.success('Đã lưu cơ sở vật chất.');
+      void message.success(m.facilitiesSaved);
       await client.invalidateQueries({ queryKey: ['school-facilities', schoolId, year] });
     } catch (e) {
       if (isStale(e)) setStale(true);
@@ -90,25 +105,27 @@ export function FacilitiesTab({ schoolId, year, canWrite }: SchoolTabProps) {
   const sum = (condition?: string) =>
     rows
       .filter((r) => !condition || r.condition === condition)
-      .reduce((s, r) => s + (r.count ?? 0), 0);
-  const area = Math.round(rows.reduce((s, r) => s + (r.areaM2 ?? 0), 0) * 10) / 10;
+      .reduce((s, r) => s + (Number.isNaN(r.count) ? 0 : (r.count ?? 0)), 0);
+  const area =
+    Math.round(rows.reduce((s, r) => s + (Number.isNaN(r.areaM2) ? 0 : (r.areaM2 ?? 0)), 0) * 10) /
+    10;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Space wrap>
-        {canWrite && <Button onClick={add}>Thêm dòng</Button>}
+        {canWrite && <Button onClick={add}>{m.addRow}</Button>}
         {canWrite && (
           <Button type="primary" onClick={() => void save()} loading={saving}>
-            Lưu cơ sở vật chất
+            {m.saveFacilities}
           </Button>
         )}
-        <Button href={registryFiles.schoolFacilities(schoolId, year)}>Xuất Excel</Button>
+        <Button href={registryFiles.schoolFacilities(schoolId, year)}>{m.exportXlsx}</Button>
       </Space>
       {stale && <StaleNotice onReload={() => void reload()} loading={facilities.isFetching} />}
       {errors.length > 0 && (
         <Alert
           type="error"
           data-testid="facility-errors"
-          message="Chưa lưu: sửa các dòng sau"
+          message={m.notSaved}
           description={
             <ul style={{ margin: 0, paddingLeft: 20 }}>
               {errors.map((e) => (
@@ -126,15 +143,15 @@ export function FacilitiesTab({ schoolId, year, canWrite }: SchoolTabProps) {
         scroll={{ x: true }}
         pagination={false}
         columns={[
-          { title: 'STT', key: 'n', render: (_v, _r, i) => i + 1, width: 40 },
+          { title: m.no, key: 'n', render: (_v, _r, i) => i + 1, width: 40 },
           {
-            title: 'Loại phòng',
+            title: m.roomType,
             render: (_v, r) => (
               <Select
                 value={r.roomType}
                 disabled={!canWrite}
                 onChange={(v: string) => update(r.key, { roomType: v })}
-                options={ROOM_TYPE_OPTIONS.map(([value, label]) => ({ value, label }))}
+                options={roomTypes.map(([value, label]) => ({ value, label }))}
                 style={{ width: 170 }}
                 popupMatchSelectWidth={false}
                 aria-label="Loại phòng"
@@ -142,22 +159,22 @@ export function FacilitiesTab({ schoolId, year, canWrite }: SchoolTabProps) {
             ),
           },
           {
-            title: 'Tình trạng',
+            title: m.condition,
             render: (_v, r) => (
               <Select
                 value={r.condition}
                 disabled={!canWrite}
                 onChange={(v: string) => update(r.key, { condition: v })}
-                options={CONDITION_OPTIONS.map(([value, label]) => ({ value, label }))}
+                options={conditions.map(([value, label]) => ({ value, label }))}
                 style={{ width: 115 }}
                 aria-label="Tình trạng"
               />
             ),
           },
           {
-            title: 'Số phòng',
+            title: m.rooms,
             render: (_v, r) => (
-              <InputNumber
+              <NumberInput
                 value={r.count}
                 min={0}
                 max={10000}
@@ -170,11 +187,13 @@ export function FacilitiesTab({ schoolId, year, canWrite }: SchoolTabProps) {
             ),
           },
           {
-            title: 'Diện tích (m²)',
+            title: m.area,
             render: (_v, r) => (
-              <InputNumber
+              <NumberInput
                 value={r.areaM2}
                 min={0}
+                max={1_000_000}
+                precision={1}
                 disabled={!canWrite}
                 onChange={(v) => update(r.key, { areaM2: v })}
                 aria-label={`Diện tích dòng ${rows.indexOf(r) + 1}`}
@@ -193,7 +212,7 @@ export function FacilitiesTab({ schoolId, year, canWrite }: SchoolTabProps) {
                       danger
                       onClick={() => setRows((rs) => rs.filter((x) => x.key !== r.key))}
                     >
-                      Xoá
+                      {m.remove}
                     </Button>
                   ),
                 },
@@ -203,13 +222,19 @@ export function FacilitiesTab({ schoolId, year, canWrite }: SchoolTabProps) {
         summary={() => (
           <Table.Summary.Row>
             <Table.Summary.Cell index={0} colSpan={3}>
-              <strong>Tổng cộng</strong> (kiên cố {sum('solid')}, bán kiên cố {sum('semi_solid')},
-              tạm {sum('temporary')})
+              <strong>{m.total}</strong>{' '}
+              {fillIn(
+                m.totalsByCondition,
+                { solid: sum('solid'), semi: sum('semi_solid'), temporary: sum('temporary') },
+                'vi',
+              )}
             </Table.Summary.Cell>
             <Table.Summary.Cell index={3}>
-              <strong data-testid="facility-total">{sum()}</strong>
+              <strong data-testid="facility-total">{formatNumber(sum(), 0)}</strong>
             </Table.Summary.Cell>
-            <Table.Summary.Cell index={4}>{area}</Table.Summary.Cell>
+            <Table.Summary.Cell index={4}>
+              <span data-testid="facility-area">{formatNumber(area, 1)}</span>
+            </Table.Summary.Cell>
           </Table.Summary.Row>
         )}
       />

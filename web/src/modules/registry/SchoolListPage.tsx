@@ -10,6 +10,7 @@ import { LEVEL_LABELS, OWNERSHIP_LABELS, useI18n } from '../../shared/i18n.ts';
 import { currentSchoolYear } from '../../shared/schoolYear.ts';
 import type { SchoolListRow } from '../../../../src/modules/registry/contract.ts';
 import { fill, registryMessages } from './messages.ts';
+import { SchoolYearSelect } from './SchoolYearSelect.tsx';
 
 type Sort =
   | 'code'
@@ -20,14 +21,6 @@ type Sort =
   | 'staff'
   | 'nationalStandardLevel'
   | 'accreditationLevel';
-
-const yearOptions = () => {
-  const start = Number(currentSchoolYear().slice(0, 4));
-  return Array.from({ length: 6 }, (_, i) => `${start + 1 - i}-${start + 2 - i}`).map((y) => ({
-    value: y,
-    label: y,
-  }));
-};
 
 /**
  * The "Trường học" list of a department or commune officer (issue 13 item 8):
@@ -87,13 +80,7 @@ export default function SchoolListPage({ me }: { me: Me }) {
             onSearch={reset(setQ)}
             style={{ width: 300, maxWidth: '100%' }}
           />
-          <Select
-            aria-label={m.schoolYear}
-            value={year}
-            onChange={reset(setYear)}
-            options={yearOptions()}
-            style={{ width: 130 }}
-          />
+          <SchoolYearSelect ariaLabel={m.schoolYear} value={year} onChange={reset(setYear)} />
           <Select
             aria-label={m.level}
             allowClear

@@ -1,8 +1,11 @@
-import { Alert, Button, Card, Select, Space, Tabs } from 'antd';
+import { Alert, Button, Card, Space, Tabs } from 'antd';
 import { useState } from 'react';
 import type { Me } from '../../../../src/modules/orgs/contract.ts';
-import { currentSchoolYear, recentSchoolYears } from '../../shared/schoolYear.ts';
+import { currentSchoolYear } from '../../shared/schoolYear.ts';
 import { UnitPicker } from '../../shared/UnitPicker.tsx';
+import { useMessages } from '../../shared/i18n.ts';
+import { pageMessages } from './pageMessages.ts';
+import { SchoolYearSelect } from './SchoolYearSelect.tsx';
 import { registryFiles } from './api.ts';
 import { ClassesTab } from './ClassesTab.tsx';
 import { FacilitiesTab } from './FacilitiesTab.tsx';
@@ -23,50 +26,46 @@ export default function SchoolsPage({ me }: { me: Me }) {
   );
   const [year, setYear] = useState(currentSchoolYear());
   const canWrite = me.permissions.includes('registry.write');
+  const m = useMessages(pageMessages);
   return (
-    <Card title="Trường học">
+    <Card title={m.menuSchool}>
       <Space direction="vertical" style={{ width: '100%' }}>
         <Space wrap style={{ width: '100%' }}>
           {me.orgUnit.kind !== 'school' && (
             <div style={{ width: 360, maxWidth: '80vw' }}>
               <UnitPicker
+                kinds={['school']}
                 value={schoolId}
                 onChange={setSchoolId}
-                placeholder="Chọn trường (gõ tên hoặc mã)"
+                placeholder={m.pickSchool}
               />
             </div>
           )}
-          <Select
-            value={year}
-            onChange={setYear}
-            options={recentSchoolYears()}
-            style={{ width: 130 }}
-            aria-label="Năm học"
-          />
+          <SchoolYearSelect value={year} onChange={setYear} />
           {me.orgUnit.kind !== 'school' && (
             <Button href={registryFiles.facilities(year, me.orgUnit.id)}>
-              Xuất cơ sở vật chất toàn đơn vị
+              {m.exportAllFacilities}
             </Button>
           )}
         </Space>
         {!schoolId ? (
-          <Alert type="info" message="Chọn một trường để xem và cập nhật thông tin." />
+          <Alert type="info" message={m.chooseSchoolHint} />
         ) : (
           <Tabs
             items={[
               {
                 key: 'profile',
-                label: 'Thông tin năm học',
+                label: m.tabProfile,
                 children: <ProfileTab schoolId={schoolId} year={year} canWrite={canWrite} />,
               },
               {
                 key: 'classes',
-                label: 'Lớp',
+                label: m.tabClasses,
                 children: <ClassesTab schoolId={schoolId} year={year} canWrite={canWrite} />,
               },
               {
                 key: 'facilities',
-                label: 'Cơ sở vật chất',
+                label: m.tabFacilities,
                 children: <FacilitiesTab schoolId={schoolId} year={year} canWrite={canWrite} />,
               },
             ]}

@@ -1,14 +1,19 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Input, Select, Space, Table, Tabs, Tag } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import type { Me } from '../../../../src/modules/orgs/contract.ts';
 import { ErrorResult } from '../../shared/ErrorResult.tsx';
-import { formatDate } from '../../shared/i18n.ts';
+import { formatDate, useI18n, useMessages } from '../../shared/i18n.ts';
+import { fill } from './messages.ts';
+import { pageMessages } from './pageMessages.ts';
 import { ImportPanel } from '../../shared/ImportPanel.tsx';
 import { SchoolFilter } from '../../shared/SchoolPicker.tsx';
 import { registryApi, registryFiles } from './api.ts';
 import {
   GENDER_LABELS,
+  GENDER_LABELS_EN,
+  POSITION_LABELS_EN,
   POSITION_LABELS as POSITIONS,
   type StaffPosition as Position,
 } from '../../../../src/modules/registry/labels.ts';
@@ -16,6 +21,9 @@ import {
 /** "Cán bộ, giáo viên": search and list the staff of the user's scope, export, import. */
 
 function Search() {
+  const m = useMessages(pageMessages);
+  const { lang } = useI18n();
+  const positionName = (p: Position) => (lang === 'vi' ? POSITIONS[p] : POSITION_LABELS_EN[p]);
   const [q, setQ] = useState('');
   const [birthDate, setBirthDate] = useState('');
   const [schoolId, setSchoolId] = useState<string | undefined>();
@@ -43,40 +51,44 @@ function Search() {
       <Space wrap>
         <Input.Search
           allowClear
-          placeholder="Họ tên (không cần dấu) hoặc mã định danh"
+          placeholder={m.searchStaffPlaceholder}
           onSearch={reset(setQ)}
           style={{ width: 340, maxWidth: '100%' }}
-          aria-label="Tìm cán bộ, giáo viên"
+          aria-label={m.searchStaff}
         />
         <Input.Search
           allowClear
-          placeholder="Ngày sinh dd/mm/yyyy"
+          placeholder={m.birthDatePlaceholder}
           onSearch={reset(setBirthDate)}
           style={{ width: 200 }}
-          aria-label="Ngày sinh"
+          aria-label={m.birthDate}
         />
         <SchoolFilter value={schoolId} onChange={reset(setSchoolId)} />
         <Select
           allowClear
-          placeholder="Vị trí"
-          aria-label="Vị trí"
+          placeholder={m.position}
+          aria-label={m.position}
           value={position}
           onChange={reset(setPosition)}
-          options={Object.entries(POSITIONS).map(([value, label]) => ({ value, label }))}
+          options={(Object.keys(POSITIONS) as Position[]).map((value) => ({
+            value,
+            label: positionName(value),
+          }))}
           style={{ width: 160 }}
         />
         <Select
-          aria-label="Trạng thái"
+          aria-label={m.status}
           value={active}
           onChange={reset(setActive)}
           options={[
-            { value: '1', label: 'Đang công tác' },
-            { value: '0', label: 'Đã nghỉ' },
-            { value: 'all', label: 'Tất cả' },
+            { value: '1', label: m.working },
+            { value: '0', label: m.left },
+            { value: 'all', label: m.all },
           ]}
           style={{ width: 150 }}
         />
-        <Button href={registryFiles.staff(filters)}>Xuất Excel</Button>
+        <Button href={registryFiles.staff(filters)}>{m.exportXlsx}</Button>
+        <Link to="/can-bo/moi">{m.addStaff}</Link>
       </Space>
       {result.error ? (
         <ErrorResult error={result.error} />
@@ -94,29 +106,34 @@ function Search() {
             pageSize: 50,
             onChange: setPage,
             showSizeChanger: false,
-            showTotal: (total) => `${total.toLocaleString('vi-VN')} người`,
+            showTotal: (total) => fill(m.people, { n: total }, 'vi'),
           }}
           columns={[
-            { title: 'Họ và tên', dataIndex: 'fullName' },
-            { title: 'Ngày sinh', dataIndex: 'birthDate', render: (d: string) => formatDate(d) },
             {
-              title: 'Giới tính',
+              title: m.fullName,
+              dataIndex: 'fullName',
+              render: (name: string, r) => <Link to={`/can-bo/${r.id}`}>{name}</Link>,
+            },
+            { title: m.birthDate, dataIndex: 'birthDate', render: (d: string) => formatDate(d) },
+            {
+              title: m.gender,
               dataIndex: 'gender',
-              render: (g: keyof typeof GENDER_LABELS) => GENDER_LABELS[g],
+              render: (g: keyof typeof GENDER_LABELS) =>
+                lang === 'vi' ? GENDER_LABELS[g] : GENDER_LABELS_EN[g],
             },
             {
-              title: 'Vị trí',
+              title: m.position,
               dataIndex: 'position',
               render: (p: Position, r) => (
                 <>
-                  {POSITIONS[p]} {!r.active && <Tag>Đã nghỉ</Tag>}
+                  {positionName(p)} {!r.active && <Tag>{m.left}</Tag>}
                 </>
               ),
             },
-            { title: 'Môn dạy chính', dataIndex: 'mainSubject' },
-            { title: 'Trình độ', dataIndex: 'qualification' },
-            { title: 'Trường', render: (_v, r) => r.school.name },
-            { title: 'Mã định danh', dataIndex: 'personalIdMasked' },
+            { title: m.mainSubject, dataIndex: 'mainSubject' },
+            { title: m.qualification, dataIndex: 'qualification' },
+            { title: m.school, render: (_v, r) => r.school.name },
+            { title: m.personalId, dataIndex: 'personalIdMasked' },
           ]}
         />
       )}
@@ -126,16 +143,17 @@ function Search() {
 
 export default function StaffPage({ me }: { me: Me }) {
   const client = useQueryClient();
+  const m = useMessages(pageMessages);
   return (
-    <Card title="Cán bộ, giáo viên">
+    <Card title={m.menuStaff}>
       <Tabs
         items={[
-          { key: 'search', label: 'Tìm cán bộ, giáo viên', children: <Search /> },
+          { key: 'search', label: m.searchStaff, children: <Search /> },
           ...(me.permissions.includes('registry.write')
             ? [
                 {
                   key: 'import',
-                  label: 'Nhập danh sách',
+                  label: m.tabImport,
                   children: (
                     <ImportPanel
                       kind="staff"

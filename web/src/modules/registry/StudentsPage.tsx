@@ -1,17 +1,22 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ExportJob } from '../../shared/ExportJob.tsx';
-import { Button, Card, Checkbox, Input, Space, Table, Tabs } from 'antd';
+import { Alert, Button, Card, Checkbox, Input, Space, Table, Tabs } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { Me } from '../../../../src/modules/orgs/contract.ts';
-import { ErrorResult } from '../../shared/ErrorResult.tsx';
+import { problemText } from '../../shared/api.ts';
 import { ImportPanel } from '../../shared/ImportPanel.tsx';
-import { formatDate } from '../../shared/i18n.ts';
+import { formatDate, useI18n, useMessages } from '../../shared/i18n.ts';
+import { fill } from './messages.ts';
+import { pageMessages } from './pageMessages.ts';
 import { currentSchoolYear } from '../../shared/schoolYear.ts';
-import { GENDER_LABELS } from '../../../../src/modules/registry/labels.ts';
+import { GENDER_LABELS, GENDER_LABELS_EN } from '../../../../src/modules/registry/labels.ts';
 import { registryApi, registryFiles } from './api.ts';
+import { SchoolYearSelect } from './SchoolYearSelect.tsx';
 
 function Search() {
+  const m = useMessages(pageMessages);
+  const { lang } = useI18n();
   const [q, setQ] = useState('');
   const [year, setYear] = useState(currentSchoolYear());
   const [page, setPage] = useState(1);
@@ -20,33 +25,36 @@ function Search() {
     queryFn: () => registryApi.students({ q, year, page, pageSize: 50 }),
     enabled: q.trim().length > 0,
   });
-  if (result.error) return <ErrorResult error={result.error} />;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Space wrap>
         <Input.Search
           allowClear
-          placeholder="Họ tên (không cần dấu), mã định danh hoặc mã học sinh"
+          placeholder={m.searchStudentsPlaceholder}
           onSearch={(v) => (setQ(v), setPage(1))}
           style={{ width: 360, maxWidth: '100%' }}
-          aria-label="Tìm học sinh"
+          aria-label={m.searchStudents}
         />
-        <Input
-          value={year}
-          onChange={(e) => setYear(e.target.value)}
-          style={{ width: 120 }}
-          aria-label="Năm học"
-        />
+        <SchoolYearSelect value={year} onChange={(y) => (setYear(y), setPage(1))} />
         <Button href={registryFiles.students({ q, year })} disabled={!q}>
-          Xuất Excel
+          {m.exportXlsx}
         </Button>
         {/* The whole scope (a commune, the province) as a job with progress (issue 13 item 11). */}
         <ExportJob
           start={() => registryApi.startStudentExport({ q: q || undefined, year })}
           fileUrl={registryFiles.studentExportJob}
         />
-        <Link to="/hoc-sinh/moi">Thêm học sinh</Link>
+        <Link to="/hoc-sinh/moi">{m.addStudent}</Link>
       </Space>
+      {/* A search the server refuses (a date that does not exist) is said under the box. */}
+      {result.error && (
+        <Alert
+          type="error"
+          showIcon
+          data-testid="search-error"
+          message={problemText(result.error)}
+        />
+      )}
       <Table
         rowKey="id"
         size="small"
@@ -61,25 +69,26 @@ function Search() {
           showSizeChanger: false,
           showTotal: (total) =>
             result.data?.totalCapped
-              ? `Hơn ${total.toLocaleString('vi-VN')} học sinh khớp: hãy gõ thêm để thu hẹp`
-              : `${total.toLocaleString('vi-VN')} học sinh`,
+              ? fill(m.moreThan, { n: total }, 'vi')
+              : fill(m.studentCount, { n: total }, 'vi'),
         }}
         columns={[
           {
-            title: 'Họ và tên',
+            title: m.fullName,
             dataIndex: 'fullName',
             render: (name: string, r) => <Link to={`/hoc-sinh/${r.id}`}>{name}</Link>,
           },
-          { title: 'Ngày sinh', dataIndex: 'birthDate', render: (d: string) => formatDate(d) },
+          { title: m.birthDate, dataIndex: 'birthDate', render: (d: string) => formatDate(d) },
           {
-            title: 'Giới tính',
+            title: m.gender,
             dataIndex: 'gender',
-            render: (g: keyof typeof GENDER_LABELS) => GENDER_LABELS[g],
+            render: (g: keyof typeof GENDER_LABELS) =>
+              lang === 'vi' ? GENDER_LABELS[g] : GENDER_LABELS_EN[g],
           },
-          { title: 'Trường', render: (_v, r) => r.school.name },
-          { title: 'Lớp', dataIndex: 'className' },
-          { title: 'Mã học sinh', dataIndex: 'studentCode' },
-          { title: 'Mã định danh', dataIndex: 'personalIdMasked' },
+          { title: m.school, render: (_v, r) => r.school.name },
+          { title: m.className, dataIndex: 'className' },
+          { title: m.studentCode, dataIndex: 'studentCode' },
+          { title: m.personalId, dataIndex: 'personalIdMasked' },
         ]}
       />
     </Space>
@@ -87,6 +96,7 @@ function Search() {
 }
 
 function Import() {
+  const m = useMessages(pageMessages);
   const client = useQueryClient();
   const [year, setYear] = useState(currentSchoolYear());
   const [createClasses, setCreateClasses] = useState(false);
@@ -98,14 +108,9 @@ function Import() {
       onImported={() => client.invalidateQueries({ queryKey: ['students'] })}
       controls={
         <Space wrap>
-          <Input
-            value={year}
-            onChange={(e) => setYear(e.target.value)}
-            style={{ width: 120 }}
-            aria-label="Năm học nhập"
-          />
+          <SchoolYearSelect value={year} onChange={setYear} ariaLabel={m.importYear} />
           <Checkbox checked={createClasses} onChange={(e) => setCreateClasses(e.target.checked)}>
-            Tạo lớp mới nếu chưa có
+            {m.createClasses}
           </Checkbox>
         </Space>
       }
@@ -114,13 +119,14 @@ function Import() {
 }
 
 export default function StudentsPage({ me }: { me: Me }) {
+  const m = useMessages(pageMessages);
   return (
-    <Card title="Học sinh">
+    <Card title={m.menuStudents}>
       <Tabs
         items={[
-          { key: 'search', label: 'Tìm học sinh', children: <Search /> },
+          { key: 'search', label: m.tabSearchStudents, children: <Search /> },
           ...(me.permissions.includes('registry.write')
-            ? [{ key: 'import', label: 'Nhập danh sách', children: <Import /> }]
+            ? [{ key: 'import', label: m.tabImport, children: <Import /> }]
             : []),
         ]}
       />

@@ -126,6 +126,11 @@ export function TransferList({
         }}
       >
         {accepting && (
+          <p data-testid="accept-year">
+            Xếp vào lớp năm học {accepting.schoolYear} (năm học học sinh đang học ở trường cũ).
+          </p>
+        )}
+        {accepting && (
           <ClassSelect
             schoolId={accepting.to.school.id}
             year={accepting.schoolYear}

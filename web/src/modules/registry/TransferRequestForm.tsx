@@ -8,6 +8,7 @@ import { currentSchoolYear } from '../../shared/schoolYear.ts';
 import { orgsApi } from '../orgs/api.ts';
 import { registryApi } from './api.ts';
 import { ClassSelect } from './ClassSelect.tsx';
+import { SchoolYearSelect } from './SchoolYearSelect.tsx';
 
 /** Moves one of the school's students to another school: at once in scope, else as a request. */
 export function TransferRequestForm({
@@ -19,7 +20,7 @@ export function TransferRequestForm({
 }) {
   const { message } = App.useApp();
   const client = useQueryClient();
-  const year = currentSchoolYear();
+  const [year, setYear] = useState(currentSchoolYear());
   const [q, setQ] = useState('');
   const [student, setStudent] = useState<Hit | null>(null);
   const [destQ, setDestQ] = useState('');
@@ -104,6 +105,13 @@ export function TransferRequestForm({
       {student && (
         <Form layout="vertical" style={{ maxWidth: 560 }}>
           <Alert type="info" message={`Chuyển trường cho ${student.fullName} (năm học ${year})`} />
+          <Form.Item label="Năm học chuyển trường" required>
+            <SchoolYearSelect
+              value={year}
+              onChange={(y) => (setYear(y), setClassId(undefined))}
+              ariaLabel="Năm học chuyển trường"
+            />
+          </Form.Item>
           <Form.Item label="Trường chuyển đến" required>
             <Select
               showSearch

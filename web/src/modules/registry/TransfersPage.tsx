@@ -1,7 +1,9 @@
 import { Card, Space, Tabs } from 'antd';
 import { useState } from 'react';
 import type { Me } from '../../../../src/modules/orgs/contract.ts';
+import { useMessages } from '../../shared/i18n.ts';
 import { initialSchool, SchoolPicker } from '../../shared/SchoolPicker.tsx';
+import { pageMessages } from './pageMessages.ts';
 import { HistoryDrawer } from './HistoryDrawer.tsx';
 import { TransferList } from './TransferList.tsx';
 import { TransferRequestForm } from './TransferRequestForm.tsx';
@@ -11,8 +13,9 @@ export default function TransfersPage({ me }: { me: Me }) {
   const [school, setSchool] = useState(initialSchool(me));
   const [historyOf, setHistoryOf] = useState<string | null>(null);
   const canWrite = me.permissions.includes('registry.write');
+  const m = useMessages(pageMessages);
   return (
-    <Card title="Chuyển trường">
+    <Card title={m.menuTransfers}>
       <Space direction="vertical" style={{ width: '100%' }}>
         <SchoolPicker me={me} value={school} onChange={setSchool} />
         {school && (
@@ -20,7 +23,7 @@ export default function TransfersPage({ me }: { me: Me }) {
             items={[
               {
                 key: 'in',
-                label: 'Chuyển đến',
+                label: m.incoming,
                 children: (
                   <TransferList
                     schoolId={school.id}
@@ -32,7 +35,7 @@ export default function TransfersPage({ me }: { me: Me }) {
               },
               {
                 key: 'out',
-                label: 'Chuyển đi',
+                label: m.outgoing,
                 children: (
                   <TransferList
                     schoolId={school.id}
@@ -46,7 +49,7 @@ export default function TransfersPage({ me }: { me: Me }) {
                 ? [
                     {
                       key: 'new',
-                      label: 'Chuyển trường cho học sinh',
+                      label: m.newTransfer,
                       children: (
                         <TransferRequestForm schoolId={school.id} onHistory={setHistoryOf} />
                       ),

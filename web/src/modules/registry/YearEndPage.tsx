@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Checkbox, Input, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import type { Me } from '../../../../src/modules/orgs/contract.ts';
 import { problemText } from '../../shared/api.ts';
@@ -9,6 +9,7 @@ import { formatDate } from '../../shared/i18n.ts';
 import { currentSchoolYear } from '../../shared/schoolYear.ts';
 import type { ClassPlan, PromotionPlan } from '../../../../src/modules/registry/contract.ts';
 import { registryApi } from './api.ts';
+import { SchoolYearSelect } from './SchoolYearSelect.tsx';
 
 // The school picker moved to shared/; still exported here for pages that import it from here.
 export { initialSchool, SchoolPicker } from '../../shared/SchoolPicker.tsx';
@@ -87,11 +88,10 @@ export default function YearEndPage({ me }: { me: Me }) {
         />
         <Space wrap>
           <SchoolPicker me={me} value={school} onChange={(s) => (setSchool(s), setRepeaters([]))} />
-          <Input
+          <SchoolYearSelect
             value={fromYear}
-            onChange={(e) => (setFromYear(e.target.value), setApplied(null))}
-            style={{ width: 120 }}
-            aria-label="Năm học kết thúc"
+            onChange={(y) => (setFromYear(y), setApplied(null))}
+            ariaLabel="Năm học kết thúc"
           />
           <Button onClick={() => setRequested(true)} disabled={!school}>
             Xem trước

@@ -29,7 +29,13 @@ import type {
   SchoolLookup,
   SchoolProfile,
   SchoolProfilePatch,
+  SchoolYears,
+  StaffCreate,
+  StaffLeave,
   StaffOption,
+  StaffPatch,
+  StaffRecord,
+  StaffTrainingInput,
   staffSearchQuery,
   StaffSearchAnswer,
   StudentHistory,
@@ -48,6 +54,8 @@ export const registryApi = {
   /** A school's classes (of a year, or of every year), as the org tree shows them. */
   unitClasses: (unitId: string, year?: string) =>
     route.get<ClassSummary[]>('/api/orgs/:id/classes', byId(unitId, { year })),
+  /** The school years a page's select offers: those with classes in scope, this year and next. */
+  schoolYears: () => route.get<SchoolYears>('/api/registry/school-years'),
   classStudents: (classId: string) =>
     route.get<ClassStudent[]>('/api/classes/:id/students', byId(classId)),
 
@@ -72,6 +80,16 @@ export const registryApi = {
     route.get<StudentHistory>('/api/registry/students/:id/history', byId(id)),
   staff: (query: QueryOf<z.input<typeof staffSearchQuery>>) =>
     route.get<StaffSearchAnswer>('/api/registry/staff', { query }),
+  /** A staff member's record (position, subject, qualification, rank, training, leaving). */
+  staffRecord: (id: string) => route.get<StaffRecord>('/api/registry/staff/:id', byId(id)),
+  addStaff: (schoolId: string, body: StaffCreate) =>
+    route.post<StaffRecord>('/api/registry/schools/:id/staff', body, byId(schoolId)),
+  updateStaff: (id: string, body: StaffPatch) =>
+    route.patch<StaffRecord>('/api/registry/staff/:id', body, byId(id)),
+  staffLeaves: (id: string, body: StaffLeave) =>
+    route.post<StaffRecord>('/api/registry/staff/:id/leave', body, byId(id)),
+  addStaffTraining: (id: string, body: StaffTrainingInput) =>
+    route.post<StaffRecord>('/api/registry/staff/:id/training', body, byId(id)),
 
   schoolProfile: (schoolId: string, year: string) =>
     route.get<SchoolProfile>('/api/registry/schools/:id/profile', byId(schoolId, { year })),
