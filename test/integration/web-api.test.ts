@@ -14,7 +14,7 @@ const WEB = join(import.meta.dirname, '../../web/src');
  * Module folders whose pages were written before their api.ts (this round's
  * new modules, merged from parallel work): convert them, then remove them here.
  */
-const NOT_YET_CONVERTED = new Set(['admissions', 'office', 'indicators']);
+const NOT_YET_CONVERTED = new Set(['admissions', 'office']);
 
 function sources(dir = WEB): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })

@@ -104,6 +104,7 @@ export const planBody = z.object({
 });
 export type PlanBody = z.infer<typeof planBody>;
 export const planCreated = z.object({ id });
+export type PlanCreated = z.infer<typeof planCreated>;
 
 export const qualityCheckIds = [
   'duplicate_students',
