@@ -18,6 +18,8 @@ import * as registryQualityViews from './2026120233_registry_quality_views.ts';
 import * as homeroomOneClass from './2026120240_homeroom_one_class.ts';
 import * as schoolListCounts from './2026120241_school_list_counts.ts';
 import * as studentDiplomaView from './2026120242_student_diploma_view.ts';
+import * as registryChangeFeed from './2026120270_registry_change_feed.ts';
+import * as indicatorSummary from './2026120271_indicator_summary.ts';
 
 /** Every migration, in order. Names start with a timestamp; they only move forward. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +42,6 @@ export const migrations: Record<string, Migration> = {
   '2026120240_homeroom_one_class': homeroomOneClass,
   '2026120241_school_list_counts': schoolListCounts,
   '2026120242_student_diploma_view': studentDiplomaView,
+  '2026120270_registry_change_feed': registryChangeFeed,
+  '2026120271_indicator_summary': indicatorSummary,
 };

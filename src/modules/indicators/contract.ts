@@ -56,6 +56,8 @@ export const dashboard = z.object({
   unit: unitBrief,
   ancestors: z.array(unitBrief),
   years: z.array(z.string()),
+  /** When the summary under the unit was last recomputed (it is refreshed before answering). */
+  refreshedAt: z.string().nullable(),
   indicators: z.array(
     z.object({
       id: z.string(),

@@ -17,19 +17,20 @@ import {
 } from './definitions.ts';
 import { brief, childHolding, drillUnit } from './drill.ts';
 import { referenceDate } from './norms.ts';
+import { childUnits, targetsOnPath } from './repo.ts';
+import { refreshSummary } from './summary/refresh.ts';
 import {
-  childUnits,
-  schoolYearCounts,
-  targetsOnPath,
-  yearsWithClasses,
-  type SchoolYearCounts,
-} from './repo.ts';
+  lastRefreshed,
+  summaryCounts,
+  summaryYears,
+  type SchoolYearCountsRow,
+} from './summary/repo.ts';
 import { NoNormsError, teacherRows } from './teacher-rows.ts';
 
 /** At most this many years in a trend (the chart's width). */
 const TREND_YEARS = 5;
 
-function counts(r: SchoolYearCounts): BaseCounts {
+export function counts(r: Omit<SchoolYearCountsRow, 'school_id' | 'school_path'>): BaseCounts {
   return {
     schools: r.schools,
     nationalStandardSchools: r.national_standard_schools,
@@ -65,13 +66,18 @@ export async function getDashboard(
   },
 ): Promise<Dashboard> {
   const { unit, ancestors } = await drillUnit(db, scope, input.unitId);
-  const recorded = await yearsWithClasses(db, unit.path);
+  // Exact: what the registry changed under the unit is summed again first.
+  await refreshSummary(db, unit.path);
+  const [recorded, refreshedAt] = await Promise.all([
+    summaryYears(db, unit.path),
+    lastRefreshed(db, unit.path),
+  ]);
   const trendYears = [...new Set([input.year, ...recorded])]
     .filter((y) => y <= input.year)
     .sort()
     .slice(-TREND_YEARS);
   const [rows, children, targets, teachers] = await Promise.all([
-    schoolYearCounts(db, {
+    summaryCounts(db, {
       path: unit.path,
       years: trendYears,
       level: input.level,
@@ -81,7 +87,7 @@ export async function getDashboard(
     targetsOnPath(db, unit.path),
     // Staff records carry no year: teachers count for the year shown only.
     // A year before the first norms has no teacher figures (the indicator shows none).
-    teacherRows(db, unit.path, input.year).catch((error: unknown) => {
+    teacherRows(db, unit.path, input.year, { refreshed: true }).catch((error: unknown) => {
       if (error instanceof NoNormsError) return [];
       throw error;
     }),
@@ -93,14 +99,13 @@ export async function getDashboard(
     const c = counts(r);
     addCounts(byYear.get(r.school_year)!, c);
     if (r.school_year !== input.year) continue;
-    const child = childHolding(children, r.school_path);
-    if (child) addCounts(byChild.get(child.id)!, c);
+    // r.group: the child unit's id (the school itself: no child).
+    const child = byChild.get(r.group);
+    if (child) addCounts(child, c);
   }
-  const ownershipOf = new Map(rows.map((r) => [r.school_id, true]));
   for (const t of teachers) {
     if (input.level && t.level !== input.level) continue;
-    // The ownership filter already narrowed `rows`; teachers follow the same schools.
-    if (input.ownership && !ownershipOf.has(t.schoolId)) continue;
+    if (input.ownership && t.ownership !== input.ownership) continue;
     const year = byYear.get(input.year)!;
     year.teachers += t.teachers;
     year.normCents += t.normCents;
@@ -120,6 +125,7 @@ export async function getDashboard(
     unit: brief(unit),
     ancestors,
     years: recorded,
+    refreshedAt: refreshedAt?.toISOString() ?? null,
     indicators: definitions.map((d) => {
       const value = valueOf(d, current);
       return {

@@ -6,6 +6,7 @@
 import { lazyFunction } from '../../core/lazy.ts';
 import { defineModule } from '../../core/module.ts';
 import { registerIndicatorCommands } from './cli.ts';
+import { REFRESH_SUMMARY_CRON, refreshSummaryJob } from './jobs.ts';
 import { INDICATORS_PERMISSIONS } from './permissions.ts';
 
 export const indicatorsModule = defineModule({
@@ -14,6 +15,8 @@ export const indicatorsModule = defineModule({
   // Loaded when the app is built, not when the CLI starts (`sogd --help`).
   routes: async (api, { db }) => (await import('./routes.ts')).registerIndicatorRoutes(api, { db }),
   commands: registerIndicatorCommands,
+  jobs: [refreshSummaryJob],
+  schedules: [{ kind: refreshSummaryJob, cron: REFRESH_SUMMARY_CRON, payload: {} }],
 });
 
 /** A plan and its targets (the demo's; loaded when called: the CLI's start stays light). */

@@ -92,7 +92,11 @@ export interface ClassCount {
   classes: number;
 }
 
-/** Classes of the year under `path`, counted by school, level, sessions and preschool group. */
+/**
+ * Classes of the year under `path`, counted by school, level, sessions and
+ * preschool group, straight from the views: the reference the summary's
+ * test compares summaryClassCounts with (answers read the summary).
+ */
 export async function classCounts(db: Db, path: string, schoolYear: string): Promise<ClassCount[]> {
   return db
     .selectFrom('registry_class_v as c')
@@ -158,7 +162,9 @@ export interface SchoolYearCounts {
 
 /**
  * The base counts of every school under the filter, per school year
- * (definitions.ts BASE_COUNTS, docs/indicators.md). One statement: each CTE
+ * (definitions.ts BASE_COUNTS, docs/indicators.md), recomputed from scratch
+ * over the views: the reference the summary must equal (summary.test.ts;
+ * answers read summary/repo.ts summaryCounts). One statement: each CTE
  * reads one published view and groups by school and year.
  * - schools: schools with classes that year (of the level, when filtered);
  *   national standard: those whose profile has level ≥ 1; accredited: ≥ 1.
@@ -253,19 +259,6 @@ export async function schoolYearCounts(db: Db, filter: BaseFilter): Promise<Scho
     LEFT JOIN f ON f.school_id = c.school_id AND f.school_year = c.school_year
     LEFT JOIN e ON e.school_id = c.school_id AND e.school_year = c.school_year`.execute(db);
   return result.rows;
-}
-
-/** School years that have classes under `path`, newest first. */
-export async function yearsWithClasses(db: Db, path: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('registry_class_v as c')
-    .innerJoin('orgs_unit_v as u', 'u.id', 'c.school_id')
-    .select('c.school_year')
-    .distinct()
-    .where('u.path', 'like', `${path}%`)
-    .orderBy('c.school_year', 'desc')
-    .execute();
-  return rows.map((r) => r.school_year);
 }
 
 export interface TargetRow {

@@ -15,7 +15,7 @@ import {
 import type { Dashboard, UnitBrief } from '../../../../src/modules/indicators/contract.ts';
 import { TARGET_STATUS_LABELS } from '../../../../src/modules/indicators/labels.ts';
 import { useMessages } from '../../shared/i18n.ts';
-import { decimals, downloadCsv, integers, type Lang } from './format.ts';
+import { dateTime, decimals, downloadCsv, integers, type Lang } from './format.ts';
 import { messages } from './messages.ts';
 import { UnitLink } from './UnitLink.tsx';
 
@@ -48,6 +48,11 @@ export function IndicatorsView({
   const target = shown?.targets.at(-1);
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      {data.refreshedAt && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="refreshed-at">
+          {m.refreshedAt.replace('{t}', dateTime(data.refreshedAt, lang))}
+        </Typography.Text>
+      )}
       <Row gutter={[12, 12]}>
         {data.indicators.map((i) => (
           <Col xs={24} sm={12} lg={8} key={i.id}>

@@ -35,3 +35,15 @@ export function downloadCsv(name: string, header: string[], rows: (string | numb
   a.click();
   URL.revokeObjectURL(url);
 }
+
+/** A moment as vi-VN shows it: dd/mm/yyyy hh:mm:ss (Việt Nam time). */
+export const dateTime = (iso: string, lang: string) =>
+  new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'vi-VN', {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    timeZone: 'Asia/Ho_Chi_Minh',
+  }).format(new Date(iso));

@@ -44,6 +44,7 @@ export const messages = defineMessages(
     detail: 'Chi tiết',
     noProblems: 'Không có trường hợp nào.',
     firstItems: 'Hiện {n} trường hợp đầu.',
+    refreshedAt: 'Số liệu tổng hợp lúc {t} (cập nhật mỗi lần xem).',
   },
   {
     title: 'Indicators and norms',
@@ -88,5 +89,6 @@ export const messages = defineMessages(
     detail: 'Detail',
     noProblems: 'None found.',
     firstItems: 'Showing the first {n}.',
+    refreshedAt: 'Figures summed at {t} (brought up to date on every view).',
   },
 );
