@@ -45,6 +45,45 @@ export const teacherReport = z.object({
 });
 export type TeacherReport = z.infer<typeof teacherReport>;
 
+const generalLevel = z.enum(['primary', 'lower_secondary', 'upper_secondary']);
+export const subjectNeed = z.object({
+  year: z.string(),
+  unit: unitBrief,
+  ancestors: z.array(unitBrief),
+  /** The programme and the teaching-load circulars applied. */
+  sources: z.array(z.string()),
+  /** Periods a week of a full load, per level. */
+  loads: z.record(generalLevel, z.number().int()),
+  subjects: z.array(
+    z.object({
+      id: z.string(),
+      name: z.object({ vi: z.string(), en: z.string() }),
+      level: generalLevel,
+      /** Periods a year of the unit's classes (an exact integer). */
+      periods: z.number().int(),
+      /** Teachers needed: periods ÷ (load a week × 35), unrounded. */
+      need: z.number(),
+      /** Teachers whose main subject it is; null for what teachers of every subject teach. */
+      teachers: z.number().int().nullable(),
+      difference: z.number().nullable(),
+      group: z.boolean(),
+    }),
+  ),
+  levels: z.array(
+    z.object({
+      level: generalLevel,
+      periods: z.number().int(),
+      need: z.number(),
+      /** Every teacher of the level, whatever the main subject. */
+      teachers: z.number().int(),
+      difference: z.number(),
+      /** Teachers of the level whose main subject matches no subject of the table. */
+      unmatched: z.number().int(),
+    }),
+  ),
+});
+export type SubjectNeed = z.infer<typeof subjectNeed>;
+
 export const dashboardQuery = drillQuery.extend({
   level: schoolLevel.optional(),
   ownership: ownership.optional(),

@@ -478,3 +478,24 @@ export function staffPastRetirement(
       LIMIT ${QUALITY_LIMIT}`,
   );
 }
+
+export interface TeacherSubjectCount {
+  school_id: string;
+  level_taught: SchoolLevel | null;
+  main_subject: string | null;
+  teachers: number;
+}
+
+/** Active teachers by school, recorded level and main subject (the per-subject need). */
+export async function teacherSubjectCounts(db: Db, path: string): Promise<TeacherSubjectCount[]> {
+  return db
+    .selectFrom('registry_staff_v as s')
+    .innerJoin('orgs_unit_v as u', 'u.id', 's.school_id')
+    .select(['s.school_id', 's.level_taught', 's.main_subject'])
+    .select(sql<number>`count(*)::integer`.as('teachers'))
+    .where('s.active', '=', true)
+    .where('s.position', '=', 'teacher')
+    .where('u.path', 'like', `${path}%`)
+    .groupBy(['s.school_id', 's.level_taught', 's.main_subject'])
+    .execute();
+}

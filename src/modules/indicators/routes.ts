@@ -9,11 +9,13 @@ import {
   drillQuery,
   planBody,
   planCreated,
+  subjectNeed,
   teacherReport,
 } from './contract.ts';
 import { getDashboard } from './dashboard.ts';
 import { getDataQuality } from './data-quality.ts';
 import { createPlan } from './plans.ts';
+import { getSubjectNeed } from './subject-need.ts';
 import { getTeacherReport } from './teacher-report.ts';
 
 export function registerIndicatorRoutes(api: FastifyInstance, { db }: { db: Db }): void {
@@ -41,6 +43,19 @@ export function registerIndicatorRoutes(api: FastifyInstance, { db }: { db: Db }
       },
     },
     (request) => getTeacherReport(db, requireScope(request), request.query),
+  );
+  r.get(
+    '/indicators/teachers/subjects',
+    {
+      schema: {
+        summary:
+          'Nhu cầu giáo viên theo môn học (số tiết theo chương trình ÷ định mức tiết dạy) so với giáo viên hiện có',
+        tags: ['indicators'],
+        querystring: drillQuery,
+        response: { 200: subjectNeed },
+      },
+    },
+    (request) => getSubjectNeed(db, requireScope(request), request.query),
   );
   r.get(
     '/indicators/data-quality',

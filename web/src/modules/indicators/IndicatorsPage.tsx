@@ -12,6 +12,7 @@ import { integers, LEVELS, yearOptions, type Level } from './format.ts';
 import { IndicatorsView } from './IndicatorsView.tsx';
 import { messages } from './messages.ts';
 import { QualityView } from './QualityView.tsx';
+import { SubjectNeedView } from './SubjectNeedView.tsx';
 import { TeachersView } from './TeachersView.tsx';
 
 export default function IndicatorsPage({ me }: { me: Me }) {
@@ -33,6 +34,11 @@ export default function IndicatorsPage({ me }: { me: Me }) {
   const teachers = useQuery({
     queryKey: ['indicators-teachers', year, unitId],
     queryFn: () => indicatorsApi.teachers({ year, unitId }),
+    refetchInterval: 4_000,
+  });
+  const subjects = useQuery({
+    queryKey: ['indicators-subjects', year, unitId],
+    queryFn: () => indicatorsApi.subjects({ year, unitId }),
     refetchInterval: 4_000,
   });
   const quality = useQuery({
@@ -122,6 +128,17 @@ export default function IndicatorsPage({ me }: { me: Me }) {
               label: m.teachers,
               children: teachers.data ? (
                 <TeachersView report={teachers.data} onDrill={drill} lang={lang} />
+              ) : (
+                <Spin />
+              ),
+            },
+            {
+              key: 'subjects',
+              label: m.subjects,
+              children: subjects.data ? (
+                <SubjectNeedView data={subjects.data} lang={lang} />
+              ) : subjects.error ? (
+                <ErrorResult error={subjects.error} />
               ) : (
                 <Spin />
               ),

@@ -11,6 +11,7 @@ import type {
   drillQuery,
   PlanBody,
   PlanCreated,
+  SubjectNeed,
   TeacherReport,
 } from '../../../../src/modules/indicators/contract.ts';
 import { route, type QueryOf } from '../../shared/api.ts';
@@ -23,6 +24,9 @@ export const indicatorsApi = {
     route.get<Dashboard>('/api/indicators/dashboard', { query }),
   /** Teacher surplus and shortage by the norms, per child unit and level. */
   teachers: (query: DrillQuery) => route.get<TeacherReport>('/api/indicators/teachers', { query }),
+  /** The teacher need per subject (programme periods ÷ teaching load) against the teachers in post. */
+  subjects: (query: DrillQuery) =>
+    route.get<SubjectNeed>('/api/indicators/teachers/subjects', { query }),
   dataQuality: (query: DrillQuery) =>
     route.get<DataQuality>('/api/indicators/data-quality', { query }),
   createPlan: (body: PlanBody) => route.post<PlanCreated>('/api/indicators/plans', body),
