@@ -382,6 +382,8 @@ export interface Database {
   registry_change_v: RegistryChangeView;
   indicator_class_summary: IndicatorClassSummaryTable;
   indicator_summary_stamp: IndicatorSummaryStampTable;
+  indicator_report: IndicatorReportTable;
+  indicator_report_reminder: IndicatorReportReminderTable;
   student_diploma: StudentDiplomaView;
 }
 
@@ -725,6 +727,30 @@ export interface IndicatorSummaryStampTable {
   school_id: string;
   school_year: string;
   refreshed_at: Generated<Date>;
+}
+
+// The statistical reports (migration 2026120272).
+export type ReportPeriod = 'start' | 'end';
+export type ReportStatus = 'draft' | 'submitted' | 'approved';
+export interface IndicatorReportTable {
+  id: string;
+  school_id: string;
+  school_year: string;
+  period: ReportPeriod;
+  status: ReportStatus;
+  /** Figures sogd does not hold, as the school entered them: { field: number }. */
+  entered: ColumnType<Record<string, number>, string, string>;
+  submitted_at: Date | null;
+  submitted_by: string | null;
+  approved_at: Date | null;
+  approved_by: string | null;
+  updated_at: Generated<Date>;
+}
+export interface IndicatorReportReminderTable {
+  school_id: string;
+  school_year: string;
+  period: ReportPeriod;
+  reminded_on: ColumnType<string, string, string>;
 }
 
 // ---- Grade-10 admissions (migration 2026120210, docs/admissions.md) ----

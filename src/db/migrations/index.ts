@@ -20,6 +20,7 @@ import * as schoolListCounts from './2026120241_school_list_counts.ts';
 import * as studentDiplomaView from './2026120242_student_diploma_view.ts';
 import * as registryChangeFeed from './2026120270_registry_change_feed.ts';
 import * as indicatorSummary from './2026120271_indicator_summary.ts';
+import * as indicatorReports from './2026120272_indicator_reports.ts';
 
 /** Every migration, in order. Names start with a timestamp; they only move forward. */
 export const migrations: Record<string, Migration> = {
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '2026120242_student_diploma_view': studentDiplomaView,
   '2026120270_registry_change_feed': registryChangeFeed,
   '2026120271_indicator_summary': indicatorSummary,
+  '2026120272_indicator_reports': indicatorReports,
 };

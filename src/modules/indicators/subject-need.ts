@@ -14,7 +14,7 @@ import { brief, drillUnit } from './drill.ts';
 import { LEVEL_ORDER, referenceDate } from './norms.ts';
 import { schoolsUnder, teacherSubjectCounts } from './repo.ts';
 import { refreshSummary } from './summary/refresh.ts';
-import { summaryClassCounts } from './summary/repo.ts';
+import { summaryGradeCounts } from './summary/repo.ts';
 
 type General = Exclude<SchoolLevel, 'preschool'>;
 const GENERAL: readonly General[] = ['primary', 'lower_secondary', 'upper_secondary'];
@@ -35,7 +35,7 @@ export async function getSubjectNeed(
   await refreshSummary(db, unit.path);
   const [schools, classes, teachers] = await Promise.all([
     schoolsUnder(db, unit.path, input.year),
-    summaryClassCounts(db, unit.path, input.year),
+    summaryGradeCounts(db, unit.path, input.year),
     teacherSubjectCounts(db, unit.path),
   ]);
   const inSubtree = new Map(schools.map((s) => [s.id, s]));

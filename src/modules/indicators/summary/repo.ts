@@ -260,18 +260,34 @@ export interface GradeClassCount {
   classes: number;
 }
 
-/** Classes of the year under `path` by school, grade, sessions and preschool group. */
+/** Classes of the year under `path` by school, grade and level (the per-subject need). */
+export async function summaryGradeCounts(
+  db: Db,
+  path: string,
+  schoolYear: string,
+): Promise<Omit<GradeClassCount, 'sessions_per_day' | 'preschool_group'>[]> {
+  const rows = await sql<Omit<GradeClassCount, 'sessions_per_day' | 'preschool_group'>>`
+    SELECT x.school_id, x.grade, x.level, sum(x.classes)::integer AS classes
+    FROM indicator_class_summary x JOIN orgs_unit_v u ON u.id = x.school_id
+    WHERE x.school_year = ${schoolYear} AND u.path LIKE ${path + '%'} AND x.classes > 0
+    GROUP BY x.school_id, x.grade, x.level`.execute(db);
+  return rows.rows;
+}
+
+/**
+ * Classes of the year under `path` by school, level, sessions and preschool
+ * group (the teacher norms; grades summed in SQL: fewer rows to read).
+ */
 export async function summaryClassCounts(
   db: Db,
   path: string,
   schoolYear: string,
-): Promise<GradeClassCount[]> {
-  const rows = await sql<GradeClassCount>`
-    SELECT x.school_id, x.grade, x.level, x.sessions_per_day,
-      NULLIF(x.preschool_group, '') AS preschool_group, x.classes
+): Promise<Omit<GradeClassCount, 'grade'>[]> {
+  const rows = await sql<Omit<GradeClassCount, 'grade'>>`
+    SELECT x.school_id, x.level, x.sessions_per_day,
+      NULLIF(x.preschool_group, '') AS preschool_group, sum(x.classes)::integer AS classes
     FROM indicator_class_summary x JOIN orgs_unit_v u ON u.id = x.school_id
-    WHERE x.school_year = ${schoolYear} AND u.path LIKE ${path + '%'} AND x.classes > 0`.execute(
-    db,
-  );
+    WHERE x.school_year = ${schoolYear} AND u.path LIKE ${path + '%'} AND x.classes > 0
+    GROUP BY x.school_id, x.level, x.sessions_per_day, x.preschool_group`.execute(db);
   return rows.rows;
 }
