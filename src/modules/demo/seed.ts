@@ -3,7 +3,7 @@ import { systemActor, writeTransaction, type Tx } from '../../db/actor.ts';
 import type { Db } from '../../db/connection.ts';
 import type { FacilityTable, SchoolYearProfileTable } from '../../db/schema.ts';
 import { seedOfficeDemo } from '../office/index.ts';
-import { savePlan } from '../indicators/index.ts';
+import { savePlan, seedReportsDemo } from '../indicators/index.ts';
 import { seedAdmissionsDemo } from '../admissions/index.ts';
 import { unitSearchName } from '../orgs/index.ts';
 import { DEFAULT_DEMO, planDemo, type DemoOptions, type DemoUnit } from './generate.ts';
@@ -213,6 +213,7 @@ export async function seedDemo(
     await seedOfficeDemo(tx, plan.department.id);
   });
   await seedDemoPlans(db, plan.department.id, opts.schoolYear);
+  await seedReportsDemo(db, plan.department.path, opts.schoolYear);
   // Statistics after the bulk load: PGlite runs no autovacuum, and without them
   // the planner takes every table for one row (report queries ran 5× slower).
   await sql`ANALYZE`.execute(db);

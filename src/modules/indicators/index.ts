@@ -29,3 +29,6 @@ export const indicatorsModule = defineModule({
 
 /** A plan and its targets (the demo's; loaded when called: the CLI's start stays light). */
 export const savePlan = lazyFunction(() => import('./plans.ts'), 'savePlan');
+
+/** The demo's statistical reports, one of each status (loaded when called). */
+export const seedReportsDemo = lazyFunction(() => import('./reports/demo.ts'), 'seedReportsDemo');

@@ -120,6 +120,14 @@ export async function recomputeSummary(
   );
 }
 
+/**
+ * Fresh statistics after a large refresh: PGlite runs no autovacuum, and the
+ * demo's ANALYZE ran while the summary was still empty.
+ */
+export async function analyzeSummary(db: Db): Promise<void> {
+  await sql`ANALYZE indicator_class_summary, indicator_summary_stamp`.execute(db);
+}
+
 /** When the summary of the schools under `path` was last recomputed (null: never). */
 export async function lastRefreshed(db: Db, path: string): Promise<Date | null> {
   const row = await db

@@ -11,7 +11,9 @@ import { indicatorsApi } from './api.ts';
 import { integers, LEVELS, yearOptions, type Level } from './format.ts';
 import { IndicatorsView } from './IndicatorsView.tsx';
 import { messages } from './messages.ts';
+import { PlanDialog } from './PlanDialog.tsx';
 import { QualityView } from './QualityView.tsx';
+import { ReportsView } from './ReportsView.tsx';
 import { SubjectNeedView } from './SubjectNeedView.tsx';
 import { TeachersView } from './TeachersView.tsx';
 
@@ -23,6 +25,7 @@ export default function IndicatorsPage({ me }: { me: Me }) {
   const [year, setYear] = useState(currentSchoolYear());
   const [level, setLevel] = useState<Level | undefined>();
   const [ownership, setOwnership] = useState<'public' | 'private' | undefined>();
+  const [planOpen, setPlanOpen] = useState(false);
   const drill = (u: UnitBrief) => setParams(u.id === me.orgUnit.id ? {} : { 'don-vi': u.id });
 
   const dashboard = useQuery({
@@ -56,7 +59,12 @@ export default function IndicatorsPage({ me }: { me: Me }) {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {m.title}
         </Typography.Title>
-        <Button onClick={() => window.print()}>{m.print}</Button>
+        <Space wrap>
+          {me.permissions.includes('indicators.write') && data && (
+            <Button onClick={() => setPlanOpen(true)}>{m.newPlan}</Button>
+          )}
+          <Button onClick={() => window.print()}>{m.print}</Button>
+        </Space>
       </Space>
       <Space wrap>
         <Select
@@ -127,18 +135,19 @@ export default function IndicatorsPage({ me }: { me: Me }) {
               key: 'teachers',
               label: m.teachers,
               children: teachers.data ? (
-                <TeachersView report={teachers.data} onDrill={drill} lang={lang} />
-              ) : (
-                <Spin />
-              ),
-            },
-            {
-              key: 'subjects',
-              label: m.subjects,
-              children: subjects.data ? (
-                <SubjectNeedView data={subjects.data} lang={lang} />
-              ) : subjects.error ? (
-                <ErrorResult error={subjects.error} />
+                <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+                  <TeachersView report={teachers.data} onDrill={drill} lang={lang} />
+                  <Typography.Title level={5} style={{ margin: 0 }}>
+                    {m.subjects}
+                  </Typography.Title>
+                  {subjects.data ? (
+                    <SubjectNeedView data={subjects.data} lang={lang} />
+                  ) : subjects.error ? (
+                    <ErrorResult error={subjects.error} />
+                  ) : (
+                    <Spin />
+                  )}
+                </Space>
               ) : (
                 <Spin />
               ),
@@ -153,7 +162,27 @@ export default function IndicatorsPage({ me }: { me: Me }) {
               ),
               children: quality.data ? <QualityView data={quality.data} lang={lang} /> : <Spin />,
             },
+            ...(here
+              ? [
+                  {
+                    key: 'reports',
+                    label: m.reports,
+                    children: (
+                      <ReportsView year={year} unit={here.unit} lang={lang} onDrill={drill} />
+                    ),
+                  },
+                ]
+              : []),
           ]}
+        />
+      )}
+      {data && (
+        <PlanDialog
+          open={planOpen}
+          onClose={() => setPlanOpen(false)}
+          unit={data.unit}
+          indicators={data.indicators}
+          lang={lang}
         />
       )}
     </Space>

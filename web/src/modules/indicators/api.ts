@@ -11,12 +11,16 @@ import type {
   drillQuery,
   PlanBody,
   PlanCreated,
+  ReportForm,
+  reportSaveBody,
+  ReportStatusList,
   SubjectNeed,
   TeacherReport,
 } from '../../../../src/modules/indicators/contract.ts';
-import { route, type QueryOf } from '../../shared/api.ts';
+import { route, url, type QueryOf } from '../../shared/api.ts';
 
 type DrillQuery = QueryOf<z.input<typeof drillQuery>>;
+type Period = 'start' | 'end';
 
 export const indicatorsApi = {
   /** The indicators of a unit and of each child unit, for a year (filters: level, ownership). */
@@ -29,5 +33,30 @@ export const indicatorsApi = {
     route.get<SubjectNeed>('/api/indicators/teachers/subjects', { query }),
   dataQuality: (query: DrillQuery) =>
     route.get<DataQuality>('/api/indicators/data-quality', { query }),
+  /** The statistical reports (TT 25/2024) of the schools under a unit, with their status. */
+  reports: (query: DrillQuery & { period: Period }) =>
+    route.get<ReportStatusList>('/api/indicators/reports', { query }),
+  reportForm: (schoolId: string, year: string, period: Period) =>
+    route.get<ReportForm>('/api/indicators/reports/:id', {
+      params: { id: schoolId },
+      query: { year, period },
+    }),
+  saveReport: (schoolId: string, body: z.input<typeof reportSaveBody>) =>
+    route.put<ReportForm>('/api/indicators/reports/:id', body, { params: { id: schoolId } }),
+  decideReport: (
+    schoolId: string,
+    body: { year: string; period: Period; decision: 'approve' | 'return' },
+  ) =>
+    route.post<ReportForm>('/api/indicators/reports/:id/decision', body, {
+      params: { id: schoolId },
+    }),
   createPlan: (body: PlanBody) => route.post<PlanCreated>('/api/indicators/plans', body),
+};
+
+/** Files: links the page opens (the session cookie goes with them). */
+export const indicatorsFiles = {
+  reportTable: (query: { year: string; period: Period; unitId: string }) =>
+    url('/api/indicators/reports/export.xlsx', {}, query),
+  reportPdf: (schoolId: string, year: string, period: Period) =>
+    url('/api/indicators/reports/:id/form.pdf', { id: schoolId }, { year, period }),
 };
