@@ -27,6 +27,12 @@ import {
 } from './summary/repo.ts';
 import { NoNormsError, teacherRows } from './teacher-rows.ts';
 
+/** '2026-2027' → '2025-2026'. */
+export function previousYear(schoolYear: string): string {
+  const first = Number(schoolYear.slice(0, 4));
+  return `${first - 1}-${first}`;
+}
+
 /** At most this many years in a trend (the chart's width). */
 const TREND_YEARS = 5;
 
@@ -50,6 +56,8 @@ export function counts(r: Omit<SchoolYearCountsRow, 'school_id' | 'school_path'>
     femaleStudents: r.female_students,
     maleStudents: r.male_students,
     ethnicMinorityStudents: r.ethnic_minority_students,
+    studentsAfterFirstGrade: r.students_after_first_grade,
+    studentsBeforeLastGrade: r.students_before_last_grade,
     teachers: 0,
     normCents: 0,
   };
@@ -76,10 +84,12 @@ export async function getDashboard(
     .filter((y) => y <= input.year)
     .sort()
     .slice(-TREND_YEARS);
+  // Retention divides by the year before: each trend year's previous one is read too.
+  const queried = [...new Set([...trendYears, ...trendYears.map(previousYear)])];
   const [rows, children, targets, teachers] = await Promise.all([
     summaryCounts(db, {
       path: unit.path,
-      years: trendYears,
+      years: queried,
       level: input.level,
       ownership: input.ownership,
     }),
@@ -93,15 +103,21 @@ export async function getDashboard(
     }),
   ]);
 
-  const byYear = new Map<string, BaseCounts>(trendYears.map((y) => [y, emptyCounts()]));
+  const lastYear = previousYear(input.year);
+  const byYear = new Map<string, BaseCounts>(queried.map((y) => [y, emptyCounts()]));
   const byChild = new Map<string, BaseCounts>(children.map((c) => [c.id, emptyCounts()]));
+  const byChildBefore = new Map<string, BaseCounts>(children.map((c) => [c.id, emptyCounts()]));
   for (const r of rows) {
     const c = counts(r);
     addCounts(byYear.get(r.school_year)!, c);
-    if (r.school_year !== input.year) continue;
     // r.group: the child unit's id (the school itself: no child).
-    const child = byChild.get(r.group);
-    if (child) addCounts(child, c);
+    const into =
+      r.school_year === input.year
+        ? byChild.get(r.group)
+        : r.school_year === lastYear
+          ? byChildBefore.get(r.group)
+          : undefined;
+    if (into) addCounts(into, c);
   }
   for (const t of teachers) {
     if (input.level && t.level !== input.level) continue;
@@ -120,6 +136,7 @@ export async function getDashboard(
     (d) => !input.level || d.levels.includes(input.level),
   );
   const current = byYear.get(input.year)!;
+  const before = byYear.get(lastYear)!;
   return {
     year: input.year,
     unit: brief(unit),
@@ -127,16 +144,19 @@ export async function getDashboard(
     years: recorded,
     refreshedAt: refreshedAt?.toISOString() ?? null,
     indicators: definitions.map((d) => {
-      const value = valueOf(d, current);
+      const value = valueOf(d, current, before);
       return {
         id: d.id,
         name: d.name,
         unit: d.unit,
         source: d.source,
         numerator: current[d.numerator],
-        denominator: current[d.denominator],
+        denominator: (d.denominatorPreviousYear ? before : current)[d.denominator],
         value,
-        trend: trendYears.map((y) => ({ year: y, value: valueOf(d, byYear.get(y)!) })),
+        trend: trendYears.map((y) => ({
+          year: y,
+          value: valueOf(d, byYear.get(y)!, byYear.get(previousYear(y))),
+        })),
         targets: targets
           .filter((t) => t.indicator_id === d.id)
           .map((t) => ({
@@ -152,7 +172,9 @@ export async function getDashboard(
       .filter((c) => byChild.get(c.id)!.schools > 0)
       .map((c) => ({
         unit: brief(c),
-        values: Object.fromEntries(definitions.map((d) => [d.id, valueOf(d, byChild.get(c.id)!)])),
+        values: Object.fromEntries(
+          definitions.map((d) => [d.id, valueOf(d, byChild.get(c.id)!, byChildBefore.get(c.id))]),
+        ),
       })),
   };
 }

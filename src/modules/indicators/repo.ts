@@ -158,6 +158,10 @@ export interface SchoolYearCounts {
   female_students: number;
   male_students: number;
   ethnic_minority_students: number;
+  /** Pupils not in the first grade of their level (grades 2–5, 7–9, 11–12). */
+  students_after_first_grade: number;
+  /** Pupils not in the last grade of their level (grades 1–4, 6–8, 10–11). */
+  students_before_last_grade: number;
 }
 
 /**
@@ -217,7 +221,11 @@ export async function schoolYearCounts(db: Db, filter: BaseFilter): Promise<Scho
           OR (c.level = 'preschool' AND c.preschool_group = 'nursery' AND c.students > 25)
           OR (c.level = 'preschool' AND c.preschool_group = 'kindergarten' AND c.students > 35)
         ))::integer AS classes_over_max,
-        (count(*) FILTER (WHERE c.students = 0))::integer AS empty_classes
+        (count(*) FILTER (WHERE c.students = 0))::integer AS empty_classes,
+        COALESCE(sum(c.students) FILTER (WHERE c.grade IN (2, 3, 4, 5, 7, 8, 9, 11, 12)), 0)::integer
+          AS students_after_first_grade,
+        COALESCE(sum(c.students) FILTER (WHERE c.grade IN (1, 2, 3, 4, 6, 7, 8, 10, 11)), 0)::integer
+          AS students_before_last_grade
       FROM registry_class_v c JOIN s ON s.id = c.school_id
       WHERE c.school_year IN (${years}) AND (${level}::text IS NULL OR c.level = ${level})
       GROUP BY c.school_id, c.school_year
@@ -252,7 +260,8 @@ export async function schoolYearCounts(db: Db, filter: BaseFilter): Promise<Scho
       COALESCE(f.temporary_classrooms, 0) AS temporary_classrooms,
       COALESCE(e.female_students, 0) AS female_students,
       COALESCE(e.male_students, 0) AS male_students,
-      COALESCE(e.ethnic_minority_students, 0) AS ethnic_minority_students
+      COALESCE(e.ethnic_minority_students, 0) AS ethnic_minority_students,
+      c.students_after_first_grade, c.students_before_last_grade
     FROM c
     JOIN s ON s.id = c.school_id
     LEFT JOIN registry_school_year_v p ON p.school_id = c.school_id AND p.school_year = c.school_year

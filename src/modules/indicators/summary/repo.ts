@@ -169,6 +169,10 @@ export interface SchoolYearCountsRow {
   female_students: number;
   male_students: number;
   ethnic_minority_students: number;
+  /** Pupils not in the first grade of their level (grades 2–5, 7–9, 11–12). */
+  students_after_first_grade: number;
+  /** Pupils not in the last grade of their level (grades 1–4, 6–8, 10–11). */
+  students_before_last_grade: number;
 }
 
 /** The sums the dashboard reads, per `group` (a child unit's id) and school year. */
@@ -208,7 +212,11 @@ export async function summaryCounts(db: Db, filter: SummaryFilter): Promise<Grou
           AND x.sessions_per_day = 2) AS secondary_two_session_classes,
         sum(x.classes_over_max) AS classes_over_max, sum(x.empty_classes) AS empty_classes,
         sum(x.female_students) AS female_students, sum(x.male_students) AS male_students,
-        sum(x.ethnic_minority_students) AS ethnic_minority_students
+        sum(x.ethnic_minority_students) AS ethnic_minority_students,
+        sum(x.students) FILTER (WHERE x.grade IN (2, 3, 4, 5, 7, 8, 9, 11, 12))
+          AS students_after_first_grade,
+        sum(x.students) FILTER (WHERE x.grade IN (1, 2, 3, 4, 6, 7, 8, 10, 11))
+          AS students_before_last_grade
       FROM indicator_class_summary x JOIN s ON s.id = x.school_id
       WHERE x.school_year IN (${years}) AND (${level}::text IS NULL OR x.level = ${level})
       GROUP BY x.school_id, x.school_year
@@ -240,7 +248,9 @@ export async function summaryCounts(db: Db, filter: SummaryFilter): Promise<Grou
       COALESCE(sum(f.temporary_classrooms), 0)::integer AS temporary_classrooms,
       sum(c.female_students)::integer AS female_students,
       sum(c.male_students)::integer AS male_students,
-      sum(c.ethnic_minority_students)::integer AS ethnic_minority_students
+      sum(c.ethnic_minority_students)::integer AS ethnic_minority_students,
+      COALESCE(sum(c.students_after_first_grade), 0)::integer AS students_after_first_grade,
+      COALESCE(sum(c.students_before_last_grade), 0)::integer AS students_before_last_grade
     FROM c
     JOIN s ON s.id = c.school_id
     LEFT JOIN registry_school_year_v p ON p.school_id = c.school_id AND p.school_year = c.school_year
