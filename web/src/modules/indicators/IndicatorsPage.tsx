@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Breadcrumb, Button, Select, Space, Spin, Tabs, Tag, Typography } from 'antd';
+import { Breadcrumb, Button, Grid, Select, Space, Spin, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { UnitBrief } from '../../../../src/modules/indicators/contract.ts';
@@ -26,6 +26,8 @@ export default function IndicatorsPage({ me }: { me: Me }) {
   const [level, setLevel] = useState<Level | undefined>();
   const [ownership, setOwnership] = useState<'public' | 'private' | undefined>();
   const [planOpen, setPlanOpen] = useState(false);
+  const [tab, setTab] = useState('indicators');
+  const narrow = !Grid.useBreakpoint().md;
   const drill = (u: UnitBrief) => setParams(u.id === me.orgUnit.id ? {} : { 'don-vi': u.id });
 
   const dashboard = useQuery({
@@ -121,6 +123,27 @@ export default function IndicatorsPage({ me }: { me: Me }) {
         <ErrorResult error={error} />
       ) : (
         <Tabs
+          activeKey={tab}
+          onChange={setTab}
+          // At phone width the four tab titles do not fit: a list chooses the part instead.
+          {...(narrow
+            ? {
+                renderTabBar: () => (
+                  <Select
+                    aria-label={m.section}
+                    value={tab}
+                    onChange={setTab}
+                    style={{ width: '100%', marginBottom: 12 }}
+                    options={[
+                      { value: 'indicators', label: m.indicators },
+                      { value: 'teachers', label: m.teachers },
+                      { value: 'quality', label: m.quality },
+                      { value: 'reports', label: m.reports },
+                    ]}
+                  />
+                ),
+              }
+            : {})}
           items={[
             {
               key: 'indicators',
