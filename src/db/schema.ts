@@ -428,6 +428,12 @@ export interface Database {
   indicator_plan: IndicatorPlanTable;
   indicator_target: IndicatorTargetTable;
   indicator_budget: IndicatorBudgetTable;
+  registry_change: RegistryChangeTable;
+  registry_change_v: RegistryChangeView;
+  indicator_class_summary: IndicatorClassSummaryTable;
+  indicator_summary_stamp: IndicatorSummaryStampTable;
+  indicator_report: IndicatorReportTable;
+  indicator_report_reminder: IndicatorReportReminderTable;
   student_diploma: StudentDiplomaView;
   entry_area: EntryAreaTable;
   entry_catchment: EntryCatchmentTable;
@@ -788,6 +794,68 @@ export interface IndicatorBudgetTable {
   year: number;
   education_spending: number;
   total_spending: number;
+}
+
+// The registry's change feed for report summaries (migration 2026120270).
+export interface RegistryChangeTable {
+  id: Generated<string>;
+  school_id: string;
+  school_year: string;
+  changed_at: Generated<Date>;
+}
+export interface RegistryChangeView {
+  id: string;
+  school_id: string;
+  school_year: string;
+  changed_at: Date;
+}
+
+// The indicators module's summary (migration 2026120271).
+export interface IndicatorClassSummaryTable {
+  school_id: string;
+  school_year: string;
+  /** 0 for preschool classes. */
+  grade: number;
+  level: SchoolLevel;
+  sessions_per_day: number;
+  /** '' outside preschool. */
+  preschool_group: '' | 'nursery' | 'kindergarten';
+  classes: number;
+  students: number;
+  classes_over_max: number;
+  empty_classes: number;
+  female_students: number;
+  male_students: number;
+  ethnic_minority_students: number;
+}
+export interface IndicatorSummaryStampTable {
+  school_id: string;
+  school_year: string;
+  refreshed_at: Generated<Date>;
+}
+
+// The statistical reports (migration 2026120272).
+export type ReportPeriod = 'start' | 'end';
+export type ReportStatus = 'draft' | 'submitted' | 'approved';
+export interface IndicatorReportTable {
+  id: string;
+  school_id: string;
+  school_year: string;
+  period: ReportPeriod;
+  status: ReportStatus;
+  /** Figures sogd does not hold, as the school entered them: { field: number }. */
+  entered: ColumnType<Record<string, number>, string, string>;
+  submitted_at: Date | null;
+  submitted_by: string | null;
+  approved_at: Date | null;
+  approved_by: string | null;
+  updated_at: Generated<Date>;
+}
+export interface IndicatorReportReminderTable {
+  school_id: string;
+  school_year: string;
+  period: ReportPeriod;
+  reminded_on: ColumnType<string, string, string>;
 }
 
 // ---- Grade-10 admissions (migration 2026120210, docs/admissions.md) ----

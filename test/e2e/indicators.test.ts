@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -64,6 +65,22 @@ afterAll(async () => {
 
 const valueText = (page: Page, id: string) => page.getByTestId(`value-${id}`).innerText();
 
+/**
+ * Opens a part of the page: a tab on a wide screen; at 390 px, where the
+ * four tab titles do not fit, the page offers a list ("Mục") instead.
+ */
+async function openTab(page: Page, name: string | RegExp) {
+  const section = page.getByRole('combobox', { name: 'Mục' });
+  if (await section.isVisible()) {
+    await section.click();
+    await page.locator('.ant-select-item-option').filter({ hasText: name }).click();
+    return;
+  }
+  const tab = page.getByRole('tab', { name, exact: typeof name === 'string' });
+  await tab.click();
+  await expect.poll(() => tab.getAttribute('aria-selected')).toBe('true');
+}
+
 describe('a department officer follows the indicators down the tree', () => {
   for (const [label, viewport] of [
     ['desktop', { width: 1280, height: 900 }],
@@ -114,15 +131,15 @@ describe('a department officer follows the indicators down the tree', () => {
         .not.toBe(before);
 
       // The teacher norm rows of the school, per level.
-      await page.getByRole('tab', { name: 'Định mức giáo viên' }).click();
+      await openTab(page, 'Định mức giáo viên');
       await expect.poll(() => page.getByText('Tiểu học').first().isVisible()).toBe(true);
 
       // The data-quality lists of the school, each with its count.
-      await page.getByRole('tab', { name: /Chất lượng dữ liệu/ }).click();
+      await openTab(page, /Chất lượng dữ liệu/);
       await expect
         .poll(() => page.getByTestId('quality-students_without_class').isVisible())
         .toBe(true);
-      await page.getByRole('tab', { name: 'Chỉ tiêu', exact: true }).click();
+      await openTab(page, 'Chỉ tiêu');
 
       // Back up to the commune, and export its table.
       await page.getByRole('link', { name: commune.name }).first().click();
@@ -141,6 +158,69 @@ describe('a department officer follows the indicators down the tree', () => {
         sessionsPerDay: primary.sessionsPerDay,
         version: same.version,
       });
+      expect(pageErrors).toEqual([]);
+      expect(remoteRequests).toEqual([]);
+      await context.close();
+    }, 120_000);
+});
+
+describe('a department officer enters a plan, follows the reports and the need per subject', () => {
+  for (const [label, viewport] of [
+    ['desktop', { width: 1280, height: 900 }],
+    ['phone', { width: 390, height: 844 }],
+  ] as const)
+    it(`adds a plan target from the form, sees the report status and the table (${label})`, async () => {
+      const { context, remoteRequests } = await localOnlyContext(browser, viewport);
+      const page = await context.newPage();
+      const pageErrors: string[] = [];
+      page.on('pageerror', (e) => pageErrors.push(e.message));
+      await signInOnPage(page, server.url, 'admin', ADMIN_PASSWORD);
+      await page.goto(`${server.url}/chi-tieu`);
+      await expect.poll(() => page.getByTestId('refreshed-at').isVisible()).toBe(true);
+      expect(await page.getByTestId('refreshed-at').innerText()).toMatch(
+        /^Số liệu tổng hợp lúc .*\d{2}\/\d{2}\/\d{4}/,
+      );
+
+      // A plan with one target, entered on the form; drawn on its indicator's card.
+      await page.getByRole('button', { name: 'Thêm kế hoạch' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('Tên kế hoạch').fill(`Kế hoạch thử (${label})`);
+      await dialog.getByLabel('Số, ký hiệu').fill(`${label === 'phone' ? 2 : 1}/KH-SGDĐT`);
+      await dialog.getByLabel('Ngày ban hành').fill('15/01/2026');
+      await dialog.getByLabel('Ngày ban hành').press('Enter');
+      await dialog.getByRole('button', { name: 'Thêm chỉ tiêu' }).click();
+      await dialog.getByLabel('Chỉ tiêu', { exact: true }).click();
+      await page.getByTitle('Tỷ lệ lớp tiểu học học 2 buổi/ngày').click();
+      await dialog.getByLabel('Năm học').click();
+      await page.getByTitle(YEAR, { exact: true }).last().click();
+      await dialog.getByLabel('Chỉ tiêu kế hoạch').fill(label === 'phone' ? '66,25' : '77,5');
+      await dialog.getByRole('button', { name: 'Lưu kế hoạch' }).click();
+      await expect.poll(() => dialog.isVisible()).toBe(false);
+      const tag = `${YEAR}: ${label === 'phone' ? '66,25' : '77,50'} %`;
+      await expect
+        .poll(() =>
+          page.getByTestId('indicator-two_sessions_primary_classes').getByText(tag).isVisible(),
+        )
+        .toBe(true);
+
+      // The statistical reports of the province's schools, and their table as xlsx.
+      await openTab(page, 'Báo cáo thống kê');
+      await expect
+        .poll(() => page.getByTestId('report-counts').innerText())
+        .toMatch(/Chưa làm: \d+/);
+      const download = page.waitForEvent('download');
+      await page.getByRole('link', { name: 'Tải biểu (xlsx)' }).click();
+      const file = await (await download).path();
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(file);
+      const sheet = wb.getWorksheet('Biểu thống kê')!;
+      expect(sheet.getRow(1).getCell(1).value).toBe('Mã trường');
+      expect(sheet.getRow(sheet.rowCount).getCell(2).text).toMatch(/^Cộng/);
+
+      // The need per subject of the province, under the teacher norms.
+      await openTab(page, 'Định mức giáo viên');
+      await expect.poll(() => page.getByTestId('subjects-primary').isVisible()).toBe(true);
+      expect(await page.getByTestId('subjects-primary').innerText()).toContain('Ngoại ngữ 1');
       expect(pageErrors).toEqual([]);
       expect(remoteRequests).toEqual([]);
       await context.close();

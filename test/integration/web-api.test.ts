@@ -10,17 +10,10 @@ import { freshDatabase } from '../helpers/db.ts';
 // document with that method, and no page writes an /api URL of its own.
 const WEB = join(import.meta.dirname, '../../web/src');
 
-/**
- * Module folders whose pages were written before their api.ts (this round's
- * new modules, merged from parallel work): convert them, then remove them here.
- */
-const NOT_YET_CONVERTED = new Set(['indicators']);
-
 function sources(dir = WEB): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
     .filter((e) => e.isFile() && /\.tsx?$/.test(e.name) && !e.name.endsWith('.test.ts'))
-    .map((e) => relative(WEB, join(e.parentPath, e.name)))
-    .filter((file) => !NOT_YET_CONVERTED.has(file.split('/')[1] ?? ''));
+    .map((e) => relative(WEB, join(e.parentPath, e.name)));
 }
 
 /**

@@ -21,6 +21,9 @@ import * as orgsUserView from './2026120260_orgs_user_view.ts';
 import * as officeDocuments from './2026120261_office_documents.ts';
 import * as studentDiplomaView from './2026120242_student_diploma_view.ts';
 import * as admissionsRules from './2026120250_admissions_rules.ts';
+import * as registryChangeFeed from './2026120270_registry_change_feed.ts';
+import * as indicatorSummary from './2026120271_indicator_summary.ts';
+import * as indicatorReports from './2026120272_indicator_reports.ts';
 import * as staffRecord from './2026120280_staff_record.ts';
 import * as diplomaBlankForms from './2026120300_diploma_blank_forms.ts';
 import * as diplomaSerialUpper from './2026120301_diploma_serial_upper.ts';
@@ -54,6 +57,9 @@ export const migrations: Record<string, Migration> = {
   '2026120250_admissions_rules': admissionsRules,
   '2026120260_orgs_user_view': orgsUserView,
   '2026120261_office_documents': officeDocuments,
+  '2026120270_registry_change_feed': registryChangeFeed,
+  '2026120271_indicator_summary': indicatorSummary,
+  '2026120272_indicator_reports': indicatorReports,
   '2026120280_staff_record': staffRecord,
   '2026120300_diploma_blank_forms': diplomaBlankForms,
   '2026120301_diploma_serial_upper': diplomaSerialUpper,

@@ -4,7 +4,7 @@ import type { Db } from '../../db/connection.ts';
 import type { FacilityTable, SchoolYearProfileTable } from '../../db/schema.ts';
 import { seedOfficeDemo } from '../office/index.ts';
 import { seedDiplomasDemo } from '../diplomas/index.ts';
-import { savePlan } from '../indicators/index.ts';
+import { savePlan, seedReportsDemo } from '../indicators/index.ts';
 import { seedAdmissionsDemo } from '../admissions/index.ts';
 import { seedAccreditationDemo } from '../accreditation/index.ts';
 import { seedServicesDemo } from '../services/index.ts';
@@ -229,6 +229,7 @@ export async function seedDemo(
     await seedDiplomasDemo(tx, plan.department.id, opts.schoolYear);
   });
   await seedDemoPlans(db, plan.department.id, opts.schoolYear);
+  await seedReportsDemo(db, plan.department.path, opts.schoolYear);
   // Statistics after the bulk load: PGlite runs no autovacuum, and without them
   // the planner takes every table for one row (report queries ran 5× slower).
   await sql`ANALYZE`.execute(db);

@@ -1,6 +1,6 @@
 /** Request and answer schemas of the indicators module (the web imports this file). */
 import { z } from 'zod';
-import { id, ownership, schoolLevel, schoolYear } from '../../core/contract.ts';
+import { fileAnswer, id, ownership, schoolLevel, schoolYear } from '../../core/contract.ts';
 
 export * from './labels.ts';
 
@@ -45,6 +45,45 @@ export const teacherReport = z.object({
 });
 export type TeacherReport = z.infer<typeof teacherReport>;
 
+const generalLevel = z.enum(['primary', 'lower_secondary', 'upper_secondary']);
+export const subjectNeed = z.object({
+  year: z.string(),
+  unit: unitBrief,
+  ancestors: z.array(unitBrief),
+  /** The programme and the teaching-load circulars applied. */
+  sources: z.array(z.string()),
+  /** Periods a week of a full load, per level. */
+  loads: z.record(generalLevel, z.number().int()),
+  subjects: z.array(
+    z.object({
+      id: z.string(),
+      name: z.object({ vi: z.string(), en: z.string() }),
+      level: generalLevel,
+      /** Periods a year of the unit's classes (an exact integer). */
+      periods: z.number().int(),
+      /** Teachers needed: periods ÷ (load a week × 35), unrounded. */
+      need: z.number(),
+      /** Teachers whose main subject it is; null for what teachers of every subject teach. */
+      teachers: z.number().int().nullable(),
+      difference: z.number().nullable(),
+      group: z.boolean(),
+    }),
+  ),
+  levels: z.array(
+    z.object({
+      level: generalLevel,
+      periods: z.number().int(),
+      need: z.number(),
+      /** Every teacher of the level, whatever the main subject. */
+      teachers: z.number().int(),
+      difference: z.number(),
+      /** Teachers of the level whose main subject matches no subject of the table. */
+      unmatched: z.number().int(),
+    }),
+  ),
+});
+export type SubjectNeed = z.infer<typeof subjectNeed>;
+
 export const dashboardQuery = drillQuery.extend({
   level: schoolLevel.optional(),
   ownership: ownership.optional(),
@@ -56,6 +95,8 @@ export const dashboard = z.object({
   unit: unitBrief,
   ancestors: z.array(unitBrief),
   years: z.array(z.string()),
+  /** When the summary under the unit was last recomputed (it is refreshed before answering). */
+  refreshedAt: z.string().nullable(),
   indicators: z.array(
     z.object({
       id: z.string(),
@@ -104,6 +145,7 @@ export const planBody = z.object({
 });
 export type PlanBody = z.infer<typeof planBody>;
 export const planCreated = z.object({ id });
+export type PlanCreated = z.infer<typeof planCreated>;
 
 export const qualityCheckIds = [
   'duplicate_students',
@@ -138,3 +180,92 @@ export const dataQuality = z.object({
   ),
 });
 export type DataQuality = z.infer<typeof dataQuality>;
+
+// ---------------------------------------------------------------- statistical reports (TT 25/2024)
+
+export const reportPeriod = z
+  .enum(['start', 'end'])
+  .describe('start: đầu năm (30/9); end: cuối năm (31/5)');
+export const reportStatus = z.enum(['not_started', 'draft', 'submitted', 'approved']);
+export type ReportStatusValue = z.infer<typeof reportStatus>;
+
+export const reportQuery = drillQuery.extend({ period: reportPeriod });
+export const reportFormQuery = z.object({ year: schoolYear, period: reportPeriod });
+
+const reportLevelFigures = z.object({
+  level: schoolLevel,
+  classes: z.number().int(),
+  classesTwoSessions: z.number().int(),
+  students: z.number().int(),
+  femaleStudents: z.number().int(),
+  ethnicMinorityStudents: z.number().int(),
+});
+
+export const reportForm = z.object({
+  year: z.string(),
+  period: reportPeriod,
+  referenceDate: z.string(),
+  dueDate: z.string(),
+  school: unitBrief,
+  status: reportStatus,
+  submittedAt: z.string().nullable(),
+  submittedBy: z.string().nullable(),
+  approvedAt: z.string().nullable(),
+  approvedBy: z.string().nullable(),
+  /** The last reminder sent to the school for this report (yyyy-mm-dd). */
+  remindedOn: z.string().nullable(),
+  levels: z.array(reportLevelFigures),
+  lines: z.array(
+    z.object({
+      id: z.string(),
+      name: z.object({ vi: z.string(), en: z.string() }),
+      /** sogd: filled from the records; entered: the school enters it (sogd does not hold it). */
+      source: z.enum(['sogd', 'entered']),
+      value: z.number().int().nullable(),
+    }),
+  ),
+  source: z.string(),
+  /** The caller may save or submit (the school, before submission). */
+  canEdit: z.boolean(),
+  /** The caller may approve or return it (a unit above the school, once submitted). */
+  canDecide: z.boolean(),
+});
+export type ReportForm = z.infer<typeof reportForm>;
+
+export const reportSaveBody = z.object({
+  year: schoolYear,
+  period: reportPeriod,
+  entered: z.record(z.string().max(64), z.number().int().min(0).max(10_000_000)),
+  /** Submit to the level above after saving. */
+  submit: z.boolean().default(false),
+});
+export const reportDecisionBody = z.object({
+  year: schoolYear,
+  period: reportPeriod,
+  decision: z.enum(['approve', 'return']),
+});
+
+export const reportStatusList = z.object({
+  year: z.string(),
+  period: reportPeriod,
+  dueDate: z.string(),
+  unit: unitBrief,
+  ancestors: z.array(unitBrief),
+  counts: z.record(reportStatus, z.number().int()),
+  schools: z.array(
+    z.object({
+      unit: unitBrief,
+      status: reportStatus,
+      submittedAt: z.string().nullable(),
+      approvedAt: z.string().nullable(),
+      remindedOn: z.string().nullable(),
+    }),
+  ),
+});
+export type ReportStatusList = z.infer<typeof reportStatusList>;
+
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const reportFiles = {
+  table: fileAnswer(XLSX, 'Biểu thống kê của các trường thuộc đơn vị (xlsx)'),
+  form: fileAnswer('application/pdf', 'Báo cáo thống kê của một trường (PDF)'),
+};

@@ -17,19 +17,26 @@ import {
 } from './definitions.ts';
 import { brief, childHolding, drillUnit } from './drill.ts';
 import { referenceDate } from './norms.ts';
+import { childUnits, targetsOnPath } from './repo.ts';
+import { refreshSummary } from './summary/refresh.ts';
 import {
-  childUnits,
-  schoolYearCounts,
-  targetsOnPath,
-  yearsWithClasses,
-  type SchoolYearCounts,
-} from './repo.ts';
+  lastRefreshed,
+  summaryCounts,
+  summaryYears,
+  type SchoolYearCountsRow,
+} from './summary/repo.ts';
 import { NoNormsError, teacherRows } from './teacher-rows.ts';
+
+/** '2026-2027' → '2025-2026'. */
+export function previousYear(schoolYear: string): string {
+  const first = Number(schoolYear.slice(0, 4));
+  return `${first - 1}-${first}`;
+}
 
 /** At most this many years in a trend (the chart's width). */
 const TREND_YEARS = 5;
 
-function counts(r: SchoolYearCounts): BaseCounts {
+export function counts(r: Omit<SchoolYearCountsRow, 'school_id' | 'school_path'>): BaseCounts {
   return {
     schools: r.schools,
     nationalStandardSchools: r.national_standard_schools,
@@ -49,6 +56,8 @@ function counts(r: SchoolYearCounts): BaseCounts {
     femaleStudents: r.female_students,
     maleStudents: r.male_students,
     ethnicMinorityStudents: r.ethnic_minority_students,
+    studentsAfterFirstGrade: r.students_after_first_grade,
+    studentsBeforeLastGrade: r.students_before_last_grade,
     teachers: 0,
     normCents: 0,
   };
@@ -65,15 +74,22 @@ export async function getDashboard(
   },
 ): Promise<Dashboard> {
   const { unit, ancestors } = await drillUnit(db, scope, input.unitId);
-  const recorded = await yearsWithClasses(db, unit.path);
+  // Exact: what the registry changed under the unit is summed again first.
+  await refreshSummary(db, unit.path);
+  const [recorded, refreshedAt] = await Promise.all([
+    summaryYears(db, unit.path),
+    lastRefreshed(db, unit.path),
+  ]);
   const trendYears = [...new Set([input.year, ...recorded])]
     .filter((y) => y <= input.year)
     .sort()
     .slice(-TREND_YEARS);
+  // Retention divides by the year before: each trend year's previous one is read too.
+  const queried = [...new Set([...trendYears, ...trendYears.map(previousYear)])];
   const [rows, children, targets, teachers] = await Promise.all([
-    schoolYearCounts(db, {
+    summaryCounts(db, {
       path: unit.path,
-      years: trendYears,
+      years: queried,
       level: input.level,
       ownership: input.ownership,
     }),
@@ -81,26 +97,31 @@ export async function getDashboard(
     targetsOnPath(db, unit.path),
     // Staff records carry no year: teachers count for the year shown only.
     // A year before the first norms has no teacher figures (the indicator shows none).
-    teacherRows(db, unit.path, input.year).catch((error: unknown) => {
+    teacherRows(db, unit.path, input.year, { refreshed: true }).catch((error: unknown) => {
       if (error instanceof NoNormsError) return [];
       throw error;
     }),
   ]);
 
-  const byYear = new Map<string, BaseCounts>(trendYears.map((y) => [y, emptyCounts()]));
+  const lastYear = previousYear(input.year);
+  const byYear = new Map<string, BaseCounts>(queried.map((y) => [y, emptyCounts()]));
   const byChild = new Map<string, BaseCounts>(children.map((c) => [c.id, emptyCounts()]));
+  const byChildBefore = new Map<string, BaseCounts>(children.map((c) => [c.id, emptyCounts()]));
   for (const r of rows) {
     const c = counts(r);
     addCounts(byYear.get(r.school_year)!, c);
-    if (r.school_year !== input.year) continue;
-    const child = childHolding(children, r.school_path);
-    if (child) addCounts(byChild.get(child.id)!, c);
+    // r.group: the child unit's id (the school itself: no child).
+    const into =
+      r.school_year === input.year
+        ? byChild.get(r.group)
+        : r.school_year === lastYear
+          ? byChildBefore.get(r.group)
+          : undefined;
+    if (into) addCounts(into, c);
   }
-  const ownershipOf = new Map(rows.map((r) => [r.school_id, true]));
   for (const t of teachers) {
     if (input.level && t.level !== input.level) continue;
-    // The ownership filter already narrowed `rows`; teachers follow the same schools.
-    if (input.ownership && !ownershipOf.has(t.schoolId)) continue;
+    if (input.ownership && t.ownership !== input.ownership) continue;
     const year = byYear.get(input.year)!;
     year.teachers += t.teachers;
     year.normCents += t.normCents;
@@ -115,22 +136,27 @@ export async function getDashboard(
     (d) => !input.level || d.levels.includes(input.level),
   );
   const current = byYear.get(input.year)!;
+  const before = byYear.get(lastYear)!;
   return {
     year: input.year,
     unit: brief(unit),
     ancestors,
     years: recorded,
+    refreshedAt: refreshedAt?.toISOString() ?? null,
     indicators: definitions.map((d) => {
-      const value = valueOf(d, current);
+      const value = valueOf(d, current, before);
       return {
         id: d.id,
         name: d.name,
         unit: d.unit,
         source: d.source,
         numerator: current[d.numerator],
-        denominator: current[d.denominator],
+        denominator: (d.denominatorPreviousYear ? before : current)[d.denominator],
         value,
-        trend: trendYears.map((y) => ({ year: y, value: valueOf(d, byYear.get(y)!) })),
+        trend: trendYears.map((y) => ({
+          year: y,
+          value: valueOf(d, byYear.get(y)!, byYear.get(previousYear(y))),
+        })),
         targets: targets
           .filter((t) => t.indicator_id === d.id)
           .map((t) => ({
@@ -146,7 +172,9 @@ export async function getDashboard(
       .filter((c) => byChild.get(c.id)!.schools > 0)
       .map((c) => ({
         unit: brief(c),
-        values: Object.fromEntries(definitions.map((d) => [d.id, valueOf(d, byChild.get(c.id)!)])),
+        values: Object.fromEntries(
+          definitions.map((d) => [d.id, valueOf(d, byChild.get(c.id)!, byChildBefore.get(c.id))]),
+        ),
       })),
   };
 }

@@ -29,6 +29,8 @@ export const BASE_COUNTS = [
   'femaleStudents',
   'maleStudents',
   'ethnicMinorityStudents',
+  'studentsAfterFirstGrade',
+  'studentsBeforeLastGrade',
   'teachers',
   'normCents',
 ] as const;
@@ -49,6 +51,8 @@ export interface IndicatorDefinition {
   source: string;
   levels: readonly SchoolLevel[];
   effectiveFrom: string;
+  /** The denominator is the previous school year's count (retention). */
+  denominatorPreviousYear?: boolean;
 }
 
 const ALL: readonly SchoolLevel[] = ['preschool', 'primary', 'lower_secondary', 'upper_secondary'];
@@ -219,6 +223,25 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     levels: ALL,
     effectiveFrom: '2024-05-03',
   },
+  {
+    id: 'retention_rate',
+    name: {
+      vi: 'Tỷ lệ duy trì học sinh trong cấp (lớp g+1 năm nay / lớp g năm trước)',
+      en: 'Retention within the level (grade g+1 this year / grade g last year)',
+    },
+    // This year's pupils past the first grade of their level over last
+    // year's pupils before its last grade: pupils kept in the level, before
+    // transfers in and out (which the ratio does not separate).
+    numerator: 'studentsAfterFirstGrade',
+    denominator: 'studentsBeforeLastGrade',
+    denominatorPreviousYear: true,
+    factor: 100,
+    unit: 'percent',
+    better: 'higher',
+    source: 'TT 03/2024/TT-BGDĐT (chỉ tiêu thống kê ngành: tỷ lệ lên lớp, lưu ban, bỏ học)',
+    levels: ['primary', 'lower_secondary', 'upper_secondary'],
+    effectiveFrom: '2024-05-03',
+  },
 ];
 
 /** Definitions in force on `date` (ISO). */
@@ -234,9 +257,18 @@ export function addCounts(into: BaseCounts, from: BaseCounts): void {
   for (const k of BASE_COUNTS) into[k] += from[k];
 }
 
-/** The indicator's value, unrounded; null when the denominator is zero. */
-export function valueOf(def: IndicatorDefinition, counts: BaseCounts): number | null {
-  const den = counts[def.denominator];
+/**
+ * The indicator's value, unrounded; null when the denominator is zero.
+ * `previous`: the previous school year's counts (denominatorPreviousYear).
+ */
+export function valueOf(
+  def: IndicatorDefinition,
+  counts: BaseCounts,
+  previous?: BaseCounts,
+): number | null {
+  const den = def.denominatorPreviousYear
+    ? (previous?.[def.denominator] ?? 0)
+    : counts[def.denominator];
   return den === 0 ? null : (counts[def.numerator] * def.factor) / den;
 }
 

@@ -6,6 +6,10 @@ declare module '../../core/access/permissions.ts' {
     'indicators.read': true;
     /** Enter plans with their targets and the yearly budget figures. */
     'indicators.write': true;
+    /** Fill in and submit the school's statistical reports (TT 25/2024). */
+    'indicators.report': true;
+    /** Approve or return the reports of the schools below one's unit. */
+    'indicators.approve': true;
   }
 }
 
@@ -20,4 +24,6 @@ export const INDICATORS_PERMISSIONS: PermissionGrants = {
     'auditor',
   ],
   'indicators.write': ['department_admin', 'department_staff'],
+  'indicators.report': ['school_admin', 'school_staff'],
+  'indicators.approve': ['department_admin', 'department_staff', 'office_staff'],
 };

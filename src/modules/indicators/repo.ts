@@ -92,7 +92,11 @@ export interface ClassCount {
   classes: number;
 }
 
-/** Classes of the year under `path`, counted by school, level, sessions and preschool group. */
+/**
+ * Classes of the year under `path`, counted by school, level, sessions and
+ * preschool group, straight from the views: the reference the summary's
+ * test compares summaryClassCounts with (answers read the summary).
+ */
 export async function classCounts(db: Db, path: string, schoolYear: string): Promise<ClassCount[]> {
   return db
     .selectFrom('registry_class_v as c')
@@ -154,11 +158,17 @@ export interface SchoolYearCounts {
   female_students: number;
   male_students: number;
   ethnic_minority_students: number;
+  /** Pupils not in the first grade of their level (grades 2–5, 7–9, 11–12). */
+  students_after_first_grade: number;
+  /** Pupils not in the last grade of their level (grades 1–4, 6–8, 10–11). */
+  students_before_last_grade: number;
 }
 
 /**
  * The base counts of every school under the filter, per school year
- * (definitions.ts BASE_COUNTS, docs/indicators.md). One statement: each CTE
+ * (definitions.ts BASE_COUNTS, docs/indicators.md), recomputed from scratch
+ * over the views: the reference the summary must equal (summary.test.ts;
+ * answers read summary/repo.ts summaryCounts). One statement: each CTE
  * reads one published view and groups by school and year.
  * - schools: schools with classes that year (of the level, when filtered);
  *   national standard: those whose profile has level ≥ 1; accredited: ≥ 1.
@@ -211,7 +221,11 @@ export async function schoolYearCounts(db: Db, filter: BaseFilter): Promise<Scho
           OR (c.level = 'preschool' AND c.preschool_group = 'nursery' AND c.students > 25)
           OR (c.level = 'preschool' AND c.preschool_group = 'kindergarten' AND c.students > 35)
         ))::integer AS classes_over_max,
-        (count(*) FILTER (WHERE c.students = 0))::integer AS empty_classes
+        (count(*) FILTER (WHERE c.students = 0))::integer AS empty_classes,
+        COALESCE(sum(c.students) FILTER (WHERE c.grade IN (2, 3, 4, 5, 7, 8, 9, 11, 12)), 0)::integer
+          AS students_after_first_grade,
+        COALESCE(sum(c.students) FILTER (WHERE c.grade IN (1, 2, 3, 4, 6, 7, 8, 10, 11)), 0)::integer
+          AS students_before_last_grade
       FROM registry_class_v c JOIN s ON s.id = c.school_id
       WHERE c.school_year IN (${years}) AND (${level}::text IS NULL OR c.level = ${level})
       GROUP BY c.school_id, c.school_year
@@ -246,26 +260,14 @@ export async function schoolYearCounts(db: Db, filter: BaseFilter): Promise<Scho
       COALESCE(f.temporary_classrooms, 0) AS temporary_classrooms,
       COALESCE(e.female_students, 0) AS female_students,
       COALESCE(e.male_students, 0) AS male_students,
-      COALESCE(e.ethnic_minority_students, 0) AS ethnic_minority_students
+      COALESCE(e.ethnic_minority_students, 0) AS ethnic_minority_students,
+      c.students_after_first_grade, c.students_before_last_grade
     FROM c
     JOIN s ON s.id = c.school_id
     LEFT JOIN registry_school_year_v p ON p.school_id = c.school_id AND p.school_year = c.school_year
     LEFT JOIN f ON f.school_id = c.school_id AND f.school_year = c.school_year
     LEFT JOIN e ON e.school_id = c.school_id AND e.school_year = c.school_year`.execute(db);
   return result.rows;
-}
-
-/** School years that have classes under `path`, newest first. */
-export async function yearsWithClasses(db: Db, path: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('registry_class_v as c')
-    .innerJoin('orgs_unit_v as u', 'u.id', 'c.school_id')
-    .select('c.school_year')
-    .distinct()
-    .where('u.path', 'like', `${path}%`)
-    .orderBy('c.school_year', 'desc')
-    .execute();
-  return rows.map((r) => r.school_year);
 }
 
 export interface TargetRow {
@@ -484,4 +486,25 @@ export function staffPastRetirement(
       ORDER BY u.name, s.full_name
       LIMIT ${QUALITY_LIMIT}`,
   );
+}
+
+export interface TeacherSubjectCount {
+  school_id: string;
+  level_taught: SchoolLevel | null;
+  main_subject: string | null;
+  teachers: number;
+}
+
+/** Active teachers by school, recorded level and main subject (the per-subject need). */
+export async function teacherSubjectCounts(db: Db, path: string): Promise<TeacherSubjectCount[]> {
+  return db
+    .selectFrom('registry_staff_v as s')
+    .innerJoin('orgs_unit_v as u', 'u.id', 's.school_id')
+    .select(['s.school_id', 's.level_taught', 's.main_subject'])
+    .select(sql<number>`count(*)::integer`.as('teachers'))
+    .where('s.active', '=', true)
+    .where('s.position', '=', 'teacher')
+    .where('u.path', 'like', `${path}%`)
+    .groupBy(['s.school_id', 's.level_taught', 's.main_subject'])
+    .execute();
 }

@@ -1,5 +1,7 @@
+import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { idParams } from '../../core/contract.ts';
 import { requireScope } from '../../core/http/context.ts';
 import type { Db } from '../../db/connection.ts';
 import {
@@ -9,11 +11,28 @@ import {
   drillQuery,
   planBody,
   planCreated,
+  reportDecisionBody,
+  reportFiles,
+  reportForm,
+  reportFormQuery,
+  reportQuery,
+  reportSaveBody,
+  reportStatusList,
+  XLSX,
+  subjectNeed,
   teacherReport,
 } from './contract.ts';
 import { getDashboard } from './dashboard.ts';
 import { getDataQuality } from './data-quality.ts';
 import { createPlan } from './plans.ts';
+import { reportFormPdf, reportTable, writeReportTable } from './reports/report-files.ts';
+import {
+  decideReport,
+  getReportForm,
+  listReports,
+  saveReport,
+} from './reports/report-use-cases.ts';
+import { getSubjectNeed } from './subject-need.ts';
 import { getTeacherReport } from './teacher-report.ts';
 
 export function registerIndicatorRoutes(api: FastifyInstance, { db }: { db: Db }): void {
@@ -43,6 +62,19 @@ export function registerIndicatorRoutes(api: FastifyInstance, { db }: { db: Db }
     (request) => getTeacherReport(db, requireScope(request), request.query),
   );
   r.get(
+    '/indicators/teachers/subjects',
+    {
+      schema: {
+        summary:
+          'Nhu cầu giáo viên theo môn học (số tiết theo chương trình ÷ định mức tiết dạy) so với giáo viên hiện có',
+        tags: ['indicators'],
+        querystring: drillQuery,
+        response: { 200: subjectNeed },
+      },
+    },
+    (request) => getSubjectNeed(db, requireScope(request), request.query),
+  );
+  r.get(
     '/indicators/data-quality',
     {
       schema: {
@@ -68,5 +100,109 @@ export function registerIndicatorRoutes(api: FastifyInstance, { db }: { db: Db }
       const created = await createPlan(db, requireScope(request), request.body);
       return reply.code(201).send(created);
     },
+  );
+  const tags = ['indicators'];
+  r.get(
+    '/indicators/reports',
+    {
+      schema: {
+        summary:
+          'Báo cáo thống kê (TT 25/2024) của các trường thuộc đơn vị: trạng thái từng trường',
+        tags,
+        querystring: reportQuery,
+        response: { 200: reportStatusList },
+      },
+    },
+    (request) => listReports(db, requireScope(request), request.query),
+  );
+  r.get(
+    '/indicators/reports/export.xlsx',
+    {
+      schema: {
+        summary: 'Tải biểu thống kê của các trường thuộc đơn vị (xlsx), có dòng cộng',
+        tags,
+        querystring: reportQuery,
+        response: { 200: reportFiles.table },
+      },
+    },
+    async (request, reply) => {
+      const table = await reportTable(db, requireScope(request), request.query);
+      const stream = new PassThrough();
+      void writeReportTable(table, stream).catch((error: unknown) =>
+        stream.destroy(error as Error),
+      );
+      return reply
+        .type(XLSX)
+        .header(
+          'content-disposition',
+          `attachment; filename="bao-cao-thong-ke-${request.query.period}-${request.query.year}.xlsx"`,
+        )
+        .send(stream);
+    },
+  );
+  r.get(
+    '/indicators/reports/:id',
+    {
+      schema: {
+        summary:
+          'Báo cáo thống kê của một trường: số liệu từ sogd, số liệu trường nhập, trạng thái',
+        tags,
+        params: idParams,
+        querystring: reportFormQuery,
+        response: { 200: reportForm },
+      },
+    },
+    (request) =>
+      getReportForm(db, requireScope(request), { schoolId: request.params.id, ...request.query }),
+  );
+  r.get(
+    '/indicators/reports/:id/form.pdf',
+    {
+      schema: {
+        summary: 'In báo cáo thống kê của một trường (PDF, thể thức Nghị định 30/2020)',
+        tags,
+        params: idParams,
+        querystring: reportFormQuery,
+        response: { 200: reportFiles.form },
+      },
+    },
+    async (request, reply) => {
+      const bytes = await reportFormPdf(db, requireScope(request), {
+        schoolId: request.params.id,
+        ...request.query,
+      });
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', 'inline; filename="bao-cao-thong-ke.pdf"')
+        .send(bytes);
+    },
+  );
+  r.put(
+    '/indicators/reports/:id',
+    {
+      schema: {
+        summary: 'Trường lưu (và gửi cấp trên) các số liệu báo cáo thống kê mà sogd không có',
+        tags,
+        params: idParams,
+        body: reportSaveBody,
+        response: { 200: reportForm },
+      },
+    },
+    (request) =>
+      saveReport(db, requireScope(request), { schoolId: request.params.id, ...request.body }),
+  );
+  r.post(
+    '/indicators/reports/:id/decision',
+    {
+      schema: {
+        summary: 'Cấp trên duyệt hoặc trả lại báo cáo thống kê đã gửi của một trường',
+        tags,
+        params: idParams,
+        body: reportDecisionBody,
+        response: { 200: reportForm },
+      },
+    },
+    (request) =>
+      decideReport(db, requireScope(request), { schoolId: request.params.id, ...request.body }),
   );
 }

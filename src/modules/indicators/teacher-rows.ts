@@ -6,7 +6,9 @@
 import type { Db } from '../../db/connection.ts';
 import type { SchoolLevel } from '../../db/schema.ts';
 import { classKind, LEVEL_ORDER, normCents, normsFor } from './norms.ts';
-import { classCounts, schoolsUnder, teacherCounts } from './repo.ts';
+import { schoolsUnder, teacherCounts } from './repo.ts';
+import { refreshSummary } from './summary/refresh.ts';
+import { summaryClassCounts } from './summary/repo.ts';
 
 export interface TeacherRow {
   schoolId: string;
@@ -14,6 +16,7 @@ export interface TeacherRow {
   schoolName: string;
   /** The school's org path: drill-down sums rows by the child unit it lies under. */
   schoolPath: string;
+  ownership: 'public' | 'private' | null;
   level: SchoolLevel;
   classes: number;
   classesTwoSessions: number;
@@ -25,12 +28,19 @@ export interface TeacherRow {
 
 export class NoNormsError extends Error {}
 
-export async function teacherRows(db: Db, path: string, schoolYear: string): Promise<TeacherRow[]> {
+export async function teacherRows(
+  db: Db,
+  path: string,
+  schoolYear: string,
+  /** The caller refreshed the summary under `path` already. */
+  options: { refreshed?: boolean } = {},
+): Promise<TeacherRow[]> {
   const norms = normsFor(schoolYear);
   if (!norms) throw new NoNormsError(schoolYear);
+  if (!options.refreshed) await refreshSummary(db, path);
   const [schools, classes, teachers] = await Promise.all([
     schoolsUnder(db, path, schoolYear),
-    classCounts(db, path, schoolYear),
+    summaryClassCounts(db, path, schoolYear),
     teacherCounts(db, path),
   ]);
   const bySchool = new Map(
@@ -82,6 +92,7 @@ export async function teacherRows(db: Db, path: string, schoolYear: string): Pro
         schoolCode: school.code,
         schoolName: school.name,
         schoolPath: school.path,
+        ownership: school.ownership,
         level,
         classes: c.classes,
         classesTwoSessions: c.two,

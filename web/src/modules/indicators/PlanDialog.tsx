@@ -1,0 +1,125 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
+import type { Dayjs } from 'dayjs';
+import type { Dashboard, UnitBrief } from '../../../../src/modules/indicators/contract.ts';
+import { useMessages } from '../../shared/i18n.ts';
+import { problemToForm } from '../../shared/problemToForm.ts';
+import { recentSchoolYears } from '../../shared/schoolYear.ts';
+import { indicatorsApi } from './api.ts';
+import type { Lang } from './format.ts';
+import { messages } from './messages.ts';
+
+interface Values {
+  name: string;
+  decision: string;
+  decisionDate: Dayjs;
+  targets?: { indicatorId: string; schoolYear: string; value: number }[];
+}
+
+/** A plan (name, decision number and date) with its targets per indicator and year, for the unit shown. */
+export function PlanDialog({
+  open,
+  onClose,
+  unit,
+  indicators,
+  lang,
+}: {
+  open: boolean;
+  onClose: () => void;
+  unit: UnitBrief;
+  indicators: Dashboard['indicators'];
+  lang: Lang;
+}) {
+  const m = useMessages(messages);
+  const [form] = Form.useForm<Values>();
+  const client = useQueryClient();
+  const create = useMutation({
+    mutationFn: (v: Values) =>
+      indicatorsApi.createPlan({
+        unitId: unit.id,
+        name: v.name,
+        decision: v.decision,
+        decisionDate: v.decisionDate.format('YYYY-MM-DD'),
+        targets: v.targets ?? [],
+      }),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: ['indicators'] });
+      form.resetFields();
+      onClose();
+    },
+  });
+  const rest = create.error ? problemToForm(create.error, form) : null;
+  return (
+    <Modal
+      open={open}
+      title={`${m.newPlan}: ${unit.name}`}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={m.savePlan}
+      confirmLoading={create.isPending}
+      width={720}
+      destroyOnHidden
+    >
+      {rest && <Alert type="error" showIcon message={rest} style={{ marginBottom: 12 }} />}
+      <Form form={form} layout="vertical" onFinish={(v) => create.mutate(v)}>
+        <Form.Item name="name" label={m.planName} rules={[{ required: true, message: m.required }]}>
+          <Input placeholder="Kế hoạch phát triển giáo dục giai đoạn 2025-2030" />
+        </Form.Item>
+        <Space wrap>
+          <Form.Item
+            name="decision"
+            label={m.planDecision}
+            rules={[{ required: true, message: m.required }]}
+          >
+            <Input placeholder="298/KH-UBND" style={{ width: 200 }} />
+          </Form.Item>
+          <Form.Item
+            name="decisionDate"
+            label={m.planDate}
+            rules={[{ required: true, message: m.required }]}
+          >
+            <DatePicker format="DD/MM/YYYY" />
+          </Form.Item>
+        </Space>
+        <Form.List name="targets">
+          {(fields, { add, remove }) => (
+            <Space direction="vertical" style={{ width: '100%' }}>
+              {fields.map((field) => (
+                <Space key={field.key} wrap align="baseline" data-testid="plan-target">
+                  <Form.Item
+                    name={[field.name, 'indicatorId']}
+                    rules={[{ required: true, message: m.required }]}
+                  >
+                    <Select
+                      aria-label={m.indicator}
+                      style={{ width: 280, maxWidth: '80vw' }}
+                      options={indicators.map((i) => ({ value: i.id, label: i.name[lang] }))}
+                    />
+                  </Form.Item>
+                  <Form.Item
+                    name={[field.name, 'schoolYear']}
+                    rules={[{ required: true, message: m.required }]}
+                  >
+                    <Select
+                      aria-label={m.year}
+                      style={{ width: 130 }}
+                      options={recentSchoolYears()}
+                    />
+                  </Form.Item>
+                  <Form.Item
+                    name={[field.name, 'value']}
+                    rules={[{ required: true, message: m.required }]}
+                  >
+                    <InputNumber aria-label={m.target} min={0} decimalSeparator="," />
+                  </Form.Item>
+                  <Button onClick={() => remove(field.name)}>{m.remove}</Button>
+                </Space>
+              ))}
+              <Button onClick={() => add()}>{m.addTarget}</Button>
+            </Space>
+          )}
+        </Form.List>
+      </Form>
+    </Modal>
+  );
+}
