@@ -136,6 +136,18 @@ export const HELP_EN: Record<string, string> = {
   'số học sinh': 'number of students',
   'hạt giống ngẫu nhiên (cùng hạt giống, cùng dữ liệu)': 'random seed (same seed, same data)',
   'năm học': 'school year',
+  'ngày cấp (không sau hôm nay)': 'issue date (not after today)',
+  'Các bộ tiêu chuẩn kiểm định, chuẩn quốc gia có sẵn: căn cứ, hiệu lực, độ tin cậy':
+    'The accreditation and national-standard sets shipped: legal basis, effective dates, confidence',
+  'Dịch vụ công: thời hạn, lịch làm việc': 'Public services: deadlines, the working calendar',
+  'Ngày hẹn trả kết quả của một hồ sơ nhận lúc --received (giờ Việt Nam)':
+    'The due date of an application received at --received (Vietnam time)',
+  'ban-sao-van-bang | chinh-sua-van-bang | cong-nhan-van-bang-nuoc-ngoai':
+    'ban-sao-van-bang (certified copy) | chinh-sua-van-bang (correction) | cong-nhan-van-bang-nuoc-ngoai (foreign diploma recognition)',
+  'thời điểm nhận, ISO 8601 có múi giờ': 'when it was received, ISO 8601 with an offset',
+  'Lịch nghỉ lễ, nghỉ bù, làm bù': 'Public holidays, days off in lieu, make-up working days',
+  'Nhập tệp CSV "date,kind,name" (kind: nghỉ | làm bù); mỗi năm có trong tệp thay thế cả năm đó':
+    'Import a CSV file "date,kind,name" (kind: the Vietnamese words for a day off or a make-up working day); each year in the file replaces that whole year',
 };
 
 /** Commander's own words, in English as commander writes them. */
