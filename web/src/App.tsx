@@ -1,20 +1,4 @@
-import {
-  ApartmentOutlined,
-  AuditOutlined,
-  BarChartOutlined,
-  BankOutlined,
-  ClockCircleOutlined,
-  CommentOutlined,
-  CustomerServiceOutlined,
-  FileTextOutlined,
-  RiseOutlined,
-  SwapOutlined,
-  IdcardOutlined,
-  LogoutOutlined,
-  SafetyCertificateOutlined,
-  SolutionOutlined,
-  TeamOutlined,
-} from '@ant-design/icons';
+import { LogoutOutlined } from '@ant-design/icons';
 import { QueryClient, QueryClientProvider, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App as AntApp, Button, ConfigProvider, Layout, Menu, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
@@ -22,17 +6,10 @@ import viVN from 'antd/locale/vi_VN';
 import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import type { Me } from '../../src/modules/orgs/contract.ts';
-import { messages as accreditationMessages } from './modules/accreditation/messages.ts';
-import { messages as admissionMessages } from './modules/admissions/messages.ts';
-import { messages as indicatorMessages } from './modules/indicators/messages.ts';
-import { messages as officeMessages } from './modules/office/messages.ts';
-import { messages as serviceMessages } from './modules/services/messages.ts';
-import { messages as surveyMessages } from './modules/surveys/messages.ts';
+import { menuItems } from './menu.tsx';
 import { authApi } from './modules/orgs/api.ts';
 import { ApiError, setCsrfToken } from './shared/api.ts';
 import { catalogues, I18nContext, ROLE_LABELS, useI18n, type Lang } from './shared/i18n.ts';
-import { registryMessages } from './modules/registry/messages.ts';
-import { sharedMessages } from './shared/messages.ts';
 
 // Pages import it from shared/; exported here too, as it was.
 export { ErrorResult } from './shared/ErrorResult.tsx';
@@ -99,82 +76,7 @@ function Shell({ me, children }: { me: Me; children: ReactNode }) {
   const location = useLocation();
   const client = useQueryClient();
   const [collapsed, setCollapsed] = useState(false);
-  const sm = sharedMessages[lang];
-  const items = [
-    { key: '/don-vi', icon: <ApartmentOutlined />, label: t.orgTree },
-    ...(me.permissions.includes('user.manage')
-      ? [{ key: '/nguoi-dung', icon: <TeamOutlined />, label: t.users }]
-      : []),
-    // The registry in a clerk's order: the school, its people, then the year's changes.
-    // A department's or commune's officer starts from the list of its schools.
-    ...(me.permissions.includes('registry.read') && me.orgUnit.kind !== 'school'
-      ? [
-          {
-            key: '/danh-sach-truong',
-            icon: <BankOutlined />,
-            label: registryMessages[lang].schoolListMenu,
-          },
-        ]
-      : []),
-    ...(me.permissions.includes('registry.read')
-      ? [
-          { key: '/truong-hoc', icon: <BankOutlined />, label: sm.menuSchools },
-          { key: '/hoc-sinh', icon: <SolutionOutlined />, label: sm.menuStudents },
-          { key: '/can-bo', icon: <IdcardOutlined />, label: sm.menuStaff },
-        ]
-      : []),
-    ...(me.permissions.includes('registry.write')
-      ? [{ key: '/len-lop', icon: <RiseOutlined />, label: sm.menuPromotion }]
-      : []),
-    ...(me.permissions.includes('registry.read')
-      ? [{ key: '/chuyen-truong', icon: <SwapOutlined />, label: sm.menuTransfers }]
-      : []),
-    ...(me.permissions.includes('registry.read') && me.orgUnit.kind !== 'school'
-      ? [{ key: '/van-bang', icon: <SafetyCertificateOutlined />, label: sm.menuDiplomas }]
-      : []),
-    ...(me.permissions.includes('office.read')
-      ? [{ key: '/van-ban', icon: <FileTextOutlined />, label: officeMessages[lang].title }]
-      : []),
-    ...(me.permissions.includes('indicators.read')
-      ? [{ key: '/chi-tieu', icon: <BarChartOutlined />, label: indicatorMessages[lang].title }]
-      : []),
-    ...(me.permissions.includes('accreditation.read')
-      ? [{ key: '/kiem-dinh', icon: <AuditOutlined />, label: accreditationMessages[lang].title }]
-      : []),
-    ...(me.permissions.includes('admissions.read')
-      ? [
-          {
-            key: '/tuyen-sinh',
-            icon: <SolutionOutlined />,
-            label: admissionMessages[lang].publicTitle,
-          },
-        ]
-      : []),
-    ...(me.permissions.includes('services.read')
-      ? [
-          {
-            key: '/ho-so-dich-vu-cong',
-            icon: <CustomerServiceOutlined />,
-            label: serviceMessages[lang].staffTitle,
-          },
-        ]
-      : []),
-    ...(me.permissions.includes('surveys.results')
-      ? [
-          {
-            key: '/khao-sat-y-kien',
-            icon: <CommentOutlined />,
-            label: surveyMessages[lang].staffTitle,
-          },
-        ]
-      : []),
-    ...(me.permissions.includes('audit.read')
-      ? [{ key: '/nhat-ky', icon: <AuditOutlined />, label: t.audit }]
-      : []),
-    ...(me.permissions.includes('jobs.read')
-      ? [{ key: '/cong-viec-nen', icon: <ClockCircleOutlined />, label: t.jobs }]
-      : []),
-  ];
+  const items = menuItems(me, lang, t);
   const selected = items.find((i) => location.pathname.startsWith(i.key))?.key ?? '/don-vi';
   const signOut = async () => {
     await authApi.logout();

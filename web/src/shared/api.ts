@@ -128,17 +128,6 @@ export const route = {
     request<T>('PUT', url(path, target.params, target.query), body),
 };
 
-/**
- * The untyped client of before the modules' api.ts files.
- * @deprecated Call a typed function of the module's api.ts (or add one there).
- */
-export const api = {
-  get: <T>(path: string) => request<T>('GET', path),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
-  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
-  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
-};
-
 /** What to show of a failed request: the problem's detail, or the error's text. */
 export function problemText(error: unknown): string {
   return error instanceof ApiError ? error.problem.detail : String(error);
