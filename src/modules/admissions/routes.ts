@@ -619,7 +619,9 @@ export function registerAdmissionsRoutes(
       },
     },
     async (request, reply) => {
-      const answer = await publicCounts(db, request.params.campaign);
+      // From the read-only standby when there is one (DATABASE_READ_URL): the
+      // registration peak's most asked page stays off the primary.
+      const answer = await publicCounts(services.readDb, request.params.campaign);
       void reply.header('cache-control', 'public, max-age=1');
       return answer;
     },
