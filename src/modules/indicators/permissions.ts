@@ -24,6 +24,9 @@ export const INDICATORS_PERMISSIONS: PermissionGrants = {
     'auditor',
   ],
   'indicators.write': ['department_admin', 'department_staff'],
-  'indicators.report': ['school_admin', 'school_staff'],
+  // The department admin holds it too, or it could no longer create school accounts
+  // (orgs grants only roles whose permissions the granter holds); the use cases
+  // still let only the school's own accounts fill in its report.
+  'indicators.report': ['department_admin', 'school_admin', 'school_staff'],
   'indicators.approve': ['department_admin', 'department_staff', 'office_staff'],
 };
