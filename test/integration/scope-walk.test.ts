@@ -844,6 +844,8 @@ const ID_BY_SEGMENT = (): Record<string, string> => ({
   // the office's own tests check access on real ones (issue #17).
   files: '01900000-0000-7000-8000-000000000017',
   drafts: '01900000-0000-7000-8000-000000000117',
+  // A school's statistical report (TT 25/2024): B's school.
+  reports: fx.b.school,
   // /office/{kind}/{id}/files with {kind} = incoming: B's incoming document.
   '{kind}': fx.b.office.incoming,
   // No campaign in the fixture: an unknown one (404 for everyone).
