@@ -142,7 +142,13 @@ describe('issuing diplomas from the screen', () => {
     expect(await fromSchool.getByRole('button', { name: /^Cấp \d+ văn bằng$/ }).innerText()).toBe(
       'Cấp 1 văn bằng',
     );
-    await page.keyboard.press('Escape');
+    // Escape closes an open select first, then the dialog: until it is gone.
+    await expect
+      .poll(async () => {
+        await page.keyboard.press('Escape');
+        return fromSchool.isVisible();
+      })
+      .toBe(false);
 
     // The xlsx dialog opens from its button.
     await page.getByRole('button', { name: 'Cấp từ tệp Excel' }).click();

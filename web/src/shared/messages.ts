@@ -44,9 +44,9 @@ export const sharedMessages = defineMessages(
     errMessage: 'Lỗi',
   },
   {
-    menuSchools: 'Schools',
+    menuSchools: 'School',
     menuStudents: 'Students',
-    menuStaff: 'Staff and teachers',
+    menuStaff: 'Staff',
     menuPromotion: 'Promotion',
     menuTransfers: 'Transfers',
     menuDiplomas: 'Diplomas',
