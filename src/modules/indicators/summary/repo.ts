@@ -5,6 +5,7 @@
  * the schools and years its change feed (registry_change_v) names.
  */
 import { sql, type Transaction } from 'kysely';
+import type { BaseFilter, SchoolYearCounts } from '../repo.ts';
 import type { Db } from '../../../db/connection.ts';
 import type { Database, SchoolLevel } from '../../../db/schema.ts';
 
@@ -139,41 +140,13 @@ export async function lastRefreshed(db: Db, path: string): Promise<Date | null> 
   return row?.at ?? null;
 }
 
-export interface SummaryFilter {
-  path: string;
-  years: readonly string[];
-  level?: SchoolLevel | undefined;
-  ownership?: 'public' | 'private' | undefined;
-}
-
+/**
+ * The summary answers the same shapes as the from-scratch count over the
+ * registry's views (../repo.ts), which the summary test compares it with.
+ */
+export type SummaryFilter = BaseFilter;
 /** The base counts per school and year (the dashboard's SchoolYearCounts), from the summary. */
-export interface SchoolYearCountsRow {
-  school_id: string;
-  school_path: string;
-  school_year: string;
-  schools: number;
-  national_standard_schools: number;
-  accredited_schools: number;
-  classes: number;
-  students: number;
-  primary_classes: number;
-  primary_two_session_classes: number;
-  primary_students: number;
-  primary_two_session_students: number;
-  secondary_classes: number;
-  secondary_two_session_classes: number;
-  classes_over_max: number;
-  empty_classes: number;
-  classrooms: number;
-  temporary_classrooms: number;
-  female_students: number;
-  male_students: number;
-  ethnic_minority_students: number;
-  /** Pupils not in the first grade of their level (grades 2–5, 7–9, 11–12). */
-  students_after_first_grade: number;
-  /** Pupils not in the last grade of their level (grades 1–4, 6–8, 10–11). */
-  students_before_last_grade: number;
-}
+export type SchoolYearCountsRow = SchoolYearCounts;
 
 /** The sums the dashboard reads, per `group` (a child unit's id) and school year. */
 export type GroupCounts = Omit<SchoolYearCountsRow, 'school_id' | 'school_path'> & {
