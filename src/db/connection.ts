@@ -67,6 +67,22 @@ export class ReadReplicaConfigError extends Error {
   }
 }
 
+/** A pool of up to 10 connections to a PostgreSQL server, and Kysely over it. */
+function postgresPool(
+  connectionString: string,
+  { label, options }: { label: string; options?: string },
+): { pool: pg.Pool; db: Db } {
+  const pool = new pg.Pool({ connectionString, max: 10, ...(options ? { options } : {}) });
+  // An idle connection closed by the server (restart, failover) must not
+  // crash the process: the pool opens a new one on the next query.
+  pool.on('error', (error) => {
+    console.error(`${label} đóng một kết nối rảnh: ${error.message}`);
+  });
+  // Dates stay 'yyyy-mm-dd' strings: a date of birth has no time zone.
+  pg.types.setTypeParser(1082, (value: string) => value);
+  return { pool, db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }) };
+}
+
 /**
  * The connection for reads that may lag the primary by replication delay
  * (public counts): the standby at `target.readUrl`, or the main connection
@@ -76,16 +92,10 @@ export class ReadReplicaConfigError extends Error {
 export function openReadDatabase(target: DatabaseTarget, main: OpenDatabase): OpenDatabase {
   if (!target.readUrl) return { ...main, close: async () => {} };
   if (!target.databaseUrl) throw new ReadReplicaConfigError();
-  const pool = new pg.Pool({
-    connectionString: target.readUrl,
-    max: 10,
+  const { db } = postgresPool(target.readUrl, {
+    label: 'PostgreSQL (bản sao chỉ đọc)',
     options: '-c default_transaction_read_only=on',
   });
-  pool.on('error', (error) => {
-    console.error(`PostgreSQL (bản sao chỉ đọc) đóng một kết nối rảnh: ${error.message}`);
-  });
-  pg.types.setTypeParser(1082, (value: string) => value);
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const url = new URL(target.readUrl);
   return {
     db,
@@ -172,15 +182,7 @@ const PGLITE_SERIALIZERS = {
 
 export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase> {
   if (target.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: target.databaseUrl, max: 10 });
-    // An idle connection closed by the server (restart, failover) must not
-    // crash the process: the pool opens a new one on the next query.
-    pool.on('error', (error) => {
-      console.error(`PostgreSQL đóng một kết nối rảnh: ${error.message}`);
-    });
-    // Dates stay 'yyyy-mm-dd' strings: a date of birth has no time zone.
-    pg.types.setTypeParser(1082, (value: string) => value);
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const { pool, db } = postgresPool(target.databaseUrl, { label: 'PostgreSQL' });
     trackPoolClients(db, pool);
     registerRawSql(db, (text, values) => pool.query(text, values));
     const url = new URL(target.databaseUrl);
