@@ -9,6 +9,7 @@ import { systemActor } from '../../src/db/actor.ts';
 import type { Db } from '../../src/db/connection.ts';
 import type { Role } from '../../src/db/schema.ts';
 import { uuidv7 } from '../../src/lib/ids.ts';
+import { todayInVietnam } from '../../src/lib/dates.ts';
 import { makePersonalId } from '../../src/lib/personal-id.ts';
 import { base45Decode } from '../../src/lib/credentials/base45.ts';
 import { QR_PREFIX } from '../../src/modules/diplomas/credentials/qr.ts';
@@ -38,7 +39,7 @@ import { makeTree } from '../helpers/fixtures.ts';
  */
 
 const YEAR = schoolYearOf();
-const TODAY = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Ho_Chi_Minh' });
+const TODAY = todayInVietnam();
 const PASSWORD = 'mat-khau-rat-dai-1';
 const PASSPHRASE = 'khoa-ky-cua-so-kiem-thu-pham-vi';
 /** B's users act from this address: it must never show outside B's scope. */

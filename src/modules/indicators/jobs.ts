@@ -48,8 +48,8 @@ export const reportRemindersJob = defineJob({
   async handler({ db, payload }) {
     const { reportDates } = await import('./reports/definitions.ts');
     const { insertReminders, schoolsNotReported } = await import('./reports/repo.ts');
-    // Today in Asia/Ho_Chi_Minh (UTC+7, no daylight saving).
-    const today = payload.today ?? new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    const { todayInVietnam } = await import('../../lib/dates.ts');
+    const today = payload.today ?? todayInVietnam();
     const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
     const first = Number(today.slice(0, 4));
     let reminded = 0;

@@ -8,16 +8,8 @@ import { LETTER_TYPE } from './labels.ts';
 /** The office's time zone: numbering years and deadlines run on Việt Nam's calendar. */
 export const OFFICE_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
-/** Today's date in Việt Nam, `yyyy-mm-dd`. */
-export function todayInVietnam(now: Date = new Date()): string {
-  // en-CA writes yyyy-mm-dd.
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: OFFICE_TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}
+// Today's date in Việt Nam, `yyyy-mm-dd`: one definition for every module.
+export { todayInVietnam } from '../../lib/dates.ts';
 
 /** `yyyy-mm-dd` plus `days` calendar days. */
 export function addDays(iso: string, days: number): string {

@@ -1,4 +1,5 @@
 import { writeTransaction } from '../../../db/actor.ts';
+import { todayInVietnam } from '../../../lib/dates.ts';
 import type { Db } from '../../../db/connection.ts';
 import { isUuid } from '../../../lib/ids.ts';
 import {
@@ -34,7 +35,7 @@ export async function leaveStaff(
   const reason = input.body.reason.trim();
   if (!reason)
     errors.push({ path: 'reason', message: 'Cần ghi lý do nghỉ (nghỉ hưu, chuyển công tác…).' });
-  const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+  const today = todayInVietnam();
   const day = input.body.date ? dayField(input.body.date, 'date', 'Ngày nghỉ', errors) : today;
   if (day && day > today)
     errors.push({ path: 'date', message: 'Ngày nghỉ không được sau ngày hôm nay.' });

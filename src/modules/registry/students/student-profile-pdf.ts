@@ -1,12 +1,10 @@
 import type { Db } from '../../../db/connection.ts';
+import { todayInVietnam } from '../../../lib/dates.ts';
 import { formatVietnameseDate } from '../../../lib/dates.ts';
 import { finishPdf, newPdf } from '../../../lib/pdf.ts';
 import type { Scope } from '../../../core/access/scope.ts';
 import { GENDER_LABELS, STUDENT_STATUS_LABELS } from '../contract.ts';
 import { getStudent } from './get-student.ts';
-
-/** Today in Asia/Ho_Chi_Minh (UTC+7, no daylight saving), yyyy-mm-dd. */
-const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 
 /**
  * The student profile (sơ yếu lý lịch học sinh) as an A4 PDF: the record as
@@ -67,7 +65,7 @@ export async function studentProfilePdf(
     .moveDown(1.5)
     .font('regular')
     .fontSize(10)
-    .text(`In ngày ${formatVietnameseDate(today())}`, 56, doc.y, {
+    .text(`In ngày ${formatVietnameseDate(todayInVietnam())}`, 56, doc.y, {
       width,
       align: 'right',
     });
