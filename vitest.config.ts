@@ -55,6 +55,11 @@ const modules = ['test/helpers/modules.ts'];
 
 export default defineConfig({
   test: {
+    // Vitest's default in a run is one worker fewer than the cores: one, on
+    // this 2-core machine. The tests spend much of their time waiting (on
+    // the database, a child \`sogd\`, the browser), so two workers per pass
+    // use both cores; SOGD_TEST_WORKERS overrides it.
+    maxWorkers: Number(process.env.SOGD_TEST_WORKERS) || 2,
     projects: [
       { test: { ...node, name: 'unit', include: kinds.unit } },
       {

@@ -6,7 +6,7 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -21,6 +21,14 @@ import type { ModuleServices } from '../core/module.ts';
 import { MAX_WORKBOOK_BYTES } from '../lib/xlsx.ts';
 import { SESSION_COOKIE } from '../core/http/context.ts';
 import { registerControlCharCheck } from '../core/http/control-chars.ts';
+import {
+  problemIn,
+  problemLanguage,
+  reportIn,
+  toEnglish,
+  validationToEnglish,
+  type ValidationEntry,
+} from '../core/http/problem-language.ts';
 import { AppError } from '../core/errors.ts';
 import { fileStoreFromEnv, type FileStore } from '../core/files/store.ts';
 import { mailerFromEnv, type Mailer } from '../core/mail/mailer.ts';
@@ -68,6 +76,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
     logger: options.logger ?? false,
     trustProxy: proxyTrust(options.trustProxy ?? false),
     bodyLimit: 2 * 1024 * 1024,
+    // Registering the modules' routes loads each module's route file: past
+    // Fastify's 10 s default on a loaded 2-core machine (a test run failed
+    // so), and an old school laptop starting cold may be as slow.
+    pluginTimeout: 120_000,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -143,32 +155,45 @@ export async function buildApp(options: AppOptions): Promise<App> {
     }
   });
 
+  // Every problem leaves through here, in the language the client asks for
+  // (Accept-Language: en gives English; Vietnamese otherwise): the use cases
+  // throw Vietnamese texts, problem-language.ts translates them.
+  // An import's report answers its row errors (422) in the same language.
+  app.addHook('preSerialization', async (request, _reply, payload) =>
+    request.url.startsWith('/api/')
+      ? reportIn(problemLanguage(request.headers['accept-language']), payload)
+      : payload,
+  );
   app.setErrorHandler((error, request, reply) => {
+    const language = problemLanguage(request.headers['accept-language']);
+    reply.header('content-language', language).header('vary', 'Accept-Language');
     if (error instanceof AppError) {
       return reply
         .status(error.status)
         .type('application/problem+json')
-        .send({
-          type: error.type,
-          title: error.title,
-          status: error.status,
-          detail: error.detail,
-          ...(error.errors.length ? { errors: error.errors } : {}),
-        });
+        .send(
+          problemIn(language, {
+            type: error.type,
+            title: error.title,
+            status: error.status,
+            detail: error.detail,
+            ...(error.errors.length ? { errors: error.errors } : {}),
+          }),
+        );
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       // The validation entries' type lives in a Fastify-internal module; this is their shape.
-      const validation = error.validation as { instancePath: string; message?: string }[];
+      const validation = error.validation as ValidationEntry[];
       const errors = validation.map((v) => ({
         path: `${error.validationContext ?? 'body'}${v.instancePath.replaceAll('/', '.')}`,
-        message: v.message ?? 'Không hợp lệ',
+        message: language === 'en' ? validationToEnglish(v) : (v.message ?? 'Không hợp lệ'),
       }));
       return reply
         .status(400)
         .type('application/problem+json')
         .send({
           type: 'about:blank',
-          title: 'Dữ liệu không hợp lệ',
+          title: language === 'en' ? toEnglish('Dữ liệu không hợp lệ') : 'Dữ liệu không hợp lệ',
           status: 400,
           detail: errors.map((e) => `${e.path}: ${e.message}`).join('; '),
           errors,
@@ -177,13 +202,18 @@ export async function buildApp(options: AppOptions): Promise<App> {
     if ((error as { code?: unknown }).code === '23505') {
       // A uniqueness the services check first, lost to a concurrent save: the
       // transaction rolled back, so nothing changed; say so instead of a 500.
-      return reply.status(409).type('application/problem+json').send({
-        type: 'about:blank',
-        title: 'Dữ liệu bị trùng',
-        status: 409,
-        detail:
-          'Đã có một bản ghi trùng (có thể do người khác vừa lưu cùng lúc). Dữ liệu của bạn chưa được lưu; hãy tải lại trang và thử lại.',
-      });
+      return reply
+        .status(409)
+        .type('application/problem+json')
+        .send(
+          problemIn(language, {
+            type: 'about:blank',
+            title: 'Dữ liệu bị trùng',
+            status: 409,
+            detail:
+              'Đã có một bản ghi trùng (có thể do người khác vừa lưu cùng lúc). Dữ liệu của bạn chưa được lưu; hãy tải lại trang và thử lại.',
+          }),
+        );
     }
     const status =
       typeof (error as { statusCode?: unknown }).statusCode === 'number'
@@ -193,21 +223,23 @@ export async function buildApp(options: AppOptions): Promise<App> {
     return reply
       .status(status)
       .type('application/problem+json')
-      .send({
-        type: 'about:blank',
-        title: status >= 500 ? 'Lỗi hệ thống' : 'Yêu cầu không hợp lệ',
-        status,
-        detail:
-          status >= 500
-            ? 'Đã có lỗi xảy ra phía máy chủ. Dữ liệu của bạn chưa bị thay đổi; vui lòng thử lại.'
-            : status === 415
-              ? 'Định dạng nội dung gửi lên không được hỗ trợ.'
-              : status === 413
-                ? (error as { code?: unknown }).code === 'FST_REQ_FILE_TOO_LARGE'
-                  ? `Tệp quá lớn; giới hạn là ${MAX_WORKBOOK_BYTES / 1e6} MB. Hãy chia danh sách thành nhiều tệp.`
-                  : 'Nội dung gửi lên quá lớn.'
-                : 'Yêu cầu không đúng định dạng.',
-      });
+      .send(
+        problemIn(language, {
+          type: 'about:blank',
+          title: status >= 500 ? 'Lỗi hệ thống' : 'Yêu cầu không hợp lệ',
+          status,
+          detail:
+            status >= 500
+              ? 'Đã có lỗi xảy ra phía máy chủ. Dữ liệu của bạn chưa bị thay đổi; vui lòng thử lại.'
+              : status === 415
+                ? 'Định dạng nội dung gửi lên không được hỗ trợ.'
+                : status === 413
+                  ? (error as { code?: unknown }).code === 'FST_REQ_FILE_TOO_LARGE'
+                    ? `Tệp quá lớn; giới hạn là ${MAX_WORKBOOK_BYTES / 1e6} MB. Hãy chia danh sách thành nhiều tệp.`
+                    : 'Nội dung gửi lên quá lớn.'
+                  : 'Yêu cầu không đúng định dạng.',
+        }),
+      );
   });
 
   app.get('/healthz', { schema: { hide: true } }, () => ({ status: 'ok' }));
@@ -240,10 +272,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
     app.setNotFoundHandler((request, reply) => {
       if (request.method === 'GET' && !request.url.startsWith('/api/'))
         return reply.header('cache-control', 'no-cache').sendFile('index.html');
-      return notFoundProblem(reply);
+      return notFoundProblem(request, reply);
     });
   } else {
-    app.setNotFoundHandler((_request, reply) => notFoundProblem(reply));
+    app.setNotFoundHandler((request, reply) => notFoundProblem(request, reply));
   }
   return app;
 }
@@ -262,11 +294,19 @@ function proxyTrust(
   return (_address, hop) => hop < trust;
 }
 
-function notFoundProblem(reply: FastifyReply) {
-  return reply.status(404).type('application/problem+json').send({
-    type: 'about:blank',
-    title: 'Không tìm thấy',
-    status: 404,
-    detail: 'Không có tài nguyên nào ở địa chỉ này.',
-  });
+function notFoundProblem(request: FastifyRequest, reply: FastifyReply) {
+  const language = problemLanguage(request.headers['accept-language']);
+  return reply
+    .status(404)
+    .type('application/problem+json')
+    .header('content-language', language)
+    .header('vary', 'Accept-Language')
+    .send(
+      problemIn(language, {
+        type: 'about:blank',
+        title: 'Không tìm thấy',
+        status: 404,
+        detail: 'Không có tài nguyên nào ở địa chỉ này.',
+      }),
+    );
 }

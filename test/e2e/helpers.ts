@@ -25,7 +25,11 @@ export async function localOnlyContext(
   browser: Browser,
   options: { width: number; height: number },
 ): Promise<{ context: BrowserContext; remoteRequests: string[] }> {
-  const context = await browser.newContext({ viewport: options, locale: 'vi-VN' });
+  const context = await browser.newContext({
+    viewport: options,
+    locale: 'vi-VN',
+    reducedMotion: 'reduce',
+  });
   const remoteRequests: string[] = [];
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());

@@ -31,6 +31,7 @@ const StaffRecordPage = lazy(() => import('./modules/registry/StaffRecordPage.ts
 const VerifyPage = lazy(() => import('./modules/diplomas/VerifyPage.tsx'));
 const YearEndPage = lazy(() => import('./modules/registry/YearEndPage.tsx'));
 const TransfersPage = lazy(() => import('./modules/registry/TransfersPage.tsx'));
+const IncomingStudentsPage = lazy(() => import('./modules/registry/IncomingStudentsPage.tsx'));
 const JobsPage = lazy(() => import('./modules/jobs/JobsPage.tsx'));
 const OfficePage = lazy(() => import('./modules/office/OfficePage.tsx'));
 const IndicatorsPage = lazy(() => import('./modules/indicators/IndicatorsPage.tsx'));
@@ -39,6 +40,7 @@ const AdmissionsPublicPage = lazy(() => import('./modules/admissions/PublicCampa
 const CandidatePage = lazy(() => import('./modules/admissions/CandidatePage.tsx'));
 const AccreditationPage = lazy(() => import('./modules/accreditation/AccreditationPage.tsx'));
 const CyclePage = lazy(() => import('./modules/accreditation/CyclePage.tsx'));
+const AccreditationPublicPage = lazy(() => import('./modules/accreditation/PublicResultsPage.tsx'));
 const PublicServicesPage = lazy(() => import('./modules/services/PublicServicesPage.tsx'));
 const ServicesPage = lazy(() => import('./modules/services/ServicesPage.tsx'));
 const SurveyAnswerPage = lazy(() => import('./modules/surveys/SurveyAnswerPage.tsx'));
@@ -186,6 +188,7 @@ function Routed() {
         <Route path="/tuyen-sinh-10" element={<AdmissionsPublicPage />} />
         <Route path="/dich-vu-cong" element={<PublicServicesPage />} />
         <Route path="/khao-sat" element={<SurveyAnswerPage />} />
+        <Route path="/cong-khai-kiem-dinh" element={<AccreditationPublicPage />} />
         <Route path="/tuyen-sinh-10/:campaign" element={<CandidatePage />} />
         <Route
           path="/doi-mat-khau"
@@ -208,6 +211,7 @@ function Routed() {
             ['/danh-sach-truong', (me: Me) => <SchoolListPage me={me} />],
             ['/len-lop', (me: Me) => <YearEndPage me={me} />],
             ['/chuyen-truong', (me: Me) => <TransfersPage me={me} />],
+            ['/cho-xep-lop', (me: Me) => <IncomingStudentsPage me={me} />],
             ['/can-bo', (me: Me) => <StaffPage me={me} />],
             ['/can-bo/:id', (me: Me) => <StaffRecordPage me={me} />],
             ['/cong-viec-nen', (me: Me) => <JobsPage me={me} />],
@@ -217,7 +221,7 @@ function Routed() {
             ['/kiem-dinh', (me: Me) => <AccreditationPage me={me} />],
             ['/kiem-dinh/ho-so/:id', () => <CyclePage />],
             ['/ho-so-dich-vu-cong', (me: Me) => <ServicesPage me={me} />],
-            ['/khao-sat-y-kien', () => <SurveysPage />],
+            ['/khao-sat-y-kien', (me: Me) => <SurveysPage me={me} />],
           ] as const
         ).map(([path, render]) => (
           <Route
@@ -232,7 +236,17 @@ function Routed() {
   );
 }
 
+/**
+ * Whether the reader asked their system for less motion: antd's opening and
+ * closing animations are then off (WCAG 2.3.3; on an old laptop they are also
+ * what a slow machine stutters on).
+ */
+function prefersReducedMotion(): boolean {
+  return window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+}
+
 export function App() {
+  const [reducedMotion] = useState(prefersReducedMotion);
   const [lang, setLangState] = useState<Lang>(() =>
     localStorage.getItem('sogd.lang') === 'en' ? 'en' : 'vi',
   );
@@ -252,7 +266,7 @@ export function App() {
     <I18nContext.Provider value={i18n}>
       <ConfigProvider
         locale={lang === 'vi' ? viVN : enUS}
-        theme={{ token: { colorPrimary: '#1d4e89' } }}
+        theme={{ token: { colorPrimary: '#1d4e89', motion: !reducedMotion } }}
       >
         <AntApp>
           <QueryClientProvider client={queryClient}>
