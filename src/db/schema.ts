@@ -384,6 +384,22 @@ export interface JobProgressTable {
   updated_at: Generated<Date>;
 }
 
+/** An incoming student (admitted by a campaign) waiting for, or given, a class of the year. */
+export interface RegistryIntakeTable {
+  id: string;
+  school_id: string;
+  school_year: string;
+  student_id: string;
+  grade: number;
+  /** Who sent them: `admissions:<campaign id>`. */
+  source: string;
+  /** The sender's own reference (the candidate code). */
+  reference: string;
+  class_id: string | null;
+  received_at: Generated<Date>;
+  assigned_at: Date | null;
+}
+
 export interface Database {
   org_unit: OrgUnitTable;
   app_user: AppUserTable;
@@ -398,6 +414,7 @@ export interface Database {
   school_year_profile: SchoolYearProfileTable;
   facility: FacilityTable;
   student_transfer: StudentTransferTable;
+  registry_intake: RegistryIntakeTable;
   promotion_run: PromotionRunTable;
   issuer_key: IssuerKeyTable;
   diploma_counter: DiplomaCounterTable;
@@ -409,6 +426,8 @@ export interface Database {
   job_progress: JobProgressTable;
   admission_campaign: AdmissionCampaignTable;
   admission_program: AdmissionProgramTable;
+  admission_program_score: AdmissionProgramScoreTable;
+  admission_specialised_result: AdmissionSpecialisedResultTable;
   admission_candidate: AdmissionCandidateTable;
   admission_current: AdmissionCurrentTable;
   admission_submission: AdmissionSubmissionTable;
@@ -430,6 +449,7 @@ export interface Database {
   indicator_budget: IndicatorBudgetTable;
   registry_change: RegistryChangeTable;
   registry_change_v: RegistryChangeView;
+  registry_student_movement_v: RegistryStudentMovementView;
   indicator_class_summary: IndicatorClassSummaryTable;
   indicator_summary_stamp: IndicatorSummaryStampTable;
   indicator_report: IndicatorReportTable;
@@ -503,6 +523,31 @@ export interface OfficeAttachmentTable {
   created_at: Generated<Date>;
 }
 
+/** The signatures found in an incoming document's PDF, verified on upload (migration 2026120540). */
+export interface OfficeSignatureCheckTable {
+  id: string;
+  attachment_id: string;
+  unit_id: string;
+  document_id: string;
+  status: 'none' | 'valid' | 'untrusted' | 'expired' | 'modified' | 'invalid';
+  signature_count: number;
+  report: Json;
+  checked_at: Generated<Date>;
+}
+
+/** A root certificate the department trusts besides its own CA (migration 2026120540). */
+export interface OfficeTrustedRootTable {
+  id: string;
+  unit_id: string;
+  subject: string;
+  sha256: string;
+  certificate_pem: string;
+  not_after: Date;
+  added_by: string;
+  created_at: Generated<Date>;
+  removed_at: Date | null;
+}
+
 export type OfficeDraftStatus =
   'draft' | 'review' | 'leader' | 'approved' | 'returned' | 'numbered' | 'issued';
 
@@ -570,7 +615,7 @@ export interface OfficeIncomingTable {
   subject: string;
   urgency: Generated<string>;
   confidentiality: Generated<string>;
-  channel: 'system' | 'paper' | 'email';
+  channel: 'system' | 'paper' | 'email' | 'edxml';
   file_id: string | null;
   status: Generated<'registered' | 'assigned' | 'done' | 'recalled'>;
   registered_by: string;
@@ -679,6 +724,8 @@ export interface Database {
   office_attachment: OfficeAttachmentTable;
   office_draft: OfficeDraftTable;
   office_draft_step: OfficeDraftStepTable;
+  office_signature_check: OfficeSignatureCheckTable;
+  office_trusted_root: OfficeTrustedRootTable;
 }
 
 // Views published for reports (migrations 2026120230 by orgs, 2026120231 by
@@ -784,16 +831,24 @@ export interface IndicatorPlanTable {
   created_at: Generated<Date>;
 }
 export interface IndicatorTargetTable {
+  /** Audited by id, filed under the plan's unit (migration 2026120740). */
+  id: Generated<string>;
+  unit_id: string;
   plan_id: string;
   indicator_id: string;
   school_year: string;
   value: number;
 }
 export interface IndicatorBudgetTable {
+  /** Audited by id (migration 2026120511). */
+  id: Generated<string>;
   unit_id: string;
   year: number;
   education_spending: number;
   total_spending: number;
+  /** Where the figures come from (the settlement or estimate document). */
+  source: Generated<string>;
+  updated_at: Generated<Date>;
 }
 
 // The registry's change feed for report summaries (migration 2026120270).
@@ -808,6 +863,16 @@ export interface RegistryChangeView {
   school_id: string;
   school_year: string;
   changed_at: Date;
+}
+
+// Students who left or moved in a year (registry, migration 2026120510).
+export type StudentMovementKind = 'dropped_out' | 'left' | 'transfer_out' | 'transfer_in';
+export interface RegistryStudentMovementView {
+  school_id: string;
+  school_year: string;
+  grade: number | null;
+  student_id: string;
+  kind: StudentMovementKind;
 }
 
 // The indicators module's summary (migration 2026120271).
@@ -887,6 +952,23 @@ export interface AdmissionCampaignTable {
   /** The change window: registration ends, counts are published, changes from change_opens_at. */
   first_closes_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   change_opens_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** The specialised stage (migration 2026120590): null until allocated. */
+  specialised_status: ColumnType<
+    'allocated' | 'published' | null,
+    'allocated' | 'published' | null | undefined,
+    'allocated' | 'published' | null
+  >;
+  specialised_confirm_by: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  specialised_allocated_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** An entry-grade campaign's rules (migration 2026120710): JSON of EntryPriorityRules; null for grade 10. */
+  entry_rules: ColumnType<EntryRulesJson | null, string | null | undefined, string | null>;
+}
+
+/** admission_campaign.entry_rules as stored (entry/rules.ts's EntryPriorityRules). */
+export interface EntryRulesJson {
+  order: ('permanent-residence' | 'sibling' | 'distance')[];
+  seed: number;
+  overflowInCommune: boolean;
 }
 
 export interface AdmissionProgramTable {
@@ -902,6 +984,34 @@ export interface AdmissionProgramTable {
   /** [0.25, 0.5, 1] points lower: how many more would reach it. */
   what_if: ColumnType<number[] | null, string | null, string | null>;
   zone: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Its stage: specialised and integrated programs are allocated first. */
+  track: ColumnType<ProgramTrack, ProgramTrack | undefined, ProgramTrack>;
+  /** Entry grades: a school outside zoning, open to applications from anywhere. */
+  unzoned: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+export type ProgramTrack = 'regular' | 'specialised' | 'integrated';
+
+/** A candidate's score for one program, where it differs from the general score (hundredths). */
+export interface AdmissionProgramScoreTable {
+  /** The candidate's id. */
+  id: string;
+  campaign_id: string;
+  program: string;
+  score: number;
+  school_id: string;
+}
+
+/** The specialised stage's result and the candidate's answer to it. */
+export interface AdmissionSpecialisedResultTable {
+  campaign_id: string;
+  /** The candidate's id. */
+  id: string;
+  program: string | null;
+  rank: number | null;
+  response: 'confirmed' | 'declined' | 'lapsed' | null;
+  responded_at: Date | null;
+  school_id: string | null;
 }
 
 export interface AdmissionCandidateTable {
@@ -919,7 +1029,15 @@ export interface AdmissionCandidateTable {
   zone: ColumnType<string | null, string | null | undefined, string | null>;
   /** A free candidate (no registry record): who recorded it. */
   added_by: ColumnType<string | null, string | null | undefined, string | null>;
+  /** A free candidate's gender, for the registry record (migration 2026120500); null otherwise. */
+  gender: ColumnType<Gender | null, Gender | null | undefined, Gender | null>;
+  /** Entry grades (migration 2026120710): the child's 12-digit personal id. */
+  personal_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** A grade-1 child outside the birth year: the reason the school recorded. */
+  birth_year_exception: ColumnType<string | null, string | null | undefined, string | null>;
 }
+
+export type EntryResidence = 'permanent' | 'temporary';
 
 export interface AdmissionCurrentTable {
   candidate_id: string;
@@ -927,6 +1045,13 @@ export interface AdmissionCurrentTable {
   version: Generated<number>;
   preferences: ColumnType<string[], string[] | undefined, string[]>;
   submitted_at: Date | null;
+  /** Entry grades: the declared residence and its area (entry_area). */
+  residence: ColumnType<
+    EntryResidence | null,
+    EntryResidence | null | undefined,
+    EntryResidence | null
+  >;
+  area_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface AdmissionSubmissionTable {
@@ -938,6 +1063,12 @@ export interface AdmissionSubmissionTable {
   ip: string | null;
   /** The staff member who submitted for the family, when one did. */
   on_behalf_by: string | null;
+  residence: ColumnType<
+    EntryResidence | null,
+    EntryResidence | null | undefined,
+    EntryResidence | null
+  >;
+  area_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface AdmissionSessionTable {
@@ -955,13 +1086,20 @@ export interface AdmissionResultTable {
   program: string | null;
   rank: number | null;
   round: ColumnType<
-    'main' | 'top_up' | 'direct',
-    'main' | 'top_up' | 'direct' | undefined,
-    'main' | 'top_up' | 'direct'
+    'main' | 'top_up' | 'direct' | 'specialised',
+    'main' | 'top_up' | 'direct' | 'specialised' | undefined,
+    'main' | 'top_up' | 'direct' | 'specialised'
   >;
   response: 'confirmed' | 'declined' | 'lapsed' | null;
   responded_at: Date | null;
   school_id: string | null;
+  /** When the hand-over sent this confirmed candidate to the registry (migration 2026120500). */
+  handed_over_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** Entry grades (migration 2026120710): an offer at a school the family did not choose. */
+  overflow: ColumnType<boolean, boolean | undefined, boolean>;
+  /** The admitting school checked the child's documents and confirms the admission. */
+  documents_checked_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  documents_checked_by: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** A residential area (thôn / tổ dân phố) of a commune, for entry-grade catchments. */
@@ -1087,8 +1225,79 @@ export interface AccreditationExternalRatingTable {
   rated_by: string;
   updated_at: Generated<Date>;
 }
+export type PlanStep =
+  'council' | 'plan' | 'evidence' | 'analysis' | 'rating' | 'report' | 'publish' | 'improve';
+// The self-assessment plan's tasks (migration 2026120760).
+export interface AccreditationPlanTaskTable {
+  id: string;
+  cycle_id: string;
+  step: PlanStep;
+  criterion_code: string | null;
+  title: string;
+  member_id: string | null;
+  starts_on: ColumnType<string, string, string>;
+  due_on: ColumnType<string, string, string>;
+  done_at: Timestamp | null;
+  done_by: string | null;
+  created_by: string;
+  created_at: Generated<Date>;
+}
+// The report text's versions and the council's comments (migration 2026120761).
+export interface AccreditationTextVersionTable {
+  cycle_id: string;
+  criterion_code: string;
+  version: number;
+  description: string;
+  strengths: string;
+  weaknesses: string;
+  improvement_plan: string;
+  saved_by: string;
+  saved_at: Generated<Date>;
+}
+export interface AccreditationCommentTable {
+  id: string;
+  cycle_id: string;
+  criterion_code: string;
+  parent_id: string | null;
+  body: string;
+  text_version: Generated<number>;
+  author: string;
+  created_at: Generated<Date>;
+  resolved_at: Timestamp | null;
+  resolved_by: string | null;
+}
+// The criterion analysis sheet (migration 2026120762).
+export interface AccreditationAnalysisTable {
+  cycle_id: string;
+  requirement_code: string;
+  meaning: Generated<string>;
+  questions: Generated<string>;
+  evidence_needed: Generated<string>;
+  sources: Generated<string>;
+  version: Generated<number>;
+  updated_by: string;
+  updated_at: Generated<Date>;
+}
+// The published results (migration 2026120763).
+export interface AccreditationPublicationTable {
+  id: string;
+  cycle_id: string;
+  school_id: string;
+  cycle_version: number;
+  note: Generated<string>;
+  summary: ColumnType<unknown, string, string>;
+  published_by: string;
+  published_at: Generated<Date>;
+  withdrawn_at: Timestamp | null;
+  withdrawn_by: string | null;
+}
 export interface Database {
   accreditation_external_rating: AccreditationExternalRatingTable;
+  accreditation_publication: AccreditationPublicationTable;
+  accreditation_analysis: AccreditationAnalysisTable;
+  accreditation_text_version: AccreditationTextVersionTable;
+  accreditation_comment: AccreditationCommentTable;
+  accreditation_plan_task: AccreditationPlanTaskTable;
   accreditation_campaign: AccreditationCampaignTable;
   accreditation_cycle: AccreditationCycleTable;
   accreditation_member: AccreditationMemberTable;
@@ -1197,6 +1406,22 @@ export interface SurveyFormTable {
   status: 'draft' | 'open' | 'closed';
   created_by: string;
   created_at: Generated<Date>;
+  /** The last day answers are taken, if set (migration 2026120520). */
+  ends_on: ColumnType<string | null, string | null | undefined, string | null>;
+  closed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** Rounds of one survey share it (migration 2026120521). */
+  series: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Bumped by every save of the form (migration 2026120800, src/core/versions.ts). */
+  version: Generated<number>;
+}
+
+/** Answers counted per school, question and value; question_id '' counts the answers (migration 2026120801). */
+export interface SurveyTallyTable {
+  survey_id: string;
+  school_id: string;
+  question_id: string;
+  value: string;
+  n: ColumnType<string, never, never>;
 }
 
 export interface SurveyCodeTable {
@@ -1223,11 +1448,28 @@ export interface SurveyTextTable {
   review: Generated<'pending' | 'approved' | 'rejected'>;
 }
 
+/**
+ * Published by the surveys for the indicators (migration 2026120522): per
+ * survey and school with at least 10 answers, the answers and the mean of
+ * all 5-point answers; smaller groups are not in it.
+ */
+export interface SurveySchoolResultView {
+  survey_id: string;
+  series: string | null;
+  school_year: string;
+  status: 'open' | 'closed';
+  school_id: string;
+  answers: number;
+  mean_score: number | null;
+}
+
 export interface Database {
   survey_form: SurveyFormTable;
+  survey_tally: SurveyTallyTable;
   survey_code: SurveyCodeTable;
   survey_answer: SurveyAnswerTable;
   survey_text: SurveyTextTable;
+  survey_school_result_v: SurveySchoolResultView;
 }
 /** Tuyển thẳng (migration 2026120250): admitted before the allocation, on a basis. */
 export interface AdmissionDirectTable {

@@ -29,9 +29,27 @@ import * as diplomaBlankForms from './2026120300_diploma_blank_forms.ts';
 import * as diplomaSerialUpper from './2026120301_diploma_serial_upper.ts';
 import * as accreditation from './2026120310_accreditation.ts';
 import * as accreditationExternal from './2026120311_accreditation_external.ts';
+import * as accreditationPlan from './2026120760_accreditation_plan.ts';
+import * as accreditationTextHistory from './2026120761_accreditation_text_history.ts';
+import * as accreditationAnalysis from './2026120762_accreditation_analysis.ts';
+import * as accreditationPublication from './2026120763_accreditation_publication.ts';
 import * as services from './2026120320_services.ts';
 import * as surveys from './2026120321_surveys.ts';
 import * as entryCatchments from './2026120330_entry_catchments.ts';
+import * as admissionsEntryCampaigns from './2026120710_admissions_entry_campaigns.ts';
+import * as registryIntake from './2026120400_registry_intake.ts';
+import * as admissionsHandOver from './2026120500_admissions_hand_over.ts';
+import * as registryStudentMovement from './2026120510_registry_student_movement_view.ts';
+import * as indicatorBudgetAudit from './2026120511_indicator_budget_audit.ts';
+import * as indicatorPlanAudit from './2026120740_indicator_plan_audit.ts';
+import * as surveyClose from './2026120520_survey_close.ts';
+import * as surveySeries from './2026120521_survey_series.ts';
+import * as surveyResultsView from './2026120522_survey_results_view.ts';
+import * as officeSignatureChecks from './2026120540_office_signature_checks.ts';
+import * as admissionsSpecialisedStage from './2026120590_admissions_specialised_stage.ts';
+import * as officeEdxmlChannel from './2026120780_office_edxml_channel.ts';
+import * as surveyFormVersion from './2026120800_survey_form_version.ts';
+import * as surveyTally from './2026120801_survey_tally.ts';
 
 /** Every migration, in order. Names start with a timestamp; they only move forward. */
 export const migrations: Record<string, Migration> = {
@@ -68,4 +86,22 @@ export const migrations: Record<string, Migration> = {
   '2026120320_services': services,
   '2026120321_surveys': surveys,
   '2026120330_entry_catchments': entryCatchments,
+  '2026120400_registry_intake': registryIntake,
+  '2026120500_admissions_hand_over': admissionsHandOver,
+  '2026120510_registry_student_movement_view': registryStudentMovement,
+  '2026120511_indicator_budget_audit': indicatorBudgetAudit,
+  '2026120520_survey_close': surveyClose,
+  '2026120521_survey_series': surveySeries,
+  '2026120522_survey_results_view': surveyResultsView,
+  '2026120540_office_signature_checks': officeSignatureChecks,
+  '2026120590_admissions_specialised_stage': admissionsSpecialisedStage,
+  '2026120710_admissions_entry_campaigns': admissionsEntryCampaigns,
+  '2026120740_indicator_plan_audit': indicatorPlanAudit,
+  '2026120760_accreditation_plan': accreditationPlan,
+  '2026120761_accreditation_text_history': accreditationTextHistory,
+  '2026120762_accreditation_analysis': accreditationAnalysis,
+  '2026120763_accreditation_publication': accreditationPublication,
+  '2026120780_office_edxml_channel': officeEdxmlChannel,
+  '2026120800_survey_form_version': surveyFormVersion,
+  '2026120801_survey_tally': surveyTally,
 };
