@@ -130,13 +130,20 @@ function formatValue(
 
 const equal = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
-function nameOf(subject: AuditSubject, row: RowImage): string {
+function nameOf(subject: AuditSubject, row: RowImage, lang: keyof Text): string {
   if (!row) return '';
+  // A column of enumerated values (an indicator's id) is named by its value's name.
+  const named = (c: string, v: unknown) =>
+    typeof v === 'string'
+      ? ((lang === 'en' ? subject.values?.[c]?.en?.[v] : undefined) ??
+        subject.values?.[c]?.vi[v] ??
+        v)
+      : v;
   const name = (subject.name ?? [])
-    .map((c) => row[c])
+    .map((c) => named(c, row[c]))
     .filter((v) => typeof v === 'string' || typeof v === 'number')
     .join(' ');
-  const code = subject.code ? row[subject.code] : undefined;
+  const code = subject.code ? named(subject.code, row[subject.code]) : undefined;
   const withCode = typeof code === 'string' || typeof code === 'number' ? ` (${code})` : '';
   return `${name}${withCode}`.trim();
 }
@@ -173,10 +180,10 @@ export function describeAuditEntry(entry: {
     // A sign-in or sign-out: the actor column says whose.
     summary = verb;
   } else {
-    const name = nameOf(s, entry.after ?? entry.before);
+    const row = entry.after ?? entry.before;
     summary = {
-      vi: [verb.vi, s.noun.vi, name].filter(Boolean).join(' '),
-      en: [verb.en, s.noun.en, name].filter(Boolean).join(' '),
+      vi: [verb.vi, s.noun.vi, nameOf(s, row, 'vi')].filter(Boolean).join(' '),
+      en: [verb.en, s.noun.en, nameOf(s, row, 'en')].filter(Boolean).join(' '),
     };
   }
   const changes: AuditChange[] = [];

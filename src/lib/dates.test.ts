@@ -21,6 +21,17 @@ describe('checkVietnameseDate', () => {
     expect(checkVietnameseDate('00/01/2024')).toMatchObject({ ok: false, reason: 'day' });
   });
 
+  it('says the same in English for an English page', () => {
+    const r = checkVietnameseDate('31/02/2024', 'Issue date', 'en');
+    expect(!r.ok && r.message).toBe(
+      'Issue date 31/02/2024 is not in the calendar: 2/2024 has 29 days.',
+    );
+    const f = checkVietnameseDate('yesterday', 'Issue date', 'en');
+    expect(!f.ok && f.message).toBe(
+      'Issue date "yesterday" is not in the form dd/mm/yyyy (e.g. 15/03/2008).',
+    );
+  });
+
   it('says a malformed date is malformed', () => {
     for (const text of ['2024/02/31', '31-02', 'hôm qua', '1/1/24', '2008-1-1x']) {
       const r = checkVietnameseDate(text);

@@ -36,9 +36,19 @@ const DAYS_IN_MONTH = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getU
  * is not in the calendar ("ngày 31/02/2024 không có: tháng 2/2024 có 29
  * ngày"), naming the field (`label`).
  */
-export function checkVietnameseDate(text: string, label = 'Ngày'): DateCheck {
+export function checkVietnameseDate(
+  text: string,
+  label = 'Ngày',
+  lang: 'vi' | 'en' = 'vi',
+): DateCheck {
+  const en = lang === 'en';
   const t = text.trim();
-  if (t === '') return { ok: false, reason: 'empty', message: `Cần nhập ${label.toLowerCase()}.` };
+  if (t === '')
+    return {
+      ok: false,
+      reason: 'empty',
+      message: en ? `${label} is required.` : `Cần nhập ${label.toLowerCase()}.`,
+    };
   const vn = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
   let y: number;
@@ -50,21 +60,27 @@ export function checkVietnameseDate(text: string, label = 'Ngày'): DateCheck {
     return {
       ok: false,
       reason: 'format',
-      message: `${label} "${t.slice(0, 40)}" không đúng dạng: cần dd/mm/yyyy (ví dụ 15/03/2008).`,
+      message: en
+        ? `${label} "${t.slice(0, 40)}" is not in the form dd/mm/yyyy (e.g. 15/03/2008).`
+        : `${label} "${t.slice(0, 40)}" không đúng dạng: cần dd/mm/yyyy (ví dụ 15/03/2008).`,
     };
   const shown = `${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}/${y}`;
   if (m < 1 || m > 12)
     return {
       ok: false,
       reason: 'day',
-      message: `${label} ${shown} không có: tháng ${m} không tồn tại.`,
+      message: en
+        ? `${label} ${shown} does not exist: there is no month ${m}.`
+        : `${label} ${shown} không có: tháng ${m} không tồn tại.`,
     };
   const days = DAYS_IN_MONTH(y, m);
   if (d < 1 || d > days)
     return {
       ok: false,
       reason: 'day',
-      message: `${label} ${shown} không có trong lịch: tháng ${m}/${y} có ${days} ngày.`,
+      message: en
+        ? `${label} ${shown} is not in the calendar: ${m}/${y} has ${days} days.`
+        : `${label} ${shown} không có trong lịch: tháng ${m}/${y} có ${days} ngày.`,
     };
   return {
     ok: true,

@@ -355,16 +355,26 @@ export async function writeSimpleWorkbook(
   headers: string[],
   rows: Iterable<(string | number | null)[]>,
 ): Promise<void> {
+  await writeSimpleSheets(file, [{ name: sheetName, headers, rows }]);
+}
+
+/** Several such sheets in one workbook, in order. */
+export async function writeSimpleSheets(
+  file: string | Writable,
+  sheets: { name: string; headers: string[]; rows: Iterable<(string | number | null)[]> }[],
+): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter(
     typeof file === 'string'
       ? { filename: file, useStyles: true }
       : { stream: file, useStyles: true },
   );
-  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = headers.map((h) => ({ header: h, width: Math.max(12, h.length + 4) }));
-  sheet.getRow(1).font = { bold: true };
-  sheet.getRow(1).commit();
-  for (const row of rows) sheet.addRow(row).commit();
-  sheet.commit();
+  for (const { name, headers, rows } of sheets) {
+    const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns = headers.map((h) => ({ header: h, width: Math.max(12, h.length + 4) }));
+    sheet.getRow(1).font = { bold: true };
+    sheet.getRow(1).commit();
+    for (const row of rows) sheet.addRow(row).commit();
+    sheet.commit();
+  }
   await workbook.commit();
 }

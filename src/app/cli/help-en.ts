@@ -82,21 +82,39 @@ export const HELP_EN: Record<string, string> = {
   'năm học thí sinh trúng tuyển sẽ học, ví dụ 2027-2028':
     'school year the admitted candidates will study in, e.g. 2027-2028',
   'lớp tuyển': 'grade admitted',
+  'lớp tuyển: 10, hoặc 1, 6 (tuyển sinh đầu cấp)': 'grade admitted: 10, or 1, 6 (entry grades)',
+  'số nguyện vọng tối đa (mặc định 3; lớp 1, 6: 1)':
+    'most preferences allowed (default 3; grades 1, 6: 1)',
+  'lớp 1, 6: hạt giống bốc thăm công bố (mặc định ngẫu nhiên)':
+    'grades 1, 6: the published lottery seed (default random)',
+  'lớp 1, 6: thứ tự ưu tiên, ví dụ permanent-residence,sibling,distance':
+    "grades 1, 6: the commune's priority order, e.g. permanent-residence,sibling,distance",
+  'lớp 1, 6: không điều tiết trẻ chưa có chỗ sang trường gần nhất':
+    'grades 1, 6: do not offer children left without a seat the nearest school with seats',
   'mở đăng ký': 'registration opens',
   'đóng đăng ký': 'registration closes',
   'hạn xác nhận nhập học': 'deadline to confirm enrolment',
   'số nguyện vọng tối đa': 'most preferences allowed',
   'điểm cần thêm ở mỗi nguyện vọng sau (D)': 'extra points needed at each later preference (D)',
   'Chương trình và chỉ tiêu': 'Programmes and quotas',
-  'Nhập programs.csv: program,school_code,quota': 'Import programs.csv: program,school_code,quota',
+  'Nhập programs.csv: program,school_code,quota[,zone][,track][,unzoned]':
+    'Import programs.csv: program,school_code,quota[,zone][,track]',
   'Thí sinh': 'Candidates',
   'Cấp mã và PIN cho học sinh lớp 9; ghi phiếu ra tệp CSV':
     'Issue codes and PINs to grade-9 students; write the slips to a CSV file',
   'tệp phiếu: code,pin,student_code,full_name,school_code':
     'slips file: code,pin,student_code,full_name,school_code',
   'Điểm xét tuyển': 'Admission scores',
-  'Nhập điểm: code,score (0–100, tối đa 2 chữ số thập phân)':
-    'Import scores: code,score (0–100, at most 2 decimals)',
+  'Nhập điểm: code,score (0–100, tối đa 2 chữ số thập phân)[,program: điểm riêng của một chương trình]':
+    'Import scores: code,score (0–100, at most 2 decimals)[,program: the score for that programme only]',
+  'vòng: specialised (chuyên, tích hợp) hoặc regular':
+    'stage: specialised (specialised and integrated classes) or regular',
+  'Công bố kết quả vòng chuyên, tích hợp; thí sinh trúng tuyển xác nhận trước hạn':
+    'Publish the specialised stage; admitted candidates confirm by the deadline',
+  'hạn xác nhận (ISO 8601 có múi giờ)': 'confirmation deadline (ISO 8601 with an offset)',
+  'Chuyển học sinh trúng tuyển đã xác nhận nhập học sang cơ sở dữ liệu ngành (chờ xếp lớp)':
+    'Hand the admitted candidates who confirmed over to the sector database (awaiting a class)',
+  'mã kỳ tuyển sinh (đã công bố kết quả)': 'campaign id (results published)',
   'Ghi programs.csv và applications.csv (nguyện vọng có hiệu lực khi đóng đăng ký)':
     'Write programs.csv and applications.csv (the preferences in force at closing)',
   'thư mục': 'folder',

@@ -5,6 +5,7 @@ import {
   formatVietnameseDate,
   todayInVietnam,
 } from '../../../src/lib/dates.ts';
+import { activeLang } from './i18n.ts';
 
 /**
  * A date typed as Vietnamese users write it, dd/mm/yyyy, the form's value
@@ -57,16 +58,27 @@ export function dateRules(
     {
       validator: (_rule, value: string | undefined | null) => {
         const text = (value ?? '').trim();
+        const lang = activeLang();
         if (!text) {
           return options.required
-            ? Promise.reject(new Error(`Cần nhập ${label.toLowerCase()} (dd/mm/yyyy).`))
+            ? Promise.reject(
+                new Error(
+                  lang === 'en'
+                    ? `${label} is required (dd/mm/yyyy).`
+                    : `Cần nhập ${label.toLowerCase()} (dd/mm/yyyy).`,
+                ),
+              )
             : Promise.resolve();
         }
-        const r = checkVietnameseDate(text, label);
+        const r = checkVietnameseDate(text, label, lang);
         if (!r.ok) return Promise.reject(new Error(r.message));
         if (options.notFuture && r.iso > todayInVietnam())
           return Promise.reject(
-            new Error(`${label} ${formatVietnameseDate(r.iso)} là ngày trong tương lai.`),
+            new Error(
+              lang === 'en'
+                ? `${label} ${formatVietnameseDate(r.iso)} is in the future.`
+                : `${label} ${formatVietnameseDate(r.iso)} là ngày trong tương lai.`,
+            ),
           );
         return Promise.resolve();
       },

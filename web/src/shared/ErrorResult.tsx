@@ -18,7 +18,7 @@ export function ErrorResult({ error }: { error: unknown }) {
   return (
     <Result
       status="error"
-      title={error instanceof ApiError ? error.problem.title : 'Lỗi'}
+      title={error instanceof ApiError ? error.problem.title : t.error}
       subTitle={error instanceof Error ? error.message : String(error)}
     />
   );

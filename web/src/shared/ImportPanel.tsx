@@ -1,7 +1,7 @@
 import { Alert, App, Button, Space, Upload } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { registryFiles, type ImportKind } from '../modules/registry/api.ts';
-import { csrfHeader, problemText } from './api.ts';
+import { requestHeaders, problemText } from './api.ts';
 import { fill, useI18n, useMessages } from './i18n.ts';
 import { sharedMessages } from './messages.ts';
 import { ImportProgress, type Stage } from './ImportProgress.tsx';
@@ -107,7 +107,7 @@ export function ImportPanel({
     const response = await fetch(registryFiles.annotated(kind, query(true, false)), {
       method: 'POST',
       body,
-      headers: csrfHeader(),
+      headers: requestHeaders(),
     });
     if (!response.ok) return void message.error(m.importAnnotatedFailed);
     const a = document.createElement('a');

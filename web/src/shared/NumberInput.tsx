@@ -1,4 +1,5 @@
 import { Input, Tooltip } from 'antd';
+import type { Rule } from 'antd/es/form';
 import { useEffect, useRef, useState, type CSSProperties } from 'react';
 import {
   formatVietnameseNumber,
@@ -26,6 +27,14 @@ export interface NumberInputProps {
 }
 
 const HINT_EN = 'A number is needed, e.g. 96,5 or 1.234,5';
+
+/** A form rule refusing what a NumberInput could not read (its value is NaN), with `message`. */
+export function numberRule(message: string): Rule {
+  return {
+    validator: (_rule, value: NumberValue | undefined) =>
+      Number.isNaN(value) ? Promise.reject(new Error(message)) : Promise.resolve(),
+  };
+}
 
 /** vi-VN text of a value (`1.234,5`); '' for nothing. */
 export function formatNumber(value: NumberValue | undefined, precision = 2): string {

@@ -1,5 +1,5 @@
 import { Select } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { UnitSummary } from '../../../src/modules/orgs/contract.ts';
 import { orgsApi } from '../modules/orgs/api.ts';
 import { KIND_LABELS, useI18n } from './i18n.ts';
@@ -22,6 +22,9 @@ export function UnitPicker({
 }) {
   const { lang, t } = useI18n();
   const [options, setOptions] = useState<UnitSummary[]>([]);
+  // Answers can arrive out of order while someone types: only the newest query's answer is shown,
+  // or a late answer to "Sở Giáo" could replace the options for the full school name.
+  const latestQuery = useRef(0);
   return (
     <Select
       id={id}
@@ -31,7 +34,10 @@ export function UnitPicker({
       filterOption={false}
       onSearch={(q) => {
         if (q.trim().length < 2) return;
-        void orgsApi.search(q).then(setOptions);
+        const query = ++latestQuery.current;
+        void orgsApi.search(q).then((found) => {
+          if (query === latestQuery.current) setOptions(found);
+        });
       }}
       onChange={(id: string) => onChange?.(id)}
       options={options

@@ -7,6 +7,7 @@
  * route named there exists).
  */
 import type { Problem as ProblemDetails } from '../../../src/core/contract.ts';
+import { activeLang } from './i18n.ts';
 
 /** RFC 9457 problem details, as every error answers; `type` absent when the server sent none. */
 export type Problem = Omit<ProblemDetails, 'type'> & { type?: string };
@@ -24,18 +25,40 @@ export class ApiError extends Error {
   }
 }
 
+/** What to show when an error answer carries no problem details (a proxy's 502, say). */
+export function serverSaid(status: number): { title: string; detail: string } {
+  return activeLang() === 'en'
+    ? { title: 'Error', detail: `The server answered ${status}.` }
+    : { title: 'Lỗi', detail: `Máy chủ trả lời ${status}.` };
+}
+
+/** The message of an upload cut off before the server answered. */
+export function connectionLost(): string {
+  return activeLang() === 'en'
+    ? 'The connection to the server was lost while sending the file.'
+    : 'Mất kết nối tới máy chủ khi gửi tệp.';
+}
+
 let csrfToken = '';
 export function setCsrfToken(token: string): void {
   csrfToken = token;
 }
 
-/** For the few requests made with fetch directly (file downloads after an upload). */
-export function csrfHeader(): Record<string, string> {
-  return { 'x-csrf-token': csrfToken };
+/**
+ * The page's language for the server (issue 13 item 17): problem details and
+ * an import's row errors come back in English with `Accept-Language: en`.
+ */
+export function languageHeader(): Record<string, string> {
+  return { 'accept-language': activeLang() };
+}
+
+/** For the few requests made with fetch directly (file downloads after an upload): CSRF token and language. */
+export function requestHeaders(): Record<string, string> {
+  return { 'x-csrf-token': csrfToken, ...languageHeader() };
 }
 
 async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = languageHeader();
   if (body !== undefined && !(body instanceof FormData))
     headers['content-type'] = 'application/json';
   if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
@@ -57,7 +80,7 @@ async function request<T>(method: string, url: string, body?: unknown): Promise<
     const problem =
       data && typeof data === 'object' && 'title' in data
         ? (data as Problem)
-        : { title: 'Lỗi', detail: `Máy chủ trả lời ${response.status}.`, status: response.status };
+        : { ...serverSaid(response.status), status: response.status };
     throw new ApiError({ ...problem, status: response.status }, data);
   }
   // The server serialises every answer through the route's schema, whose
@@ -79,7 +102,12 @@ export function url(
 ): string {
   const filled = path.replace(/:([A-Za-z]+)/g, (_m, name: string) => {
     const value = params[name];
-    if (value === undefined) throw new Error(`Thiếu tham số ${name} của ${path}`);
+    if (value === undefined)
+      throw new Error(
+        activeLang() === 'en'
+          ? `Parameter ${name} of ${path} is missing`
+          : `Thiếu tham số ${name} của ${path}`,
+      );
     return encodeURIComponent(value);
   });
   const search =

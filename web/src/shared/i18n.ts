@@ -81,6 +81,7 @@ const vi = {
   forbidden: 'Không có quyền truy cập',
   forbiddenDetail: 'Bạn không có quyền xem trang này.',
   notFound: 'Không tìm thấy',
+  error: 'Lỗi',
   notFoundDetail: 'Trang hoặc đối tượng bạn tìm không tồn tại.',
   loading: 'Đang tải…',
   home: 'Trang chính',
@@ -217,6 +218,7 @@ const en: Messages = {
   forbidden: 'Access denied',
   forbiddenDetail: 'You may not see this page.',
   notFound: 'Not found',
+  error: 'Error',
   notFoundDetail: 'The page or item does not exist.',
   loading: 'Loading…',
   home: 'Home',
@@ -294,6 +296,16 @@ export interface I18n {
 }
 export const I18nContext = createContext<I18n>({ lang: 'vi', t: vi, setLang: () => {} });
 export const useI18n = (): I18n => useContext(I18nContext);
+
+/**
+ * The page's language outside React (form validators, fetch helpers): the
+ * choice App keeps in localStorage, Vietnamese when none was made.
+ */
+export function activeLang(): Lang {
+  return typeof localStorage !== 'undefined' && localStorage.getItem('sogd.lang') === 'en'
+    ? 'en'
+    : 'vi';
+}
 
 const dateTimeFormat = new Intl.DateTimeFormat('vi-VN', {
   timeZone: 'Asia/Ho_Chi_Minh',

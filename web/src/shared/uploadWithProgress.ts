@@ -1,5 +1,5 @@
 import type { ProgressLine } from '../../../src/modules/registry/contract.ts';
-import { csrfHeader, type Problem } from './api.ts';
+import { connectionLost, requestHeaders, type Problem } from './api.ts';
 
 /**
  * POST with upload progress (fetch cannot report it), then the answer's
@@ -28,7 +28,7 @@ export function uploadWithProgress(
       }
     };
     xhr.open('POST', url);
-    for (const [k, v] of Object.entries(csrfHeader())) xhr.setRequestHeader(k, v);
+    for (const [k, v] of Object.entries(requestHeaders())) xhr.setRequestHeader(k, v);
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onUpload(Math.round((e.loaded / e.total) * 100));
     };
@@ -44,7 +44,7 @@ export function uploadWithProgress(
         }
       resolve({ last, problem, status: xhr.status });
     };
-    xhr.onerror = () => reject(new Error('Mất kết nối tới máy chủ khi gửi tệp.'));
+    xhr.onerror = () => reject(new Error(connectionLost()));
     xhr.send(body);
   });
 }
