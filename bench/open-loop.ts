@@ -15,10 +15,25 @@ export interface OpenLoopResult {
   latencyMs: { p50: number; p90: number; p95: number; p99: number; max: number };
 }
 
+/** A request other than a GET of one of `paths`: the i-th request's method, path, headers, body. */
+export interface PlannedRequest {
+  method: string;
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
 export async function openLoop(
   baseUrl: string,
   paths: string[],
-  options: { rate: number; seconds: number; connections: number },
+  options: {
+    rate: number;
+    seconds: number;
+    connections: number;
+    plan?: (i: number) => PlannedRequest;
+    /** Told of each answer (its index and status), e.g. to count what was accepted. */
+    onAnswer?: (i: number, status: number) => void;
+  },
 ): Promise<OpenLoopResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.connections });
   const total = Math.round(options.rate * options.seconds);
@@ -32,19 +47,26 @@ export async function openLoop(
   await new Promise<void>((finish) => {
     const send = (i: number) => {
       const scheduled = started + i * interval;
-      const request = http.get(`${baseUrl}${paths[i % paths.length]!}`, { agent }, (response) => {
-        response.resume();
-        response.on('end', () => {
-          latency[i] = performance.now() - scheduled;
-          status[String(response.statusCode)] = (status[String(response.statusCode)] ?? 0) + 1;
-          if (++done === total) finish();
-        });
-      });
+      const planned = options.plan?.(i) ?? { method: 'GET', path: paths[i % paths.length]! };
+      const request = http.request(
+        `${baseUrl}${planned.path}`,
+        { agent, method: planned.method, headers: planned.headers ?? {} },
+        (response) => {
+          response.resume();
+          response.on('end', () => {
+            latency[i] = performance.now() - scheduled;
+            status[String(response.statusCode)] = (status[String(response.statusCode)] ?? 0) + 1;
+            options.onAnswer?.(i, response.statusCode ?? 0);
+            if (++done === total) finish();
+          });
+        },
+      );
       request.on('error', () => {
         latency[i] = performance.now() - scheduled;
         errors++;
         if (++done === total) finish();
       });
+      request.end(planned.body);
     };
     const tick = () => {
       const due = Math.min(total, Math.floor((performance.now() - started) / interval) + 1);

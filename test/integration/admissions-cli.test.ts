@@ -203,5 +203,49 @@ describe.skipIf(process.env.SOGD_TEST_TARGET === 'postgres')(
       expect(allocated.code).toBe(1);
       expect(allocated.stderr).toContain('không có gì để xét tuyển');
     }, 240_000);
+
+    it('creates an entry-grade campaign with its published seed and the commune order', async () => {
+      const year = '2031-2032';
+      const now = Date.now();
+      const iso = (ms: number) => new Date(ms).toISOString();
+      const args = (...extra: string[]) => [
+        'admissions',
+        'campaign',
+        'create',
+        '--name',
+        'Lớp 1',
+        '--year',
+        year,
+        '--grade',
+        '1',
+        '--opens',
+        iso(now),
+        '--closes',
+        iso(now + 3_600_000),
+        ...extra,
+      ];
+      const repeated = sogd(...args('--criteria', 'sibling,sibling'));
+      expect(repeated.code).toBe(1);
+      expect(repeated.stderr).toContain('một tiêu chí hai lần');
+      const created = sogd(...args('--seed', '7', '--criteria', 'sibling,permanent-residence'));
+      expect(created.code).toBe(0);
+      const id = lastJson(created.stdout).campaign as string;
+      const database = await openDatabase({ dataDir });
+      const row = await database.db
+        .selectFrom('admission_campaign')
+        .select(['grade', 'max_preferences', 'entry_rules'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      await database.close();
+      expect(row).toEqual({
+        grade: 1,
+        max_preferences: 1,
+        entry_rules: {
+          order: ['sibling', 'permanent-residence'],
+          seed: 7,
+          overflowInCommune: true,
+        },
+      });
+    }, 60_000);
   },
 );

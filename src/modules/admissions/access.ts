@@ -1,7 +1,7 @@
 /** Shared by the use cases: a campaign as the caller may see it, and its answer shape. */
 import type { Permission } from '../../core/access/permissions.ts';
 import type { Scope } from '../../core/access/scope.ts';
-import { forbidden, notFound } from '../../core/errors.ts';
+import { conflict, forbidden, notFound } from '../../core/errors.ts';
 import type { Db } from '../../db/connection.ts';
 import { isUuid } from '../../lib/ids.ts';
 import { formatHundredths } from './allocate/index.ts';
@@ -19,14 +19,34 @@ export async function requireCampaign(
   campaignId: string,
   permission: Permission,
 ): Promise<CampaignRow> {
-  scope.require(permission);
+  // An entry-grade campaign (grade 1, 6) is run with admissions.entry (a commune's office too).
+  const manage = permission === 'admissions.manage';
+  if (manage && !scope.can('admissions.entry')) scope.require(permission);
+  else if (!manage) scope.require(permission);
   if (!isUuid(campaignId)) throw notFound('kỳ tuyển sinh');
   const campaign = await campaignById(db, campaignId);
   if (!campaign) throw notFound('kỳ tuyển sinh');
+  if (manage) scope.require(isEntryCampaign(campaign) ? 'admissions.entry' : 'admissions.manage');
   const inside = scope.containsPath(campaign.unit_path);
   const covering = scope.user.orgPath.startsWith(campaign.unit_path);
   if (permission === 'admissions.manage' ? !inside : !inside && !covering) throw forbidden();
   return campaign;
+}
+
+/** An entry-grade campaign (tuyển sinh đầu cấp: grade 1 or grade 6, issue #15). */
+export function isEntryCampaign(c: { grade: number }): boolean {
+  return c.grade === 1 || c.grade === 6;
+}
+
+/**
+ * Refuses a grade-10 step (scores, zones, direct admission, top-up, the
+ * engine's export files) on an entry-grade campaign, which goes by residence.
+ */
+export function refuseOnEntry(c: { grade: number }, what: string): void {
+  if (isEntryCampaign(c))
+    throw conflict(
+      `Tuyển sinh lớp ${c.grade} xét theo nơi cư trú, không có ${what} (chỉ tuyển sinh lớp 10 có).`,
+    );
 }
 
 /** A public campaign by id: 404 for anything else (the id is public on its page). */
@@ -55,6 +75,9 @@ export function toSummary(c: CampaignRow): CampaignSummary {
     unit: { id: c.org_unit_id, code: c.unit_code, name: c.unit_name },
     version: c.version,
     ...windowOf(c),
+    specialisedStatus: c.specialised_status,
+    specialisedConfirmBy: c.specialised_confirm_by?.toISOString() ?? null,
+    entryRules: c.entry_rules,
   };
 }
 
@@ -79,6 +102,9 @@ export function toPublic(c: CampaignRow): PublicCampaign {
     status: c.status,
     published: c.status === 'published',
     ...windowOf(c),
+    specialisedPublished: c.specialised_status === 'published',
+    grade: c.grade,
+    entryRules: c.entry_rules,
   };
 }
 

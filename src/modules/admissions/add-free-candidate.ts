@@ -4,16 +4,24 @@ import { writeTransaction } from '../../db/actor.ts';
 import type { Db } from '../../db/connection.ts';
 import { uuidv7 } from '../../lib/ids.ts';
 import { hashPassword } from '../../lib/passwords.ts';
-import { requireCampaign } from './access.ts';
+import { checkPersonalId } from '../../lib/personal-id.ts';
+import { isEntryCampaign, requireCampaign } from './access.ts';
+import { checkEntryAge } from './entry/eligibility.ts';
 import type { FreeCandidateInput, Slip } from './contract.ts';
 import { newPin } from './issue-candidates.ts';
-import { candidateCount, insertCandidates } from './repo.ts';
+import { candidateByPersonalId, candidateCount, insertCandidates } from './repo.ts';
 
 /**
  * A free candidate (thí sinh tự do: finished lower secondary earlier, or
  * studied outside the province's registry) recorded by a lower-secondary
  * school of the campaign: a candidate with no registry record, marked with
  * who recorded it, and a slip (code and PIN, shown once) like the others.
+ *
+ * Entry grades (issue #15): a child not in the registry (grade 6: from
+ * outside the province; grade 1: not at a preschool of the province),
+ * recorded by a primary school (or a preschool for grade 1, a lower-secondary
+ * school for grade 6), with the personal id when known and, for a grade-1
+ * child outside the birth year, the reason of the exception.
  */
 export async function addFreeCandidate(
   db: Db,
@@ -30,20 +38,55 @@ export async function addFreeCandidate(
     input.schoolId ?? scope.user.orgUnitId,
     'admissions.candidates',
   );
+  const entry = isEntryCampaign(campaign);
+  const levels: string[] = !entry
+    ? ['lower_secondary']
+    : campaign.grade === 1
+      ? ['preschool', 'primary']
+      : ['primary', 'lower_secondary'];
+  const levelName = !entry ? 'THCS' : campaign.grade === 1 ? 'mầm non, tiểu học' : 'tiểu học, THCS';
   if (
     school.kind !== 'school' ||
-    !school.levels.includes('lower_secondary') ||
+    !school.levels.some((l) => levels.includes(l)) ||
     !school.path.startsWith(campaign.unit_path)
   )
-    throw badRequest('Thí sinh tự do do một trường THCS của kỳ tuyển sinh ghi nhận.', [
-      {
-        path: 'body.schoolId',
-        message: `${school.name} không phải trường THCS thuộc đơn vị tổ chức kỳ tuyển sinh.`,
-      },
-    ]);
+    throw badRequest(
+      `${entry ? 'Trẻ ngoài cơ sở dữ liệu ngành' : 'Thí sinh tự do'} do một trường ${levelName} của kỳ tuyển sinh ghi nhận.`,
+      [
+        {
+          path: 'body.schoolId',
+          message: `${school.name} không phải trường ${levelName} thuộc đơn vị tổ chức kỳ tuyển sinh.`,
+        },
+      ],
+    );
   const birthYear = Number(input.birthDate.slice(0, 4));
   const campaignYear = Number(campaign.school_year.slice(0, 4));
-  if (campaignYear - birthYear < 14 || campaignYear - birthYear > 30)
+  let gender = input.gender ?? null;
+  if (entry) {
+    const problem = checkEntryAge(
+      campaign.grade,
+      campaign.school_year,
+      input.birthDate,
+      input.birthYearException ?? null,
+    );
+    if (problem) throw badRequest(problem, [{ path: 'body.birthDate', message: problem }]);
+    if (input.personalId) {
+      const digit = Number(input.personalId[3]);
+      gender ??= digit % 2 === 1 ? 'female' : 'male';
+      const wrong = checkPersonalId(input.personalId, { birthYear, gender });
+      if (wrong)
+        throw badRequest(`Mã định danh cá nhân không khớp trẻ: ${wrong}`, [
+          { path: 'body.personalId', message: wrong },
+        ]);
+      const twin = await candidateByPersonalId(db, campaign.id, input.personalId);
+      if (twin)
+        throw conflict(
+          `Trẻ có mã định danh ${input.personalId} đã có trong kỳ tuyển sinh (mã ${twin.code}, ${twin.full_name}): mỗi trẻ một hồ sơ.`,
+        );
+    }
+  } else if (input.personalId || input.birthYearException)
+    throw badRequest('Mã định danh và ngoại lệ năm sinh chỉ dùng cho tuyển sinh lớp 1, lớp 6.');
+  if (!entry && (campaignYear - birthYear < 14 || campaignYear - birthYear > 30))
     throw badRequest('Ngày sinh không hợp lệ cho thí sinh vào lớp 10.', [
       {
         path: 'body.birthDate',
@@ -63,7 +106,10 @@ export async function addFreeCandidate(
         school_id: school.id,
         full_name: input.fullName,
         birth_date: input.birthDate,
+        gender,
         added_by: `${scope.user.fullName} (${scope.user.username})`,
+        personal_id: input.personalId ?? null,
+        birth_year_exception: input.birthYearException ?? null,
       },
     ]),
   );

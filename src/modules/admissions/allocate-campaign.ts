@@ -11,17 +11,23 @@ import {
   type AllocationOptions,
   type AllocationResult,
 } from './allocate/index.ts';
-import { requireCampaign } from './access.ts';
+import { isEntryCampaign, requireCampaign } from './access.ts';
+import { allocateEntryCampaign } from './entry/allocate-entry.ts';
 import type { AllocationSummary } from './contract.ts';
 import { campaignFiles } from './export-campaign.ts';
 import {
   candidateCodes,
+  confirmedSpecialised,
   directOf,
+  lapseUnconfirmed,
   programsOf,
   replaceResults,
+  replaceSpecialisedResults,
   setCampaignStatus,
+  setSpecialisedStatus,
   storeProgramOutcome,
 } from './repo.ts';
+import { hasSpecialisedStage, type Stage } from './stages.ts';
 import { vnTime } from './submit-application.ts';
 
 /** The what-if steps: cutoffs 0.25, 0.5 and 1 point lower (hundredths). */
@@ -32,15 +38,23 @@ export const WHAT_IF_STEPS = [25, 50, 100] as const;
  * parser (so the result equals `sogd admissions allocate` on them), with the
  * campaign's D and tie policy, and stores it as a draft until published.
  * Refused before `closes` and after publication.
+ *
+ * A campaign with specialised or integrated programs runs in two stages
+ * (stages.ts): `stage: 'specialised'` first, published with its own
+ * confirmation deadline; the regular stage only after that deadline, without
+ * the candidates who confirmed a specialised seat (they are kept in the
+ * result as round 'specialised', confirmed) and with the unanswered
+ * specialised offers lapsed.
  */
 export async function allocateCampaign(
   db: Db,
   scope: Scope,
   campaignId: string,
-  options: { outDir?: string | undefined; now?: Date } = {},
+  options: { outDir?: string | undefined; now?: Date; stage?: Stage } = {},
 ): Promise<AllocationSummary> {
   const campaign = await requireCampaign(db, scope, campaignId, 'admissions.manage');
   const now = options.now ?? new Date();
+  const stage = options.stage ?? 'regular';
   if (now < campaign.closes_at)
     throw new AppError(
       409,
@@ -48,7 +62,26 @@ export async function allocateCampaign(
       `Chỉ xét tuyển sau khi đóng đăng ký (${vnTime(campaign.closes_at)}). Chưa xét gì.`,
     );
   if (campaign.status === 'published') throw conflict('Kết quả đã công bố: không xét tuyển lại.');
-  const files = await campaignFiles(db, campaign);
+  // An entry-grade campaign (grade 1, 6): by residence, entry/allocate-entry.ts.
+  if (isEntryCampaign(campaign))
+    return allocateEntryCampaign(db, scope, campaign, { outDir: options.outDir, now });
+  const staged = hasSpecialisedStage(await programsOf(db, campaign.id));
+  if (stage === 'specialised') {
+    if (campaign.status !== 'open')
+      throw conflict('Đã xét tuyển vòng thường: không xét lại vòng chuyên, tích hợp.');
+    if (campaign.specialised_status === 'published')
+      throw conflict('Kết quả vòng chuyên, tích hợp đã công bố: không xét lại.');
+  } else if (staged) {
+    if (campaign.specialised_status !== 'published')
+      throw conflict(
+        'Kỳ tuyển sinh có chương trình chuyên, tích hợp: hãy xét và công bố vòng chuyên trước (--stage specialised).',
+      );
+    if (campaign.specialised_confirm_by && now < campaign.specialised_confirm_by)
+      throw conflict(
+        `Chưa hết hạn xác nhận vòng chuyên, tích hợp (${vnTime(campaign.specialised_confirm_by)}): thí sinh trúng tuyển còn được xác nhận hoặc từ chối.`,
+      );
+  }
+  const files = await campaignFiles(db, campaign, stage);
   if (files.candidates === 0)
     throw new AppError(
       422,
@@ -77,6 +110,34 @@ export async function allocateCampaign(
       school_id: program ? schoolOf.get(program)! : null,
     };
   });
+  if (stage === 'specialised') {
+    await writeTransaction(db, scope.actor, async (tx) => {
+      await auditInsertsGrouped(tx);
+      await replaceSpecialisedResults(tx, campaign.id, rows);
+      for (let p = 0; p < instance.programIds.length; p++)
+        await storeProgramOutcome(tx, campaign.id, instance.programIds[p]!, {
+          admitted: result.admitted[p]!,
+          cutoff: result.hasCutoff[p] ? result.cutoff[p]! : null,
+          what_if: whatIf[p]!,
+        });
+      await setSpecialisedStatus(tx, campaign.id, {
+        specialised_status: 'allocated',
+        specialised_allocated_at: now,
+      });
+    });
+    return summaryOf(instance, result);
+  }
+  // Candidates who confirmed a specialised seat keep it in the final result.
+  if (staged)
+    for (const s of await confirmedSpecialised(db, campaign.id))
+      rows.push({
+        id: s.id,
+        program: s.program,
+        rank: s.rank,
+        school_id: s.school_id,
+        round: 'specialised' as const,
+        response: 'confirmed' as const,
+      });
   // Directly admitted candidates hold their seats outside the engine's files.
   const direct = await directOf(db, campaign.id);
   const directCount = new Map<string, number>();
@@ -91,6 +152,8 @@ export async function allocateCampaign(
     });
   await writeTransaction(db, scope.actor, async (tx) => {
     await auditInsertsGrouped(tx);
+    // Specialised offers not answered by their deadline lapse (the regular stage starts).
+    if (staged) await lapseUnconfirmed(tx, campaign.id, 'admission_specialised_result');
     await replaceResults(tx, campaign.id, rows);
     for (let p = 0; p < instance.programIds.length; p++)
       await storeProgramOutcome(tx, campaign.id, instance.programIds[p]!, {
@@ -100,6 +163,10 @@ export async function allocateCampaign(
       });
     await setCampaignStatus(tx, campaign.id, { status: 'allocated', allocated_at: now });
   });
+  return summaryOf(instance, result);
+}
+
+function summaryOf(instance: AllocationInstance, result: AllocationResult): AllocationSummary {
   let admitted = 0;
   for (const n of result.admitted) admitted += n;
   return {

@@ -37,6 +37,7 @@ export const ADMISSIONS_AUDIT: AuditLabels = {
         birth_date: { vi: 'Ngày sinh', en: 'Date of birth' },
         pin_hash: { vi: 'Mã PIN', en: 'PIN' },
         score: { vi: 'Điểm xét tuyển', en: 'Score' },
+        gender: { vi: 'Giới tính', en: 'Gender' },
       },
     },
     admission_result: {
@@ -45,6 +46,7 @@ export const ADMISSIONS_AUDIT: AuditLabels = {
         round: { vi: 'Vòng', en: 'Round' },
         response: { vi: 'Xác nhận', en: 'Response' },
         responded_at: { vi: 'Ngày xác nhận', en: 'Responded' },
+        handed_over_at: { vi: 'Chuyển sang CSDL ngành', en: 'Handed over to the registry' },
       },
     },
     entry_area: {

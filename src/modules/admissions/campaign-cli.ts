@@ -5,10 +5,18 @@
  * line of JSON; exit 1 for rejected input (nothing written), 2 for an
  * unreadable file or wrong usage.
  */
-import { InvalidArgumentError, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { Scope } from '../../core/access/scope.ts';
 import type { Db } from '../../db/connection.ts';
 import type { ImportSummary } from './contract.ts';
+import type { Stage } from './stages.ts';
+
+/** --stage: the specialised/integrated stage or the regular one (stages.ts). */
+function stageOption() {
+  return new Option('--stage <stage>', 'vòng: specialised (chuyên, tích hợp) hoặc regular')
+    .choices(['specialised', 'regular'])
+    .default('regular');
+}
 
 async function run(task: string, work: (db: Db, scope: Scope) => Promise<unknown>): Promise<void> {
   const { migrateToLatest, openDatabase, targetFromEnv } = await import('../../db/connection.ts');
@@ -76,13 +84,19 @@ export function registerCampaignCommands(admissions: Command): void {
     .description('Tạo kỳ tuyển sinh: năm học, lịch và quy định')
     .requiredOption('--name <text>', 'tên kỳ tuyển sinh')
     .requiredOption('--year <year>', 'năm học thí sinh trúng tuyển sẽ học, ví dụ 2027-2028')
-    .option('--grade <n>', 'lớp tuyển', integer, 10)
+    .option('--grade <n>', 'lớp tuyển: 10, hoặc 1, 6 (tuyển sinh đầu cấp)', integer, 10)
     .requiredOption('--opens <iso>', 'mở đăng ký', isoTime)
     .requiredOption('--closes <iso>', 'đóng đăng ký', isoTime)
     .option('--confirm-by <iso>', 'hạn xác nhận nhập học', isoTime)
-    .option('--max-preferences <n>', 'số nguyện vọng tối đa', integer, 3)
+    .option('--max-preferences <n>', 'số nguyện vọng tối đa (mặc định 3; lớp 1, 6: 1)', integer)
     .option('--rank-penalty <D>', 'điểm cần thêm ở mỗi nguyện vọng sau (D)', points, 0)
     .option('--ties <policy>', 'admit-all | tiebreak', 'admit-all')
+    .option('--seed <n>', 'lớp 1, 6: hạt giống bốc thăm công bố (mặc định ngẫu nhiên)', integer)
+    .option(
+      '--criteria <list>',
+      'lớp 1, 6: thứ tự ưu tiên, ví dụ permanent-residence,sibling,distance',
+    )
+    .option('--no-overflow', 'lớp 1, 6: không điều tiết trẻ chưa có chỗ sang trường gần nhất')
     .action(
       (options: {
         name: string;
@@ -91,9 +105,12 @@ export function registerCampaignCommands(admissions: Command): void {
         opens: string;
         closes: string;
         confirmBy?: string;
-        maxPreferences: number;
+        maxPreferences?: number;
         rankPenalty: number;
         ties: string;
+        seed?: number;
+        criteria?: string;
+        overflow: boolean;
       }) => {
         if (options.ties !== 'admit-all' && options.ties !== 'tiebreak') {
           console.error(`--ties "${options.ties}" không hợp lệ: cần admit-all hoặc tiebreak.`);
@@ -112,15 +129,31 @@ export function registerCampaignCommands(admissions: Command): void {
             opensAt: options.opens,
             closesAt: options.closes,
             confirmBy: options.confirmBy ?? null,
-            maxPreferences: options.maxPreferences,
+            ...(options.maxPreferences !== undefined
+              ? { maxPreferences: options.maxPreferences }
+              : {}),
             rankPenalty: options.rankPenalty,
             ties,
+            ...(options.grade === 1 || options.grade === 6
+              ? {
+                  entryRules: {
+                    ...(options.seed !== undefined ? { seed: options.seed } : {}),
+                    ...(options.criteria !== undefined
+                      ? { order: options.criteria.split(',').map((c) => c.trim()) }
+                      : {}),
+                    overflowInCommune: options.overflow,
+                  },
+                }
+              : {}),
           });
           if (!parsed.success)
             throw badRequest(
               parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
             );
-          const created = await createCampaign(db, scope, parsed.data);
+          const created = await createCampaign(db, scope, {
+            ...parsed.data,
+            ...(options.maxPreferences === undefined ? { maxPreferences: undefined } : {}),
+          });
           return { campaign: created.id };
         });
       },
@@ -129,15 +162,22 @@ export function registerCampaignCommands(admissions: Command): void {
   const programs = admissions.command('programs').description('Chương trình và chỉ tiêu');
   programs
     .command('import <campaign> <file>')
-    .description('Nhập programs.csv: program,school_code,quota')
+    .description('Nhập programs.csv: program,school_code,quota[,zone][,track][,unzoned]')
     .action((campaignId: string, file: string) =>
       run('nhập chỉ tiêu tuyển sinh', async (db, scope) => {
         const { readCsv } = await import('./csv.ts');
         const { importPrograms } = await import('./import-programs.ts');
-        const rows = readCsv(file, ['program', 'school_code', 'quota']).map((r) => ({
+        const rows = readCsv(
+          file,
+          ['program', 'school_code', 'quota'],
+          ['zone', 'track', 'unzoned'],
+        ).map((r) => ({
           program: r.program!,
           schoolCode: r.school_code!,
           quota: r.quota!,
+          ...(r.zone ? { zone: r.zone } : {}),
+          ...(r.track ? { track: r.track } : {}),
+          ...(r.unzoned ? { unzoned: r.unzoned } : {}),
         }));
         return summaryLine(await importPrograms(db, scope, campaignId, { rows }), file);
       }),
@@ -169,14 +209,17 @@ export function registerCampaignCommands(admissions: Command): void {
   const scores = admissions.command('scores').description('Điểm xét tuyển');
   scores
     .command('import <campaign> <file>')
-    .description('Nhập điểm: code,score (0–100, tối đa 2 chữ số thập phân)')
+    .description(
+      'Nhập điểm: code,score (0–100, tối đa 2 chữ số thập phân)[,program: điểm riêng của một chương trình]',
+    )
     .action((campaignId: string, file: string) =>
       run('nhập điểm xét tuyển', async (db, scope) => {
         const { readCsv } = await import('./csv.ts');
         const { importScores } = await import('./import-scores.ts');
-        const rows = readCsv(file, ['code', 'score']).map((r) => ({
+        const rows = readCsv(file, ['code', 'score'], ['program']).map((r) => ({
           code: r.code!,
           score: r.score!,
+          ...(r.program ? { program: r.program } : {}),
         }));
         return summaryLine(await importScores(db, scope, campaignId, { rows }), file);
       }),
@@ -186,10 +229,11 @@ export function registerCampaignCommands(admissions: Command): void {
     .command('export <campaign>')
     .description('Ghi programs.csv và applications.csv (nguyện vọng có hiệu lực khi đóng đăng ký)')
     .requiredOption('--out <dir>', 'thư mục')
-    .action((campaignId: string, options: { out: string }) =>
+    .addOption(stageOption())
+    .action((campaignId: string, options: { out: string; stage: Stage }) =>
       run('xuất dữ liệu xét tuyển', async (db, scope) => {
         const { exportCampaign } = await import('./export-campaign.ts');
-        return exportCampaign(db, scope, campaignId, options.out);
+        return exportCampaign(db, scope, campaignId, options.out, options.stage);
       }),
     );
 
@@ -197,10 +241,50 @@ export function registerCampaignCommands(admissions: Command): void {
     .command('allocate-campaign <campaign>')
     .description('Xét tuyển kỳ tuyển sinh trên đúng dữ liệu "export"; lưu bản nháp kết quả')
     .requiredOption('--out <dir>', 'thư mục ghi assignments.csv và cutoffs.csv')
-    .action((campaignId: string, options: { out: string }) =>
+    .addOption(stageOption())
+    .action((campaignId: string, options: { out: string; stage: Stage }) =>
       run('xét tuyển', async (db, scope) => {
         const { allocateCampaign } = await import('./allocate-campaign.ts');
-        return allocateCampaign(db, scope, campaignId, { outDir: options.out });
+        return allocateCampaign(db, scope, campaignId, {
+          outDir: options.out,
+          stage: options.stage,
+        });
+      }),
+    );
+
+  admissions
+    .command('publish-specialised <campaign>')
+    .description('Công bố kết quả vòng chuyên, tích hợp; thí sinh trúng tuyển xác nhận trước hạn')
+    .requiredOption('--confirm-by <iso>', 'hạn xác nhận (ISO 8601 có múi giờ)')
+    .action((campaignId: string, options: { confirmBy: string }) =>
+      run('công bố vòng chuyên, tích hợp', async (db, scope) => {
+        const { publishSpecialised } = await import('./specialised-stage.ts');
+        const c = await publishSpecialised(db, scope, campaignId, options);
+        return { campaign: c.id, specialisedStatus: c.specialisedStatus };
+      }),
+    );
+
+  admissions
+    .command('hand-over')
+    .description(
+      'Chuyển học sinh trúng tuyển đã xác nhận nhập học sang cơ sở dữ liệu ngành (chờ xếp lớp)',
+    )
+    .requiredOption('--campaign <id>', 'mã kỳ tuyển sinh (đã công bố kết quả)')
+    .action((options: { campaign: string }) =>
+      run('chuyển học sinh trúng tuyển sang cơ sở dữ liệu ngành', async (db, scope) => {
+        const { handOverToRegistry } = await import('./hand-over.ts');
+        const answer = await handOverToRegistry(db, scope, options.campaign);
+        for (const s of answer.bySchool)
+          console.error(
+            `${s.schoolCode} ${s.schoolName}: chuyển mới ${s.sent}, đã có từ trước ${s.alreadyThere}`,
+          );
+        for (const p of answer.notSent) console.error(`chưa chuyển ${p.code}: ${p.reason}`);
+        return {
+          sent: answer.sent,
+          alreadyThere: answer.alreadyThere,
+          schools: answer.bySchool.length,
+          notSent: answer.notSent.length,
+        };
       }),
     );
 

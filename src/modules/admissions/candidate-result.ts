@@ -1,6 +1,6 @@
 import { notFound } from '../../core/errors.ts';
 import type { Db } from '../../db/connection.ts';
-import { points, publicCampaignRow } from './access.ts';
+import { isEntryCampaign, points, publicCampaignRow } from './access.ts';
 import type { CandidateScope } from './candidate-session.ts';
 import type { ResultAnswer } from './contract.ts';
 import { candidateById, programsOf, resultOf, submissionsOf } from './repo.ts';
@@ -17,6 +17,21 @@ export async function candidateResult(db: Db, scope: CandidateScope): Promise<Re
   if (!candidate) throw notFound('thí sinh');
   const result = await resultOf(db, scope.candidateId);
   if (!result) return { program: null };
+  // Entry grades: no score; the cutoff is a place in the school's order, not a score to reach.
+  if (isEntryCampaign(campaign))
+    return {
+      program: result.program,
+      rank: result.rank,
+      score: null,
+      cutoff: null,
+      schoolName: result.school_name,
+      round: result.round,
+      response: result.response,
+      confirmBy: campaign.confirm_by?.toISOString() ?? null,
+      missed: [],
+      overflow: result.overflow,
+      documentsChecked: result.documents_checked_at !== null,
+    };
   const cutoffs = new Map((await programsOf(db, campaign.id)).map((p) => [p.id, p.cutoff]));
   const inForce = (await submissionsOf(db, scope.candidateId)).find(
     (s) => new Date(s.submitted_at) < campaign.closes_at,

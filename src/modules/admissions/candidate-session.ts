@@ -4,8 +4,15 @@ import { AppError, unauthorized } from '../../core/errors.ts';
 import { AttemptThrottle } from '../../core/http/rate-limit.ts';
 import type { Db } from '../../db/connection.ts';
 import { verifyPassword } from '../../lib/passwords.ts';
-import { publicCampaignRow } from './access.ts';
-import { candidateByCode, insertSession, schoolPath, sessionByToken } from './repo.ts';
+import { isEntryCampaign, publicCampaignRow } from './access.ts';
+import {
+  candidateByCode,
+  candidateByPersonalId,
+  insertSession,
+  schoolPath,
+  sessionByToken,
+  type CampaignRow,
+} from './repo.ts';
 
 /** A signed-in candidate: what a candidate's use cases act as. */
 export interface CandidateScope {
@@ -79,16 +86,65 @@ export async function candidateSignIn(
   if (!candidate || !ok) throw unauthorized('Mã thí sinh hoặc mã PIN không đúng.');
   codeThrottle.refund(codeKey);
   addressThrottle.refund(addressKey);
+  return openSession(db, candidate.id, input.ip, now);
+}
+
+async function openSession(
+  db: Db,
+  candidateId: string,
+  ip: string | null,
+  now: number,
+): Promise<{ token: string; csrfToken: string }> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   await insertSession(db, {
     token_hash: hashToken(token),
-    candidate_id: candidate.id,
+    candidate_id: candidateId,
     csrf_token: csrfToken,
-    ip: input.ip,
+    ip,
     expires_at: new Date(now + CANDIDATE_SESSION_HOURS * 3_600_000),
   });
   return { token, csrfToken };
+}
+
+/**
+ * Entry grades (issue #15): a family signs in with the child's 12-digit
+ * personal id and date of birth instead of a slip. A child already listed
+ * in the campaign must match both; a child not listed yet is looked for in
+ * the registry (grade 6: in grade 5 the year before; grade 1: at a preschool,
+ * born in the grade-1 year) inside the campaign's subtree, and listed then.
+ * The same throttles as the slip's, the personal id standing for the code:
+ * a date of birth is easier to guess than a PIN, so failures are spaced out.
+ */
+export async function entrySignIn(
+  db: Db,
+  input: { campaignId: string; personalId: string; birthDate: string; ip: string | null },
+  listChild: (campaign: CampaignRow) => Promise<string | null>,
+): Promise<{ token: string; csrfToken: string }> {
+  const campaign = await publicCampaignRow(db, input.campaignId);
+  if (!isEntryCampaign(campaign))
+    throw unauthorized('Kỳ tuyển sinh lớp 10 đăng nhập bằng mã thí sinh và mã PIN trên phiếu.');
+  const codeKey = `${campaign.id}:id:${input.personalId}`;
+  const addressKey = input.ip ?? 'unknown';
+  const now = Date.now();
+  const earliest = Math.max(
+    codeThrottle.earliest(codeKey, now),
+    addressThrottle.earliest(addressKey, now),
+  );
+  if (earliest > now) throw new CandidateSignInThrottled(Math.ceil((earliest - now) / 1000));
+  codeThrottle.reserve(codeKey, now);
+  addressThrottle.reserve(addressKey, now);
+  const listed = await candidateByPersonalId(db, campaign.id, input.personalId);
+  let candidateId: string | null = null;
+  if (listed) candidateId = listed.birth_date === input.birthDate ? listed.id : null;
+  else candidateId = await listChild(campaign);
+  if (!candidateId)
+    throw unauthorized(
+      'Mã định danh cá nhân hoặc ngày sinh của trẻ không đúng, hoặc trẻ chưa có trong cơ sở dữ liệu ngành của kỳ tuyển sinh: hãy liên hệ trường mầm non, tiểu học để được cấp mã đăng ký.',
+    );
+  codeThrottle.refund(codeKey);
+  addressThrottle.refund(addressKey);
+  return openSession(db, candidateId, input.ip, now);
 }
 
 // argon2id of a random string: what an unknown code is checked against.

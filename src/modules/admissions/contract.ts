@@ -23,8 +23,22 @@ export const tiePolicy = z.enum(['admit-all', 'tiebreak']);
 export const campaignStatus = z.enum(['open', 'allocated', 'published']);
 export type CampaignStatus = z.infer<typeof campaignStatus>;
 
-/** How a seat was obtained: the allocation, the top-up round, direct admission. */
-export const admissionRound = z.enum(['main', 'top_up', 'direct']);
+/** How a seat was obtained: the allocation, the top-up round, direct admission, the specialised stage. */
+export const admissionRound = z.enum(['main', 'top_up', 'direct', 'specialised']);
+
+/**
+ * An entry-grade campaign's rules (grade 1, grade 6; entry/rules.ts): the
+ * commune's priority order among in-catchment children, the published
+ * lottery seed, and whether children left without a seat are offered the
+ * nearest school of their commune with seats.
+ */
+export const entryCriterion = z.enum(['permanent-residence', 'sibling', 'distance']);
+export const entryRules = z.object({
+  order: z.array(entryCriterion).max(3),
+  seed: z.number().int().min(0).max(2_147_483_647),
+  overflowInCommune: z.boolean(),
+});
+export type EntryRulesInput = z.infer<typeof entryRules>;
 
 export const campaignParams = z.object({ id: z.string().max(64) });
 export const publicParams = z.object({ campaign: z.string().max(64) });
@@ -34,7 +48,14 @@ export const publicParams = z.object({ campaign: z.string().max(64) });
 export const createCampaignBody = z.object({
   name: z.string().trim().min(1).max(200),
   schoolYear,
-  grade: z.number().int().min(10).max(10).default(10),
+  /** 10, or an entry grade: 1 or 6 (tuyển sinh đầu cấp, issue #15). */
+  grade: z
+    .number()
+    .int()
+    .refine((g) => g === 1 || g === 6 || g === 10, 'Lớp tuyển sinh: 1, 6 hoặc 10.')
+    .default(10),
+  /** Entry grades only: defaults to permanent residence, sibling, distance; a random seed; overflow on. */
+  entryRules: entryRules.partial().optional(),
   opensAt: z.iso.datetime({ offset: true }),
   closesAt: z.iso.datetime({ offset: true }),
   confirmBy: z.iso.datetime({ offset: true }).nullable().optional(),
@@ -66,6 +87,11 @@ export const campaignSummary = z.object({
   zoneRanks: z.number().int().nullable(),
   firstClosesAt: timestamp.nullable(),
   changeOpensAt: timestamp.nullable(),
+  /** The specialised stage (stages.ts): null until allocated, then allocated, published. */
+  specialisedStatus: z.enum(['allocated', 'published']).nullable().optional(),
+  specialisedConfirmBy: timestamp.nullable().optional(),
+  /** Entry grades (1, 6): the rules; null for grade 10. */
+  entryRules: entryRules.nullable().optional(),
 });
 export type CampaignSummary = z.infer<typeof campaignSummary>;
 export const campaignList = z.array(campaignSummary);
@@ -102,6 +128,8 @@ export const programRow = z.object({
   direct: z.number().int(),
   /** How many more would reach it with a cutoff 0.25, 0.5, 1 point lower. */
   whatIf: z.array(z.number().int()).nullable(),
+  /** Its stage: specialised and integrated programs are allocated first (stages.ts). */
+  track: z.enum(['regular', 'specialised', 'integrated']).optional(),
 });
 export type ProgramRow = z.infer<typeof programRow>;
 
@@ -122,6 +150,10 @@ export const programsBody = z.object({
         quota: z.union([z.number(), z.string().max(20)]),
         /** Optional: the tuyển sinh zone of the school (for zoned campaigns). */
         zone: z.string().max(32).optional(),
+        /** Optional: regular (default), specialised (chuyên) or integrated (tích hợp). */
+        track: z.string().max(40).optional(),
+        /** Entry grades: 1 for a school outside zoning (takes applications from anywhere). */
+        unzoned: z.union([z.boolean(), z.string().max(10)]).optional(),
       }),
     )
     .max(10_000),
@@ -150,7 +182,12 @@ export type ImportSummary = z.infer<typeof importSummary>;
 export const scoresBody = z.object({
   rows: z
     .array(
-      z.object({ code: z.string().max(200), score: z.union([z.number(), z.string().max(20)]) }),
+      z.object({
+        code: z.string().max(200),
+        score: z.union([z.number(), z.string().max(20)]),
+        /** Optional: the candidate's score for this program only (a specialised program's weighting). */
+        program: z.string().max(200).optional(),
+      }),
     )
     .max(200_000),
 });
@@ -195,10 +232,37 @@ export type IssueAnswer = z.infer<typeof issueAnswer>;
 export const freeCandidateBody = z.object({
   fullName: z.string().trim().min(1).max(200),
   birthDate: isoDate,
+  /**
+   * Needed for the student record the registry creates at the hand-over;
+   * a free candidate recorded without one is reported there, not sent.
+   */
+  gender: z.enum(['male', 'female']).optional(),
   /** The recording school (default: the caller's own unit). */
   schoolId: z.string().max(64).optional(),
+  /** Entry grades: the child's 12-digit personal id (the family may sign in with it). */
+  personalId: z
+    .string()
+    .regex(/^\d{12}$/, 'Mã định danh cá nhân gồm đúng 12 chữ số.')
+    .optional(),
+  /** Grade 1: why a child outside the birth year is admitted (Luật Giáo dục 2019, Điều 28). */
+  birthYearException: z.string().trim().min(1).max(500).optional(),
 });
 export type FreeCandidateInput = z.infer<typeof freeCandidateBody>;
+
+/** Grade 1: the school records why a child outside the birth year may register; null removes it. */
+export const birthYearExceptionBody = z.object({
+  reason: z.string().trim().min(1).max(500).nullable(),
+});
+export const candidateEligibility = z.object({
+  code: z.string(),
+  fullName: z.string(),
+  birthDate: z.string(),
+  birthYearException: z.string().nullable(),
+  eligible: z.boolean(),
+  /** Why not (Vietnamese), when not eligible. */
+  problem: z.string().nullable(),
+});
+export type CandidateEligibility = z.infer<typeof candidateEligibility>;
 
 export const priorityGroup = z.enum(['none', 'group1', 'group2', 'group3']);
 export const prize = z.enum(['none', 'first', 'second', 'third']);
@@ -268,6 +332,38 @@ export const admittedList = z.array(admittedRow);
 
 export const topUpAnswer = z.object({ offered: z.number().int() });
 
+/** Hand-over to the registry, per admitting school. */
+export const handOverSchool = z.object({
+  schoolId: z.string(),
+  schoolCode: z.string(),
+  schoolName: z.string(),
+  /** New incoming students of the school this time. */
+  sent: z.number().int(),
+  /** Already the school's incoming students from an earlier run. */
+  alreadyThere: z.number().int(),
+});
+/** A confirmed candidate the registry cannot receive yet, and why. */
+export const handOverProblem = z.object({
+  code: z.string(),
+  fullName: z.string(),
+  reason: z.string(),
+});
+export const handOverAnswer = z.object({
+  sent: z.number().int(),
+  alreadyThere: z.number().int(),
+  bySchool: z.array(handOverSchool),
+  notSent: z.array(handOverProblem),
+});
+export type HandOverAnswer = z.infer<typeof handOverAnswer>;
+/** What a hand-over would do now: the confirmed, and how many were sent before. */
+export const handOverPreview = z.object({
+  published: z.boolean(),
+  confirmed: z.number().int(),
+  handedOver: z.number().int(),
+  notSent: z.array(handOverProblem),
+});
+export type HandOverPreview = z.infer<typeof handOverPreview>;
+
 // ---- Candidates and the public ----
 
 export const signInBody = z.object({
@@ -332,6 +428,11 @@ export const publicCampaign = z.object({
   zoneRanks: z.number().int().nullable(),
   firstClosesAt: timestamp.nullable(),
   changeOpensAt: timestamp.nullable(),
+  /** The specialised stage's results are out (stages.ts). */
+  specialisedPublished: z.boolean().optional(),
+  grade: z.number().int().optional(),
+  /** Entry grades (1, 6): the published rules and lottery seed. */
+  entryRules: entryRules.nullable().optional(),
 });
 export type PublicCampaign = z.infer<typeof publicCampaign>;
 export const publicCampaignList = z.array(publicCampaign);
@@ -349,10 +450,29 @@ export const resultAnswer = z.object({
   missed: z
     .array(z.object({ rank: z.number().int(), program: z.string(), needed: z.number() }))
     .optional(),
+  /** Entry grades: an offer at a school the family did not choose (the nearest with seats). */
+  overflow: z.boolean().optional(),
+  /** Entry grades: the school has checked the child's documents and confirmed the admission. */
+  documentsChecked: z.boolean().optional(),
 });
 export type ResultAnswer = z.infer<typeof resultAnswer>;
 
 export const confirmBody = z.object({ accept: z.boolean() });
+
+/** Publishing the specialised stage: the deadline for its admitted candidates to confirm. */
+export const publishSpecialisedBody = z.object({ confirmBy: z.iso.datetime({ offset: true }) });
+
+/** A candidate's result in the specialised stage (404 before it is published). */
+export const specialisedAnswer = z.object({
+  program: z.string().nullable(),
+  rank: z.number().int().nullable().optional(),
+  track: z.enum(['regular', 'specialised', 'integrated']).nullable().optional(),
+  schoolName: z.string().nullable().optional(),
+  cutoff: z.number().nullable().optional(),
+  response: z.enum(['confirmed', 'declined', 'lapsed']).nullable().optional(),
+  confirmBy: timestamp.nullable().optional(),
+});
+export type SpecialisedAnswer = z.infer<typeof specialisedAnswer>;
 
 export const lookupQuery = z.object({
   code: z.string().trim().min(1).max(32),

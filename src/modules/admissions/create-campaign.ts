@@ -2,8 +2,10 @@ import type { Scope } from '../../core/access/scope.ts';
 import { badRequest } from '../../core/errors.ts';
 import { writeTransaction } from '../../db/actor.ts';
 import type { Db } from '../../db/connection.ts';
+import { randomInt } from 'node:crypto';
 import { uuidv7 } from '../../lib/ids.ts';
-import { requireCampaign, toSummary } from './access.ts';
+import { isEntryCampaign, requireCampaign, toSummary } from './access.ts';
+import { ENTRY_CRITERIA } from './entry/rules.ts';
 import { createCampaignBody, type CampaignSummary, type CreateCampaignInput } from './contract.ts';
 import { insertCampaign } from './repo.ts';
 import { timetableProblems } from './timetable.ts';
@@ -13,19 +15,36 @@ import { timetableProblems } from './timetable.ts';
  * department) for the school year the admitted will study in. Dates must be
  * in order (timetable.ts): opens < closes < confirmation deadline, with
  * the optional change window inside.
+ *
+ * An entry-grade campaign (grade 1 or 6, issue #15) is the same campaign of
+ * another kind: run by the department or by a commune (`admissions.entry`:
+ * the commune's education office organises grade-1 and grade-6 admissions,
+ * TT 30/2024/TT-BGDĐT Điều 10 for grade 6), with the commune's priority
+ * order and a published lottery seed instead of scores.
  */
 export async function createCampaign(
   db: Db,
   scope: Scope,
   input: CreateCampaignInput & { orgUnitId?: string | undefined },
 ): Promise<CampaignSummary> {
-  scope.require('admissions.manage');
-  const unit = await scope.requireUnit(
-    db,
-    input.orgUnitId ?? scope.user.orgUnitId,
-    'admissions.manage',
-  );
   const body = createCampaignBody.parse(input);
+  const entry = isEntryCampaign(body);
+  const permission = entry ? 'admissions.entry' : 'admissions.manage';
+  scope.require(permission);
+  const unit = await scope.requireUnit(db, input.orgUnitId ?? scope.user.orgUnitId, permission);
+  if (entry && unit.kind !== 'department' && unit.kind !== 'commune')
+    throw badRequest('Kỳ tuyển sinh đầu cấp do Sở hoặc một xã/phường tổ chức.', [
+      { path: 'body.orgUnitId', message: `${unit.name} không phải Sở hay xã/phường.` },
+    ]);
+  if (!entry && body.entryRules)
+    throw badRequest('Quy tắc tuyển sinh đầu cấp chỉ dùng cho lớp 1 và lớp 6.', [
+      { path: 'body.entryRules', message: 'Kỳ tuyển sinh lớp 10 xét theo điểm, không theo tuyến.' },
+    ]);
+  const order = body.entryRules?.order ?? [];
+  if (new Set(order).size !== order.length)
+    throw badRequest('Thứ tự ưu tiên liệt kê một tiêu chí hai lần.', [
+      { path: 'body.entryRules.order', message: 'Mỗi tiêu chí chỉ một lần.' },
+    ]);
   const opens = new Date(body.opensAt);
   const closes = new Date(body.closesAt);
   const confirmBy = body.confirmBy ? new Date(body.confirmBy) : null;
@@ -48,12 +67,21 @@ export async function createCampaign(
       opens_at: opens,
       closes_at: closes,
       confirm_by: confirmBy,
-      max_preferences: body.maxPreferences,
+      // An entry-grade family chooses one school unless the campaign allows more.
+      max_preferences: entry && input.maxPreferences === undefined ? 1 : body.maxPreferences,
       rank_penalty: Math.round(body.rankPenalty * 100),
       ties: body.ties,
       zone_ranks: body.zoneRanks ?? null,
       first_closes_at: firstCloses,
       change_opens_at: changeOpens,
+      entry_rules: entry
+        ? JSON.stringify({
+            order: body.entryRules?.order ?? [...ENTRY_CRITERIA],
+            // Published with the campaign: anyone can re-run the draw.
+            seed: body.entryRules?.seed ?? randomInt(0, 2_147_483_647),
+            overflowInCommune: body.entryRules?.overflowInCommune ?? true,
+          })
+        : null,
     }),
   );
   return toSummary(await requireCampaign(db, scope, id, 'admissions.manage'));

@@ -4,7 +4,11 @@ import { readFileSync } from 'node:fs';
 export class UnreadableFileError extends Error {}
 
 /** Rows as objects of the named columns; a missing column or an unreadable file throws. */
-export function readCsv(file: string, columns: readonly string[]): Record<string, string>[] {
+export function readCsv(
+  file: string,
+  columns: readonly string[],
+  optional: readonly string[] = [],
+): Record<string, string>[] {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -18,7 +22,8 @@ export function readCsv(file: string, columns: readonly string[]): Record<string
     if (!header.includes(c)) throw new UnreadableFileError(`${file}:1: thiếu cột "${c}".`);
   return lines.slice(1).map((line) => {
     const cells = line.split(',');
-    return Object.fromEntries(columns.map((c) => [c, (cells[header.indexOf(c)] ?? '').trim()]));
+    const present = [...columns, ...optional.filter((c) => header.includes(c))];
+    return Object.fromEntries(present.map((c) => [c, (cells[header.indexOf(c)] ?? '').trim()]));
   });
 }
 

@@ -7,6 +7,9 @@ import { importDirect } from './import-direct.ts';
 import { importPrograms } from './import-programs.ts';
 import { issueCandidates, newPin } from './issue-candidates.ts';
 import { schoolsWithLevel } from './repo.ts';
+import { writeTransaction } from '../../db/actor.ts';
+import { uuidv7 } from '../../lib/ids.ts';
+import { communesUnder, insertAreas, replaceLinks } from './entry/repo.ts';
 
 /** The demo's first candidate signs in with this PIN (docs/admissions.md); every other PIN is random. */
 export const DEMO_PIN = '246810';
@@ -21,7 +24,7 @@ export async function seedAdmissionsDemo(
   db: Db,
   root: { id: string; path: string },
   now = new Date(),
-): Promise<{ campaign: string; candidates: number }> {
+): Promise<{ campaign: string; candidates: number; entryCampaign: string | null }> {
   const scope = systemScope(root, 'tạo kỳ tuyển sinh mẫu');
   const running = schoolYearOf(now);
   const start = Number(running.slice(0, 4)) + 1;
@@ -44,8 +47,9 @@ export async function seedAdmissionsDemo(
   await importPrograms(db, scope, campaign.id, {
     rows: upper.map((u) => ({ program: `THPT-${u.code}`, schoolCode: u.code, quota: 40 })),
   });
+  const entryCampaign = await seedEntryDemo(db, root, now);
   const [lower] = await schoolsWithLevel(db, root.path, 'lower_secondary');
-  if (!lower) return { campaign: campaign.id, candidates: 0 };
+  if (!lower) return { campaign: campaign.id, candidates: 0, entryCampaign };
   const issued = await issueCandidates(
     db,
     systemScope(lower, 'tạo kỳ tuyển sinh mẫu'),
@@ -58,6 +62,7 @@ export async function seedAdmissionsDemo(
   await addFreeCandidate(db, systemScope(lower, 'tạo kỳ tuyển sinh mẫu'), campaign.id, {
     fullName: 'Nguyễn Văn Tự Do',
     birthDate: `${start - 16}-09-02`,
+    gender: 'male',
   });
   const last = issued.slips.at(-1);
   if (upper[0] && last && issued.slips.length > 1)
@@ -70,5 +75,88 @@ export async function seedAdmissionsDemo(
         },
       ],
     });
-  return { campaign: campaign.id, candidates: issued.issued + 1 };
+  return { campaign: campaign.id, candidates: issued.issued + 1, entryCampaign };
+}
+
+/**
+ * The demo's grade-1 entry campaign (issue #15), open now, run by the first
+ * commune that has primary schools: two residential areas per primary school
+ * (the first area of each also served by the next school, so that families
+ * there choose), one more area that no school serves (the commune's list of
+ * unserved residences), seats of 2 classes × 35 per school, and slips for the
+ * commune's preschool children of the grade-1 birth year (the first one's
+ * PIN is DEMO_PIN). Families may also sign in with the child's personal id.
+ */
+async function seedEntryDemo(
+  db: Db,
+  root: { id: string; path: string },
+  now: Date,
+): Promise<string | null> {
+  let commune: { id: string; code: string; path: string } | undefined;
+  let primaries: { id: string; code: string; path: string }[] = [];
+  for (const c of (await communesUnder(db, root.path)).sort((a, b) => (a.code < b.code ? -1 : 1))) {
+    primaries = await schoolsWithLevel(db, c.path, 'primary');
+    if (primaries.length) {
+      commune = c;
+      break;
+    }
+  }
+  if (!commune) return null;
+  const scope = systemScope(root, 'tạo kỳ tuyển sinh lớp 1 mẫu');
+  const areas = primaries.flatMap((school, i) => [
+    { school: i, code: `T${2 * i + 1}`, name: `Thôn ${2 * i + 1}` },
+    { school: i, code: `T${2 * i + 2}`, name: `Thôn ${2 * i + 2}` },
+  ]);
+  const rows = areas.map((a) => ({
+    id: uuidv7(),
+    commune_id: commune.id,
+    code: a.code,
+    name: a.name,
+    latitude: null,
+    longitude: null,
+  }));
+  const unserved = {
+    id: uuidv7(),
+    commune_id: commune.id,
+    code: 'TDP-MOI',
+    name: 'Tổ dân phố mới (chưa có tuyến)',
+    latitude: null,
+    longitude: null,
+  };
+  const links = areas.flatMap((a, k) => {
+    const own = {
+      id: uuidv7(),
+      area_id: rows[k]!.id,
+      school_id: primaries[a.school]!.id,
+      grade: 1 as const,
+    };
+    const next = primaries[a.school + 1];
+    return k % 2 === 0 && next
+      ? [own, { id: uuidv7(), area_id: rows[k]!.id, school_id: next.id, grade: 1 as const }]
+      : [own];
+  });
+  await writeTransaction(db, scope.actor, async (tx) => {
+    await insertAreas(tx, [...rows, unserved]);
+    await replaceLinks(tx, [], links);
+  });
+  const running = schoolYearOf(now);
+  const start = Number(running.slice(0, 4)) + 1;
+  const day = 86_400_000;
+  const campaign = await createCampaign(db, scope, {
+    name: `Tuyển sinh lớp 1 năm học ${start}-${start + 1} (mẫu)`,
+    schoolYear: `${start}-${start + 1}`,
+    grade: 1,
+    orgUnitId: commune.id,
+    opensAt: new Date(now.getTime() - day).toISOString(),
+    closesAt: new Date(now.getTime() + 10 * day).toISOString(),
+    confirmBy: new Date(now.getTime() + 20 * day).toISOString(),
+    entryRules: { seed: 20_260_615 },
+  });
+  await importPrograms(db, scope, campaign.id, {
+    rows: primaries.map((p) => ({ program: p.code, schoolCode: p.code, quota: 70 })),
+  });
+  await issueCandidates(db, scope, campaign.id, {
+    pinFor: (i) => (i === 0 ? DEMO_PIN : newPin()),
+  });
+  return campaign.id;
 }

@@ -5,7 +5,12 @@ import { writeSimpleWorkbook } from '../../lib/xlsx.ts';
 import { listAdmitted } from './list-admitted.ts';
 import { listCandidates } from './list-candidates.ts';
 
-const ROUND = { main: 'Xét tuyển', top_up: 'Tuyển bổ sung', direct: 'Tuyển thẳng' } as const;
+const ROUND = {
+  main: 'Xét tuyển',
+  top_up: 'Tuyển bổ sung',
+  direct: 'Tuyển thẳng',
+  specialised: 'Trường chuyên, lớp tích hợp',
+} as const;
 const RESPONSE = { confirmed: 'Đã xác nhận', declined: 'Từ chối', lapsed: 'Quá hạn' } as const;
 const viDate = (iso: string) => iso.split('-').reverse().join('/');
 

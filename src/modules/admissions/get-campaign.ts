@@ -28,6 +28,7 @@ export async function getCampaign(
       zone: p.zone,
       direct: direct.get(p.id) ?? 0,
       whatIf: p.what_if,
+      track: p.track,
     })),
   };
 }

@@ -2,7 +2,7 @@ import type { Scope } from '../../core/access/scope.ts';
 import { conflict } from '../../core/errors.ts';
 import { writeTransaction } from '../../db/actor.ts';
 import type { Db } from '../../db/connection.ts';
-import { requireCampaign } from './access.ts';
+import { refuseOnEntry, requireCampaign } from './access.ts';
 import type { DirectInput, ImportSummary, RowProblem } from './contract.ts';
 import { candidatesOfCampaign, directOf, programsOf, replaceDirect } from './repo.ts';
 
@@ -24,6 +24,7 @@ export async function importDirect(
 ): Promise<ImportSummary> {
   const started = performance.now();
   const campaign = await requireCampaign(db, scope, campaignId, 'admissions.manage');
+  refuseOnEntry(campaign, 'danh sách tuyển thẳng');
   if (campaign.status !== 'open')
     throw conflict('Kỳ tuyển sinh đã xét tuyển: không sửa được danh sách tuyển thẳng.');
   const candidates = new Map(

@@ -2,9 +2,11 @@ import type { Scope } from '../../core/access/scope.ts';
 import { conflict } from '../../core/errors.ts';
 import { writeTransaction } from '../../db/actor.ts';
 import type { Db } from '../../db/connection.ts';
-import { requireCampaign } from './access.ts';
+import { isEntryCampaign, requireCampaign } from './access.ts';
 import type { ImportSummary, ProgramsInput, RowProblem } from './contract.ts';
+import type { ProgramTrack } from '../../db/schema.ts';
 import { insertProgram, programsOf, unitsByCode, updateProgram } from './repo.ts';
+import { readTrack } from './stages.ts';
 
 const PROGRAM_ID = /^[A-Za-z0-9._-]{1,64}$/;
 /** A zone code (khu vực tuyển sinh), as programs and candidates name it. */
@@ -14,7 +16,28 @@ export const ZONE = /^[\p{L}\p{N}._-]{1,32}$/u;
  * Adds or updates the campaign's programs (school × track, with quota). Every
  * row is checked first; one bad row and nothing is written. Rows are numbered
  * as lines of programs.csv (the header is line 1). Refused once allocated.
+ *
+ * In an entry-grade campaign a program is one school's entry grade: the
+ * school teaches it (primary for grade 1, lower secondary for grade 6), the
+ * quota is its seats (classes × pupils per class), each school once, and
+ * `unzoned` marks a school outside zoning (high-quality or non-public).
  */
+
+/** The level a campaign's grade enters, and its name in messages. */
+const LEVEL_OF_GRADE = {
+  1: { level: 'primary', name: 'tiểu học' },
+  6: { level: 'lower_secondary', name: 'THCS' },
+  10: { level: 'upper_secondary', name: 'THPT' },
+} as const;
+
+/** "1", "x", "có", "true" mark a school outside zoning; empty, "0", "không", "false" do not. */
+export function readUnzoned(value: string | boolean | undefined): boolean | null {
+  if (value === undefined || typeof value === 'boolean') return value ?? false;
+  const text = value.trim().toLowerCase();
+  if (['', '0', 'false', 'không', 'khong', 'no'].includes(text)) return false;
+  if (['1', 'x', 'true', 'có', 'co', 'yes'].includes(text)) return true;
+  return null;
+}
 export async function importPrograms(
   db: Db,
   scope: Scope,
@@ -25,13 +48,25 @@ export async function importPrograms(
   const campaign = await requireCampaign(db, scope, campaignId, 'admissions.manage');
   if (campaign.status !== 'open')
     throw conflict('Kỳ tuyển sinh đã xét tuyển: không sửa được chương trình và chỉ tiêu.');
+  if (campaign.specialised_status !== null)
+    throw conflict('Đã xét tuyển vòng chuyên, tích hợp: không sửa được chương trình và chỉ tiêu.');
   const problems: RowProblem[] = [];
   const codes = [...new Set(input.rows.map((r) => r.schoolCode.trim()))];
   const units = new Map(
     (await unitsByCode(db, campaign.unit_path, codes)).map((u) => [u.code, u] as const),
   );
   const seen = new Map<string, number>();
-  const valid: { program: string; schoolId: string; quota: number; zone: string | null }[] = [];
+  const valid: {
+    program: string;
+    schoolId: string;
+    quota: number;
+    zone: string | null;
+    track: ProgramTrack;
+    unzoned: boolean;
+  }[] = [];
+  const entry = isEntryCampaign(campaign);
+  const wanted = LEVEL_OF_GRADE[campaign.grade as 1 | 6 | 10] ?? LEVEL_OF_GRADE[10];
+  const schoolRow = new Map<string, number>();
   input.rows.forEach((r, i) => {
     const row = i + 2;
     const program = r.program.trim();
@@ -56,12 +91,19 @@ export async function importPrograms(
         column: 'school_code',
         message: `Không có trường mã "${r.schoolCode}" trong đơn vị tổ chức kỳ tuyển sinh.`,
       });
-    else if (!unit.levels.includes('upper_secondary') || !unit.active)
+    else if (!unit.levels.includes(wanted.level) || !unit.active)
       problems.push({
         row,
         column: 'school_code',
-        message: `Trường ${unit.code} (${unit.name}) không phải trường THPT đang hoạt động.`,
+        message: `Trường ${unit.code} (${unit.name}) không phải trường ${wanted.name} đang hoạt động.`,
       });
+    else if (entry && schoolRow.has(unit.id))
+      problems.push({
+        row,
+        column: 'school_code',
+        message: `Trường ${unit.code} đã có ở dòng ${schoolRow.get(unit.id)}: mỗi trường một dòng chỉ tiêu lớp ${campaign.grade}.`,
+      });
+    else schoolRow.set(unit.id, row);
     const quotaText = String(r.quota).trim();
     const quota = /^\d{1,6}$/.test(quotaText) ? Number(quotaText) : NaN;
     if (!Number.isInteger(quota))
@@ -77,7 +119,34 @@ export async function importPrograms(
         column: 'zone',
         message: `Khu vực "${zone}" không hợp lệ: 1–32 chữ cái, chữ số, "-", "_", ".".`,
       });
-    if (problems.length === before && unit) valid.push({ program, schoolId: unit.id, quota, zone });
+    const track = readTrack(r.track);
+    if (track === null)
+      problems.push({
+        row,
+        column: 'track',
+        message: `Loại chương trình "${r.track ?? ''}" không hợp lệ: cần regular (thường), specialised (chuyên) hoặc integrated (tích hợp).`,
+      });
+    else if (entry && track !== 'regular')
+      problems.push({
+        row,
+        column: 'track',
+        message: `Tuyển sinh lớp ${campaign.grade} không có chương trình chuyên hay tích hợp.`,
+      });
+    const unzoned = readUnzoned(r.unzoned);
+    if (unzoned === null)
+      problems.push({
+        row,
+        column: 'unzoned',
+        message: `Cột unzoned "${String(r.unzoned)}" không hợp lệ: cần 1 (trường không theo tuyến) hoặc để trống.`,
+      });
+    else if (unzoned && !entry)
+      problems.push({
+        row,
+        column: 'unzoned',
+        message: 'Chỉ tuyển sinh lớp 1, lớp 6 có trường không theo tuyến.',
+      });
+    if (problems.length === before && unit && track && unzoned !== null)
+      valid.push({ program, schoolId: unit.id, quota, zone, track, unzoned });
   });
   const existing = new Map((await programsOf(db, campaign.id)).map((p) => [p.id, p] as const));
   const summary = { rows: input.rows.length, added: 0, updated: 0, unchanged: 0 };
@@ -94,13 +163,23 @@ export async function importPrograms(
             quota: v.quota,
             seq: ++seq,
             zone: v.zone,
+            track: v.track,
+            unzoned: v.unzoned,
           });
           summary.added++;
-        } else if (old.quota !== v.quota || old.school_id !== v.schoolId || old.zone !== v.zone) {
+        } else if (
+          old.quota !== v.quota ||
+          old.school_id !== v.schoolId ||
+          old.zone !== v.zone ||
+          old.track !== v.track ||
+          old.unzoned !== v.unzoned
+        ) {
           await updateProgram(tx, campaign.id, v.program, {
             school_id: v.schoolId,
             quota: v.quota,
             zone: v.zone,
+            track: v.track,
+            unzoned: v.unzoned,
           });
           summary.updated++;
         } else summary.unchanged++;

@@ -2,7 +2,7 @@ import type { Scope } from '../../core/access/scope.ts';
 import { conflict } from '../../core/errors.ts';
 import { writeTransaction } from '../../db/actor.ts';
 import type { Db } from '../../db/connection.ts';
-import { requireCampaign } from './access.ts';
+import { refuseOnEntry, requireCampaign } from './access.ts';
 import type { ImportSummary, RowProblem, ZonesInput } from './contract.ts';
 import { ZONE } from './import-programs.ts';
 import { candidatesOfCampaign, setCandidateZones } from './repo.ts';
@@ -21,6 +21,7 @@ export async function importZones(
 ): Promise<ImportSummary> {
   const started = performance.now();
   const campaign = await requireCampaign(db, scope, campaignId, 'admissions.manage');
+  refuseOnEntry(campaign, 'khu vực tuyển sinh theo nguyện vọng');
   if (campaign.status !== 'open')
     throw conflict('Kỳ tuyển sinh đã xét tuyển: không sửa được khu vực tuyển sinh của thí sinh.');
   const candidates = new Map(

@@ -6,6 +6,7 @@ import type { Db } from '../../db/connection.ts';
 import { uuidv7 } from '../../lib/ids.ts';
 import { hashPassword } from '../../lib/passwords.ts';
 import { requireCampaign } from './access.ts';
+import { gradeOneBirthYear } from './entry/rules.ts';
 import type { IssueAnswer, Slip } from './contract.ts';
 import { candidateCount, insertCandidates, issuedStudentIds, studentsInGrade } from './repo.ts';
 
@@ -25,6 +26,11 @@ export function newPin(): string {
  * the campaign's subtree and the caller's (a school issues its own), who has
  * none yet. The PIN is returned once, on the slip, and stored only hashed
  * (argon2id, as passwords are). `pinFor` lets the demo seed fix one PIN.
+ *
+ * Entry grades (issue #15): grade 6 lists the grade-5 students, grade 1 the
+ * preschool children born in the grade-1 birth year (entry/rules.ts), each
+ * with their personal id so that the family may also sign in with it; the
+ * slip is the code the preschool or primary school hands to the family.
  */
 export async function issueCandidates(
   db: Db,
@@ -36,12 +42,16 @@ export async function issueCandidates(
   if (campaign.status !== 'open')
     throw conflict('Kỳ tuyển sinh đã xét tuyển: không cấp thêm phiếu.');
   const root = scope.containsPath(campaign.unit_path) ? campaign.unit_path : scope.user.orgPath;
-  const students = await studentsInGrade(
-    db,
-    root,
-    previousYear(campaign.school_year),
-    campaign.grade - 1,
-  );
+  const students =
+    campaign.grade === 1
+      ? await studentsInGrade(
+          db,
+          root,
+          previousYear(campaign.school_year),
+          null,
+          gradeOneBirthYear(campaign.school_year),
+        )
+      : await studentsInGrade(db, root, previousYear(campaign.school_year), campaign.grade - 1);
   const already = await issuedStudentIds(db, campaign.id);
   const fresh = students.filter((s) => !already.has(s.id));
   let next = (await candidateCount(db, campaign.id)) + 1;
@@ -64,6 +74,7 @@ export async function issueCandidates(
         school_id: s.school_id,
         full_name: s.full_name,
         birth_date: s.birth_date,
+        personal_id: s.personal_id,
       });
       slips.push({
         code,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Db } from '../../db/connection.ts';
 import { points, publicCampaignRow } from './access.ts';
 import type { CountsAnswer } from './contract.ts';
@@ -10,15 +11,37 @@ import { countsByRank, programsOf } from './repo.ts';
  * keeps them within the contract's 5 seconds of every accepted version.
  */
 const FRESH_MS = 1_000;
-const cache = new Map<string, { at: number; answer: Promise<CountsAnswer> }>();
 
-export function publicCounts(db: Db, campaignId: string): Promise<CountsAnswer> {
+/** The counts with their JSON text and its ETag, serialised once for every request of that second. */
+export interface CountsText {
+  answer: CountsAnswer;
+  /** UTF-8 JSON, sent as bytes so that no serialiser runs again. */
+  json: Buffer;
+  etag: string;
+}
+const cache = new Map<string, { at: number; text: Promise<CountsText> }>();
+
+export function publicCountsText(db: Db, campaignId: string): Promise<CountsText> {
   const hit = cache.get(campaignId);
-  if (hit && Date.now() - hit.at < FRESH_MS) return hit.answer;
-  const answer = computeCounts(db, campaignId);
-  cache.set(campaignId, { at: Date.now(), answer });
-  answer.catch(() => cache.delete(campaignId));
-  return answer;
+  if (hit && Date.now() - hit.at < FRESH_MS) return hit.text;
+  const text = computeCounts(db, campaignId).then((answer) => {
+    // The ETag names the figures, not the moment: a client polling with
+    // If-None-Match gets 304 until a count changes.
+    const json = Buffer.from(JSON.stringify(answer));
+    const figures = JSON.stringify(answer.programs);
+    return {
+      answer,
+      json,
+      etag: `"${createHash('sha1').update(figures).digest('base64url')}"`,
+    };
+  });
+  cache.set(campaignId, { at: Date.now(), text });
+  text.catch(() => cache.delete(campaignId));
+  return text;
+}
+
+export async function publicCounts(db: Db, campaignId: string): Promise<CountsAnswer> {
+  return (await publicCountsText(db, campaignId)).answer;
 }
 
 async function computeCounts(db: Db, campaignId: string): Promise<CountsAnswer> {

@@ -6,6 +6,7 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../db/actor.ts';
 import type { Db } from '../../db/connection.ts';
+import type { EntryResidence, ProgramTrack } from '../../db/schema.ts';
 import type { Scope } from '../../core/access/scope.ts';
 
 type Q = Db | Tx;
@@ -27,6 +28,7 @@ export async function insertCampaign(
     zone_ranks?: number | null;
     first_closes_at?: Date | null;
     change_opens_at?: Date | null;
+    entry_rules?: string | null;
   },
 ): Promise<void> {
   await tx.insertInto('admission_campaign').values(row).execute();
@@ -50,6 +52,9 @@ const campaignColumns = [
   'c.zone_ranks',
   'c.first_closes_at',
   'c.change_opens_at',
+  'c.specialised_status',
+  'c.specialised_confirm_by',
+  'c.entry_rules',
   'u.code as unit_code',
   'u.name as unit_name',
   'u.path as unit_path',
@@ -146,6 +151,8 @@ export async function programsOf(db: Q, campaignId: string) {
       'p.cutoff',
       'p.what_if',
       'p.zone',
+      'p.track',
+      'p.unzoned',
       'u.code as school_code',
       'u.name as school_name',
       'u.path as school_path',
@@ -175,6 +182,8 @@ export async function insertProgram(
     quota: number;
     seq: number;
     zone?: string | null;
+    track?: ProgramTrack;
+    unzoned?: boolean;
   },
 ): Promise<void> {
   await tx.insertInto('admission_program').values(row).execute();
@@ -184,7 +193,13 @@ export async function updateProgram(
   tx: Tx,
   campaignId: string,
   programId: string,
-  set: { school_id: string; quota: number; zone?: string | null },
+  set: {
+    school_id: string;
+    quota: number;
+    zone?: string | null;
+    track?: ProgramTrack;
+    unzoned?: boolean;
+  },
 ): Promise<void> {
   await tx
     .updateTable('admission_program')
@@ -210,9 +225,19 @@ export async function storeProgramOutcome(
 
 // ---- Candidates ----
 
-/** Students in `grade` in `schoolYear` in a subtree, studying: the candidates to issue. */
-export async function studentsInGrade(db: Q, rootPath: string, schoolYear: string, grade: number) {
-  return db
+/**
+ * Students in `grade` in `schoolYear` in a subtree, studying: the candidates
+ * to issue. `grade` null: preschool (the children entering grade 1), then
+ * only those born in `birthYear`.
+ */
+export async function studentsInGrade(
+  db: Q,
+  rootPath: string,
+  schoolYear: string,
+  grade: number | null,
+  birthYear?: number,
+) {
+  let query = db
     .selectFrom('registry_enrolment_v as e')
     .innerJoin('registry_student_v as s', 's.student_id', 'e.student_id')
     .innerJoin('orgs_unit_v as u', 'u.id', 'e.school_id')
@@ -221,16 +246,20 @@ export async function studentsInGrade(db: Q, rootPath: string, schoolYear: strin
       's.student_code',
       's.full_name',
       's.birth_date',
+      's.personal_id',
+      'e.gender',
       'u.id as school_id',
       'u.code as school_code',
     ])
     .where('e.school_year', '=', schoolYear)
-    .where('e.grade', '=', grade)
     .where('s.status', '=', 'studying')
-    .where('u.path', 'like', `${rootPath}%`)
-    .orderBy('u.code')
-    .orderBy('s.search_name')
-    .execute();
+    .where('u.path', 'like', `${rootPath}%`);
+  query = grade === null ? query.where('e.grade', 'is', null) : query.where('e.grade', '=', grade);
+  if (birthYear !== undefined)
+    query = query
+      .where('s.birth_date', '>=', `${birthYear}-01-01`)
+      .where('s.birth_date', '<=', `${birthYear}-12-31`);
+  return query.orderBy('u.code').orderBy('s.search_name').execute();
 }
 
 export async function issuedStudentIds(db: Q, campaignId: string): Promise<Set<string>> {
@@ -264,6 +293,9 @@ export async function insertCandidates(
     full_name: string;
     birth_date: string;
     added_by?: string | null;
+    gender?: 'male' | 'female' | null;
+    personal_id?: string | null;
+    birth_year_exception?: string | null;
   }[],
 ): Promise<void> {
   for (let i = 0; i < rows.length; i += 2_000) {
@@ -298,8 +330,20 @@ export async function candidateById(db: Q, candidateId: string) {
       'score',
       'zone',
       'student_id',
+      'personal_id',
+      'birth_year_exception',
     ])
     .where('id', '=', candidateId)
+    .executeTakeFirst();
+}
+
+/** An entry-grade candidate by the child's personal id. */
+export async function candidateByPersonalId(db: Q, campaignId: string, personalId: string) {
+  return db
+    .selectFrom('admission_candidate')
+    .select(['id', 'code', 'full_name', 'birth_date', 'school_id'])
+    .where('campaign_id', '=', campaignId)
+    .where('personal_id', '=', personalId)
     .executeTakeFirst();
 }
 
@@ -415,7 +459,7 @@ export async function sessionByToken(db: Q, tokenHash: string) {
 export async function currentApplication(db: Q, candidateId: string) {
   return db
     .selectFrom('admission_current')
-    .select(['version', 'preferences', 'submitted_at'])
+    .select(['version', 'preferences', 'submitted_at', 'residence', 'area_id'])
     .where('candidate_id', '=', candidateId)
     .executeTakeFirst();
 }
@@ -423,7 +467,7 @@ export async function currentApplication(db: Q, candidateId: string) {
 export async function submissionsOf(db: Q, candidateId: string) {
   return db
     .selectFrom('admission_submission')
-    .select(['version', 'preferences', 'submitted_at', 'on_behalf_by'])
+    .select(['version', 'preferences', 'submitted_at', 'on_behalf_by', 'residence', 'area_id'])
     .where('candidate_id', '=', candidateId)
     .orderBy('version', 'desc')
     .execute();
@@ -440,10 +484,17 @@ export async function advanceCurrent(
   baseVersion: number,
   preferences: string[],
   at: Date,
+  residence: { residence: EntryResidence; area_id: string } | null = null,
 ): Promise<number | null> {
   const row = await tx
     .updateTable('admission_current')
-    .set({ version: sql`version + 1`, preferences, submitted_at: at })
+    .set({
+      version: sql`version + 1`,
+      preferences,
+      submitted_at: at,
+      residence: residence?.residence ?? null,
+      area_id: residence?.area_id ?? null,
+    })
     .where('candidate_id', '=', candidateId)
     .where('version', '=', baseVersion)
     .returning('version')
@@ -461,6 +512,8 @@ export async function insertSubmission(
     submitted_at: Date;
     ip: string | null;
     on_behalf_by: string | null;
+    residence?: EntryResidence | null;
+    area_id?: string | null;
   },
 ): Promise<void> {
   await tx.insertInto('admission_submission').values(row).execute();
@@ -481,8 +534,13 @@ export async function countsByRank(db: Q, campaignId: string) {
  * submitted before then) with a non-empty list, and the candidate's score.
  */
 export async function applicationsAtClose(db: Q, campaignId: string, closesAt: Date) {
-  const result = await sql<{ code: string; score: number | null; preferences: string[] }>`
-    SELECT a.code, a.score, v.preferences
+  const result = await sql<{
+    id: string;
+    code: string;
+    score: number | null;
+    preferences: string[];
+  }>`
+    SELECT a.id, a.code, a.score, v.preferences
     FROM admission_candidate a
     JOIN LATERAL (
       SELECT s.preferences FROM admission_submission s
@@ -583,7 +641,9 @@ export async function replaceResults(
     program: string | null;
     rank: number | null;
     school_id: string | null;
-    round?: 'main' | 'direct';
+    round?: 'main' | 'direct' | 'specialised';
+    response?: 'confirmed' | null;
+    overflow?: boolean;
   }[],
 ): Promise<void> {
   await tx.deleteFrom('admission_result').where('campaign_id', '=', campaignId).execute();
@@ -601,27 +661,44 @@ export async function resultOf(db: Q, candidateId: string) {
       join.onRef('p.campaign_id', '=', 'r.campaign_id').onRef('p.id', '=', 'r.program'),
     )
     .leftJoin('orgs_unit_v as u', 'u.id', 'p.school_id')
-    .select(['r.program', 'r.rank', 'r.round', 'r.response', 'p.cutoff', 'u.name as school_name'])
+    .select([
+      'r.program',
+      'r.rank',
+      'r.round',
+      'r.response',
+      'r.overflow',
+      'r.documents_checked_at',
+      'p.cutoff',
+      'u.name as school_name',
+    ])
     .where('r.id', '=', candidateId)
     .executeTakeFirst();
 }
+
+/** The tables holding an offer and its answer: the result, or the specialised stage's. */
+type OfferTable = 'admission_result' | 'admission_specialised_result';
 
 export async function setResponse(
   tx: Tx,
   candidateId: string,
   response: 'confirmed' | 'declined',
+  table: OfferTable = 'admission_result',
 ): Promise<void> {
   await tx
-    .updateTable('admission_result')
+    .updateTable(table)
     .set({ response, responded_at: sql`now()` })
     .where('id', '=', candidateId)
     .execute();
 }
 
 /** Admitted candidates who had not answered by the deadline lose their seat. */
-export async function lapseUnconfirmed(tx: Tx, campaignId: string): Promise<number> {
+export async function lapseUnconfirmed(
+  tx: Tx,
+  campaignId: string,
+  table: OfferTable = 'admission_result',
+): Promise<number> {
   const result = await tx
-    .updateTable('admission_result')
+    .updateTable(table)
     .set({ response: 'lapsed', responded_at: sql`now()` })
     .where('campaign_id', '=', campaignId)
     .where('program', 'is not', null)
@@ -697,6 +774,47 @@ export async function offerTopUp(
       .execute();
 }
 
+// ---- Hand-over to the registry ----
+
+/** Confirmed candidates with where they go: their registry record, or a free candidate's data. */
+export async function confirmedCandidates(db: Q, campaignId: string) {
+  return db
+    .selectFrom('admission_result as r')
+    .innerJoin('admission_candidate as a', 'a.id', 'r.id')
+    .innerJoin('orgs_unit_v as u', 'u.id', 'r.school_id')
+    .select([
+      'a.id',
+      'a.code',
+      'a.full_name',
+      'a.birth_date',
+      'a.gender',
+      'a.student_id',
+      'a.personal_id',
+      'r.school_id',
+      'r.handed_over_at',
+      'r.documents_checked_at',
+      'u.code as school_code',
+      'u.name as school_name',
+    ])
+    .where('r.campaign_id', '=', campaignId)
+    .where('r.program', 'is not', null)
+    .where('r.response', '=', 'confirmed')
+    .orderBy('a.code')
+    .execute();
+}
+
+/** Marks the results handed over (those not yet marked): audited with who ran it. */
+export async function markHandedOver(tx: Tx, campaignId: string, ids: string[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += 5_000)
+    await tx
+      .updateTable('admission_result')
+      .set({ handed_over_at: sql`now()` })
+      .where('campaign_id', '=', campaignId)
+      .where('id', 'in', ids.slice(i, i + 5_000))
+      .where('handed_over_at', 'is', null)
+      .execute();
+}
+
 export async function schoolName(db: Q, unitId: string): Promise<string | null> {
   const row = await db
     .selectFrom('orgs_unit_v')
@@ -728,7 +846,7 @@ export async function rootUnit(db: Q) {
 export async function schoolsWithLevel(
   db: Q,
   rootPath: string,
-  level: 'upper_secondary' | 'lower_secondary',
+  level: 'upper_secondary' | 'lower_secondary' | 'primary' | 'preschool',
 ) {
   return db
     .selectFrom('orgs_unit_v')
@@ -843,4 +961,103 @@ export async function setClaimCheck(
     .set({ ...check, checked_at: sql`now()` })
     .where('id', '=', candidateId)
     .execute();
+}
+
+// ---- The specialised stage (migration 2026120590) ----
+
+/** Scores for one program where they differ from the general score: `${candidateId} ${program}` → hundredths. */
+export async function programScores(db: Q, campaignId: string): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('admission_program_score')
+    .select(['id', 'program', 'score'])
+    .where('campaign_id', '=', campaignId)
+    .execute();
+  return new Map(rows.map((r) => [`${r.id} ${r.program}`, r.score]));
+}
+
+export async function setProgramScores(
+  tx: Tx,
+  campaignId: string,
+  rows: { id: string; program: string; score: number; school_id: string }[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 5_000)
+    await tx
+      .insertInto('admission_program_score')
+      .values(rows.slice(i, i + 5_000).map((r) => ({ ...r, campaign_id: campaignId })))
+      .onConflict((oc) =>
+        oc
+          .columns(['id', 'program'])
+          .doUpdateSet((eb) => ({ score: eb.ref('excluded.score') }))
+          .where('admission_program_score.score', '!=', (eb) => eb.ref('excluded.score')),
+      )
+      .execute();
+}
+
+export async function replaceSpecialisedResults(
+  tx: Tx,
+  campaignId: string,
+  rows: { id: string; program: string | null; rank: number | null; school_id: string | null }[],
+): Promise<void> {
+  await tx
+    .deleteFrom('admission_specialised_result')
+    .where('campaign_id', '=', campaignId)
+    .execute();
+  for (let i = 0; i < rows.length; i += 5_000)
+    await tx
+      .insertInto('admission_specialised_result')
+      .values(rows.slice(i, i + 5_000).map((r) => ({ ...r, campaign_id: campaignId })))
+      .execute();
+}
+
+export async function specialisedResultOf(db: Q, candidateId: string) {
+  return db
+    .selectFrom('admission_specialised_result as r')
+    .leftJoin('admission_program as p', (join) =>
+      join.onRef('p.campaign_id', '=', 'r.campaign_id').onRef('p.id', '=', 'r.program'),
+    )
+    .leftJoin('orgs_unit_v as u', 'u.id', 'p.school_id')
+    .select(['r.program', 'r.rank', 'r.response', 'p.cutoff', 'p.track', 'u.name as school_name'])
+    .where('r.id', '=', candidateId)
+    .executeTakeFirst();
+}
+
+/** Candidates who took their specialised seat: they leave the regular stage. */
+export async function confirmedSpecialised(db: Q, campaignId: string) {
+  return db
+    .selectFrom('admission_specialised_result')
+    .select(['id', 'program', 'rank', 'school_id'])
+    .where('campaign_id', '=', campaignId)
+    .where('response', '=', 'confirmed')
+    .execute();
+}
+
+export async function setSpecialisedStatus(
+  tx: Tx,
+  campaignId: string,
+  set: {
+    specialised_status: 'allocated' | 'published';
+    specialised_allocated_at?: Date;
+    specialised_confirm_by?: Date;
+  },
+): Promise<void> {
+  await tx
+    .updateTable('admission_campaign')
+    .set({ ...set, version: sql`version + 1`, updated_at: sql`now()` })
+    .where('id', '=', campaignId)
+    .execute();
+}
+
+/** The public lookup in one query: the candidate by code, with their result and its school. */
+export async function lookupRow(db: Q, campaignId: string, code: string) {
+  return db
+    .selectFrom('admission_candidate as a')
+    .leftJoin('admission_result as r', 'r.id', 'a.id')
+    .leftJoin('admission_program as p', (join) =>
+      join.onRef('p.campaign_id', '=', 'r.campaign_id').onRef('p.id', '=', 'r.program'),
+    )
+    .leftJoin('orgs_unit_v as u', 'u.id', 'p.school_id')
+    .select(['a.birth_date', 'a.score', 'r.program', 'u.name as school_name'])
+    .where('a.campaign_id', '=', campaignId)
+    .where('a.code', '=', code)
+    .executeTakeFirst();
 }

@@ -214,6 +214,32 @@ describe('the admissions API', () => {
         { program: 'P2', schoolCode: 'PT1', quota: 5, byRank: [1, 0, 0], total: 1 },
       ],
     });
+    expect(counts.headers['content-type']).toBe('application/json; charset=utf-8');
+    // A phone polling with its ETag hears "not modified" until a count changes.
+    const etag = String(counts.headers.etag);
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    const again = await app.inject({
+      method: 'GET',
+      url: `/api/public/admissions/${campaign}/counts`,
+      headers: { 'if-none-match': etag },
+    });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+    expect((await phone.put(['P1'], 3)).json()).toMatchObject({ version: 4 });
+    await new Promise((r) => setTimeout(r, 1_100));
+    const changed = await app.inject({
+      method: 'GET',
+      url: `/api/public/admissions/${campaign}/counts`,
+      headers: { 'if-none-match': etag },
+    });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.headers.etag).not.toBe(etag);
+    expect(changed.json()).toMatchObject({
+      programs: [
+        { program: 'P1', byRank: [1, 0, 0] },
+        { program: 'P2', byRank: [0, 0, 0] },
+      ],
+    });
     // A result before publication does not exist.
     const result = await phone.result();
     expect(result.statusCode).toBe(404);

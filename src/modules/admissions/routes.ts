@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { fileAnswer } from '../../core/contract.ts';
@@ -17,6 +17,8 @@ import {
   candidateList,
   candidatesQuery,
   confirmBody,
+  publishSpecialisedBody,
+  specialisedAnswer,
   countsAnswer,
   checkClaimBody,
   claimParams,
@@ -43,18 +45,18 @@ import {
   signInBody,
   submittedAnswer,
   topUpAnswer,
+  handOverAnswer,
+  handOverPreview,
   withdrawBody,
 } from './contract.ts';
-import {
-  CANDIDATE_COOKIE,
-  CANDIDATE_SESSION_HOURS,
-  CandidateSignInThrottled,
-} from './candidate-session.ts';
+import { answerCandidateSignIn } from './candidate-cookie.ts';
+import { CANDIDATE_COOKIE } from './candidate-session.ts';
 
 const STAFF_TAGS = ['Tuyển sinh lớp 10'];
 const PUBLIC_TAGS = ['Tuyển sinh lớp 10 (công khai)'];
 
 import { allocateCampaign } from './allocate-campaign.ts';
+import { publishSpecialised, respondSpecialised, specialisedResult } from './specialised-stage.ts';
 import { candidateResult } from './candidate-result.ts';
 import { candidateSignIn, requireCandidate } from './candidate-session.ts';
 import { createCampaign } from './create-campaign.ts';
@@ -83,12 +85,13 @@ import { listAdmitted } from './list-admitted.ts';
 import { listCandidates } from './list-candidates.ts';
 import { listCampaigns, listPublicCampaigns } from './list-campaigns.ts';
 import { lookupResult } from './lookup-result.ts';
-import { publicCounts } from './public-counts.ts';
+import { publicCountsText } from './public-counts.ts';
 import { publishResults } from './publish-results.ts';
 import { respondOffer } from './respond-offer.ts';
 import { submitApplication } from './submit-application.ts';
 import { submitOnBehalf } from './submit-on-behalf.ts';
 import { topUp } from './top-up.ts';
+import { handOverToRegistry, previewHandOver } from './hand-over.ts';
 import { confirmationDeadlineJob } from './jobs.ts';
 import { publicCampaignRow, toPublic } from './access.ts';
 
@@ -391,6 +394,34 @@ export function registerAdmissionsRoutes(
     (request) => allocateCampaign(db, requireScope(request), request.params.id),
   );
   api.post(
+    '/admissions/campaigns/:id/specialised/allocate',
+    {
+      ...signedIn,
+      schema: {
+        summary: 'Xét tuyển vòng chuyên, tích hợp (trước vòng thường)',
+        tags: STAFF_TAGS,
+        params: campaignParams,
+        response: { 200: allocationSummary },
+      },
+    },
+    (request) =>
+      allocateCampaign(db, requireScope(request), request.params.id, { stage: 'specialised' }),
+  );
+  api.post(
+    '/admissions/campaigns/:id/specialised/publish',
+    {
+      ...signedIn,
+      schema: {
+        summary: 'Công bố kết quả vòng chuyên, tích hợp, với hạn xác nhận',
+        tags: STAFF_TAGS,
+        params: campaignParams,
+        body: publishSpecialisedBody,
+        response: { 200: campaignSummary },
+      },
+    },
+    (request) => publishSpecialised(db, requireScope(request), request.params.id, request.body),
+  );
+  api.post(
     '/admissions/campaigns/:id/publish',
     {
       ...signedIn,
@@ -425,6 +456,33 @@ export function registerAdmissionsRoutes(
       },
     },
     (request) => topUp(db, requireScope(request), request.params.id),
+  );
+  api.get(
+    '/admissions/campaigns/:id/hand-over',
+    {
+      ...signedIn,
+      schema: {
+        summary: 'Số học sinh trúng tuyển đã xác nhận sẽ chuyển sang cơ sở dữ liệu ngành',
+        tags: STAFF_TAGS,
+        params: campaignParams,
+        response: { 200: handOverPreview },
+      },
+    },
+    (request) => previewHandOver(db, requireScope(request), request.params.id),
+  );
+  api.post(
+    '/admissions/campaigns/:id/hand-over',
+    {
+      ...signedIn,
+      schema: {
+        summary:
+          'Chuyển học sinh trúng tuyển đã xác nhận sang cơ sở dữ liệu ngành (học sinh chờ xếp lớp của trường)',
+        tags: STAFF_TAGS,
+        params: campaignParams,
+        response: { 200: handOverAnswer },
+      },
+    },
+    (request) => handOverToRegistry(db, requireScope(request), request.params.id),
   );
   api.get(
     '/admissions/campaigns/:id/admitted',
@@ -488,25 +546,16 @@ export function registerAdmissionsRoutes(
         response: { 200: signInAnswer },
       },
     },
-    async (request, reply) => {
-      const session = await candidateSignIn(db, {
-        campaignId: request.params.campaign,
-        ...request.body,
-        ip: request.ip,
-      }).catch((error: unknown) => {
-        if (error instanceof CandidateSignInThrottled)
-          void reply.header('retry-after', String(error.retryAfterSeconds));
-        throw error;
-      });
-      reply.setCookie(CANDIDATE_COOKIE, session.token, {
-        path: '/api/public/admissions',
-        httpOnly: true,
-        sameSite: 'strict',
-        secure: services.secureCookies,
-        maxAge: CANDIDATE_SESSION_HOURS * 3600,
-      });
-      return { csrfToken: session.csrfToken };
-    },
+    async (request, reply) =>
+      answerCandidateSignIn(
+        reply,
+        candidateSignIn(db, {
+          campaignId: request.params.campaign,
+          ...request.body,
+          ip: request.ip,
+        }),
+        services.secureCookies,
+      ),
   );
   api.get(
     '/public/admissions/:campaign/application',
@@ -618,12 +667,16 @@ export function registerAdmissionsRoutes(
         response: { 200: countsAnswer },
       },
     },
-    async (request, reply) => {
+    async (request, typedReply) => {
       // From the read-only standby when there is one (DATABASE_READ_URL): the
       // registration peak's most asked page stays off the primary.
-      const answer = await publicCounts(services.readDb, request.params.campaign);
-      void reply.header('cache-control', 'public, max-age=1');
-      return answer;
+      const counts = await publicCountsText(services.readDb, request.params.campaign);
+      // The bytes were serialised once a second for everyone (public-counts.ts);
+      // the schema's type checks them there, not per request.
+      const reply = typedReply as unknown as FastifyReply;
+      void reply.header('cache-control', 'public, max-age=1').header('etag', counts.etag);
+      if (request.headers['if-none-match'] === counts.etag) return reply.code(304).send();
+      return reply.type('application/json; charset=utf-8').send(counts.json);
     },
   );
   api.get(
@@ -652,6 +705,31 @@ export function registerAdmissionsRoutes(
     async (request) => respondOffer(db, await candidate(request, true), request.body),
   );
   api.get(
+    '/public/admissions/:campaign/specialised-result',
+    {
+      schema: {
+        summary: 'Kết quả vòng chuyên, tích hợp của thí sinh đang đăng nhập (sau khi công bố)',
+        tags: PUBLIC_TAGS,
+        params: publicParams,
+        response: { 200: specialisedAnswer },
+      },
+    },
+    async (request) => specialisedResult(db, await candidate(request, false)),
+  );
+  api.post(
+    '/public/admissions/:campaign/specialised-confirmation',
+    {
+      schema: {
+        summary: 'Nhận hoặc từ chối chỗ học vòng chuyên, tích hợp',
+        tags: PUBLIC_TAGS,
+        params: publicParams,
+        body: confirmBody,
+        response: { 200: specialisedAnswer },
+      },
+    },
+    async (request) => respondSpecialised(db, await candidate(request, true), request.body),
+  );
+  api.get(
     '/public/admissions/:campaign/lookup',
     {
       schema: {
@@ -673,6 +751,8 @@ export function registerAdmissionsRoutes(
         }
       },
     },
-    (request) => lookupResult(db, { campaignId: request.params.campaign, ...request.query }),
+    // From the read-only standby when there is one (DATABASE_READ_URL), as the counts.
+    (request) =>
+      lookupResult(services.readDb, { campaignId: request.params.campaign, ...request.query }),
   );
 }

@@ -1,7 +1,8 @@
 import { AppError, forbidden } from '../../core/errors.ts';
 import { staleVersion } from '../../core/versions.ts';
 import type { Db } from '../../db/connection.ts';
-import { publicCampaignRow } from './access.ts';
+import type { EntryResidence } from '../../db/schema.ts';
+import { isEntryCampaign, publicCampaignRow } from './access.ts';
 import type { CandidateScope } from './candidate-session.ts';
 import type { SubmittedAnswer } from './contract.ts';
 import {
@@ -11,6 +12,7 @@ import {
   insertSubmission,
   preferencesBefore,
   programsOf,
+  type CampaignRow,
 } from './repo.ts';
 
 const unprocessable = (detail: string, errors: { path: string; message: string }[]) =>
@@ -30,28 +32,13 @@ export async function submitApplication(
 ): Promise<SubmittedAnswer> {
   const campaign = await publicCampaignRow(db, scope.campaignId);
   const at = input.receivedAt;
-  if (at < campaign.opens_at)
-    throw forbidden(
-      `Chưa đến thời gian đăng ký: đăng ký mở từ ${vnTime(campaign.opens_at)}. Chưa lưu gì.`,
+  await checkWindow(db, campaign, scope.candidateId, at);
+  // An entry-grade application declares the residence: entry/submit-entry.ts.
+  if (isEntryCampaign(campaign) && input.preferences.length)
+    throw unprocessable(
+      'Tuyển sinh lớp 1, lớp 6: hãy khai nơi cư trú cùng trường chọn (PUT /entry-application). Chưa lưu gì.',
+      [{ path: 'body', message: 'Thiếu nơi cư trú.' }],
     );
-  if (at >= campaign.closes_at || campaign.status !== 'open')
-    throw forbidden(
-      `Đã hết hạn đăng ký và thay đổi nguyện vọng (${vnTime(campaign.closes_at)}). Chưa lưu gì.`,
-    );
-  // The change window (TP.HCM): registration ends at first_closes_at, the
-  // counts are published, and from change_opens_at those who registered may
-  // change until closes; no new registrations then.
-  if (campaign.first_closes_at && campaign.change_opens_at && at >= campaign.first_closes_at) {
-    if (at < campaign.change_opens_at)
-      throw forbidden(
-        `Đã hết hạn đăng ký (${vnTime(campaign.first_closes_at)}); số liệu đăng ký đã công bố. Thí sinh đã đăng ký được điều chỉnh nguyện vọng từ ${vnTime(campaign.change_opens_at)} đến ${vnTime(campaign.closes_at)}. Chưa lưu gì.`,
-      );
-    const registered = await preferencesBefore(db, scope.candidateId, campaign.first_closes_at);
-    if (registered.length === 0)
-      throw forbidden(
-        `Đợt điều chỉnh chỉ dành cho thí sinh đã đăng ký trước ${vnTime(campaign.first_closes_at)}; bạn chưa đăng ký nguyện vọng nào trước thời điểm đó. Chưa lưu gì.`,
-      );
-  }
   const programList = await programsOf(db, campaign.id);
   const programs = new Set(programList.map((p) => p.id));
   const zoneOf = new Map(programList.map((p) => [p.id, p.zone]));
@@ -95,6 +82,64 @@ export async function submitApplication(
   }
   if (errors.length)
     throw unprocessable(`${errors.map((e) => e.message).join(' ')} Chưa lưu gì.`, errors);
+  return writeVersion(db, scope, campaign.id, {
+    preferences: input.preferences,
+    baseVersion: input.baseVersion,
+    at,
+  });
+}
+
+/**
+ * Whether a version may be written at `at`: inside opens–closes, the campaign
+ * still open, and in a change window only for those who registered before it.
+ */
+export async function checkWindow(
+  db: Db,
+  campaign: CampaignRow,
+  candidateId: string,
+  at: Date,
+): Promise<void> {
+  if (at < campaign.opens_at)
+    throw forbidden(
+      `Chưa đến thời gian đăng ký: đăng ký mở từ ${vnTime(campaign.opens_at)}. Chưa lưu gì.`,
+    );
+  if (at >= campaign.closes_at || campaign.status !== 'open')
+    throw forbidden(
+      `Đã hết hạn đăng ký và thay đổi nguyện vọng (${vnTime(campaign.closes_at)}). Chưa lưu gì.`,
+    );
+  // The change window (TP.HCM): registration ends at first_closes_at, the
+  // counts are published, and from change_opens_at those who registered may
+  // change until closes; no new registrations then.
+  if (campaign.first_closes_at && campaign.change_opens_at && at >= campaign.first_closes_at) {
+    if (at < campaign.change_opens_at)
+      throw forbidden(
+        `Đã hết hạn đăng ký (${vnTime(campaign.first_closes_at)}); số liệu đăng ký đã công bố. Thí sinh đã đăng ký được điều chỉnh nguyện vọng từ ${vnTime(campaign.change_opens_at)} đến ${vnTime(campaign.closes_at)}. Chưa lưu gì.`,
+      );
+    const registered = await preferencesBefore(db, candidateId, campaign.first_closes_at);
+    if (registered.length === 0)
+      throw forbidden(
+        `Đợt điều chỉnh chỉ dành cho thí sinh đã đăng ký trước ${vnTime(campaign.first_closes_at)}; bạn chưa đăng ký nguyện vọng nào trước thời điểm đó. Chưa lưu gì.`,
+      );
+  }
+}
+
+/**
+ * Writes the next version from `baseVersion` (409 when another device came
+ * first), with the declared residence for an entry-grade campaign.
+ */
+export async function writeVersion(
+  db: Db,
+  scope: CandidateScope,
+  campaignId: string,
+  input: {
+    preferences: string[];
+    baseVersion: number;
+    at: Date;
+    residence?: { residence: EntryResidence; area_id: string } | null;
+  },
+): Promise<SubmittedAnswer> {
+  const { at } = input;
+  const residence = input.residence ?? null;
   const version = await db.transaction().execute(async (tx) => {
     const next = await advanceCurrent(
       tx,
@@ -102,22 +147,25 @@ export async function submitApplication(
       input.baseVersion,
       input.preferences,
       at,
+      residence,
     );
     if (next === null) return null;
     await insertSubmission(tx, {
       candidate_id: scope.candidateId,
       version: next,
-      campaign_id: campaign.id,
+      campaign_id: campaignId,
       preferences: input.preferences,
       submitted_at: at,
       ip: scope.ip,
       on_behalf_by: scope.onBehalfBy ?? null,
+      residence: residence?.residence ?? null,
+      area_id: residence?.area_id ?? null,
     });
     return next;
   });
   if (version === null) {
     const current = await currentApplication(db, scope.candidateId);
-    throw staleVersion('Đơn đăng ký nguyện vọng', {
+    throw staleVersion(input.residence ? 'Hồ sơ đăng ký tuyển sinh' : 'Đơn đăng ký nguyện vọng', {
       sent: input.baseVersion,
       current: current?.version ?? 0,
     });

@@ -2,7 +2,7 @@ import type { Scope } from '../../core/access/scope.ts';
 import { conflict } from '../../core/errors.ts';
 import { writeTransaction } from '../../db/actor.ts';
 import type { Db } from '../../db/connection.ts';
-import { requireCampaign } from './access.ts';
+import { refuseOnEntry, requireCampaign } from './access.ts';
 import { offerTopUp, programsOf, resultsWithApplications } from './repo.ts';
 
 /**
@@ -18,6 +18,7 @@ export async function topUp(
   campaignId: string,
 ): Promise<{ offered: number }> {
   const campaign = await requireCampaign(db, scope, campaignId, 'admissions.manage');
+  refuseOnEntry(campaign, 'vòng tuyển bổ sung theo điểm');
   if (campaign.status !== 'published') throw conflict('Chỉ tuyển bổ sung sau khi công bố kết quả.');
   const programs = await programsOf(db, campaign.id);
   const rows = await resultsWithApplications(db, campaign.id, campaign.closes_at);
@@ -25,13 +26,16 @@ export async function topUp(
   for (const r of rows)
     if (r.program && r.response !== 'declined' && r.response !== 'lapsed')
       seats.set(r.program, (seats.get(r.program) ?? 0) - 1);
-  const info = new Map(programs.map((p) => [p.id, p]));
+  // The regular stage's programs only: specialised seats went in their own stage (stages.ts).
+  const info = new Map(programs.filter((p) => p.track === 'regular').map((p) => [p.id, p]));
   const unplaced = rows
     .filter((r) => (!r.program || r.response === 'lapsed') && r.score !== null)
     .sort((a, b) => b.score! - a.score! || (a.code < b.code ? -1 : 1));
   const offers: { id: string; program: string; rank: number; school_id: string }[] = [];
   for (const r of unplaced) {
-    for (const [i, program] of r.preferences.entries()) {
+    // Ranks count within the regular stage, as its allocation counted them.
+    const regular = r.preferences.filter((program) => info.has(program));
+    for (const [i, program] of regular.entries()) {
       const p = info.get(program);
       if (!p || p.cutoff === null || (seats.get(program) ?? 0) <= 0) continue;
       if (program === r.program) continue; // a lapsed seat is not offered back

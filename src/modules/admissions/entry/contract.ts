@@ -37,3 +37,120 @@ export const catchmentAreaList = z.array(
   }),
 );
 export type CatchmentAreaList = z.infer<typeof catchmentAreaList>;
+
+// ---- Entry-grade campaigns (issue #15) ----
+
+export const entryResidence = z.enum(['permanent', 'temporary']);
+
+/** A family's registration: the residence declared and the school(s) chosen, first preferred. */
+export const entryApplicationBody = z.object({
+  residence: entryResidence,
+  areaId: z.string().max(64),
+  /** Program ids of the campaign (one per school), first preferred. */
+  schools: z.array(z.string().max(64)).min(1).max(10),
+  baseVersion: z.number().int().min(0),
+});
+export type EntryApplicationInput = z.infer<typeof entryApplicationBody>;
+
+export const personalIdSignInBody = z.object({
+  personalId: z
+    .string()
+    .trim()
+    .regex(/^\d{12}$/, 'Mã định danh cá nhân gồm đúng 12 chữ số.'),
+  birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày sinh dạng yyyy-mm-dd'),
+});
+
+/** The residence and eligibility of the signed-in child, besides the application itself. */
+export const entryApplicationAnswer = z.object({
+  version: z.number().int(),
+  submittedAt: z.string().nullable(),
+  residence: entryResidence.nullable(),
+  areaId: z.string().nullable(),
+  schools: z.array(z.string()),
+  /** The declared area has no school serving it for this grade: the commune is told. */
+  unserved: z.boolean(),
+  history: z.array(
+    z.object({
+      version: z.number().int(),
+      submittedAt: z.string(),
+      residence: entryResidence.nullable(),
+      areaId: z.string().nullable(),
+      schools: z.array(z.string()),
+      onBehalf: z.boolean(),
+    }),
+  ),
+  child: z.object({
+    code: z.string(),
+    fullName: z.string(),
+    birthDate: z.string(),
+    eligible: z.boolean(),
+    problem: z.string().nullable(),
+  }),
+});
+export type EntryApplicationAnswer = z.infer<typeof entryApplicationAnswer>;
+
+/** The areas of a campaign's communes, each with the programs (schools) serving it. */
+export const entryAreaList = z.array(
+  z.object({
+    id: z.string(),
+    code: z.string(),
+    name: z.string(),
+    communeCode: z.string(),
+    communeName: z.string(),
+    schools: z.array(z.string()),
+  }),
+);
+export type EntryAreaList = z.infer<typeof entryAreaList>;
+
+/** Public live counts per school: seats, applications from its catchment and from outside. */
+export const entryCountsAnswer = z.object({
+  updatedAt: z.string(),
+  schools: z.array(
+    z.object({
+      program: z.string(),
+      schoolCode: z.string(),
+      schoolName: z.string(),
+      seats: z.number().int(),
+      unzoned: z.boolean(),
+      inCatchment: z.number().int(),
+      outside: z.number().int(),
+      total: z.number().int(),
+      /** After publication: the place of the last child admitted in the school's order. */
+      lastAdmittedRank: z.number().int().nullable(),
+    }),
+  ),
+});
+export type EntryCountsAnswer = z.infer<typeof entryCountsAnswer>;
+
+export const unservedList = z.array(
+  z.object({
+    code: z.string(),
+    fullName: z.string(),
+    birthDate: z.string(),
+    residence: entryResidence.nullable(),
+    areaCode: z.string(),
+    areaName: z.string(),
+    commune: z.object({ id: z.string(), code: z.string(), name: z.string() }),
+    schools: z.array(z.string()),
+    submittedAt: z.string().nullable(),
+  }),
+);
+export type UnservedList = z.infer<typeof unservedList>;
+
+export const unservedQuery = z.object({ communeId: z.uuid().optional() });
+
+export const documentsCheckBody = z.object({ checked: z.boolean() });
+export const documentsCheckAnswer = z.object({
+  code: z.string(),
+  fullName: z.string(),
+  program: z.string(),
+  documentsChecked: z.boolean(),
+});
+
+export const entryLookupQuery = z.object({
+  personalId: z
+    .string()
+    .trim()
+    .regex(/^\d{12}$/, 'Mã định danh cá nhân gồm đúng 12 chữ số.'),
+  birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày sinh dạng yyyy-mm-dd'),
+});

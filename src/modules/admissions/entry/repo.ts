@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Tx } from '../../../db/actor.ts';
 import type { Db } from '../../../db/connection.ts';
 
@@ -118,4 +119,308 @@ export function communeCatchments(db: Db, communeId: string): Promise<CatchmentR
     .orderBy('c.grade')
     .orderBy('s.code')
     .execute();
+}
+
+// ---- Entry-grade campaigns (issue #15): candidates, registration, counts, assignment ----
+
+/** An entry-grade candidate by code, with their school's path (for the school's own checks). */
+export function entryCandidateByCode(db: Db, campaignId: string, code: string) {
+  return db
+    .selectFrom('admission_candidate as a')
+    .innerJoin('orgs_unit_v as u', 'u.id', 'a.school_id')
+    .select([
+      'a.id',
+      'a.code',
+      'a.full_name',
+      'a.birth_date',
+      'a.birth_year_exception',
+      'a.school_id',
+      'u.path as school_path',
+    ])
+    .where('a.campaign_id', '=', campaignId)
+    .where('a.code', '=', code)
+    .executeTakeFirst();
+}
+
+export async function setBirthYearException(
+  tx: Tx,
+  candidateId: string,
+  reason: string | null,
+): Promise<void> {
+  await tx
+    .updateTable('admission_candidate')
+    .set({ birth_year_exception: reason })
+    .where('id', '=', candidateId)
+    .execute();
+}
+
+/**
+ * A registry child by personal id and date of birth, studying in the
+ * campaign's subtree in `schoolYear`: in `grade` (5 for grade 6), or at a
+ * preschool (grade null, for grade 1).
+ */
+export function registryChild(
+  db: Db,
+  input: {
+    rootPath: string;
+    schoolYear: string;
+    grade: number | null;
+    personalId: string;
+    birthDate: string;
+  },
+) {
+  let query = db
+    .selectFrom('registry_student_v as s')
+    .innerJoin('registry_enrolment_v as e', 'e.student_id', 's.student_id')
+    .innerJoin('orgs_unit_v as u', 'u.id', 'e.school_id')
+    .select(['s.student_id', 's.full_name', 's.birth_date', 's.personal_id', 'e.school_id'])
+    .where('s.personal_id', '=', input.personalId)
+    .where('s.birth_date', '=', input.birthDate)
+    .where('s.status', '=', 'studying')
+    .where('e.school_year', '=', input.schoolYear)
+    .where('u.path', 'like', `${input.rootPath}%`);
+  query =
+    input.grade === null
+      ? query.where('e.grade', 'is', null)
+      : query.where('e.grade', '=', input.grade);
+  return query.executeTakeFirst();
+}
+
+/** An area of a commune inside `rootPath` (the campaign's subtree), with its commune. */
+export function areaInSubtree(db: Db, areaId: string, rootPath: string) {
+  return db
+    .selectFrom('entry_area as a')
+    .innerJoin('orgs_unit_v as c', 'c.id', 'a.commune_id')
+    .select([
+      'a.id',
+      'a.code',
+      'a.name',
+      'a.commune_id',
+      'c.path as commune_path',
+      'c.code as commune_code',
+    ])
+    .where('a.id', '=', areaId)
+    .where('c.path', 'like', `${rootPath}%`)
+    .executeTakeFirst();
+}
+
+/** The schools serving an area for a grade. */
+export async function schoolsServing(db: Db, areaId: string, grade: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('entry_catchment')
+    .select('school_id')
+    .where('area_id', '=', areaId)
+    .where('grade', '=', grade as 1 | 6)
+    .execute();
+  return rows.map((r) => r.school_id);
+}
+
+/**
+ * Another campaign of the same school year and grade where this child (by
+ * personal id or registry record) has a current, non-empty application.
+ */
+export function applicationElsewhere(
+  db: Db,
+  input: {
+    campaignId: string;
+    schoolYear: string;
+    grade: number;
+    personalId: string | null;
+    studentId: string | null;
+  },
+) {
+  const { personalId, studentId } = input;
+  if (!personalId && !studentId) return Promise.resolve(undefined);
+  return db
+    .selectFrom('admission_candidate as a')
+    .innerJoin('admission_campaign as k', 'k.id', 'a.campaign_id')
+    .innerJoin('admission_current as cur', 'cur.candidate_id', 'a.id')
+    .select(['k.name', 'a.code'])
+    .where('k.id', '!=', input.campaignId)
+    .where('k.school_year', '=', input.schoolYear)
+    .where('k.grade', '=', input.grade)
+    .where(sql<boolean>`cardinality(cur.preferences) > 0`)
+    .where((eb) =>
+      eb.or([
+        ...(personalId ? [eb('a.personal_id', '=', personalId)] : []),
+        ...(studentId ? [eb('a.student_id', '=', studentId)] : []),
+      ]),
+    )
+    .executeTakeFirst();
+}
+
+/** Each child's version in force at `closes` with its residence (an entry campaign's input). */
+export async function entryApplicationsAtClose(db: Db, campaignId: string, closesAt: Date) {
+  const result = await sql<{
+    id: string;
+    code: string;
+    preferences: string[];
+    residence: 'permanent' | 'temporary' | null;
+    area_id: string | null;
+  }>`
+    SELECT a.id, a.code, v.preferences, v.residence, v.area_id
+    FROM admission_candidate a
+    JOIN LATERAL (
+      SELECT s.preferences, s.residence, s.area_id FROM admission_submission s
+      WHERE s.candidate_id = a.id AND s.submitted_at < ${closesAt}
+      ORDER BY s.version DESC LIMIT 1
+    ) v ON true
+    WHERE a.campaign_id = ${campaignId} AND cardinality(v.preferences) > 0`.execute(db);
+  return result.rows;
+}
+
+/** Areas by id with their commune, coordinates and the schools serving them for `grade`. */
+export async function areasWithSchools(db: Db, areaIds: readonly string[], grade: number) {
+  if (areaIds.length === 0) return [];
+  return db
+    .selectFrom('entry_area as a')
+    .innerJoin('orgs_unit_v as c', 'c.id', 'a.commune_id')
+    .select([
+      'a.id',
+      'a.latitude',
+      'a.longitude',
+      'c.code as commune_code',
+      sql<string[]>`COALESCE((SELECT array_agg(ec.school_id::text) FROM entry_catchment ec
+        WHERE ec.area_id = a.id AND ec.grade = ${grade}), '{}')`.as('schools'),
+    ])
+    .where('a.id', 'in', areaIds)
+    .execute();
+}
+
+/** The communes of a subtree (a school's commune is the one whose path starts its own). */
+export function communesUnder(db: Db, rootPath: string) {
+  return db
+    .selectFrom('orgs_unit_v')
+    .select(['id', 'code', 'path'])
+    .where('kind', '=', 'commune')
+    .where(sql<boolean>`(path LIKE ${rootPath + '%'} OR ${rootPath} LIKE path || '%')`)
+    .execute();
+}
+
+/**
+ * Per program of an entry campaign: current applications listing it (at any
+ * rank), split by whether the child's declared area is in its catchment.
+ */
+export async function entryCountsOf(db: Db, campaignId: string, grade: number) {
+  const result = await sql<{ program: string; in_catchment: string; outside: string }>`
+    SELECT u.program,
+      count(*) FILTER (WHERE ec.area_id IS NOT NULL) AS in_catchment,
+      count(*) FILTER (WHERE ec.area_id IS NULL) AS outside
+    FROM admission_current c
+    CROSS JOIN unnest(c.preferences) AS u(program)
+    JOIN admission_program p ON p.campaign_id = c.campaign_id AND p.id = u.program
+    LEFT JOIN entry_catchment ec
+      ON ec.area_id = c.area_id AND ec.school_id = p.school_id AND ec.grade = ${grade}
+    WHERE c.campaign_id = ${campaignId}
+    GROUP BY u.program`.execute(db);
+  return result.rows;
+}
+
+/**
+ * Children whose current application declares an area no school serves for
+ * the campaign's grade, in the communes of `communePath`'s subtree.
+ */
+export async function unservedApplications(
+  db: Db,
+  input: { campaignId: string; grade: number; communePath: string },
+) {
+  return db
+    .selectFrom('admission_current as cur')
+    .innerJoin('admission_candidate as a', 'a.id', 'cur.candidate_id')
+    .innerJoin('entry_area as ar', 'ar.id', 'cur.area_id')
+    .innerJoin('orgs_unit_v as c', 'c.id', 'ar.commune_id')
+    .select([
+      'a.code',
+      'a.full_name',
+      'a.birth_date',
+      'cur.residence',
+      'cur.preferences',
+      'cur.submitted_at',
+      'ar.code as area_code',
+      'ar.name as area_name',
+      'c.id as commune_id',
+      'c.code as commune_code',
+      'c.name as commune_name',
+    ])
+    .where('cur.campaign_id', '=', input.campaignId)
+    .where(sql<boolean>`cardinality(cur.preferences) > 0`)
+    .where('c.path', 'like', `${input.communePath}%`)
+    .where(
+      sql<boolean>`NOT EXISTS (SELECT 1 FROM entry_catchment ec
+        WHERE ec.area_id = cur.area_id AND ec.grade = ${input.grade})`,
+    )
+    .orderBy('c.code')
+    .orderBy('ar.code')
+    .orderBy('a.code')
+    .execute();
+}
+
+/** The areas of the communes in a campaign's subtree with the schools serving each for `grade`. */
+export function publicAreasOf(db: Db, rootPath: string, grade: number) {
+  return db
+    .selectFrom('entry_area as a')
+    .innerJoin('orgs_unit_v as c', 'c.id', 'a.commune_id')
+    .select([
+      'a.id',
+      'a.code',
+      'a.name',
+      'c.code as commune_code',
+      'c.name as commune_name',
+      sql<
+        string[]
+      >`COALESCE((SELECT array_agg(ec.school_id::text ORDER BY ec.school_id) FROM entry_catchment ec
+        WHERE ec.area_id = a.id AND ec.grade = ${grade}), '{}')`.as('schools'),
+    ])
+    .where('c.path', 'like', `${rootPath}%`)
+    .orderBy('c.code')
+    .orderBy('a.code')
+    .execute();
+}
+
+/** An admitted child of the campaign by code, with the admitting school's path. */
+export function admittedByCode(db: Db, campaignId: string, code: string) {
+  return db
+    .selectFrom('admission_result as r')
+    .innerJoin('admission_candidate as a', 'a.id', 'r.id')
+    .innerJoin('orgs_unit_v as u', 'u.id', 'r.school_id')
+    .select([
+      'a.id',
+      'a.code',
+      'a.full_name',
+      'r.program',
+      'r.response',
+      'r.documents_checked_at',
+      'u.path as school_path',
+    ])
+    .where('r.campaign_id', '=', campaignId)
+    .where('a.code', '=', code)
+    .where('r.program', 'is not', null)
+    .executeTakeFirst();
+}
+
+export async function setDocumentsChecked(
+  tx: Tx,
+  candidateId: string,
+  by: string | null,
+): Promise<void> {
+  await tx
+    .updateTable('admission_result')
+    .set({ documents_checked_at: by ? sql<Date>`now()` : null, documents_checked_by: by })
+    .where('id', '=', candidateId)
+    .execute();
+}
+
+/** The public lookup of an entry campaign by personal id: the child with their result. */
+export function lookupByPersonalId(db: Db, campaignId: string, personalId: string) {
+  return db
+    .selectFrom('admission_candidate as a')
+    .leftJoin('admission_result as r', 'r.id', 'a.id')
+    .leftJoin('admission_program as p', (join) =>
+      join.onRef('p.campaign_id', '=', 'r.campaign_id').onRef('p.id', '=', 'r.program'),
+    )
+    .leftJoin('orgs_unit_v as u', 'u.id', 'p.school_id')
+    .select(['a.birth_date', 'a.score', 'r.program', 'u.name as school_name'])
+    .where('a.campaign_id', '=', campaignId)
+    .where('a.personal_id', '=', personalId)
+    .executeTakeFirst();
 }

@@ -1,10 +1,32 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { badRequest } from '../../../core/errors.ts';
+import { z } from 'zod';
+import { AppError, badRequest } from '../../../core/errors.ts';
+import { RateLimiter } from '../../../core/http/rate-limit.ts';
 import { requireScope } from '../../../core/http/context.ts';
 import type { ModuleServices } from '../../../core/module.ts';
 import { UnreadableWorkbookError } from '../../../lib/xlsx.ts';
+import { answerCandidateSignIn } from '../candidate-cookie.ts';
+import { CANDIDATE_COOKIE, requireCandidate } from '../candidate-session.ts';
 import {
+  birthYearExceptionBody,
+  candidateEligibility,
+  lookupAnswer,
+  publicParams,
+  signInAnswer,
+  submittedAnswer,
+} from '../contract.ts';
+import {
+  documentsCheckAnswer,
+  documentsCheckBody,
+  entryApplicationAnswer,
+  entryApplicationBody,
+  entryAreaList,
+  entryCountsAnswer,
+  entryLookupQuery,
+  personalIdSignInBody,
+  unservedList,
+  unservedQuery,
   catchmentAreaList,
   catchmentImportQuery,
   catchmentImportResult,
@@ -12,11 +34,39 @@ import {
 } from './contract.ts';
 import { importCatchments } from './import-catchments.ts';
 import { listCatchments } from './list-catchments.ts';
+import { checkDocuments, lookupEntryResult } from './documents.ts';
+import { recordBirthYearException } from './eligibility.ts';
+import { listUnservedResidences } from './list-unserved.ts';
+import { entryAreas, entryCounts } from './public-entry.ts';
+import { signInByPersonalId } from './sign-in.ts';
+import { getEntryApplication, submitEntryApplication } from './submit-entry.ts';
 
 const tags = ['Tuyển sinh đầu cấp'];
+const publicTags = ['Tuyển sinh đầu cấp (công khai)'];
+const candidateCodeParams = z.object({ id: z.string().max(64), code: z.string().max(32) });
+const campaignParams = z.object({ id: z.string().max(64) });
 
-export function registerEntryRoutes(app: FastifyInstance, { db }: ModuleServices): void {
+export function registerEntryRoutes(app: FastifyInstance, services: ModuleServices): void {
+  const { db } = services;
   const api = app.withTypeProvider<ZodTypeProvider>();
+  // Staff routes refuse an anonymous caller before reading the body (401, not a 400).
+  const signedIn = {
+    onRequest: (request: FastifyRequest, _reply: unknown, done: () => void) => {
+      requireScope(request);
+      done();
+    },
+  };
+  const candidate = (request: FastifyRequest<{ Params: { campaign: string } }>, write: boolean) =>
+    requireCandidate(db, {
+      campaignId: request.params.campaign,
+      token: request.cookies[CANDIDATE_COOKIE],
+      csrf: request.headers['x-csrf-token'] as string | undefined,
+      candidateCsrf: request.headers['x-candidate-csrf'] as string | undefined,
+      staff: request.session && !request.session.mustChangePassword ? requireScope(request) : null,
+      write,
+      ip: request.ip,
+    });
+  const lookups = new RateLimiter(services.lookupsPerMinute ?? 20);
   api.post(
     '/admissions/catchments/import',
     {
@@ -56,5 +106,168 @@ export function registerEntryRoutes(app: FastifyInstance, { db }: ModuleServices
       },
     },
     (request) => listCatchments(db, requireScope(request), request.params.communeId),
+  );
+
+  // ---- Entry-grade campaigns (grade 1, grade 6; issue #15) ----
+
+  api.put(
+    '/admissions/campaigns/:id/candidates/:code/birth-year-exception',
+    {
+      ...signedIn,
+      schema: {
+        tags,
+        summary: 'Trường ghi lý do ngoại lệ năm sinh của trẻ vào lớp 1 (hoặc xoá, với null)',
+        params: candidateCodeParams,
+        body: birthYearExceptionBody,
+        response: { 200: candidateEligibility },
+      },
+    },
+    (request) =>
+      recordBirthYearException(
+        db,
+        requireScope(request),
+        request.params.id,
+        request.params.code,
+        request.body.reason,
+      ),
+  );
+  api.get(
+    '/admissions/campaigns/:id/unserved',
+    {
+      schema: {
+        tags,
+        summary: 'Trẻ đăng ký với nơi cư trú chưa có trường nào tuyển (báo cho xã/phường)',
+        params: campaignParams,
+        querystring: unservedQuery,
+        response: { 200: unservedList },
+      },
+    },
+    (request) =>
+      listUnservedResidences(db, requireScope(request), request.params.id, request.query.communeId),
+  );
+  api.post(
+    '/admissions/campaigns/:id/admitted/:code/documents',
+    {
+      ...signedIn,
+      schema: {
+        tags,
+        summary: 'Trường xác nhận đã kiểm tra hồ sơ của trẻ trúng tuyển',
+        params: candidateCodeParams,
+        body: documentsCheckBody,
+        response: { 200: documentsCheckAnswer },
+      },
+    },
+    (request) =>
+      checkDocuments(
+        db,
+        requireScope(request),
+        request.params.id,
+        request.params.code,
+        request.body.checked,
+      ),
+  );
+
+  api.post(
+    '/public/admissions/:campaign/sign-in/personal-id',
+    {
+      schema: {
+        tags: publicTags,
+        summary: 'Đăng nhập bằng mã định danh cá nhân và ngày sinh của trẻ',
+        params: publicParams,
+        body: personalIdSignInBody,
+        response: { 200: signInAnswer },
+      },
+    },
+    async (request, reply) =>
+      answerCandidateSignIn(
+        reply,
+        signInByPersonalId(db, {
+          campaignId: request.params.campaign,
+          ...request.body,
+          ip: request.ip,
+        }),
+        services.secureCookies,
+      ),
+  );
+  api.get(
+    '/public/admissions/:campaign/entry-application',
+    {
+      schema: {
+        tags: publicTags,
+        summary: 'Hồ sơ đăng ký của trẻ đang có hiệu lực và mọi phiên bản trước',
+        params: publicParams,
+        response: { 200: entryApplicationAnswer },
+      },
+    },
+    async (request) => getEntryApplication(db, await candidate(request, false)),
+  );
+  api.put(
+    '/public/admissions/:campaign/entry-application',
+    {
+      schema: {
+        tags: publicTags,
+        summary: 'Đăng ký hoặc thay đổi hồ sơ: nơi cư trú và trường chọn (phiên bản mới)',
+        params: publicParams,
+        body: entryApplicationBody,
+        response: { 200: submittedAnswer },
+      },
+    },
+    async (request) => {
+      const receivedAt = new Date();
+      return submitEntryApplication(db, await candidate(request, true), {
+        ...request.body,
+        receivedAt,
+      });
+    },
+  );
+  api.get(
+    '/public/admissions/:campaign/entry-counts',
+    {
+      schema: {
+        tags: publicTags,
+        summary: 'Số chỉ tiêu và số hồ sơ trong tuyến, ngoài tuyến của từng trường (trực tiếp)',
+        params: publicParams,
+        response: { 200: entryCountsAnswer },
+      },
+    },
+    // From the read-only standby when there is one (DATABASE_READ_URL), as grade 10's counts.
+    (request) => entryCounts(services.readDb, request.params.campaign),
+  );
+  api.get(
+    '/public/admissions/:campaign/areas',
+    {
+      schema: {
+        tags: publicTags,
+        summary: 'Các khu dân cư của kỳ tuyển sinh và trường tuyển sinh của từng khu',
+        params: publicParams,
+        response: { 200: entryAreaList },
+      },
+    },
+    (request) => entryAreas(db, request.params.campaign),
+  );
+  api.get(
+    '/public/admissions/:campaign/entry-lookup',
+    {
+      schema: {
+        tags: publicTags,
+        summary: 'Tra cứu kết quả theo mã định danh cá nhân và ngày sinh của trẻ',
+        params: publicParams,
+        querystring: entryLookupQuery,
+        response: { 200: lookupAnswer },
+      },
+      onRequest: async (request, reply) => {
+        const wait = lookups.take(request.ip);
+        if (wait > 0) {
+          void reply.header('retry-after', String(wait));
+          throw new AppError(
+            429,
+            'Tra cứu quá nhiều lần',
+            `Bạn đã tra cứu quá nhiều lần trong thời gian ngắn. Vui lòng thử lại sau ${wait} giây.`,
+          );
+        }
+      },
+    },
+    (request) =>
+      lookupEntryResult(services.readDb, { campaignId: request.params.campaign, ...request.query }),
   );
 }

@@ -1,17 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App as AntApp,
-  Button,
-  Card,
-  DatePicker,
-  Form,
-  Input,
-  Space,
-  Table,
-  Tag,
-} from 'antd';
-import type { Dayjs } from 'dayjs';
+import { Alert, App as AntApp, Button, Card, Form, Input, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import type {
   CampaignDetail,
@@ -19,7 +7,9 @@ import type {
   PriorityClaim,
   Slip,
 } from '../../../../src/modules/admissions/contract.ts';
+import { parseVietnameseDate } from '../../../../src/lib/dates.ts';
 import { problemText } from '../../shared/api.ts';
+import { DateInput, dateRules } from '../../shared/DateInput.tsx';
 import { useI18n, useMessages } from '../../shared/i18n.ts';
 import { admissionsApi } from './api.ts';
 import { formatNumber } from './format.ts';
@@ -132,18 +122,26 @@ function RowsImport(props: {
   );
 }
 
+interface FreeForm {
+  fullName: string;
+  /** dd/mm/yyyy as typed. */
+  birthDate: string;
+  gender: 'male' | 'female';
+}
+
 function FreeCandidate({ campaignId }: { campaignId: string }) {
   const m = useMessages(messages);
   const client = useQueryClient();
   const [slip, setSlip] = useState<Slip | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const submit = async (v: { fullName: string; birthDate: Dayjs }) => {
+  const submit = async (v: FreeForm) => {
     setError(null);
     try {
       setSlip(
         await admissionsApi.addFreeCandidate(campaignId, {
           fullName: v.fullName,
-          birthDate: v.birthDate.format('YYYY-MM-DD'),
+          birthDate: parseVietnameseDate(v.birthDate.trim()) ?? v.birthDate,
+          gender: v.gender,
         }),
       );
       await client.invalidateQueries({ queryKey: ['admissions', campaignId, 'candidates'] });
@@ -153,15 +151,26 @@ function FreeCandidate({ campaignId }: { campaignId: string }) {
   };
   return (
     <Card size="small" title={m.freeCandidate} style={{ marginBottom: 12 }}>
-      <Form
-        layout="inline"
-        onFinish={(v: { fullName: string; birthDate: Dayjs }) => void submit(v)}
-      >
+      <Form layout="inline" onFinish={(v: FreeForm) => void submit(v)}>
         <Form.Item label={m.candidate} name="fullName" rules={[{ required: true }]}>
           <Input />
         </Form.Item>
-        <Form.Item label={m.birthDate} name="birthDate" rules={[{ required: true }]}>
-          <DatePicker format="DD/MM/YYYY" />
+        <Form.Item
+          label={m.birthDate}
+          name="birthDate"
+          rules={dateRules(m.birthDateLabel, { required: true, notFuture: true })}
+        >
+          <DateInput style={{ width: 120 }} />
+        </Form.Item>
+        {/* The registry's record of the student needs it at the hand-over. */}
+        <Form.Item label={m.gender} name="gender" rules={[{ required: true }]}>
+          <Select
+            style={{ width: 110 }}
+            options={[
+              { value: 'male', label: m.male },
+              { value: 'female', label: m.female },
+            ]}
+          />
         </Form.Item>
         <Button htmlType="submit">{m.addFree}</Button>
       </Form>

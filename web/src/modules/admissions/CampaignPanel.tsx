@@ -8,8 +8,9 @@ import { problemText } from '../../shared/api.ts';
 import { formatDate, useI18n, useMessages } from '../../shared/i18n.ts';
 import { admissionsApi } from './api.ts';
 import { CampaignExtras } from './CampaignExtras.tsx';
+import { HandOver } from './HandOver.tsx';
 import { AdmittedTable, CandidatesTable, ProgramsTable } from './CampaignTables.tsx';
-import { formatNumber } from './format.ts';
+import { formatNumber, parseVietnameseDateTime } from './format.ts';
 import { fill, messages } from './messages.ts';
 
 /** "P1,THPT01,40" lines → rows; blank lines skipped. */
@@ -33,6 +34,7 @@ export function Campaign({ id, me }: { id: string; me: Me }) {
   const [slips, setSlips] = useState<IssueAnswer | null>(null);
   const [programsText, setProgramsText] = useState('');
   const [scoresText, setScoresText] = useState('');
+  const [specialisedBy, setSpecialisedBy] = useState('');
   const detail = useQuery({
     queryKey: ['admissions', id],
     queryFn: () => admissionsApi.campaign(id),
@@ -61,12 +63,18 @@ export function Campaign({ id, me }: { id: string; me: Me }) {
       ? `${fill(m.rowsRefused, s)} ${s.problems.map((p) => `(${p.row}) ${p.message}`).join(' ')}`
       : fill(m.rowsSaved, s);
   const programRows = () =>
-    lines(programsText).map(([program = '', schoolCode = '', quota = '']) => ({
+    lines(programsText).map(([program = '', schoolCode = '', quota = '', track = '']) => ({
       program,
       schoolCode,
       quota,
+      ...(track ? { track } : {}),
     }));
-  const scoreRows = () => lines(scoresText).map(([code = '', score = '']) => ({ code, score }));
+  const scoreRows = () =>
+    lines(scoresText).map(([code = '', score = '', program = '']) => ({
+      code,
+      score,
+      ...(program ? { program } : {}),
+    }));
   const importRows = async (kind: 'programs' | 'scores') => {
     setError(null);
     try {
@@ -84,6 +92,7 @@ export function Campaign({ id, me }: { id: string; me: Me }) {
   const d = detail.data;
   if (detail.error) return <Alert type="error" message={detail.error.message} />;
   if (!d) return null;
+  const staged = d.programs.some((p) => p.track && p.track !== 'regular');
   return (
     <>
       <Card
@@ -124,6 +133,44 @@ export function Campaign({ id, me }: { id: string; me: Me }) {
               {m.issue}
             </Button>
           )}
+          {manage && staged && d.status === 'open' && d.specialisedStatus !== 'published' && (
+            <Button
+              onClick={() =>
+                void act(async () =>
+                  fill(m.allocatedSummary, await admissionsApi.allocateSpecialised(id)),
+                )
+              }
+            >
+              {m.allocateSpecialised}
+            </Button>
+          )}
+          {manage && staged && d.specialisedStatus === 'allocated' && (
+            <Space.Compact>
+              <Input
+                aria-label={m.specialisedDeadlineField}
+                placeholder="dd/mm/yyyy HH:mm"
+                style={{ width: 170 }}
+                value={specialisedBy}
+                onChange={(e) => setSpecialisedBy(e.target.value)}
+              />
+              <Button
+                disabled={!parseVietnameseDateTime(specialisedBy)}
+                onClick={() =>
+                  void act(async () => {
+                    const c = await admissionsApi.publishSpecialised(
+                      id,
+                      parseVietnameseDateTime(specialisedBy)!,
+                    );
+                    return fill(m.specialisedPublished, {
+                      when: formatDate(c.specialisedConfirmBy ?? '', true),
+                    });
+                  })
+                }
+              >
+                {m.publishSpecialised}
+              </Button>
+            </Space.Compact>
+          )}
           {manage && d.status !== 'published' && (
             <Button
               onClick={() =>
@@ -149,6 +196,9 @@ export function Campaign({ id, me }: { id: string; me: Me }) {
             </Button>
           )}
         </Space>
+        {manage && staged && d.status === 'open' && (
+          <Alert type="info" message={m.specialisedStage} style={{ marginTop: 12 }} />
+        )}
         {error && <Alert type="error" role="alert" message={error} style={{ marginTop: 12 }} />}
       </Card>
       {slips && slips.slips.length > 0 && (
@@ -202,6 +252,7 @@ export function Campaign({ id, me }: { id: string; me: Me }) {
         )}
       </Card>
       <CampaignExtras campaign={d} manage={manage} schools={schools} />
+      {manage && d.status === 'published' && <HandOver campaign={d} />}
       {schools && (
         <Card
           size="small"

@@ -21,7 +21,7 @@ export function ProgramsTable({ programs }: { programs: ProgramRow[] }) {
       dataSource={programs}
       columns={[
         { title: m.program, dataIndex: 'program' },
-        { title: m.school, dataIndex: 'schoolName' },
+        { title: m.school, dataIndex: 'schoolName', responsive: ['sm'] },
         {
           title: m.quota,
           dataIndex: 'quota',
@@ -43,6 +43,7 @@ export function ProgramsTable({ programs }: { programs: ProgramRow[] }) {
         {
           title: m.whatIf,
           dataIndex: 'whatIf',
+          responsive: ['sm'],
           render: (w: number[] | null) =>
             w ? w.map((n) => `+${formatNumber(lang, n)}`).join(' / ') : '—',
         },
@@ -67,6 +68,7 @@ export function CandidatesTable({ rows }: { rows: CandidateRow[] }) {
         {
           title: m.school,
           key: 'school',
+          responsive: ['sm'],
           render: (_: unknown, r: CandidateRow) => r.school.name,
         },
         {

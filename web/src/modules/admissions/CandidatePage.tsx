@@ -9,7 +9,7 @@ import { admissionsApi, candidateApi } from './api.ts';
 import { Counts } from './CampaignCounts.tsx';
 import { MyApplication } from './CandidateApplication.tsx';
 import { CandidateClaim } from './CandidateClaim.tsx';
-import { Lookup, MyResult } from './CandidateResult.tsx';
+import { Lookup, MyResult, MySpecialisedResult } from './CandidateResult.tsx';
 import { setCandidateCsrf, setStaffCsrf } from './candidateApi.ts';
 import { formatNumber } from './format.ts';
 import { fill, messages } from './messages.ts';
@@ -99,6 +99,7 @@ export default function CandidatePage() {
       {c && application.data === null && <SignIn campaign={campaign} />}
       {c && application.data && (
         <>
+          {c.specialisedPublished && !c.published && <MySpecialisedResult campaign={campaign} />}
           {c.published && <MyResult campaign={campaign} />}
           <MyApplication
             campaign={c}

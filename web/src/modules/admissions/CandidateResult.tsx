@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { ApiError, problemText } from '../../shared/api.ts';
-import { useI18n, useMessages } from '../../shared/i18n.ts';
+import { formatDate, useI18n, useMessages } from '../../shared/i18n.ts';
 import { admissionsApi, candidateApi } from './api.ts';
 import { formatNumber } from './format.ts';
 import { fill, messages } from './messages.ts';
@@ -34,7 +34,7 @@ export function MyResult({ campaign }: { campaign: string }) {
         <Alert
           type="success"
           showIcon
-          message={`${r.round === 'direct' ? m.direct : r.round === 'top_up' ? m.topUp : m.admitted}: ${r.rank ? `NV${r.rank} ` : ''}${r.program} — ${r.schoolName ?? ''}`}
+          message={`${r.round === 'direct' ? m.direct : r.round === 'top_up' ? m.topUp : r.round === 'specialised' ? m.specialisedRound : m.admitted}: ${r.rank ? `NV${r.rank} ` : ''}${r.program} — ${r.schoolName ?? ''}`}
           description={`${m.score}: ${formatNumber(lang, r.score ?? 0, 2)} · ${m.cutoff}: ${formatNumber(lang, r.cutoff ?? 0, 2)}`}
         />
       ) : (
@@ -59,6 +59,75 @@ export function MyResult({ campaign }: { campaign: string }) {
       )}
       {r.response && (
         <Typography.Paragraph strong style={{ marginTop: 12 }} data-testid="response">
+          {m[r.response]}
+        </Typography.Paragraph>
+      )}
+      {error && <Alert type="error" role="alert" message={error} style={{ marginTop: 12 }} />}
+    </Card>
+  );
+}
+
+/** The specialised stage's result and the answer to it (stages.ts), before the regular stage. */
+export function MySpecialisedResult({ campaign }: { campaign: string }) {
+  const m = useMessages(messages);
+  const { lang } = useI18n();
+  const client = useQueryClient();
+  const [error, setError] = useState<string | null>(null);
+  const key = ['admissions', campaign, 'specialised-result'];
+  const result = useQuery({
+    queryKey: key,
+    queryFn: () => candidateApi.specialisedResult(campaign),
+  });
+  const respond = async (accept: boolean) => {
+    setError(null);
+    try {
+      client.setQueryData(key, await candidateApi.confirmSpecialised(campaign, accept));
+    } catch (e) {
+      setError(problemText(e));
+    }
+  };
+  const r = result.data;
+  if (!r) return null;
+  return (
+    <Card
+      title={m.specialisedResult}
+      size="small"
+      style={{ marginBottom: 12 }}
+      data-testid="specialised-result"
+    >
+      {r.program ? (
+        <Alert
+          type="success"
+          showIcon
+          message={`${m.specialisedRound}: ${r.program} — ${r.schoolName ?? ''}`}
+          description={`${m.cutoff}: ${formatNumber(lang, r.cutoff ?? 0, 2)}`}
+        />
+      ) : (
+        <Alert type="info" showIcon message={m.specialisedNotAdmitted} />
+      )}
+      {r.program && r.confirmBy && (
+        <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
+          {fill(m.specialisedConfirmBy, { when: formatDate(r.confirmBy, true) })}
+        </Typography.Paragraph>
+      )}
+      {r.program && r.response !== 'lapsed' && (
+        <Space style={{ marginTop: 12 }} wrap>
+          <Button
+            type={r.response === 'confirmed' ? 'primary' : 'default'}
+            onClick={() => void respond(true)}
+          >
+            {m.specialisedAccept}
+          </Button>
+          <Button
+            type={r.response === 'declined' ? 'primary' : 'default'}
+            onClick={() => void respond(false)}
+          >
+            {m.specialisedDecline}
+          </Button>
+        </Space>
+      )}
+      {r.response && (
+        <Typography.Paragraph strong style={{ marginTop: 12 }} data-testid="specialised-response">
           {m[r.response]}
         </Typography.Paragraph>
       )}

@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Select, Space } from 'antd';
+import { Alert, Button, Card, DatePicker, Form, Input, Select, Space } from 'antd';
+import { NumberInput, numberRule } from '../../shared/NumberInput.tsx';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { problemText } from '../../shared/api.ts';
@@ -73,11 +74,19 @@ export function NewCampaign({ onCreated }: { onCreated: (id: string) => void }) 
           </Form.Item>
         </Space>
         <Space wrap>
-          <Form.Item label={m.maxPreferences} name="maxPreferences">
-            <InputNumber min={1} max={10} />
+          <Form.Item
+            label={m.maxPreferences}
+            name="maxPreferences"
+            rules={[numberRule(m.badMaxPreferences)]}
+          >
+            <NumberInput min={1} max={10} precision={0} />
           </Form.Item>
-          <Form.Item label={m.rankPenalty} name="rankPenalty">
-            <InputNumber min={0} max={100} step={0.25} />
+          <Form.Item
+            label={m.rankPenalty}
+            name="rankPenalty"
+            rules={[numberRule(m.badRankPenalty)]}
+          >
+            <NumberInput min={0} max={100} precision={2} />
           </Form.Item>
           <Form.Item label={m.ties} name="ties">
             <Select

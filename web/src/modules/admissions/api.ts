@@ -19,6 +19,8 @@ import type {
   CreateCampaignInput,
   DirectInput,
   FreeCandidateInput,
+  HandOverAnswer,
+  HandOverPreview,
   PriorityClaim,
   Slip,
   ZonesInput,
@@ -28,6 +30,7 @@ import type {
   ProgramsInput,
   PublicCampaign,
   ResultAnswer,
+  SpecialisedAnswer,
   ScoresInput,
   signInAnswer,
   SubmittedAnswer,
@@ -60,8 +63,24 @@ export const admissionsApi = {
     route.post<AllocationSummary>('/api/admissions/campaigns/:id/allocate', {}, byId(id)),
   publish: (id: string) =>
     route.post<CampaignSummary>('/api/admissions/campaigns/:id/publish', {}, byId(id)),
+  allocateSpecialised: (id: string) =>
+    route.post<AllocationSummary>(
+      '/api/admissions/campaigns/:id/specialised/allocate',
+      {},
+      byId(id),
+    ),
+  publishSpecialised: (id: string, confirmBy: string) =>
+    route.post<CampaignSummary>(
+      '/api/admissions/campaigns/:id/specialised/publish',
+      { confirmBy },
+      byId(id),
+    ),
   topUp: (id: string) =>
     route.post<z.infer<typeof topUpAnswer>>('/api/admissions/campaigns/:id/top-up', {}, byId(id)),
+  handOverPreview: (id: string) =>
+    route.get<HandOverPreview>('/api/admissions/campaigns/:id/hand-over', byId(id)),
+  handOver: (id: string) =>
+    route.post<HandOverAnswer>('/api/admissions/campaigns/:id/hand-over', {}, byId(id)),
 
   importZones: (id: string, body: ZonesInput) =>
     route.put<ImportSummary>('/api/admissions/campaigns/:id/zones', body, byId(id)),
@@ -139,6 +158,17 @@ export const candidateApi = {
   confirm: (campaign: string, accept: boolean) =>
     candidate.route.post<ResultAnswer>(
       '/api/public/admissions/:campaign/confirmation',
+      { accept },
+      byCampaign(campaign),
+    ),
+  specialisedResult: (campaign: string) =>
+    candidate.route.get<SpecialisedAnswer>(
+      '/api/public/admissions/:campaign/specialised-result',
+      byCampaign(campaign),
+    ),
+  confirmSpecialised: (campaign: string, accept: boolean) =>
+    candidate.route.post<SpecialisedAnswer>(
+      '/api/public/admissions/:campaign/specialised-confirmation',
       { accept },
       byCampaign(campaign),
     ),

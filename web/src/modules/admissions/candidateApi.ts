@@ -7,7 +7,14 @@
  * candidate's in x-candidate-csrf; the server records those versions as made
  * on the family's behalf.
  */
-import { ApiError, url, type Problem, type Query } from '../../shared/api.ts';
+import {
+  ApiError,
+  languageHeader,
+  serverSaid,
+  url,
+  type Problem,
+  type Query,
+} from '../../shared/api.ts';
 
 let csrf = '';
 export function setCandidateCsrf(token: string): void {
@@ -24,7 +31,7 @@ export function candidateCsrf(): string {
 }
 
 async function candidateRequest<T>(method: string, url: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = languageHeader();
   if (body !== undefined && !(body instanceof FormData))
     headers['content-type'] = 'application/json';
   if (method !== 'GET' && staffCsrf) {
@@ -48,7 +55,7 @@ async function candidateRequest<T>(method: string, url: string, body?: unknown):
     const problem =
       data && typeof data === 'object' && 'title' in data
         ? (data as Problem)
-        : { title: 'Lỗi', detail: `Máy chủ trả lời ${response.status}.`, status: response.status };
+        : { ...serverSaid(response.status), status: response.status };
     throw new ApiError({ ...problem, status: response.status }, data);
   }
   return data as T;

@@ -1,0 +1,90 @@
+import type { Scope } from '../../../core/access/scope.ts';
+import { badRequest, conflict, notFound } from '../../../core/errors.ts';
+import { writeTransaction } from '../../../db/actor.ts';
+import type { Db } from '../../../db/connection.ts';
+import { isEntryCampaign, requireCampaign } from '../access.ts';
+import type { CandidateEligibility } from '../contract.ts';
+import { checkGradeOneBirthYear } from './rules.ts';
+import { entryCandidateByCode, setBirthYearException } from './repo.ts';
+
+/**
+ * Who may register in an entry-grade campaign, by age (Luật Giáo dục 2019,
+ * Điều 28 khoản 1):
+ * - grade 1: born in the start year of the school year − 6 (entry/rules.ts);
+ * - grade 6: 11 in the calendar year, older when the child started late or
+ *   repeated a grade; this check refuses only a child younger than 11 or
+ *   older than 16 (the upper bound is ours: the law sets no number; see
+ *   docs/entry-enrolment.md).
+ * A school may record an exception with its reason; any year passes then.
+ * Null when eligible, else the Vietnamese reason.
+ */
+export const GRADE_SIX_AGE = 11;
+export const GRADE_SIX_OLDEST = 16;
+
+export function checkEntryAge(
+  grade: number,
+  schoolYear: string,
+  birthDate: string,
+  exception: string | null,
+): string | null {
+  if (grade === 1) {
+    const check = checkGradeOneBirthYear(schoolYear, birthDate, exception);
+    return check.ok ? null : check.message;
+  }
+  if (exception && exception.trim()) return null;
+  const start = Number(schoolYear.slice(0, 4));
+  const age = start - Number(birthDate.slice(0, 4));
+  if (age < GRADE_SIX_AGE || age > GRADE_SIX_OLDEST)
+    return (
+      `Trẻ sinh năm ${birthDate.slice(0, 4)}: vào lớp 6 năm học ${schoolYear} cần sinh từ năm ` +
+      `${start - GRADE_SIX_OLDEST} đến năm ${start - GRADE_SIX_AGE} (Luật Giáo dục 2019, Điều 28). ` +
+      'Nếu trẻ thuộc diện ngoại lệ, nhà trường ghi lý do ngoại lệ.'
+    );
+  return null;
+}
+
+/**
+ * The school records (or removes, with null) the reason a child outside the
+ * birth year may register: children with disabilities, ethnic-minority
+ * children in difficult areas, children returning from abroad… (Điều 28
+ * khoản 1). Only the child's own school, while registration is open. Audited.
+ */
+export async function recordBirthYearException(
+  db: Db,
+  scope: Scope,
+  campaignId: string,
+  code: string,
+  reason: string | null,
+): Promise<CandidateEligibility> {
+  const campaign = await requireCampaign(db, scope, campaignId, 'admissions.candidates');
+  if (!isEntryCampaign(campaign))
+    throw badRequest('Ngoại lệ năm sinh chỉ dùng cho tuyển sinh lớp 1, lớp 6.');
+  if (campaign.status !== 'open') throw conflict('Kỳ tuyển sinh đã xét tuyển: không sửa hồ sơ.');
+  const candidate = await entryCandidateByCode(db, campaign.id, code);
+  if (!candidate || !scope.containsPath(candidate.school_path))
+    throw notFound('trẻ có mã này trong trường của bạn');
+  await writeTransaction(db, scope.actor, (tx) =>
+    setBirthYearException(tx, candidate.id, reason?.trim() || null),
+  );
+  return eligibilityOf(campaign, { ...candidate, birth_year_exception: reason?.trim() || null });
+}
+
+export function eligibilityOf(
+  campaign: { grade: number; school_year: string },
+  c: { code: string; full_name: string; birth_date: string; birth_year_exception: string | null },
+): CandidateEligibility {
+  const problem = checkEntryAge(
+    campaign.grade,
+    campaign.school_year,
+    c.birth_date,
+    c.birth_year_exception,
+  );
+  return {
+    code: c.code,
+    fullName: c.full_name,
+    birthDate: c.birth_date,
+    birthYearException: c.birth_year_exception,
+    eligible: problem === null,
+    problem,
+  };
+}
