@@ -144,6 +144,20 @@ export const planBody = z.object({
     .max(500),
 });
 export type PlanBody = z.infer<typeof planBody>;
+/** The multipart fields sent before a plan's targets workbook. */
+export const planFields = planBody.omit({ targets: true });
+export const planImportResult = z.object({
+  /** The plan written; null when the file had errors (nothing written). */
+  planId: id.nullable(),
+  /** A new plan (else the unit's plan of that decision number, its targets replaced). */
+  created: z.boolean(),
+  rows: z.number().int(),
+  targets: z.number().int(),
+  errors: z.array(
+    z.object({ row: z.number().int(), column: z.string().nullable(), message: z.string() }),
+  ),
+});
+export type PlanImportResult = z.infer<typeof planImportResult>;
 export const planCreated = z.object({ id });
 export type PlanCreated = z.infer<typeof planCreated>;
 
@@ -153,6 +167,7 @@ export const qualityCheckIds = [
   'classes_over_max',
   'empty_classes',
   'schools_without_manager',
+  'schools_missing_subject_teacher',
   'students_without_class',
   'staff_past_retirement',
 ] as const;
@@ -268,4 +283,43 @@ export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml
 export const reportFiles = {
   table: fileAnswer(XLSX, 'Biểu thống kê của các trường thuộc đơn vị (xlsx)'),
   form: fileAnswer('application/pdf', 'Báo cáo thống kê của một trường (PDF)'),
+  dashboard: fileAnswer(XLSX, 'Bảng chỉ tiêu của đơn vị và các đơn vị cấp dưới (xlsx)'),
+  dashboardPdf: fileAnswer(
+    'application/pdf',
+    'Báo cáo chỉ tiêu so với kế hoạch, theo cấp học (PDF, thể thức Nghị định 30/2020)',
+  ),
+  planTemplate: fileAnswer(XLSX, 'Tệp mẫu chỉ tiêu kế hoạch (xlsx)'),
 };
+
+// ---------------------------------------------------------------- education budget share
+
+const money = z.number().finite().min(0).max(1e12);
+export const budgetBody = z
+  .object({
+    unitId: z.string().max(64).describe('Đơn vị (tỉnh: Sở GD&ĐT)'),
+    year: z.number().int().min(2000).max(2100).describe('Năm ngân sách'),
+    educationSpending: money.describe('Chi cho giáo dục và đào tạo (triệu đồng)'),
+    totalSpending: money.positive().describe('Tổng chi ngân sách địa phương (triệu đồng)'),
+    source: z.string().trim().max(500).default(''),
+  })
+  .refine((b) => b.educationSpending <= b.totalSpending, {
+    path: ['educationSpending'],
+    message: 'Chi cho giáo dục không thể lớn hơn tổng chi ngân sách.',
+  });
+export type BudgetBody = z.input<typeof budgetBody>;
+export const budgetQuery = z.object({ unitId: z.string().max(64).optional() });
+export const budgetList = z.object({
+  unit: unitBrief,
+  years: z.array(
+    z.object({
+      year: z.number().int(),
+      educationSpending: z.number(),
+      totalSpending: z.number(),
+      /** Education over total, × 100, unrounded. */
+      share: z.number(),
+      source: z.string(),
+      updatedAt: z.string(),
+    }),
+  ),
+});
+export type BudgetList = z.infer<typeof budgetList>;

@@ -17,7 +17,8 @@ import {
 } from './definitions.ts';
 import { brief, childHolding, drillUnit } from './drill.ts';
 import { referenceDate } from './norms.ts';
-import { childUnits, targetsOnPath } from './repo.ts';
+import { budgetYearOf } from './budget.ts';
+import { budgetCounts, childUnits, movementCounts, targetsOnPath } from './repo.ts';
 import { refreshSummary } from './summary/refresh.ts';
 import {
   lastRefreshed,
@@ -41,6 +42,10 @@ export function counts(r: Omit<SchoolYearCountsRow, 'school_id' | 'school_path'>
     schools: r.schools,
     nationalStandardSchools: r.national_standard_schools,
     accreditedSchools: r.accredited_schools,
+    accreditationLevel1Schools: r.accreditation_level_1_schools,
+    accreditationLevel2Schools: r.accreditation_level_2_schools,
+    accreditationLevel3Schools: r.accreditation_level_3_schools,
+    accreditationLevel4Schools: r.accreditation_level_4_schools,
     classes: r.classes,
     students: r.students,
     primaryClasses: r.primary_classes,
@@ -60,6 +65,11 @@ export function counts(r: Omit<SchoolYearCountsRow, 'school_id' | 'school_path'>
     studentsBeforeLastGrade: r.students_before_last_grade,
     teachers: 0,
     normCents: 0,
+    droppedOutStudents: 0,
+    transfersOut: 0,
+    transfersIn: 0,
+    educationSpending: 0,
+    totalSpending: 0,
   };
 }
 
@@ -86,13 +96,18 @@ export async function getDashboard(
     .slice(-TREND_YEARS);
   // Retention divides by the year before: each trend year's previous one is read too.
   const queried = [...new Set([...trendYears, ...trendYears.map(previousYear)])];
-  const [rows, children, targets, teachers] = await Promise.all([
-    summaryCounts(db, {
-      path: unit.path,
-      years: queried,
-      level: input.level,
-      ownership: input.ownership,
-    }),
+  const filter = {
+    path: unit.path,
+    years: queried,
+    level: input.level,
+    ownership: input.ownership,
+  };
+  const [rows, movements, budgets, children, targets, teachers] = await Promise.all([
+    summaryCounts(db, filter),
+    // Few rows (pupils who left or moved), read live from the registry's view.
+    movementCounts(db, filter),
+    // Entered per province and calendar year: read for the years shown.
+    budgetCounts(db, unit.path, [...new Set(queried.map(budgetYearOf))]),
     unit.kind === 'school' ? Promise.resolve([]) : childUnits(db, unit.id),
     targetsOnPath(db, unit.path),
     // Staff records carry no year: teachers count for the year shown only.
@@ -119,6 +134,32 @@ export async function getDashboard(
           : undefined;
     if (into) addCounts(into, c);
   }
+  for (const r of movements) {
+    const into = [
+      byYear.get(r.school_year),
+      r.school_year === input.year
+        ? byChild.get(r.group)
+        : r.school_year === lastYear
+          ? byChildBefore.get(r.group)
+          : undefined,
+    ];
+    for (const c of into) {
+      if (!c) continue;
+      c.droppedOutStudents += r.dropped_out;
+      c.transfersOut += r.transfers_out;
+      c.transfersIn += r.transfers_in;
+    }
+  }
+  for (const b of budgets)
+    for (const y of queried) {
+      if (budgetYearOf(y) !== b.year) continue;
+      const into = [byYear.get(y), y === input.year ? byChild.get(b.group) : undefined];
+      for (const c of into) {
+        if (!c) continue;
+        c.educationSpending += b.education;
+        c.totalSpending += b.total;
+      }
+    }
   for (const t of teachers) {
     if (input.level && t.level !== input.level) continue;
     if (input.ownership && t.ownership !== input.ownership) continue;

@@ -105,6 +105,8 @@ describe('data-quality lists on a hand-built tree', () => {
       expected.classes_over_max = [bigB];
       expected.empty_classes = [emptyB];
       expected.schools_without_manager = [ids.B!];
+      // No teacher has a recorded main subject: both schools miss every required subject.
+      expected.schools_missing_subject_teacher = [ids.A!, ids.B!].sort();
       expected.students_without_class = [unplaced.id];
       expected.staff_past_retirement = [retiredMan.id, retiredWoman.id].sort();
     });
@@ -127,6 +129,13 @@ describe('data-quality lists on a hand-built tree', () => {
     const got = Object.fromEntries(all.checks.map((c) => [c.id, c.items.map((i) => i.id).sort()]));
     expect(got).toEqual(expected);
     expect(all.checks.every((c) => c.count === c.items.length)).toBe(true);
+    // School A has grade 1 only: the subjects of grade 1, not the foreign language (grades 3–5).
+    const missing = all.checks.find((c) => c.id === 'schools_missing_subject_teacher')!;
+    const a = missing.items.find((i) => i.id === ids.A)!;
+    expect(a).toMatchObject({ schoolId: ids.A, schoolName: 'Trường A', name: 'Trường A' });
+    expect(a.detail).toMatch(/^Tiểu học: Giáo viên văn hoá .*Giáo dục thể chất \(tiểu học\)/);
+    expect(a.detail).not.toContain('Ngoại ngữ');
+    expect(missing.items.find((i) => i.id === ids.B)!.detail).toContain('Ngoại ngữ 1 (tiểu học)');
 
     // A commune's officer sees only school A's records.
     const commune = await scopeAt(t.db, ids.X01!, 'office_staff');

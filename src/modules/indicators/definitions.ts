@@ -14,6 +14,10 @@ export const BASE_COUNTS = [
   'schools',
   'nationalStandardSchools',
   'accreditedSchools',
+  'accreditationLevel1Schools',
+  'accreditationLevel2Schools',
+  'accreditationLevel3Schools',
+  'accreditationLevel4Schools',
   'classes',
   'students',
   'primaryClasses',
@@ -33,6 +37,11 @@ export const BASE_COUNTS = [
   'studentsBeforeLastGrade',
   'teachers',
   'normCents',
+  'droppedOutStudents',
+  'transfersOut',
+  'transfersIn',
+  'educationSpending',
+  'totalSpending',
 ] as const;
 export type BaseCount = (typeof BASE_COUNTS)[number];
 export type BaseCounts = Record<BaseCount, number>;
@@ -83,6 +92,67 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     unit: 'percent',
     better: 'higher',
     source: 'TT 17/2018, 18/2018, 19/2018/TT-BGDĐT',
+    levels: ALL,
+    effectiveFrom: '2018-10-10',
+  },
+  // The accreditation level distribution: the share of schools at each level (exactly).
+  {
+    id: 'accreditation_level_1_rate',
+    name: {
+      vi: 'Tỷ lệ trường đạt kiểm định chất lượng cấp độ 1',
+      en: 'Schools accredited at level 1',
+    },
+    numerator: 'accreditationLevel1Schools',
+    denominator: 'schools',
+    factor: 100,
+    unit: 'percent',
+    better: 'higher',
+    source: 'TT 17/2018, 18/2018, 19/2018/TT-BGDĐT (cấp độ 1–4 của kiểm định chất lượng giáo dục)',
+    levels: ALL,
+    effectiveFrom: '2018-10-10',
+  },
+  {
+    id: 'accreditation_level_2_rate',
+    name: {
+      vi: 'Tỷ lệ trường đạt kiểm định chất lượng cấp độ 2',
+      en: 'Schools accredited at level 2',
+    },
+    numerator: 'accreditationLevel2Schools',
+    denominator: 'schools',
+    factor: 100,
+    unit: 'percent',
+    better: 'higher',
+    source: 'TT 17/2018, 18/2018, 19/2018/TT-BGDĐT (cấp độ 1–4 của kiểm định chất lượng giáo dục)',
+    levels: ALL,
+    effectiveFrom: '2018-10-10',
+  },
+  {
+    id: 'accreditation_level_3_rate',
+    name: {
+      vi: 'Tỷ lệ trường đạt kiểm định chất lượng cấp độ 3',
+      en: 'Schools accredited at level 3',
+    },
+    numerator: 'accreditationLevel3Schools',
+    denominator: 'schools',
+    factor: 100,
+    unit: 'percent',
+    better: 'higher',
+    source: 'TT 17/2018, 18/2018, 19/2018/TT-BGDĐT (cấp độ 1–4 của kiểm định chất lượng giáo dục)',
+    levels: ALL,
+    effectiveFrom: '2018-10-10',
+  },
+  {
+    id: 'accreditation_level_4_rate',
+    name: {
+      vi: 'Tỷ lệ trường đạt kiểm định chất lượng cấp độ 4',
+      en: 'Schools accredited at level 4',
+    },
+    numerator: 'accreditationLevel4Schools',
+    denominator: 'schools',
+    factor: 100,
+    unit: 'percent',
+    better: 'higher',
+    source: 'TT 17/2018, 18/2018, 19/2018/TT-BGDĐT (cấp độ 1–4 của kiểm định chất lượng giáo dục)',
     levels: ALL,
     effectiveFrom: '2018-10-10',
   },
@@ -241,6 +311,71 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     source: 'TT 03/2024/TT-BGDĐT (chỉ tiêu thống kê ngành: tỷ lệ lên lớp, lưu ban, bỏ học)',
     levels: ['primary', 'lower_secondary', 'upper_secondary'],
     effectiveFrom: '2024-05-03',
+  },
+  // Drop-outs and transfers (issue #16, point 1), from the registry's
+  // registry_student_movement_v (migration 2026120510): a drop-out counts in
+  // the year of the student's last enrolment; transfers are accepted
+  // transfers of the year (and, out, students who left to a school outside
+  // sogd). Over the year's pupils as recorded (a transferred pupil counts at
+  // the receiving school).
+  {
+    id: 'dropout_rate',
+    name: { vi: 'Tỷ lệ học sinh bỏ học', en: 'Drop-out rate' },
+    numerator: 'droppedOutStudents',
+    denominator: 'students',
+    factor: 100,
+    unit: 'percent',
+    better: 'lower',
+    source: 'TT 03/2024/TT-BGDĐT (chỉ tiêu thống kê ngành: tỷ lệ bỏ học)',
+    levels: ['primary', 'lower_secondary', 'upper_secondary'],
+    effectiveFrom: '2024-05-03',
+  },
+  {
+    id: 'transfer_out_rate',
+    name: {
+      vi: 'Tỷ lệ học sinh chuyển đi (chuyển trường)',
+      en: 'Students transferred out',
+    },
+    numerator: 'transfersOut',
+    denominator: 'students',
+    factor: 100,
+    unit: 'percent',
+    better: 'lower',
+    source: 'TT 50/2021/TT-BGDĐT (chuyển trường); TT 03/2024/TT-BGDĐT',
+    levels: ALL,
+    effectiveFrom: '2024-05-03',
+  },
+  {
+    id: 'transfer_in_rate',
+    name: {
+      vi: 'Tỷ lệ học sinh chuyển đến (chuyển trường)',
+      en: 'Students transferred in',
+    },
+    numerator: 'transfersIn',
+    denominator: 'students',
+    factor: 100,
+    unit: 'percent',
+    better: 'higher',
+    source: 'TT 50/2021/TT-BGDĐT (chuyển trường); TT 03/2024/TT-BGDĐT',
+    levels: ALL,
+    effectiveFrom: '2024-05-03',
+  },
+  // Entered per province and calendar year (budget.ts); a school year reads
+  // the year it starts in. Not split by level or ownership.
+  {
+    id: 'budget_share',
+    name: {
+      vi: 'Tỷ lệ chi ngân sách cho giáo dục và đào tạo',
+      en: 'Education share of total budget spending',
+    },
+    numerator: 'educationSpending',
+    denominator: 'totalSpending',
+    factor: 100,
+    unit: 'percent',
+    better: 'higher',
+    source: 'Luật Giáo dục 2019, Điều 96; Nghị quyết 29-NQ/TW (≥ 20 % tổng chi ngân sách)',
+    levels: ALL,
+    effectiveFrom: '2020-07-01',
   },
 ];
 

@@ -5,6 +5,7 @@
  */
 import { lazyFunction } from '../../core/lazy.ts';
 import { defineModule } from '../../core/module.ts';
+import { INDICATORS_AUDIT } from './audit-labels.ts';
 import { registerIndicatorCommands } from './cli.ts';
 import {
   REFRESH_SUMMARY_CRON,
@@ -17,6 +18,7 @@ import { INDICATORS_PERMISSIONS } from './permissions.ts';
 export const indicatorsModule = defineModule({
   name: 'indicators',
   permissions: INDICATORS_PERMISSIONS,
+  audit: INDICATORS_AUDIT,
   // Loaded when the app is built, not when the CLI starts (`sogd --help`).
   routes: async (api, { db }) => (await import('./routes.ts')).registerIndicatorRoutes(api, { db }),
   commands: registerIndicatorCommands,

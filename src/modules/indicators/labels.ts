@@ -27,6 +27,10 @@ export const QUALITY_CHECK_LABELS: Record<string, { vi: string; en: string }> = 
     vi: 'Trường chưa có cán bộ quản lý',
     en: 'Schools without a manager',
   },
+  schools_missing_subject_teacher: {
+    vi: 'Trường chưa có giáo viên của môn học bắt buộc',
+    en: 'Schools with no teacher of a required subject',
+  },
   students_without_class: {
     vi: 'Học sinh đang học chưa được xếp lớp',
     en: 'Students without a class',

@@ -143,6 +143,10 @@ export interface SchoolYearCounts {
   schools: number;
   national_standard_schools: number;
   accredited_schools: number;
+  accreditation_level_1_schools: number;
+  accreditation_level_2_schools: number;
+  accreditation_level_3_schools: number;
+  accreditation_level_4_schools: number;
   classes: number;
   students: number;
   primary_classes: number;
@@ -253,6 +257,10 @@ export async function schoolYearCounts(db: Db, filter: BaseFilter): Promise<Scho
       1 AS schools,
       (CASE WHEN p.national_standard_level >= 1 THEN 1 ELSE 0 END) AS national_standard_schools,
       (CASE WHEN p.accreditation_level >= 1 THEN 1 ELSE 0 END) AS accredited_schools,
+      (CASE WHEN p.accreditation_level = 1 THEN 1 ELSE 0 END) AS accreditation_level_1_schools,
+      (CASE WHEN p.accreditation_level = 2 THEN 1 ELSE 0 END) AS accreditation_level_2_schools,
+      (CASE WHEN p.accreditation_level = 3 THEN 1 ELSE 0 END) AS accreditation_level_3_schools,
+      (CASE WHEN p.accreditation_level = 4 THEN 1 ELSE 0 END) AS accreditation_level_4_schools,
       c.classes, c.students, c.primary_classes, c.primary_two_session_classes,
       c.primary_students, c.primary_two_session_students, c.secondary_classes,
       c.secondary_two_session_classes, c.classes_over_max, c.empty_classes,
@@ -327,10 +335,87 @@ export async function insertPlan(
         .values(
           targets.map((t) => ({
             plan_id: plan.id,
+            unit_id: plan.unitId,
             indicator_id: t.indicatorId,
             school_year: t.schoolYear,
             value: t.value,
           })),
+        )
+        .execute();
+  });
+}
+
+export async function planByDecision(
+  db: Db,
+  unitId: string,
+  decision: string,
+): Promise<{ id: string } | undefined> {
+  return db
+    .selectFrom('indicator_plan')
+    .select('id')
+    .where('unit_id', '=', unitId)
+    .where('decision', '=', decision)
+    .executeTakeFirst();
+}
+
+/**
+ * The plan's name and date updated and its targets made exactly `targets`, in
+ * one transaction. Written as the difference (targets gone deleted, values
+ * changed updated, new ones inserted, the same ones untouched), so the audit
+ * log says which target changed from what to what, not "all deleted, all added".
+ */
+export async function replacePlan(
+  db: Db,
+  actor: Actor,
+  planId: string,
+  plan: { unitId: string; name: string; decisionDate: string },
+  targets: { indicatorId: string; schoolYear: string; value: number }[],
+): Promise<void> {
+  await writeTransaction(db, actor, async (tx) => {
+    await tx
+      .updateTable('indicator_plan')
+      .set({ name: plan.name, decision_date: plan.decisionDate })
+      .where('id', '=', planId)
+      .where((eb) =>
+        eb.or([
+          eb('name', '<>', plan.name),
+          eb('decision_date', '<>', sql<Date>`${plan.decisionDate}::date`),
+        ]),
+      )
+      .execute();
+    const keep = new Set(targets.map((t) => `${t.indicatorId}|${t.schoolYear}`));
+    const current = await tx
+      .selectFrom('indicator_target')
+      .select(['id', 'indicator_id', 'school_year'])
+      .where('plan_id', '=', planId)
+      .execute();
+    const gone = current.filter((c) => !keep.has(`${c.indicator_id}|${c.school_year}`));
+    if (gone.length)
+      await tx
+        .deleteFrom('indicator_target')
+        .where(
+          'id',
+          'in',
+          gone.map((g) => g.id),
+        )
+        .execute();
+    if (targets.length)
+      await tx
+        .insertInto('indicator_target')
+        .values(
+          targets.map((t) => ({
+            plan_id: planId,
+            unit_id: plan.unitId,
+            indicator_id: t.indicatorId,
+            school_year: t.schoolYear,
+            value: t.value,
+          })),
+        )
+        .onConflict((oc) =>
+          oc
+            .columns(['plan_id', 'indicator_id', 'school_year'])
+            .doUpdateSet({ value: (eb) => eb.ref('excluded.value') })
+            .where('indicator_target.value', 'is distinct from', (eb) => eb.ref('excluded.value')),
         )
         .execute();
   });
@@ -507,4 +592,105 @@ export async function teacherSubjectCounts(db: Db, path: string): Promise<Teache
     .where('u.path', 'like', `${path}%`)
     .groupBy(['s.school_id', 's.level_taught', 's.main_subject'])
     .execute();
+}
+
+export interface MovementCounts {
+  /** The child unit of the path holding the school ('' for the school itself). */
+  group: string;
+  school_year: string;
+  dropped_out: number;
+  /** Accepted transfers out of the school, and students who left to a school outside sogd. */
+  transfers_out: number;
+  transfers_in: number;
+}
+
+/**
+ * Drop-outs and transfers under `filter`, per child unit and school year,
+ * from the registry's registry_student_movement_v (migration 2026120510).
+ * A level filter reads the grade (no grade: preschool).
+ */
+export async function movementCounts(db: Db, filter: BaseFilter): Promise<MovementCounts[]> {
+  if (!filter.years.length) return [];
+  const level = filter.level ?? null;
+  const ownership = filter.ownership ?? null;
+  const years = sql.join(filter.years.map((y) => sql`${y}`));
+  const result = await sql<MovementCounts>`
+    SELECT split_part(substr(u.path, ${filter.path.length + 1}), '/', 1) AS "group",
+      m.school_year,
+      (count(*) FILTER (WHERE m.kind = 'dropped_out'))::integer AS dropped_out,
+      (count(*) FILTER (WHERE m.kind IN ('transfer_out', 'left')))::integer AS transfers_out,
+      (count(*) FILTER (WHERE m.kind = 'transfer_in'))::integer AS transfers_in
+    FROM registry_student_movement_v m
+    JOIN orgs_unit_v u ON u.id = m.school_id
+    WHERE u.kind = 'school' AND u.path LIKE ${filter.path + '%'}
+      AND m.school_year IN (${years})
+      AND (${ownership}::text IS NULL OR u.ownership = ${ownership})
+      AND (${level}::text IS NULL OR ${level} = CASE
+        WHEN m.grade IS NULL THEN 'preschool' WHEN m.grade <= 5 THEN 'primary'
+        WHEN m.grade <= 9 THEN 'lower_secondary' ELSE 'upper_secondary' END)
+    GROUP BY 1, 2`.execute(db);
+  return result.rows;
+}
+
+export interface BudgetRow {
+  year: number;
+  education_spending: number;
+  total_spending: number;
+  source: string;
+  updated_at: Date;
+}
+
+export async function budgetsOf(db: Db, unitId: string): Promise<BudgetRow[]> {
+  return db
+    .selectFrom('indicator_budget')
+    .select(['year', 'education_spending', 'total_spending', 'source', 'updated_at'])
+    .where('unit_id', '=', unitId)
+    .orderBy('year')
+    .execute();
+}
+
+/** The figures of the unit's year, entered or replaced (audited by the table's triggers). */
+export async function upsertBudget(
+  db: Db,
+  actor: Actor,
+  row: { unitId: string; year: number; education: number; total: number; source: string },
+): Promise<void> {
+  await writeTransaction(db, actor, (tx) =>
+    tx
+      .insertInto('indicator_budget')
+      .values({
+        unit_id: row.unitId,
+        year: row.year,
+        education_spending: row.education,
+        total_spending: row.total,
+        source: row.source,
+      })
+      .onConflict((oc) =>
+        oc.columns(['unit_id', 'year']).doUpdateSet({
+          education_spending: row.education,
+          total_spending: row.total,
+          source: row.source,
+          updated_at: sql`now()`,
+        }),
+      )
+      .execute(),
+  );
+}
+
+/** Budget figures of the units under `path` (inclusive) for calendar years, per child unit. */
+export async function budgetCounts(
+  db: Db,
+  path: string,
+  years: readonly number[],
+): Promise<{ group: string; year: number; education: number; total: number }[]> {
+  if (!years.length) return [];
+  const list = sql.join(years.map((y) => sql`${y}`));
+  const result = await sql<{ group: string; year: number; education: number; total: number }>`
+    SELECT split_part(substr(u.path, ${path.length + 1}), '/', 1) AS "group", b.year,
+      sum(b.education_spending)::double precision AS education,
+      sum(b.total_spending)::double precision AS total
+    FROM indicator_budget b JOIN orgs_unit_v u ON u.id = b.unit_id
+    WHERE u.path LIKE ${path + '%'} AND b.year IN (${list})
+    GROUP BY 1, 2`.execute(db);
+  return result.rows;
 }

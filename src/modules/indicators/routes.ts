@@ -2,15 +2,21 @@ import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { idParams } from '../../core/contract.ts';
+import { badRequest } from '../../core/errors.ts';
 import { requireScope } from '../../core/http/context.ts';
 import type { Db } from '../../db/connection.ts';
+import { UnreadableWorkbookError } from '../../lib/xlsx.ts';
 import {
   dataQuality,
   dashboard,
   dashboardQuery,
   drillQuery,
   planBody,
+  budgetBody,
+  budgetList,
+  budgetQuery,
   planCreated,
+  planImportResult,
   reportDecisionBody,
   reportFiles,
   reportForm,
@@ -22,8 +28,13 @@ import {
   subjectNeed,
   teacherReport,
 } from './contract.ts';
+import { listBudgets, saveBudget } from './budget.ts';
 import { getDashboard } from './dashboard.ts';
+import { dashboardPdf } from './dashboard-pdf.ts';
+import { exportDashboard } from './dashboard-xlsx.ts';
 import { getDataQuality } from './data-quality.ts';
+import { importPlanTargets } from './plan-import/import-targets.ts';
+import { MAX_PLAN_BYTES, planTemplateFor, TEMPLATE_FILE } from './plan-import/sheet.ts';
 import { createPlan } from './plans.ts';
 import { reportFormPdf, reportTable, writeReportTable } from './reports/report-files.ts';
 import {
@@ -48,6 +59,50 @@ export function registerIndicatorRoutes(api: FastifyInstance, { db }: { db: Db }
       },
     },
     (request) => getDashboard(db, requireScope(request), request.query),
+  );
+  r.get(
+    '/indicators/dashboard/export.xlsx',
+    {
+      schema: {
+        summary:
+          'Tải bảng chỉ tiêu (xlsx) của đơn vị và các đơn vị cấp dưới, theo năm học và bộ lọc',
+        tags: ['indicators'],
+        querystring: dashboardQuery,
+        response: { 200: reportFiles.dashboard },
+      },
+    },
+    async (request, reply) => {
+      const { data, bytes } = await exportDashboard(db, requireScope(request), request.query);
+      return reply
+        .type(XLSX)
+        .header(
+          'content-disposition',
+          `attachment; filename="chi-tieu-${encodeURIComponent(data.unit.code)}-${data.year}.xlsx"`,
+        )
+        .send(bytes);
+    },
+  );
+  r.get(
+    '/indicators/dashboard/report.pdf',
+    {
+      schema: {
+        summary:
+          'In báo cáo chỉ tiêu so với mục tiêu kế hoạch (PDF), chung và theo từng cấp học, theo năm học và bộ lọc',
+        tags: ['indicators'],
+        querystring: dashboardQuery,
+        response: { 200: reportFiles.dashboardPdf },
+      },
+    },
+    async (request, reply) => {
+      const { data, bytes } = await dashboardPdf(db, requireScope(request), request.query);
+      return reply
+        .type('application/pdf')
+        .header(
+          'content-disposition',
+          `inline; filename="bao-cao-chi-tieu-${encodeURIComponent(data.unit.code)}-${data.year}.pdf"`,
+        )
+        .send(bytes);
+    },
   );
   r.get(
     '/indicators/teachers',
@@ -100,6 +155,90 @@ export function registerIndicatorRoutes(api: FastifyInstance, { db }: { db: Db }
       const created = await createPlan(db, requireScope(request), request.body);
       return reply.code(201).send(created);
     },
+  );
+  r.get(
+    '/indicators/plans/template.xlsx',
+    {
+      schema: {
+        summary: 'Tải tệp mẫu nhập chỉ tiêu kế hoạch (xlsx, kèm danh mục mã chỉ tiêu)',
+        tags: ['indicators'],
+        response: { 200: reportFiles.planTemplate },
+      },
+    },
+    async (request, reply) => {
+      const bytes = await planTemplateFor(requireScope(request));
+      return reply
+        .type(XLSX)
+        .header('content-disposition', `attachment; filename="${TEMPLATE_FILE}"`)
+        .send(bytes);
+    },
+  );
+  r.post(
+    '/indicators/plans/import',
+    {
+      schema: {
+        summary:
+          'Nhập chỉ tiêu của một kế hoạch từ tệp Excel (multipart: unitId, name, decision, decisionDate rồi file; tất cả hoặc không gì cả)',
+        tags: ['indicators'],
+        response: { 200: planImportResult, 422: planImportResult },
+      },
+    },
+    async (request, reply) => {
+      const scope = requireScope(request);
+      // Checked again by the use case; here so that no upload is read for someone who may not.
+      scope.require('indicators.write');
+      if (!request.isMultipart())
+        throw badRequest('Hãy gửi tệp dạng multipart/form-data, trường "file".');
+      const part = await request.file({ limits: { fileSize: MAX_PLAN_BYTES } });
+      if (!part) throw badRequest('Chưa chọn tệp Excel chỉ tiêu kế hoạch để nhập.');
+      const fields: Record<string, string> = {};
+      for (const [name, field] of Object.entries(part.fields)) {
+        const value = Array.isArray(field) ? field[0] : field;
+        if (value && value.type === 'field' && typeof value.value === 'string')
+          fields[name] = value.value;
+      }
+      const file = await part.toBuffer().catch(() => {
+        throw badRequest(
+          `Tệp quá lớn: tệp chỉ tiêu kế hoạch tối đa ${MAX_PLAN_BYTES / 1024 / 1024} MB.`,
+        );
+      });
+      try {
+        const result = await importPlanTargets(db, scope, { fields, file });
+        return await reply.status(result.errors.length ? 422 : 200).send(result);
+      } catch (error) {
+        if (error instanceof UnreadableWorkbookError) throw badRequest(error.message);
+        throw error;
+      }
+    },
+  );
+  r.get(
+    '/indicators/budget',
+    {
+      schema: {
+        summary: 'Số liệu chi ngân sách cho giáo dục theo năm của đơn vị',
+        tags: ['indicators'],
+        querystring: budgetQuery,
+        response: { 200: budgetList },
+      },
+    },
+    (request) => listBudgets(db, requireScope(request), request.query),
+  );
+  r.put(
+    '/indicators/budget',
+    {
+      // Signed in before the body is checked: an anonymous caller hears 401, not a 400.
+      onRequest: (request, _reply, done) => {
+        requireScope(request);
+        done();
+      },
+      schema: {
+        summary: 'Nhập hoặc sửa số liệu chi ngân sách cho giáo dục của một năm (cấp tỉnh)',
+        tags: ['indicators'],
+        body: budgetBody,
+        response: { 200: budgetList },
+      },
+    },
+    (request) => saveBudget(db, requireScope(request), request.body),
   );
   const tags = ['indicators'];
   r.get(

@@ -179,14 +179,17 @@ async function buildProvince(db: Db): Promise<Record<string, string>> {
     await teachers('CH5', 30, null);
     await teachers('THPT6', 7, null);
 
-    for (const [school, type, standard] of [
-      ['TH1', 'ordinary', 1],
-      ['NT4', 'boarding_ethnic', 0],
-      ['CH5', 'specialised', 2],
+    for (const [school, type, standard, accreditation] of [
+      ['TH1', 'ordinary', 1, 1],
+      ['NT4', 'boarding_ethnic', 0, 0],
+      ['CH5', 'specialised', 2, 3],
     ] as const)
       await sql`
-        INSERT INTO school_year_profile (school_id, school_year, id, national_standard_level, school_type)
-        VALUES (${ids[school]!}, ${YEAR}, ${uuidv7()}, ${standard}, ${type})`.execute(tx);
+        INSERT INTO school_year_profile
+          (school_id, school_year, id, national_standard_level, accreditation_level, school_type)
+        VALUES (${ids[school]!}, ${YEAR}, ${uuidv7()}, ${standard}, ${accreditation}, ${type})`.execute(
+        tx,
+      );
   });
   return ids;
 }
@@ -294,6 +297,20 @@ describe('teacher norms (docs/formats/reports-teachers.md)', () => {
     // TH1 (Mức 1) and CH5 (Mức 2) of the 6 schools with classes.
     expect(value(before, 'national_standard_rate')).toMatchObject({ numerator: 2, denominator: 6 });
     expect(value(before, 'national_standard_rate').targets[0]!.status).toBe('at_risk');
+    // Accreditation: TH1 at level 1, CH5 at level 3, of the 6 schools; the distribution by level.
+    expect(value(before, 'accredited_rate')).toMatchObject({ numerator: 2, denominator: 6 });
+    for (const [k, n] of [
+      [1, 1],
+      [2, 0],
+      [3, 1],
+      [4, 0],
+    ] as const) {
+      expect(value(before, `accreditation_level_${k}_rate`)).toMatchObject({
+        numerator: n,
+        denominator: 6,
+      });
+      expect(value(before, `accreditation_level_${k}_rate`).value).toBeCloseTo((n / 6) * 100, 10);
+    }
     // 93 teachers against 95.45 in hundredths (all rows above).
     expect(value(before, 'teachers_against_norm')).toMatchObject({
       numerator: 93,

@@ -208,6 +208,14 @@ export async function summaryCounts(db: Db, filter: SummaryFilter): Promise<Grou
       count(*)::integer AS schools,
       (count(*) FILTER (WHERE p.national_standard_level >= 1))::integer AS national_standard_schools,
       (count(*) FILTER (WHERE p.accreditation_level >= 1))::integer AS accredited_schools,
+      (count(*) FILTER (WHERE p.accreditation_level = 1))::integer
+        AS accreditation_level_1_schools,
+      (count(*) FILTER (WHERE p.accreditation_level = 2))::integer
+        AS accreditation_level_2_schools,
+      (count(*) FILTER (WHERE p.accreditation_level = 3))::integer
+        AS accreditation_level_3_schools,
+      (count(*) FILTER (WHERE p.accreditation_level = 4))::integer
+        AS accreditation_level_4_schools,
       sum(c.classes)::integer AS classes, sum(c.students)::integer AS students,
       COALESCE(sum(c.primary_classes), 0)::integer AS primary_classes,
       COALESCE(sum(c.primary_two_session_classes), 0)::integer AS primary_two_session_classes,

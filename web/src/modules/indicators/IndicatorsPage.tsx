@@ -11,7 +11,9 @@ import { indicatorsApi } from './api.ts';
 import { integers, LEVELS, yearOptions, type Level } from './format.ts';
 import { IndicatorsView } from './IndicatorsView.tsx';
 import { messages } from './messages.ts';
+import { BudgetDialog } from './BudgetDialog.tsx';
 import { PlanDialog } from './PlanDialog.tsx';
+import { PlanImportDialog } from './PlanImportDialog.tsx';
 import { QualityView } from './QualityView.tsx';
 import { ReportsView } from './ReportsView.tsx';
 import { SubjectNeedView } from './SubjectNeedView.tsx';
@@ -26,6 +28,8 @@ export default function IndicatorsPage({ me }: { me: Me }) {
   const [level, setLevel] = useState<Level | undefined>();
   const [ownership, setOwnership] = useState<'public' | 'private' | undefined>();
   const [planOpen, setPlanOpen] = useState(false);
+  const [importOpen, setImportOpen] = useState(false);
+  const [budgetOpen, setBudgetOpen] = useState(false);
   const [tab, setTab] = useState('indicators');
   const narrow = !Grid.useBreakpoint().md;
   const drill = (u: UnitBrief) => setParams(u.id === me.orgUnit.id ? {} : { 'don-vi': u.id });
@@ -64,6 +68,16 @@ export default function IndicatorsPage({ me }: { me: Me }) {
         <Space wrap>
           {me.permissions.includes('indicators.write') && data && (
             <Button onClick={() => setPlanOpen(true)}>{m.newPlan}</Button>
+          )}
+          {me.permissions.includes('indicators.write') && data && (
+            <Button onClick={() => setImportOpen(true)} data-testid="plan-import">
+              {m.importPlan}
+            </Button>
+          )}
+          {me.permissions.includes('indicators.write') && data?.unit.kind === 'department' && (
+            <Button onClick={() => setBudgetOpen(true)} data-testid="budget">
+              {m.budget}
+            </Button>
           )}
           <Button onClick={() => window.print()}>{m.print}</Button>
         </Space>
@@ -149,7 +163,12 @@ export default function IndicatorsPage({ me }: { me: Me }) {
               key: 'indicators',
               label: m.indicators,
               children: data ? (
-                <IndicatorsView data={data} onDrill={drill} lang={lang} />
+                <IndicatorsView
+                  data={data}
+                  onDrill={drill}
+                  lang={lang}
+                  filters={{ level, ownership }}
+                />
               ) : (
                 <Spin />
               ),
@@ -205,6 +224,22 @@ export default function IndicatorsPage({ me }: { me: Me }) {
           onClose={() => setPlanOpen(false)}
           unit={data.unit}
           indicators={data.indicators}
+          lang={lang}
+        />
+      )}
+      {data && (
+        <BudgetDialog
+          open={budgetOpen}
+          onClose={() => setBudgetOpen(false)}
+          unit={data.unit}
+          lang={lang}
+        />
+      )}
+      {data && (
+        <PlanImportDialog
+          open={importOpen}
+          onClose={() => setImportOpen(false)}
+          unit={data.unit}
           lang={lang}
         />
       )}

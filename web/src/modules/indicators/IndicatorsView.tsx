@@ -1,4 +1,4 @@
-import { Button, Card, Col, Empty, Row, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, Empty, Grid, Row, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import {
   Bar,
@@ -15,7 +15,8 @@ import {
 import type { Dashboard, UnitBrief } from '../../../../src/modules/indicators/contract.ts';
 import { TARGET_STATUS_LABELS } from '../../../../src/modules/indicators/labels.ts';
 import { useMessages } from '../../shared/i18n.ts';
-import { dateTime, decimals, downloadCsv, integers, type Lang } from './format.ts';
+import { indicatorsFiles } from './api.ts';
+import { dateTime, decimals, downloadCsv, integers, type Lang, type Level } from './format.ts';
 import { messages } from './messages.ts';
 import { UnitLink } from './UnitLink.tsx';
 
@@ -26,15 +27,21 @@ export function IndicatorsView({
   data,
   onDrill,
   lang,
+  filters,
 }: {
   data: Dashboard;
   onDrill: (u: UnitBrief) => void;
   lang: Lang;
+  /** The filters the dashboard was asked with: the xlsx export repeats them. */
+  filters: { level?: Level | undefined; ownership?: 'public' | 'private' | undefined };
 }) {
   const m = useMessages(messages);
   const fmt = decimals(lang);
   const [chosen, setChosen] = useState<string | undefined>();
   const shown = data.indicators.find((i) => i.id === chosen) ?? data.indicators[0];
+  // On a phone the table by unit shows the indicator chosen above only (the cards switch it).
+  const phone = !Grid.useBreakpoint().sm;
+  const tableIndicators = phone && shown ? [shown] : data.indicators;
   const show = (v: number | null, unit: 'percent' | 'ratio') =>
     v === null ? '—' : `${fmt.format(v)}${unit === 'percent' ? ' %' : ''}`;
   const bars = useMemo(
@@ -46,6 +53,28 @@ export function IndicatorsView({
   );
   if (!data.indicators.length) return <Empty description={m.noData} />;
   const target = shown?.targets.at(-1);
+  const query = {
+    year: data.year,
+    unitId: data.unit.id,
+    level: filters.level,
+    ownership: filters.ownership,
+  };
+  const excel = (
+    <Space wrap size="small">
+      <Button size="small" data-testid="export-xlsx" href={indicatorsFiles.dashboardTable(query)}>
+        {m.exportDashboardXlsx}
+      </Button>
+      <Button
+        size="small"
+        data-testid="export-pdf"
+        href={indicatorsFiles.dashboardPdf(query)}
+        target="_blank"
+        rel="noopener"
+      >
+        {m.exportDashboardPdf}
+      </Button>
+    </Space>
+  );
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       {data.refreshedAt && (
@@ -53,6 +82,7 @@ export function IndicatorsView({
           {m.refreshedAt.replace('{t}', dateTime(data.refreshedAt, lang))}
         </Typography.Text>
       )}
+      {data.children.length === 0 && excel}
       <Row gutter={[12, 12]}>
         {data.indicators.map((i) => (
           <Col xs={24} sm={12} lg={8} key={i.id}>
@@ -136,24 +166,27 @@ export function IndicatorsView({
           size="small"
           title={m.byUnit}
           extra={
-            <Button
-              size="small"
-              onClick={() =>
-                downloadCsv(
-                  `chi-tieu-${data.unit.code}-${data.year}.csv`,
-                  [m.unit, ...data.indicators.map((i) => i.name[lang])],
-                  data.children.map((c) => [
-                    c.unit.name,
-                    ...data.indicators.map((i) => {
-                      const v = c.values[i.id];
-                      return v === null || v === undefined ? '' : v.toFixed(2);
-                    }),
-                  ]),
-                )
-              }
-            >
-              {m.exportCsv}
-            </Button>
+            <Space>
+              {excel}
+              <Button
+                size="small"
+                onClick={() =>
+                  downloadCsv(
+                    `chi-tieu-${data.unit.code}-${data.year}.csv`,
+                    [m.unit, ...data.indicators.map((i) => i.name[lang])],
+                    data.children.map((c) => [
+                      c.unit.name,
+                      ...data.indicators.map((i) => {
+                        const v = c.values[i.id];
+                        return v === null || v === undefined ? '' : v.toFixed(2);
+                      }),
+                    ]),
+                  )
+                }
+              >
+                {m.exportCsv}
+              </Button>
+            </Space>
           }
         >
           <Typography.Paragraph type="secondary">{m.drillHint}</Typography.Paragraph>
@@ -170,7 +203,7 @@ export function IndicatorsView({
                 fixed: 'left',
                 render: (_, c) => <UnitLink unit={c.unit} onDrill={onDrill} />,
               },
-              ...data.indicators.map((i) => ({
+              ...tableIndicators.map((i) => ({
                 title: i.name[lang],
                 key: i.id,
                 align: 'right' as const,

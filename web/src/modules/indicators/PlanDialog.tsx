@@ -1,8 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { Alert, Button, Form, Input, Modal, Select, Space } from 'antd';
 import type { Dashboard, UnitBrief } from '../../../../src/modules/indicators/contract.ts';
+import { parseVietnameseDate } from '../../../../src/lib/dates.ts';
+import { DateInput, dateRules } from '../../shared/DateInput.tsx';
 import { useMessages } from '../../shared/i18n.ts';
+import { NumberInput, numberRule } from '../../shared/NumberInput.tsx';
 import { problemToForm } from '../../shared/problemToForm.ts';
 import { recentSchoolYears } from '../../shared/schoolYear.ts';
 import { indicatorsApi } from './api.ts';
@@ -12,7 +14,8 @@ import { messages } from './messages.ts';
 interface Values {
   name: string;
   decision: string;
-  decisionDate: Dayjs;
+  /** dd/mm/yyyy as typed (DateInput). */
+  decisionDate: string;
   targets?: { indicatorId: string; schoolYear: string; value: number }[];
 }
 
@@ -39,7 +42,7 @@ export function PlanDialog({
         unitId: unit.id,
         name: v.name,
         decision: v.decision,
-        decisionDate: v.decisionDate.format('YYYY-MM-DD'),
+        decisionDate: parseVietnameseDate(v.decisionDate) ?? v.decisionDate,
         targets: v.targets ?? [],
       }),
     onSuccess: async () => {
@@ -76,9 +79,9 @@ export function PlanDialog({
           <Form.Item
             name="decisionDate"
             label={m.planDate}
-            rules={[{ required: true, message: m.required }]}
+            rules={dateRules(m.planDate, { required: true })}
           >
-            <DatePicker format="DD/MM/YYYY" />
+            <DateInput style={{ width: 140 }} />
           </Form.Item>
         </Space>
         <Form.List name="targets">
@@ -108,9 +111,9 @@ export function PlanDialog({
                   </Form.Item>
                   <Form.Item
                     name={[field.name, 'value']}
-                    rules={[{ required: true, message: m.required }]}
+                    rules={[{ required: true, message: m.required }, numberRule(m.badNumber)]}
                   >
-                    <InputNumber aria-label={m.target} min={0} decimalSeparator="," />
+                    <NumberInput aria-label={m.target} min={0} max={1_000_000} />
                   </Form.Item>
                   <Button onClick={() => remove(field.name)}>{m.remove}</Button>
                 </Space>

@@ -1,10 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
+import { NumberInput } from '../../shared/NumberInput.tsx';
 import { useState } from 'react';
 import type { ReportForm, UnitBrief } from '../../../../src/modules/indicators/contract.ts';
 import { ErrorResult } from '../../shared/ErrorResult.tsx';
 import { problemText } from '../../shared/api.ts';
-import { useMessages } from '../../shared/i18n.ts';
+import { fill, useMessages } from '../../shared/i18n.ts';
 import { indicatorsApi, indicatorsFiles } from './api.ts';
 import { dateTime, integers, type Lang } from './format.ts';
 import { messages } from './messages.ts';
@@ -143,6 +144,7 @@ function SchoolReport({
       for (const l of form.data!.lines) {
         if (l.source !== 'entered') continue;
         const v = l.id in entered ? entered[l.id] : l.value;
+        if (Number.isNaN(v)) throw new Error(fill(m.badLineNumber, { line: l.name[lang] }, lang));
         if (v !== null && v !== undefined) values[l.id] = v;
       }
       return indicatorsApi.saveReport(unit.id, { year, period, entered: values, submit });
@@ -223,7 +225,7 @@ function SchoolReport({
             align: 'right',
             render: (_, l) =>
               l.source === 'entered' && f.canEdit ? (
-                <InputNumber
+                <NumberInput
                   aria-label={l.name[lang]}
                   min={0}
                   precision={0}

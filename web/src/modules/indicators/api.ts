@@ -5,19 +5,30 @@
  */
 import type { z } from 'zod';
 import type {
+  BudgetBody,
+  BudgetList,
   Dashboard,
   dashboardQuery,
   DataQuality,
   drillQuery,
   PlanBody,
   PlanCreated,
+  PlanImportResult,
   ReportForm,
   reportSaveBody,
   ReportStatusList,
   SubjectNeed,
   TeacherReport,
 } from '../../../../src/modules/indicators/contract.ts';
-import { route, url, type QueryOf } from '../../shared/api.ts';
+import {
+  ApiError,
+  requestHeaders,
+  route,
+  uploadUrl,
+  url,
+  type Problem,
+  type QueryOf,
+} from '../../shared/api.ts';
 
 type DrillQuery = QueryOf<z.input<typeof drillQuery>>;
 type Period = 'start' | 'end';
@@ -50,11 +61,45 @@ export const indicatorsApi = {
     route.post<ReportForm>('/api/indicators/reports/:id/decision', body, {
       params: { id: schoolId },
     }),
+  /** The province's yearly budget figures (education and total spending). */
+  budget: (unitId: string) =>
+    route.get<BudgetList>('/api/indicators/budget', { query: { unitId } }),
+  saveBudget: (body: BudgetBody) => route.put<BudgetList>('/api/indicators/budget', body),
   createPlan: (body: PlanBody) => route.post<PlanCreated>('/api/indicators/plans', body),
+  /**
+   * A plan's targets from a workbook, the plan's fields sent before the file
+   * (as the route reads them). Resolves with the result, also on 422 (the
+   * file's errors, nothing written); rejects with the problem otherwise.
+   */
+  async importPlan(
+    fields: { unitId: string; name: string; decision: string; decisionDate: string },
+    file: File,
+  ): Promise<PlanImportResult> {
+    const form = new FormData();
+    for (const [k, v] of Object.entries(fields)) form.append(k, v);
+    form.append('file', file);
+    const response = await fetch(uploadUrl('/api/indicators/plans/import'), {
+      method: 'POST',
+      body: form,
+      headers: requestHeaders(),
+      credentials: 'same-origin',
+    });
+    const data = (await response.json()) as unknown;
+    // The server serialises 200 and 422 through the route's schema (PlanImportResult).
+    if (response.ok || response.status === 422) return data as PlanImportResult;
+    throw new ApiError({ ...(data as Problem), status: response.status }, data);
+  },
 };
 
 /** Files: links the page opens (the session cookie goes with them). */
 export const indicatorsFiles = {
+  planTemplate: () => url('/api/indicators/plans/template.xlsx'),
+  /** The dashboard's tables as xlsx, for the same unit, year and filters. */
+  dashboardTable: (query: QueryOf<z.input<typeof dashboardQuery>>) =>
+    url('/api/indicators/dashboard/export.xlsx', {}, query),
+  /** The indicators against the plan targets, for all levels and per level, as a PDF report. */
+  dashboardPdf: (query: QueryOf<z.input<typeof dashboardQuery>>) =>
+    url('/api/indicators/dashboard/report.pdf', {}, query),
   reportTable: (query: { year: string; period: Period; unitId: string }) =>
     url('/api/indicators/reports/export.xlsx', {}, query),
   reportPdf: (schoolId: string, year: string, period: Period) =>
