@@ -22,8 +22,8 @@ import PDFDocument from 'pdfkit';
  * italics under the motto, the type's name and the subject centred in bold,
  * the body justified at 14 pt, the signing block on the right with its
  * authority (TM./KT./TL./TUQ.), "Nơi nhận" at 12/11 pt on the left. Font:
- * Times New Roman in the DOCX (what the Annex names); the PDF embeds
- * DejaVu Serif Condensed, which does not share its metrics (serifFonts).
+ * Times New Roman in the DOCX (what the Annex names); the PDF embeds Tinos,
+ * which has Times New Roman's metrics and every Vietnamese letter (serifFonts).
  */
 export interface AnnexDocument {
   parentName: string | null;
@@ -43,6 +43,26 @@ export interface AnnexDocument {
   signerTitle: string;
   signerName: string;
   recipients: string[];
+  /**
+   * The digital signatures' images, drawn when the PDF is laid out to be
+   * signed at once (sign-composed.ts); the DOCX never carries them.
+   */
+  signature?: AnnexSignature;
+}
+
+/**
+ * What the signed PDF shows of its signatures (Decree 30/2020 Annex I,
+ * "Chữ ký số của người có thẩm quyền" and "Chữ ký số của cơ quan, tổ chức"):
+ * the signer's signature image, blue, centred between the title and the
+ * name; the agency's seal, red, at its real size, over about a third of the
+ * signature image on its left; the agency's name and the signing time
+ * (date; hh:mm:ss; Việt Nam time zone, ISO 8601) in Times New Roman,
+ * upright, 10 pt, black.
+ */
+export interface AnnexSignature {
+  signerName: string;
+  organisation: string;
+  signedAt: Date;
 }
 
 const MM = 72 / 25.4;
@@ -219,11 +239,12 @@ export async function annexDocx(doc: AnnexDocument): Promise<Buffer> {
 
 const require = createRequire(import.meta.url);
 /**
- * DejaVu Serif Condensed, from the dejavu-fonts-ttf dependency: it has
- * every Vietnamese letter, and its width is near Times New Roman's. Liberation Serif (Times New Roman's metrics) as Debian
- * ships it on this machine lacks the letters with two marks or a dot
- * below (Ở, Ụ, Ệ …), so it is not used; a metric-compatible font with
- * Vietnamese (Tinos, Liberation 2.x) is not a dependency yet.
+ * Tinos (Google's Times New Roman metric-compatible serif, SIL OFL 1.1), as
+ * TTF from the @expo-google-fonts/tinos package: the same widths as Times
+ * New Roman, so the PDF breaks lines where the DOCX does, and every
+ * Vietnamese letter (Ở, Ụ, Ệ…). Liberation Serif as Debian ships it here
+ * lacks the letters with two marks or a dot below; the @fontsource package
+ * of Tinos splits the Vietnamese letters into a separate web-font subset.
  */
 function serifFonts(): {
   regular: string;
@@ -232,14 +253,131 @@ function serifFonts(): {
   boldItalic: string;
   name: string;
 } {
-  const dejavu = (f: string) => require.resolve(`dejavu-fonts-ttf/ttf/${f}`);
+  const tinos = (f: string) => require.resolve(`@expo-google-fonts/tinos/${f}`);
   return {
-    name: 'DejaVu Serif Condensed',
-    regular: dejavu('DejaVuSerifCondensed.ttf'),
-    bold: dejavu('DejaVuSerifCondensed-Bold.ttf'),
-    italic: dejavu('DejaVuSerifCondensed-Italic.ttf'),
-    boldItalic: dejavu('DejaVuSerifCondensed-BoldItalic.ttf'),
+    name: 'Tinos',
+    regular: tinos('400Regular/Tinos_400Regular.ttf'),
+    bold: tinos('700Bold/Tinos_700Bold.ttf'),
+    italic: tinos('400Regular_Italic/Tinos_400Regular_Italic.ttf'),
+    boldItalic: tinos('700Bold_Italic/Tinos_700Bold_Italic.ttf'),
   };
+}
+
+/** "2026-12-03T17:55:12+07:00": the signing time in Việt Nam time (UTC+7, no summer time), ISO 8601. */
+export function vietnamIso(at: Date): string {
+  return new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 19) + '+07:00';
+}
+
+/**
+ * The images are drawn as vector graphics, not PNG files: no image of a real
+ * seal or signature is kept by sogd. A seal of 36 mm, the usual size of an
+ * agency's round seal; sogd does not record the real size of each unit's.
+ */
+export const SEAL_DIAMETER_MM = 36;
+/** The seal's red and the signature's blue (Annex I: "màu đỏ", "màu xanh"). */
+export const SEAL_RED = '#d7191c';
+export const SIGNATURE_BLUE = '#1c3faa';
+const SIGNED_GAP = 126;
+
+/** The agency's round seal: two rings, its name around the top, a star in the middle. */
+function drawSeal(pdf: PDFKit.PDFDocument, cx: number, cy: number, organisation: string): void {
+  const r = (SEAL_DIAMETER_MM * MM) / 2;
+  pdf.save();
+  pdf.opacity(0.85).strokeColor(SEAL_RED).fillColor(SEAL_RED);
+  pdf
+    .lineWidth(2.2)
+    .circle(cx, cy, r - 1.1)
+    .stroke();
+  pdf
+    .lineWidth(0.8)
+    .circle(cx, cy, r * 0.62)
+    .stroke();
+  // The name along the ring, centred on the top, each letter turned to face the centre.
+  const name = organisation.toUpperCase();
+  const ring = r - 4;
+  let size = 8;
+  const widthAt = (s: number) => pdf.font('b').fontSize(s).widthOfString(name) + name.length * 0.6;
+  while (size > 5 && widthAt(size) > ring * 2 * Math.PI * 0.8) size -= 0.5;
+  pdf.font('b').fontSize(size);
+  let angle = -widthAt(size) / ring / 2;
+  for (const ch of name) {
+    const w = pdf.widthOfString(ch) + 0.6;
+    const mid = angle + w / ring / 2;
+    const x = cx + ring * Math.sin(mid);
+    const y = cy - ring * Math.cos(mid);
+    pdf.save();
+    pdf.rotate((mid * 180) / Math.PI, { origin: [x, y] });
+    pdf.text(ch, x - w / 2, y, { lineBreak: false });
+    pdf.restore();
+    angle += w / ring;
+  }
+  // A five-pointed star in the middle.
+  const outer = r * 0.24;
+  const inner = outer * 0.382;
+  const points: [number, number][] = [];
+  for (let i = 0; i < 10; i++) {
+    const a = (i * Math.PI) / 5;
+    const rr = i % 2 ? inner : outer;
+    points.push([cx + rr * Math.sin(a), cy - rr * Math.cos(a)]);
+  }
+  pdf.polygon(...points).fill();
+  pdf.restore();
+}
+
+/** The signer's signature image: a few blue strokes in a box of `w` × `h` at (x, y). */
+function drawSignatureImage(pdf: PDFKit.PDFDocument, x: number, y: number, w: number, h: number) {
+  const px = (f: number) => x + f * w;
+  const py = (f: number) => y + f * h;
+  pdf.save();
+  pdf.strokeColor(SIGNATURE_BLUE).lineWidth(1.4).lineCap('round').lineJoin('round');
+  pdf
+    .moveTo(px(0.05), py(0.7))
+    .bezierCurveTo(px(0.12), py(0.05), px(0.22), py(0.05), px(0.2), py(0.55))
+    .bezierCurveTo(px(0.18), py(0.95), px(0.32), py(0.2), px(0.4), py(0.45))
+    .bezierCurveTo(px(0.46), py(0.7), px(0.52), py(0.15), px(0.6), py(0.4))
+    .bezierCurveTo(px(0.68), py(0.65), px(0.74), py(0.2), px(0.82), py(0.35))
+    .bezierCurveTo(px(0.9), py(0.5), px(0.95), py(0.3), px(0.98), py(0.25))
+    .stroke();
+  pdf
+    .lineWidth(1)
+    .moveTo(px(0.1), py(0.88))
+    .bezierCurveTo(px(0.4), py(0.75), px(0.7), py(0.98), px(0.95), py(0.8))
+    .stroke();
+  pdf.restore();
+}
+
+/**
+ * The signature block's images and text between the title and the name,
+ * from `top` (Annex I): the signature image centred, the seal over its left
+ * third, the agency, signer and time to the right of the seal.
+ */
+function drawSignatures(
+  pdf: PDFKit.PDFDocument,
+  sig: AnnexSignature,
+  block: { x: number; w: number; top: number },
+): void {
+  const cx = block.x + block.w / 2;
+  const imgW = 110;
+  const imgH = 44;
+  const imgX = cx - imgW / 2;
+  drawSignatureImage(pdf, imgX, block.top + 6, imgW, imgH);
+  const r = (SEAL_DIAMETER_MM * MM) / 2;
+  // The seal's right edge a third of the way into the signature image.
+  const sealCx = imgX + imgW / 3 - r;
+  drawSeal(pdf, sealCx, block.top + r + 4, sig.organisation);
+  const textX = sealCx + r + 3;
+  const textW = block.x + block.w - textX;
+  pdf.fillColor('black').font('r').fontSize(10);
+  let y = block.top + imgH + 10;
+  for (const line of [
+    `Ký bởi: ${sig.signerName}`,
+    `Cơ quan: ${sig.organisation}`,
+    'Thời gian ký:',
+    vietnamIso(sig.signedAt),
+  ]) {
+    pdf.text(line, textX, y, { width: textW });
+    y = pdf.y;
+  }
 }
 
 export function annexPdf(doc: AnnexDocument): Promise<Buffer> {
@@ -322,13 +460,19 @@ export function annexPdf(doc: AnnexDocument): Promise<Buffer> {
         paragraphGap: 6,
       });
   pdf.y += 12;
-  if (pdf.y > pdf.page.height - pdf.page.margins.bottom - 150) pdf.addPage();
+  if (pdf.y > pdf.page.height - pdf.page.margins.bottom - (doc.signature ? 210 : 150))
+    pdf.addPage();
   const blockTop = pdf.y;
   // Signing block on the right.
   const signX = left + width * 0.45;
   const signW = width * 0.55;
   for (const l of signingLines(doc)) centred(l, 'b', 14, signX, signW);
-  pdf.y += 70;
+  if (doc.signature) {
+    const top = pdf.y;
+    drawSignatures(pdf, doc.signature, { x: signX, w: signW, top });
+    pdf.fillColor('black');
+    pdf.y = top + SIGNED_GAP;
+  } else pdf.y += 70;
   centred(doc.signerName, 'b', 14, signX, signW);
   const signBottom = pdf.y;
   // Recipients on the left.

@@ -10,6 +10,7 @@ import type { AttachmentRow } from './contract.ts';
 import { BadDocumentFileError, readDocumentFile } from './document-files.ts';
 import { attachmentRowOf } from './present.ts';
 import { attachmentsOf, findDraft, findIncoming, findOutgoing, insertAttachment } from './repo.ts';
+import { recordSignatureCheck, verifyStoredPdf } from './signing/check-file.ts';
 
 /** The search keeps the first million characters of a file's text. */
 const MAX_TEXT = 1_000_000;
@@ -60,10 +61,16 @@ export async function attachFile(
     if (error instanceof BadDocumentFileError) throw badRequest(error.message);
     throw error;
   }
+  // An incoming PDF's signatures are verified as it arrives and kept with
+  // the document (issue #17 item 5; signing/verify-signature.ts).
+  const signatures =
+    target.kind === 'incoming' && content.mediaType === 'application/pdf'
+      ? await verifyStoredPdf(db, files, received.sha256)
+      : null;
   const id = uuidv7();
   const actor = actorOf(caller);
-  await writeTransaction(db, actor, (tx) =>
-    insertAttachment(tx, {
+  await writeTransaction(db, actor, async (tx) => {
+    await insertAttachment(tx, {
       id,
       unit_id: unitId,
       document_kind: target.kind,
@@ -74,8 +81,14 @@ export async function attachFile(
       sha256: received.sha256,
       text_key: searchKey(content.text.slice(0, MAX_TEXT)),
       uploaded_by: actor.name,
-    }),
-  );
+    });
+    if (signatures)
+      await recordSignatureCheck(
+        tx,
+        { attachmentId: id, unitId, documentId: target.id },
+        signatures,
+      );
+  });
   const [row] = (await attachmentsOf(db, [target.id])).filter((a) => a.id === id);
   return attachmentRowOf(row!);
 }

@@ -9,6 +9,7 @@ import {
   INCOMING_STATUS_NAMES,
   OUTGOING_STATUS_NAMES,
   RECIPIENT_STATUS_NAMES,
+  SIGNATURE_STATUS_NAMES,
   URGENCY_NAMES,
 } from './labels.ts';
 
@@ -95,6 +96,26 @@ export const OFFICE_AUDIT: AuditLabels = {
       name: ['subject'],
       fields: { not_after: { vi: 'Hiệu lực đến', en: 'Valid until' } },
     },
+    office_signature_check: {
+      noun: { vi: 'kết quả kiểm tra chữ ký số', en: 'signature check' },
+      fields: {
+        status: { vi: 'Kết quả', en: 'Result' },
+        signature_count: { vi: 'Số chữ ký', en: 'Signatures' },
+      },
+      values: { status: SIGNATURE_STATUS_NAMES },
+    },
+    office_trusted_root: {
+      noun: { vi: 'chứng thư gốc tin cậy', en: 'trusted root certificate' },
+      name: ['subject'],
+      fields: {
+        not_after: { vi: 'Hiệu lực đến', en: 'Valid until' },
+        removed_at: { vi: 'Ngày bỏ khỏi danh sách', en: 'Removed' },
+      },
+    },
   },
-  actions: { office_sign: { vi: 'Ký số', en: 'Signed' } },
+  actions: {
+    office_sign: { vi: 'Ký số', en: 'Signed' },
+    office_view: { vi: 'Mở văn bản', en: 'Opened a document' },
+    office_download: { vi: 'Tải tệp văn bản', en: 'Downloaded a document file' },
+  },
 };

@@ -36,40 +36,7 @@ export async function composeOutgoing(
   const doc = isUuid(id) ? await findOutgoing(db, id) : undefined;
   if (!doc || doc.unit_id !== unitId) throw notFound('văn bản đi');
   if (doc.status === 'withdrawn') throw conflict(`Văn bản ${doc.notation} đã thu hồi.`);
-  const parsed = composeBody.safeParse(input);
-  if (!parsed.success)
-    throw badRequest(
-      parsed.error.issues.map((i) => i.message).join('; '),
-      parsed.error.issues.map((i) => ({ path: `body.${i.path.join('.')}`, message: i.message })),
-    );
-  const body = parsed.data;
-  if (body.authority && !body.onBehalfOf)
-    throw badRequest(`Ký ${body.authority}. cần ghi thay mặt cho ai (ví dụ GIÁM ĐỐC).`, [
-      { path: 'body.onBehalfOf', message: 'Cần thẩm quyền ký' },
-    ]);
-  const unit = (await findUnit(db, unitId))!;
-  const [parent] = unit.parent_id ? await unitsByIds(db, [unit.parent_id]) : [];
-  const date = String(doc.doc_date).slice(0, 10);
-  const recipients = (await recipientsOf(db, id)).map((r) => r.name ?? r.outside_name ?? '');
-  const layout: AnnexDocument = {
-    parentName: parent?.name ?? null,
-    agencyName: unit.name,
-    notation: doc.notation,
-    place: body.place,
-    date,
-    typeName: documentTypesOn(date)[doc.doc_type]?.vi ?? doc.doc_type,
-    isLetter: doc.doc_type === 'CV',
-    subject: doc.subject,
-    body: body.body,
-    authority: body.authority,
-    onBehalfOf: body.onBehalfOf,
-    signerTitle: body.signerTitle,
-    signerName: body.signerName ?? doc.signer_name ?? '',
-    recipients: [
-      ...recipients.filter(Boolean),
-      `Lưu: VT${doc.drafting_unit ? `, ${doc.drafting_unit}` : ''}`,
-    ],
-  };
+  const layout = await annexLayoutOf(db, unitId, doc, input);
   const [docx, pdf] = await Promise.all([annexDocx(layout), annexPdf(layout)]);
   const base = doc.notation.replace(/[^\p{L}\p{N}-]+/gu, '-');
   const actor = actorOf(caller);
@@ -93,11 +60,60 @@ export async function composeOutgoing(
         media_type: s.type,
         size: s.size,
         sha256: s.sha256,
-        text_key: searchKey(`${doc.subject} ${body.body}`),
+        text_key: searchKey(`${doc.subject} ${layout.body}`),
         uploaded_by: actor.name,
       });
     }
   });
   const rows = await attachmentsOf(db, [id]);
   return { items: rows.filter((r) => ids.includes(r.id)).map(attachmentRowOf) };
+}
+
+type OutgoingRow = NonNullable<Awaited<ReturnType<typeof findOutgoing>>>;
+
+/**
+ * The Annex I layout of an outgoing document of `unitId` from the text the
+ * caller sent (checked here: a bad one changes nothing). "Nơi nhận" lists its
+ * recipients and ends with "Lưu: VT" and the drafting unit (Annex I §II.9).
+ */
+export async function annexLayoutOf(
+  db: Db,
+  unitId: string,
+  doc: OutgoingRow,
+  input: ComposeBody,
+): Promise<AnnexDocument> {
+  const parsed = composeBody.safeParse(input);
+  if (!parsed.success)
+    throw badRequest(
+      parsed.error.issues.map((i) => i.message).join('; '),
+      parsed.error.issues.map((i) => ({ path: `body.${i.path.join('.')}`, message: i.message })),
+    );
+  const body = parsed.data;
+  if (body.authority && !body.onBehalfOf)
+    throw badRequest(`Ký ${body.authority}. cần ghi thay mặt cho ai (ví dụ GIÁM ĐỐC).`, [
+      { path: 'body.onBehalfOf', message: 'Cần thẩm quyền ký' },
+    ]);
+  const unit = (await findUnit(db, unitId))!;
+  const [parent] = unit.parent_id ? await unitsByIds(db, [unit.parent_id]) : [];
+  const date = String(doc.doc_date).slice(0, 10);
+  const recipients = (await recipientsOf(db, doc.id)).map((r) => r.name ?? r.outside_name ?? '');
+  return {
+    parentName: parent?.name ?? null,
+    agencyName: unit.name,
+    notation: doc.notation,
+    place: body.place,
+    date,
+    typeName: documentTypesOn(date)[doc.doc_type]?.vi ?? doc.doc_type,
+    isLetter: doc.doc_type === 'CV',
+    subject: doc.subject,
+    body: body.body,
+    authority: body.authority,
+    onBehalfOf: body.onBehalfOf,
+    signerTitle: body.signerTitle,
+    signerName: body.signerName ?? doc.signer_name ?? '',
+    recipients: [
+      ...recipients.filter(Boolean),
+      `Lưu: VT${doc.drafting_unit ? `, ${doc.drafting_unit}` : ''}`,
+    ],
+  };
 }

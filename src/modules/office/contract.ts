@@ -14,6 +14,7 @@ import {
   unitRef,
 } from '../../core/contract.ts';
 import {
+  ACCESS_KINDS,
   BOOKS,
   CHANNELS,
   CONFIDENTIALITIES,
@@ -21,7 +22,10 @@ import {
   DRAFT_STATUSES,
   INCOMING_STATUSES,
   OUTGOING_STATUSES,
+  PDF_SIGNATURE_STATUSES,
   RECIPIENT_STATUSES,
+  REVOCATION_NOT_CHECKED,
+  SIGNATURE_STATUSES,
   URGENCIES,
 } from './labels.ts';
 
@@ -178,6 +182,63 @@ export const attachmentParams = z.object({
 });
 export const attachmentFile = fileAnswer('application/octet-stream', 'Tệp của văn bản');
 
+/** One signature of a PDF as verified (signing/verify-signature.ts). */
+export const signatureCheck = z.object({
+  status: z.enum(SIGNATURE_STATUSES),
+  /** The certificate subject's common name (CN). */
+  signerName: z.string().nullable(),
+  /** The certificate subject's organisation (O). */
+  organisation: z.string().nullable(),
+  issuerName: z.string().nullable(),
+  serialNumber: z.string().nullable(),
+  notBefore: timestamp.nullable(),
+  notAfter: timestamp.nullable(),
+  /** The claimed signing time: the CMS signing-time attribute, else the dictionary's /M. */
+  signingTime: timestamp.nullable(),
+  signingTimeSource: z.enum(['cms', 'pdf']).nullable(),
+  subFilter: z.string().nullable(),
+  digestMatches: z.boolean(),
+  signatureVerified: z.boolean(),
+  coversWholeDocument: z.boolean(),
+  trusted: z.boolean(),
+  certificateValidAtSigning: z.boolean(),
+  /** Why it is not valid, in Vietnamese. */
+  problem: z.string().nullable(),
+});
+export type SignatureCheck = z.infer<typeof signatureCheck>;
+export const pdfSignatureReport = z.object({
+  status: z.enum(PDF_SIGNATURE_STATUSES),
+  signatures: z.array(signatureCheck),
+  changedAfterLastSignature: z.boolean(),
+  /** Always false: no OCSP or CRL is fetched. */
+  revocationChecked: z.boolean(),
+  /** What that means, in Vietnamese (checks stored before it was written get it too). */
+  revocation: z.string().default(REVOCATION_NOT_CHECKED),
+  checkedAt: timestamp,
+});
+export type PdfSignatureReport = z.infer<typeof pdfSignatureReport>;
+/** The stored check of one file of a document. */
+export const fileSignatureCheck = pdfSignatureReport.extend({ attachmentId: id });
+export type FileSignatureCheck = z.infer<typeof fileSignatureCheck>;
+
+/** A root certificate the department trusts besides its own CA. */
+export const trustedRoot = z.object({
+  id,
+  subject: z.string(),
+  sha256: z.string(),
+  notAfter: timestamp,
+  addedBy: z.string(),
+  createdAt: timestamp,
+});
+export type TrustedRoot = z.infer<typeof trustedRoot>;
+export const trustedRootList = z.object({ items: z.array(trustedRoot) });
+export type TrustedRootList = z.infer<typeof trustedRootList>;
+export const trustedRootBody = z.object({
+  /** One certificate, PEM (-----BEGIN CERTIFICATE-----) or DER in base64. */
+  certificate: z.string().trim().min(1, 'Chưa có chứng thư gốc.').max(20_000),
+});
+export type TrustedRootBody = z.input<typeof trustedRootBody>;
+
 /** Composing the document's text in the Annex I layout (DOCX and PDF, added to its files). */
 export const composeBody = z.object({
   body: text(50_000, 'Nội dung văn bản'),
@@ -189,6 +250,28 @@ export const composeBody = z.object({
   place: text(100, 'Địa danh'),
 });
 export type ComposeBody = z.input<typeof composeBody>;
+
+/** One line of a document's access log: who opened it or downloaded one of its files, when. */
+export const accessLogEntry = z.object({
+  at: timestamp,
+  kind: z.enum(ACCESS_KINDS),
+  actorName: z.string(),
+  /** The unit the person works in: the document's own, or a recipient's. */
+  unit: z.object({ id, name: z.string() }).nullable(),
+  ip: z.string().nullable(),
+  /** The file downloaded (none for an opening). */
+  fileName: z.string().nullable(),
+  sha256: z.string().nullable(),
+});
+export type AccessLogEntry = z.infer<typeof accessLogEntry>;
+export const accessLog = z.object({
+  notation: z.string(),
+  subject: z.string(),
+  items: z.array(accessLogEntry),
+  /** More lines than the page shows (the newest are shown). */
+  truncated: z.boolean(),
+});
+export type AccessLog = z.infer<typeof accessLog>;
 
 export const outgoingDetail = outgoingRow.extend({
   draftingUnit: z.string().nullable(),
@@ -263,6 +346,7 @@ export const registerIncomingBody = z.object({
   channel: z.enum(['paper', 'email']).default('paper'),
 });
 export type RegisterIncomingBody = z.input<typeof registerIncomingBody>;
+export type RegisterIncomingParsed = z.infer<typeof registerIncomingBody>;
 
 export const registeredIncoming = z.object({
   id,
@@ -322,6 +406,8 @@ export const incomingDetail = incomingRow.extend({
   assignments: z.array(assignmentRow),
   /** Its own files (the scan) and, for a copy received through sogd, the sender's. */
   attachments: z.array(attachmentRow),
+  /** The signatures of its PDFs, verified when each was added. */
+  signatureChecks: z.array(fileSignatureCheck),
 });
 export type IncomingDetail = z.infer<typeof incomingDetail>;
 
@@ -408,6 +494,11 @@ export const publishBody = z.object({ week: dateText });
 export const publicCalendarParams = z.object({ code: z.string().max(64) });
 
 export const signedPdf = fileAnswer('application/pdf', 'Văn bản PDF đã ký số');
+/** An outgoing document as an edXML package (QCVN 102:2016 envelope), its files inside. */
+export const edxmlFile = fileAnswer('application/xml', 'Gói tin edXML của văn bản đi');
+/** An incoming document registered from an edXML package, with the number of its files. */
+export const importedIncoming = registeredIncoming.extend({ files: z.number().int() });
+export type ImportedIncoming = z.infer<typeof importedIncoming>;
 
 export const notice = z.object({
   id,

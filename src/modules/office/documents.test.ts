@@ -422,9 +422,11 @@ describe('Annex I layout (issue #17 item 4)', () => {
       const info = spawnSync('pdfinfo', ['-'], { input: pdf }).stdout.toString();
       expect(info).toMatch(/Page size:\s+595\.28 x 841\.89/);
       const fonts = spawnSync('pdffonts', ['-'], { input: pdf }).stdout.toString();
-      expect(fonts).toMatch(
-        annexFontName() === 'Liberation Serif' ? /LiberationSerif/ : /DejaVuSerif/,
-      );
+      // Tinos: Times New Roman's metrics, embedded (Annex I names Times New Roman).
+      expect(annexFontName()).toBe('Tinos');
+      expect(fonts).toMatch(/Tinos-Bold/);
+      expect(fonts).toMatch(/Tinos-Regular/);
+      expect(fonts).not.toMatch(/DejaVu/);
     }
   });
 

@@ -75,6 +75,42 @@ export const URGENCY_NAMES: Named<Urgency> = {
 };
 
 /**
+ * What the verification of a PDF's signatures found (signing/verify-signature.ts):
+ * a signature's status, worst first; a document has its worst signature's,
+ * or `none` without any.
+ */
+export const SIGNATURE_STATUSES = ['invalid', 'modified', 'expired', 'untrusted', 'valid'] as const;
+export type SignatureStatus = (typeof SIGNATURE_STATUSES)[number];
+export const PDF_SIGNATURE_STATUSES = [...SIGNATURE_STATUSES, 'none'] as const;
+
+/**
+ * Every verification answer says it plainly: sogd makes no network call, so
+ * whether the certificate was revoked (OCSP, CRL; Luật Giao dịch điện tử
+ * 20/2023/QH15 asks a relying party to check it) is not known.
+ */
+export const REVOCATION_NOT_CHECKED =
+  'Không kiểm tra được tình trạng thu hồi của chứng thư số (OCSP, CRL): máy chủ không truy vấn mạng, nên "hợp lệ" ở đây chưa loại trừ chứng thư đã bị thu hồi.';
+export type PdfSignatureStatus = (typeof PDF_SIGNATURE_STATUSES)[number];
+export const SIGNATURE_STATUS_NAMES: Named<PdfSignatureStatus> = {
+  vi: {
+    valid: 'Chữ ký hợp lệ',
+    untrusted: 'Chứng thư không thuộc danh sách tin cậy',
+    expired: 'Chứng thư hết hiệu lực khi ký',
+    modified: 'Tài liệu đã bị sửa sau khi ký',
+    invalid: 'Chữ ký không hợp lệ',
+    none: 'Không có chữ ký số',
+  },
+  en: {
+    valid: 'Valid signature',
+    untrusted: 'Certificate not on the trusted list',
+    expired: 'Certificate not valid at signing time',
+    modified: 'Document changed after signing',
+    invalid: 'Invalid signature',
+    none: 'No digital signature',
+  },
+};
+
+/**
  * Confidentiality (độ mật): Law 29/2018/QH14 on the protection of state
  * secrets, Art. 8 (Tuyệt mật, Tối mật, Mật). Secret documents have their own
  * register and sequence (Decree 30/2020 Art. 15.3, Art. 22.2).
@@ -92,11 +128,21 @@ export const CONFIDENTIALITY_NAMES: Named<Confidentiality> = {
 };
 
 /** How an incoming document arrived. */
-export const CHANNELS = ['system', 'paper', 'email'] as const;
+export const CHANNELS = ['system', 'paper', 'email', 'edxml'] as const;
 export type Channel = (typeof CHANNELS)[number];
 export const CHANNEL_NAMES: Named<Channel> = {
-  vi: { system: 'Trên hệ thống', paper: 'Bản giấy', email: 'Thư điện tử' },
-  en: { system: 'Through the system', paper: 'Paper', email: 'E-mail' },
+  vi: {
+    system: 'Trên hệ thống',
+    paper: 'Bản giấy',
+    email: 'Thư điện tử',
+    edxml: 'Gói tin edXML (liên thông)',
+  },
+  en: {
+    system: 'Through the system',
+    paper: 'Paper',
+    email: 'E-mail',
+    edxml: 'edXML package (interchange)',
+  },
 };
 
 export const OUTGOING_STATUSES = ['registered', 'released', 'withdrawn'] as const;
@@ -160,6 +206,14 @@ export type RecipientStatus = (typeof RECIPIENT_STATUSES)[number];
 export const RECIPIENT_STATUS_NAMES: Named<RecipientStatus> = {
   vi: { sent: 'Đã gửi', received: 'Đã nhận', opened: 'Đã xem', handled: 'Đã xử lý' },
   en: { sent: 'Sent', received: 'Received', opened: 'Opened', handled: 'Handled' },
+};
+
+/** What a document's access log records (Decree 30/2020 Annex VI: "nhật ký truy cập"). */
+export const ACCESS_KINDS = ['view', 'download'] as const;
+export type AccessKind = (typeof ACCESS_KINDS)[number];
+export const ACCESS_KIND_NAMES: Named<AccessKind> = {
+  vi: { view: 'Mở văn bản', download: 'Tải tệp' },
+  en: { view: 'Opened', download: 'Downloaded a file' },
 };
 
 /** Registers of incoming documents: the general one and the one for secret documents. */

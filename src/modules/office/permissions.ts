@@ -18,6 +18,8 @@ declare module '../../core/access/permissions.ts' {
     'office.sign': true;
     /** Edit and publish the unit's work calendar. */
     'office.calendar': true;
+    /** Read a document's access log: who opened it or downloaded its files (Annex VI). */
+    'office.log': true;
     /** Set the unit's abbreviation and manage its signing certificate. */
     'office.settings': true;
   }
@@ -66,4 +68,13 @@ export const OFFICE_PERMISSIONS: PermissionGrants = {
     'school_staff',
   ],
   'office.settings': ['department_admin', 'school_admin'],
+  // The clerk (văn thư) and the leaders, as office.register and office.assign: the roles
+  // do not tell the clerk from other staff of a unit; teachers and auditors never read it.
+  'office.log': [
+    'department_admin',
+    'department_staff',
+    'office_staff',
+    'school_admin',
+    'school_staff',
+  ],
 };

@@ -5,6 +5,7 @@ import { uuidv7 } from '../../lib/ids.ts';
 import { actorOf, requireOfficeUnit, type Caller } from './caller.ts';
 import {
   registerIncomingBody,
+  type RegisterIncomingParsed,
   type RegisteredIncoming,
   type RegisterIncomingBody,
 } from './contract.ts';
@@ -38,46 +39,65 @@ export async function registerIncoming(
       { path: 'body.date', message: 'Ngày văn bản ở tương lai' },
     ]);
   const year = Number(today.slice(0, 4));
-  const book = bookOf(body.confidentiality);
   const actor = actorOf(caller);
-  return writeTransaction(db, actor, async (tx) => {
-    const duplicate = await findIncomingDuplicate(tx, {
-      unitId,
-      year,
-      notation: body.notation,
-      senderName: body.senderName,
-    });
-    if (duplicate)
-      throw conflict(
-        `Văn bản ${body.notation} của ${body.senderName} đã vào sổ năm ${year} với số đến ${duplicate.arrival_number}.`,
-      );
-    const arrival = await takeNumber(
-      tx,
-      unitId,
-      book === 'general' ? 'incoming' : 'incoming_secret',
-      year,
-    );
-    const id = uuidv7();
-    await insertIncoming(tx, {
-      id,
-      unit_id: unitId,
-      year,
-      book,
-      arrival_number: arrival,
-      received_at: new Date(),
-      sender_name: body.senderName,
-      sender_unit_id: null,
-      outgoing_id: null,
-      notation: body.notation,
-      doc_type: body.type,
-      doc_date: body.date,
-      subject: body.subject,
-      urgency: body.urgency,
-      confidentiality: body.confidentiality,
-      channel: body.channel,
-      file_id: null,
-      registered_by: actor.name,
-    });
-    return { id, arrivalNumber: arrival, book, year };
+  return writeTransaction(db, actor, (tx) =>
+    insertRegisteredIncoming(tx, { unitId, year, body, channel: body.channel, by: actor.name }),
+  );
+}
+
+/**
+ * The registration itself, inside the caller's transaction: refuses a
+ * duplicate (same notation from the same sender in the year: 409), takes
+ * the next arrival number of the register and writes the document.
+ */
+export async function insertRegisteredIncoming(
+  tx: Db,
+  input: {
+    unitId: string;
+    year: number;
+    body: RegisterIncomingParsed;
+    channel: 'paper' | 'email' | 'edxml';
+    by: string;
+  },
+): Promise<RegisteredIncoming> {
+  const { unitId, year, body } = input;
+  const book = bookOf(body.confidentiality);
+  const duplicate = await findIncomingDuplicate(tx, {
+    unitId,
+    year,
+    notation: body.notation,
+    senderName: body.senderName,
   });
+  if (duplicate)
+    throw conflict(
+      `Văn bản ${body.notation} của ${body.senderName} đã vào sổ năm ${year} với số đến ${duplicate.arrival_number}.`,
+    );
+  const arrival = await takeNumber(
+    tx,
+    unitId,
+    book === 'general' ? 'incoming' : 'incoming_secret',
+    year,
+  );
+  const id = uuidv7();
+  await insertIncoming(tx, {
+    id,
+    unit_id: unitId,
+    year,
+    book,
+    arrival_number: arrival,
+    received_at: new Date(),
+    sender_name: body.senderName,
+    sender_unit_id: null,
+    outgoing_id: null,
+    notation: body.notation,
+    doc_type: body.type,
+    doc_date: body.date,
+    subject: body.subject,
+    urgency: body.urgency,
+    confidentiality: body.confidentiality,
+    channel: input.channel,
+    file_id: null,
+    registered_by: input.by,
+  });
+  return { id, arrivalNumber: arrival, book, year };
 }

@@ -244,12 +244,15 @@ export async function withdrawOutgoing(db: Db, id: string): Promise<void> {
     .execute();
 }
 
-export async function setSignedFile(db: Db, id: string, fileId: string): Promise<void> {
-  await db
+/** Sets the signed file of a document not signed yet; false when another signing came first. */
+export async function setSignedFile(db: Db, id: string, fileId: string): Promise<boolean> {
+  const r = await db
     .updateTable('office_outgoing')
     .set({ signed_file_id: fileId, updated_at: sql`now()` })
     .where('id', '=', id)
-    .execute();
+    .where('signed_file_id', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }
 
 // ---------------------------------------------------------------- incoming
@@ -658,6 +661,45 @@ export async function logAction(
       before: null,
       after: JSON.stringify(entry.after),
     })
+    .execute();
+}
+
+/**
+ * A document's access log, newest first: the openings and downloads written
+ * by logAction (`office_view`, `office_download`) for `documents`, each an
+ * entity of the audit log, optionally only those of one unit's people.
+ */
+export async function accessLogOf(
+  db: Db,
+  documents: readonly { entityType: string; entityId: string; unitId?: string }[],
+  limit: number,
+) {
+  return db
+    .selectFrom('audit_log')
+    .leftJoin('orgs_unit_v', 'orgs_unit_v.id', 'audit_log.org_unit_id')
+    .select([
+      'audit_log.at',
+      'audit_log.action',
+      'audit_log.actor_name',
+      'audit_log.ip',
+      'audit_log.after',
+      'audit_log.org_unit_id',
+      'orgs_unit_v.name as unit_name',
+    ])
+    .where('audit_log.action', 'in', ['office_view', 'office_download'])
+    .where((eb) =>
+      eb.or(
+        documents.map((d) =>
+          eb.and([
+            eb('audit_log.entity_type', '=', d.entityType),
+            eb('audit_log.entity_id', '=', d.entityId),
+            ...(d.unitId ? [eb('audit_log.org_unit_id', '=', d.unitId)] : []),
+          ]),
+        ),
+      ),
+    )
+    .orderBy('audit_log.seq', 'desc')
+    .limit(limit)
     .execute();
 }
 

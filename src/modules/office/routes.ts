@@ -7,6 +7,9 @@ import type { FileStore } from '../../core/files/store.ts';
 import type { Db } from '../../db/connection.ts';
 import { z } from 'zod';
 import {
+  accessLog,
+  edxmlFile,
+  importedIncoming,
   certificateImportBody,
   attachmentList,
   composeBody,
@@ -46,6 +49,8 @@ import {
   reportBody,
   settingsBody,
   signedPdf,
+  trustedRootBody,
+  trustedRootList,
   weekQuery,
   withdrawBody,
 } from './contract.ts';
@@ -68,6 +73,13 @@ export function registerOfficeRoutes(
 ): void {
   const api = instance.withTypeProvider<ZodTypeProvider>();
   const { db, files } = deps;
+  // Refuses an anonymous caller before the body is read (401, not a 400).
+  const signedIn = {
+    onRequest: (request: FastifyRequest, _reply: unknown, done: () => void) => {
+      requireScope(request);
+      done();
+    },
+  };
 
   // ---- Files of documents ----
   api.post(
@@ -228,6 +240,29 @@ export function registerOfficeRoutes(
       ),
   );
   api.post(
+    '/office/outgoing/:id/sign-composed',
+    {
+      ...signedIn,
+      schema: {
+        tags,
+        summary:
+          'Trình bày văn bản theo Phụ lục I với hình chữ ký và hình dấu đỏ, rồi ký số bản PDF đó (PAdES)',
+        params: idParams,
+        body: composeBody,
+        response: { 200: outgoingDetail },
+      },
+    },
+    async (request) => {
+      const scope = requireScope(request);
+      const { signComposedOutgoing } = await import('./sign-composed.ts');
+      const { officeKeyPassphrase } = await import('./keys.ts');
+      return signComposedOutgoing(db, scope, request.params.id, {
+        ...request.body,
+        passphrase: () => officeKeyPassphrase(),
+      });
+    },
+  );
+  api.post(
     '/office/outgoing/:id/issue',
     {
       schema: {
@@ -287,6 +322,52 @@ export function registerOfficeRoutes(
     },
   );
   api.get(
+    '/office/settings/trusted-roots',
+    {
+      schema: {
+        tags,
+        summary: 'Chứng thư gốc tin cậy khi kiểm tra chữ ký số (ngoài CA của Sở)',
+        response: { 200: trustedRootList },
+      },
+    },
+    async (request) =>
+      (await import('./signing/trusted-roots.ts')).listTrustedRoots(db, requireScope(request)),
+  );
+  api.post(
+    '/office/settings/trusted-roots',
+    {
+      schema: {
+        tags,
+        summary: 'Thêm một chứng thư gốc tin cậy (PEM hoặc DER base64)',
+        body: trustedRootBody,
+        response: { 200: trustedRootList },
+      },
+    },
+    async (request) =>
+      (await import('./signing/trusted-roots.ts')).addTrustedRoot(
+        db,
+        requireScope(request),
+        request.body,
+      ),
+  );
+  api.post(
+    '/office/settings/trusted-roots/:id/remove',
+    {
+      schema: {
+        tags,
+        summary: 'Bỏ một chứng thư gốc khỏi danh sách tin cậy',
+        params: idParams,
+        response: { 200: trustedRootList },
+      },
+    },
+    async (request) =>
+      (await import('./signing/trusted-roots.ts')).removeTrustedRoot(
+        db,
+        requireScope(request),
+        request.params.id,
+      ),
+  );
+  api.get(
     '/office/members',
     {
       schema: { tags, summary: 'Cán bộ của đơn vị (để giao xử lý)', response: { 200: memberList } },
@@ -336,7 +417,14 @@ export function registerOfficeRoutes(
       },
     },
     async (request) =>
-      (await import('./get-outgoing.ts')).getOutgoing(db, requireScope(request), request.params.id),
+      (await import('./get-outgoing.ts')).getOutgoing(
+        db,
+        requireScope(request),
+        request.params.id,
+        {
+          view: true,
+        },
+      ),
   );
   api.post(
     '/office/outgoing/:id/withdraw',
@@ -451,6 +539,79 @@ export function registerOfficeRoutes(
       },
     );
 
+  for (const kind of ['outgoing', 'incoming'] as const)
+    api.get(
+      `/office/${kind}/:id/access-log`,
+      {
+        ...signedIn,
+        schema: {
+          tags,
+          summary:
+            kind === 'outgoing'
+              ? 'Nhật ký truy cập văn bản đi: ai mở, ai tải tệp, lúc nào (văn thư, lãnh đạo)'
+              : 'Nhật ký truy cập văn bản đến: ai mở, ai tải tệp, lúc nào (văn thư, lãnh đạo)',
+          params: idParams,
+          response: { 200: accessLog },
+        },
+      },
+      async (request) =>
+        (await import('./access-log.ts')).documentAccessLog(
+          db,
+          requireScope(request),
+          kind,
+          request.params.id,
+        ),
+    );
+
+  // ---- edXML interchange (issue #17 item 8) ----
+  api.get(
+    '/office/outgoing/:id/edxml',
+    {
+      ...signedIn,
+      schema: {
+        tags,
+        summary: 'Xuất văn bản đi thành gói tin edXML (liên thông văn bản, kèm các tệp)',
+        params: idParams,
+        response: { 200: edxmlFile },
+      },
+    },
+    async (request, reply) => {
+      const { xml, fileName } = await (
+        await import('./edxml-exchange.ts')
+      ).exportOutgoingEdxml(db, requireScope(request), files, request.params.id);
+      return reply
+        .type('application/xml; charset=utf-8')
+        .header(
+          'content-disposition',
+          `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+        )
+        .send(xml);
+    },
+  );
+  api.post(
+    '/office/incoming/edxml',
+    {
+      ...signedIn,
+      schema: {
+        tags,
+        summary: 'Vào sổ văn bản đến từ một gói tin edXML (multipart, trường "file")',
+        response: { 200: importedIncoming },
+      },
+    },
+    async (request) => {
+      const scope = requireScope(request);
+      const { importIncomingEdxml, MAX_EDXML_BYTES } = await import('./edxml-exchange.ts');
+      // The access check first: a caller who may not register sends nothing in.
+      scope.require('office.register');
+      if (!request.isMultipart())
+        throw badRequest('Hãy gửi gói tin edXML dạng multipart/form-data, trường "file".');
+      const part = await request.file({ limits: { fileSize: MAX_EDXML_BYTES } });
+      if (!part) throw badRequest('Chưa chọn tệp gói tin edXML (trường "file").');
+      const xml = await part.toBuffer();
+      return importIncomingEdxml(db, scope, files, { xml });
+    },
+  );
+
   // ---- Incoming ----
   api.post(
     '/office/incoming',
@@ -493,7 +654,14 @@ export function registerOfficeRoutes(
       },
     },
     async (request) =>
-      (await import('./get-incoming.ts')).getIncoming(db, requireScope(request), request.params.id),
+      (await import('./get-incoming.ts')).getIncoming(
+        db,
+        requireScope(request),
+        request.params.id,
+        {
+          view: true,
+        },
+      ),
   );
   api.post(
     '/office/incoming/:id/assign',

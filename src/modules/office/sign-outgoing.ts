@@ -6,7 +6,7 @@ import { isUuid, uuidv7 } from '../../lib/ids.ts';
 import { actorOf, requireOfficeUnit, type Caller } from './caller.ts';
 import type { OutgoingDetail } from './contract.ts';
 import { getOutgoing } from './get-outgoing.ts';
-import { findFile, findOutgoing, insertFile, setSignedFile } from './repo.ts';
+import { findFile, findOutgoing, insertFile, logAction, setSignedFile } from './repo.ts';
 import { signPdf } from './sign-pdf.ts';
 import { UnreadablePdfError } from './signing.ts';
 
@@ -58,7 +58,9 @@ export async function signOutgoing(
       sha256: createHash('sha256').update(signed.pdf).digest('hex'),
       bytes: signed.pdf,
     });
-    await setSignedFile(tx, id, fileId);
+    // Two signings at once: the first stays, the second writes nothing (409).
+    if (!(await setSignedFile(tx, id, fileId)))
+      throw conflict(`Văn bản ${doc.notation} đã được ký số.`);
   });
   return getOutgoing(db, caller, id);
 }
@@ -70,5 +72,19 @@ export async function signedFileOf(db: Db, caller: Caller, id: string): Promise<
   if (!doc || doc.unit_id !== unitId) throw notFound('văn bản đi');
   const file = doc.signed_file_id ? await findFile(db, doc.signed_file_id) : undefined;
   if (!file) throw notFound('bản ký số của văn bản');
+  if (!('system' in caller)) {
+    // The document's access log (Annex VI), as for its other files (open-attachment.ts).
+    const actor = actorOf(caller);
+    await logAction(db, {
+      actorId: actor.id,
+      actorName: actor.name,
+      ip: actor.ip ?? null,
+      action: 'office_download',
+      entityType: 'office_outgoing',
+      entityId: doc.id,
+      unitId,
+      after: { file: file.id, sha256: file.sha256, name: 'bản ký số (PDF)' },
+    });
+  }
   return Buffer.from(file.bytes);
 }

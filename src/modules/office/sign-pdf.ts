@@ -21,7 +21,14 @@ export interface SignedPdf {
 export async function signPdf(
   db: Db,
   caller: Caller,
-  input: { unitId?: string; pdf: Buffer; passphrase: string; reason?: string },
+  input: {
+    unitId?: string;
+    pdf: Buffer;
+    passphrase: string;
+    reason?: string;
+    /** The time the PDF itself shows as signed (whole seconds, as the dictionary's /M keeps). */
+    signingTime?: Date;
+  },
 ): Promise<SignedPdf> {
   const unitId = requireOfficeUnit(caller, 'office.sign', input.unitId);
   checkSignablePdf(input.pdf);
@@ -29,7 +36,7 @@ export async function signPdf(
   if (!unit) throw notFound('đơn vị');
   const actor = actorOf(caller);
   const signer = await unitSigner(db, actor, unitId, input.passphrase);
-  const signingTime = new Date();
+  const signingTime = input.signingTime ?? new Date();
   const pdf = await signPdfBytes(input.pdf, signer, {
     name: unit.name,
     reason: input.reason ?? 'Ký số văn bản',

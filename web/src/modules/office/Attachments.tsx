@@ -1,10 +1,11 @@
 // A document's files: each with its size and checksum, a download link, and an upload button.
 import { App as AntApp, Button, List, Typography, Upload } from 'antd';
-import type { AttachmentRow } from '../../../../src/modules/office/contract.ts';
-import { csrfHeader } from '../../shared/api.ts';
+import type { AttachmentRow, FileSignatureCheck } from '../../../../src/modules/office/contract.ts';
+import { requestHeaders } from '../../shared/api.ts';
 import { useMessages } from '../../shared/i18n.ts';
 import { officeApi } from './api.ts';
 import { messages } from './messages.ts';
+import { SignatureChecks } from './SignatureChecks.tsx';
 
 const size = (bytes: number) =>
   bytes >= 1024 * 1024
@@ -17,15 +18,19 @@ export function Attachments({
   items,
   canAdd,
   onAdded,
+  signatureChecks = [],
 }: {
   kind: 'incoming' | 'outgoing' | 'draft';
   id: string;
   items: AttachmentRow[];
   canAdd: boolean;
   onAdded: () => void;
+  /** The signature checks of these files (incoming documents), shown under each. */
+  signatureChecks?: FileSignatureCheck[];
 }) {
   const m = useMessages(messages);
   const { message } = AntApp.useApp();
+  const checks = new Map(signatureChecks.map((c) => [c.attachmentId, c]));
   return (
     <div style={{ marginTop: 16 }}>
       <Typography.Title level={5}>{m.files}</Typography.Title>
@@ -35,10 +40,13 @@ export function Attachments({
           dataSource={items}
           renderItem={(a) => (
             <List.Item>
-              <a href={officeApi.fileUrl(a.id)}>{a.fileName}</a>
-              <Typography.Text type="secondary" style={{ marginLeft: 8, wordBreak: 'break-all' }}>
-                {size(a.size)} · SHA-256 {a.sha256.slice(0, 12)}…
-              </Typography.Text>
+              <div>
+                <a href={officeApi.fileUrl(a.id)}>{a.fileName}</a>
+                <Typography.Text type="secondary" style={{ marginLeft: 8, wordBreak: 'break-all' }}>
+                  {size(a.size)} · SHA-256 {a.sha256.slice(0, 12)}…
+                </Typography.Text>
+                {checks.get(a.id) && <SignatureChecks check={checks.get(a.id)!} />}
+              </div>
             </List.Item>
           )}
         />
@@ -47,7 +55,7 @@ export function Attachments({
         <Upload
           name="file"
           action={officeApi.filesUrl(kind, id)}
-          headers={csrfHeader()}
+          headers={requestHeaders()}
           withCredentials
           showUploadList={false}
           accept=".pdf,.docx,.png,.jpg,.jpeg"

@@ -7,7 +7,16 @@ import { officeApi } from './api.ts';
 import { messages } from './messages.ts';
 import { useErrorToast } from './parts.tsx';
 
-export function ComposeForm({ id, onDone }: { id: string; onDone: () => void }) {
+export function ComposeForm({
+  id,
+  canSign,
+  onDone,
+}: {
+  id: string;
+  /** The caller may sign and the document is not signed yet: lay out with the seal and sign. */
+  canSign: boolean;
+  onDone: () => void;
+}) {
   const m = useMessages(messages);
   const toast = useErrorToast();
   const compose = useMutation({
@@ -15,8 +24,15 @@ export function ComposeForm({ id, onDone }: { id: string; onDone: () => void }) 
     onSuccess: onDone,
     onError: toast,
   });
+  const composeSigned = useMutation({
+    mutationFn: (body: ComposeBody) => officeApi.composeSigned(id, body),
+    onSuccess: onDone,
+    onError: toast,
+  });
+  const [form] = Form.useForm<ComposeBody>();
   return (
     <Form<ComposeBody>
+      form={form}
       layout="vertical"
       initialValues={{ authority: null, signerTitle: 'Giám đốc' }}
       onFinish={(v) => compose.mutate(v)}
@@ -49,9 +65,19 @@ export function ComposeForm({ id, onDone }: { id: string; onDone: () => void }) 
           <Input />
         </Form.Item>
       </Space>
-      <Button type="primary" htmlType="submit" loading={compose.isPending}>
-        {m.compose}
-      </Button>
+      <Space wrap>
+        <Button type="primary" htmlType="submit" loading={compose.isPending}>
+          {m.compose}
+        </Button>
+        {canSign && (
+          <Button
+            loading={composeSigned.isPending}
+            onClick={() => void form.validateFields().then((v) => composeSigned.mutate(v))}
+          >
+            {m.composeSigned}
+          </Button>
+        )}
+      </Space>
     </Form>
   );
 }

@@ -4,6 +4,7 @@ import { Descriptions, Drawer, Typography } from 'antd';
 import type { Me } from '../../../../src/modules/orgs/contract.ts';
 import { INCOMING_STATUS_NAMES, URGENCY_NAMES } from '../../../../src/modules/office/labels.ts';
 import { useI18n, useMessages } from '../../shared/i18n.ts';
+import { AccessLogPanel } from './AccessLogPanel.tsx';
 import { officeApi } from './api.ts';
 import { AssignForm } from './IncomingForms.tsx';
 import { Attachments } from './Attachments.tsx';
@@ -43,6 +44,7 @@ export function IncomingDrawer({ id, me, onClose }: { id: string; me: Me; onClos
             kind="incoming"
             id={d.id}
             items={d.attachments}
+            signatureChecks={d.signatureChecks}
             canAdd={me.permissions.includes('office.register') && d.channel !== 'system'}
             onAdded={() => void client.invalidateQueries({ queryKey: ['office'] })}
           />
@@ -71,6 +73,7 @@ export function IncomingDrawer({ id, me, onClose }: { id: string; me: Me; onClos
                 />
               </div>
             )}
+          {me.permissions.includes('office.log') && <AccessLogPanel kind="incoming" id={d.id} />}
         </>
       )}
     </Drawer>

@@ -5,6 +5,7 @@ import type { IncomingRow } from '../../../../src/modules/office/contract.ts';
 import { INCOMING_STATUS_NAMES, URGENCY_NAMES } from '../../../../src/modules/office/labels.ts';
 import { useI18n, useMessages } from '../../shared/i18n.ts';
 import { officeApi } from './api.ts';
+import { EdxmlImport } from './EdxmlImport.tsx';
 import { IncomingDrawer } from './IncomingDrawer.tsx';
 import { RegisterIncomingForm } from './IncomingForms.tsx';
 import { messages } from './messages.ts';
@@ -25,10 +26,11 @@ export function IncomingTab({ me }: { me: Me }) {
         { label: m.exportRegister, href: officeApi.incomingRegisterXlsx() },
         { label: m.registerPdf, href: officeApi.incomingRegisterPdf() },
       ]}
+      extra={me.permissions.includes('office.register') ? <EdxmlImport /> : null}
       columns={[
         { title: m.arrivalNumber, dataIndex: 'arrivalNumber', width: 80 },
         { title: m.number, dataIndex: 'notation', width: 150 },
-        { title: m.sender, dataIndex: 'senderName', width: 180 },
+        { title: m.sender, dataIndex: 'senderName', width: 180, responsive: ['sm'] },
         { title: m.subject, dataIndex: 'subject' },
         {
           title: m.status,

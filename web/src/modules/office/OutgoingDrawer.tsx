@@ -8,6 +8,7 @@ import {
   RECIPIENT_STATUS_NAMES,
 } from '../../../../src/modules/office/labels.ts';
 import { useI18n, useMessages } from '../../shared/i18n.ts';
+import { AccessLogPanel } from './AccessLogPanel.tsx';
 import { officeApi } from './api.ts';
 import { Attachments } from './Attachments.tsx';
 import { ComposeForm } from './ComposeForm.tsx';
@@ -69,6 +70,9 @@ export function OutgoingDrawer({ id, me, onClose }: { id: string; me: Me; onClos
               )}
             </Descriptions.Item>
           </Descriptions>
+          <Button size="small" style={{ marginTop: 8 }} href={officeApi.edxmlUrl(d.id)}>
+            {m.edxmlExport}
+          </Button>
           <Attachments
             kind="outgoing"
             id={d.id}
@@ -90,6 +94,7 @@ export function OutgoingDrawer({ id, me, onClose }: { id: string; me: Me; onClos
           >
             <ComposeForm
               id={d.id}
+              canSign={me.permissions.includes('office.sign') && !d.signedFile}
               onDone={() => {
                 setComposing(false);
                 refresh();
@@ -151,6 +156,7 @@ export function OutgoingDrawer({ id, me, onClose }: { id: string; me: Me; onClos
               {m.withdraw}
             </Button>
           )}
+          {me.permissions.includes('office.log') && <AccessLogPanel kind="outgoing" id={d.id} />}
         </>
       )}
     </Drawer>

@@ -1,7 +1,7 @@
 // Registering an outgoing document: number, recipients in the tree and outside.
 import { useMutation } from '@tanstack/react-query';
 import { App as AntApp, Button, Form, Input, Select, Space } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Level, UnitSummary } from '../../../../src/modules/orgs/contract.ts';
 import type { RegisterOutgoingBody } from '../../../../src/modules/office/contract.ts';
 import {
@@ -27,6 +27,7 @@ function RecipientPicker({
   const m = useMessages(messages);
   const [options, setOptions] = useState<UnitSummary[]>([]);
   const [known, setKnown] = useState<Record<string, string>>({});
+  const latestQuery = useRef(0);
   return (
     <Select
       id={id}
@@ -37,9 +38,12 @@ function RecipientPicker({
       filterOption={false}
       onSearch={(q) => {
         if (q.trim().length < 2) return;
+        // Only the newest query's answer is shown: answers can arrive out of order while typing.
+        const query = ++latestQuery.current;
         void officeApi.searchUnits(q).then((r) => {
-          setOptions(r);
           setKnown((k) => ({ ...k, ...Object.fromEntries(r.map((u) => [u.id, u.name])) }));
+          if (query !== latestQuery.current) return;
+          setOptions(r);
         });
       }}
       onChange={(ids: string[]) => onChange?.(ids)}

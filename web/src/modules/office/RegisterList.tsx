@@ -20,6 +20,8 @@ export interface RegisterListProps<Row extends { id: string }> {
   drawer: (id: string, onClose: () => void) => ReactNode;
   /** Links to the register's files (xlsx, PDF). */
   exports: { label: string; href: string }[];
+  /** More buttons beside them (the incoming register's edXML import). */
+  extra?: ReactNode;
 }
 
 export function RegisterList<Row extends { id: string }>(props: RegisterListProps<Row>) {
@@ -46,6 +48,7 @@ export function RegisterList<Row extends { id: string }>(props: RegisterListProp
             {e.label}
           </Button>
         ))}
+        {props.extra}
       </Space>
       <Table<Row>
         rowKey="id"

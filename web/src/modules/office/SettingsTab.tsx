@@ -1,4 +1,4 @@
-// The unit's abbreviation and drafting divisions, and its signing certificate.
+// The unit's abbreviation and drafting divisions, its signing certificate, the trusted roots.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App as AntApp, Button, Form, Input, Typography } from 'antd';
 import type { OfficeSettings, SettingsBody } from '../../../../src/modules/office/contract.ts';
@@ -6,6 +6,7 @@ import { useMessages } from '../../shared/i18n.ts';
 import { officeApi } from './api.ts';
 import { CertificateImport } from './CertificateImport.tsx';
 import { messages } from './messages.ts';
+import { TrustedRoots } from './TrustedRoots.tsx';
 import { dmy, useErrorToast } from './parts.tsx';
 
 export function SettingsTab({ settings }: { settings: OfficeSettings }) {
@@ -51,6 +52,7 @@ export function SettingsTab({ settings }: { settings: OfficeSettings }) {
           : m.noCertificate}
       </Typography.Paragraph>
       <CertificateImport />
+      <TrustedRoots />
       <br />
       <Button type="primary" htmlType="submit" loading={save.isPending}>
         {m.save}

@@ -6,6 +6,8 @@
  */
 import type { UnitSummary } from '../../../../src/modules/orgs/contract.ts';
 import type {
+  AccessLog,
+  ImportedIncoming,
   AssignBody,
   AssignmentList,
   AssignmentQuery,
@@ -34,6 +36,8 @@ import type {
   RegisterOutgoingBody,
   ReportBody,
   SettingsBody,
+  TrustedRootBody,
+  TrustedRootList,
 } from '../../../../src/modules/office/contract.ts';
 import { route, uploadUrl, url, type QueryOf } from '../../shared/api.ts';
 
@@ -45,6 +49,13 @@ export const officeApi = {
     route.put<OfficeSettings, SettingsBody>('/api/office/settings', body),
   importCertificate: (body: CertificateImportBody) =>
     route.post<OfficeSettings, CertificateImportBody>('/api/office/settings/certificate', body),
+  trustedRoots: () => route.get<TrustedRootList>('/api/office/settings/trusted-roots'),
+  addTrustedRoot: (body: TrustedRootBody) =>
+    route.post<TrustedRootList, TrustedRootBody>('/api/office/settings/trusted-roots', body),
+  removeTrustedRoot: (id: string) =>
+    route.post<TrustedRootList>('/api/office/settings/trusted-roots/:id/remove', undefined, {
+      params: { id },
+    }),
   members: () => route.get<MemberList>('/api/office/members'),
   /** Units of the org tree by name or code (recipients of an outgoing document). */
   searchUnits: (q: string) => route.get<UnitSummary[]>('/api/orgs/search', { query: { q } }),
@@ -63,6 +74,14 @@ export const officeApi = {
 
   incoming: (query: QueryOf<ListQuery>) =>
     route.get<IncomingPage>('/api/office/incoming', { query }),
+  /** An outgoing document as an edXML package (its files inside). */
+  edxmlUrl: (id: string) => url('/api/office/outgoing/:id/edxml', { id }),
+  /** Registers an incoming document from an edXML package, sent as multipart (field "file"). */
+  importEdxml: (body: FormData) =>
+    route.post<ImportedIncoming, FormData>('/api/office/incoming/edxml', body),
+  /** Who opened the document or downloaded its files (office.log). */
+  accessLog: (kind: 'outgoing' | 'incoming', id: string) =>
+    route.get<AccessLog>(`/api/office/${kind}/:id/access-log`, byId(id)),
   incomingDetail: (id: string) => route.get<IncomingDetail>('/api/office/incoming/:id', byId(id)),
   registerIncoming: (body: RegisterIncomingBody) =>
     route.post<RegisteredIncoming, RegisterIncomingBody>('/api/office/incoming', body),
@@ -77,6 +96,12 @@ export const officeApi = {
   numberDraft: (id: string, version: number) =>
     route.post<OutgoingDetail>('/api/office/drafts/:id/number', { version }, byId(id)),
   /** Lays the document out as Decree 30 Annex I (DOCX and PDF, added to its files). */
+  composeSigned: (id: string, body: ComposeBody) =>
+    route.post<OutgoingDetail, ComposeBody>(
+      '/api/office/outgoing/:id/sign-composed',
+      body,
+      byId(id),
+    ),
   compose: (id: string, body: ComposeBody) =>
     route.post<AttachmentList, ComposeBody>('/api/office/outgoing/:id/compose', body, byId(id)),
   issue: (id: string) => route.post<OutgoingDetail>('/api/office/outgoing/:id/issue', {}, byId(id)),
