@@ -169,9 +169,11 @@ describe('accreditation in the browser', () => {
     await expect.poll(() => page.getByText('Đã nộp', { exact: true }).isVisible()).toBe(true);
 
     // The department sees it submitted and returns it with a comment.
-    const dept = await context
-      .browser()!
-      .newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+    const dept = await context.browser()!.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: 'vi-VN',
+      reducedMotion: 'reduce',
+    });
     const deptPage = await dept.newPage();
     await signInOnPage(deptPage, server.url, 'admin', ADMIN_PASSWORD);
     await deptPage.goto(`${server.url}/kiem-dinh`);
@@ -192,6 +194,84 @@ describe('accreditation in the browser', () => {
       .poll(() => page.getByText(/bổ sung biên bản kiểm kê tài sản/).isVisible())
       .toBe(true);
     await expect.poll(() => page.getByRole('button', { name: 'Nộp hồ sơ' }).isVisible()).toBe(true);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(remoteRequests).toEqual([]);
+    await context.close();
+  }, 240_000);
+
+  it("at 390 px: a stale save of a criterion's text is refused and kept, the history shows both, a comment is resolved", async () => {
+    const { context, remoteRequests } = await localOnlyContext(browser, {
+      width: 390,
+      height: 844,
+    });
+    const page = await context.newPage();
+    await signInOnPage(page, server.url, 'hieutruong.kd', PRINCIPAL_PASSWORD);
+    await page.goto(`${server.url}/kiem-dinh/ho-so/${cycleId}`);
+    await page.getByRole('button', { name: /Tiêu chuẩn 1:/ }).click();
+    await page.getByRole('button', { name: /Báo cáo tiêu chí 1\.1/ }).click();
+    const description = page.getByLabel('Mô tả hiện trạng');
+    await expect.poll(() => description.isVisible()).toBe(true);
+
+    // Another council member saves the text after this page loaded it.
+    const other = await client(server.url, 'hieutruong.kd', PRINCIPAL_PASSWORD);
+    await other.put(`/api/accreditation/cycles/${cycleId}/texts`, {
+      criterionCode: '1.1',
+      description: 'Bản của thành viên khác.',
+      strengths: '',
+      weaknesses: '',
+      improvementPlan: '',
+      version: 0,
+    });
+    await description.fill('Bản viết trên trang.');
+    await page.getByRole('button', { name: 'Lưu báo cáo tiêu chí' }).click();
+    const stale = page.getByTestId('text-stale');
+    await expect.poll(() => stale.isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        stale
+          .getByText(/phiên bản 1 do/)
+          .first()
+          .isVisible(),
+      )
+      .toBe(true);
+    // What the member wrote is still there; they save it as the next version.
+    expect(await description.inputValue()).toBe('Bản viết trên trang.');
+    const saveMine = stale.getByRole('button', { name: 'Lưu bản của tôi thành phiên bản mới' });
+    await expect.poll(() => saveMine.isEnabled()).toBe(true);
+    await Promise.all([
+      page.waitForResponse(
+        (r) => r.url().endsWith('/texts') && r.request().method() === 'PUT' && r.ok(),
+      ),
+      saveMine.click(),
+    ]);
+    await expect.poll(() => stale.isVisible()).toBe(false);
+
+    // The history lists both saves; the earlier one reads as it was.
+    await page.getByRole('button', { name: 'Lịch sử phiên bản' }).click();
+    const dialog = page.getByRole('dialog');
+    await expect
+      .poll(() => dialog.getByText('Phiên bản 2', { exact: true }).isVisible())
+      .toBe(true);
+    await expect
+      .poll(() => dialog.getByText('Phiên bản 1', { exact: true }).isVisible())
+      .toBe(true);
+    await dialog.getByRole('button', { name: 'Xem' }).last().click();
+    await expect.poll(() => dialog.getByText('Bản của thành viên khác.').isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+
+    // A comment thread, then resolved.
+    const comments = page.getByTestId('comments-1.1');
+    await comments.getByLabel('Góp ý mới').fill('Cần dẫn mã minh chứng [H1.1.01.01].');
+    await comments.getByRole('button', { name: 'Gửi góp ý' }).click();
+    const thread = comments.getByTestId('comment-thread');
+    await expect.poll(() => thread.getByText('Đang mở').isVisible()).toBe(true);
+    await thread.getByRole('button', { name: 'Đánh dấu đã xử lý' }).click();
+    await expect.poll(() => thread.getByText('Đã xử lý', { exact: true }).isVisible()).toBe(true);
+
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - window.innerWidth,
     );

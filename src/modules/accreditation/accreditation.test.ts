@@ -546,6 +546,7 @@ describe('against copying', () => {
         strengths: '',
         weaknesses: '',
         improvementPlan: '',
+        version: 0,
       },
     });
     const findings = await findCopies(db, department, cycleB.id);

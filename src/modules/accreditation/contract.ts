@@ -26,6 +26,16 @@ export const cycleStatus = z.enum([
   'accepted',
 ]);
 export const councilRole = z.enum(['chair', 'vice_chair', 'secretary', 'member']);
+export const planStep = z.enum([
+  'council',
+  'plan',
+  'evidence',
+  'analysis',
+  'rating',
+  'report',
+  'publish',
+  'improve',
+]);
 export const setConfidence = z.enum(['confirmed', 'partly_confirmed', 'unconfirmed']);
 
 export const setSummary = z.object({
@@ -104,6 +114,14 @@ export const requirementView = z.object({
   met: z.boolean().nullable(),
   justification: z.string(),
   evidence: z.array(evidenceRef),
+  /** The analysis sheet's row for it (phiếu xác định nội hàm; version 0: not written). */
+  analysis: z.object({
+    meaning: z.string(),
+    questions: z.string(),
+    evidenceNeeded: z.string(),
+    sources: z.string(),
+    version: z.number().int(),
+  }),
 });
 export const criterionText = z.object({
   description: z.string(),
@@ -155,6 +173,109 @@ export const evidenceItem = z.object({
 });
 export type EvidenceItem = z.infer<typeof evidenceItem>;
 
+/** A task of the self-assessment plan's timetable. */
+export const planTask = z.object({
+  id,
+  step: planStep,
+  /** The criterion it is for (null: the whole cycle). */
+  criterionCode: z.string().nullable(),
+  title: z.string(),
+  /** The council member in charge (null: not given yet, or the member was removed). */
+  member: z.object({ id, fullName: z.string(), role: councilRole }).nullable(),
+  startsOn: isoDate,
+  dueOn: isoDate,
+  doneAt: timestamp.nullable(),
+  doneBy: z.string().nullable(),
+  /** Past its due date (Vietnam's today) and not done. */
+  overdue: z.boolean(),
+});
+export type PlanTask = z.infer<typeof planTask>;
+
+/** A comment of the council on a criterion's text; a reply names its thread's first comment. */
+export const textComment = z.object({
+  id,
+  criterionCode: z.string(),
+  parentId: id.nullable(),
+  body: z.string(),
+  /** The text's version it was written on (0: before any text). */
+  textVersion: z.number().int(),
+  author: z.string(),
+  at: timestamp,
+  /** On a thread's first comment: when and by whom the thread was resolved (null: open). */
+  resolvedAt: timestamp.nullable(),
+  resolvedBy: z.string().nullable(),
+});
+export type TextComment = z.infer<typeof textComment>;
+
+export const commentBody = z.object({
+  criterionCode: text(10),
+  body: text(5000),
+  /** Reply in this thread (its first comment's id). */
+  parentId: text(64).nullable().optional(),
+});
+export type CommentBody = z.infer<typeof commentBody>;
+export const commentParams = z.object({ id: text(64), commentId: text(64) });
+export const resolveBody = z.object({ resolved: z.boolean() });
+
+export const textVersionsParams = z.object({ id: text(64), criterionCode: text(10) });
+export const textVersion = z.object({
+  version: z.number().int(),
+  description: z.string(),
+  strengths: z.string(),
+  weaknesses: z.string(),
+  improvementPlan: z.string(),
+  savedBy: z.string(),
+  savedAt: timestamp,
+});
+export type TextVersion = z.infer<typeof textVersion>;
+export const textVersionList = z.array(textVersion);
+
+/** What a school publishes of its self-assessment, frozen when it publishes. */
+export const publishedSummary = z.object({
+  campaign: z.string(),
+  set: z.string(),
+  schoolYear: z.string(),
+  /** The school's self-assessed level (by the set's rule) and why not one higher. */
+  level: z.number().int(),
+  reasons: z.array(z.string()),
+  criteria: z.array(z.object({ code: z.string(), name: z.string(), level: z.number().int() })),
+});
+export type PublishedSummary = z.infer<typeof publishedSummary>;
+
+export const publication = z.object({
+  summary: publishedSummary,
+  note: z.string(),
+  publishedBy: z.string(),
+  publishedAt: timestamp,
+  /** The cycle changed since (the published result is the earlier one). */
+  outdated: z.boolean(),
+});
+export const publishBody = z.object({
+  /** Where and how it is published (notice board, website…). */
+  note: text(2000).default(''),
+});
+export type PublishBody = z.infer<typeof publishBody>;
+
+export const publicResultsQuery = z.object({ schoolCode: text(32) });
+export const publicResult = z.object({
+  school: z.object({ code: z.string(), name: z.string() }),
+  summary: publishedSummary,
+  note: z.string(),
+  publishedAt: timestamp,
+  /** The recognition decision on that cycle, if one was made. */
+  recognition: z
+    .object({
+      accreditationLevel: z.number().int(),
+      nationalStandardLevel: z.number().int(),
+      decision: z.string(),
+      decidedOn: isoDate,
+      validUntil: isoDate,
+    })
+    .nullable(),
+});
+export type PublicResult = z.infer<typeof publicResult>;
+export const publicResultList = z.array(publicResult);
+
 export const cycleEvent = z.object({
   kind: z.enum(['submitted', 'returned', 'accepted', 'recognised']),
   comment: z.string().nullable(),
@@ -175,6 +296,12 @@ export const cycleDetail = z.object({
   /** The school's level by the external team's criterion levels (null until it rates any). */
   externalEvaluation: evaluation.nullable(),
   members: z.array(member),
+  /** The council's comments on the criteria's texts, oldest first. */
+  comments: z.array(textComment),
+  /** The result the school published (null: not published, or withdrawn). */
+  publication: publication.nullable(),
+  /** The plan's timetable, by start date. */
+  plan: z.array(planTask),
   evidence: z.array(evidenceItem),
   events: z.array(cycleEvent),
   frozenData: z.unknown().nullable(),
@@ -183,6 +310,14 @@ export const cycleDetail = z.object({
   canAssess: z.boolean(),
   canSubmit: z.boolean(),
   canReview: z.boolean(),
+  /** The school's principal lays out the plan (until the cycle is accepted). */
+  canPlan: z.boolean(),
+  /** The school's council members mark the plan's tasks done. */
+  canTrack: z.boolean(),
+  /** The school's principal publishes (or withdraws) the result. */
+  canPublish: z.boolean(),
+  /** The school's council members comment on the texts (while the school works on it). */
+  canComment: z.boolean(),
   /** Reviewers see the files and paragraphs found in other schools' cycles. */
   canSeeCopies: z.boolean(),
 });
@@ -195,6 +330,35 @@ export const memberBody = z.object({
   criteria: z.array(text(10)).max(100).default([]),
 });
 export type MemberBody = z.infer<typeof memberBody>;
+
+export const planTaskBody = z.object({
+  step: planStep,
+  criterionCode: text(10).nullable().optional(),
+  /** Default: the step's name (and the criterion). */
+  title: text(500).optional(),
+  memberId: text(64).nullable().optional(),
+  /** dd/mm/yyyy or yyyy-mm-dd. */
+  startsOn: text(20),
+  dueOn: text(20),
+});
+export type PlanTaskBody = z.infer<typeof planTaskBody>;
+export const planTaskDoneBody = z.object({ done: z.boolean() });
+export const planTaskParams = z.object({ id: text(64), taskId: text(64) });
+
+export const analysisBody = z.object({
+  requirementCode: text(30),
+  /** Nội hàm: what the requirement asks, in the school's words. */
+  meaning: text(10_000),
+  /** Câu hỏi đặt ra. */
+  questions: text(10_000),
+  /** Minh chứng cần thu thập. */
+  evidenceNeeded: text(10_000),
+  /** Nơi thu thập. */
+  sources: text(5_000),
+  /** The version the form was loaded with (0: none yet); a stale one is refused. */
+  version: z.number().int().min(0).max(2_147_483_647),
+});
+export type AnalysisBody = z.infer<typeof analysisBody>;
 
 export const ratingBody = z.object({
   requirementCode: text(30),
@@ -209,7 +373,11 @@ export const criterionTextBody = z.object({
   strengths: text(20_000),
   weaknesses: text(20_000),
   improvementPlan: text(20_000),
-  version: versionField,
+  /**
+   * The version the form was loaded with (0: no text yet). Required: a save
+   * from a stale form is refused (409) rather than overwriting a concurrent one.
+   */
+  version: z.number().int().min(0).max(2_147_483_647),
 });
 export type CriterionTextBody = z.infer<typeof criterionTextBody>;
 

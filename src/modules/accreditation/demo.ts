@@ -109,6 +109,7 @@ export async function seedAccreditationDemo(
       weaknesses: 'Việc rà soát, điều chỉnh kế hoạch hằng năm chưa có biên bản đầy đủ.',
       improvementPlan:
         'Từ năm học tới, hội đồng trường rà soát kế hoạch vào tháng 9 và lập biên bản.',
+      version: 0,
     },
   });
   return { campaign: campaign.id, cycle: cycle.id };

@@ -18,7 +18,19 @@ export async function getCycle(db: Db, scope: Scope, cycleId: string): Promise<C
 }
 
 export async function loadContent(db: Db, cycleId: string): Promise<CycleContent> {
-  const [ratings, citations, members, evidence, texts, events, external] = await Promise.all([
+  const [
+    ratings,
+    citations,
+    members,
+    evidence,
+    texts,
+    events,
+    external,
+    plan,
+    comments,
+    analyses,
+    publication,
+  ] = await Promise.all([
     repo.ratings(db, cycleId),
     repo.citations(db, cycleId),
     repo.members(db, cycleId),
@@ -26,6 +38,23 @@ export async function loadContent(db: Db, cycleId: string): Promise<CycleContent
     repo.criterionTexts(db, cycleId),
     repo.events(db, cycleId),
     repo.externalRatings(db, cycleId),
+    repo.planTasks(db, cycleId),
+    repo.comments(db, cycleId),
+    repo.analyses(db, cycleId),
+    repo.activePublication(db, cycleId),
   ]);
-  return { ratings, citations, members, evidence, texts, events, external, liveFigures: null };
+  return {
+    ratings,
+    citations,
+    members,
+    evidence,
+    texts,
+    events,
+    external,
+    plan,
+    comments,
+    analyses,
+    publication: publication ?? null,
+    liveFigures: null,
+  };
 }

@@ -29,3 +29,25 @@ export const CONFIDENCE_LABELS: Labels<SetConfidence> = {
   partly_confirmed: { vi: 'Đối chiếu một phần', en: 'Partly checked' },
   unconfirmed: { vi: 'Chưa xác nhận', en: 'Unconfirmed' },
 };
+
+/**
+ * The steps of the self-assessment process (quy trình tự đánh giá), in order:
+ * TT 17/2018 and TT 18/2018/TT-BGDĐT, Chương III Mục 1 (the article number is
+ * not checked against the official text: docs/accreditation.md) and CV
+ * 5932/BGDĐT-QLCL Phần II — set up the council, write the plan, collect and
+ * analyse evidence (the "phiếu xác định nội hàm"), rate each criterion, write
+ * the report, publish it, carry out the improvement plan afterwards.
+ */
+export type PlanStep =
+  'council' | 'plan' | 'evidence' | 'analysis' | 'rating' | 'report' | 'publish' | 'improve';
+
+export const PLAN_STEP_LABELS: Labels<PlanStep> = {
+  council: { vi: 'Thành lập hội đồng tự đánh giá', en: 'Set up the council' },
+  plan: { vi: 'Lập kế hoạch tự đánh giá', en: 'Write the plan' },
+  evidence: { vi: 'Thu thập, xử lý minh chứng', en: 'Collect and process evidence' },
+  analysis: { vi: 'Phân tích nội hàm tiêu chí', en: "Analyse the criterion's content" },
+  rating: { vi: 'Đánh giá mức đạt của tiêu chí', en: 'Rate the criterion' },
+  report: { vi: 'Viết báo cáo tự đánh giá', en: 'Write the report' },
+  publish: { vi: 'Công bố báo cáo tự đánh giá', en: 'Publish the report' },
+  improve: { vi: 'Triển khai kế hoạch cải tiến', en: 'Carry out the improvements' },
+};

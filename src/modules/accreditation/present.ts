@@ -1,6 +1,7 @@
 /** Answers built from rows and a standard set (no queries here). */
 import type { Scope } from '../../core/access/scope.ts';
-import type { Campaign, CycleDetail, SetSummary } from './contract.ts';
+import { todayInVietnam } from '../../lib/dates.ts';
+import type { Campaign, CycleDetail, PublishedSummary, SetSummary } from './contract.ts';
 import type { CampaignRecord } from './access.ts';
 import type { CycleRow } from './repo.ts';
 import { criterionLevel, evaluateSchool } from './rules.ts';
@@ -75,6 +76,43 @@ export interface CycleContent {
     at: Date;
   }[];
   external: { criterion_code: string; level: number; comment: string; rated_by: string }[];
+  plan: {
+    id: string;
+    step: CycleDetail['plan'][number]['step'];
+    criterion_code: string | null;
+    title: string;
+    member_id: string | null;
+    starts_on: string;
+    due_on: string;
+    done_at: Date | null;
+    done_by: string | null;
+  }[];
+  comments: {
+    id: string;
+    criterion_code: string;
+    parent_id: string | null;
+    body: string;
+    text_version: number;
+    author: string;
+    created_at: Date;
+    resolved_at: Date | null;
+    resolved_by: string | null;
+  }[];
+  analyses: {
+    requirement_code: string;
+    meaning: string;
+    questions: string;
+    evidence_needed: string;
+    sources: string;
+    version: number;
+  }[];
+  publication: {
+    note: string;
+    summary: unknown;
+    published_by: string;
+    published_at: Date;
+    cycle_version: number;
+  } | null;
   /** sogd's figures now (null once the cycle's are frozen). */
   liveFigures: unknown;
 }
@@ -104,6 +142,7 @@ export function presentCycle(
   }
   const levels = criterionLevels(set, content.ratings);
   const texts = new Map(content.texts.map((t) => [t.criterion_code, t]));
+  const analysed = new Map(content.analyses.map((a) => [a.requirement_code, a]));
   const external = new Map(content.external.map((e) => [e.criterion_code, e]));
   const externalLevels = new Map(
     criteriaOf(set).map((c) => [c.code, external.get(c.code)?.level ?? 0]),
@@ -116,6 +155,9 @@ export function presentCycle(
     citedBy.set(c.id, set);
   }
   const editable = cycle.status === 'in_progress' || cycle.status === 'returned';
+  const today = todayInVietnam();
+  const evaluation = evaluateSchool(set, levels);
+  const own = scope.user.orgUnitId === cycle.school_id;
   return {
     id: cycle.id,
     campaign: presentCampaign(campaign, set),
@@ -144,6 +186,7 @@ export function presentCycle(
               met: rated.get(r.code)?.met ?? null,
               justification: rated.get(r.code)?.justification ?? '',
               evidence: cited.get(r.code) ?? [],
+              analysis: presentAnalysis(analysed.get(r.code)),
             })),
           ),
           text: {
@@ -158,7 +201,7 @@ export function presentCycle(
         };
       }),
     })),
-    evaluation: evaluateSchool(set, levels),
+    evaluation,
     externalEvaluation: content.external.length ? evaluateSchool(set, externalLevels) : null,
     members: content.members.map((m) => ({
       id: m.id,
@@ -167,6 +210,45 @@ export function presentCycle(
       role: m.role,
       criteria: m.criteria,
     })),
+    comments: content.comments.map((c) => ({
+      id: c.id,
+      criterionCode: c.criterion_code,
+      parentId: c.parent_id,
+      body: c.body,
+      textVersion: c.text_version,
+      author: c.author,
+      at: c.created_at.toISOString(),
+      resolvedAt: c.resolved_at ? c.resolved_at.toISOString() : null,
+      resolvedBy: c.resolved_by,
+    })),
+    publication: content.publication
+      ? {
+          summary: content.publication.summary as PublishedSummary,
+          note: content.publication.note,
+          publishedBy: content.publication.published_by,
+          publishedAt: content.publication.published_at.toISOString(),
+          outdated: publishedDiffers(
+            content.publication.summary as PublishedSummary,
+            levels,
+            evaluation.level,
+          ),
+        }
+      : null,
+    plan: content.plan.map((t) => {
+      const m = content.members.find((x) => x.id === t.member_id);
+      return {
+        id: t.id,
+        step: t.step,
+        criterionCode: t.criterion_code,
+        title: t.title,
+        member: m ? { id: m.id, fullName: m.full_name, role: m.role } : null,
+        startsOn: t.starts_on,
+        dueOn: t.due_on,
+        doneAt: t.done_at ? t.done_at.toISOString() : null,
+        doneBy: t.done_by,
+        overdue: !t.done_at && t.due_on < today,
+      };
+    }),
     evidence: content.evidence.map((e) => ({
       id: e.id,
       code: e.code,
@@ -187,7 +269,34 @@ export function presentCycle(
     canAssess: editable && scope.can('accreditation.assess'),
     canSubmit: editable && scope.can('accreditation.submit'),
     canReview: cycle.status === 'submitted' && scope.can('accreditation.review'),
+    canPlan: own && cycle.status !== 'accepted' && scope.can('accreditation.submit'),
+    canTrack: own && scope.can('accreditation.assess'),
+    canPublish: own && scope.can('accreditation.submit'),
+    canComment: own && editable && scope.can('accreditation.assess'),
     canSeeCopies: scope.can('accreditation.review'),
+  };
+}
+
+/** The published result no longer matches the ratings (the school's or a criterion's level). */
+function publishedDiffers(
+  published: PublishedSummary,
+  levels: ReadonlyMap<string, number>,
+  level: number,
+): boolean {
+  return (
+    published.level !== level ||
+    published.criteria.length !== levels.size ||
+    published.criteria.some((c) => levels.get(c.code) !== c.level)
+  );
+}
+
+function presentAnalysis(a: CycleContent['analyses'][number] | undefined) {
+  return {
+    meaning: a?.meaning ?? '',
+    questions: a?.questions ?? '',
+    evidenceNeeded: a?.evidence_needed ?? '',
+    sources: a?.sources ?? '',
+    version: a?.version ?? 0,
   };
 }
 

@@ -10,6 +10,7 @@ import type {
   AccreditationCampaignTable,
   AccreditationEvidenceTable,
   AccreditationMemberTable,
+  AccreditationPlanTaskTable,
   AccreditationStatus,
   SchoolLevel,
 } from '../../db/schema.ts';
@@ -192,6 +193,57 @@ export async function insertMember(tx: Tx, row: Insertable<AccreditationMemberTa
   await tx.insertInto('accreditation_member').values(row).execute();
 }
 
+/** The plan's tasks, by start date then due date. */
+export function planTasks(db: Q, cycleId: string) {
+  return db
+    .selectFrom('accreditation_plan_task')
+    .select([
+      'id',
+      'step',
+      'criterion_code',
+      'title',
+      'member_id',
+      'starts_on',
+      'due_on',
+      'done_at',
+      'done_by',
+    ])
+    .where('cycle_id', '=', cycleId)
+    .orderBy('starts_on')
+    .orderBy('due_on')
+    .orderBy('id')
+    .execute();
+}
+
+export async function insertPlanTask(tx: Tx, row: Insertable<AccreditationPlanTaskTable>) {
+  await tx.insertInto('accreditation_plan_task').values(row).execute();
+}
+
+/** Marks a task of the cycle done (or not); the number of rows changed (0: no such task). */
+export async function setPlanTaskDone(
+  tx: Tx,
+  cycleId: string,
+  taskId: string,
+  done: { at: Date; by: string } | null,
+): Promise<number> {
+  const r = await tx
+    .updateTable('accreditation_plan_task')
+    .set({ done_at: done?.at ?? null, done_by: done?.by ?? null })
+    .where('cycle_id', '=', cycleId)
+    .where('id', '=', taskId)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+export async function deletePlanTask(tx: Tx, cycleId: string, taskId: string): Promise<number> {
+  const r = await tx
+    .deleteFrom('accreditation_plan_task')
+    .where('cycle_id', '=', cycleId)
+    .where('id', '=', taskId)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
 export function ratings(db: Q, cycleId: string) {
   return db
     .selectFrom('accreditation_rating')
@@ -297,6 +349,30 @@ export async function nextEvidenceNumber(
   return (row?.last ?? 0) + 1;
 }
 
+/**
+ * The bytes a school's evidence files take in the store: each distinct file
+ * (by SHA-256) once, over all its cycles; and whether `sha256` is one of them.
+ */
+export async function schoolEvidenceUsage(db: Q, schoolId: string, sha256: string) {
+  const row = await db
+    .selectFrom((eb) =>
+      eb
+        .selectFrom('accreditation_evidence as e')
+        .innerJoin('accreditation_cycle as y', 'y.id', 'e.cycle_id')
+        .select(['e.sha256', (x) => x.fn.max('e.size').as('size')])
+        .where('y.school_id', '=', schoolId)
+        .where('e.kind', '=', 'file')
+        .groupBy('e.sha256')
+        .as('f'),
+    )
+    .select([
+      (eb) => eb.fn.coalesce(eb.fn.sum<string>('f.size'), sql<string>`0`).as('bytes'),
+      (eb) => eb.fn.countAll<string>().filterWhere('f.sha256', '=', sha256).as('held'),
+    ])
+    .executeTakeFirstOrThrow();
+  return { bytes: Number(row.bytes), held: Number(row.held) > 0 };
+}
+
 export async function insertEvidence(tx: Tx, row: Insertable<AccreditationEvidenceTable>) {
   await tx.insertInto('accreditation_evidence').values(row).execute();
 }
@@ -312,7 +388,7 @@ export function criterionTexts(db: Q, cycleId: string) {
 export function lockCriterionText(tx: Tx, cycleId: string, criterionCode: string) {
   return tx
     .selectFrom('accreditation_criterion_text')
-    .select('version')
+    .select(['version', 'updated_by', 'updated_at'])
     .where('cycle_id', '=', cycleId)
     .where('criterion_code', '=', criterionCode)
     .forUpdate()
@@ -345,6 +421,212 @@ export async function saveCriterionText(
     .execute();
   void cycle_id;
   void criterion_code;
+}
+
+/** Each save of a criterion's text is kept (the version it became). */
+export async function insertTextVersion(
+  tx: Tx,
+  row: {
+    cycle_id: string;
+    criterion_code: string;
+    version: number;
+    description: string;
+    strengths: string;
+    weaknesses: string;
+    improvement_plan: string;
+    saved_by: string;
+  },
+) {
+  await tx.insertInto('accreditation_text_version').values(row).execute();
+}
+
+/** A criterion's text versions, newest first. */
+export function textVersions(db: Q, cycleId: string, criterionCode: string) {
+  return db
+    .selectFrom('accreditation_text_version')
+    .select([
+      'version',
+      'description',
+      'strengths',
+      'weaknesses',
+      'improvement_plan',
+      'saved_by',
+      'saved_at',
+    ])
+    .where('cycle_id', '=', cycleId)
+    .where('criterion_code', '=', criterionCode)
+    .orderBy('version', 'desc')
+    .execute();
+}
+
+const commentColumns = [
+  'id',
+  'criterion_code',
+  'parent_id',
+  'body',
+  'text_version',
+  'author',
+  'created_at',
+  'resolved_at',
+  'resolved_by',
+] as const;
+
+export function comments(db: Q, cycleId: string) {
+  return db
+    .selectFrom('accreditation_comment')
+    .select(commentColumns)
+    .where('cycle_id', '=', cycleId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+export function commentById(db: Q, cycleId: string, commentId: string) {
+  return db
+    .selectFrom('accreditation_comment')
+    .select(commentColumns)
+    .where('cycle_id', '=', cycleId)
+    .where('id', '=', commentId)
+    .executeTakeFirst();
+}
+
+export async function insertComment(
+  tx: Tx,
+  row: {
+    id: string;
+    cycle_id: string;
+    criterion_code: string;
+    parent_id: string | null;
+    body: string;
+    text_version: number;
+    author: string;
+  },
+) {
+  await tx.insertInto('accreditation_comment').values(row).execute();
+}
+
+/** Resolves (or reopens) a thread, named by its first comment. */
+export async function setThreadResolved(
+  tx: Tx,
+  cycleId: string,
+  threadId: string,
+  resolved: { at: Date; by: string } | null,
+) {
+  await tx
+    .updateTable('accreditation_comment')
+    .set({ resolved_at: resolved?.at ?? null, resolved_by: resolved?.by ?? null })
+    .where('cycle_id', '=', cycleId)
+    .where('id', '=', threadId)
+    .where('parent_id', 'is', null)
+    .execute();
+}
+
+export function analyses(db: Q, cycleId: string) {
+  return db
+    .selectFrom('accreditation_analysis')
+    .select(['requirement_code', 'meaning', 'questions', 'evidence_needed', 'sources', 'version'])
+    .where('cycle_id', '=', cycleId)
+    .execute();
+}
+
+export function lockAnalysis(tx: Tx, cycleId: string, requirementCode: string) {
+  return tx
+    .selectFrom('accreditation_analysis')
+    .select(['version', 'updated_by'])
+    .where('cycle_id', '=', cycleId)
+    .where('requirement_code', '=', requirementCode)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function saveAnalysis(
+  tx: Tx,
+  row: {
+    cycle_id: string;
+    requirement_code: string;
+    meaning: string;
+    questions: string;
+    evidence_needed: string;
+    sources: string;
+    updated_by: string;
+  },
+) {
+  await tx
+    .insertInto('accreditation_analysis')
+    .values(row)
+    .onConflict((oc) =>
+      oc.columns(['cycle_id', 'requirement_code']).doUpdateSet({
+        meaning: row.meaning,
+        questions: row.questions,
+        evidence_needed: row.evidence_needed,
+        sources: row.sources,
+        updated_by: row.updated_by,
+        version: sql<number>`accreditation_analysis.version + 1`,
+        updated_at: sql`now()`,
+      }),
+    )
+    .execute();
+}
+
+/** The cycle's active publication (withdrawn ones are kept, not shown). */
+export function activePublication(db: Q, cycleId: string) {
+  return db
+    .selectFrom('accreditation_publication')
+    .select(['id', 'note', 'summary', 'published_by', 'published_at', 'cycle_version'])
+    .where('cycle_id', '=', cycleId)
+    .where('withdrawn_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export async function withdrawPublications(tx: Tx, cycleId: string, by: string) {
+  const r = await tx
+    .updateTable('accreditation_publication')
+    .set({ withdrawn_at: sql`now()`, withdrawn_by: by })
+    .where('cycle_id', '=', cycleId)
+    .where('withdrawn_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+export async function insertPublication(
+  tx: Tx,
+  row: {
+    id: string;
+    cycle_id: string;
+    school_id: string;
+    cycle_version: number;
+    note: string;
+    summary: string;
+    published_by: string;
+  },
+) {
+  await tx.insertInto('accreditation_publication').values(row).execute();
+}
+
+/** The active publications of an active school (by its code), newest first, with any recognition. */
+export function publishedResults(db: Q, schoolCode: string) {
+  return db
+    .selectFrom('accreditation_publication as p')
+    .innerJoin('orgs_unit_v as s', 's.id', 'p.school_id')
+    .leftJoin('accreditation_recognition as r', 'r.cycle_id', 'p.cycle_id')
+    .select([
+      's.code',
+      's.name',
+      'p.summary',
+      'p.note',
+      'p.published_at',
+      'r.accreditation_level',
+      'r.national_standard_level',
+      'r.decision',
+      'r.decided_on',
+      'r.valid_until',
+    ])
+    .where('s.code', '=', schoolCode)
+    .where('s.kind', '=', 'school')
+    .where('p.withdrawn_at', 'is', null)
+    .orderBy('p.published_at', 'desc')
+    .limit(50)
+    .execute();
 }
 
 export function events(db: Q, cycleId: string) {

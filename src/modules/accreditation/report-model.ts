@@ -108,6 +108,21 @@ export function reportModel(cycle: CycleDetail, unitAbove: string): ReportModel 
         m.criteria.join(', '),
       ]),
     });
+  if (cycle.plan.length) {
+    // The plan and its timetable (CV 5932/BGDĐT-QLCL Phần II: kế hoạch tự đánh giá).
+    p('Kế hoạch tự đánh giá:');
+    blocks.push({
+      kind: 'table',
+      header: ['TT', 'Công việc', 'Người phụ trách', 'Thời gian', 'Tình trạng'],
+      rows: cycle.plan.map((t, i) => [
+        String(i + 1),
+        t.title,
+        t.member ? `${t.member.fullName} (${COUNCIL_ROLE_LABELS[t.member.role].vi})` : '',
+        `${formatVietnameseDate(t.startsOn)} – ${formatVietnameseDate(t.dueOn)}`,
+        t.doneAt ? 'Đã hoàn thành' : t.overdue ? 'Quá hạn' : 'Đang thực hiện',
+      ]),
+    });
+  }
   blocks.push({ kind: 'subheading', text: 'B. TỰ ĐÁNH GIÁ THEO CÁC TIÊU CHUẨN, TIÊU CHÍ' });
   for (const s of cycle.standards) {
     blocks.push({ kind: 'heading', text: `Tiêu chuẩn ${s.code}: ${s.name}` });
@@ -170,5 +185,26 @@ export function reportModel(cycle: CycleDetail, unitAbove: string): ReportModel 
       e.citedBy.join(', '),
     ]),
   });
+  // The analysis sheets written (phiếu xác định nội hàm, CV 5932/BGDĐT-QLCL Phụ lục 2).
+  const analysed = cycle.standards
+    .flatMap((s) => s.criteria)
+    .filter((c) => c.requirements.some((r) => r.analysis.version > 0));
+  if (analysed.length) {
+    blocks.push({ kind: 'heading', text: 'PHỤ LỤC: PHIẾU XÁC ĐỊNH NỘI HÀM' });
+    for (const c of analysed) {
+      blocks.push({ kind: 'subheading', text: `Tiêu chí ${c.code}: ${c.name}` });
+      blocks.push({
+        kind: 'table',
+        header: ['Yêu cầu', 'Nội hàm', 'Câu hỏi đặt ra', 'Minh chứng cần thu thập', 'Nơi thu thập'],
+        rows: c.requirements.map((r) => [
+          `Mức ${r.level} ${r.letter}) ${r.text}`,
+          r.analysis.meaning,
+          r.analysis.questions,
+          r.analysis.evidenceNeeded,
+          r.analysis.sources,
+        ]),
+      });
+    }
+  }
   return { unitAbove, school: cycle.school.name, place: '', blocks };
 }

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireScope } from '../../core/http/context.ts';
@@ -6,9 +6,12 @@ import type { FileStore } from '../../core/files/store.ts';
 import { receiveUpload } from '../../core/files/upload.ts';
 import type { Db } from '../../db/connection.ts';
 import {
+  analysisBody,
   campaign,
   campaignBody,
   campaignList,
+  commentBody,
+  commentParams,
   copyFindings,
   criterionTextBody,
   cycleDetail,
@@ -20,6 +23,12 @@ import {
   linkEvidenceBody,
   memberBody,
   openCycleBody,
+  planTaskBody,
+  planTaskDoneBody,
+  planTaskParams,
+  publicResultList,
+  publicResultsQuery,
+  publishBody,
   progressPage,
   progressQuery,
   ratingBody,
@@ -28,8 +37,11 @@ import {
   recognitionList,
   reportFile,
   reportQuery,
+  resolveBody,
   reviewBody,
   setList,
+  textVersionList,
+  textVersionsParams,
 } from './contract.ts';
 
 const tags = ['Kiểm định chất lượng, chuẩn quốc gia'];
@@ -42,6 +54,13 @@ export function registerAccreditationRoutes(
 ): void {
   const api = instance.withTypeProvider<ZodTypeProvider>();
   const { db, files } = deps;
+  // New body routes refuse an anonymous caller before reading the body (401, not a 400).
+  const signedIn = {
+    onRequest: (request: FastifyRequest, _reply: unknown, done: () => void) => {
+      requireScope(request);
+      done();
+    },
+  };
 
   api.get(
     '/accreditation/sets',
@@ -154,6 +173,60 @@ export function registerAccreditationRoutes(
         member: request.body,
       }),
   );
+  api.post(
+    '/accreditation/cycles/:id/plan',
+    {
+      ...signedIn,
+      schema: {
+        tags,
+        summary:
+          'Thêm công việc vào kế hoạch tự đánh giá (bước, tiêu chí, người phụ trách, thời gian)',
+        params: cycleParams,
+        body: planTaskBody,
+        response: { 200: cycleDetail },
+      },
+    },
+    async (request) =>
+      (await import('./plan.ts')).addPlanTask(db, requireScope(request), {
+        cycleId: request.params.id,
+        task: request.body,
+      }),
+  );
+  api.put(
+    '/accreditation/cycles/:id/plan/:taskId/done',
+    {
+      ...signedIn,
+      schema: {
+        tags,
+        summary: 'Đánh dấu công việc trong kế hoạch đã (hoặc chưa) hoàn thành',
+        params: planTaskParams,
+        body: planTaskDoneBody,
+        response: { 200: cycleDetail },
+      },
+    },
+    async (request) =>
+      (await import('./plan.ts')).markPlanTask(db, requireScope(request), {
+        cycleId: request.params.id,
+        taskId: request.params.taskId,
+        done: request.body.done,
+      }),
+  );
+  api.post(
+    '/accreditation/cycles/:id/plan/:taskId/remove',
+    {
+      schema: {
+        tags,
+        summary: 'Bỏ một công việc khỏi kế hoạch tự đánh giá',
+        params: planTaskParams,
+        response: { 200: cycleDetail },
+      },
+    },
+    async (request) =>
+      (await import('./plan.ts')).removePlanTask(db, requireScope(request), {
+        cycleId: request.params.id,
+        taskId: request.params.taskId,
+      }),
+  );
   api.put(
     '/accreditation/cycles/:id/ratings',
     {
@@ -188,6 +261,123 @@ export function registerAccreditationRoutes(
         requireScope(request),
         { cycleId: request.params.id, text: request.body },
       ),
+  );
+  api.put(
+    '/accreditation/cycles/:id/analysis',
+    {
+      ...signedIn,
+      schema: {
+        tags,
+        summary:
+          'Phiếu xác định nội hàm: nội hàm, câu hỏi đặt ra, minh chứng cần thu thập, nơi thu thập của một yêu cầu',
+        params: cycleParams,
+        body: analysisBody,
+        response: { 200: cycleDetail },
+      },
+    },
+    async (request) =>
+      (await import('./save-analysis.ts')).saveAnalysisUseCase(db, requireScope(request), {
+        cycleId: request.params.id,
+        analysis: request.body,
+      }),
+  );
+  api.post(
+    '/accreditation/cycles/:id/publication',
+    {
+      ...signedIn,
+      schema: {
+        tags,
+        summary:
+          'Công bố kết quả tự đánh giá (mức đạt, mức từng tiêu chí, chốt tại thời điểm công bố)',
+        params: cycleParams,
+        body: publishBody,
+        response: { 200: cycleDetail },
+      },
+    },
+    async (request) =>
+      (await import('./publish.ts')).publishResult(db, requireScope(request), {
+        cycleId: request.params.id,
+        body: request.body,
+      }),
+  );
+  api.post(
+    '/accreditation/cycles/:id/publication/withdraw',
+    {
+      schema: {
+        tags,
+        summary: 'Rút kết quả tự đánh giá đã công bố',
+        params: cycleParams,
+        response: { 200: cycleDetail },
+      },
+    },
+    async (request) =>
+      (await import('./publish.ts')).withdrawResult(db, requireScope(request), request.params.id),
+  );
+  api.get(
+    '/public/accreditation/results',
+    {
+      schema: {
+        tags,
+        summary:
+          'Công khai: kết quả tự đánh giá và quyết định công nhận của một trường (theo mã trường)',
+        querystring: publicResultsQuery,
+        response: { 200: publicResultList },
+      },
+    },
+    async (request) => (await import('./publish.ts')).listPublicResults(db, request.query),
+  );
+  api.get(
+    '/accreditation/cycles/:id/texts/:criterionCode/versions',
+    {
+      schema: {
+        tags,
+        summary: 'Các phiên bản đã lưu của báo cáo một tiêu chí (người lưu, thời điểm)',
+        params: textVersionsParams,
+        response: { 200: textVersionList },
+      },
+    },
+    async (request) =>
+      (await import('./text-comments.ts')).listTextVersions(db, requireScope(request), {
+        cycleId: request.params.id,
+        criterionCode: request.params.criterionCode,
+      }),
+  );
+  api.post(
+    '/accreditation/cycles/:id/comments',
+    {
+      ...signedIn,
+      schema: {
+        tags,
+        summary: 'Góp ý của thành viên hội đồng về báo cáo một tiêu chí (mở luồng hoặc trả lời)',
+        params: cycleParams,
+        body: commentBody,
+        response: { 200: cycleDetail },
+      },
+    },
+    async (request) =>
+      (await import('./text-comments.ts')).addComment(db, requireScope(request), {
+        cycleId: request.params.id,
+        comment: request.body,
+      }),
+  );
+  api.put(
+    '/accreditation/cycles/:id/comments/:commentId/resolved',
+    {
+      ...signedIn,
+      schema: {
+        tags,
+        summary: 'Đóng (đã xử lý) hoặc mở lại một luồng góp ý',
+        params: commentParams,
+        body: resolveBody,
+        response: { 200: cycleDetail },
+      },
+    },
+    async (request) =>
+      (await import('./text-comments.ts')).resolveThread(db, requireScope(request), {
+        cycleId: request.params.id,
+        commentId: request.params.commentId,
+        resolved: request.body.resolved,
+      }),
   );
   api.post(
     '/accreditation/cycles/:id/evidence/links',

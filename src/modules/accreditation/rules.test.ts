@@ -123,6 +123,30 @@ describe('TT 18/2018 (thresholds as its data says)', () => {
   });
 });
 
+describe('TT 19/2018, preschools (unconfirmed data)', () => {
+  const s = set('tt19-2018');
+  it('has 5 standards and 25 criteria as its data says, for preschools only', () => {
+    expect(s.standards).toHaveLength(5);
+    expect(criteriaOf(s)).toHaveLength(25);
+    expect(s.schoolLevels).toEqual(['preschool']);
+    expect(s.confidence).toBe('unconfirmed');
+    expect(s.rules.every((r) => !r.confirmed)).toBe(true);
+  });
+  it('Mức 1 needs every criterion; Mức 3 at exactly 17 criteria at Mức 3, not 16', () => {
+    const below = evaluateSchool(s, levels(s, 3, { '3.4': 0 }));
+    expect(below.level).toBe(0);
+    expect(below.reasons[0]).toBe('Chưa đạt Mức 1 vì tiêu chí 3.4 chưa đạt Mức 1.');
+    const codes = criteriaOf(s).map((c) => c.code);
+    const at = (n: number) => new Map(codes.map((c, i) => [c, i < n ? 3 : 2]));
+    expect(evaluateSchool(s, at(17)).level).toBe(3);
+    const short = evaluateSchool(s, at(16));
+    expect(short.level).toBe(2);
+    expect(short.reasons[0]).toBe(
+      'Chưa đạt Mức 3 vì chỉ 16/25 tiêu chí đạt Mức 3 trở lên (cần ít nhất 17).',
+    );
+  });
+});
+
 describe('evidence codes', () => {
   it('formats and finds the default [Hn.a.bc.de]', () => {
     const code = formatEvidenceCode(DEFAULT_EVIDENCE_FORMAT, {

@@ -4,7 +4,7 @@ import { useNavigate, useParams } from 'react-router-dom';
 import type { CycleDetail } from '../../../../src/modules/accreditation/contract.ts';
 import { CYCLE_STATUS_LABELS } from '../../../../src/modules/accreditation/labels.ts';
 import { ErrorResult } from '../../shared/ErrorResult.tsx';
-import { useI18n, useMessages } from '../../shared/i18n.ts';
+import { fill, useI18n, useMessages } from '../../shared/i18n.ts';
 import { STATUS_COLORS } from './AccreditationPage.tsx';
 import { accreditationApi } from './api.ts';
 import { CopiesPanel } from './CopiesPanel.tsx';
@@ -14,6 +14,8 @@ import { EvidencePanel } from './EvidencePanel.tsx';
 import { ExternalRating } from './ExternalRating.tsx';
 import { FiguresPanel } from './FiguresPanel.tsx';
 import { messages } from './messages.ts';
+import { PlanPanel } from './PlanPanel.tsx';
+import { PublishPanel } from './PublishPanel.tsx';
 import { RequirementRow } from './RequirementRow.tsx';
 import { ReviewPanel } from './ReviewPanel.tsx';
 
@@ -69,14 +71,16 @@ export default function CyclePage() {
         <Alert type="warning" message={m.confidence} description={c.campaign.set.confidenceNote} />
       )}
       <ReviewPanel cycle={c} onSaved={saved} />
+      <PublishPanel cycle={c} onSaved={saved} />
       {c.canSeeCopies && <CopiesPanel cycle={c} />}
       <EvidencePanel cycle={c} onChanged={reload} />
       <FiguresPanel cycle={c} />
       <CouncilPanel cycle={c} onSaved={saved} />
+      <PlanPanel cycle={c} onSaved={saved} />
       <Collapse
         items={c.standards.map((s) => ({
           key: s.code,
-          label: `Tiêu chuẩn ${s.code}: ${s.name}`,
+          label: fill(m.standardHeading, { code: s.code, name: s.name }),
           children: (
             <Space direction="vertical" style={{ width: '100%' }}>
               {s.criteria.map((cr) => (
@@ -104,10 +108,11 @@ export default function CyclePage() {
                     />
                   ))}
                   <CriterionTextForm
-                    key={`${cr.code}:${cr.text.version}`}
+                    key={cr.code}
                     cycle={c}
                     criterion={cr}
                     onSaved={saved}
+                    onReload={reload}
                   />
                 </Card>
               ))}

@@ -3,7 +3,7 @@ import { App as AntApp, Button, Input, Radio, Space, Typography } from 'antd';
 import { useState } from 'react';
 import type { CriterionView, CycleDetail } from '../../../../src/modules/accreditation/contract.ts';
 import { problemText } from '../../shared/api.ts';
-import { useMessages } from '../../shared/i18n.ts';
+import { fill, useMessages } from '../../shared/i18n.ts';
 import { accreditationApi } from './api.ts';
 import { messages } from './messages.ts';
 
@@ -41,7 +41,10 @@ export function RequirementRow({
   return (
     <div style={{ borderTop: '1px solid #f0f0f0', padding: '8px 0' }}>
       <Typography.Text strong>
-        Mức {requirement.level} {requirement.letter})
+        {fill(m.requirementHeading, {
+          level: String(requirement.level),
+          letter: requirement.letter,
+        })}
       </Typography.Text>{' '}
       <Typography.Text>{requirement.text}</Typography.Text>
       {editable ? (

@@ -5,6 +5,7 @@
 import type {
   Campaign,
   CampaignBody,
+  CommentBody,
   CopyFindings,
   CriterionTextBody,
   CycleDetail,
@@ -12,14 +13,18 @@ import type {
   ExternalRatingBody,
   LinkEvidenceBody,
   MemberBody,
+  PlanTaskBody,
   ProgressPage,
   RatingBody,
   Recognition,
   ReviewBody,
+  PublicResult,
+  PublishBody,
   SetSummary,
+  TextVersion,
 } from '../../../../src/modules/accreditation/contract.ts';
 import type { CycleStatus } from '../../../../src/modules/accreditation/labels.ts';
-import { ApiError, csrfHeader, route, uploadUrl, url, type Problem } from '../../shared/api.ts';
+import { ApiError, requestHeaders, route, uploadUrl, url, type Problem } from '../../shared/api.ts';
 
 const byId = (id: string) => ({ params: { id } });
 
@@ -39,6 +44,18 @@ export const accreditationApi = {
   cycle: (id: string) => route.get<CycleDetail>('/api/accreditation/cycles/:id', byId(id)),
   addMember: (id: string, body: MemberBody) =>
     route.post<CycleDetail, MemberBody>('/api/accreditation/cycles/:id/members', body, byId(id)),
+  addPlanTask: (id: string, body: PlanTaskBody) =>
+    route.post<CycleDetail, PlanTaskBody>('/api/accreditation/cycles/:id/plan', body, byId(id)),
+  markPlanTask: (id: string, taskId: string, done: boolean) =>
+    route.put<CycleDetail, { done: boolean }>(
+      '/api/accreditation/cycles/:id/plan/:taskId/done',
+      { done },
+      { params: { id, taskId } },
+    ),
+  removePlanTask: (id: string, taskId: string) =>
+    route.post<CycleDetail>('/api/accreditation/cycles/:id/plan/:taskId/remove', undefined, {
+      params: { id, taskId },
+    }),
   rate: (id: string, body: RatingBody) =>
     route.put<CycleDetail, RatingBody>('/api/accreditation/cycles/:id/ratings', body, byId(id)),
   saveText: (id: string, body: CriterionTextBody) =>
@@ -46,6 +63,32 @@ export const accreditationApi = {
       '/api/accreditation/cycles/:id/texts',
       body,
       byId(id),
+    ),
+  publish: (id: string, body: PublishBody) =>
+    route.post<CycleDetail, PublishBody>(
+      '/api/accreditation/cycles/:id/publication',
+      body,
+      byId(id),
+    ),
+  withdrawPublication: (id: string) =>
+    route.post<CycleDetail>(
+      '/api/accreditation/cycles/:id/publication/withdraw',
+      undefined,
+      byId(id),
+    ),
+  publicResults: (schoolCode: string) =>
+    route.get<PublicResult[]>('/api/public/accreditation/results', { query: { schoolCode } }),
+  textVersions: (id: string, criterionCode: string) =>
+    route.get<TextVersion[]>('/api/accreditation/cycles/:id/texts/:criterionCode/versions', {
+      params: { id, criterionCode },
+    }),
+  addComment: (id: string, body: CommentBody) =>
+    route.post<CycleDetail, CommentBody>('/api/accreditation/cycles/:id/comments', body, byId(id)),
+  resolveComment: (id: string, commentId: string, resolved: boolean) =>
+    route.put<CycleDetail, { resolved: boolean }>(
+      '/api/accreditation/cycles/:id/comments/:commentId/resolved',
+      { resolved },
+      { params: { id, commentId } },
     ),
   addLink: (id: string, body: LinkEvidenceBody) =>
     route.post<EvidenceItem, LinkEvidenceBody>(
@@ -76,7 +119,7 @@ export const accreditationApi = {
     form.append('file', file);
     const response = await fetch(
       uploadUrl('/api/accreditation/cycles/:id/evidence/files', { id }),
-      { method: 'POST', body: form, headers: csrfHeader(), credentials: 'same-origin' },
+      { method: 'POST', body: form, headers: requestHeaders(), credentials: 'same-origin' },
     );
     const data = (await response.json()) as unknown;
     if (!response.ok) throw new ApiError({ ...(data as Problem), status: response.status }, data);
