@@ -129,12 +129,20 @@ describe('online public services at 390 px', () => {
     );
 
     // The clerk hands it to the division and submits it; the leader approves.
-    const staff = await browser.newContext({ viewport: PHONE, locale: 'vi-VN' });
+    const staff = await browser.newContext({
+      viewport: PHONE,
+      locale: 'vi-VN',
+      reducedMotion: 'reduce',
+    });
     const clerk = await staff.newPage();
     await signInOnPage(clerk, server.url, 'motcua', CLERK_PASSWORD);
     await step(clerk, code, 'Chuyển phòng chuyên môn');
     await step(clerk, code, 'Trình lãnh đạo');
-    const leaderContext = await browser.newContext({ viewport: PHONE, locale: 'vi-VN' });
+    const leaderContext = await browser.newContext({
+      viewport: PHONE,
+      locale: 'vi-VN',
+      reducedMotion: 'reduce',
+    });
     const leader = await leaderContext.newPage();
     await signInOnPage(leader, server.url, 'admin', ADMIN_PASSWORD);
     await step(leader, code, 'Phê duyệt, trả kết quả');

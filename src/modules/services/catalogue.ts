@@ -24,6 +24,13 @@ export interface Procedure {
   nationalCode: string | null;
   name: string;
   field: string;
+  /**
+   * The division that handles it (cơ quan/đơn vị trực tiếp thực hiện in the
+   * published procedure), which the monthly statistics are also counted by.
+   * Departments name their divisions differently (Phòng Quản lý chất lượng,
+   * Phòng Khảo thí và Quản lý chất lượng giáo dục…): a province edits it here.
+   */
+  division: string;
   legalBasis: string[];
   applicants: string;
   documents: ProcedureDocument[];
@@ -49,6 +56,7 @@ export const PROCEDURES: readonly Procedure[] = [
     nationalCode: '3.000465',
     name: 'Cấp bản sao văn bằng, chứng chỉ từ sổ gốc',
     field: 'Văn bằng, chứng chỉ',
+    division: 'Phòng Quản lý chất lượng',
     legalBasis: DIPLOMA_BASIS,
     applicants:
       'Người được cấp bằng tốt nghiệp THCS, THPT do Sở hoặc trường trong tỉnh cấp; hoặc người đại diện theo pháp luật, người được ủy quyền, cha, mẹ, con, vợ, chồng… của người đó.',
@@ -83,6 +91,7 @@ export const PROCEDURES: readonly Procedure[] = [
     nationalCode: '3.000466',
     name: 'Chỉnh sửa nội dung văn bằng, chứng chỉ',
     field: 'Văn bằng, chứng chỉ',
+    division: 'Phòng Quản lý chất lượng',
     legalBasis: [DIPLOMA_BASIS[0]!],
     applicants:
       'Người được cấp văn bằng có thông tin cần chỉnh sửa do thay đổi hoặc cải chính hộ tịch, xác định lại dân tộc, giới tính…',
@@ -117,6 +126,7 @@ export const PROCEDURES: readonly Procedure[] = [
     nationalCode: null,
     name: 'Công nhận văn bằng tốt nghiệp THCS, THPT do cơ sở giáo dục nước ngoài cấp',
     field: 'Văn bằng, chứng chỉ',
+    division: 'Phòng Quản lý chất lượng',
     legalBasis: [
       'Thông tư 13/2021/TT-BGDĐT quy định điều kiện, trình tự, thủ tục công nhận văn bằng do cơ sở giáo dục nước ngoài cấp',
       'Thông tư 07/2024/TT-BGDĐT sửa đổi, bổ sung Thông tư 13/2021/TT-BGDĐT',
@@ -149,6 +159,7 @@ export const PROCEDURES: readonly Procedure[] = [
     nationalCode: '1.001088',
     name: 'Xin học lại tại trường khác đối với học sinh trung học',
     field: 'Giáo dục trung học',
+    division: 'Phòng Giáo dục Trung học',
     legalBasis: ['Quy định về chuyển trường và tiếp nhận học sinh học tại trường trung học'],
     applicants: 'Học sinh trung học (cha, mẹ hoặc người giám hộ nộp thay).',
     documents: [
@@ -167,6 +178,7 @@ export const PROCEDURES: readonly Procedure[] = [
     nationalCode: '1.012953',
     name: 'Cho phép trường trung học phổ thông hoạt động giáo dục',
     field: 'Cơ sở giáo dục',
+    division: 'Phòng Giáo dục Trung học',
     legalBasis: [
       'Nghị định 125/2024/NĐ-CP quy định về điều kiện đầu tư và hoạt động trong lĩnh vực giáo dục',
     ],

@@ -48,6 +48,7 @@ export const procedure = z.object({
   nationalCode: z.string().nullable(),
   name: z.string(),
   field: z.string(),
+  division: z.string(),
   legalBasis: z.array(z.string()),
   applicants: z.string(),
   documents: z.array(procedureDocument),
@@ -232,7 +233,14 @@ export const statsRow = z.object({
   onlineShare: z.number().nullable(),
 });
 export type StatsRow = z.infer<typeof statsRow>;
-export const statsAnswer = z.object({ month: z.string(), rows: z.array(statsRow) });
+/** The same figures summed over the procedures a division handles. */
+export const statsDivisionRow = statsRow.omit({ procedure: true }).extend({ division: z.string() });
+export type StatsDivisionRow = z.infer<typeof statsDivisionRow>;
+export const statsAnswer = z.object({
+  month: z.string(),
+  rows: z.array(statsRow),
+  divisions: z.array(statsDivisionRow),
+});
 export type StatsAnswer = z.infer<typeof statsAnswer>;
 
 export const apologyBody = z.object({

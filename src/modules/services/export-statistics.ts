@@ -1,13 +1,12 @@
 import { PassThrough } from 'node:stream';
 import type { Scope } from '../../core/access/scope.ts';
 import type { Db } from '../../db/connection.ts';
-import { writeSimpleWorkbook } from '../../lib/xlsx.ts';
+import { writeSimpleSheets } from '../../lib/xlsx.ts';
 import { procedureById } from './catalogue.ts';
+import type { StatsDivisionRow } from './contract.ts';
 import { monthlyStatistics } from './statistics.ts';
 
-const HEADERS = [
-  'Mã thủ tục',
-  'Thủ tục',
+const FIGURES = [
   'Tiếp nhận',
   'Trực tuyến',
   'Tỷ lệ trực tuyến (%)',
@@ -19,17 +18,20 @@ const HEADERS = [
   'Đang giải quyết',
   'Đang quá hạn',
 ];
+const HEADERS = ['Mã thủ tục', 'Thủ tục', ...FIGURES];
+const DIVISION_HEADERS = ['Phòng chuyên môn', ...FIGURES];
 
-/** The month's statistics as an xlsx sheet (one row per procedure), as the page shows them. */
+/**
+ * The month's statistics as the page shows them: a sheet with one row per
+ * procedure, and one with one row per handling division.
+ */
 export async function exportStatistics(
   db: Db,
   scope: Scope,
   query: { month?: string | undefined },
 ): Promise<{ month: string; xlsx: Buffer }> {
   const stats = await monthlyStatistics(db, scope, query);
-  const rows = stats.rows.map((r) => [
-    procedureById(r.procedure)?.nationalCode ?? '',
-    procedureById(r.procedure)?.name ?? r.procedure,
+  const figures = (r: Omit<StatsDivisionRow, 'division'>) => [
     r.received,
     r.online,
     r.onlineShare,
@@ -40,12 +42,21 @@ export async function exportStatistics(
     r.refused,
     r.open,
     r.overdueOpen,
+  ];
+  const rows = stats.rows.map((r) => [
+    procedureById(r.procedure)?.nationalCode ?? '',
+    procedureById(r.procedure)?.name ?? r.procedure,
+    ...figures(r),
   ]);
+  const divisions = stats.divisions.map((d) => [d.division, ...figures(d)]);
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
   const ended = new Promise((resolve) => out.on('end', resolve));
-  await writeSimpleWorkbook(out, `Thống kê ${stats.month}`, HEADERS, rows);
+  await writeSimpleSheets(out, [
+    { name: `Thống kê ${stats.month}`, headers: HEADERS, rows },
+    { name: 'Theo phòng chuyên môn', headers: DIVISION_HEADERS, rows: divisions },
+  ]);
   await ended;
   return { month: stats.month, xlsx: Buffer.concat(chunks) };
 }

@@ -17,7 +17,7 @@ import {
 } from '../../../test/helpers/factories/diplomas.ts';
 import { makeSmallProvince, makeUser, PASSWORD } from '../../../test/helpers/factories/orgs.ts';
 import type { ApplicationDetail, PublicStatus, Receipt, StatsAnswer } from './contract.ts';
-import { inVietnam, nextWorkingDay, workCalendar } from './deadline.ts';
+import { inVietnam, nextWorkingDay, receivingDay, workCalendar } from './deadline.ts';
 import { remindDeadlines } from './remind-deadlines.ts';
 
 let db: Db;
@@ -332,7 +332,11 @@ describe('additions, follow-up, statistics', () => {
     expect((await act(clerk, id, 'request_additions')).status).toBe(400); // a note is required
     const stopped = await act(clerk, id, 'request_additions', 'Thiếu giấy ủy quyền');
     expect((stopped.body as ApplicationDetail).status).toBe('additions');
-    expect((stopped.body as ApplicationDetail).daysLeft).toBe(0);
+    // A copy is due on the day it is received, or on the next working day when
+    // it came after the 15:00 cut-off: 0 or 1 working day left, by the hour.
+    const receivedOn = receivingDay(workCalendar(), new Date()).date;
+    const stoppedDetail = stopped.body as ApplicationDetail;
+    expect(stoppedDetail.daysLeft).toBe(stoppedDetail.dueDate === receivedOn ? 0 : 1);
     const status = await post('/api/public/services/applications/status', {
       code,
       personalId: APPLICANT.personalId,
@@ -412,6 +416,18 @@ describe('additions, follow-up, statistics', () => {
     expect(copy!.finished).toBe(1);
     expect(copy!.onTime + copy!.late).toBe(1);
     expect(copy!.onlineShare).toBe(100);
+    // Per division: the sums of the procedures it handles, shares from the sums.
+    const quality = stats.divisions.find((d) => d.division === 'Phòng Quản lý chất lượng');
+    const handled = stats.rows.filter((r) =>
+      ['ban-sao-van-bang', 'chinh-sua-van-bang', 'cong-nhan-van-bang-nuoc-ngoai'].includes(
+        r.procedure,
+      ),
+    );
+    expect(quality?.received).toBe(handled.reduce((sum, r) => sum + r.received, 0));
+    expect(quality?.finished).toBe(handled.reduce((sum, r) => sum + r.finished, 0));
+    expect(quality?.onTimeShare).toBe(
+      quality!.finished ? Math.round((quality!.onTime / quality!.finished) * 1000) / 10 : null,
+    );
     expect((await school.get('/api/services/statistics')).status).toBe(403);
     // The same figures as a workbook, read back.
     const xlsx = await app.inject({
@@ -429,6 +445,12 @@ describe('additions, follow-up, statistics', () => {
       .find((r) => r.getCell(1).value === '3.000465');
     expect(row?.getCell(3).value).toBe(copy!.received);
     expect(row?.getCell(7).value).toBe(copy!.onTime);
+    const divisions = workbook.getWorksheet('Theo phòng chuyên môn')!;
+    expect(divisions.getRow(1).getCell(1).value).toBe('Phòng chuyên môn');
+    const qualityRow = [2, 3]
+      .map((i) => divisions.getRow(i))
+      .find((r) => r.getCell(1).value === 'Phòng Quản lý chất lượng');
+    expect(qualityRow?.getCell(2).value).toBe(quality!.received);
   });
 
   it('imports a year of the calendar and refuses a bad file naming the line and column', async () => {

@@ -1,6 +1,7 @@
 import type { Scope } from '../../core/access/scope.ts';
 import type { Db } from '../../db/connection.ts';
-import type { StatsAnswer } from './contract.ts';
+import { procedureById } from './catalogue.ts';
+import type { StatsAnswer, StatsDivisionRow, StatsRow } from './contract.ts';
 import { inVietnam } from './deadline.ts';
 import { monthlyCounts } from './repo.ts';
 import { requireDepartment } from './staff.ts';
@@ -26,25 +27,54 @@ export async function monthlyStatistics(
   const [y, m] = month.split('-').map(Number) as [number, number];
   const from = new Date(Date.UTC(y, m - 1, 1) - 7 * 3600_000);
   const to = new Date(Date.UTC(y, m, 1) - 7 * 3600_000);
-  const rows = await monthlyCounts(db, from, to, today);
-  return {
-    month,
-    rows: rows.map((r) => {
-      const n = (v: string | number | bigint) => Number(v);
-      const finished = n(r.finished);
-      return {
-        procedure: r.procedure,
-        received: n(r.received),
-        online: n(r.online),
-        finished,
-        onTime: n(r.on_time),
-        late: n(r.late),
-        refused: n(r.refused),
-        open: n(r.open),
-        overdueOpen: n(r.overdue_open),
-        onTimeShare: share(n(r.on_time), finished),
-        onlineShare: share(n(r.online), n(r.received)),
-      };
-    }),
-  };
+  const counted = await monthlyCounts(db, from, to, today);
+  const rows: StatsRow[] = counted.map((r) => {
+    const n = (v: string | number | bigint) => Number(v);
+    const finished = n(r.finished);
+    return {
+      procedure: r.procedure,
+      received: n(r.received),
+      online: n(r.online),
+      finished,
+      onTime: n(r.on_time),
+      late: n(r.late),
+      refused: n(r.refused),
+      open: n(r.open),
+      overdueOpen: n(r.overdue_open),
+      onTimeShare: share(n(r.on_time), finished),
+      onlineShare: share(n(r.online), n(r.received)),
+    };
+  });
+  return { month, rows, divisions: byDivision(rows) };
+}
+
+/** Sums the procedures' rows per handling division (catalogue.ts), shares recomputed from the sums. */
+function byDivision(rows: StatsRow[]): StatsDivisionRow[] {
+  const sums = new Map<string, StatsDivisionRow>();
+  for (const { procedure, ...r } of rows) {
+    const division = procedureById(procedure)?.division ?? 'Khác';
+    const sum = sums.get(division);
+    if (!sum) {
+      sums.set(division, { division, ...r });
+      continue;
+    }
+    for (const key of [
+      'received',
+      'online',
+      'finished',
+      'onTime',
+      'late',
+      'refused',
+      'open',
+      'overdueOpen',
+    ] as const)
+      sum[key] += r[key];
+  }
+  return [...sums.values()]
+    .map((d) => ({
+      ...d,
+      onTimeShare: share(d.onTime, d.finished),
+      onlineShare: share(d.online, d.received),
+    }))
+    .sort((a, b) => a.division.localeCompare(b.division, 'vi'));
 }

@@ -3,8 +3,9 @@
  * schemas with their types. Imports only zod, core/contract.ts and ./labels.ts.
  */
 import { z } from 'zod';
-import { unitRef } from '../../core/contract.ts';
-import { MAX_CODES_PER_REQUEST, QUESTION_KINDS } from './labels.ts';
+import { fileAnswer, isoDate, timestamp, unitRef, versionField } from '../../core/contract.ts';
+import { checkVietnameseDate } from '../../lib/dates.ts';
+import { MAX_CODES_PER_REQUEST, QUESTION_KINDS, SURVEY_STATUSES } from './labels.ts';
 
 export * from './labels.ts';
 
@@ -17,6 +18,20 @@ const text = (max: number, label: string) =>
 const key = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'Mã câu hỏi/phần gồm chữ thường, số và "-", tối đa 40 ký tự');
+
+/** A day typed dd/mm/yyyy (or yyyy-mm-dd), given as yyyy-mm-dd; a wrong one names the field. */
+const vnDate = (label: string) =>
+  z
+    .string()
+    .max(40)
+    .transform((v, ctx) => {
+      const r = checkVietnameseDate(v, label);
+      if (!r.ok) {
+        ctx.addIssue({ code: 'custom', message: r.message });
+        return z.NEVER;
+      }
+      return r.iso;
+    });
 
 export const question = z
   .object({
@@ -42,20 +57,56 @@ export const createSurveyBody = z.object({
   /** All schools under this unit (the department: the whole province; a commune; one school). */
   scopeUnitId: z.string().max(64),
   sections: z.array(section).min(1).max(20),
+  /** The last day answers are taken (the survey closes itself the night after). */
+  endsOn: vnDate('Ngày cuối nhận trả lời').optional(),
+  /**
+   * Rounds of one survey share this key (the yearly satisfaction survey:
+   * "hai-long-cmhs"); a question keeps its id from round to round, so the
+   * results page shows its trend.
+   */
+  series: key.optional(),
+  /** Kept as a draft (edited in the form builder, opened later); default: open at once. */
+  draft: z.boolean().optional(),
 });
 export type CreateSurveyBody = z.infer<typeof createSurveyBody>;
+
+/** The form builder's save: the whole form again (its scope stays). */
+export const editSurveyBody = z.object({
+  title: createSurveyBody.shape.title,
+  schoolYear: createSurveyBody.shape.schoolYear,
+  sections: createSurveyBody.shape.sections,
+  endsOn: vnDate('Ngày cuối nhận trả lời').nullable().optional(),
+  series: key.nullable().optional(),
+  /** The version the builder loaded (a stale save is refused, src/core/versions.ts). */
+  version: versionField,
+});
+export type EditSurveyBody = z.infer<typeof editSurveyBody>;
 
 export const surveySummary = z.object({
   id: z.string(),
   title: z.string(),
   schoolYear: z.string(),
   scope: unitRef,
-  status: z.enum(['draft', 'open', 'closed']),
-  answers: z.number(),
+  status: z.enum(SURVEY_STATUSES),
+  /** The last day answers are taken (yyyy-mm-dd), if set. */
+  endsOn: isoDate.nullable(),
+  closedAt: timestamp.nullable(),
+  /** The series this survey is a round of, if any. */
+  series: z.string().nullable(),
+  /**
+   * Answers so far: exact for the survey's owner (the unit it was sent from
+   * or above, with surveys.manage); for others null below MIN_GROUP_SIZE
+   * (a survey of one school would otherwise show that school's small count).
+   */
+  answers: z.number().nullable(),
 });
 export type SurveySummary = z.infer<typeof surveySummary>;
 export const surveyList = z.object({ items: z.array(surveySummary) });
-export const surveyDetail = surveySummary.extend({ sections: z.array(section) });
+export const surveyDetail = surveySummary.extend({
+  sections: z.array(section),
+  /** Sent back by the builder's save. */
+  version: z.number().int(),
+});
 export type SurveyDetail = z.infer<typeof surveyDetail>;
 
 export const issueCodesBody = z.object({
@@ -104,6 +155,8 @@ export const questionResult = z.object({
   id: z.string(),
   kind: z.enum(QUESTION_KINDS),
   text: z.string(),
+  /** choice: the form's choices, in the distribution's order; otherwise empty. */
+  choices: z.array(z.string()),
   answered: z.number(),
   /** scale5: counts of 1..5; choice: per choice in the form's order. */
   distribution: z.array(z.number()),
@@ -141,3 +194,42 @@ export const pendingText = z.object({
 });
 export const pendingTexts = z.object({ items: z.array(pendingText) });
 export const reviewBody = z.object({ decision: z.enum(['approved', 'rejected']) });
+
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const xlsxFile = fileAnswer(XLSX, 'Tệp xlsx');
+
+export const trendRound = z.object({
+  id: z.string(),
+  title: z.string(),
+  schoolYear: z.string(),
+  status: z.enum(SURVEY_STATUSES),
+});
+export const trendGroup = z.object({
+  school: unitRef,
+  /** Per round (the answer's order): the answers, null when the round hides the school. */
+  answers: z.array(z.number().nullable()),
+  sections: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      /** Per round: the section's mean, null when hidden or not asked that round. */
+      means: z.array(z.number().nullable()),
+      questions: z.array(
+        z.object({
+          id: z.string(),
+          text: z.string(),
+          means: z.array(z.number().nullable()),
+        }),
+      ),
+    }),
+  ),
+});
+export type TrendGroup = z.infer<typeof trendGroup>;
+export const trendAnswer = z.object({
+  series: z.string().nullable(),
+  /** The rounds of the series the caller may see, oldest first (only this survey without a series). */
+  rounds: z.array(trendRound),
+  minGroupSize: z.number(),
+  groups: z.array(trendGroup),
+});
+export type TrendAnswer = z.infer<typeof trendAnswer>;

@@ -3,7 +3,8 @@
  * satisfaction survey over the whole province, 5 areas on a 5-point scale,
  * with known codes for the first school (by code) so the answer page can be tried
  * (docs/surveys.md lists them) and 10 answers already in, so that school's
- * results show.
+ * results show; and the previous year's round of it (series
+ * "hai-long-cmhs", closed, 12 answers at that school), so its trend shows.
  */
 import { randomUUID } from 'node:crypto';
 import { systemActor, writeTransaction } from '../../db/actor.ts';
@@ -18,6 +19,9 @@ export const DEMO_CODES = Array.from(
   { length: 20 },
   (_, i) => `KS-DEMO-${String(i + 1).padStart(4, '0')}`,
 );
+
+/** The yearly satisfaction survey's rounds share this key (trends). */
+export const DEMO_SERIES = 'hai-long-cmhs';
 
 export const DEMO_SECTIONS: SurveySection[] = [
   ['day-hoc', 'Hoạt động dạy học', 'Thầy cô giảng dạy dễ hiểu, quan tâm đến từng học sinh'],
@@ -53,7 +57,31 @@ export async function seedSurveysDemo(db: Db, rootId: string, schoolYear: string
   if (!school) return null;
   const schoolId = school.id;
   const id = uuidv7();
+  const [from, to] = schoolYear.split('-').map(Number);
+  const lastYear = `${from! - 1}-${to! - 1}`;
   await writeTransaction(db, systemActor('dữ liệu mẫu'), async (tx) => {
+    const previous = uuidv7();
+    await insertSurvey(tx, {
+      id: previous,
+      title: `Khảo sát sự hài lòng của cha mẹ học sinh năm học ${lastYear}`,
+      school_year: lastYear,
+      scope_unit_id: rootId,
+      sections: JSON.stringify(DEMO_SECTIONS),
+      status: 'closed',
+      closed_at: new Date(`${from}-06-01T03:00:00Z`),
+      series: DEMO_SERIES,
+      created_by: 'hệ thống: dữ liệu mẫu',
+    });
+    for (let i = 0; i < 12; i++) {
+      const scores: Record<string, number | string> = { 'con-thich': i % 3 ? 'Có' : 'Không rõ' };
+      for (const s of DEMO_SECTIONS.slice(0, 5)) scores[`${s.id}-1`] = 2 + ((i + s.id.length) % 3);
+      await insertAnswer(tx, {
+        id: randomUUID(),
+        survey_id: previous,
+        school_id: schoolId,
+        scores: JSON.stringify(scores),
+      });
+    }
     await insertSurvey(tx, {
       id,
       title: `Khảo sát sự hài lòng của cha mẹ học sinh năm học ${schoolYear}`,
@@ -61,6 +89,7 @@ export async function seedSurveysDemo(db: Db, rootId: string, schoolYear: string
       scope_unit_id: rootId,
       sections: JSON.stringify(DEMO_SECTIONS),
       status: 'open',
+      series: DEMO_SERIES,
       created_by: 'hệ thống: dữ liệu mẫu',
     });
     await insertCodes(

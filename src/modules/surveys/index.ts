@@ -6,11 +6,16 @@
  */
 import { lazyFunction } from '../../core/lazy.ts';
 import { defineModule } from '../../core/module.ts';
+import { SURVEYS_AUDIT } from './audit-labels.ts';
+import { closeEndedSurveysJob, SURVEYS_CLOSE_CRON } from './jobs.ts';
 import { SURVEYS_PERMISSIONS } from './permissions.ts';
 
 export const surveysModule = defineModule({
   name: 'surveys',
   permissions: SURVEYS_PERMISSIONS,
+  audit: SURVEYS_AUDIT,
+  jobs: [closeEndedSurveysJob],
+  schedules: [{ kind: closeEndedSurveysJob, cron: SURVEYS_CLOSE_CRON, payload: {} }],
   routes: async (api, services) =>
     (await import('./routes.ts')).registerSurveyRoutes(api, services),
 });

@@ -6,6 +6,7 @@ import { isUuid } from '../../lib/ids.ts';
 import { codeHash, newCode } from './codes.ts';
 import type { IssueCodesBody } from './contract.ts';
 import { insertCodes, schoolUnit, surveyById } from './repo.ts';
+import { isClosed } from './survey-state.ts';
 
 /**
  * Codes for one class (or a school's families): shown once, stored only as
@@ -24,7 +25,8 @@ export async function issueCodes(
   if (!unit || unit.kind !== 'school') throw badRequest('Mã khảo sát chỉ cấp cho trường học.');
   if (!unit.path.startsWith(survey.scope_path))
     throw badRequest(`Trường ${unit.name} không thuộc phạm vi của phiếu khảo sát này.`);
-  if (survey.status !== 'open') throw badRequest('Phiếu khảo sát đã đóng.');
+  if (isClosed(survey)) throw badRequest('Phiếu khảo sát đã kết thúc: không cấp thêm mã trả lời.');
+  if (survey.status !== 'open') throw badRequest('Phiếu khảo sát chưa mở.');
   const codes = new Set<string>();
   while (codes.size < input.count) codes.add(newCode());
   await writeTransaction(db, scope.actor, (tx) =>

@@ -27,3 +27,19 @@ export const MIN_GROUP_SIZE = 10;
 
 /** The most codes one request issues (a school's classes, one at a time). */
 export const MAX_CODES_PER_REQUEST = 1000;
+
+export const SURVEY_STATUSES = ['draft', 'open', 'closed'] as const;
+export type SurveyStatus = (typeof SURVEY_STATUSES)[number];
+
+export const SURVEY_STATUS_LABELS: {
+  vi: Record<SurveyStatus, string>;
+  en: Record<SurveyStatus, string>;
+} = {
+  vi: { draft: 'Đang soạn', open: 'Đang mở', closed: 'Đã đóng' },
+  en: { draft: 'Draft', open: 'Open', closed: 'Closed' },
+};
+
+/** The title of the 409 a closed survey answers. */
+export const SURVEY_ENDED_TITLE = 'Khảo sát đã kết thúc';
+/** Its problem type: the public form tells it from other refusals in either language. */
+export const SURVEY_ENDED_TYPE = 'urn:sogd:problem:survey-ended';

@@ -20,6 +20,10 @@ export async function surveyById(db: Q, id: string) {
       's.school_year',
       's.sections',
       's.status',
+      's.ends_on',
+      's.closed_at',
+      's.series',
+      's.version',
       's.scope_unit_id',
       'u.code as scope_code',
       'u.name as scope_name',
@@ -29,36 +33,134 @@ export async function surveyById(db: Q, id: string) {
     .executeTakeFirst();
 }
 
-/** Surveys whose scope contains `path`'s unit or lies inside it. */
-export async function surveysNear(db: Q, path: string) {
+/** The rounds of a series (their forms and scopes), oldest school year first. */
+export async function seriesRounds(db: Q, series: string) {
   return db
     .selectFrom('survey_form as s')
     .innerJoin('orgs_unit_v as u', 'u.id', 's.scope_unit_id')
-    .select((eb) => [
+    .select([
       's.id',
       's.title',
       's.school_year',
+      's.sections',
       's.status',
-      'u.id as scope_id',
-      'u.code as scope_code',
-      'u.name as scope_name',
-      eb
-        .selectFrom('survey_answer as a')
-        .select((e) => e.fn.countAll<string>().as('n'))
-        .whereRef('a.survey_id', '=', 's.id')
-        .as('answers'),
+      's.ends_on',
+      's.closed_at',
+      's.series',
+      'u.path as scope_path',
     ])
-    .where((eb) =>
-      eb.or([
-        eb('u.path', 'like', `${path}%`),
-        eb(sql.val(path), 'like', sql<string>`u.path || '%'`),
-      ]),
-    )
-    .orderBy('s.created_at', 'desc')
+    .where('s.series', '=', series)
+    .where('s.status', '<>', 'draft')
+    .orderBy('s.school_year')
+    .orderBy('s.created_at')
     .execute();
 }
 
-export async function countAnswers(db: Q, surveyId: string): Promise<number> {
+/** Surveys whose scope contains `path`'s unit or lies inside it. */
+export async function surveysNear(db: Q, path: string) {
+  return (
+    db
+      .selectFrom('survey_form as s')
+      .innerJoin('orgs_unit_v as u', 'u.id', 's.scope_unit_id')
+      .select((eb) => [
+        's.id',
+        's.title',
+        's.school_year',
+        's.status',
+        's.ends_on',
+        's.closed_at',
+        's.series',
+        'u.id as scope_id',
+        'u.path as scope_path',
+        'u.code as scope_code',
+        'u.name as scope_name',
+        eb
+          .selectFrom('survey_answer as a')
+          .select((e) => e.fn.countAll<string>().as('n'))
+          .whereRef('a.survey_id', '=', 's.id')
+          .as('answers'),
+      ])
+      .where((eb) =>
+        eb.or([
+          eb('u.path', 'like', `${path}%`),
+          eb(sql.val(path), 'like', sql<string>`u.path || '%'`),
+        ]),
+      )
+      .orderBy('s.created_at', 'desc')
+      // Created together (the demo's two rounds): the latest school year first.
+      .orderBy('s.school_year', 'desc')
+      .orderBy('s.id', 'desc')
+      .execute()
+  );
+}
+
+/** Closes an open survey: true when this call did it (a second close finds it closed). */
+export async function closeSurveyRow(tx: Tx, id: string): Promise<Date | null> {
+  const r = await tx
+    .updateTable('survey_form')
+    .set({ status: 'closed', closed_at: sql<Date>`now()` })
+    .where('id', '=', id)
+    .where('status', '=', 'open')
+    .returning('closed_at')
+    .executeTakeFirst();
+  return r?.closed_at ?? null;
+}
+
+/** Closes the open surveys whose last day is before `today` (yyyy-mm-dd); their ids. */
+export async function closeEndedRows(tx: Tx, today: string): Promise<string[]> {
+  const rows = await tx
+    .updateTable('survey_form')
+    .set({ status: 'closed', closed_at: sql<Date>`now()` })
+    .where('status', '=', 'open')
+    .where('ends_on', '<', today)
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Whether the survey still takes answers, holding its row (shared) until the
+ * answer's transaction ends: a closing waits for it, and it for a closing.
+ */
+export async function surveyIsOpen(tx: Tx, id: string) {
+  return tx
+    .selectFrom('survey_form')
+    .select(['status', 'sections'])
+    .where('id', '=', id)
+    .forShare()
+    .executeTakeFirst();
+}
+
+/** The form's row, locked for an edit (answers wait, and see the edit after). */
+export async function lockSurvey(tx: Tx, id: string) {
+  return tx
+    .selectFrom('survey_form')
+    .select(['status', 'version'])
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function updateSurvey(
+  tx: Tx,
+  id: string,
+  row: {
+    title?: string;
+    school_year?: string;
+    sections?: string;
+    ends_on?: string | null;
+    series?: string | null;
+    status?: 'open';
+  },
+): Promise<void> {
+  await tx
+    .updateTable('survey_form')
+    .set({ ...row, version: sql<number>`version + 1` })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function countAnswers(db: Q | Tx, surveyId: string): Promise<number> {
   const r = await db
     .selectFrom('survey_answer')
     .select((eb) => eb.fn.countAll<string>().as('n'))
@@ -116,34 +218,31 @@ export async function insertTexts(
 }
 
 /** Per school in `path`'s subtree: answers, and per question the count of each value. */
+/**
+ * The answers of the schools under `path`, counted per question and value
+ * and in all: read from the tally the answers' trigger keeps (migration
+ * 2026120801), not from every answer.
+ */
 export async function answerCounts(db: Q, surveyId: string, path: string) {
-  const rows = await db
-    .selectFrom('survey_answer as a')
-    .innerJoin('orgs_unit_v as u', 'u.id', 'a.school_id')
-    .innerJoin(sql<{ key: string; value: unknown }>`jsonb_each(a.scores)`.as('kv'), (j) =>
-      j.onTrue(),
-    )
+  const tally = await db
+    .selectFrom('survey_tally as t')
+    .innerJoin('orgs_unit_v as u', 'u.id', 't.school_id')
     .select([
       'u.id as school_id',
       'u.code',
       'u.name',
-      sql<string>`kv.key`.as('question'),
-      sql<string>`kv.value #>> '{}'`.as('value'),
-      (eb) => eb.fn.countAll<string>().as('n'),
+      't.question_id as question',
+      't.value',
+      sql<string>`t.n::text`.as('n'),
     ])
-    .where('a.survey_id', '=', surveyId)
+    .where('t.survey_id', '=', surveyId)
     .where('u.path', 'like', `${path}%`)
-    .groupBy(['u.id', 'u.code', 'u.name', sql`kv.key`, sql`kv.value #>> '{}'`])
-    .execute();
-  const totals = await db
-    .selectFrom('survey_answer as a')
-    .innerJoin('orgs_unit_v as u', 'u.id', 'a.school_id')
-    .select(['u.id as school_id', 'u.code', 'u.name', (eb) => eb.fn.countAll<string>().as('n')])
-    .where('a.survey_id', '=', surveyId)
-    .where('u.path', 'like', `${path}%`)
-    .groupBy(['u.id', 'u.code', 'u.name'])
     .orderBy('u.code')
     .execute();
+  const rows = tally.filter((r) => r.question !== '');
+  const totals = tally
+    .filter((r) => r.question === '')
+    .map(({ school_id, code, name, n }) => ({ school_id, code, name, n }));
   return { rows, totals };
 }
 

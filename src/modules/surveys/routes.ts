@@ -11,6 +11,7 @@ import {
   answerBody,
   codeBody,
   createSurveyBody,
+  editSurveyBody,
   issueCodesBody,
   issuedCodes,
   pendingTexts,
@@ -20,6 +21,10 @@ import {
   reviewBody,
   surveyDetail,
   surveyList,
+  surveySummary,
+  trendAnswer,
+  XLSX,
+  xlsxFile,
 } from './contract.ts';
 
 const tags = ['Khảo sát ý kiến'];
@@ -123,6 +128,55 @@ export function registerSurveyRoutes(instance: FastifyInstance, deps: ModuleServ
     },
   );
 
+  api.patch(
+    '/surveys/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Sửa phiếu khảo sát (chỉ khi chưa có phiếu trả lời nào)',
+        params: idParams,
+        body: editSurveyBody,
+        response: { 200: surveyDetail },
+      },
+    },
+    async (request) => {
+      const { editSurvey } = await import('./edit-survey.ts');
+      return editSurvey(db, requireScope(request), { id: request.params.id, ...request.body });
+    },
+  );
+
+  api.post(
+    '/surveys/:id/open',
+    {
+      schema: {
+        tags,
+        summary: 'Mở phiếu khảo sát nháp cho phụ huynh trả lời',
+        params: idParams,
+        response: { 200: surveyDetail },
+      },
+    },
+    async (request) => {
+      const { openSurvey } = await import('./edit-survey.ts');
+      return openSurvey(db, requireScope(request), request.params.id);
+    },
+  );
+
+  api.post(
+    '/surveys/:id/close',
+    {
+      schema: {
+        tags,
+        summary: 'Đóng khảo sát: không nhận thêm phiếu trả lời (đơn vị gửi phiếu)',
+        params: idParams,
+        response: { 200: surveySummary },
+      },
+    },
+    async (request) => {
+      const { closeSurvey } = await import('./close-survey.ts');
+      return closeSurvey(db, requireScope(request), request.params.id);
+    },
+  );
+
   api.post(
     '/surveys/:id/codes',
     {
@@ -162,6 +216,50 @@ export function registerSurveyRoutes(instance: FastifyInstance, deps: ModuleServ
         surveyId: request.params.id,
         schoolId: request.query.schoolId,
       });
+    },
+  );
+
+  api.get(
+    '/surveys/:id/trend',
+    {
+      schema: {
+        tags,
+        summary: 'Xu hướng qua các đợt khảo sát cùng loạt (ẩn nhóm dưới 10 phiếu)',
+        params: idParams,
+        querystring: resultsQuery,
+        response: { 200: trendAnswer },
+      },
+    },
+    async (request) => {
+      const { surveyTrend } = await import('./survey-trend.ts');
+      return surveyTrend(db, requireScope(request), {
+        surveyId: request.params.id,
+        schoolId: request.query.schoolId,
+      });
+    },
+  );
+
+  api.get(
+    '/surveys/:id/results.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'Kết quả theo trường, tệp xlsx (ẩn nhóm dưới 10 phiếu)',
+        params: idParams,
+        querystring: resultsQuery,
+        response: { 200: xlsxFile },
+      },
+    },
+    async (request, reply) => {
+      const { exportResults } = await import('./export-results.ts');
+      const file = await exportResults(db, requireScope(request), {
+        surveyId: request.params.id,
+        schoolId: request.query.schoolId,
+      });
+      return reply
+        .type(XLSX)
+        .header('content-disposition', `attachment; filename="${file.fileName}"`)
+        .send(file.xlsx);
     },
   );
 

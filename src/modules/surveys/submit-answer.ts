@@ -1,12 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { badRequest, notFound } from '../../core/errors.ts';
+import { badRequest, conflict, notFound } from '../../core/errors.ts';
 import { systemActor, writeTransaction } from '../../db/actor.ts';
 import type { Db } from '../../db/connection.ts';
 import { normalizeText } from '../../lib/vietnamese.ts';
 import { codeHash } from './codes.ts';
 import type { AnswerBody, SurveySection } from './contract.ts';
 import { codeUsed } from './open-form.ts';
-import { codeByHash, insertAnswer, insertTexts, spendCode, surveyById } from './repo.ts';
+import {
+  codeByHash,
+  insertAnswer,
+  insertTexts,
+  spendCode,
+  surveyIsOpen,
+  surveyById,
+} from './repo.ts';
+import { isClosed, surveyClosed } from './survey-state.ts';
 
 /**
  * One family's answer, anonymous by design: the code is spent (one answer
@@ -22,9 +30,11 @@ export async function submitAnswer(db: Db, body: AnswerBody): Promise<{ accepted
     throw badRequest('Mã này thuộc một phiếu khảo sát khác: hãy mở phiếu bằng chính mã này.', [
       { path: 'body.code', message: 'Mã của phiếu khác' },
     ]);
-  if (c.used) throw codeUsed();
   const survey = await surveyById(db, c.survey_id);
-  if (!survey || survey.status !== 'open') throw badRequest('Phiếu khảo sát đã đóng.');
+  if (!survey) throw notFound('phiếu khảo sát');
+  if (isClosed(survey)) throw surveyClosed(survey);
+  if (c.used) throw codeUsed();
+  if (survey.status !== 'open') throw notFound('phiếu khảo sát đang mở cho mã này');
   const sections = survey.sections as SurveySection[];
   const questions = new Map(sections.flatMap((s) => s.questions.map((q) => [q.id, q] as const)));
   const errors: { path: string; message: string }[] = [];
@@ -58,6 +68,13 @@ export async function submitAnswer(db: Db, body: AnswerBody): Promise<{ accepted
   if (!Object.keys(scores).length && !texts.length)
     throw badRequest('Phiếu chưa có câu trả lời nào.');
   await writeTransaction(db, systemActor('trả lời khảo sát'), async (tx) => {
+    // Closed meanwhile (the owner, or the nightly job): the row lock orders
+    // this answer before or after the closing, never both.
+    const now = await surveyIsOpen(tx, c.survey_id);
+    if (now?.status !== 'open') throw surveyClosed({ ...survey, status: 'closed' });
+    // Edited meanwhile (possible only while no answer exists): checked against another form.
+    if (JSON.stringify(now.sections) !== JSON.stringify(survey.sections))
+      throw conflict('Phiếu khảo sát vừa được sửa: hãy mở lại phiếu bằng mã và trả lời lại.');
     if (!(await spendCode(tx, hash, c.survey_id))) throw codeUsed();
     await insertAnswer(tx, {
       id: randomUUID(),

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../app/app.ts';
 import type { Db } from '../../db/connection.ts';
@@ -222,5 +223,23 @@ describe('parent surveys', () => {
     expect(reviewed.status).toBe(200);
     const after = (await schoolB.get(`/api/surveys/${surveyId}/results`)).body as ResultsAnswer;
     expect(after.groups[0]!.sections[1]!.questions[1]!.texts).toEqual(['Cần thêm sân chơi']);
+  });
+
+  it('keeps the results tally equal to the answers stored, question by question', async () => {
+    // The tally the results read (migration 2026120801) against a count of every answer.
+    const direct = await sql<{ school_id: string; question: string; value: string; n: string }>`
+      SELECT a.school_id, kv.key AS question, kv.value #>> '{}' AS value, count(*)::text AS n
+      FROM survey_answer a CROSS JOIN LATERAL jsonb_each(a.scores) kv
+      WHERE a.survey_id = ${surveyId}
+      GROUP BY 1, 2, 3
+      UNION ALL
+      SELECT school_id, '', '', count(*)::text FROM survey_answer
+      WHERE survey_id = ${surveyId} GROUP BY 1
+      ORDER BY 1, 2, 3`.execute(db);
+    const tally = await sql<{ school_id: string; question: string; value: string; n: string }>`
+      SELECT school_id, question_id AS question, value, n::text AS n FROM survey_tally
+      WHERE survey_id = ${surveyId} ORDER BY 1, 2, 3`.execute(db);
+    expect(direct.rows.length).toBeGreaterThan(10);
+    expect(tally.rows).toEqual(direct.rows);
   });
 });

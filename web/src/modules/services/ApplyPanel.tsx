@@ -1,4 +1,5 @@
-import { Alert, Button, Checkbox, Form, Input, InputNumber, Select, Space } from 'antd';
+import { Alert, Button, Checkbox, Form, Input, Select, Space } from 'antd';
+import { NumberInput, numberRule } from '../../shared/NumberInput.tsx';
 import { useState } from 'react';
 import type { ProcedureInfo, Receipt } from '../../../../src/modules/services/contract.ts';
 import { parseVietnameseDate } from '../../../../src/lib/dates.ts';
@@ -132,8 +133,8 @@ export function ApplyPanel(props: { procedures: ProcedureInfo[]; chosen?: string
           <Form.Item label={m.serialNumber} name={['serialNumber']} rules={[{ required: true }]}>
             <Input />
           </Form.Item>
-          <Form.Item label={m.copies} name="copies">
-            <InputNumber min={1} max={10} />
+          <Form.Item label={m.copies} name="copies" rules={[numberRule(m.badCopies)]}>
+            <NumberInput min={1} max={10} precision={0} />
           </Form.Item>
           <Form.Item name="paper" valuePropName="checked">
             <Checkbox>{m.paper}</Checkbox>

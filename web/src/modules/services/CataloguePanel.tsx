@@ -46,6 +46,7 @@ export function CataloguePanel(props: {
                   ))}
                 </ul>
               </Descriptions.Item>
+              <Descriptions.Item label={m.handledBy}>{p.division}</Descriptions.Item>
               <Descriptions.Item label={m.fee}>{p.fee}</Descriptions.Item>
               <Descriptions.Item label={m.steps}>
                 <ol style={{ margin: 0, paddingLeft: 18 }}>

@@ -1,6 +1,10 @@
-import { Card, Table } from 'antd';
+import { Card, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import type { StatsAnswer, StatsRow } from '../../../../src/modules/services/contract.ts';
+import type {
+  StatsAnswer,
+  StatsDivisionRow,
+  StatsRow,
+} from '../../../../src/modules/services/contract.ts';
 import { useMessages } from '../../shared/i18n.ts';
 import { servicesApi } from './api.ts';
 import { messages } from './messages.ts';
@@ -30,11 +34,30 @@ export function StatisticsCard() {
         columns={[
           { title: m.procedure, dataIndex: 'procedure' },
           { title: m.receivedCount, dataIndex: 'received' },
-          { title: m.onlineCount, render: (_, r) => pct(r.onlineShare) },
+          { title: m.onlineCount, render: (_, r) => pct(r.onlineShare), responsive: ['sm'] },
           { title: m.onTime, dataIndex: 'onTime' },
           { title: m.late, dataIndex: 'late' },
-          { title: m.refused, dataIndex: 'refused' },
-          { title: m.open, dataIndex: 'open' },
+          { title: m.refused, dataIndex: 'refused', responsive: ['sm'] },
+          { title: m.open, dataIndex: 'open', responsive: ['sm'] },
+        ]}
+      />
+      <Typography.Title level={5} style={{ marginTop: 16 }}>
+        {m.byDivision}
+      </Typography.Title>
+      <Table<StatsDivisionRow>
+        rowKey="division"
+        size="small"
+        pagination={false}
+        scroll={{ x: true }}
+        dataSource={stats.divisions}
+        data-testid="statistics-divisions"
+        columns={[
+          { title: m.division, dataIndex: 'division' },
+          { title: m.receivedCount, dataIndex: 'received' },
+          { title: m.onlineCount, render: (_, r) => pct(r.onlineShare), responsive: ['sm'] },
+          { title: m.onTime, render: (_, r) => pct(r.onTimeShare) },
+          { title: m.late, dataIndex: 'late' },
+          { title: m.open, dataIndex: 'open', responsive: ['sm'] },
         ]}
       />
     </Card>

@@ -18,7 +18,15 @@ import type {
   Receipt,
   StatsAnswer,
 } from '../../../../src/modules/services/contract.ts';
-import { ApiError, csrfHeader, route, uploadUrl, url, type QueryOf } from '../../shared/api.ts';
+import {
+  ApiError,
+  requestHeaders,
+  route,
+  serverSaid,
+  uploadUrl,
+  url,
+  type QueryOf,
+} from '../../shared/api.ts';
 
 async function postForFile(
   path: string,
@@ -27,7 +35,7 @@ async function postForFile(
 ): Promise<Blob> {
   const response = await fetch(uploadUrl(path, params), {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...csrfHeader() },
+    headers: { 'content-type': 'application/json', ...requestHeaders() },
     credentials: 'same-origin',
     body: JSON.stringify(body),
   });
@@ -37,8 +45,8 @@ async function postForFile(
       detail?: string;
     };
     throw new ApiError({
-      title: problem.title ?? 'Lỗi',
-      detail: problem.detail ?? `Máy chủ trả lời ${response.status}.`,
+      title: problem.title ?? serverSaid(response.status).title,
+      detail: problem.detail ?? serverSaid(response.status).detail,
       status: response.status,
     });
   }

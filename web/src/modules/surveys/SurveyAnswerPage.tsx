@@ -1,8 +1,8 @@
 import { Alert, Button, Card, Form, Input, Radio, Space, Typography } from 'antd';
 import { useState } from 'react';
 import type { PublicForm } from '../../../../src/modules/surveys/contract.ts';
-import { SCALE_LABELS } from '../../../../src/modules/surveys/labels.ts';
-import { problemText } from '../../shared/api.ts';
+import { SCALE_LABELS, SURVEY_ENDED_TYPE } from '../../../../src/modules/surveys/labels.ts';
+import { ApiError, problemText } from '../../shared/api.ts';
 import { useI18n, useMessages } from '../../shared/i18n.ts';
 import { surveysApi } from './api.ts';
 import { messages } from './messages.ts';
@@ -15,12 +15,20 @@ export default function SurveyAnswerPage() {
   const [form, setForm] = useState<PublicForm | null>(null);
   const [done, setDone] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** The survey has ended (closed, or past its last day): the server's words. */
+  const [ended, setEnded] = useState<string | null>(null);
+  const fail = (e: unknown) => {
+    if (e instanceof ApiError && e.status === 409 && e.problem.type === SURVEY_ENDED_TYPE) {
+      setForm(null);
+      setEnded(problemText(e));
+    } else setError(problemText(e));
+  };
   const openForm = async () => {
     setError(null);
     try {
       setForm(await surveysApi.form(code));
     } catch (e) {
-      setError(problemText(e));
+      fail(e);
     }
   };
   const send = async (answers: Record<string, number | string | undefined>) => {
@@ -35,7 +43,7 @@ export default function SurveyAnswerPage() {
       await surveysApi.answer({ code, surveyId: form.surveyId, answers: clean });
       setDone(true);
     } catch (e) {
-      setError(problemText(e));
+      fail(e);
     }
   };
   return (
@@ -43,6 +51,8 @@ export default function SurveyAnswerPage() {
       <Card title={form?.title ?? m.title}>
         {done ? (
           <Alert type="success" showIcon message={m.thanks} />
+        ) : ended ? (
+          <Alert type="warning" showIcon message={m.closedTitle} description={ended} />
         ) : !form ? (
           <Space direction="vertical" style={{ width: '100%' }}>
             <Typography.Text>{m.code}</Typography.Text>

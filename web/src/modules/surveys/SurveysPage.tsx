@@ -1,72 +1,148 @@
-import { Card, Collapse, Select, Space, Table, Typography } from 'antd';
-import { useEffect, useState } from 'react';
-import type { ResultsAnswer, SurveySummary } from '../../../../src/modules/surveys/contract.ts';
+import {
+  App as AntApp,
+  Button,
+  Descriptions,
+  Popconfirm,
+  Select,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import type { Me } from '../../../../src/modules/orgs/contract.ts';
+import type {
+  ResultsAnswer,
+  SurveyDetail,
+  SurveySummary,
+  TrendAnswer,
+} from '../../../../src/modules/surveys/contract.ts';
+import { SURVEY_STATUS_LABELS } from '../../../../src/modules/surveys/labels.ts';
+import { problemText } from '../../shared/api.ts';
 import { ErrorResult } from '../../shared/ErrorResult.tsx';
-import { useMessages } from '../../shared/i18n.ts';
+import { useI18n, useMessages } from '../../shared/i18n.ts';
 import { surveysApi } from './api.ts';
-import { messages } from './messages.ts';
+import { dmy, messages, when } from './messages.ts';
+import { SurveyBuilder } from './SurveyBuilder.tsx';
+import { SurveyResults } from './SurveyResults.tsx';
+import { TrendCard } from './TrendCard.tsx';
 
-const num = (v: number | null) =>
-  v === null ? '—' : v.toLocaleString('vi-VN', { maximumFractionDigits: 2 });
+const STATUS_COLOURS = { draft: 'default', open: 'green', closed: 'red' } as const;
 
 /** Surveys reaching one's unit and their results per school (groups under 10 hidden). */
-export default function SurveysPage() {
+export default function SurveysPage({ me }: { me: Me }) {
   const m = useMessages(messages);
+  const { lang } = useI18n();
+  const { message } = AntApp.useApp();
   const [surveys, setSurveys] = useState<SurveySummary[]>([]);
   const [chosen, setChosen] = useState<string | undefined>();
   const [results, setResults] = useState<ResultsAnswer | null>(null);
+  const [trend, setTrend] = useState<TrendAnswer | null>(null);
   const [error, setError] = useState<unknown>(null);
+  /** The builder's drawer: closed (undefined), a new form (null), or the form edited. */
+  const [building, setBuilding] = useState<SurveyDetail | null | undefined>(undefined);
+  const manage = me.permissions.includes('surveys.manage');
+  const load = useCallback(
+    (keep?: string) =>
+      surveysApi.list().then((r) => {
+        setSurveys(r.items);
+        setChosen(keep ?? r.items[0]?.id);
+      }, setError),
+    [],
+  );
+  useEffect(() => void load(), [load]);
   useEffect(() => {
-    surveysApi.list().then((r) => {
-      setSurveys(r.items);
-      setChosen(r.items[0]?.id);
-    }, setError);
-  }, []);
-  useEffect(() => {
-    if (chosen) surveysApi.results(chosen).then(setResults, setError);
+    if (!chosen) return;
+    surveysApi.results(chosen).then(setResults, setError);
+    surveysApi.trend(chosen).then(setTrend, setError);
   }, [chosen]);
   if (error) return <ErrorResult error={error} />;
+  const survey = surveys.find((s) => s.id === chosen);
+  const editForm = async (id: string) => {
+    try {
+      setBuilding(await surveysApi.get(id));
+    } catch (e) {
+      void message.error(problemText(e));
+    }
+  };
+  const saved = async (id: string) => {
+    setBuilding(undefined);
+    void message.success(m.saved);
+    await load(id);
+    setResults(await surveysApi.results(id));
+    setTrend(await surveysApi.trend(id));
+  };
+  const closeSurvey = async (id: string) => {
+    try {
+      await surveysApi.close(id);
+      void message.success(m.closedDone);
+      await load(id);
+      setResults(await surveysApi.results(id));
+    } catch (e) {
+      void message.error(problemText(e));
+    }
+  };
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <Typography.Title level={3}>{m.staffTitle}</Typography.Title>
+      <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
+        <Typography.Title level={3}>{m.staffTitle}</Typography.Title>
+        {manage && (
+          <Button type="primary" onClick={() => setBuilding(null)}>
+            {m.newSurvey}
+          </Button>
+        )}
+      </Space>
       <Select
         style={{ width: '100%', maxWidth: 520 }}
         value={chosen}
         onChange={setChosen}
         options={surveys.map((s) => ({ value: s.id, label: `${s.title} (${s.schoolYear})` }))}
       />
-      {results && (
-        <Card title={m.results}>
-          <Collapse
-            items={results.groups.map((g) => ({
-              key: g.school.id,
-              label: `${g.school.name}${g.answers !== null ? ` · ${m.answers}: ${g.answers}` : ''}`,
-              children: g.suppressed ? (
-                <Typography.Text type="secondary">
-                  {m.suppressed.replace('{n}', String(results.minGroupSize))}
-                </Typography.Text>
-              ) : (
-                <Table
-                  rowKey="id"
-                  size="small"
-                  pagination={false}
-                  scroll={{ x: true }}
-                  dataSource={g.sections.flatMap((s) =>
-                    s.questions.map((q) => ({ ...q, section: s.title })),
-                  )}
-                  columns={[
-                    { title: '', dataIndex: 'section' },
-                    { title: '', dataIndex: 'text' },
-                    { title: m.mean, render: (_, q) => num(q.mean) },
-                    { title: '1–5', render: (_, q) => q.distribution.join(' · ') },
-                    { title: m.texts, render: (_, q) => q.texts.join(' | ') },
-                  ]}
-                />
-              ),
-            }))}
-          />
-        </Card>
+      {survey && (
+        <Descriptions size="small" column={{ xs: 1, md: 3 }}>
+          <Descriptions.Item label={m.status}>
+            <Tag color={STATUS_COLOURS[survey.status]}>
+              {SURVEY_STATUS_LABELS[lang][survey.status]}
+            </Tag>
+          </Descriptions.Item>
+          <Descriptions.Item label={m.scope}>{survey.scope.name}</Descriptions.Item>
+          <Descriptions.Item label={m.endsOn}>
+            {survey.endsOn ? dmy(survey.endsOn) : m.noEnd}
+          </Descriptions.Item>
+          {survey.closedAt && (
+            <Descriptions.Item label={m.closedAt}>{when(survey.closedAt)}</Descriptions.Item>
+          )}
+        </Descriptions>
       )}
+      {survey && manage && survey.status !== 'closed' && (
+        <Space wrap>
+          <Button onClick={() => void editForm(survey.id)}>{m.editSurvey}</Button>
+          {survey.status === 'open' && (
+            <Popconfirm
+              title={m.closeConfirm}
+              okText={m.close}
+              onConfirm={() => void closeSurvey(survey.id)}
+            >
+              <Button danger>{m.close}</Button>
+            </Popconfirm>
+          )}
+        </Space>
+      )}
+      {building !== undefined && (
+        <SurveyBuilder
+          survey={building}
+          onClose={() => setBuilding(undefined)}
+          onSaved={(id) => void saved(id)}
+        />
+      )}
+      {results && (
+        <SurveyResults
+          results={results}
+          extra={
+            <Button href={surveysApi.resultsXlsxUrl(results.survey.id)}>{m.exportXlsx}</Button>
+          }
+        />
+      )}
+      {trend && <TrendCard trend={trend} />}
     </Space>
   );
 }
