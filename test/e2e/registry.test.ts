@@ -58,7 +58,7 @@ describe('a school clerk imports a student list', () => {
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await signInOnPage(page, server.url, 'vanthu.th', 'Lop-hoc-vui-ve-2026');
-    await page.getByRole('menuitem', { name: 'Học sinh' }).click();
+    await page.getByRole('menuitem', { name: /Học sinh$/ }).click();
     await page.getByRole('tab', { name: 'Nhập danh sách' }).click();
     await chooseYear(page, 'Năm học nhập', school.year);
 

@@ -112,6 +112,18 @@ export const REGISTRY_AUDIT: AuditLabels = {
         },
       },
     },
+    registry_intake: {
+      noun: { vi: 'học sinh trúng tuyển chuyển về', en: 'incoming admitted student' },
+      name: ['reference'],
+      fields: {
+        school_year: { vi: 'Năm học', en: 'School year' },
+        grade: { vi: 'Khối', en: 'Grade' },
+        source: { vi: 'Nguồn', en: 'Source' },
+        reference: { vi: 'Mã thí sinh', en: 'Candidate code' },
+        class_id: { vi: 'Lớp', en: 'Class' },
+        assigned_at: { vi: 'Ngày xếp lớp', en: 'Assigned on' },
+      },
+    },
     student_transfer: {
       noun: { vi: 'yêu cầu chuyển trường', en: 'transfer request' },
       name: ['school_year'],

@@ -735,3 +735,27 @@ export const studentRecord = z.object({
   ),
 });
 export type StudentRecord = z.infer<typeof studentRecord>;
+
+// ---------------------------------------------------------------- incoming students (admissions hand-over)
+
+export const incomingStudentRow = z.object({
+  id,
+  studentId: id,
+  fullName: z.string(),
+  birthDate: isoDate,
+  gender,
+  grade: z.number().int(),
+  /** `admissions:<campaign id>`. */
+  source: z.string(),
+  /** The candidate code in the campaign. */
+  reference: z.string(),
+  receivedAt: timestamp,
+  classId: z.string().nullable(),
+  className: z.string().nullable(),
+});
+export type IncomingStudentRow = z.infer<typeof incomingStudentRow>;
+
+export const assignIncomingBody = z.object({
+  classId: z.string().max(64),
+  intakeIds: z.array(z.string().max(64)).min(1).max(5_000),
+});

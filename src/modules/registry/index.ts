@@ -41,3 +41,19 @@ export const updateSchoolProfile = lazyFunction(
   () => import('./schools/update-profile.ts'),
   'updateSchoolProfile',
 );
+
+export type {
+  IncomingPerson,
+  IncomingReceipt,
+  IncomingStudent,
+} from './intake/receive-incoming.ts';
+
+/**
+ * The admissions hand-over: admitted students become the admitting school's
+ * incoming students for the year, waiting for a class (idempotent; the
+ * admissions use case checks who may hand over; loaded when called).
+ */
+export const receiveIncomingStudents = lazyFunction(
+  () => import('./intake/receive-incoming.ts'),
+  'receiveIncomingStudents',
+);

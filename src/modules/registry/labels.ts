@@ -114,6 +114,11 @@ export const NATIONAL_STANDARD_LABELS = [
   'Chuẩn quốc gia mức độ 1',
   'Chuẩn quốc gia mức độ 2',
 ] as const;
+export const NATIONAL_STANDARD_LABELS_EN = [
+  'Not at the national standard',
+  'National standard, level 1',
+  'National standard, level 2',
+] as const;
 /** Same circulars: kiểm định chất lượng giáo dục Cấp độ 1–4. */
 export const ACCREDITATION_LABELS = [
   'Chưa đạt kiểm định',
@@ -121,6 +126,13 @@ export const ACCREDITATION_LABELS = [
   'Cấp độ 2',
   'Cấp độ 3',
   'Cấp độ 4',
+] as const;
+export const ACCREDITATION_LABELS_EN = [
+  'Not accredited',
+  'Level 1',
+  'Level 2',
+  'Level 3',
+  'Level 4',
 ] as const;
 
 /** Room types and conditions in the order the forms list them. */

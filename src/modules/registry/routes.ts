@@ -4,6 +4,7 @@ import type { FileStore } from '../../core/files/store.ts';
 import type { JobQueue } from '../../core/jobs/index.ts';
 import { registerClassRoutes } from './classes/routes.ts';
 import { registerImportRoutes } from './imports/routes.ts';
+import { registerIntakeRoutes } from './intake/routes.ts';
 import { registerSchoolRoutes } from './schools/routes.ts';
 import { registerStaffRoutes } from './staff/routes.ts';
 import { registerStudentExportJobRoutes, registerStudentRoutes } from './students/routes.ts';
@@ -20,5 +21,6 @@ export function registerRegistryRoutes(
   registerStudentRoutes(instance, deps);
   registerSchoolRoutes(instance, deps);
   registerYearEndRoutes(instance, deps);
+  registerIntakeRoutes(instance, deps);
   if (deps.jobs) registerStudentExportJobRoutes(instance, { ...deps, jobs: deps.jobs });
 }

@@ -111,4 +111,46 @@ describe('staff list import', () => {
     expect(mergeError).toMatchObject({ row: 2, column: 'Mã trường' });
     expect(await db.selectFrom('staff').select('id').execute()).toHaveLength(before.length);
   });
+
+  it('reads the level taught (Cấp dạy), checked against the school’s levels', async () => {
+    const person = (name: string, id: string, level: string) => [
+      'THB',
+      name,
+      '10/10/1988',
+      'Nữ',
+      id,
+      'Giáo viên',
+      'Toán',
+      '',
+      '',
+      level,
+    ];
+    const refused = await run(
+      await workbook([
+        person('Hà Thị Một', '044188000001', 'Trung học phổ thông'),
+        person('Hà Thị Hai', '044188000002', 'Đại học'),
+      ]),
+    );
+    expect(refused.applied).toBe(false);
+    expect(refused.errorList.map((e) => `${e.row}|${e.column}|${e.message}`)).toEqual([
+      '2|Cấp dạy|Trường không có cấp THPT: chọn một cấp học của trường.',
+      '3|Cấp dạy|Cấp dạy "Đại học" không hợp lệ: cần "Mầm non", "Tiểu học", "THCS" hoặc "THPT".',
+    ]);
+    const level = async () =>
+      (
+        await db
+          .selectFrom('staff')
+          .select('level_taught')
+          .where('personal_id', '=', '044188000001')
+          .executeTakeFirstOrThrow()
+      ).level_taught;
+    expect(
+      (await run(await workbook([person('Hà Thị Một', '044188000001', 'thcs')]))).summary,
+    ).toMatchObject({ added: 1, errors: 0 });
+    expect(await level()).toBe('lower_secondary');
+    // A blank cell keeps what is recorded; the same file again changes nothing.
+    const blank = await run(await workbook([person('Hà Thị Một', '044188000001', '')]));
+    expect(blank.summary).toMatchObject({ added: 0, updated: 0, unchanged: 1 });
+    expect(await level()).toBe('lower_secondary');
+  });
 });

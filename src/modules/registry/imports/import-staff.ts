@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { auditInsertsGrouped, writeTransaction, type Actor } from '../../../db/actor.ts';
 import type { Db } from '../../../db/connection.ts';
-import type { Gender, StaffPosition } from '../../../db/schema.ts';
+import type { Gender, SchoolLevel, StaffPosition } from '../../../db/schema.ts';
 import { normalizeText, searchKey, splitName } from '../../../lib/vietnamese.ts';
 import {
   headerKey,
@@ -19,6 +19,7 @@ import {
   type ImportPhase,
   type RowError,
 } from './import-students.ts';
+import { LEVEL_TAUGHT_LABELS } from '../labels.ts';
 import { checkPersonCells, optionalText } from './person-cells.ts';
 import { allUnits, insertStaff, knownStaff, updateStaff, type StaffColumns } from './repo.ts';
 import { STAFF_HEADERS } from './staff-headers.ts';
@@ -39,6 +40,15 @@ const POSITIONS = new Map<string, StaffPosition>([
   [headerKey('Giáo viên'), 'teacher'],
   [headerKey('Cán bộ quản lý'), 'manager'],
   [headerKey('Nhân viên'), 'staff'],
+]);
+/** "Cấp dạy": the level's name (Tiểu học, THCS…), its long name or its code. */
+const LEVELS = new Map<string, SchoolLevel>([
+  ...Object.entries(LEVEL_TAUGHT_LABELS).map(
+    ([level, label]) => [headerKey(label), level as SchoolLevel] as const,
+  ),
+  ...(Object.keys(LEVEL_TAUGHT_LABELS) as SchoolLevel[]).map((l) => [headerKey(l), l] as const),
+  [headerKey('Trung học cơ sở'), 'lower_secondary'],
+  [headerKey('Trung học phổ thông'), 'upper_secondary'],
 ]);
 
 export interface StaffImportResult {
@@ -104,6 +114,7 @@ export async function importStaff(
     mainSubject: string | null;
     qualification: string | null;
     employmentType: string | null;
+    levelTaught: SchoolLevel | null;
   }[] = [];
   const seen = new Map<string, number>();
   let layout: SheetLayout | null = null;
@@ -142,6 +153,18 @@ export async function importStaff(
         'position',
         `Vị trí "${get('position')}" không hợp lệ: cần "Giáo viên", "Cán bộ quản lý" hoặc "Nhân viên".`,
       );
+    const levelText = get('levelTaught');
+    const levelTaught = levelText ? (LEVELS.get(headerKey(levelText)) ?? null) : null;
+    if (levelText && !levelTaught)
+      err(
+        'levelTaught',
+        `Cấp dạy "${levelText}" không hợp lệ: cần "Mầm non", "Tiểu học", "THCS" hoặc "THPT".`,
+      );
+    else if (levelTaught && school && school.levels.length && !school.levels.includes(levelTaught))
+      err(
+        'levelTaught',
+        `Trường không có cấp ${LEVEL_TAUGHT_LABELS[levelTaught]}: chọn một cấp học của trường.`,
+      );
     const identity = personalId ?? `${school?.id}|${searchKey(get('fullName') ?? '')}|${birthDate}`;
     const first = seen.get(identity);
     if (first) err(personalId ? 'personalId' : 'fullName', `Trùng với dòng ${first}.`);
@@ -158,6 +181,7 @@ export async function importStaff(
         mainSubject: optionalText(get('mainSubject')),
         qualification: optionalText(get('qualification')),
         employmentType: optionalText(get('employmentType')),
+        levelTaught,
       });
   }
   options.onProgress?.(rows);
@@ -206,7 +230,8 @@ export async function importStaff(
       (p.personalId ?? known.personal_id) !== known.personal_id ||
       (p.mainSubject ?? known.main_subject) !== known.main_subject ||
       (p.qualification ?? known.qualification) !== known.qualification ||
-      (p.employmentType ?? known.employment_type) !== known.employment_type;
+      (p.employmentType ?? known.employment_type) !== known.employment_type ||
+      (p.levelTaught ?? known.level_taught) !== known.level_taught;
     return [{ p, known, changed }];
   });
   errors.sort((a, b) => a.row - b.row);
@@ -262,6 +287,7 @@ export async function importStaff(
           main_subject: p.mainSubject ?? known?.main_subject ?? null,
           qualification: p.qualification ?? known?.qualification ?? null,
           employment_type: p.employmentType ?? known?.employment_type ?? null,
+          level_taught: p.levelTaught ?? known?.level_taught ?? null,
         };
       };
       // New people in multi-row inserts: one statement (and one audit trigger run) per 1,000.

@@ -2,7 +2,13 @@ import { sql, type Selectable } from 'kysely';
 import type { Tx } from '../../../db/actor.ts';
 import type { Db } from '../../../db/connection.ts';
 import { copyRowsFor, type CopyRows } from '../../../db/copy.ts';
-import type { Gender, StaffPosition, StaffTable, StudentTable } from '../../../db/schema.ts';
+import type {
+  Gender,
+  SchoolLevel,
+  StaffPosition,
+  StaffTable,
+  StudentTable,
+} from '../../../db/schema.ts';
 import { uuidv7 } from '../../../lib/ids.ts';
 import type { Scope } from '../../../core/access/scope.ts';
 import {
@@ -282,6 +288,7 @@ export interface StaffColumns {
   main_subject: string | null;
   qualification: string | null;
   employment_type: string | null;
+  level_taught: SchoolLevel | null;
 }
 
 /** New people in one multi-row insert (one statement, one audit trigger run). */

@@ -6,6 +6,7 @@ import { UnreadableWorkbookError } from '../../../lib/xlsx.ts';
 import { requireScope } from '../../../core/http/context.ts';
 import { AppError, badRequest } from '../../../core/errors.ts';
 import { requestGoneSignal } from '../../../core/http/request-signal.ts';
+import { problemIn, problemLanguage, reportIn } from '../../../core/http/problem-language.ts';
 import type { Scope } from '../../../core/access/scope.ts';
 import { annotatedWorkbook } from './annotate.ts';
 import { importStaffFile } from './import-staff.ts';
@@ -144,6 +145,7 @@ function registerKind<S extends z.ZodRawShape>(
       const signal = requestGoneSignal(reply);
       const dryRun = query.common.dryRun === '1';
       if (query.common.progress === '1') {
+        const language = problemLanguage(request.headers['accept-language']);
         const out = new PassThrough();
         let rows = 0;
         const line = (l: ProgressLine) => out.write(`${JSON.stringify(l)}\n`);
@@ -162,7 +164,11 @@ function registerKind<S extends z.ZodRawShape>(
             },
           })
           .then((result) =>
-            line({ phase: 'done', rows: result.summary.rows, result: importReport.parse(result) }),
+            line({
+              phase: 'done',
+              rows: result.summary.rows,
+              result: reportIn(language, importReport.parse(result)),
+            }),
           )
           .catch((error: unknown) => {
             const known = error instanceof UnreadableWorkbookError || error instanceof AppError;
@@ -170,7 +176,8 @@ function registerKind<S extends z.ZodRawShape>(
             line({
               phase: 'failed',
               rows,
-              error:
+              error: problemIn(
+                language,
                 error instanceof UnreadableWorkbookError
                   ? { status: 400, title: 'Dữ liệu không hợp lệ', detail: error.message }
                   : error instanceof AppError
@@ -180,6 +187,7 @@ function registerKind<S extends z.ZodRawShape>(
                         title: 'Lỗi máy chủ',
                         detail: 'Máy chủ gặp lỗi khi nhập tệp; không có gì được ghi.',
                       },
+              ),
             });
           })
           .finally(() => out.end());

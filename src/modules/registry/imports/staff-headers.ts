@@ -12,4 +12,6 @@ export const STAFF_HEADERS = {
   mainSubject: 'Môn dạy chính',
   qualification: 'Trình độ',
   employmentType: 'Loại hợp đồng',
+  /** The level a teacher of a multi-level school teaches (the teacher norms count on it). */
+  levelTaught: 'Cấp dạy',
 } as const;

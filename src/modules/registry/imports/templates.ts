@@ -1,6 +1,6 @@
 import type { Db } from '../../../db/connection.ts';
 import type { Scope } from '../../../core/access/scope.ts';
-import { POSITION_LABELS } from '../labels.ts';
+import { LEVEL_TAUGHT_LABELS, POSITION_LABELS } from '../labels.ts';
 import { schoolCodesInScope } from './repo.ts';
 import { STAFF_HEADERS } from './staff-headers.ts';
 import { STUDENT_HEADERS } from './student-rows.ts';
@@ -69,12 +69,14 @@ export async function staffTemplate(db: Db, scope: Scope): Promise<Buffer> {
       [H.personalId]: '12 chữ số (không bắt buộc)',
       [H.position]: 'Giáo viên, Cán bộ quản lý hoặc Nhân viên',
       [H.employmentType]: 'Ví dụ: Biên chế, Hợp đồng',
+      [H.levelTaught]: 'Trường nhiều cấp học: cấp giáo viên dạy (không bắt buộc)',
     },
     dropdowns: [
       { header: H.schoolCode, values: schoolCodes },
       { header: H.gender, values: ['Nam', 'Nữ'], inline: true },
       { header: H.position, values: Object.values(POSITION_LABELS), inline: true },
       { header: H.employmentType, values: ['Biên chế', 'Hợp đồng'], inline: true, strict: false },
+      { header: H.levelTaught, values: Object.values(LEVEL_TAUGHT_LABELS), inline: true },
     ],
     textColumns: [H.birthDate, H.personalId],
   });

@@ -7,7 +7,7 @@ import { badRequest } from '../../../core/errors.ts';
 import type { Scope } from '../../../core/access/scope.ts';
 import { STAFF_HEADERS } from '../imports/staff-headers.ts';
 import { EXPORT_MAX_ROWS } from '../students/export-students.ts';
-import { GENDER_LABELS, POSITION_LABELS } from '../labels.ts';
+import { GENDER_LABELS, LEVEL_TAUGHT_LABELS, POSITION_LABELS } from '../labels.ts';
 import { staffForExport } from './repo.ts';
 import { checkStaffQuery, type StaffQuery } from './search-staff.ts';
 
@@ -56,6 +56,7 @@ export async function writeStaffExport(
       H.qualification,
       H.employmentType,
       'Trạng thái',
+      H.levelTaught,
     ],
     sorted.map((r, i) => [
       i + 1,
@@ -69,6 +70,7 @@ export async function writeStaffExport(
       r.qualification,
       r.employment_type,
       r.active ? 'Đang công tác' : 'Đã nghỉ',
+      r.level_taught ? LEVEL_TAUGHT_LABELS[r.level_taught] : null,
     ]),
   );
   return sorted.length;

@@ -87,6 +87,7 @@ export function staffForExport(db: Db, scope: Scope, filters: StaffFilters, limi
       'staff.main_subject',
       'staff.qualification',
       'staff.employment_type',
+      'staff.level_taught',
       'staff.active',
       'org_unit.code as school_code',
       'org_unit.name as school_name',

@@ -115,10 +115,12 @@ describe('staff import over HTTP', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(annotated.rawPayload as unknown as ArrayBuffer);
     const sheet = wb.worksheets[0]!;
-    expect(sheet.getRow(1).getCell(10).text).toBe('Lỗi');
-    expect(sheet.getRow(2).getCell(10).text).toBe('');
-    expect(sheet.getRow(3).getCell(10).text).toContain('ngoài phạm vi');
-    expect(sheet.getRow(4).getCell(10).text).toContain('Vị trí: Vị trí "Hiệu phó"');
+    // The errors column follows the file's own columns.
+    const errorsAt = Object.values(STAFF_HEADERS).length + 1;
+    expect(sheet.getRow(1).getCell(errorsAt).text).toBe('Lỗi');
+    expect(sheet.getRow(2).getCell(errorsAt).text).toBe('');
+    expect(sheet.getRow(3).getCell(errorsAt).text).toContain('ngoài phạm vi');
+    expect(sheet.getRow(4).getCell(errorsAt).text).toContain('Vị trí: Vị trí "Hiệu phó"');
     expect(sheet.getRow(4).getCell(6).fill).toMatchObject({ type: 'pattern' });
   });
 
@@ -267,6 +269,7 @@ describe('staff search and export', () => {
       'Trình độ',
       'Loại hợp đồng',
       'Trạng thái',
+      'Cấp dạy',
     ]);
     const rows = [];
     for (let i = 2; i <= sheet.rowCount; i++)

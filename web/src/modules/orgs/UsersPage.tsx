@@ -113,7 +113,7 @@ export default function UsersPage({ me }: { me: Me }) {
           { title: t.username, dataIndex: 'username' },
           { title: t.fullName, dataIndex: 'fullName' },
           { title: t.role, dataIndex: 'role', render: (r: Role) => ROLE_LABELS[lang][r] },
-          { title: t.unit, render: (_v, u) => u.orgUnit.name },
+          { title: t.unit, render: (_v, u) => u.orgUnit.name, responsive: ['sm'] },
           {
             title: t.status,
             render: (_v, u) => (

@@ -154,7 +154,7 @@ export function FacilitiesTab({ schoolId, year, canWrite }: SchoolTabProps) {
                 options={roomTypes.map(([value, label]) => ({ value, label }))}
                 style={{ width: 170 }}
                 popupMatchSelectWidth={false}
-                aria-label="Loại phòng"
+                aria-label={m.roomTypeAria}
               />
             ),
           },
@@ -167,7 +167,7 @@ export function FacilitiesTab({ schoolId, year, canWrite }: SchoolTabProps) {
                 onChange={(v: string) => update(r.key, { condition: v })}
                 options={conditions.map(([value, label]) => ({ value, label }))}
                 style={{ width: 115 }}
-                aria-label="Tình trạng"
+                aria-label={m.conditionAria}
               />
             ),
           },
@@ -181,7 +181,7 @@ export function FacilitiesTab({ schoolId, year, canWrite }: SchoolTabProps) {
                 precision={0}
                 disabled={!canWrite}
                 onChange={(v) => update(r.key, { count: v })}
-                aria-label={`Số phòng dòng ${rows.indexOf(r) + 1}`}
+                aria-label={fillIn(m.roomsRowAria, { n: rows.indexOf(r) + 1 }, lang)}
                 style={{ width: 72 }}
               />
             ),
@@ -196,7 +196,7 @@ export function FacilitiesTab({ schoolId, year, canWrite }: SchoolTabProps) {
                 precision={1}
                 disabled={!canWrite}
                 onChange={(v) => update(r.key, { areaM2: v })}
-                aria-label={`Diện tích dòng ${rows.indexOf(r) + 1}`}
+                aria-label={fillIn(m.areaRowAria, { n: rows.indexOf(r) + 1 }, lang)}
                 style={{ width: 90 }}
               />
             ),

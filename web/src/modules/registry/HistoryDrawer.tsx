@@ -1,9 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { Descriptions, Drawer, Space, Table } from 'antd';
 import { ErrorResult } from '../../shared/ErrorResult.tsx';
-import { formatDate } from '../../shared/i18n.ts';
+import { formatDate, useMessages } from '../../shared/i18n.ts';
 import { registryApi } from './api.ts';
-import { STUDENT_STATUS, TRANSFER_STATUS } from './transferStatus.ts';
+import { registryMessages } from './messages.ts';
+import { transferMessages } from './transferMessages.ts';
+import { transferStatus } from './transferStatus.ts';
 
 /** A student's schooling: enrolments, transfers and status changes. */
 export function HistoryDrawer({
@@ -13,6 +15,12 @@ export function HistoryDrawer({
   studentId: string | null;
   onClose: () => void;
 }) {
+  const m = useMessages(transferMessages);
+  const r = useMessages(registryMessages);
+  const statusLabel = (s: string | null) =>
+    s === 'studying' || s === 'transferred' || s === 'dropped_out' || s === 'graduated'
+      ? r[s]
+      : (s ?? '');
   const history = useQuery({
     queryKey: ['student-history', studentId],
     queryFn: () => registryApi.studentHistory(studentId ?? ''),
@@ -20,18 +28,18 @@ export function HistoryDrawer({
   });
   const h = history.data;
   return (
-    <Drawer open={Boolean(studentId)} onClose={onClose} width={640} title="Quá trình học">
+    <Drawer open={Boolean(studentId)} onClose={onClose} width={640} title={m.history}>
       {history.error && <ErrorResult error={history.error} />}
       {h && (
         <Space direction="vertical" style={{ width: '100%' }}>
           <Descriptions size="small" column={1} bordered>
-            <Descriptions.Item label="Họ và tên">{h.student.fullName}</Descriptions.Item>
-            <Descriptions.Item label="Ngày sinh">
+            <Descriptions.Item label={m.fullName}>{h.student.fullName}</Descriptions.Item>
+            <Descriptions.Item label={m.birthDate}>
               {formatDate(h.student.birthDate)}
             </Descriptions.Item>
-            <Descriptions.Item label="Trường hiện tại">{h.student.school.name}</Descriptions.Item>
-            <Descriptions.Item label="Trạng thái">
-              {STUDENT_STATUS[h.student.status] ?? h.student.status}
+            <Descriptions.Item label={m.currentSchool}>{h.student.school.name}</Descriptions.Item>
+            <Descriptions.Item label={m.status}>
+              {statusLabel(h.student.status)}
               {h.student.statusReason ? ` — ${h.student.statusReason}` : ''}
             </Descriptions.Item>
           </Descriptions>
@@ -41,9 +49,9 @@ export function HistoryDrawer({
             pagination={false}
             dataSource={h.enrolments}
             columns={[
-              { title: 'Năm học', dataIndex: 'schoolYear' },
-              { title: 'Trường', render: (_v, e) => e.school.name },
-              { title: 'Lớp', dataIndex: 'className' },
+              { title: m.schoolYear, dataIndex: 'schoolYear' },
+              { title: m.school, render: (_v, e) => e.school.name },
+              { title: m.className, dataIndex: 'className' },
             ]}
           />
           <Table
@@ -52,10 +60,13 @@ export function HistoryDrawer({
             pagination={false}
             dataSource={h.transfers}
             columns={[
-              { title: 'Ngày', render: (_v, t) => formatDate(t.requestedAt) },
-              { title: 'Từ', render: (_v, t) => `${t.from.school.name} ${t.from.className ?? ''}` },
-              { title: 'Đến', render: (_v, t) => `${t.to.school.name} ${t.to.className ?? ''}` },
-              { title: 'Trạng thái', render: (_v, t) => TRANSFER_STATUS[t.status][0] },
+              { title: m.date, render: (_v, t) => formatDate(t.requestedAt) },
+              {
+                title: m.from,
+                render: (_v, t) => `${t.from.school.name} ${t.from.className ?? ''}`,
+              },
+              { title: m.to, render: (_v, t) => `${t.to.school.name} ${t.to.className ?? ''}` },
+              { title: m.status, render: (_v, t) => transferStatus(t.status, m)[0] },
             ]}
           />
           <Table
@@ -64,14 +75,13 @@ export function HistoryDrawer({
             pagination={false}
             dataSource={h.statusChanges}
             columns={[
-              { title: 'Lúc', render: (_v, c) => formatDate(c.at, true) },
+              { title: m.at, render: (_v, c) => formatDate(c.at, true) },
               {
-                title: 'Đổi trạng thái',
-                render: (_v, c) =>
-                  `${STUDENT_STATUS[c.from ?? ''] ?? c.from} → ${STUDENT_STATUS[c.to ?? ''] ?? c.to}`,
+                title: m.statusChange,
+                render: (_v, c) => `${statusLabel(c.from)} → ${statusLabel(c.to)}`,
               },
-              { title: 'Lý do', dataIndex: 'reason' },
-              { title: 'Người thực hiện', dataIndex: 'actorName' },
+              { title: m.reason, dataIndex: 'reason' },
+              { title: m.actor, dataIndex: 'actorName' },
             ]}
           />
         </Space>

@@ -7,18 +7,29 @@ import type {
 } from '../../../../src/modules/registry/contract.ts';
 import {
   ACCREDITATION_LABELS,
+  ACCREDITATION_LABELS_EN,
   NATIONAL_STANDARD_LABELS,
+  NATIONAL_STANDARD_LABELS_EN,
 } from '../../../../src/modules/registry/labels.ts';
 import { ErrorResult } from '../../shared/ErrorResult.tsx';
-import { formatDate, LEVEL_LABELS, OWNERSHIP_LABELS } from '../../shared/i18n.ts';
+import {
+  formatDate,
+  LEVEL_LABELS,
+  OWNERSHIP_LABELS,
+  useI18n,
+  useMessages,
+} from '../../shared/i18n.ts';
 import { problemToForm } from '../../shared/problemToForm.ts';
 import { isStale, StaleNotice } from '../../shared/StaleNotice.tsx';
 import { registryApi } from './api.ts';
+import { profileMessages } from './profileMessages.ts';
 import type { SchoolTabProps } from './SchoolsPage.tsx';
 
 /** The school's attributes for a year: national standard, accreditation, two sessions a day. */
 export function ProfileTab({ schoolId, year, canWrite }: SchoolTabProps) {
   const { message } = App.useApp();
+  const m = useMessages(profileMessages);
+  const { lang } = useI18n();
   const client = useQueryClient();
   const [form] = Form.useForm();
   const [saving, setSaving] = useState(false);
@@ -55,7 +66,7 @@ export function ProfileTab({ schoolId, year, canWrite }: SchoolTabProps) {
     setSaving(true);
     try {
       await registryApi.saveSchoolProfile(schoolId, year, { ...values, version: data.version });
-      void message.success('Đã lưu thông tin năm học.');
+      void message.success(m.saved);
       await client.invalidateQueries({ queryKey: ['school-profile', schoolId, year] });
     } catch (e) {
       if (isStale(e)) setStale(true);
@@ -76,19 +87,19 @@ export function ProfileTab({ schoolId, year, canWrite }: SchoolTabProps) {
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Descriptions size="small" bordered column={{ xs: 1, sm: 1, md: 2 }}>
-        <Descriptions.Item label="Mã trường">{data.school.code}</Descriptions.Item>
-        <Descriptions.Item label="Tên trường">{data.school.name}</Descriptions.Item>
-        <Descriptions.Item label="Cấp học">
-          {data.school.levels.map((l) => LEVEL_LABELS.vi[l]).join(', ')}
+        <Descriptions.Item label={m.schoolCode}>{data.school.code}</Descriptions.Item>
+        <Descriptions.Item label={m.schoolName}>{data.school.name}</Descriptions.Item>
+        <Descriptions.Item label={m.levels}>
+          {data.school.levels.map((l) => LEVEL_LABELS[lang][l]).join(', ')}
         </Descriptions.Item>
-        <Descriptions.Item label="Loại hình">
-          {data.school.ownership ? OWNERSHIP_LABELS.vi[data.school.ownership] : ''}
+        <Descriptions.Item label={m.ownership}>
+          {data.school.ownership ? OWNERSHIP_LABELS[lang][data.school.ownership] : ''}
         </Descriptions.Item>
-        <Descriptions.Item label="Địa chỉ">{data.school.address}</Descriptions.Item>
+        <Descriptions.Item label={m.address}>{data.school.address}</Descriptions.Item>
       </Descriptions>
       <Typography.Text type="secondary">
-        Mã, tên, cấp học, loại hình và địa chỉ sửa ở trang Cây đơn vị.
-        {!data.recorded && ' Năm học này chưa được ghi thông tin.'}
+        {m.editedInTree}
+        {!data.recorded && m.notRecorded}
       </Typography.Text>
       {stale && <StaleNotice onReload={() => void reload()} loading={profile.isFetching} />}
       <Form
@@ -98,27 +109,35 @@ export function ProfileTab({ schoolId, year, canWrite }: SchoolTabProps) {
         onFinish={(v: SchoolProfilePatch) => void save(v)}
         style={{ maxWidth: 640 }}
       >
-        <Form.Item name="nationalStandardLevel" label="Trường đạt chuẩn quốc gia">
-          <Select options={NATIONAL_STANDARD_LABELS.map((label, value) => ({ value, label }))} />
+        <Form.Item name="nationalStandardLevel" label={m.nationalStandard}>
+          <Select
+            options={(lang === 'vi' ? NATIONAL_STANDARD_LABELS : NATIONAL_STANDARD_LABELS_EN).map(
+              (label, value) => ({ value, label }),
+            )}
+          />
         </Form.Item>
-        <Form.Item name="nationalStandardDecision" label="Số quyết định công nhận">
-          <Input placeholder="VD: 1234/QĐ-UBND" />
+        <Form.Item name="nationalStandardDecision" label={m.decision}>
+          <Input placeholder={m.decisionPlaceholder} />
         </Form.Item>
-        <Form.Item name="nationalStandardDate" label="Ngày công nhận (dd/mm/yyyy)">
+        <Form.Item name="nationalStandardDate" label={m.decisionDate}>
           <Input placeholder="dd/mm/yyyy" />
         </Form.Item>
-        <Form.Item name="accreditationLevel" label="Kiểm định chất lượng giáo dục">
-          <Select options={ACCREDITATION_LABELS.map((label, value) => ({ value, label }))} />
+        <Form.Item name="accreditationLevel" label={m.accreditation}>
+          <Select
+            options={(lang === 'vi' ? ACCREDITATION_LABELS : ACCREDITATION_LABELS_EN).map(
+              (label, value) => ({ value, label }),
+            )}
+          />
         </Form.Item>
-        <Form.Item name="twoSessionsADay" label="Học 2 buổi/ngày" valuePropName="checked">
+        <Form.Item name="twoSessionsADay" label={m.twoSessions} valuePropName="checked">
           <Switch />
         </Form.Item>
-        <Form.Item name="notes" label="Ghi chú">
+        <Form.Item name="notes" label={m.notes}>
           <Input.TextArea rows={2} />
         </Form.Item>
         {canWrite && (
           <Button type="primary" htmlType="submit" loading={saving}>
-            Lưu thông tin năm học
+            {m.save}
           </Button>
         )}
       </Form>

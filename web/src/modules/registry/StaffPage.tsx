@@ -118,6 +118,7 @@ function Search() {
             {
               title: m.gender,
               dataIndex: 'gender',
+              responsive: ['sm'],
               render: (g: keyof typeof GENDER_LABELS) =>
                 lang === 'vi' ? GENDER_LABELS[g] : GENDER_LABELS_EN[g],
             },
@@ -130,10 +131,10 @@ function Search() {
                 </>
               ),
             },
-            { title: m.mainSubject, dataIndex: 'mainSubject' },
-            { title: m.qualification, dataIndex: 'qualification' },
+            { title: m.mainSubject, dataIndex: 'mainSubject', responsive: ['sm'] },
+            { title: m.qualification, dataIndex: 'qualification', responsive: ['sm'] },
             { title: m.school, render: (_v, r) => r.school.name },
-            { title: m.personalId, dataIndex: 'personalIdMasked' },
+            { title: m.personalId, dataIndex: 'personalIdMasked', responsive: ['sm'] },
           ]}
         />
       )}
@@ -157,7 +158,7 @@ export default function StaffPage({ me }: { me: Me }) {
                   children: (
                     <ImportPanel
                       kind="staff"
-                      what="cán bộ, giáo viên, nhân viên"
+                      what={m.importWhatStaff}
                       onImported={() => client.invalidateQueries({ queryKey: ['staff'] })}
                     />
                   ),

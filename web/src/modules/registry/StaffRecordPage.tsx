@@ -106,7 +106,7 @@ function StaffFields({ m, levels }: { m: Messages; levels: SchoolLevel[] }) {
           />
         </Form.Item>
         <Form.Item name="rank" label={m.rank}>
-          <Input style={{ width: 260 }} placeholder="VD: Giáo viên tiểu học hạng II" />
+          <Input style={{ width: 260 }} placeholder={m.rankPlaceholder} />
         </Form.Item>
         <Form.Item name="levelTaught" label={m.levelTaught} tooltip={m.levelTaughtHint}>
           <Select

@@ -82,13 +82,14 @@ function Search() {
           {
             title: m.gender,
             dataIndex: 'gender',
+            responsive: ['sm'],
             render: (g: keyof typeof GENDER_LABELS) =>
               lang === 'vi' ? GENDER_LABELS[g] : GENDER_LABELS_EN[g],
           },
           { title: m.school, render: (_v, r) => r.school.name },
           { title: m.className, dataIndex: 'className' },
-          { title: m.studentCode, dataIndex: 'studentCode' },
-          { title: m.personalId, dataIndex: 'personalIdMasked' },
+          { title: m.studentCode, dataIndex: 'studentCode', responsive: ['sm'] },
+          { title: m.personalId, dataIndex: 'personalIdMasked', responsive: ['sm'] },
         ]}
       />
     </Space>
@@ -103,7 +104,7 @@ function Import() {
   return (
     <ImportPanel
       kind="students"
-      what="học sinh"
+      what={m.importWhatStudents}
       params={{ year, createClasses: createClasses ? '1' : '0' }}
       onImported={() => client.invalidateQueries({ queryKey: ['students'] })}
       controls={

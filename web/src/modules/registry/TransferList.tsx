@@ -4,10 +4,11 @@ import { useState } from 'react';
 import type { TransferView as Transfer } from '../../../../src/modules/registry/contract.ts';
 import { problemText } from '../../shared/api.ts';
 import { ErrorResult } from '../../shared/ErrorResult.tsx';
-import { formatDate } from '../../shared/i18n.ts';
+import { fill, formatDate, useMessages } from '../../shared/i18n.ts';
 import { registryApi } from './api.ts';
 import { ClassSelect } from './ClassSelect.tsx';
-import { TRANSFER_STATUS } from './transferStatus.ts';
+import { transferMessages } from './transferMessages.ts';
+import { transferStatus } from './transferStatus.ts';
 
 /** A school's incoming or outgoing transfers; accept, reject or cancel those still open. */
 export function TransferList({
@@ -22,6 +23,7 @@ export function TransferList({
   onHistory: (id: string) => void;
 }) {
   const { message } = App.useApp();
+  const m = useMessages(transferMessages);
   const client = useQueryClient();
   const list = useQuery({
     queryKey: ['transfers', schoolId, direction],
@@ -35,7 +37,7 @@ export function TransferList({
   const act = async (change: () => Promise<Transfer>) => {
     try {
       await change();
-      void message.success('Đã lưu.');
+      void message.success(m.saved);
       await refresh();
       return true;
     } catch (e) {
@@ -54,7 +56,7 @@ export function TransferList({
         scroll={{ x: true }}
         columns={[
           {
-            title: 'Học sinh',
+            title: m.student,
             render: (_v, t) => (
               <Button type="link" size="small" onClick={() => onHistory(t.student.id)}>
                 {t.student.fullName}
@@ -62,26 +64,26 @@ export function TransferList({
             ),
           },
           {
-            title: 'Ngày sinh',
+            title: m.birthDate,
             render: (_v, t) => (t.student.birthDate ? formatDate(t.student.birthDate) : '—'),
           },
           direction === 'incoming'
             ? {
-                title: 'Từ trường',
+                title: m.fromSchool,
                 render: (_v, t) => `${t.from.school.name} ${t.from.className ?? ''}`,
               }
             : {
-                title: 'Đến trường',
+                title: m.toSchool,
                 render: (_v, t) => `${t.to.school.name} ${t.to.className ?? ''}`,
               },
-          { title: 'Năm học', dataIndex: 'schoolYear' },
-          { title: 'Lý do', dataIndex: 'reason' },
-          { title: 'Ngày đề nghị', render: (_v, t) => formatDate(t.requestedAt) },
+          { title: m.schoolYear, dataIndex: 'schoolYear' },
+          { title: m.reason, dataIndex: 'reason' },
+          { title: m.requestedAt, render: (_v, t) => formatDate(t.requestedAt) },
           {
-            title: 'Trạng thái',
+            title: m.status,
             render: (_v, t) => (
               <Space direction="vertical" size={0}>
-                <Tag color={TRANSFER_STATUS[t.status][1]}>{TRANSFER_STATUS[t.status][0]}</Tag>
+                <Tag color={transferStatus(t.status, m)[1]}>{transferStatus(t.status, m)[0]}</Tag>
                 {t.decisionReason && <small>{t.decisionReason}</small>}
               </Space>
             ),
@@ -93,15 +95,15 @@ export function TransferList({
                 direction === 'incoming' ? (
                   <Space>
                     <Button size="small" type="primary" onClick={() => setAccepting(t)}>
-                      Tiếp nhận
+                      {m.accept}
                     </Button>
                     <Button size="small" danger onClick={() => setClosing({ t, action: 'reject' })}>
-                      Từ chối
+                      {m.reject}
                     </Button>
                   </Space>
                 ) : (
                   <Button size="small" onClick={() => setClosing({ t, action: 'cancel' })}>
-                    Huỷ đề nghị
+                    {m.cancelRequest}
                   </Button>
                 )
               ) : null,
@@ -110,9 +112,9 @@ export function TransferList({
       />
       <Modal
         open={Boolean(accepting)}
-        title={`Tiếp nhận ${accepting?.student.fullName ?? ''}`}
-        okText="Tiếp nhận"
-        cancelText="Huỷ"
+        title={fill(m.acceptTitle, { name: accepting?.student.fullName ?? '' })}
+        okText={m.accept}
+        cancelText={m.cancel}
         okButtonProps={{ disabled: !classId }}
         onCancel={() => setAccepting(null)}
         onOk={async () => {
@@ -126,9 +128,7 @@ export function TransferList({
         }}
       >
         {accepting && (
-          <p data-testid="accept-year">
-            Xếp vào lớp năm học {accepting.schoolYear} (năm học học sinh đang học ở trường cũ).
-          </p>
+          <p data-testid="accept-year">{fill(m.acceptYear, { year: accepting.schoolYear })}</p>
         )}
         {accepting && (
           <ClassSelect
@@ -141,9 +141,9 @@ export function TransferList({
       </Modal>
       <Modal
         open={Boolean(closing)}
-        title={closing?.action === 'reject' ? 'Từ chối tiếp nhận' : 'Huỷ đề nghị chuyển trường'}
-        okText="Xác nhận"
-        cancelText="Đóng"
+        title={closing?.action === 'reject' ? m.rejectTitle : m.cancelTitle}
+        okText={m.confirm}
+        cancelText={m.close}
         okButtonProps={{ disabled: !reason.trim() }}
         onCancel={() => setClosing(null)}
         onOk={async () => {
@@ -161,8 +161,8 @@ export function TransferList({
         }}
       >
         <Input.TextArea
-          aria-label="Lý do"
-          placeholder="Lý do (bắt buộc)"
+          aria-label={m.reason}
+          placeholder={m.reasonRequired}
           value={reason}
           onChange={(e) => setReason(e.target.value)}
         />

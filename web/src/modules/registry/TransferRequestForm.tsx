@@ -3,12 +3,13 @@ import { Alert, App, Button, Form, Input, Select, Space, Table } from 'antd';
 import { useState } from 'react';
 import type { StudentHit as Hit } from '../../../../src/modules/registry/contract.ts';
 import { problemText } from '../../shared/api.ts';
-import { formatDate } from '../../shared/i18n.ts';
+import { fill, formatDate, useMessages } from '../../shared/i18n.ts';
 import { currentSchoolYear } from '../../shared/schoolYear.ts';
 import { orgsApi } from '../orgs/api.ts';
 import { registryApi } from './api.ts';
 import { ClassSelect } from './ClassSelect.tsx';
 import { SchoolYearSelect } from './SchoolYearSelect.tsx';
+import { transferMessages } from './transferMessages.ts';
 
 /** Moves one of the school's students to another school: at once in scope, else as a request. */
 export function TransferRequestForm({
@@ -19,6 +20,7 @@ export function TransferRequestForm({
   onHistory: (id: string) => void;
 }) {
   const { message } = App.useApp();
+  const m = useMessages(transferMessages);
   const client = useQueryClient();
   const [year, setYear] = useState(currentSchoolYear());
   const [q, setQ] = useState('');
@@ -58,8 +60,12 @@ export function TransferRequestForm({
       });
       void message.success(
         t.status === 'accepted'
-          ? `Đã chuyển ${t.student.fullName} sang ${t.to.school.name}, lớp ${t.to.className ?? ''}.`
-          : `Đã gửi đề nghị; chờ ${t.to.school.name} tiếp nhận.`,
+          ? fill(m.movedNow, {
+              name: t.student.fullName,
+              school: t.to.school.name,
+              className: t.to.className ?? '',
+            })
+          : fill(m.requestSent, { school: t.to.school.name }),
       );
       setStudent(null);
       setReason('');
@@ -72,10 +78,10 @@ export function TransferRequestForm({
     <Space direction="vertical" style={{ width: '100%' }}>
       <Input.Search
         allowClear
-        placeholder="Tìm học sinh của trường (họ tên, mã học sinh, mã định danh)"
+        placeholder={m.searchOwnStudents}
         onSearch={setQ}
         style={{ width: 420, maxWidth: '100%' }}
-        aria-label="Tìm học sinh chuyển đi"
+        aria-label={m.searchOwnStudentsAria}
       />
       <Table
         rowKey="id"
@@ -89,14 +95,14 @@ export function TransferRequestForm({
           onChange: (_k, rows) => setStudent(rows[0] ?? null),
         }}
         columns={[
-          { title: 'Họ và tên', dataIndex: 'fullName' },
-          { title: 'Ngày sinh', render: (_v, h) => formatDate(h.birthDate) },
-          { title: 'Lớp', dataIndex: 'className' },
+          { title: m.fullName, dataIndex: 'fullName' },
+          { title: m.birthDate, render: (_v, h) => formatDate(h.birthDate) },
+          { title: m.className, dataIndex: 'className' },
           {
             title: '',
             render: (_v, h) => (
               <Button size="small" type="link" onClick={() => onHistory(h.id)}>
-                Quá trình học
+                {m.history}
               </Button>
             ),
           },
@@ -104,20 +110,20 @@ export function TransferRequestForm({
       />
       {student && (
         <Form layout="vertical" style={{ maxWidth: 560 }}>
-          <Alert type="info" message={`Chuyển trường cho ${student.fullName} (năm học ${year})`} />
-          <Form.Item label="Năm học chuyển trường" required>
+          <Alert type="info" message={fill(m.transferFor, { name: student.fullName, year })} />
+          <Form.Item label={m.transferYear} required>
             <SchoolYearSelect
               value={year}
               onChange={(y) => (setYear(y), setClassId(undefined))}
-              ariaLabel="Năm học chuyển trường"
+              ariaLabel={m.transferYear}
             />
           </Form.Item>
-          <Form.Item label="Trường chuyển đến" required>
+          <Form.Item label={m.destination} required>
             <Select
               showSearch
               filterOption={false}
-              placeholder="Gõ mã hoặc tên trường (toàn tỉnh)"
-              aria-label="Trường chuyển đến"
+              placeholder={m.destinationPlaceholder}
+              aria-label={m.destination}
               onSearch={setDestQ}
               value={dest}
               onChange={(v: string) => (setDest(v), setClassId(undefined))}
@@ -128,7 +134,7 @@ export function TransferRequestForm({
             />
           </Form.Item>
           {ownDest && (
-            <Form.Item label="Lớp chuyển đến (trường trong phạm vi của bạn: chuyển ngay)" required>
+            <Form.Item label={m.destinationClass} required>
               <ClassSelect
                 schoolId={ownDest.id}
                 year={year}
@@ -137,14 +143,14 @@ export function TransferRequestForm({
               />
             </Form.Item>
           )}
-          <Form.Item label="Lý do" required>
+          <Form.Item label={m.reason} required>
             <Input.TextArea
-              aria-label="Lý do chuyển trường"
+              aria-label={m.transferReasonAria}
               value={reason}
               onChange={(e) => setReason(e.target.value)}
             />
           </Form.Item>
-          <Form.Item label="Số quyết định (nếu có)">
+          <Form.Item label={m.decisionNumber}>
             <Input value={decisionNumber} onChange={(e) => setDecisionNumber(e.target.value)} />
           </Form.Item>
           <Button
@@ -152,7 +158,7 @@ export function TransferRequestForm({
             disabled={!dest || !reason.trim() || (Boolean(ownDest) && !classId)}
             onClick={() => void submit()}
           >
-            {ownDest ? 'Chuyển trường' : 'Gửi đề nghị chuyển trường'}
+            {ownDest ? m.transferNow : m.sendRequest}
           </Button>
         </Form>
       )}

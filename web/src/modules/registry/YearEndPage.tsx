@@ -5,29 +5,33 @@ import type { Me } from '../../../../src/modules/orgs/contract.ts';
 import { problemText } from '../../shared/api.ts';
 import { ErrorResult } from '../../shared/ErrorResult.tsx';
 import { initialSchool, SchoolPicker } from '../../shared/SchoolPicker.tsx';
-import { formatDate } from '../../shared/i18n.ts';
+import { fill, formatDate, useMessages } from '../../shared/i18n.ts';
 import { currentSchoolYear } from '../../shared/schoolYear.ts';
 import type { ClassPlan, PromotionPlan } from '../../../../src/modules/registry/contract.ts';
 import { registryApi } from './api.ts';
 import { SchoolYearSelect } from './SchoolYearSelect.tsx';
+import { yearEndMessages } from './yearEndMessages.ts';
 
 // The school picker moved to shared/; still exported here for pages that import it from here.
 export { initialSchool, SchoolPicker } from '../../shared/SchoolPicker.tsx';
 
-function targetLabel(c: ClassPlan) {
-  if (c.action === 'graduate') return <Tag color="gold">Hoàn thành cấp học</Tag>;
-  if (c.action === 'manual') return <Tag>Không lên lớp tự động</Tag>;
+type YearEndText = Record<keyof (typeof yearEndMessages)['vi'], string>;
+
+function targetLabel(c: ClassPlan, m: YearEndText) {
+  if (c.action === 'graduate') return <Tag color="gold">{m.graduateTag}</Tag>;
+  if (c.action === 'manual') return <Tag>{m.manualTag}</Tag>;
   if (!c.target) return null;
   return (
     <Space size={4}>
       {c.target.name}
-      {c.target.exists ? <Tag>có sẵn</Tag> : <Tag color="green">tạo mới</Tag>}
+      {c.target.exists ? <Tag>{m.existsTag}</Tag> : <Tag color="green">{m.newTag}</Tag>}
     </Space>
   );
 }
 
 export default function YearEndPage({ me }: { me: Me }) {
   const { message, modal } = App.useApp();
+  const m = useMessages(yearEndMessages);
   const [school, setSchool] = useState(initialSchool(me));
   const [fromYear, setFromYear] = useState(currentSchoolYear());
   const [repeaters, setRepeaters] = useState<string[]>([]);
@@ -45,9 +49,7 @@ export default function YearEndPage({ me }: { me: Me }) {
     mutationFn: () => registryApi.promote(body),
     onSuccess: (r) => {
       setApplied(r);
-      void message.success(
-        `Đã lên lớp: ${r.totals.promoted} lên lớp, ${r.totals.repeating} ở lại, ${r.totals.graduating} hoàn thành cấp học.`,
-      );
+      void message.success(fill(m.doneMessage, { ...r.totals }, 'vi'));
       void preview.refetch();
     },
     onError: (e) => void message.error(problemText(e)),
@@ -58,10 +60,14 @@ export default function YearEndPage({ me }: { me: Me }) {
   const confirm = () => {
     if (!plan) return;
     modal.confirm({
-      title: `Lên lớp ${plan.school.name}: ${plan.fromYear} → ${plan.toYear}?`,
-      content: `${plan.totals.promoted} học sinh lên lớp, ${plan.totals.repeating} ở lại lớp, ${plan.totals.graduating} hoàn thành cấp học; tạo ${plan.totals.newClasses} lớp mới. Học sinh đã có lớp năm ${plan.toYear} được giữ nguyên.`,
-      okText: 'Áp dụng',
-      cancelText: 'Huỷ',
+      title: fill(m.confirmTitle, {
+        school: plan.school.name,
+        from: plan.fromYear,
+        to: plan.toYear,
+      }),
+      content: fill(m.confirmContent, { ...plan.totals, to: plan.toYear }, 'vi'),
+      okText: m.applyOk,
+      cancelText: m.cancel,
       onOk: () => apply.mutateAsync(),
     });
   };
@@ -73,28 +79,25 @@ export default function YearEndPage({ me }: { me: Me }) {
     ...c.notPromoted.map((s) => ({ ...s, what: 'notPromoted' as const })),
   ];
   const labels = {
-    promoted: 'Lên lớp',
-    graduating: 'Hoàn thành cấp học',
-    repeating: 'Ở lại lớp',
-    skipped: 'Đã có lớp năm sau',
-    notPromoted: 'Không tự động',
+    promoted: m.whatPromoted,
+    graduating: m.whatGraduating,
+    repeating: m.whatRepeating,
+    skipped: m.whatSkipped,
+    notPromoted: m.whatNotPromoted,
   };
   return (
-    <Card title="Lên lớp — mở năm học mới">
+    <Card title={m.title}>
       <Space direction="vertical" style={{ width: '100%' }}>
-        <Alert
-          type="info"
-          message="Học sinh đang học lên khối trên vào lớp cùng tên (6A1 → 7A1, tạo lớp nếu chưa có); khối cuối cấp hoàn thành cấp học; học sinh đánh dấu ở lại lớp học lại khối cũ. Nhóm mầm non không lên lớp tự động. Xem trước, rồi áp dụng."
-        />
+        <Alert type="info" message={m.intro} />
         <Space wrap>
           <SchoolPicker me={me} value={school} onChange={(s) => (setSchool(s), setRepeaters([]))} />
           <SchoolYearSelect
             value={fromYear}
             onChange={(y) => (setFromYear(y), setApplied(null))}
-            ariaLabel="Năm học kết thúc"
+            ariaLabel={m.endingYear}
           />
           <Button onClick={() => setRequested(true)} disabled={!school}>
-            Xem trước
+            {m.preview}
           </Button>
           <Button
             type="primary"
@@ -105,14 +108,18 @@ export default function YearEndPage({ me }: { me: Me }) {
               (!plan.totals.promoted && !plan.totals.repeating && !plan.totals.graduating)
             }
           >
-            Áp dụng lên lớp
+            {m.apply}
           </Button>
         </Space>
         {preview.error && <ErrorResult error={preview.error} />}
         {applied && (
           <Alert
             type="success"
-            message={`Đã áp dụng ${applied.fromYear} → ${applied.toYear}: ${applied.totals.promoted} lên lớp, ${applied.totals.repeating} ở lại, ${applied.totals.graduating} hoàn thành cấp học, ${applied.totals.skipped} đã có lớp (bỏ qua).`}
+            message={fill(
+              m.applied,
+              { ...applied.totals, from: applied.fromYear, to: applied.toYear },
+              'vi',
+            )}
           />
         )}
         {plan && (
@@ -120,7 +127,11 @@ export default function YearEndPage({ me }: { me: Me }) {
             <Alert
               data-testid="promotion-totals"
               type="warning"
-              message={`${plan.fromYear} → ${plan.toYear}: ${plan.totals.promoted} lên lớp, ${plan.totals.repeating} ở lại lớp, ${plan.totals.graduating} hoàn thành cấp học, ${plan.totals.skipped} đã có lớp năm sau, ${plan.totals.notPromoted} không lên lớp tự động; ${plan.totals.newClasses} lớp sẽ được tạo.`}
+              message={fill(
+                m.totals,
+                { ...plan.totals, from: plan.fromYear, to: plan.toYear },
+                'vi',
+              )}
             />
             <Table
               rowKey={(c) => c.source.id}
@@ -137,24 +148,24 @@ export default function YearEndPage({ me }: { me: Me }) {
                     pagination={false}
                     dataSource={studentRows(c)}
                     columns={[
-                      { title: 'Họ và tên', dataIndex: 'fullName' },
+                      { title: m.colFullName, dataIndex: 'fullName' },
                       {
-                        title: 'Ngày sinh',
+                        title: m.colBirthDate,
                         dataIndex: 'birthDate',
                         render: (d: string) => formatDate(d),
                       },
                       {
-                        title: 'Dự kiến',
+                        title: m.colPlanned,
                         dataIndex: 'what',
                         render: (w: keyof typeof labels) => <Tag>{labels[w]}</Tag>,
                       },
                       {
-                        title: 'Ở lại lớp',
+                        title: m.colRepeat,
                         render: (_v, s) =>
                           c.source.grade !== null &&
                           ['promoted', 'graduating', 'repeating'].includes(s.what) ? (
                             <Checkbox
-                              aria-label={`Ở lại lớp: ${s.fullName}`}
+                              aria-label={fill(m.repeatAria, { name: s.fullName })}
                               checked={repeaters.includes(s.id)}
                               onChange={(e) => toggle(s.id, e.target.checked)}
                             />
@@ -165,21 +176,21 @@ export default function YearEndPage({ me }: { me: Me }) {
                 ),
               }}
               columns={[
-                { title: 'Lớp', render: (_v, c) => c.source.name },
-                { title: 'Khối', render: (_v, c) => c.source.grade ?? 'Mầm non' },
-                { title: 'Sĩ số', render: (_v, c) => c.source.students },
-                { title: 'Năm sau', render: (_v, c) => targetLabel(c) },
-                { title: 'Lên lớp', render: (_v, c) => c.promoted.length },
+                { title: m.colClass, render: (_v, c) => c.source.name },
+                { title: m.colGrade, render: (_v, c) => c.source.grade ?? m.preschool },
+                { title: m.colSize, render: (_v, c) => c.source.students },
+                { title: m.colNextYear, render: (_v, c) => targetLabel(c, m) },
+                { title: m.colPromoted, render: (_v, c) => c.promoted.length },
                 {
-                  title: 'Ở lại',
+                  title: m.colRepeating,
                   render: (_v, c) =>
                     c.repeating.length
-                      ? `${c.repeating.length} (${c.repeatTarget?.name ?? ''}${c.repeatTarget && !c.repeatTarget.exists ? ', tạo mới' : ''})`
+                      ? `${c.repeating.length} (${c.repeatTarget?.name ?? ''}${c.repeatTarget && !c.repeatTarget.exists ? m.newSuffix : ''})`
                       : 0,
                 },
-                { title: 'Hoàn thành cấp', render: (_v, c) => c.graduating.length },
-                { title: 'Đã có lớp', render: (_v, c) => c.skipped.length },
-                { title: 'Ghi chú', render: (_v, c) => c.note },
+                { title: m.colGraduating, render: (_v, c) => c.graduating.length },
+                { title: m.colSkipped, render: (_v, c) => c.skipped.length },
+                { title: m.colNote, render: (_v, c) => c.note },
               ]}
             />
           </>

@@ -14,6 +14,7 @@ import type {
   ClassStudent,
   ClassSummary,
   FacilitiesBody,
+  IncomingStudentRow,
   PromotionInput,
   SchoolListAnswer,
   schoolListQuery,
@@ -127,6 +128,15 @@ export const registryApi = {
     route.post<TransferView>('/api/registry/transfers/:id/accept', body, byId(id)),
   rejectTransfer: (id: string, body: z.input<typeof reasonBody>) =>
     route.post<TransferView>('/api/registry/transfers/:id/reject', body, byId(id)),
+  /** A school's incoming students of a year (admitted by a campaign), waiting for a class first. */
+  incomingStudents: (schoolId: string, year: string) =>
+    route.get<IncomingStudentRow[]>('/api/registry/schools/:id/incoming', byId(schoolId, { year })),
+  assignIncoming: (schoolId: string, body: { classId: string; intakeIds: string[] }) =>
+    route.post<{ assigned: number }>(
+      '/api/registry/schools/:id/incoming/assign',
+      body,
+      byId(schoolId),
+    ),
   cancelTransfer: (id: string, body: z.input<typeof reasonBody>) =>
     route.post<TransferView>('/api/registry/transfers/:id/cancel', body, byId(id)),
 };

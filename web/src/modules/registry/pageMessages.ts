@@ -34,6 +34,8 @@ export const pageMessages = defineMessages(
     createClasses: 'Tạo lớp mới nếu chưa có',
     tabSearchStudents: 'Tìm học sinh',
     tabImport: 'Nhập danh sách',
+    importWhatStudents: 'học sinh',
+    importWhatStaff: 'cán bộ, giáo viên, nhân viên',
     // staff page
     searchStaffPlaceholder: 'Họ tên (không cần dấu) hoặc mã định danh',
     searchStaff: 'Tìm cán bộ, giáo viên',
@@ -87,6 +89,10 @@ export const pageMessages = defineMessages(
     totalsByCondition: '(kiên cố {solid}, bán kiên cố {semi}, tạm {temporary})',
     badCount: 'Dòng {n}: số phòng phải là số nguyên từ 0 đến 10.000.',
     badArea: 'Dòng {n}: diện tích phải là một số, viết như 96,5 hoặc 1.234,5.',
+    roomTypeAria: 'Loại phòng',
+    conditionAria: 'Tình trạng',
+    roomsRowAria: 'Số phòng dòng {n}',
+    areaRowAria: 'Diện tích dòng {n}',
   },
   {
     menuSchool: 'School',
@@ -118,6 +124,8 @@ export const pageMessages = defineMessages(
     createClasses: 'Create classes that do not exist',
     tabSearchStudents: 'Find students',
     tabImport: 'Import a list',
+    importWhatStudents: 'students',
+    importWhatStaff: 'staff',
     searchStaffPlaceholder: 'Name (accents optional) or personal id',
     searchStaff: 'Find staff',
     birthDatePlaceholder: 'Date of birth dd/mm/yyyy',
@@ -167,5 +175,9 @@ export const pageMessages = defineMessages(
     totalsByCondition: '(solid {solid}, semi-solid {semi}, temporary {temporary})',
     badCount: 'Row {n}: the number of rooms is a whole number from 0 to 10.000.',
     badArea: 'Row {n}: the area is a number, written like 96,5 or 1.234,5.',
+    roomTypeAria: 'Room type',
+    conditionAria: 'Condition',
+    roomsRowAria: 'Rooms, row {n}',
+    areaRowAria: 'Area, row {n}',
   },
 );

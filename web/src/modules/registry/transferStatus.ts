@@ -1,13 +1,15 @@
 import type { TransferStatus } from '../../../../src/modules/registry/contract.ts';
-import { STUDENT_STATUS_LABELS } from '../../../../src/modules/registry/labels.ts';
+import type { transferMessages } from './transferMessages.ts';
+
+type TransferText = Record<keyof (typeof transferMessages)['vi'], string>;
 
 /** A transfer's status as the transfer pages show it: its label and its tag's colour. */
-export const TRANSFER_STATUS: Record<TransferStatus, [string, string]> = {
-  requested: ['Chờ xử lý', 'processing'],
-  accepted: ['Đã tiếp nhận', 'success'],
-  rejected: ['Bị từ chối', 'error'],
-  cancelled: ['Đã huỷ', 'default'],
-};
-
-/** Student statuses by value; a value the table does not know is shown as it is. */
-export const STUDENT_STATUS: Record<string, string> = STUDENT_STATUS_LABELS;
+export function transferStatus(status: TransferStatus, m: TransferText): [string, string] {
+  const table: Record<TransferStatus, [string, string]> = {
+    requested: [m.statusRequested, 'processing'],
+    accepted: [m.statusAccepted, 'success'],
+    rejected: [m.statusRejected, 'error'],
+    cancelled: [m.statusCancelled, 'default'],
+  };
+  return table[status];
+}

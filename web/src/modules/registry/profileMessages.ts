@@ -1,0 +1,41 @@
+import { defineMessages } from '../../shared/i18n.ts';
+
+/** A school's attributes for one year (the "Thông tin năm học" tab), in both languages. */
+export const profileMessages = defineMessages(
+  {
+    saved: 'Đã lưu thông tin năm học.',
+    schoolCode: 'Mã trường',
+    schoolName: 'Tên trường',
+    levels: 'Cấp học',
+    ownership: 'Loại hình',
+    address: 'Địa chỉ',
+    editedInTree: 'Mã, tên, cấp học, loại hình và địa chỉ sửa ở trang Cây đơn vị.',
+    notRecorded: ' Năm học này chưa được ghi thông tin.',
+    nationalStandard: 'Trường đạt chuẩn quốc gia',
+    decision: 'Số quyết định công nhận',
+    decisionPlaceholder: 'VD: 1234/QĐ-UBND',
+    decisionDate: 'Ngày công nhận (dd/mm/yyyy)',
+    accreditation: 'Kiểm định chất lượng giáo dục',
+    twoSessions: 'Học 2 buổi/ngày',
+    notes: 'Ghi chú',
+    save: 'Lưu thông tin năm học',
+  },
+  {
+    saved: 'School-year details saved.',
+    schoolCode: 'School code',
+    schoolName: 'School name',
+    levels: 'Levels',
+    ownership: 'Ownership',
+    address: 'Address',
+    editedInTree: 'Code, name, levels, ownership and address are edited on the Org tree page.',
+    notRecorded: ' Nothing has been recorded for this school year yet.',
+    nationalStandard: 'National-standard school',
+    decision: 'Recognition decision number',
+    decisionPlaceholder: 'e.g. 1234/QĐ-UBND',
+    decisionDate: 'Recognition date (dd/mm/yyyy)',
+    accreditation: 'Quality accreditation',
+    twoSessions: 'Two sessions a day',
+    notes: 'Notes',
+    save: 'Save school-year details',
+  },
+);

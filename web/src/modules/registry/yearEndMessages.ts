@@ -1,0 +1,93 @@
+import { defineMessages } from '../../shared/i18n.ts';
+
+/** The year-end promotion page (lên lớp), in both languages. */
+export const yearEndMessages = defineMessages(
+  {
+    title: 'Lên lớp — mở năm học mới',
+    intro:
+      'Học sinh đang học lên khối trên vào lớp cùng tên (6A1 → 7A1, tạo lớp nếu chưa có); khối cuối cấp hoàn thành cấp học; học sinh đánh dấu ở lại lớp học lại khối cũ. Nhóm mầm non không lên lớp tự động. Xem trước, rồi áp dụng.',
+    endingYear: 'Năm học kết thúc',
+    preview: 'Xem trước',
+    apply: 'Áp dụng lên lớp',
+    applyOk: 'Áp dụng',
+    cancel: 'Huỷ',
+    graduateTag: 'Hoàn thành cấp học',
+    manualTag: 'Không lên lớp tự động',
+    existsTag: 'có sẵn',
+    newTag: 'tạo mới',
+    doneMessage:
+      'Đã lên lớp: {promoted} lên lớp, {repeating} ở lại, {graduating} hoàn thành cấp học.',
+    confirmTitle: 'Lên lớp {school}: {from} → {to}?',
+    confirmContent:
+      '{promoted} học sinh lên lớp, {repeating} ở lại lớp, {graduating} hoàn thành cấp học; tạo {newClasses} lớp mới. Học sinh đã có lớp năm {to} được giữ nguyên.',
+    applied:
+      'Đã áp dụng {from} → {to}: {promoted} lên lớp, {repeating} ở lại, {graduating} hoàn thành cấp học, {skipped} đã có lớp (bỏ qua).',
+    totals:
+      '{from} → {to}: {promoted} lên lớp, {repeating} ở lại lớp, {graduating} hoàn thành cấp học, {skipped} đã có lớp năm sau, {notPromoted} không lên lớp tự động; {newClasses} lớp sẽ được tạo.',
+    whatPromoted: 'Lên lớp',
+    whatGraduating: 'Hoàn thành cấp học',
+    whatRepeating: 'Ở lại lớp',
+    whatSkipped: 'Đã có lớp năm sau',
+    whatNotPromoted: 'Không tự động',
+    colFullName: 'Họ và tên',
+    colBirthDate: 'Ngày sinh',
+    colPlanned: 'Dự kiến',
+    colRepeat: 'Ở lại lớp',
+    repeatAria: 'Ở lại lớp: {name}',
+    colClass: 'Lớp',
+    colGrade: 'Khối',
+    preschool: 'Mầm non',
+    colSize: 'Sĩ số',
+    colNextYear: 'Năm sau',
+    colPromoted: 'Lên lớp',
+    colRepeating: 'Ở lại',
+    newSuffix: ', tạo mới',
+    colGraduating: 'Hoàn thành cấp',
+    colSkipped: 'Đã có lớp',
+    colNote: 'Ghi chú',
+  },
+  {
+    title: 'Promotion — opening a new school year',
+    intro:
+      'Students move up a grade into the class of the same name (6A1 → 7A1, created if missing); the last grade of a level completes the level; students marked as repeating stay in their grade. Preschool groups are not promoted automatically. Preview, then apply.',
+    endingYear: 'School year ending',
+    preview: 'Preview',
+    apply: 'Apply promotion',
+    applyOk: 'Apply',
+    cancel: 'Cancel',
+    graduateTag: 'Completes the level',
+    manualTag: 'Not promoted automatically',
+    existsTag: 'exists',
+    newTag: 'new',
+    doneMessage:
+      'Promotion done: {promoted} promoted, {repeating} repeating, {graduating} completing the level.',
+    confirmTitle: 'Promote {school}: {from} → {to}?',
+    confirmContent:
+      '{promoted} students promoted, {repeating} repeating, {graduating} completing the level; {newClasses} new classes created. Students who already have a class in {to} are kept as they are.',
+    applied:
+      'Applied {from} → {to}: {promoted} promoted, {repeating} repeating, {graduating} completing the level, {skipped} already in a class (skipped).',
+    totals:
+      '{from} → {to}: {promoted} promoted, {repeating} repeating, {graduating} completing the level, {skipped} already in a class next year, {notPromoted} not promoted automatically; {newClasses} classes will be created.',
+    whatPromoted: 'Promoted',
+    whatGraduating: 'Completes the level',
+    whatRepeating: 'Repeats the grade',
+    whatSkipped: 'Already in a class next year',
+    whatNotPromoted: 'Not automatic',
+    colFullName: 'Full name',
+    colBirthDate: 'Date of birth',
+    colPlanned: 'Planned',
+    colRepeat: 'Repeats',
+    repeatAria: 'Repeats the grade: {name}',
+    colClass: 'Class',
+    colGrade: 'Grade',
+    preschool: 'Preschool',
+    colSize: 'Size',
+    colNextYear: 'Next year',
+    colPromoted: 'Promoted',
+    colRepeating: 'Repeating',
+    newSuffix: ', new',
+    colGraduating: 'Completing',
+    colSkipped: 'Already placed',
+    colNote: 'Note',
+  },
+);
