@@ -160,6 +160,15 @@ describe('issuing diplomas from the screen', () => {
     // One by hand, empty optional fields left empty.
     await page.getByRole('button', { name: 'Cấp một văn bằng' }).click();
     const one = dialog(page, 'Cấp một văn bằng');
+    // A year is written 2026, not vi-VN's 2.026; a text that is not a year is said so.
+    const year = one.getByLabel('Năm tốt nghiệp');
+    expect(await year.inputValue()).toBe(String(new Date().getFullYear()));
+    await year.fill('20.26');
+    await one.getByRole('button', { name: 'Cấp văn bằng' }).click();
+    await expect
+      .poll(() => one.innerText())
+      .toContain('Năm tốt nghiệp phải là một năm từ 1950 đến 2100, ví dụ 2026.');
+    await year.fill('2026');
     await one.getByLabel('Họ và tên').fill('Hồ Thị Mỹ Duyên');
     await one.getByLabel('Ngày sinh').fill('5/9/2008');
     await one.getByLabel('Trường').fill('Trường THPT Phan Đình Phùng');
@@ -173,6 +182,22 @@ describe('issuing diplomas from the screen', () => {
     await page.getByPlaceholder('Họ tên, số hiệu hoặc số vào sổ').fill('ho thi my duyen');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByText('05/09/2008').isVisible()).toBe(true);
+
+    // Two certified copies from the register, the number typed in the shared NumberInput.
+    await page.getByText('05/09/2008').click();
+    await page.getByRole('button', { name: 'Cấp bản sao' }).click();
+    const copy = dialog(page, 'Cấp bản sao từ sổ gốc');
+    await copy.getByLabel('Người đề nghị').fill('Hồ Thị Mỹ Duyên');
+    await copy.getByLabel('Số bản sao').fill('2,5');
+    await copy.getByLabel('Lý do').fill('Nộp hồ sơ đại học');
+    await copy.getByRole('button', { name: 'Lưu' }).click();
+    await expect
+      .poll(() => copy.innerText())
+      .toContain('Số bản sao phải là số nguyên từ 1 đến 20.');
+    await copy.getByLabel('Số bản sao').fill('2');
+    await copy.getByRole('button', { name: 'Lưu' }).click();
+    await expect.poll(() => page.getByText('Đã lưu.').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('In bản sao').count()).toBe(1);
 
     expect(pageErrors).toEqual([]);
     expect(remoteRequests).toEqual([]);

@@ -5,15 +5,18 @@ import type {
   ReceiveBlanksBody,
   SpoilBlankBody,
 } from '../../../../src/modules/diplomas/contract.ts';
-import { DIPLOMA_TYPE_LABELS, DIPLOMA_TYPES } from '../../../../src/modules/diplomas/labels.ts';
+import type { DIPLOMA_TYPES } from '../../../../src/modules/diplomas/labels.ts';
 import { DateInput, dateRules, todayTyped } from '../../shared/DateInput.tsx';
 import { ErrorResult } from '../../shared/ErrorResult.tsx';
-import { formatDate, useMessages } from '../../shared/i18n.ts';
+import { formatDate, useI18n, useMessages } from '../../shared/i18n.ts';
 import { problemToForm } from '../../shared/problemToForm.ts';
 import { diplomasApi } from './api.ts';
-import { diplomaMessages } from './messages.ts';
-
-const num = (n: number) => n.toLocaleString('vi-VN');
+import {
+  DATE_RULE_LABELS,
+  DIPLOMA_TYPE_NAMES,
+  diplomaMessages,
+  diplomaTypeOptions,
+} from './messages.ts';
 
 /**
  * The stock of blank forms (phôi): deliveries received by serial range,
@@ -32,6 +35,9 @@ export function BlankFormsDialog({
   onClose: () => void;
 }) {
   const t = useMessages(diplomaMessages);
+  const { lang } = useI18n();
+  /** A count as the page's language writes it (5.000 / 5,000). */
+  const num = (n: number) => n.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB');
   const { message } = App.useApp();
   const client = useQueryClient();
   const [receiveForm] = Form.useForm<Omit<ReceiveBlanksBody, 'authorityId'>>();
@@ -80,7 +86,7 @@ export function BlankFormsDialog({
             {
               title: t.diplomaType,
               dataIndex: 'diplomaType',
-              render: (v: (typeof DIPLOMA_TYPES)[number]) => DIPLOMA_TYPE_LABELS[v],
+              render: (v: (typeof DIPLOMA_TYPES)[number]) => DIPLOMA_TYPE_NAMES[lang][v],
             },
             { title: t.received, dataIndex: 'received', align: 'right', render: num },
             { title: t.used, dataIndex: 'issued', align: 'right', render: num },
@@ -165,10 +171,7 @@ export function BlankFormsDialog({
               <Form.Item label={t.diplomaType} name="diplomaType">
                 <Select
                   style={{ width: 260, maxWidth: '100%' }}
-                  options={DIPLOMA_TYPES.map((value) => ({
-                    value,
-                    label: DIPLOMA_TYPE_LABELS[value],
-                  }))}
+                  options={diplomaTypeOptions(lang)}
                 />
               </Form.Item>
               <Form.Item label={t.firstSerial} name="firstSerial" rules={[{ required: true }]}>
@@ -180,7 +183,7 @@ export function BlankFormsDialog({
               <Form.Item
                 label={t.receivedOn}
                 name="receivedOn"
-                rules={dateRules(t.receivedOn, { required: true, notFuture: true })}
+                rules={dateRules(DATE_RULE_LABELS.receivedOn, { required: true, notFuture: true })}
               >
                 <DateInput style={{ width: 140 }} />
               </Form.Item>

@@ -1,13 +1,16 @@
-import { Button, Form, Input, InputNumber, Modal, Select, type FormInstance } from 'antd';
+import { Button, Form, Input, Modal, Select, type FormInstance } from 'antd';
 import type {
   CopyBody,
   Decision,
   DiplomaCorrection,
   DiplomaDetail,
 } from '../../../../src/modules/diplomas/contract.ts';
-import { GENDER_LABELS } from '../../../../src/modules/registry/labels.ts';
 import { DateInput, dateRules } from '../../shared/DateInput.tsx';
+import { useI18n, useMessages } from '../../shared/i18n.ts';
+import { NumberInput } from '../../shared/NumberInput.tsx';
 import { diplomasApi } from './api.ts';
+import { DATE_RULE_LABELS, diplomaMessages, genderOptions } from './messages.ts';
+import { numberRule } from './numberRule.ts';
 
 /** Runs a change of the register entry (the page shows its outcome). */
 type Submit = (change: () => Promise<DiplomaDetail>) => void;
@@ -26,24 +29,25 @@ export function RevokeDialog({
   onClose: () => void;
   onSubmit: Submit;
 }) {
+  const t = useMessages(diplomaMessages);
   return (
-    <Modal open={open} title="Thu hồi văn bằng" onCancel={onClose} footer={null} destroyOnHidden>
+    <Modal open={open} title={t.revokeTitle} onCancel={onClose} footer={null} destroyOnHidden>
       <Form layout="vertical" onFinish={(v: Decision) => onSubmit(() => diplomasApi.revoke(id, v))}>
-        <Form.Item label="Số quyết định" name="decisionNumber" rules={[{ required: true }]}>
+        <Form.Item label={t.decisionNumberShort} name="decisionNumber" rules={[{ required: true }]}>
           <Input />
         </Form.Item>
         <Form.Item
-          label="Ngày quyết định"
+          label={t.decisionDate}
           name="decisionDate"
-          rules={dateRules('Ngày quyết định', { required: true, notFuture: true })}
+          rules={dateRules(DATE_RULE_LABELS.decisionDate, { required: true, notFuture: true })}
         >
           <DateInput />
         </Form.Item>
-        <Form.Item label="Lý do" name="reason" rules={[{ required: true }]}>
+        <Form.Item label={t.reason} name="reason" rules={[{ required: true }]}>
           <Input.TextArea rows={2} />
         </Form.Item>
         <Button danger type="primary" htmlType="submit" loading={saving}>
-          Thu hồi
+          {t.revoke}
         </Button>
       </Form>
     </Modal>
@@ -66,14 +70,16 @@ export function ChangeDialog({
   onClose: () => void;
   onSubmit: Submit;
 }) {
+  const t = useMessages(diplomaMessages);
+  const { lang } = useI18n();
   return (
     <Modal
       open={dialog !== null}
-      title={dialog === 'correct' ? 'Chỉnh sửa nội dung văn bằng' : 'Cấp bản sao từ sổ gốc'}
+      title={dialog === 'correct' ? t.correctTitle : t.copyTitle}
       onCancel={onClose}
       onOk={() => form.submit()}
-      okText="Lưu"
-      cancelText="Huỷ"
+      okText={t.save}
+      cancelText={t.cancel}
       confirmLoading={saving}
       destroyOnHidden
     >
@@ -96,59 +102,56 @@ export function ChangeDialog({
         {dialog === 'correct' ? (
           <>
             <Form.Item
-              label="Số quyết định chỉnh sửa"
+              label={t.correctionDecisionNumber}
               name="decisionNumber"
               rules={[{ required: true }]}
             >
               <Input />
             </Form.Item>
             <Form.Item
-              label="Ngày quyết định"
+              label={t.decisionDate}
               name="decisionDate"
-              rules={dateRules('Ngày quyết định', { required: true, notFuture: true })}
+              rules={dateRules(DATE_RULE_LABELS.decisionDate, { required: true, notFuture: true })}
             >
               <DateInput />
             </Form.Item>
-            <Form.Item label="Lý do" name="reason" rules={[{ required: true }]}>
+            <Form.Item label={t.reason} name="reason" rules={[{ required: true }]}>
               <Input />
             </Form.Item>
-            <Form.Item label="Họ và tên mới" name="fullName">
+            <Form.Item label={t.newFullName} name="fullName">
               <Input />
             </Form.Item>
             <Form.Item
-              label="Ngày sinh mới"
+              label={t.newBirthDate}
               name="birthDate"
-              rules={dateRules('Ngày sinh mới', { notFuture: true })}
+              rules={dateRules(DATE_RULE_LABELS.newBirthDate, { notFuture: true })}
             >
               <DateInput />
             </Form.Item>
-            <Form.Item label="Nơi sinh mới" name="birthPlace">
+            <Form.Item label={t.newBirthPlace} name="birthPlace">
               <Input />
             </Form.Item>
-            <Form.Item label="Giới tính" name="gender">
-              <Select
-                allowClear
-                options={Object.entries(GENDER_LABELS).map(([value, label]) => ({ value, label }))}
-              />
+            <Form.Item label={t.gender} name="gender">
+              <Select allowClear options={genderOptions(lang)} />
             </Form.Item>
-            <Form.Item label="Dân tộc mới" name="ethnicity">
+            <Form.Item label={t.newEthnicity} name="ethnicity">
               <Input />
             </Form.Item>
           </>
         ) : (
           <>
-            <Form.Item label="Người đề nghị" name="requester" rules={[{ required: true }]}>
+            <Form.Item label={t.requester} name="requester" rules={[{ required: true }]}>
               <Input />
             </Form.Item>
             <Form.Item
-              label="Số bản sao"
+              label={t.copies}
               name="copies"
               initialValue={1}
-              rules={[{ required: true }]}
+              rules={[{ required: true }, numberRule(t.copiesInvalid)]}
             >
-              <InputNumber min={1} max={20} />
+              <NumberInput min={1} max={20} precision={0} style={{ width: 120 }} />
             </Form.Item>
-            <Form.Item label="Lý do" name="reason" rules={[{ required: true }]}>
+            <Form.Item label={t.reason} name="reason" rules={[{ required: true }]}>
               <Input />
             </Form.Item>
           </>

@@ -1,9 +1,9 @@
 import { Button, Descriptions, Drawer, Space, Timeline } from 'antd';
 import type { DiplomaDetail } from '../../../../src/modules/diplomas/contract.ts';
-import { DIPLOMA_EVENT_LABELS } from '../../../../src/modules/diplomas/labels.ts';
-import { formatDate } from '../../shared/i18n.ts';
+import { fill, formatDate, useI18n, useMessages } from '../../shared/i18n.ts';
 import { diplomaFiles } from './api.ts';
-import { STATUS } from './statusTags.tsx';
+import { DIPLOMA_EVENT_NAMES, diplomaMessages } from './messages.ts';
+import { StatusTag } from './statusTags.tsx';
 
 /** One register entry: its fields, QR, credential, history, and the changes a writer may make. */
 export function DiplomaDrawer({
@@ -19,6 +19,8 @@ export function DiplomaDrawer({
   onClose: () => void;
   onAction: (action: 'correct' | 'copy' | 'revoke') => void;
 }) {
+  const { lang } = useI18n();
+  const t = useMessages(diplomaMessages);
   return (
     <Drawer
       open={open}
@@ -29,26 +31,30 @@ export function DiplomaDrawer({
       {d && (
         <Space direction="vertical" style={{ width: '100%' }}>
           <Descriptions column={1} size="small" bordered>
-            <Descriptions.Item label="Tình trạng">{STATUS[d.status]}</Descriptions.Item>
-            <Descriptions.Item label="Số hiệu">{d.serialNumber}</Descriptions.Item>
-            <Descriptions.Item label="Số vào sổ gốc">{d.registerNumber}</Descriptions.Item>
-            <Descriptions.Item label="Ngày sinh">{formatDate(d.birthDate)}</Descriptions.Item>
-            <Descriptions.Item label="Nơi sinh">{d.birthPlace}</Descriptions.Item>
-            <Descriptions.Item label="Dân tộc">{d.ethnicity}</Descriptions.Item>
-            <Descriptions.Item label="Trường">{d.schoolName}</Descriptions.Item>
-            <Descriptions.Item label="Quyết định công nhận">{`${d.decisionNumber} ngày ${formatDate(d.decisionDate)}`}</Descriptions.Item>
-            <Descriptions.Item label="Ngày cấp">{formatDate(d.issueDate)}</Descriptions.Item>
-            <Descriptions.Item label="Người ký">{d.signerName}</Descriptions.Item>
+            <Descriptions.Item label={t.status}>
+              <StatusTag status={d.status} />
+            </Descriptions.Item>
+            <Descriptions.Item label={t.serial}>{d.serialNumber}</Descriptions.Item>
+            <Descriptions.Item label={t.registerEntry}>{d.registerNumber}</Descriptions.Item>
+            <Descriptions.Item label={t.birthDate}>{formatDate(d.birthDate)}</Descriptions.Item>
+            <Descriptions.Item label={t.birthPlace}>{d.birthPlace}</Descriptions.Item>
+            <Descriptions.Item label={t.ethnicity}>{d.ethnicity}</Descriptions.Item>
+            <Descriptions.Item label={t.school}>{d.schoolName}</Descriptions.Item>
+            <Descriptions.Item label={t.recognitionDecision}>
+              {fill(t.decisionOn, { number: d.decisionNumber, date: formatDate(d.decisionDate) })}
+            </Descriptions.Item>
+            <Descriptions.Item label={t.issueDate}>{formatDate(d.issueDate)}</Descriptions.Item>
+            <Descriptions.Item label={t.signerName}>{d.signerName}</Descriptions.Item>
           </Descriptions>
-          <img src={diplomaFiles.qr(d.id)} alt="Mã QR xác minh" style={{ width: 180 }} />
+          <img src={diplomaFiles.qr(d.id)} alt={t.qrAlt} style={{ width: 180 }} />
           <Space wrap>
-            <Button href={diplomaFiles.credential(d.id)}>Tải chứng chỉ số (.json)</Button>
+            <Button href={diplomaFiles.credential(d.id)}>{t.downloadCredential}</Button>
             {canWrite && d.status !== 'revoked' && (
               <>
-                <Button onClick={() => onAction('correct')}>Chỉnh sửa theo quyết định</Button>
-                <Button onClick={() => onAction('copy')}>Cấp bản sao</Button>
+                <Button onClick={() => onAction('correct')}>{t.correctByDecision}</Button>
+                <Button onClick={() => onAction('copy')}>{t.issueCopy}</Button>
                 <Button danger onClick={() => onAction('revoke')}>
-                  Thu hồi
+                  {t.revoke}
                 </Button>
               </>
             )}
@@ -57,11 +63,20 @@ export function DiplomaDrawer({
             items={d.history.map((h) => ({
               children: (
                 <>
-                  {`${DIPLOMA_EVENT_LABELS[h.kind]} — ${formatDate(h.at, true)}${h.decisionNumber ? ` — QĐ ${h.decisionNumber}` : ''}${h.after?.copyNumber ? ` — số ${h.after.copyNumber}` : ''}${h.reason ? ` — ${h.reason}` : ''}`}
+                  {[
+                    DIPLOMA_EVENT_NAMES[lang][h.kind],
+                    formatDate(h.at, true),
+                    h.decisionNumber && fill(t.historyDecision, { number: h.decisionNumber }),
+                    h.after?.copyNumber &&
+                      fill(t.historyCopyNumber, { number: h.after.copyNumber }),
+                    h.reason,
+                  ]
+                    .filter(Boolean)
+                    .join(' — ')}
                   {h.kind === 'copy' && h.after?.copyNumber && (
                     <>
                       {' '}
-                      <a href={diplomaFiles.copy(d.id, h.id)}>In bản sao</a>
+                      <a href={diplomaFiles.copy(d.id, h.id)}>{t.printCopy}</a>
                     </>
                   )}
                 </>

@@ -5,7 +5,7 @@ import type { DiplomaDetail, DiplomaSummary } from '../../../../src/modules/dipl
 import type { Me } from '../../../../src/modules/orgs/contract.ts';
 import { problemText } from '../../shared/api.ts';
 import { ErrorResult } from '../../shared/ErrorResult.tsx';
-import { formatDate, useMessages } from '../../shared/i18n.ts';
+import { fill, formatDate, useMessages } from '../../shared/i18n.ts';
 import { diplomaFiles, diplomasApi } from './api.ts';
 import { ChangeDialog, RevokeDialog } from './DiplomaDialogs.tsx';
 import { DiplomaDrawer } from './DiplomaDrawer.tsx';
@@ -14,7 +14,7 @@ import { GraduateImportDialog } from './GraduateImportDialog.tsx';
 import { IssueFromSchoolDialog } from './IssueFromSchoolDialog.tsx';
 import { IssueOneDialog } from './IssueOneDialog.tsx';
 import { diplomaMessages } from './messages.ts';
-import { STATUS } from './statusTags.tsx';
+import { StatusTag } from './statusTags.tsx';
 
 /** The register (sổ gốc) of the signed-in account's unit. */
 export default function DiplomasPage({ me }: { me: Me }) {
@@ -38,7 +38,7 @@ export default function DiplomasPage({ me }: { me: Me }) {
   const change = useMutation({
     mutationFn: (run: () => Promise<DiplomaDetail>) => run(),
     onSuccess: async () => {
-      void message.success(revoking ? 'Đã thu hồi văn bằng.' : 'Đã lưu.');
+      void message.success(revoking ? t.revokedDone : t.saved);
       setDialog(null);
       setRevoking(false);
       await refresh();
@@ -58,7 +58,7 @@ export default function DiplomasPage({ me }: { me: Me }) {
   const d = detail.data;
   return (
     <Card
-      title={`Sổ gốc cấp văn bằng — ${me.orgUnit.name}`}
+      title={fill(t.registerTitle, { unit: me.orgUnit.name })}
       extra={<Button href={diplomaFiles.register(me.orgUnit.id)}>{t.printRegister}</Button>}
     >
       <Space wrap style={{ marginBottom: 16 }}>
@@ -75,7 +75,7 @@ export default function DiplomasPage({ me }: { me: Me }) {
       </Space>
       <Input.Search
         allowClear
-        placeholder="Họ tên, số hiệu hoặc số vào sổ"
+        placeholder={t.searchRegister}
         onSearch={(v) => (setQ(v), setPage(1))}
         style={{ maxWidth: 360, marginBottom: 16 }}
       />
@@ -94,16 +94,16 @@ export default function DiplomasPage({ me }: { me: Me }) {
         }}
         onRow={(r) => ({ onClick: () => setOpen(r.id), style: { cursor: 'pointer' } })}
         columns={[
-          { title: 'Số hiệu', dataIndex: 'serialNumber' },
-          { title: 'Số vào sổ', dataIndex: 'registerNumber' },
-          { title: 'Họ và tên', dataIndex: 'fullName' },
-          { title: 'Ngày sinh', dataIndex: 'birthDate', render: (v: string) => formatDate(v) },
-          { title: 'Trường', dataIndex: 'schoolName' },
-          { title: 'Năm TN', dataIndex: 'graduationYear' },
+          { title: t.serial, dataIndex: 'serialNumber' },
+          { title: t.registerNumber, dataIndex: 'registerNumber', responsive: ['sm'] },
+          { title: t.fullName, dataIndex: 'fullName' },
+          { title: t.birthDate, dataIndex: 'birthDate', render: (v: string) => formatDate(v) },
+          { title: t.school, dataIndex: 'schoolName', responsive: ['sm'] },
+          { title: t.graduationYearShort, dataIndex: 'graduationYear', responsive: ['sm'] },
           {
-            title: 'Tình trạng',
+            title: t.status,
             dataIndex: 'status',
-            render: (s: DiplomaSummary['status']) => STATUS[s],
+            render: (s: DiplomaSummary['status']) => <StatusTag status={s} />,
           },
         ]}
       />

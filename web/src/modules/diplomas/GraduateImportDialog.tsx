@@ -4,10 +4,11 @@ import type {
   GraduateImportResult,
   ImportQuery,
 } from '../../../../src/modules/diplomas/contract.ts';
-import { DIPLOMA_TYPE_LABELS, DIPLOMA_TYPES } from '../../../../src/modules/diplomas/labels.ts';
 import { ApiError, problemText } from '../../shared/api.ts';
 import { DateInput, dateRules, todayTyped } from '../../shared/DateInput.tsx';
+import { fill, useI18n, useMessages } from '../../shared/i18n.ts';
 import { diplomasApi } from './api.ts';
+import { DATE_RULE_LABELS, DIPLOMA_DATA, diplomaMessages, diplomaTypeOptions } from './messages.ts';
 
 type ImportOptions = Pick<ImportQuery, 'diplomaType' | 'issueDate' | 'signerName' | 'signerTitle'>;
 
@@ -23,11 +24,13 @@ export function GraduateImportDialog({
   onClose: () => void;
   onIssued: () => Promise<void>;
 }) {
+  const t = useMessages(diplomaMessages);
+  const { lang } = useI18n();
   const { message } = App.useApp();
   const [file, setFile] = useState<File | null>(null);
   const [importResult, setImportResult] = useState<GraduateImportResult | null>(null);
   const upload = async (values: ImportOptions, dryRun: boolean) => {
-    if (!file) return void message.warning('Hãy chọn tệp Excel.');
+    if (!file) return void message.warning(t.chooseExcel);
     const body = new FormData();
     body.append('file', file);
     try {
@@ -37,7 +40,7 @@ export function GraduateImportDialog({
       );
       setImportResult(result);
       if (!dryRun) {
-        void message.success(`Đã cấp ${result.summary.added} văn bằng.`);
+        void message.success(fill(t.issuedCount, { n: result.summary.added }, lang));
         await onIssued();
       }
     } catch (e) {
@@ -50,7 +53,7 @@ export function GraduateImportDialog({
   return (
     <Modal
       open={open}
-      title="Cấp văn bằng từ danh sách công nhận tốt nghiệp"
+      title={t.importTitle}
       onCancel={onClose}
       footer={null}
       width={720}
@@ -61,26 +64,24 @@ export function GraduateImportDialog({
         initialValues={{
           diplomaType: 'upper_secondary',
           issueDate: todayTyped(),
-          signerTitle: 'Giám đốc',
+          signerTitle: DIPLOMA_DATA.signerTitle,
         }}
         onFinish={(v: ImportOptions) => void upload(v, true)}
       >
-        <Form.Item label="Loại văn bằng" name="diplomaType">
-          <Select
-            options={DIPLOMA_TYPES.map((value) => ({ value, label: DIPLOMA_TYPE_LABELS[value] }))}
-          />
+        <Form.Item label={t.diplomaType} name="diplomaType">
+          <Select options={diplomaTypeOptions(lang)} />
         </Form.Item>
         <Form.Item
-          label="Ngày cấp"
+          label={t.issueDate}
           name="issueDate"
-          rules={dateRules('Ngày cấp', { required: true, notFuture: true })}
+          rules={dateRules(DATE_RULE_LABELS.issueDate, { required: true, notFuture: true })}
         >
           <DateInput />
         </Form.Item>
-        <Form.Item label="Người ký" name="signerName" rules={[{ required: true }]}>
+        <Form.Item label={t.signerName} name="signerName" rules={[{ required: true }]}>
           <Input />
         </Form.Item>
-        <Form.Item label="Chức danh người ký" name="signerTitle" rules={[{ required: true }]}>
+        <Form.Item label={t.signerTitle} name="signerTitle" rules={[{ required: true }]}>
           <Input />
         </Form.Item>
         <Upload
@@ -89,10 +90,10 @@ export function GraduateImportDialog({
           beforeUpload={(f) => (setFile(f), false)}
           onRemove={() => setFile(null)}
         >
-          <Button>Chọn tệp Excel (.xlsx)</Button>
+          <Button>{t.pickExcel}</Button>
         </Upload>
         <Space style={{ marginTop: 16 }}>
-          <Button htmlType="submit">Kiểm tra (chưa cấp)</Button>
+          <Button htmlType="submit">{t.checkFile}</Button>
           <Form.Item noStyle shouldUpdate>
             {({ getFieldsValue }) => (
               <Button
@@ -100,7 +101,7 @@ export function GraduateImportDialog({
                 disabled={!importResult || importResult.errorList.length > 0}
                 onClick={() => void upload(getFieldsValue() as ImportOptions, false)}
               >
-                Cấp văn bằng
+                {t.issue}
               </Button>
             )}
           </Form.Item>
@@ -112,8 +113,16 @@ export function GraduateImportDialog({
             type={importResult.errorList.length ? 'error' : 'success'}
             message={
               importResult.errorList.length
-                ? `${importResult.errorList.length} lỗi: chưa cấp văn bằng nào. Sửa tệp rồi kiểm tra lại.`
-                : `${importResult.summary.rows} dòng hợp lệ: ${importResult.summary.added} văn bằng sẽ được cấp, ${importResult.summary.unchanged} đã có trong sổ.`
+                ? fill(t.importErrors, { n: importResult.errorList.length }, lang)
+                : fill(
+                    t.importReady,
+                    {
+                      rows: importResult.summary.rows,
+                      added: importResult.summary.added,
+                      unchanged: importResult.summary.unchanged,
+                    },
+                    lang,
+                  )
             }
           />
           {importResult.errorList.length > 0 && (
@@ -123,9 +132,10 @@ export function GraduateImportDialog({
               dataSource={importResult.errorList}
               pagination={{ pageSize: 10, hideOnSinglePage: true }}
               columns={[
-                { title: 'Dòng', dataIndex: 'row', width: 64 },
-                { title: 'Cột', dataIndex: 'column' },
-                { title: 'Lỗi', dataIndex: 'message' },
+                { title: t.row, dataIndex: 'row', width: 64 },
+                { title: t.column, dataIndex: 'column' },
+                // The server's message (row, column, what was expected), as it wrote it.
+                { title: t.error, dataIndex: 'message' },
               ]}
             />
           )}

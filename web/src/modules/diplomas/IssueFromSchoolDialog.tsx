@@ -1,28 +1,24 @@
-import {
-  Alert,
-  App,
-  Button,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Select,
-  Space,
-  Table,
-  Tag,
-} from 'antd';
+import { Alert, App, Button, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import type { GraduatesAnswer } from '../../../../src/modules/diplomas/contract.ts';
-import { DIPLOMA_TYPE_LABELS, DIPLOMA_TYPES } from '../../../../src/modules/diplomas/labels.ts';
+import type { DIPLOMA_TYPES } from '../../../../src/modules/diplomas/labels.ts';
 import type { Me } from '../../../../src/modules/orgs/contract.ts';
-import { GENDER_LABELS } from '../../../../src/modules/registry/labels.ts';
+import type { GENDER_LABELS } from '../../../../src/modules/registry/labels.ts';
 import { problemToForm } from '../../shared/problemToForm.ts';
 import { DateInput, dateRules, todayTyped } from '../../shared/DateInput.tsx';
-import { formatDate, useMessages } from '../../shared/i18n.ts';
+import { fill, formatDate, useI18n, useMessages } from '../../shared/i18n.ts';
 import { initialSchool, SchoolPicker, type PickedSchool } from '../../shared/SchoolPicker.tsx';
 import { currentSchoolYear, recentSchoolYears } from '../../shared/schoolYear.ts';
 import { diplomasApi } from './api.ts';
-import { diplomaMessages, fill } from './messages.ts';
+import {
+  DATE_RULE_LABELS,
+  DIPLOMA_DATA,
+  diplomaMessages,
+  diplomaTypeOptions,
+  GENDER_NAMES,
+} from './messages.ts';
+import { numberRule } from './numberRule.ts';
+import { YearInput } from './YearInput.tsx';
 
 interface IssueFields {
   schoolYear: string;
@@ -52,6 +48,7 @@ export function IssueFromSchoolDialog({
   onIssued: () => Promise<void>;
 }) {
   const t = useMessages(diplomaMessages);
+  const { lang } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<IssueFields>();
   const [school, setSchool] = useState<PickedSchool | null>(() => initialSchool(me));
@@ -59,7 +56,6 @@ export function IssueFromSchoolDialog({
   const [chosen, setChosen] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const num = (n: number) => n.toLocaleString('vi-VN');
 
   const load = async () => {
     setError(null);
@@ -95,7 +91,7 @@ export function IssueFromSchoolDialog({
         schoolId: school.id,
         studentIds: chosen,
       });
-      void message.success(fill(t.issuedCount, { n: num(result.issued.length) }));
+      void message.success(fill(t.issuedCount, { n: result.issued.length }, lang));
       setPreview(null);
       await onIssued();
       onClose();
@@ -123,7 +119,7 @@ export function IssueFromSchoolDialog({
           diplomaType: 'upper_secondary',
           graduationYear: Number(currentSchoolYear().slice(5)),
           issueDate: todayTyped(),
-          signerTitle: 'Giám đốc',
+          signerTitle: DIPLOMA_DATA.signerTitle,
         }}
         onFinish={(v) => void issue(v)}
       >
@@ -146,7 +142,7 @@ export function IssueFromSchoolDialog({
             <Select
               style={{ width: 260, maxWidth: '100%' }}
               onChange={() => setPreview(null)}
-              options={DIPLOMA_TYPES.map((value) => ({ value, label: DIPLOMA_TYPE_LABELS[value] }))}
+              options={diplomaTypeOptions(lang)}
             />
           </Form.Item>
         </Space>
@@ -161,11 +157,7 @@ export function IssueFromSchoolDialog({
               type={preview.length ? 'info' : 'warning'}
               message={
                 preview.length
-                  ? fill(t.previewCount, {
-                      n: num(preview.length),
-                      holds: num(holds),
-                      chosen: num(chosen.length),
-                    })
+                  ? fill(t.previewCount, { n: preview.length, holds, chosen: chosen.length }, lang)
                   : t.noGraduates
               }
             />
@@ -192,7 +184,7 @@ export function IssueFromSchoolDialog({
                   title: t.gender,
                   dataIndex: 'gender',
                   responsive: ['sm'],
-                  render: (g: keyof typeof GENDER_LABELS) => GENDER_LABELS[g],
+                  render: (g: keyof typeof GENDER_LABELS) => GENDER_NAMES[lang][g],
                 },
                 { title: t.ethnicity, dataIndex: 'ethnicity', responsive: ['md'] },
                 {
@@ -206,28 +198,34 @@ export function IssueFromSchoolDialog({
               <Form.Item
                 label={t.graduationYear}
                 name="graduationYear"
-                rules={[{ required: true }]}
+                rules={[{ required: true }, numberRule(t.graduationYearInvalid)]}
               >
-                <InputNumber min={1950} max={2100} style={{ width: 120 }} />
+                <YearInput min={1950} max={2100} style={{ width: 120 }} />
               </Form.Item>
               <Form.Item
                 label={t.decisionNumber}
                 name="decisionNumber"
                 rules={[{ required: true }]}
               >
-                <Input style={{ width: 240, maxWidth: '100%' }} placeholder="1234/QĐ-SGDĐT" />
+                <Input
+                  style={{ width: 240, maxWidth: '100%' }}
+                  placeholder={DIPLOMA_DATA.decisionNumberExample}
+                />
               </Form.Item>
               <Form.Item
                 label={t.decisionDate}
                 name="decisionDate"
-                rules={dateRules(t.decisionDate, { required: true, notFuture: true })}
+                rules={dateRules(DATE_RULE_LABELS.decisionDate, {
+                  required: true,
+                  notFuture: true,
+                })}
               >
                 <DateInput style={{ width: 140 }} />
               </Form.Item>
               <Form.Item
                 label={t.issueDate}
                 name="issueDate"
-                rules={dateRules(t.issueDate, { required: true, notFuture: true })}
+                rules={dateRules(DATE_RULE_LABELS.issueDate, { required: true, notFuture: true })}
               >
                 <DateInput style={{ width: 140 }} />
               </Form.Item>
@@ -245,7 +243,7 @@ export function IssueFromSchoolDialog({
                 loading={busy}
                 disabled={chosen.length === 0}
               >
-                {fill(t.issueChosen, { n: num(chosen.length) })}
+                {fill(t.issueChosen, { n: chosen.length }, lang)}
               </Button>
             </div>
           </>

@@ -1,13 +1,21 @@
-import { Alert, App, Button, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
+import { Alert, App, Button, Form, Input, Modal, Select, Space } from 'antd';
 import { useState } from 'react';
-import { DIPLOMA_TYPE_LABELS, DIPLOMA_TYPES } from '../../../../src/modules/diplomas/labels.ts';
-import { GENDER_LABELS } from '../../../../src/modules/registry/labels.ts';
+import type { DIPLOMA_TYPES } from '../../../../src/modules/diplomas/labels.ts';
+import type { GENDER_LABELS } from '../../../../src/modules/registry/labels.ts';
 import { ApiError } from '../../shared/api.ts';
 import { DateInput, dateRules, todayTyped } from '../../shared/DateInput.tsx';
-import { useMessages } from '../../shared/i18n.ts';
+import { fill, useI18n, useMessages } from '../../shared/i18n.ts';
 import { problemToForm } from '../../shared/problemToForm.ts';
 import { diplomasApi } from './api.ts';
-import { diplomaMessages, fill } from './messages.ts';
+import {
+  DATE_RULE_LABELS,
+  DIPLOMA_DATA,
+  diplomaMessages,
+  diplomaTypeOptions,
+  genderOptions,
+} from './messages.ts';
+import { numberRule } from './numberRule.ts';
+import { YearInput } from './YearInput.tsx';
 
 interface OneFields {
   diplomaType: (typeof DIPLOMA_TYPES)[number];
@@ -42,6 +50,7 @@ export function IssueOneDialog({
   onIssued: () => Promise<void>;
 }) {
   const t = useMessages(diplomaMessages);
+  const { lang } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<OneFields>();
   const [busy, setBusy] = useState(false);
@@ -75,8 +84,10 @@ export function IssueOneDialog({
       void message.success(
         fill(t.issuedOne, { serial: d!.serialNumber, entry: d!.registerNumber }),
       );
-      await onIssued();
+      // Closed first: the list's reload may take a while on a slow machine,
+      // and the form must not stay over it meanwhile.
       onClose();
+      await onIssued();
     } catch (e) {
       // Field errors of the one entry ("body.entries.0.birthDate") land on its fields.
       const onFields =
@@ -115,14 +126,12 @@ export function IssueOneDialog({
           gender: 'female',
           graduationYear: new Date().getFullYear(),
           issueDate: todayTyped(),
-          signerTitle: 'Giám đốc',
+          signerTitle: DIPLOMA_DATA.signerTitle,
         }}
         onFinish={(v) => void submit(v)}
       >
         <Form.Item label={t.diplomaType} name="diplomaType">
-          <Select
-            options={DIPLOMA_TYPES.map((value) => ({ value, label: DIPLOMA_TYPE_LABELS[value] }))}
-          />
+          <Select options={diplomaTypeOptions(lang)} />
         </Form.Item>
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: '0 16px' }}>
           <Form.Item
@@ -136,15 +145,13 @@ export function IssueOneDialog({
           <Form.Item
             label={t.birthDate}
             name="birthDate"
-            rules={dateRules(t.birthDate, { required: true, notFuture: true })}
+            rules={dateRules(DATE_RULE_LABELS.birthDate, { required: true, notFuture: true })}
             {...item}
           >
             <DateInput />
           </Form.Item>
           <Form.Item label={t.gender} name="gender" {...item}>
-            <Select
-              options={Object.entries(GENDER_LABELS).map(([value, label]) => ({ value, label }))}
-            />
+            <Select options={genderOptions(lang)} />
           </Form.Item>
           <Form.Item label={t.birthPlace} name="birthPlace" {...item}>
             <Input />
@@ -161,10 +168,10 @@ export function IssueOneDialog({
           <Form.Item
             label={t.graduationYear}
             name="graduationYear"
-            rules={[{ required: true }]}
+            rules={[{ required: true }, numberRule(t.graduationYearInvalid)]}
             {...item}
           >
-            <InputNumber min={1950} max={2100} style={{ width: '100%' }} />
+            <YearInput min={1950} max={2100} style={{ width: '100%' }} />
           </Form.Item>
           <Form.Item
             label={t.decisionNumber}
@@ -172,12 +179,12 @@ export function IssueOneDialog({
             rules={[{ required: true }]}
             {...item}
           >
-            <Input placeholder="1234/QĐ-SGDĐT" />
+            <Input placeholder={DIPLOMA_DATA.decisionNumberExample} />
           </Form.Item>
           <Form.Item
             label={t.decisionDate}
             name="decisionDate"
-            rules={dateRules(t.decisionDate, { required: true, notFuture: true })}
+            rules={dateRules(DATE_RULE_LABELS.decisionDate, { required: true, notFuture: true })}
             {...item}
           >
             <DateInput />
@@ -185,7 +192,7 @@ export function IssueOneDialog({
           <Form.Item
             label={t.issueDate}
             name="issueDate"
-            rules={dateRules(t.issueDate, { required: true, notFuture: true })}
+            rules={dateRules(DATE_RULE_LABELS.issueDate, { required: true, notFuture: true })}
             {...item}
           >
             <DateInput />

@@ -2,18 +2,21 @@ import { Alert, Button, Card, Descriptions, Form, Input, Radio, Tag, Typography 
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { PublicDiploma } from '../../../../src/modules/diplomas/contract.ts';
-import { DIPLOMA_TYPE_LABELS } from '../../../../src/modules/diplomas/labels.ts';
 import { problemText } from '../../shared/api.ts';
 import { DateInput, dateRules } from '../../shared/DateInput.tsx';
+import { useI18n, useMessages } from '../../shared/i18n.ts';
 import { diplomasApi } from './api.ts';
+import { DATE_RULE_LABELS, DIPLOMA_TYPE_NAMES, diplomaMessages } from './messages.ts';
 
-const STATUS = {
-  valid: <Tag color="green">Hợp lệ</Tag>,
-  corrected: <Tag color="blue">Hợp lệ (đã chỉnh sửa theo quyết định)</Tag>,
-  revoked: <Tag color="red">Đã bị thu hồi</Tag>,
-};
-
+/** The public lookup: the exact number, full name and date of birth, never a part of them. */
 export default function LookupPage() {
+  const { t: common, lang, setLang } = useI18n();
+  const t = useMessages(diplomaMessages);
+  const status = {
+    valid: <Tag color="green">{t.publicValid}</Tag>,
+    corrected: <Tag color="blue">{t.publicCorrected}</Tag>,
+    revoked: <Tag color="red">{t.publicRevoked}</Tag>,
+  };
   const [by, setBy] = useState<'serial' | 'registerNumber'>('serial');
   const [result, setResult] = useState<PublicDiploma[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -33,66 +36,66 @@ export default function LookupPage() {
   };
   return (
     <div style={{ maxWidth: 640, margin: '0 auto', padding: 16 }}>
-      <Card title="Tra cứu văn bằng tốt nghiệp">
-        <Typography.Paragraph type="secondary">
-          Nhập số hiệu (hoặc số vào sổ gốc), họ tên và ngày sinh đúng như trên văn bằng. Không tra
-          cứu theo một phần thông tin.
-        </Typography.Paragraph>
+      <Card
+        title={t.lookupTitle}
+        extra={
+          <Button size="small" onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}>
+            {common.language}
+          </Button>
+        }
+      >
+        <Typography.Paragraph type="secondary">{t.lookupIntro}</Typography.Paragraph>
         <Radio.Group
           value={by}
           onChange={(e) => setBy(e.target.value as typeof by)}
           style={{ marginBottom: 16 }}
         >
-          <Radio value="serial">Số hiệu</Radio>
-          <Radio value="registerNumber">Số vào sổ gốc</Radio>
+          <Radio value="serial">{t.serial}</Radio>
+          <Radio value="registerNumber">{t.registerEntry}</Radio>
         </Radio.Group>
         <Form
           layout="vertical"
           onFinish={(v: { number: string; fullName: string; birthDate: string }) => void submit(v)}
         >
           <Form.Item
-            label={by === 'serial' ? 'Số hiệu văn bằng' : 'Số vào sổ gốc'}
+            label={by === 'serial' ? t.serialNumber : t.registerEntry}
             name="number"
             rules={[{ required: true }]}
           >
             <Input />
           </Form.Item>
-          <Form.Item label="Họ và tên" name="fullName" rules={[{ required: true }]}>
+          <Form.Item label={t.fullName} name="fullName" rules={[{ required: true }]}>
             <Input />
           </Form.Item>
           <Form.Item
-            label="Ngày sinh (dd/mm/yyyy)"
+            label={t.birthDateTyped}
             name="birthDate"
-            rules={dateRules('Ngày sinh', { required: true, notFuture: true })}
+            rules={dateRules(DATE_RULE_LABELS.birthDate, { required: true, notFuture: true })}
           >
             <DateInput placeholder="15/03/2008" />
           </Form.Item>
           <Button type="primary" htmlType="submit">
-            Tra cứu
+            {t.lookUp}
           </Button>
           <Link to="/xac-minh" style={{ marginLeft: 16 }}>
-            Xác minh bằng mã QR
+            {t.verifyByQr}
           </Link>
         </Form>
         {error && <Alert type="error" message={error} style={{ marginTop: 16 }} role="alert" />}
         {result && result.length === 0 && (
-          <Alert
-            type="warning"
-            style={{ marginTop: 16 }}
-            message="Không tìm thấy văn bằng khớp với thông tin đã nhập."
-          />
+          <Alert type="warning" style={{ marginTop: 16 }} message={t.lookupNone} />
         )}
         {result?.map((d) => (
           <Card key={d.serialNumber} style={{ marginTop: 16 }} data-testid="lookup-result">
             <Descriptions column={1} size="small">
-              <Descriptions.Item label="Tình trạng">{STATUS[d.status]}</Descriptions.Item>
-              <Descriptions.Item label="Họ và tên">{d.fullName}</Descriptions.Item>
-              <Descriptions.Item label="Văn bằng">
-                {DIPLOMA_TYPE_LABELS[d.diplomaType]}
+              <Descriptions.Item label={t.status}>{status[d.status]}</Descriptions.Item>
+              <Descriptions.Item label={t.fullName}>{d.fullName}</Descriptions.Item>
+              <Descriptions.Item label={t.diploma}>
+                {DIPLOMA_TYPE_NAMES[lang][d.diplomaType]}
               </Descriptions.Item>
-              <Descriptions.Item label="Trường">{d.schoolName}</Descriptions.Item>
-              <Descriptions.Item label="Năm tốt nghiệp">{d.graduationYear}</Descriptions.Item>
-              <Descriptions.Item label="Số hiệu">{d.serialNumber}</Descriptions.Item>
+              <Descriptions.Item label={t.school}>{d.schoolName}</Descriptions.Item>
+              <Descriptions.Item label={t.graduationYear}>{d.graduationYear}</Descriptions.Item>
+              <Descriptions.Item label={t.serial}>{d.serialNumber}</Descriptions.Item>
             </Descriptions>
           </Card>
         ))}

@@ -18,9 +18,9 @@ import {
   type IssuerKey,
   type QrVerification,
 } from '../../../../src/modules/diplomas/credentials/qr.ts';
-import { DIPLOMA_TYPE_LABELS } from '../../../../src/modules/diplomas/labels.ts';
-import { formatDate } from '../../shared/i18n.ts';
+import { fill, formatDate, useI18n, useMessages, type Lang } from '../../shared/i18n.ts';
 import { diplomaFiles, type PublicKeys, type StatusListCredential } from './api.ts';
+import { DIPLOMA_TYPE_NAMES, diplomaMessages, QR_OUTCOME_EN } from './messages.ts';
 
 /**
  * Offline diploma verification: the department's public keys are cached in
@@ -85,11 +85,19 @@ async function decodeFile(file: File): Promise<string | null> {
   return decodeImageData(context.getImageData(0, 0, canvas.width, canvas.height));
 }
 
+/** Milliseconds with one decimal, as the page's language writes them (2,4 / 2.4). */
+const msText = (ms: number, lang: Lang) =>
+  ms.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  });
+
 type Outcome = QrVerification & { revoked: boolean | null; ms: number };
 
 function Camera({ onCode }: { onCode: (text: string) => void }) {
+  const t = useMessages(diplomaMessages);
   const video = useRef<HTMLVideoElement>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [blocked, setBlocked] = useState(false);
   useEffect(() => {
     let stream: MediaStream | null = null;
     let timer = 0;
@@ -112,37 +120,38 @@ function Camera({ onCode }: { onCode: (text: string) => void }) {
           if (text) onCode(text);
         }, 300);
       })
-      .catch(() =>
-        setError('Không mở được máy ảnh: hãy cho phép trình duyệt dùng máy ảnh, hoặc tải ảnh lên.'),
-      );
+      .catch(() => setBlocked(true));
     return () => {
       window.clearInterval(timer);
       stream?.getTracks().forEach((t) => t.stop());
     };
   }, [onCode]);
-  return error ? (
-    <Alert type="warning" message={error} />
+  return blocked ? (
+    <Alert type="warning" message={t.cameraBlocked} />
   ) : (
     <video ref={video} style={{ width: '100%', maxWidth: 420 }} muted playsInline />
   );
 }
 
 export default function VerifyPage() {
+  const { t: common, lang, setLang } = useI18n();
+  const t = useMessages(diplomaMessages);
   const [text, setText] = useState('');
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [keysCount, setKeysCount] = useState(() => cachedKeys().length);
-  const [unreadable, setUnreadable] = useState<string | null>(null);
+  const [noQrInImage, setNoQrInImage] = useState(false);
   useEffect(() => {
     void refreshKeys().then(() => setKeysCount(cachedKeys().length));
   }, []);
   const verify = async (payload: string) => {
-    setUnreadable(null);
+    setNoQrInImage(false);
     const started = performance.now();
     // Whatever the browser throws (its errors are in English, "Failed to fetch"),
-    // the person checking is told in Vietnamese that the code cannot be trusted.
+    // the person checking is told that the code cannot be trusted: in the
+    // verifier's own words, Vietnamese (an English page says QR_OUTCOME_EN).
     const result = await verifyDiplomaQr(payload, cachedKeys()).catch((): QrVerification => ({
       status: 'unreadable',
-      message: 'Không kiểm tra được mã QR này trên trình duyệt; hãy thử lại hoặc dùng ảnh mã QR.',
+      message: diplomaMessages.vi.browserCannotCheck,
     }));
     const ms = performance.now() - started;
     setOutcome({ ...result, ms, revoked: null });
@@ -153,30 +162,36 @@ export default function VerifyPage() {
   };
   const status = outcome
     ? outcome.status === 'valid' && outcome.revoked
-      ? { color: 'red', label: 'ĐÃ BỊ THU HỒI', type: 'error' as const }
+      ? { color: 'red', label: t.verdictRevoked, type: 'error' as const }
       : {
-          valid: { color: 'green', label: 'HỢP LỆ', type: 'success' as const },
-          tampered: { color: 'red', label: 'BỊ SỬA ĐỔI / GIẢ MẠO', type: 'error' as const },
+          valid: { color: 'green', label: t.verdictValid, type: 'success' as const },
+          tampered: { color: 'red', label: t.verdictTampered, type: 'error' as const },
           unknown_issuer: {
             color: 'orange',
-            label: 'KHÔNG RÕ ĐƠN VỊ CẤP',
+            label: t.verdictUnknownIssuer,
             type: 'warning' as const,
           },
-          unreadable: { color: 'default', label: 'KHÔNG ĐỌC ĐƯỢC', type: 'warning' as const },
+          unreadable: { color: 'default', label: t.verdictUnreadable, type: 'warning' as const },
         }[outcome.status]
     : null;
   return (
     <div style={{ maxWidth: 720, margin: '0 auto', padding: 16 }}>
-      <Card title="Xác minh văn bằng bằng mã QR">
+      <Card
+        title={t.verifyTitle}
+        extra={
+          <Button size="small" onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}>
+            {common.language}
+          </Button>
+        }
+      >
         <Typography.Paragraph type="secondary">
-          Chữ ký của Sở được kiểm tra ngay trên máy của bạn, kể cả khi không có mạng ({keysCount}{' '}
-          khoá của Sở đã lưu). Tình trạng thu hồi được kiểm tra khi có mạng.
+          {fill(t.verifyIntro, { keys: keysCount }, lang)}
         </Typography.Paragraph>
         <Tabs
           items={[
             {
               key: 'text',
-              label: 'Dán nội dung mã',
+              label: t.pasteCode,
               children: (
                 <Space direction="vertical" style={{ width: '100%' }}>
                   <Input.TextArea
@@ -184,40 +199,40 @@ export default function VerifyPage() {
                     value={text}
                     onChange={(e) => setText(e.target.value)}
                     placeholder="VN1:…"
-                    aria-label="Nội dung mã QR"
+                    aria-label={t.qrContent}
                   />
                   <Button type="primary" onClick={() => void verify(text)} disabled={!text.trim()}>
-                    Xác minh
+                    {t.verify}
                   </Button>
                 </Space>
               ),
             },
             {
               key: 'image',
-              label: 'Tải ảnh mã QR',
+              label: t.uploadImage,
               children: (
                 <Upload
                   accept="image/*"
                   showUploadList={false}
                   beforeUpload={(file) => {
                     void decodeFile(file).then((code) =>
-                      code ? verify(code) : setUnreadable('Không tìm thấy mã QR trong ảnh.'),
+                      code ? verify(code) : setNoQrInImage(true),
                     );
                     return false;
                   }}
                 >
-                  <Button>Chọn ảnh</Button>
+                  <Button>{t.chooseImage}</Button>
                 </Upload>
               ),
             },
             {
               key: 'camera',
-              label: 'Máy ảnh',
+              label: t.camera,
               children: <Camera onCode={(code) => void verify(code)} />,
             },
           ]}
         />
-        {unreadable && <Alert type="warning" message={unreadable} style={{ marginTop: 16 }} />}
+        {noQrInImage && <Alert type="warning" message={t.noQrInImage} style={{ marginTop: 16 }} />}
         {outcome && status && (
           <Alert
             style={{ marginTop: 16 }}
@@ -233,35 +248,37 @@ export default function VerifyPage() {
               <>
                 <div>
                   {outcome.status === 'valid' && outcome.revoked
-                    ? 'Văn bằng đã bị thu hồi theo quyết định của Sở.'
-                    : outcome.message}
+                    ? t.revokedByDecision
+                    : lang === 'vi'
+                      ? outcome.message
+                      : QR_OUTCOME_EN[outcome.status]}
                 </div>
                 {outcome.status === 'valid' && outcome.revoked === null && (
-                  <div>Chưa kiểm tra được tình trạng thu hồi (không có mạng).</div>
+                  <div>{t.revocationUnchecked}</div>
                 )}
                 {outcome.fields && (
                   <Descriptions column={1} size="small" style={{ marginTop: 8 }}>
-                    <Descriptions.Item label="Họ và tên">
+                    <Descriptions.Item label={t.fullName}>
                       {outcome.fields.fullName}
                     </Descriptions.Item>
-                    <Descriptions.Item label="Ngày sinh">
+                    <Descriptions.Item label={t.birthDate}>
                       {formatDate(outcome.fields.birthDate)}
                     </Descriptions.Item>
-                    <Descriptions.Item label="Văn bằng">
-                      {DIPLOMA_TYPE_LABELS[outcome.fields.diplomaType]}
+                    <Descriptions.Item label={t.diploma}>
+                      {DIPLOMA_TYPE_NAMES[lang][outcome.fields.diplomaType]}
                     </Descriptions.Item>
-                    <Descriptions.Item label="Trường">{outcome.fields.school}</Descriptions.Item>
-                    <Descriptions.Item label="Năm tốt nghiệp">
+                    <Descriptions.Item label={t.school}>{outcome.fields.school}</Descriptions.Item>
+                    <Descriptions.Item label={t.graduationYear}>
                       {outcome.fields.graduationYear}
                     </Descriptions.Item>
-                    <Descriptions.Item label="Số hiệu">{outcome.fields.serial}</Descriptions.Item>
-                    <Descriptions.Item label="Số vào sổ gốc">
+                    <Descriptions.Item label={t.serial}>{outcome.fields.serial}</Descriptions.Item>
+                    <Descriptions.Item label={t.registerEntry}>
                       {outcome.fields.registerNumber}
                     </Descriptions.Item>
                   </Descriptions>
                 )}
                 <Typography.Text type="secondary">
-                  Thời gian kiểm tra chữ ký: {outcome.ms.toFixed(1)} ms
+                  {fill(t.signatureTime, { ms: msText(outcome.ms, lang) })}
                 </Typography.Text>
               </>
             }
