@@ -1,9 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PLAN_HEADERS } from '../../src/modules/indicators/plan-import/sheet.ts';
 import { schoolYearOf } from '../../src/modules/registry/contract.ts';
 import { apiSignIn, startServer, type RunningServer } from '../helpers/server.ts';
 import { launchBrowser, localOnlyContext, signInOnPage } from './helpers.ts';
@@ -187,7 +189,6 @@ describe('a department officer enters a plan, follows the reports and the need p
       await dialog.getByLabel('Tên kế hoạch').fill(`Kế hoạch thử (${label})`);
       await dialog.getByLabel('Số, ký hiệu').fill(`${label === 'phone' ? 2 : 1}/KH-SGDĐT`);
       await dialog.getByLabel('Ngày ban hành').fill('15/01/2026');
-      await dialog.getByLabel('Ngày ban hành').press('Enter');
       await dialog.getByRole('button', { name: 'Thêm chỉ tiêu' }).click();
       await dialog.getByLabel('Chỉ tiêu', { exact: true }).click();
       await page.getByTitle('Tỷ lệ lớp tiểu học học 2 buổi/ngày').click();
@@ -195,7 +196,8 @@ describe('a department officer enters a plan, follows the reports and the need p
       await page.getByTitle(YEAR, { exact: true }).last().click();
       await dialog.getByLabel('Chỉ tiêu kế hoạch').fill(label === 'phone' ? '66,25' : '77,5');
       await dialog.getByRole('button', { name: 'Lưu kế hoạch' }).click();
-      await expect.poll(() => dialog.isVisible()).toBe(false);
+      // Saving the plan then reloads the dashboard: allow the server its time.
+      await expect.poll(() => dialog.isVisible(), { timeout: 10_000 }).toBe(false);
       const tag = `${YEAR}: ${label === 'phone' ? '66,25' : '77,50'} %`;
       await expect
         .poll(() =>
@@ -221,6 +223,129 @@ describe('a department officer enters a plan, follows the reports and the need p
       await openTab(page, 'Định mức giáo viên');
       await expect.poll(() => page.getByTestId('subjects-primary').isVisible()).toBe(true);
       expect(await page.getByTestId('subjects-primary').innerText()).toContain('Ngoại ngữ 1');
+      expect(pageErrors).toEqual([]);
+      expect(remoteRequests).toEqual([]);
+      await context.close();
+    }, 120_000);
+});
+
+/** A plan-targets workbook as the template has it: one row per indicator and year. */
+async function targetsWorkbook(rows: (string | number)[][]): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('Chỉ tiêu kế hoạch');
+  sheet.addRow([PLAN_HEADERS.indicatorId, PLAN_HEADERS.schoolYear, PLAN_HEADERS.value]);
+  for (const r of rows) sheet.addRow(r);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+describe('a department officer exports the dashboard and imports a plan from Excel', () => {
+  for (const [label, viewport] of [
+    ['desktop', { width: 1280, height: 900 }],
+    ['phone', { width: 390, height: 844 }],
+  ] as const)
+    it(`downloads the table as xlsx, opens the PDF report, imports targets (${label})`, async () => {
+      const { context, remoteRequests } = await localOnlyContext(browser, viewport);
+      const page = await context.newPage();
+      const pageErrors: string[] = [];
+      page.on('pageerror', (e) => pageErrors.push(e.message));
+      await signInOnPage(page, server.url, 'admin', ADMIN_PASSWORD);
+      await page.goto(`${server.url}/chi-tieu`);
+      await expect
+        .poll(() => page.getByTestId('value-two_sessions_primary_students').isVisible())
+        .toBe(true);
+      const province = await page.getByTestId('current-unit').innerText();
+
+      // The table by unit as xlsx: the province's title, one row per commune, the sum last.
+      const xlsx = page.getByTestId('export-xlsx');
+      await xlsx.scrollIntoViewIfNeeded();
+      expect(await xlsx.isVisible()).toBe(true);
+      const download = page.waitForEvent('download');
+      await xlsx.click();
+      const saved = await download;
+      expect(saved.suggestedFilename()).toMatch(new RegExp(`^chi-tieu-.+-${YEAR}\\.xlsx$`));
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(await saved.path());
+      const sheet = book.getWorksheet('Theo đơn vị')!;
+      expect(sheet.getCell(1, 1).text).toContain(province);
+      expect(sheet.getCell(1, 1).text).toContain(`năm học ${YEAR}`);
+      expect(sheet.getRow(sheet.rowCount).getCell(2).text).toBe(`Cộng (${province})`);
+      expect(sheet.rowCount).toBeGreaterThan(3);
+
+      // The PDF report beside it: opens in a new tab; its file is the report for the meeting.
+      const pdfButton = page.getByTestId('export-pdf');
+      expect(await pdfButton.isVisible()).toBe(true);
+      const href = (await pdfButton.getAttribute('href'))!;
+      expect(href).toContain('/api/indicators/dashboard/report.pdf');
+      expect(href).toContain(`year=${YEAR}`);
+      const popup = page.waitForEvent('popup');
+      await pdfButton.click();
+      await (await popup).close();
+      const pdf = await page.request.get(new URL(href, server.url).toString());
+      expect(pdf.status()).toBe(200);
+      expect(pdf.headers()['content-type']).toContain('application/pdf');
+      const pdfFile = join(dir, `dashboard-${label}.pdf`);
+      writeFileSync(pdfFile, await pdf.body());
+      const text = execFileSync('/usr/bin/pdftotext', ['-layout', pdfFile, '-']).toString('utf8');
+      expect(text).toContain('BÁO CÁO CHỈ TIÊU GIÁO DỤC SO VỚI KẾ HOẠCH');
+      expect(text).toContain(province.toUpperCase());
+      expect(text).toContain('I. Tất cả các cấp học');
+      expect(text).toContain('Cấp học: Tiểu học');
+      expect(text).toMatch(/Số liệu tính lúc \d{2}:\d{2} ngày \d{2}\/\d{2}\/\d{4}/);
+
+      // A plan's targets from Excel: a file with a wrong id is refused, row and column named.
+      const decision = `${label === 'phone' ? 4 : 3}/KH-SGDĐT`;
+      const target = label === 'phone' ? '86,75' : '88,25';
+      await page.getByTestId('plan-import').click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('Tên kế hoạch').fill(`Kế hoạch nhập từ Excel (${label})`);
+      await dialog.getByLabel('Số, ký hiệu').fill(decision);
+      await dialog.getByLabel('Ngày ban hành').fill('20/08/2026');
+      const input = dialog.locator('input[type=file]');
+      await input.setInputFiles({
+        name: 'chi-tieu-sai.xlsx',
+        mimeType: XLSX_TYPE,
+        buffer: await targetsWorkbook([['khong_co_chi_tieu', YEAR, '90']]),
+      });
+      await dialog.getByRole('button', { name: 'Nhập chỉ tiêu' }).click();
+      const errors = dialog.getByTestId('plan-import-errors');
+      await expect.poll(() => errors.isVisible(), { timeout: 10_000 }).toBe(true);
+      const errorText = await errors.innerText();
+      expect(errorText).toContain('Mã chỉ tiêu');
+      expect(errorText).toContain('khong_co_chi_tieu');
+      expect(errorText).toMatch(/\b2\b/);
+      expect(await dialog.getByText('Tệp có 1 lỗi, chưa ghi gì').isVisible()).toBe(true);
+
+      // The corrected file: written, and the target drawn on its indicator's card.
+      await input.setInputFiles({
+        name: 'chi-tieu.xlsx',
+        mimeType: XLSX_TYPE,
+        buffer: await targetsWorkbook([['two_sessions_primary_students', YEAR, target]]),
+      });
+      await dialog.getByRole('button', { name: 'Nhập chỉ tiêu' }).click();
+      await expect
+        .poll(() => dialog.getByTestId('plan-import-done').isVisible(), { timeout: 10_000 })
+        .toBe(true);
+      expect(await dialog.getByTestId('plan-import-done').innerText()).toContain(
+        'Đã thêm kế hoạch với 1 chỉ tiêu.',
+      );
+      // At 390 px the dialog fits the screen: nothing to scroll sideways.
+      const box = await dialog.boundingBox();
+      expect(box!.x).toBeGreaterThanOrEqual(0);
+      expect(box!.x + box!.width).toBeLessThanOrEqual(viewport.width);
+      await dialog.getByRole('button', { name: 'Đóng' }).last().click();
+      await expect.poll(() => dialog.isVisible(), { timeout: 10_000 }).toBe(false);
+      await expect
+        .poll(
+          () =>
+            page
+              .getByTestId('indicator-two_sessions_primary_students')
+              .getByText(`${YEAR}: ${target} %`)
+              .isVisible(),
+          { timeout: 10_000 },
+        )
+        .toBe(true);
       expect(pageErrors).toEqual([]);
       expect(remoteRequests).toEqual([]);
       await context.close();

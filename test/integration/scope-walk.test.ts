@@ -20,6 +20,7 @@ import { CATCHMENT_HEADERS } from '../../src/modules/admissions/entry/catchment-
 import { STAFF_HEADERS } from '../../src/modules/registry/imports/import-staff.ts';
 import { STUDENT_HEADERS } from '../../src/modules/registry/imports/import-students.ts';
 import { schoolYearOf } from '../../src/modules/registry/contract.ts';
+import { receiveIncomingStudents } from '../../src/modules/registry/index.ts';
 import { buildApp, type App } from '../../src/app/app.ts';
 import { createJobQueue } from '../../src/app/job-queue.ts';
 import { hashPassword } from '../../src/lib/passwords.ts';
@@ -76,6 +77,16 @@ const PUBLIC: Record<string, string> = {
     'counts of applications per program and rank: no personal data (issue #14)',
   'GET /api/public/admissions/{campaign}/lookup':
     "result lookup: needs the candidate's code and date of birth, answers that candidate only",
+  'GET /api/public/accreditation/results':
+    "a school's published self-assessment results and recognition decisions: published on purpose, no personal data",
+  'GET /api/public/admissions/{campaign}/entry-counts':
+    'entry-grade counts per school: seats, applications in and outside the catchment, no personal data (issue #15)',
+  'GET /api/public/admissions/{campaign}/areas':
+    "an entry campaign's residential areas and the schools serving each: the commune's published catchments",
+  'GET /api/public/admissions/{campaign}/entry-lookup':
+    "entry-grade result lookup: needs the child's personal id and date of birth, answers that child only",
+  'POST /api/public/admissions/{campaign}/sign-in/personal-id':
+    "a family's sign-in: answers only for the child's personal id and date of birth given",
   'GET /api/public/services/procedures':
     'the procedure catalogue (issue #19): published data, no personal data',
   'GET /api/public/services/procedures/{id}': 'one procedure of the catalogue: published data',
@@ -104,9 +115,13 @@ const PUBLIC: Record<string, string> = {
       'DELETE /api/public/admissions/{campaign}/application',
       'GET /api/public/admissions/{campaign}/result',
       'POST /api/public/admissions/{campaign}/confirmation',
+      'GET /api/public/admissions/{campaign}/specialised-result',
+      'POST /api/public/admissions/{campaign}/specialised-confirmation',
       'GET /api/public/admissions/{campaign}/priority-claim',
       'POST /api/public/admissions/{campaign}/priority-claim',
       'GET /api/public/admissions/{campaign}/receipt',
+      'GET /api/public/admissions/{campaign}/entry-application',
+      'PUT /api/public/admissions/{campaign}/entry-application',
     ].map((op) => [
       op,
       "a candidate's own application or result, under the candidate's session (code and PIN), never a staff session: 401 without it",
@@ -117,6 +132,8 @@ const PUBLIC: Record<string, string> = {
 const PUBLIC_MAY_REVEAL: Record<string, SecretKind[]> = {
   // The lookup shows the diploma whose number, name and birth date were given.
   'GET /api/public/diplomas/lookup': ['diploma'],
+  // A published result names its school (the one whose code was given).
+  'GET /api/public/accreditation/results': ['unit'],
   // A published calendar names its unit.
   'GET /api/public/office/calendar/{code}': ['unit'],
 };
@@ -148,6 +165,8 @@ interface Fixture {
     diploma: { id: string; serial: string; register: string; copyEvent: string };
     /** A background job enqueued by B's clerk. */
     job: string;
+    /** An admitted candidate handed over to B, waiting for a class. */
+    intake: string;
     /** B's office: an outgoing and an incoming document, an assignment, a calendar entry. */
     office: { outgoing: string; incoming: string; assignment: string; calendarEntry: string };
   };
@@ -635,6 +654,20 @@ async function seed(): Promise<Fixture> {
         copyEvent: copy.id,
       },
       job: await enqueueJobOf(B, clerkB),
+      intake: (
+        await receiveIncomingStudents(db, systemActor('scope walk'), {
+          schoolYear: YEAR,
+          source: 'admissions:scope-walk',
+          students: [
+            {
+              reference: 'TS-B-1',
+              toSchoolId: B,
+              grade: 10,
+              person: { fullName: 'Hồ Gia Bảo', birthDate: '2011-02-03', gender: 'male' },
+            },
+          ],
+        })
+      )[0]!.intakeId,
       office: {
         outgoing: outgoingB,
         incoming: incomingB,
@@ -857,6 +890,8 @@ const ID_BY_SEGMENT = (): Record<string, string> => ({
   procedures: 'ban-sao-van-bang',
   applications: NO_APPLICATION,
   surveys: NO_SURVEY,
+  // Trusted roots are the department's (office settings): none is B's; an unknown one.
+  'trusted-roots': '01900000-0000-7000-8000-000000000121',
   texts: NO_SURVEY,
 });
 
@@ -891,6 +926,8 @@ const NAMED_IDS = (): Record<string, string | string[]> => ({
   repeaterIds: [fx.b.student.id],
   // Diplomas issued from B's graduation list.
   studentIds: [fx.b.student.id],
+  // B's incoming (admitted) student, waiting for a class.
+  intakeIds: [fx.b.intake],
   // An indicator of the catalogue (definitions data, nobody's object).
   indicatorId: 'national_standard_rate',
   // The status list of B's issuing unit; a new unit code in bodies (below).
@@ -902,6 +939,8 @@ const NAMED_IDS = (): Record<string, string | string[]> => ({
   campaign: ADMISSIONS_CAMPAIGN,
   // B's commune: its entry-grade catchments.
   communeId: fx.b.commune,
+  // No entry area in the fixture: an unknown one (the entry module's tests check real ones).
+  areaId: '01900000-0000-7000-8000-000000000715',
   surveyId: NO_SURVEY,
   // A survey sent to B's school.
   scopeUnitId: fx.b.school,
@@ -913,6 +952,10 @@ const NAMED_IDS = (): Record<string, string | string[]> => ({
   setId: 'tt18-2018',
   requirementCode: '1.1.M1.a',
   criterionCode: '1.1',
+  // No accreditation plan task or council member of B in the fixture: unknown ones.
+  taskId: ACCREDITATION_CYCLE,
+  memberId: ACCREDITATION_CYCLE,
+  commentId: ACCREDITATION_CYCLE,
 });
 
 /** Non-id values that must be plausible for the request to reach the access check. */
@@ -970,6 +1013,15 @@ const BODY_OVERRIDES = (): Record<string, Record<string, unknown>> => ({
   'POST /api/indicators/plans': { decisionDate: TODAY },
   // A survey to B's school: its sections' ids are question keys, not objects.
   'POST /api/surveys': {
+    sections: [
+      {
+        id: 'day-hoc',
+        title: 'Dạy học',
+        questions: [{ id: 'q1', kind: 'scale5', text: 'Dễ hiểu' }],
+      },
+    ],
+  },
+  'PATCH /api/surveys/{id}': {
     sections: [
       {
         id: 'day-hoc',

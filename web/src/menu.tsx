@@ -13,6 +13,7 @@ import {
   SolutionOutlined,
   SwapOutlined,
   TeamOutlined,
+  UserAddOutlined,
 } from '@ant-design/icons';
 import type { MenuItemType } from 'antd/es/menu/interface';
 import type { Me } from '../../src/modules/orgs/contract.ts';
@@ -60,6 +61,15 @@ export function menuItems(me: Me, lang: Lang, t: (typeof catalogues)[Lang]): Men
       : []),
     ...(me.permissions.includes('registry.read')
       ? [{ key: '/chuyen-truong', icon: <SwapOutlined />, label: sm.menuTransfers }]
+      : []),
+    ...(me.permissions.includes('registry.read')
+      ? [
+          {
+            key: '/cho-xep-lop',
+            icon: <UserAddOutlined />,
+            label: registryMessages[lang].incomingMenu,
+          },
+        ]
       : []),
     ...(me.permissions.includes('registry.read') && me.orgUnit.kind !== 'school'
       ? [{ key: '/van-bang', icon: <SafetyCertificateOutlined />, label: sm.menuDiplomas }]

@@ -141,6 +141,26 @@ describe('seeding a database', () => {
       .where('action', '=', 'insert')
       .executeTakeFirstOrThrow();
     expect(Number(units.n)).toBe(result.units);
+    // The admissions demo: a grade-1 entry campaign open now, with seats and catchments (issue #15).
+    const entry = await db
+      .selectFrom('admission_campaign')
+      .select(['id', 'status', 'entry_rules'])
+      .where('grade', '=', 1)
+      .execute();
+    expect(entry).toHaveLength(1);
+    expect(entry[0]).toMatchObject({ status: 'open', entry_rules: { seed: 20_260_615 } });
+    const seats = await db
+      .selectFrom('admission_program')
+      .select(['id', 'unzoned'])
+      .where('campaign_id', '=', entry[0]!.id)
+      .execute();
+    expect(seats.length).toBeGreaterThan(0);
+    const served = await db
+      .selectFrom('entry_catchment')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('grade', '=', 1)
+      .executeTakeFirstOrThrow();
+    expect(Number(served.n)).toBeGreaterThanOrEqual(2 * seats.length);
     await expect(seedDemo(db, { schools: 5, students: 100 })).rejects.toThrow(/đã có dữ liệu/);
     expect(await count('student')).toBe(2_000);
   });
