@@ -16,6 +16,9 @@
  *      results (allocate-campaign) timed, and the public results lookup at
  *      1,000 requests/s.
  *   npx tsx bench/admissions-load.ts [--quick]
+ *   BENCH_READ_URL=postgres://postgres@127.0.0.1:5433/postgres npx tsx bench/admissions-load.ts
+ *     (public counts and lookup from that streaming standby; the counts'
+ *     catch-up is then the standby's freshness)
  */
 import http from 'node:http';
 import '../src/app/modules.ts';
@@ -165,9 +168,24 @@ try {
     `slips for ${slips.length.toLocaleString('en')} candidates (argon2id PINs): ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
 
+  // BENCH_READ_URL: a streaming standby of BENCH_DATABASE_URL's server (as .ci/standby.sh
+  // starts on port 5433); the public counts and lookup are then read there, and the counts'
+  // catch-up below is the standby's freshness.
+  const readUrl = process.env.BENCH_READ_URL ? new URL(process.env.BENCH_READ_URL) : undefined;
+  if (readUrl) readUrl.pathname = `/${name}`;
   const server = await startServer(
-    { DATABASE_URL: url.toString(), SOGD_LOOKUPS_PER_MINUTE: '100000000', LOG_LEVEL: 'error' },
+    {
+      DATABASE_URL: url.toString(),
+      ...(readUrl ? { DATABASE_READ_URL: readUrl.toString() } : {}),
+      SOGD_LOOKUPS_PER_MINUTE: '100000000',
+      LOG_LEVEL: 'error',
+    },
     ['--no-demo'],
+  );
+  console.log(
+    readUrl
+      ? `public reads from the standby ${readUrl.host} (DATABASE_READ_URL)`
+      : 'public reads from the primary (no BENCH_READ_URL)',
   );
   try {
     const base = `/api/public/admissions/${campaign.id}`;

@@ -30,7 +30,10 @@ export async function startServer(
   timeoutMs = 120_000,
 ): Promise<RunningServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['bin/sogd.js', 'serve', '--port', String(port), ...args], {
+  // SOGD_SERVE_NODE_ARGS: Node flags for the server only (a bench's `--cpu-prof`, which NODE_OPTIONS refuses).
+  const nodeArgs = (process.env.SOGD_SERVE_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const serveArgs = ['bin/sogd.js', 'serve', '--port', String(port), ...args];
+  const child = spawn(process.execPath, [...nodeArgs, ...serveArgs], {
     cwd: REPO,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -318,7 +318,8 @@ describe('a restart loses no job', () => {
       await server?.close();
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+    // On PGlite it opens and migrates a data directory twice: about 70 s on a loaded CI machine.
+  }, 180_000);
 
   it('a job cut short by a stop runs again after the restart', async () => {
     const database = await freshDatabase();
