@@ -183,10 +183,16 @@ describe('a school clerk keeps a staff record (#13 item 5)', () => {
     await expect.poll(() => page.getByText('Đang công tác').isVisible()).toBe(true);
 
     await page.getByLabel('Ngạch, hạng chức danh nghề nghiệp').fill('Giáo viên tiểu học hạng III');
+    // The save's answer, not its toast (which may be gone by the time a loaded machine looks).
+    const saved = page.waitForResponse(
+      (r) =>
+        r.request().method() === 'PATCH' && /\/api\/registry\/staff\/[0-9a-f-]{36}$/.test(r.url()),
+    );
     await page.getByRole('button', { name: 'Lưu', exact: true }).click();
-    await expect
-      .poll(() => page.getByText('Đã lưu hồ sơ cán bộ, giáo viên.').isVisible())
-      .toBe(true);
+    expect((await saved).status()).toBe(200);
+    expect(((await (await saved).json()) as { rank: string }).rank).toBe(
+      'Giáo viên tiểu học hạng III',
+    );
 
     await page.getByLabel('Từ ngày').fill('01/07/2025');
     await page.getByLabel('Nội dung').fill('Bồi dưỡng thường xuyên 2025');
