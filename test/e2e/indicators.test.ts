@@ -196,7 +196,7 @@ describe('a department officer enters a plan, follows the reports and the need p
       await page.getByTitle(YEAR, { exact: true }).last().click();
       await dialog.getByLabel('Chỉ tiêu kế hoạch').fill(label === 'phone' ? '66,25' : '77,5');
       await dialog.getByRole('button', { name: 'Lưu kế hoạch' }).click();
-      // Saving the plan then reloads the dashboard: allow the server its time.
+      // The dialog closes at once; the dashboard reloads behind it (the card's tag below waits for that).
       await expect.poll(() => dialog.isVisible(), { timeout: 10_000 }).toBe(false);
       const tag = `${YEAR}: ${label === 'phone' ? '66,25' : '77,50'} %`;
       await expect

@@ -71,8 +71,12 @@ describe('a school clerk keeps the rooms of the school', () => {
     expect(await area.getAttribute('aria-invalid')).toBe('true');
     await area.fill('96,5');
     expect(await area.getAttribute('aria-invalid')).toBeNull();
+    // The save's answer, not its toast (which may be gone by the time a loaded machine looks).
+    const saved = page.waitForResponse(
+      (r) => r.request().method() === 'PUT' && r.url().includes('/facilities?'),
+    );
     await page.getByRole('button', { name: 'Lưu cơ sở vật chất' }).click();
-    await expect.poll(() => page.getByText('Đã lưu cơ sở vật chất.').isVisible()).toBe(true);
+    expect((await saved).status()).toBe(200);
 
     await page.reload();
     // The page opens on the running school year, the demo's.
@@ -121,9 +125,10 @@ describe('the department opens a school of its province', () => {
     await expect.poll(() => open.locator('.ant-empty-description').innerText()).toBe('Trống');
     await page.getByRole('combobox').first().fill(schoolName);
     const options = page.locator('.ant-select-item-option');
-    await expect.poll(() => options.count()).toBeGreaterThan(0);
+    // The list is final once it offers the school typed (not an earlier query's answer).
+    await expect.poll(() => options.filter({ hasText: schoolName }).count()).toBeGreaterThan(0);
     for (const text of await options.allInnerTexts()) expect(text).toMatch(/, Trường\)$/);
-    await options.first().click();
+    await options.filter({ hasText: schoolName }).first().click();
 
     await page.getByRole('tab', { name: 'Lớp' }).click();
     const rows = page.locator('.ant-table-tbody tr.ant-table-row');

@@ -183,10 +183,16 @@ describe('a school clerk keeps a staff record (#13 item 5)', () => {
     await expect.poll(() => page.getByText('Đang công tác').isVisible()).toBe(true);
 
     await page.getByLabel('Ngạch, hạng chức danh nghề nghiệp').fill('Giáo viên tiểu học hạng III');
+    // The save's answer, not its toast (which may be gone by the time a loaded machine looks).
+    const saved = page.waitForResponse(
+      (r) =>
+        r.request().method() === 'PATCH' && /\/api\/registry\/staff\/[0-9a-f-]{36}$/.test(r.url()),
+    );
     await page.getByRole('button', { name: 'Lưu', exact: true }).click();
-    await expect
-      .poll(() => page.getByText('Đã lưu hồ sơ cán bộ, giáo viên.').isVisible())
-      .toBe(true);
+    expect((await saved).status()).toBe(200);
+    expect(((await (await saved).json()) as { rank: string }).rank).toBe(
+      'Giáo viên tiểu học hạng III',
+    );
 
     await page.getByLabel('Từ ngày').fill('01/07/2025');
     await page.getByLabel('Nội dung').fill('Bồi dưỡng thường xuyên 2025');
@@ -209,6 +215,53 @@ describe('a school clerk keeps a staff record (#13 item 5)', () => {
     );
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(390);
+    expect(remoteRequests).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('the school filter of the staff list', () => {
+  it('shows the answer to the newest query, not a late answer to an earlier one', async () => {
+    const { context, remoteRequests } = await localOnlyContext(browser, {
+      width: 1280,
+      height: 800,
+    });
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    // The answer to the first query ("tieu hoc", many schools) is held back until the second
+    // (the school's code, one school) has been answered and shown.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((r) => (release = r));
+    await page.route('**/api/orgs/search?**', async (route) => {
+      if (new URL(route.request().url()).searchParams.get('q') === 'tieu hoc') await held;
+      await route.continue();
+    });
+    await signInOnPage(page, server.url, 'admin', ADMIN_PASSWORD);
+    await page.goto(`${server.url}/can-bo`);
+    const filter = page.getByLabel('Lọc theo trường');
+    await filter.click();
+    const early = page.waitForResponse(
+      (r) => new URL(r.url()).searchParams.get('q') === 'tieu hoc',
+    );
+    await filter.fill('tieu hoc');
+    await filter.fill(school.code);
+    const options = page.locator('.ant-select-item-option:visible');
+    await expect
+      .poll(() => options.allInnerTexts())
+      .toEqual([expect.stringContaining(school.code)]);
+    release();
+    const late = await early;
+    expect(
+      ((await late.json()) as { kind: string }[]).filter((u) => u.kind === 'school').length,
+    ).toBeGreaterThan(1);
+    // The late answer has been read by the page (two frames after it arrived): the options are
+    // still the school typed last.
+    await page.evaluate(
+      () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+    );
+    expect(await options.allInnerTexts()).toEqual([expect.stringContaining(school.code)]);
     expect(remoteRequests).toEqual([]);
     expect(pageErrors).toEqual([]);
     await context.close();

@@ -91,7 +91,8 @@ export function ImportPanel({
             lang,
           ),
         );
-        await onImported?.();
+        // Not awaited: the panel is free at once; whatever the page reloads runs behind it.
+        void onImported?.();
       }
     } catch (e) {
       void message.error(problemText(e));

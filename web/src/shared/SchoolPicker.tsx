@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMessages } from './i18n.ts';
 import { sharedMessages } from './messages.ts';
 import { Select, Tag } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Me, UnitSummary } from '../../../src/modules/orgs/contract.ts';
 import { orgsApi } from '../modules/orgs/api.ts';
 
@@ -66,6 +66,8 @@ export function SchoolFilter({
 }) {
   const m = useMessages(sharedMessages);
   const [options, setOptions] = useState<UnitSummary[]>([]);
+  // Answers can arrive out of order while someone types: only the newest query's answer is shown.
+  const latestQuery = useRef(0);
   return (
     <Select
       showSearch
@@ -76,9 +78,10 @@ export function SchoolFilter({
       filterOption={false}
       onSearch={(q) => {
         if (q.trim().length < 2) return;
-        void orgsApi
-          .search(q)
-          .then((units) => setOptions(units.filter((u) => u.kind === 'school')));
+        const query = ++latestQuery.current;
+        void orgsApi.search(q).then((units) => {
+          if (query === latestQuery.current) setOptions(units.filter((u) => u.kind === 'school'));
+        });
       }}
       onChange={(id?: string) => onChange(id)}
       options={options.map((u) => ({ value: u.id, label: `${u.name} (${u.code})` }))}

@@ -48,7 +48,8 @@ function NewCampaign() {
   const chosen = sets.data?.find((s) => s.id === setId);
   const create = useMutation({
     mutationFn: accreditationApi.createCampaign,
-    onSuccess: () => client.invalidateQueries({ queryKey: ['accreditation', 'campaigns'] }),
+    // Not returned (react-query would await it): the button is free at once, the list reloads behind.
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['accreditation', 'campaigns'] }),
     onError: (e) => message.error(problemText(e)),
   });
   return (

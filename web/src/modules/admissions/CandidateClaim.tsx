@@ -38,7 +38,8 @@ export function CandidateClaim({ campaign, open }: { campaign: string; open: boo
     setBusy(true);
     try {
       await candidateApi.sendPriorityClaim(campaign, form);
-      await client.invalidateQueries({ queryKey: ['admissions', campaign, 'claim'] });
+      // Not awaited: the button is free at once; the claim's state reloads behind it.
+      void client.invalidateQueries({ queryKey: ['admissions', campaign, 'claim'] });
     } catch (e) {
       setError(problemText(e));
     } finally {

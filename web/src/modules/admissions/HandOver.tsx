@@ -59,7 +59,8 @@ export function HandOver({ campaign }: { campaign: CampaignDetail }) {
         onOk: async () => {
           try {
             setResult(await admissionsApi.handOver(campaign.id));
-            await client.invalidateQueries({ queryKey: ['admissions', campaign.id] });
+            // Not awaited: the confirmation closes at once; the campaign reloads behind it.
+            void client.invalidateQueries({ queryKey: ['admissions', campaign.id] });
           } catch (e) {
             setError(problemText(e));
           }

@@ -32,9 +32,11 @@ export function NewCampaign({ onCreated }: { onCreated: (id: string) => void }) 
         closesAt: v.closesAt.toISOString(),
         confirmBy: v.confirmBy?.toISOString() ?? null,
       });
+      // The form closes first; the new campaign is chosen once the list that names it is back
+      // (chosen earlier, the picker would show its id meanwhile).
+      setOpen(false);
       await client.invalidateQueries({ queryKey: ['admissions', 'campaigns'] });
       onCreated(created.id);
-      setOpen(false);
     } catch (e) {
       setError(problemText(e));
     }

@@ -37,11 +37,12 @@ export default function DiplomasPage({ me }: { me: Me }) {
   /** A change of the open entry: a correction, copies or its revocation. */
   const change = useMutation({
     mutationFn: (run: () => Promise<DiplomaDetail>) => run(),
-    onSuccess: async () => {
+    onSuccess: () => {
       void message.success(revoking ? t.revokedDone : t.saved);
       setDialog(null);
       setRevoking(false);
-      await refresh();
+      // Not awaited: the dialog's button is free at once; the register reloads behind it.
+      void refresh();
     },
     onError: (e) => void message.error(problemText(e)),
   });

@@ -41,7 +41,8 @@ export function GraduateImportDialog({
       setImportResult(result);
       if (!dryRun) {
         void message.success(fill(t.issuedCount, { n: result.summary.added }, lang));
-        await onIssued();
+        // Not awaited: the register reloads behind the dialog.
+        void onIssued();
       }
     } catch (e) {
       // A file with errors answers 422 with the same report.

@@ -93,8 +93,10 @@ export function IssueFromSchoolDialog({
       });
       void message.success(fill(t.issuedCount, { n: result.issued.length }, lang));
       setPreview(null);
-      await onIssued();
+      // Closed first, the reload not awaited: the list's reload may take a while on a slow
+      // machine, and the form must not stay over it (busy) meanwhile.
       onClose();
+      void onIssued();
     } catch (e) {
       setError(problemToForm(e, form));
     } finally {

@@ -48,10 +48,12 @@ export function BudgetDialog({
         totalSpending: v.totalSpending,
         source: v.source ?? '',
       }),
-    onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: ['indicators'] });
-      await client.invalidateQueries({ queryKey: ['indicators-budget', unit.id] });
+    onSuccess: () => {
       form.resetFields();
+      // Not awaited: the save button is free again at once; the dashboard and the
+      // list of years reload behind it.
+      void client.invalidateQueries({ queryKey: ['indicators'] });
+      void client.invalidateQueries({ queryKey: ['indicators-budget', unit.id] });
     },
   });
   const rest = save.error ? problemToForm(save.error, form) : null;

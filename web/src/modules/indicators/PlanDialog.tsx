@@ -45,10 +45,11 @@ export function PlanDialog({
         decisionDate: parseVietnameseDate(v.decisionDate) ?? v.decisionDate,
         targets: v.targets ?? [],
       }),
-    onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: ['indicators'] });
+    onSuccess: () => {
       form.resetFields();
       onClose();
+      // Not awaited: the dialog closes at once; the dashboard reloads behind it.
+      void client.invalidateQueries({ queryKey: ['indicators'] });
     },
   });
   const rest = create.error ? problemToForm(create.error, form) : null;

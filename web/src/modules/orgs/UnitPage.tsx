@@ -66,12 +66,13 @@ export default function UnitPage({ me }: { me: Me }) {
   /** A change of the unit (a button's or the dialog's); field errors go on the dialog's form. */
   const act = useMutation({
     mutationFn: (change: () => Promise<UnitDetail>) => change(),
-    onSuccess: async () => {
+    onSuccess: () => {
       setDialog(null);
       form.resetFields();
       void message.success(t.saved);
-      await client.invalidateQueries({ queryKey: ['unit'] });
-      await client.invalidateQueries({ queryKey: ['orgs'] });
+      // Not awaited: the buttons and the dialog are free at once; the unit reloads behind.
+      void client.invalidateQueries({ queryKey: ['unit'] });
+      void client.invalidateQueries({ queryKey: ['orgs'] });
     },
     onError: (error) => {
       if (isStale(error)) return setStale(true);

@@ -48,19 +48,20 @@ export default function UsersPage({ me }: { me: Me }) {
   const onError = (error: unknown) => void message.error(problemToForm(error, form));
   const create = useMutation({
     mutationFn: (values: NewUser) => usersApi.create(values),
-    onSuccess: async (result) => {
+    onSuccess: (result) => {
       setCreating(false);
       setPassword({ username: result.user.username, value: result.temporaryPassword });
-      await client.invalidateQueries({ queryKey: ['users'] });
+      // Not awaited: the mutation (and the dialog's button) is done at once; the list reloads behind.
+      void client.invalidateQueries({ queryKey: ['users'] });
     },
     onError,
   });
   const update = useMutation({
     mutationFn: ({ id, values }: { id: string; values: UserPatch }) => usersApi.update(id, values),
-    onSuccess: async () => {
+    onSuccess: () => {
       setEditing(null);
       void message.success(t.saved);
-      await client.invalidateQueries({ queryKey: ['users'] });
+      void client.invalidateQueries({ queryKey: ['users'] });
     },
     onError: (error) => (isStale(error) ? setStale(true) : onError(error)),
   });

@@ -77,7 +77,8 @@ export function ClassesTab({ schoolId, year, canWrite }: SchoolTabProps) {
         );
       else void message.success(m.classSaved);
       setEditing(null);
-      await client.invalidateQueries({ queryKey: ['school-classes', schoolId, year] });
+      // Not awaited: the dialog is closed and free at once; the list reloads behind it.
+      void client.invalidateQueries({ queryKey: ['school-classes', schoolId, year] });
     } catch (e) {
       if (isStale(e)) setStale(true);
       else

@@ -77,7 +77,7 @@ export function FacilitiesTab({ schoolId, year, canWrite }: SchoolTabProps) {
     setSaving(true);
     setErrors([]);
     try {
-      await registryApi.saveFacilities(schoolId, year, {
+      const saved = await registryApi.saveFacilities(schoolId, year, {
         items: rows.map((r) => ({
           roomType: r.roomType,
           condition: r.condition,
@@ -92,7 +92,10 @@ export function FacilitiesTab({ schoolId, year, canWrite }: SchoolTabProps) {
         })),
       });
       void message.success(m.facilitiesSaved);
-      await client.invalidateQueries({ queryKey: ['school-facilities', schoolId, year] });
+      // The answer is the rows as saved (their new versions), so the form is current at once and
+      // the save button need not wait on a reload (which may take a while on a slow machine).
+      client.setQueryData(['school-facilities', schoolId, year], saved);
+      void client.invalidateQueries({ queryKey: ['school-facilities', schoolId, year] });
     } catch (e) {
       if (isStale(e)) setStale(true);
       else if (e instanceof ApiError && e.problem.errors?.length)

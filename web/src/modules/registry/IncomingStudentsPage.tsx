@@ -102,8 +102,9 @@ export default function IncomingStudentsPage({ me }: { me: Me }) {
       void message.success(fill(m.incomingAssigned, { n: done.assigned, class: name }, lang));
       setSelected(new Set());
       setClassId(undefined);
-      await client.invalidateQueries({ queryKey: ['incoming', school.id, year] });
-      await client.invalidateQueries({ queryKey: ['classes', school.id, year] });
+      // Not awaited: the button is free at once; the list and the classes reload behind it.
+      void client.invalidateQueries({ queryKey: ['incoming', school.id, year] });
+      void client.invalidateQueries({ queryKey: ['classes', school.id, year] });
     } catch (e) {
       setError(problemText(e));
     } finally {

@@ -65,9 +65,15 @@ export function ProfileTab({ schoolId, year, canWrite }: SchoolTabProps) {
   const save = async (values: SchoolProfilePatch) => {
     setSaving(true);
     try {
-      await registryApi.saveSchoolProfile(schoolId, year, { ...values, version: data.version });
+      const saved = await registryApi.saveSchoolProfile(schoolId, year, {
+        ...values,
+        version: data.version,
+      });
       void message.success(m.saved);
-      await client.invalidateQueries({ queryKey: ['school-profile', schoolId, year] });
+      // The answer is the profile as saved (its new version), so the form is current at once and
+      // the save button need not wait on a reload (which may take a while on a slow machine).
+      client.setQueryData(['school-profile', schoolId, year], saved);
+      void client.invalidateQueries({ queryKey: ['school-profile', schoolId, year] });
     } catch (e) {
       if (isStale(e)) setStale(true);
       else

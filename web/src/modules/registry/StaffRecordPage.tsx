@@ -190,10 +190,11 @@ function Record({ id, me, m }: { id: string; me: Me; m: Messages }) {
   if (record.error) return <ErrorResult error={record.error} />;
   if (!r) return <Card loading />;
   const canEdit = me.permissions.includes('registry.write') && !r.personalIdMasked && r.active;
-  const saved = async (next: StaffRecord, text: string) => {
+  const saved = (next: StaffRecord, text: string) => {
     client.setQueryData(['staff', id], next);
-    await client.invalidateQueries({ queryKey: ['staff'], exact: false });
     void message.success(text);
+    // Not awaited: the record is already the saved one; the lists reload behind.
+    void client.invalidateQueries({ queryKey: ['staff'], exact: false });
   };
   const save = async (values: FormValues) => {
     setError(undefined);
@@ -201,7 +202,7 @@ function Record({ id, me, m }: { id: string; me: Me; m: Messages }) {
       const body = blankToNull(values);
       // A masked id is not sent back: the field stays as recorded.
       if (r.personalIdMasked) delete body.personalId;
-      await saved(await registryApi.updateStaff(id, { ...body, version: r.version }), m.saved);
+      saved(await registryApi.updateStaff(id, { ...body, version: r.version }), m.saved);
     } catch (e) {
       if (isStale(e)) setStale(true);
       else setError(problemToForm(e, form, FIELDS));

@@ -18,7 +18,7 @@ export function StaffTrainingCard({
   record: StaffRecord;
   m: Messages;
   canEdit: boolean;
-  onAdded: (next: StaffRecord) => Promise<void>;
+  onAdded: (next: StaffRecord) => void;
 }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<{
@@ -34,7 +34,7 @@ export function StaffTrainingCard({
     certificate?: string;
   }) => {
     try {
-      await onAdded(await registryApi.addStaffTraining(record.id, v));
+      onAdded(await registryApi.addStaffTraining(record.id, v));
       form.resetFields();
     } catch (e) {
       void message.error(problemToForm(e, form, ['fromDate', 'toDate', 'content', 'certificate']));
@@ -98,7 +98,7 @@ export function StaffLeave({
 }: {
   record: StaffRecord;
   m: Messages;
-  onDone: (next: StaffRecord) => Promise<void>;
+  onDone: (next: StaffRecord) => void;
 }) {
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string>();
@@ -113,7 +113,7 @@ export function StaffLeave({
         version: record.version,
       });
       setOpen(false);
-      await onDone(next);
+      onDone(next);
     } catch (e) {
       setError(problemToForm(e, form, ['reason', 'date']));
     }

@@ -137,10 +137,13 @@ export function EditDialog({
       const body = { ...blankToNull(values), version } as Parameters<
         typeof registryApi.updateStudent
       >[1];
-      await registryApi.updateStudent(record.id, body);
+      const saved = await registryApi.updateStudent(record.id, body);
       void message.success(m.saved);
-      await client.invalidateQueries({ queryKey: ['student', record.id] });
+      // The answer is the record as saved: the page shows it (and its new version) at once, the
+      // dialog closes without waiting on a reload, which runs behind it.
+      client.setQueryData(['student', record.id], saved);
       onClose(true);
+      void client.invalidateQueries({ queryKey: ['student', record.id] });
     } catch (e) {
       if (isStale(e)) setStale(true);
       else setError(applyErrors(e, form));
@@ -190,13 +193,18 @@ export function StatusDialog({
   const [error, setError] = useState<string>();
   const save = async (values: { status: Status; reason: string }) => {
     try {
-      await registryApi.changeStudentStatus(record.id, {
+      const changed = await registryApi.changeStudentStatus(record.id, {
         ...values,
         version: record.version,
       });
       void message.success(m.statusSaved);
-      await client.invalidateQueries({ queryKey: ['student', record.id] });
+      // The new status and version at once; the dialog closes without waiting on the reload of
+      // the whole record, which runs behind it.
+      client.setQueryData<StudentRecord>(['student', record.id], (old) =>
+        old ? { ...old, ...changed } : old,
+      );
       onClose();
+      void client.invalidateQueries({ queryKey: ['student', record.id] });
     } catch (e) {
       setError(e instanceof ApiError ? e.problem.detail : String(e));
     }

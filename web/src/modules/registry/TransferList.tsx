@@ -38,7 +38,8 @@ export function TransferList({
     try {
       await change();
       void message.success(m.saved);
-      await refresh();
+      // Not awaited: the dialog closes at once; the list reloads behind it.
+      void refresh();
       return true;
     } catch (e) {
       void message.error(problemText(e));

@@ -69,7 +69,8 @@ export function TransferRequestForm({
       );
       setStudent(null);
       setReason('');
-      await client.invalidateQueries({ queryKey: ['transfers'] });
+      // Not awaited: the form is done at once; the list of transfers reloads behind it.
+      void client.invalidateQueries({ queryKey: ['transfers'] });
     } catch (e) {
       void message.error(problemText(e));
     }
