@@ -8,6 +8,7 @@ import type { Db } from '../../db/connection.ts';
 import type { ApplicationStatus } from '../../db/schema.ts';
 import { isUuid, uuidv7 } from '../../lib/ids.ts';
 import { correctDiploma, printCopy, printDataSheet, recordCopy } from '../diplomas/index.ts';
+import { signPdf } from '../office/index.ts';
 import { loadCalendar } from './calendar.ts';
 import { procedureById } from './catalogue.ts';
 import type {
@@ -74,6 +75,8 @@ export interface ActDeps {
   mail: Mailer;
   /** Signing a corrected diploma's new credential: the key passphrase and the public URL. */
   diplomaSigning?: () => { passphrase: string; publicUrl: string };
+  /** The office keys' passphrase: the certified copy is signed with the department's unit certificate. */
+  officeSigning?: () => Promise<string>;
 }
 
 /**
@@ -126,12 +129,26 @@ export async function actOnApplication(
     const event = detail.history.filter((e) => e.kind === 'copy').at(-1);
     if (!event) throw new Error('Sổ cấp bản sao không ghi nhận bản sao vừa cấp.');
     const copy = await printCopy(db, scope, { id: current.diploma_id, eventId: event.id });
-    const stored = await deps.files.put(copy.pdf, { maxBytes: 20 * 1024 * 1024 });
+    // The electronic copy carries the department's digital signature (PAdES,
+    // the office's unit certificate): the department keeps the register and
+    // issues copies from it (Circular 21/2019/TT-BGDĐT Art. 31; copies from
+    // the original register, Decree 23/2015/NĐ-CP). Which article makes the
+    // signed electronic copy valid is not confirmed (docs/services.md).
+    if (!deps.officeSigning) throw new Error('Chưa cấu hình khoá ký văn bản của Sở.');
+    const signed = await signPdf(db, scope, {
+      pdf: copy.pdf,
+      passphrase: await deps.officeSigning(),
+      reason: `Bản sao văn bằng từ sổ gốc, số ${copy.copyNumber} (hồ sơ ${current.code})`,
+      signingTime: new Date(Math.floor(now.getTime() / 1000) * 1000),
+    });
+    const stored = await deps.files.put(signed.pdf, { maxBytes: 20 * 1024 * 1024 });
     resultSha = stored.sha256;
     result = {
       kind: 'diploma_copy',
       copyNumber: copy.copyNumber,
       paper: details.paper,
+      signedBy: signed.subject,
+      signedAt: signed.signedAt,
       note: `Bản sao số ${copy.copyNumber}${details.paper ? '; bản giấy nhận tại Bộ phận một cửa' : ''}`,
     };
   } else if (input.action === 'approve' && procedure?.result === 'diploma_correction') {

@@ -8,6 +8,7 @@ import { requireScope } from '../../core/http/context.ts';
 import { RateLimiter } from '../../core/http/rate-limit.ts';
 import type { ModuleServices } from '../../core/module.ts';
 import { keyPassphrase } from '../diplomas/index.ts';
+import { officeKeyPassphrase } from '../office/index.ts';
 import { PROCEDURES, procedureById } from './catalogue.ts';
 import {
   actionBody,
@@ -269,6 +270,7 @@ export function registerServicesRoutes(instance: FastifyInstance, deps: ModuleSe
           files,
           mail,
           diplomaSigning: () => ({ passphrase: keyPassphrase().passphrase, publicUrl }),
+          officeSigning: officeKeyPassphrase,
         },
       );
     },

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -70,6 +70,13 @@ async function applyForCopy(extra: Record<string, unknown> = {}, who = APPLICANT
   });
 }
 
+/** poppler's pdfsig, the independent verifier (as the office's tests call it). */
+function pdfsig(file: string): string {
+  const r = spawnSync('/usr/bin/pdfsig', [file], { encoding: 'utf8' });
+  if (r.error) throw r.error;
+  return `${r.stdout}${r.stderr}`;
+}
+
 async function applicationCount(): Promise<number> {
   const r = await db
     .selectFrom('services_application')
@@ -108,6 +115,8 @@ function multipart(fields: Record<string, string>, file: { name: string; bytes: 
 }
 
 beforeAll(async () => {
+  // The office keys (the certified copy's signature) and the diploma keys share it.
+  process.env.SOGD_KEY_PASSPHRASE = TEST_SIGNING.passphrase;
   ({ db, close } = await freshDatabase());
   ids = await makeSmallProvince(db);
   await makeUser(db, ids.SGD!, 'department_staff', 'motcua');
@@ -316,6 +325,19 @@ describe('applying for a certified copy without an account', () => {
     const text = execFileSync('pdftotext', [file, '-']).toString();
     expect(text).toContain(String(detail.result?.copyNumber));
     expect(text.normalize('NFC')).toContain('Nguyễn Thị Ánh 1');
+    // Signed (PAdES) with the department's unit certificate, as poppler sees it.
+    const signature = pdfsig(file);
+    expect(signature).toContain('Signature is Valid.');
+    expect(signature).toContain('Total document signed');
+    expect(signature.normalize('NFC')).toContain('Sở Giáo dục');
+    expect(detail.result?.signedBy).toBeTruthy();
+    // One byte of the copy changed inside the signed range: the signature fails.
+    const bytes = Buffer.from(result.rawPayload);
+    const at = Math.floor(bytes.indexOf('/ByteRange') / 2);
+    bytes[at] = bytes[at] === 0x30 ? 0x31 : 0x30;
+    const tampered = join(outbox, 'copy-tampered.pdf');
+    await writeFile(tampered, bytes);
+    expect(pdfsig(tampered)).not.toContain('Signature is Valid.');
     expect((await readOutbox(outbox, APPLICANT.email)).at(-1)?.subject).toContain('Đã có kết quả');
   });
 });
