@@ -13,6 +13,7 @@ import { PROCEDURES, procedureById } from './catalogue.ts';
 import {
   actionBody,
   apologyBody,
+  handoverBody,
   applicantAuth,
   applicantParams,
   applicantQuery,
@@ -273,6 +274,23 @@ export function registerServicesRoutes(instance: FastifyInstance, deps: ModuleSe
           officeSigning: officeKeyPassphrase,
         },
       );
+    },
+  );
+
+  api.post(
+    '/services/applications/:id/handover',
+    {
+      schema: {
+        tags,
+        summary: 'Giao bản sao giấy: người nhận, thời điểm, số trong sổ cấp bản sao',
+        params: idParams,
+        body: handoverBody,
+        response: { 200: applicationDetail },
+      },
+    },
+    async (request) => {
+      const { handOverPaper } = await import('./hand-over-paper.ts');
+      return handOverPaper(db, requireScope(request), { id: request.params.id, ...request.body });
     },
   );
 
