@@ -307,10 +307,12 @@ export function registerServicesRoutes(instance: FastifyInstance, deps: ModuleSe
     },
     async (request, reply) => {
       const { apologyLetter } = await import('./apology-letter.ts');
-      const pdf = await apologyLetter(db, requireScope(request), {
-        id: request.params.id,
-        ...request.body,
-      });
+      const pdf = await apologyLetter(
+        db,
+        requireScope(request),
+        { id: request.params.id, ...request.body },
+        { mail },
+      );
       return reply
         .type('application/pdf')
         .header('content-disposition', 'attachment; filename="phieu-xin-loi.pdf"')

@@ -481,6 +481,33 @@ describe('additions, follow-up, statistics', () => {
     const text = execFileSync('pdftotext', [file, '-']).toString().normalize('NFC');
     expect(text).toContain('PHIẾU XIN LỖI');
     expect(text).toContain(newDate.split('-').reverse().join('/'));
+    // Mailed to the applicant through the mail transport, once.
+    const apologies = async () =>
+      (await readOutbox(outbox, 'anh4@example.vn')).filter((m) => m.subject.includes('xin lỗi'));
+    const mailed = await apologies();
+    expect(mailed).toHaveLength(1);
+    expect(mailed[0]!.text).toContain('PHIẾU XIN LỖI');
+    expect(mailed[0]!.text).toContain(code);
+    expect(mailed[0]!.text).toContain(newDate.split('-').reverse().join('/'));
+    const second = await app.inject({
+      method: 'POST',
+      url: `/api/services/applications/${row.id}/apology.pdf`,
+      headers: { cookie: clerk.cookie, 'x-csrf-token': clerk.csrfToken },
+      payload: { reason: 'Phải xác minh lại sổ gốc', newDate },
+    });
+    expect(second.statusCode).toBe(200); // printed again…
+    expect(await apologies()).toHaveLength(1); // …not mailed again
+    const withApology = (await clerk.get(`/api/services/applications/${row.id}`))
+      .body as ApplicationDetail;
+    expect(withApology.apology).toMatchObject({ newDate, mailedTo: 'anh4@example.vn' });
+    expect(withApology.events.filter((e) => e.kind === 'apology')).toHaveLength(1);
+    const audited = await db
+      .selectFrom('audit_log')
+      .select(['action', 'after'])
+      .where('entity_type', '=', 'services_apology')
+      .execute();
+    expect(audited).toHaveLength(1);
+    expect(JSON.stringify(audited[0]!.after)).toContain('anh4@example.vn');
     const past = await clerk.send('POST', `/api/services/applications/${row.id}/apology.pdf`, {
       reason: 'x',
       newDate: today,
