@@ -1386,7 +1386,32 @@ export interface ServicesReminderTable {
   day: ColumnType<string, string, string>;
 }
 
+// The paper copy's hand-over and the apology mailed (migration 2026120910).
+export interface ServicesHandoverTable {
+  id: string;
+  application_id: string;
+  authority_id: string;
+  copy_number: string;
+  received_by: string;
+  receiver_document: string | null;
+  handed_at: Timestamp;
+  handed_by: string;
+}
+
+export interface ServicesApologyTable {
+  id: string;
+  application_id: string;
+  authority_id: string;
+  reason: string;
+  new_date: ColumnType<string, string, string>;
+  mailed_to: string;
+  drafted_by: string;
+  drafted_at: Timestamp;
+}
+
 export interface Database {
+  services_handover: ServicesHandoverTable;
+  services_apology: ServicesApologyTable;
   services_calendar_day: ServicesCalendarDayTable;
   services_otp: ServicesOtpTable;
   services_application: ServicesApplicationTable;

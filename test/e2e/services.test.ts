@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +10,7 @@ import { launchBrowser, localOnlyContext, signInOnPage } from './helpers.ts';
 // Issue #19's browser test, at phone width (390 px): a citizen applies for a
 // certified copy without an account (the code comes from the outbox), the
 // one-stop clerk hands it over and submits it, the leader approves, and the
-// citizen downloads the copy by the application code; a parent answers the
+// citizen downloads the copy, signed by the department, by the application code; a parent answers the
 // demo survey with a code and the department sees the school's count grow.
 const ADMIN_PASSWORD = 'e2e-admin-password';
 const CLERK_PASSWORD = 'mot-cua-so-mat-khau-9';
@@ -164,6 +164,11 @@ describe('online public services at 390 px', () => {
     const text = execFileSync('pdftotext', [file, '-']).toString().normalize('NFC');
     expect(text).toContain(CITIZEN.fullName);
     expect(text).toMatch(/BS/);
+    // A PDF with the department's signature (PAdES), valid as poppler's pdfsig checks it.
+    expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
+    const signature = spawnSync('/usr/bin/pdfsig', [file], { encoding: 'utf8' });
+    expect(`${signature.stdout}${signature.stderr}`).toContain('Signature is Valid.');
+    expect(signature.stdout.normalize('NFC')).toContain('Sở Giáo dục');
     expect(remoteRequests).toEqual([]);
     await Promise.all([context.close(), staff.close(), leaderContext.close()]);
   });

@@ -25,3 +25,22 @@ export const officeModule = defineModule({
 
 /** The demo's documents and calendar (loaded when called: the CLI's start stays light). */
 export const seedOfficeDemo = lazyFunction(() => import('./demo.ts'), 'seedOfficeDemo');
+
+/**
+ * For the public services (issue #19): a PDF signed (PAdES) with the
+ * caller's unit certificate, and the office keys' passphrase; a decision
+ * registered as an outgoing document (its number and notation), and recalled.
+ */
+export type { SignedPdf } from './sign-pdf.ts';
+export type { RegisteredOutgoing } from './contract.ts';
+export const signPdf = lazyFunction(() => import('./sign-pdf.ts'), 'signPdf');
+export const officeKeyPassphrase = async (): Promise<string> =>
+  (await import('./keys.ts')).officeKeyPassphrase();
+export const registerOutgoing = lazyFunction(
+  () => import('./register-outgoing.ts'),
+  'registerOutgoing',
+);
+export const withdrawOutgoing = lazyFunction(
+  () => import('./withdraw-outgoing.ts'),
+  'withdrawOutgoing',
+);

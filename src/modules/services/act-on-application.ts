@@ -8,6 +8,7 @@ import type { Db } from '../../db/connection.ts';
 import type { ApplicationStatus } from '../../db/schema.ts';
 import { isUuid, uuidv7 } from '../../lib/ids.ts';
 import { correctDiploma, printCopy, printDataSheet, recordCopy } from '../diplomas/index.ts';
+import { registerOutgoing, signPdf, withdrawOutgoing } from '../office/index.ts';
 import { loadCalendar } from './calendar.ts';
 import { procedureById } from './catalogue.ts';
 import type {
@@ -74,6 +75,8 @@ export interface ActDeps {
   mail: Mailer;
   /** Signing a corrected diploma's new credential: the key passphrase and the public URL. */
   diplomaSigning?: () => { passphrase: string; publicUrl: string };
+  /** The office keys' passphrase: the certified copy is signed with the department's unit certificate. */
+  officeSigning?: () => Promise<string>;
 }
 
 /**
@@ -126,41 +129,74 @@ export async function actOnApplication(
     const event = detail.history.filter((e) => e.kind === 'copy').at(-1);
     if (!event) throw new Error('Sổ cấp bản sao không ghi nhận bản sao vừa cấp.');
     const copy = await printCopy(db, scope, { id: current.diploma_id, eventId: event.id });
-    const stored = await deps.files.put(copy.pdf, { maxBytes: 20 * 1024 * 1024 });
+    // The electronic copy carries the department's digital signature (PAdES,
+    // the office's unit certificate): the department keeps the register and
+    // issues copies from it (Circular 21/2019/TT-BGDĐT Art. 31; copies from
+    // the original register, Decree 23/2015/NĐ-CP). Which article makes the
+    // signed electronic copy valid is not confirmed (docs/services.md).
+    if (!deps.officeSigning) throw new Error('Chưa cấu hình khoá ký văn bản của Sở.');
+    const signed = await signPdf(db, scope, {
+      pdf: copy.pdf,
+      passphrase: await deps.officeSigning(),
+      reason: `Bản sao văn bằng từ sổ gốc, số ${copy.copyNumber} (hồ sơ ${current.code})`,
+      signingTime: new Date(Math.floor(now.getTime() / 1000) * 1000),
+    });
+    const stored = await deps.files.put(signed.pdf, { maxBytes: 20 * 1024 * 1024 });
     resultSha = stored.sha256;
     result = {
       kind: 'diploma_copy',
       copyNumber: copy.copyNumber,
       paper: details.paper,
+      signedBy: signed.subject,
+      signedAt: signed.signedAt,
       note: `Bản sao số ${copy.copyNumber}${details.paper ? '; bản giấy nhận tại Bộ phận một cửa' : ''}`,
     };
   } else if (input.action === 'approve' && procedure?.result === 'diploma_correction') {
     if (!current.diploma_id) throw badRequest('Hồ sơ không gắn với văn bằng nào trong sổ gốc.');
-    const decisionNumber = input.decisionNumber?.trim();
-    if (!decisionNumber)
-      throw badRequest('Cần số quyết định chỉnh sửa văn bằng của Sở để phê duyệt.', [
-        { path: 'body.decisionNumber', message: 'Cần số quyết định' },
-      ]);
     if (!deps.diplomaSigning) throw new Error('Chưa cấu hình khoá ký văn bằng.');
     const details = current.details as CorrectionDetails;
-    // The register takes the new values with the decision, and re-issues the credential.
-    await correctDiploma(
-      db,
-      scope,
-      {
-        id: current.diploma_id,
-        decisionNumber,
-        decisionDate: inVietnam(now).date,
-        reason: `Theo ${details.civilDecision} (hồ sơ ${current.code})`.slice(0, 500),
-        changes: details.changes,
-      },
-      deps.diplomaSigning,
-    );
+    // The correction decision is the department's outgoing document, numbered
+    // in its register by the office's own use case (Decree 30/2020/NĐ-CP
+    // Art. 15: number and notation); the register entry takes that number and
+    // date (Circular 21/2019/TT-BGDĐT: the content is corrected by a decision
+    // of the competent authority; its article is not confirmed, see
+    // docs/services.md) — no number typed twice.
+    const decision = await registerOutgoing(db, scope, {
+      type: 'QĐ',
+      subject:
+        `Quyết định chỉnh sửa nội dung văn bằng số hiệu ${details.serialNumber} của ${current.full_name} (hồ sơ ${current.code})`.slice(
+          0,
+          1000,
+        ),
+      signerName: scope.user.fullName.slice(0, 200),
+      outsideRecipients: [current.full_name.slice(0, 300)],
+    });
+    const decisionNumber = decision.notation;
+    try {
+      // The register takes the new values with the decision, and re-issues the credential.
+      await correctDiploma(
+        db,
+        scope,
+        {
+          id: current.diploma_id,
+          decisionNumber,
+          decisionDate: inVietnam(now).date,
+          reason: `Theo ${details.civilDecision} (hồ sơ ${current.code})`.slice(0, 500),
+          changes: details.changes,
+        },
+        deps.diplomaSigning,
+      );
+    } catch (error) {
+      // The register refused (a revoked entry): the decision is recalled, its number not reused.
+      await withdrawOutgoing(db, scope, decision.id, `hồ sơ ${current.code} không chỉnh sửa được`);
+      throw error;
+    }
     const sheet = await printDataSheet(db, scope, { id: current.diploma_id });
     resultSha = (await deps.files.put(sheet, { maxBytes: 20 * 1024 * 1024 })).sha256;
     result = {
       kind: 'diploma_correction',
       decisionNumber,
+      outgoingId: decision.id,
       note: `Quyết định chỉnh sửa số ${decisionNumber}; văn bằng đã được cấp lại thông tin`,
     };
   } else if (input.action === 'approve') {

@@ -201,14 +201,28 @@ export const applicationDetail = applicationRow.extend({
   events: z.array(eventRow.extend({ actor: z.string() })),
   documents: z.array(documentRow),
   result: z.record(z.string(), z.unknown()).nullable(),
+  /** The paper copy asked for: not yet handed over (null when none was asked). */
+  paperPending: z.boolean(),
+  /** The paper copy's hand-over record. */
+  handover: z
+    .object({
+      copyNumber: z.string(),
+      receivedBy: z.string(),
+      receiverDocument: z.string().nullable(),
+      handedAt: timestamp,
+      handedBy: z.string(),
+    })
+    .nullable(),
+  /** The apology letter mailed to the applicant (once). */
+  apology: z
+    .object({ newDate: isoDate, mailedTo: z.string(), draftedBy: z.string(), draftedAt: timestamp })
+    .nullable(),
 });
 export type ApplicationDetail = z.infer<typeof applicationDetail>;
 
 export const actionBody = z.object({
   action: z.enum(ACTIONS),
   note: z.string().trim().max(2000, 'Ghi chú dài quá 2000 ký tự').optional(),
-  /** The department's decision number, when approving a correction. */
-  decisionNumber: z.string().trim().min(1).max(60).optional(),
   version: z.number().int().min(1),
 });
 export type ActionBody = z.infer<typeof actionBody>;
@@ -248,3 +262,16 @@ export const apologyBody = z.object({
   newDate: dateText('Ngày hẹn lại'),
 });
 export type ApologyBody = z.infer<typeof apologyBody>;
+
+/** The paper copy handed to the applicant (or the person they sent) at the one-stop desk. */
+export const handoverBody = z.object({
+  receivedBy: text(200, 'Người nhận'),
+  /** The receiver's identity paper (number), as the desk checked it. */
+  receiverDocument: z
+    .string()
+    .trim()
+    .max(40, 'Số giấy tờ của người nhận dài quá 40 ký tự')
+    .optional(),
+  version: z.number().int().min(1),
+});
+export type HandoverBody = z.infer<typeof handoverBody>;

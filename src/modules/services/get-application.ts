@@ -5,7 +5,8 @@ import { isUuid } from '../../lib/ids.ts';
 import type { ApplicationDetail } from './contract.ts';
 import { inVietnam } from './deadline.ts';
 import { applicationRowOf } from './present.ts';
-import { applicationById, documentsOf, eventsOf } from './repo.ts';
+import { paperCopyOf } from './hand-over-paper.ts';
+import { apologyOf, applicationById, documentsOf, eventsOf, handoverOf } from './repo.ts';
 import { requireDepartment } from './staff.ts';
 
 /** One application as the one-stop clerk, the division and the leader see it. */
@@ -18,7 +19,11 @@ export async function getApplication(
   const department = await requireDepartment(db, scope, 'services.read');
   const a = isUuid(id) ? await applicationById(db, id) : undefined;
   if (!a || a.authority_id !== department.id) throw notFound('hồ sơ');
-  const [events, documents] = await Promise.all([eventsOf(db, a.id), documentsOf(db, a.id)]);
+  // One after another: the embedded database has one connection.
+  const events = await eventsOf(db, a.id);
+  const documents = await documentsOf(db, a.id);
+  const handover = await handoverOf(db, a.id);
+  const apology = await apologyOf(db, a.id);
   return {
     ...applicationRowOf(a, inVietnam(now).date),
     personalId: a.personal_id,
@@ -42,5 +47,23 @@ export async function getApplication(
       size: d.size,
     })),
     result: a.result,
+    paperPending: a.status === 'done' && paperCopyOf(a.result) !== null && !handover,
+    handover: handover
+      ? {
+          copyNumber: handover.copy_number,
+          receivedBy: handover.received_by,
+          receiverDocument: handover.receiver_document,
+          handedAt: new Date(handover.handed_at).toISOString(),
+          handedBy: handover.handed_by,
+        }
+      : null,
+    apology: apology
+      ? {
+          newDate: String(apology.new_date).slice(0, 10),
+          mailedTo: apology.mailed_to,
+          draftedBy: apology.drafted_by,
+          draftedAt: new Date(apology.drafted_at).toISOString(),
+        }
+      : null,
   };
 }

@@ -4,8 +4,10 @@ import type { Tx } from '../../db/actor.ts';
 import type { Db } from '../../db/connection.ts';
 import type {
   ApplicationStatus,
+  ServicesApologyTable,
   ServicesApplicationTable,
   ServicesDocumentTable,
+  ServicesHandoverTable,
   ServicesEventTable,
   ServicesOtpTable,
 } from '../../db/schema.ts';
@@ -265,4 +267,42 @@ export async function monthlyCounts(db: Q, from: Date, to: Date, today: string) 
     .groupBy('procedure')
     .orderBy('procedure')
     .execute();
+}
+
+// ---------------------------------------------------------------- paper copy, apology
+
+export async function insertHandover(
+  tx: Tx,
+  row: Insertable<ServicesHandoverTable>,
+): Promise<void> {
+  await tx.insertInto('services_handover').values(row).execute();
+}
+
+export async function handoverOf(db: Q, applicationId: string) {
+  return db
+    .selectFrom('services_handover')
+    .select(['copy_number', 'received_by', 'receiver_document', 'handed_at', 'handed_by'])
+    .where('application_id', '=', applicationId)
+    .executeTakeFirst();
+}
+
+/** The apology mailed for an application: recorded once (false when it was already). */
+export async function insertApologyOnce(
+  tx: Tx,
+  row: Insertable<ServicesApologyTable>,
+): Promise<boolean> {
+  const r = await tx
+    .insertInto('services_apology')
+    .values(row)
+    .onConflict((oc) => oc.column('application_id').doNothing())
+    .executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+export async function apologyOf(db: Q, applicationId: string) {
+  return db
+    .selectFrom('services_apology')
+    .select(['new_date', 'mailed_to', 'drafted_by', 'drafted_at'])
+    .where('application_id', '=', applicationId)
+    .executeTakeFirst();
 }

@@ -8,10 +8,12 @@ import { requireScope } from '../../core/http/context.ts';
 import { RateLimiter } from '../../core/http/rate-limit.ts';
 import type { ModuleServices } from '../../core/module.ts';
 import { keyPassphrase } from '../diplomas/index.ts';
+import { officeKeyPassphrase } from '../office/index.ts';
 import { PROCEDURES, procedureById } from './catalogue.ts';
 import {
   actionBody,
   apologyBody,
+  handoverBody,
   applicantAuth,
   applicantParams,
   applicantQuery,
@@ -269,8 +271,26 @@ export function registerServicesRoutes(instance: FastifyInstance, deps: ModuleSe
           files,
           mail,
           diplomaSigning: () => ({ passphrase: keyPassphrase().passphrase, publicUrl }),
+          officeSigning: officeKeyPassphrase,
         },
       );
+    },
+  );
+
+  api.post(
+    '/services/applications/:id/handover',
+    {
+      schema: {
+        tags,
+        summary: 'Giao bản sao giấy: người nhận, thời điểm, số trong sổ cấp bản sao',
+        params: idParams,
+        body: handoverBody,
+        response: { 200: applicationDetail },
+      },
+    },
+    async (request) => {
+      const { handOverPaper } = await import('./hand-over-paper.ts');
+      return handOverPaper(db, requireScope(request), { id: request.params.id, ...request.body });
     },
   );
 
@@ -287,10 +307,12 @@ export function registerServicesRoutes(instance: FastifyInstance, deps: ModuleSe
     },
     async (request, reply) => {
       const { apologyLetter } = await import('./apology-letter.ts');
-      const pdf = await apologyLetter(db, requireScope(request), {
-        id: request.params.id,
-        ...request.body,
-      });
+      const pdf = await apologyLetter(
+        db,
+        requireScope(request),
+        { id: request.params.id, ...request.body },
+        { mail },
+      );
       return reply
         .type('application/pdf')
         .header('content-disposition', 'attachment; filename="phieu-xin-loi.pdf"')

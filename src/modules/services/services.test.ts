@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -70,6 +70,13 @@ async function applyForCopy(extra: Record<string, unknown> = {}, who = APPLICANT
   });
 }
 
+/** poppler's pdfsig, the independent verifier (as the office's tests call it). */
+function pdfsig(file: string): string {
+  const r = spawnSync('/usr/bin/pdfsig', [file], { encoding: 'utf8' });
+  if (r.error) throw r.error;
+  return `${r.stdout}${r.stderr}`;
+}
+
 async function applicationCount(): Promise<number> {
   const r = await db
     .selectFrom('services_application')
@@ -108,6 +115,8 @@ function multipart(fields: Record<string, string>, file: { name: string; bytes: 
 }
 
 beforeAll(async () => {
+  // The office keys (the certified copy's signature) and the diploma keys share it.
+  process.env.SOGD_KEY_PASSPHRASE = TEST_SIGNING.passphrase;
   ({ db, close } = await freshDatabase());
   ids = await makeSmallProvince(db);
   await makeUser(db, ids.SGD!, 'department_staff', 'motcua');
@@ -316,7 +325,84 @@ describe('applying for a certified copy without an account', () => {
     const text = execFileSync('pdftotext', [file, '-']).toString();
     expect(text).toContain(String(detail.result?.copyNumber));
     expect(text.normalize('NFC')).toContain('Nguyễn Thị Ánh 1');
+    // Signed (PAdES) with the department's unit certificate, as poppler sees it.
+    const signature = pdfsig(file);
+    expect(signature).toContain('Signature is Valid.');
+    expect(signature).toContain('Total document signed');
+    expect(signature.normalize('NFC')).toContain('Sở Giáo dục');
+    expect(detail.result?.signedBy).toBeTruthy();
+    // One byte of the copy changed inside the signed range: the signature fails.
+    const bytes = Buffer.from(result.rawPayload);
+    const at = Math.floor(bytes.indexOf('/ByteRange') / 2);
+    bytes[at] = bytes[at] === 0x30 ? 0x31 : 0x30;
+    const tampered = join(outbox, 'copy-tampered.pdf');
+    await writeFile(tampered, bytes);
+    expect(pdfsig(tampered)).not.toContain('Signature is Valid.');
     expect((await readOutbox(outbox, APPLICANT.email)).at(-1)?.subject).toContain('Đã có kết quả');
+  });
+});
+
+describe('the paper copy', () => {
+  it('records who received the paper copy, when and its copy book number, once and audited', async () => {
+    clientAddress = '10.0.0.20';
+    const r = await applyForCopy(
+      { details: { serialNumber: serial, copies: 1, paper: true } },
+      { ...APPLICANT, email: 'giay@example.vn' },
+    );
+    expect(r.status).toBe(201);
+    const code = (r.body as unknown as Receipt).code;
+    const row = await db
+      .selectFrom('services_application')
+      .select('id')
+      .where('code', '=', code)
+      .executeTakeFirstOrThrow();
+    const handover = (client: Client, body: Record<string, unknown>) =>
+      client.send('POST', `/api/services/applications/${row.id}/handover`, body);
+    // Not issued yet: nothing to hand over.
+    const early = (await clerk.get(`/api/services/applications/${row.id}`))
+      .body as ApplicationDetail;
+    expect(
+      (await handover(clerk, { receivedBy: 'Nguyễn Thị Ánh 1', version: early.version })).status,
+    ).toBe(400);
+    expect((await act(clerk, row.id, 'hand_over')).status).toBe(200);
+    expect((await act(clerk, row.id, 'submit')).status).toBe(200);
+    const approved = (await act(leader, row.id, 'approve')).body as ApplicationDetail;
+    expect(approved.paperPending).toBe(true);
+    expect(approved.handover).toBeNull();
+    const copyNumber = String(approved.result?.copyNumber);
+
+    expect((await handover(school, { receivedBy: 'X', version: approved.version })).status).toBe(
+      403,
+    );
+    const empty = await handover(clerk, { receivedBy: ' ', version: approved.version });
+    expect(empty.status).toBe(400);
+    expect(JSON.stringify(empty.body)).toContain('Người nhận không được để trống');
+    const done = await handover(clerk, {
+      receivedBy: 'Nguyễn Thị Ánh 1',
+      receiverDocument: '001208012345',
+      version: approved.version,
+    });
+    expect(done.status).toBe(200);
+    const detail = done.body as ApplicationDetail;
+    expect(detail.paperPending).toBe(false);
+    expect(detail.handover).toMatchObject({
+      copyNumber,
+      receivedBy: 'Nguyễn Thị Ánh 1',
+      receiverDocument: '001208012345',
+    });
+    expect(detail.events.at(-1)).toMatchObject({ kind: 'paper_handover' });
+    expect(detail.events.at(-1)?.note).toContain(copyNumber);
+    // Once: a second hand-over names who received it.
+    const again = await handover(clerk, { receivedBy: 'Người khác', version: detail.version });
+    expect(again.status).toBe(409);
+    expect(JSON.stringify(again.body)).toContain('Nguyễn Thị Ánh 1');
+    const audit = await db
+      .selectFrom('audit_log')
+      .select(['action', 'actor_name', 'after'])
+      .where('entity_type', '=', 'services_handover')
+      .execute();
+    expect(audit).toHaveLength(1);
+    expect(JSON.stringify(audit[0]!.after)).toContain(copyNumber);
   });
 });
 
@@ -395,6 +481,33 @@ describe('additions, follow-up, statistics', () => {
     const text = execFileSync('pdftotext', [file, '-']).toString().normalize('NFC');
     expect(text).toContain('PHIẾU XIN LỖI');
     expect(text).toContain(newDate.split('-').reverse().join('/'));
+    // Mailed to the applicant through the mail transport, once.
+    const apologies = async () =>
+      (await readOutbox(outbox, 'anh4@example.vn')).filter((m) => m.subject.includes('xin lỗi'));
+    const mailed = await apologies();
+    expect(mailed).toHaveLength(1);
+    expect(mailed[0]!.text).toContain('PHIẾU XIN LỖI');
+    expect(mailed[0]!.text).toContain(code);
+    expect(mailed[0]!.text).toContain(newDate.split('-').reverse().join('/'));
+    const second = await app.inject({
+      method: 'POST',
+      url: `/api/services/applications/${row.id}/apology.pdf`,
+      headers: { cookie: clerk.cookie, 'x-csrf-token': clerk.csrfToken },
+      payload: { reason: 'Phải xác minh lại sổ gốc', newDate },
+    });
+    expect(second.statusCode).toBe(200); // printed again…
+    expect(await apologies()).toHaveLength(1); // …not mailed again
+    const withApology = (await clerk.get(`/api/services/applications/${row.id}`))
+      .body as ApplicationDetail;
+    expect(withApology.apology).toMatchObject({ newDate, mailedTo: 'anh4@example.vn' });
+    expect(withApology.events.filter((e) => e.kind === 'apology')).toHaveLength(1);
+    const audited = await db
+      .selectFrom('audit_log')
+      .select(['action', 'after'])
+      .where('entity_type', '=', 'services_apology')
+      .execute();
+    expect(audited).toHaveLength(1);
+    expect(JSON.stringify(audited[0]!.after)).toContain('anh4@example.vn');
     const past = await clerk.send('POST', `/api/services/applications/${row.id}/apology.pdf`, {
       reason: 'x',
       newDate: today,
@@ -413,8 +526,9 @@ describe('additions, follow-up, statistics', () => {
     expect(copy).toBeDefined();
     expect(copy!.received).toBeGreaterThanOrEqual(4);
     expect(copy!.online).toBe(copy!.received);
-    expect(copy!.finished).toBe(1);
-    expect(copy!.onTime + copy!.late).toBe(1);
+    // The certified copy and the paper copy's application.
+    expect(copy!.finished).toBe(2);
+    expect(copy!.onTime + copy!.late).toBe(2);
     expect(copy!.onlineShare).toBe(100);
     // Per division: the sums of the procedures it handles, shares from the sums.
     const quality = stats.divisions.find((d) => d.division === 'Phòng Quản lý chất lượng');
@@ -504,17 +618,47 @@ describe('a correction, end to end through the register', () => {
       .executeTakeFirstOrThrow();
     expect((await act(clerk, row.id, 'hand_over')).status).toBe(200);
     expect((await act(clerk, row.id, 'submit')).status).toBe(200);
-    // Approving needs the department's decision number; without it nothing changes.
-    expect((await act(leader, row.id, 'approve')).status).toBe(400);
-    const current = (await leader.get(`/api/services/applications/${row.id}`))
-      .body as ApplicationDetail;
-    const approved = await leader.send('POST', `/api/services/applications/${row.id}/actions`, {
-      action: 'approve',
-      decisionNumber: '345/QĐ-SGDĐT',
-      version: current.version,
-    });
+    // The leader approves: the decision is registered as the department's outgoing
+    // document by the office, and its number goes into the register entry.
+    const outgoingBefore = await db
+      .selectFrom('office_outgoing')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    const credentialOf = async () =>
+      (
+        await db
+          .selectFrom('diploma')
+          .select('credential')
+          .where('id', '=', diploma.id)
+          .executeTakeFirstOrThrow()
+      ).credential;
+    const credentialBefore = JSON.stringify(await credentialOf());
+    const approved = await act(leader, row.id, 'approve');
     expect(approved.status).toBe(200);
-    expect((approved.body as ApplicationDetail).status).toBe('done');
+    // The credential is re-issued with the corrected name.
+    const credentialAfter = JSON.stringify(await credentialOf());
+    expect(credentialAfter).not.toBe(credentialBefore);
+    expect(credentialAfter.normalize('NFC')).toContain('Phạm Văn Sữa');
+    const done = approved.body as ApplicationDetail;
+    expect(done.status).toBe('done');
+    const decisionNumber = String(done.result?.decisionNumber);
+    expect(decisionNumber).toMatch(/^\d+\/QĐ-SGDĐT$/);
+    const outgoing = await db
+      .selectFrom('office_outgoing')
+      .select(['id', 'notation', 'doc_type', 'subject', 'unit_id', 'status'])
+      .where('notation', '=', decisionNumber)
+      .executeTakeFirstOrThrow();
+    expect(outgoing).toMatchObject({
+      doc_type: 'QĐ',
+      unit_id: ids.SGD,
+      id: done.result?.outgoingId,
+    });
+    expect(outgoing.subject).toContain(receipt.code);
+    const outgoingAfter = await db
+      .selectFrom('office_outgoing')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(outgoingAfter.n)).toBe(Number(outgoingBefore.n) + 1);
     const entry = await db
       .selectFrom('diploma')
       .select(['full_name'])
@@ -527,7 +671,7 @@ describe('a correction, end to end through the register', () => {
       .where('diploma_id', '=', diploma.id)
       .where('kind', '=', 'correction')
       .execute();
-    expect(events).toEqual([{ kind: 'correction', decision_number: '345/QĐ-SGDĐT' }]);
+    expect(events).toEqual([{ kind: 'correction', decision_number: decisionNumber }]);
     const result = await app.inject({
       method: 'POST',
       url: '/api/public/services/applications/result',

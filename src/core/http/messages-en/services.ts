@@ -9,9 +9,6 @@ export const SERVICES_EN: Record<string, string> = {
   'Cần ghi lý do': 'A reason is needed',
   'Hồ sơ không gắn với văn bằng nào trong sổ gốc.':
     'The request is not linked to any diploma in the register.',
-  'Cần số quyết định chỉnh sửa văn bằng của Sở để phê duyệt.':
-    "The department's decision number for correcting the diploma is needed to approve.",
-  'Cần số quyết định': 'A decision number is needed',
   'Chỉ lập phiếu xin lỗi cho hồ sơ đang giải quyết đã quá hạn.':
     'An apology slip is made only for a request in progress that is overdue.',
   'Ngày hẹn lại cần là một ngày làm việc sau hôm nay.':
@@ -81,4 +78,11 @@ export const SERVICES_EN: Record<string, string> = {
   'Tháng cần dạng yyyy-mm': 'A month has the form yyyy-mm',
   'Lý do quá hạn': 'Reason for the delay',
   'Ngày hẹn lại': 'New appointment date',
+  'Hồ sơ này không có bản sao giấy để bàn giao (chưa cấp, hoặc không đề nghị bản giấy).':
+    'This request has no paper copy to hand over (not issued yet, or no paper copy was asked for).',
+  'Bản sao giấy của hồ sơ đã giao cho {} lúc {}.':
+    "The request's paper copy was already handed to {} at {}.",
+  'Người nhận': 'Receiver',
+  'Số giấy tờ của người nhận dài quá 40 ký tự':
+    "The receiver's identity paper number is longer than 40 characters",
 };

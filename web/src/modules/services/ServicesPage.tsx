@@ -33,7 +33,8 @@ export default function ServicesPage({ me }: { me: Me }) {
   const [open, setOpen] = useState<ApplicationDetail | null>(null);
   const [note, setNote] = useState('');
   const [newDate, setNewDate] = useState('');
-  const [decisionNumber, setDecisionNumber] = useState('');
+  const [receivedBy, setReceivedBy] = useState('');
+  const [receiverDocument, setReceiverDocument] = useState('');
   const [actionError, setActionError] = useState<string | null>(null);
   const load = useCallback(() => {
     servicesApi
@@ -50,7 +51,6 @@ export default function ServicesPage({ me }: { me: Me }) {
       const next = await servicesApi.act(open.id, {
         action,
         note: note || undefined,
-        decisionNumber: decisionNumber || undefined,
         version: open.version,
       });
       setOpen(next);
@@ -116,6 +116,65 @@ export default function ServicesPage({ me }: { me: Me }) {
             {typeof open.result?.note === 'string' && (
               <Alert type="success" message={fill(m.done, { what: open.result.note })} />
             )}
+            {open.paperPending && me.permissions.includes('services.receive') && (
+              <Space direction="vertical" style={{ width: '100%' }}>
+                <Tag color="orange">{m.paperPending}</Tag>
+                <Input
+                  aria-label={m.receivedBy}
+                  placeholder={m.receivedBy}
+                  value={receivedBy}
+                  onChange={(e) => setReceivedBy(e.target.value)}
+                />
+                <Input
+                  aria-label={m.receiverDocument}
+                  placeholder={m.receiverDocument}
+                  value={receiverDocument}
+                  onChange={(e) => setReceiverDocument(e.target.value)}
+                />
+                <Button
+                  onClick={() => {
+                    setActionError(null);
+                    void servicesApi
+                      .handover(open.id, {
+                        receivedBy,
+                        receiverDocument: receiverDocument || undefined,
+                        version: open.version,
+                      })
+                      .then(
+                        (next) => {
+                          setOpen(next);
+                          setReceivedBy('');
+                          setReceiverDocument('');
+                        },
+                        (e: unknown) => setActionError(problemText(e)),
+                      );
+                  }}
+                >
+                  {m.handOverPaper}
+                </Button>
+              </Space>
+            )}
+            {open.handover && (
+              <Alert
+                type="info"
+                message={fill(m.handedOver, {
+                  number: open.handover.copyNumber,
+                  who: open.handover.receivedBy,
+                  at: when(open.handover.handedAt),
+                  by: open.handover.handedBy,
+                })}
+              />
+            )}
+            {open.apology && (
+              <Alert
+                type="info"
+                message={fill(m.apologyMailed, {
+                  email: open.apology.mailedTo,
+                  at: when(open.apology.draftedAt),
+                  date: dmy(open.apology.newDate),
+                })}
+              />
+            )}
             <ul style={{ paddingLeft: 18 }}>
               {open.events.map((e, i) => (
                 <li key={i}>
@@ -126,14 +185,6 @@ export default function ServicesPage({ me }: { me: Me }) {
             </ul>
             {(NEXT[open.status] ?? []).length > 0 && (
               <>
-                {open.status === 'approval' && open.procedure === 'chinh-sua-van-bang' && (
-                  <Input
-                    aria-label={m.decisionNumber}
-                    placeholder={m.decisionNumber}
-                    value={decisionNumber}
-                    onChange={(e) => setDecisionNumber(e.target.value)}
-                  />
-                )}
                 <Input.TextArea
                   aria-label={m.note}
                   placeholder={m.note}

@@ -10,6 +10,7 @@ import type {
   ApplicantQuery,
   ApplicationDetail,
   applicationPage,
+  HandoverBody,
   ApplyBody,
   listQuery,
   OtpBody,
@@ -68,6 +69,11 @@ export const servicesApi = {
     route.get<ApplicationDetail>('/api/services/applications/:id', { params: { id } }),
   act: (id: string, body: ActionBody) =>
     route.post<ApplicationDetail>('/api/services/applications/:id/actions', body, {
+      params: { id },
+    }),
+  /** The paper copy handed over at the desk. */
+  handover: (id: string, body: HandoverBody) =>
+    route.post<ApplicationDetail>('/api/services/applications/:id/handover', body, {
       params: { id },
     }),
   /** The apology and new appointment of an overdue application (PDF). */
