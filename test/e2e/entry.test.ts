@@ -63,8 +63,10 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function pick(page: Page, label: string, option: string) {
+async function pick(page: Page, label: string, option: string, search = false) {
   await page.getByLabel(label, { exact: true }).click();
+  // A searchable list shows only the options near the top: narrow it first.
+  if (search) await page.getByLabel(label, { exact: true }).fill(option);
   await page.locator('.ant-select-item-option:visible', { hasText: option }).first().click();
   // The list closes with an animation: wait, so that the next one opened is the only one shown.
   await expect
@@ -92,18 +94,44 @@ describe('entry-grade enrolment in the browser', () => {
       unit: typeof commune;
     };
     commune = detail.unit;
-    const areas = (await (
-      await fetch(`${server.url}/api/public/admissions/${demo.id}/areas`)
-    ).json()) as { name: string; schools: string[] }[];
-    const first = areas.find((a) => a.name === 'Thôn 1')!;
-    expect(first.schools.length).toBe(2);
+    // The demo's commune has one primary school serving Thôn 1: a second one is opened, and
+    // added to the area's catchment with the web's edit route, so that the family chooses.
+    const opened = await staff('POST', '/api/orgs', {
+      code: 'TH-E2E',
+      name: 'Trường Tiểu học Kiểm Thử',
+      kind: 'school',
+      parentId: commune.id,
+      levels: ['primary'],
+      ownership: 'public',
+    });
+    expect(opened.status).toBe(201);
     const catchments = (await (
       await staff('GET', `/api/admissions/catchments/${commune.id}`)
-    ).json()) as { name: string; schools: { id: string; code: string; name: string }[] }[];
-    const served = catchments.find((a) => a.name === 'Thôn 1')!.schools;
-    schools = first.schools.map((code) => served.find((s) => s.code === code)!);
-    primaryIds = Object.fromEntries(served.map((s) => [s.code, s.id]));
-
+    ).json()) as {
+      code: string;
+      name: string;
+      schools: { code: string; name: string; grade: number }[];
+    }[];
+    const area = catchments.find((a) => a.name === 'Thôn 1')!;
+    const linked = await staff('PATCH', `/api/admissions/catchments/${commune.id}/areas`, {
+      areaCode: area.code,
+      grade: 1,
+      schoolCode: 'TH-E2E',
+      serves: true,
+    });
+    expect(linked.status).toBe(200);
+    schools = ((await linked.json()) as typeof area).schools
+      .filter((s) => s.grade === 1)
+      .map((s) => ({ code: s.code, name: s.name }));
+    expect(schools.map((s) => s.code)).toContain('TH-E2E');
+    expect(schools.length).toBeGreaterThanOrEqual(2);
+    const first = schools.find((s) => s.code !== 'TH-E2E')!;
+    schools = [first, schools.find((s) => s.code === 'TH-E2E')!];
+    const units = (await (await staff('GET', `/api/orgs/${commune.id}/children`)).json()) as {
+      id: string;
+      code: string;
+    }[];
+    primaryIds = Object.fromEntries(units.map((u) => [u.code, u.id]));
     const now = Date.now();
     closesAt = now + WINDOW_MS;
     const created = await staff('POST', '/api/admissions/campaigns', {
@@ -114,6 +142,7 @@ describe('entry-grade enrolment in the browser', () => {
       opensAt: new Date(now - 60_000).toISOString(),
       closesAt: new Date(closesAt).toISOString(),
       confirmBy: new Date(now + 86_400_000).toISOString(),
+      maxPreferences: 1,
       entryRules: { seed: 42 },
     });
     expect(created.status).toBe(201);
@@ -154,8 +183,7 @@ describe('entry-grade enrolment in the browser', () => {
       .poll(() => page.getByRole('alert').first().innerText())
       .toMatch(/không đúng|Không/);
     await signInByPersonalId(page, child.typed);
-    const card = page.getByTestId('entry-application');
-    await expect.poll(() => card.innerText()).toContain(child.fullName);
+    await expect.poll(() => page.getByTestId('child').innerText()).toContain(child.fullName);
     await expect.poll(() => page.getByTestId('version').innerText()).toBe('Phiên bản 0');
 
     const inFirst = () => page.getByTestId(`in-${schools[0]!.code}`).first().innerText();
@@ -235,7 +263,7 @@ describe('entry-grade enrolment in the browser', () => {
     const page = await context.newPage();
     await signInOnPage(page, server.url, 'admin', ADMIN_PASSWORD);
     await page.goto(`${server.url}/tuyen-tuyen-sinh`);
-    await pick(page, 'Xã/phường', commune.name);
+    await pick(page, 'Xã/phường', commune.name, true);
     const table = page.getByTestId('catchments');
     await expect.poll(() => table.innerText()).toContain('TDP-MOI');
 

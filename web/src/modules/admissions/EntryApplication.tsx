@@ -149,12 +149,16 @@ export function EntryApplicationCard({
   if (!areas.data) return null;
   return (
     <Card
-      title={`${m.myChild}: ${application.child.fullName} (${formatDate(application.child.birthDate)})`}
+      title={m.myChild}
       size="small"
       style={{ marginBottom: 12 }}
       data-testid="entry-application"
       extra={<span data-testid="version">{`${m.version} ${application.version}`}</span>}
     >
+      <Typography.Paragraph strong data-testid="child">
+        {application.child.fullName} · {formatDate(application.child.birthDate)} ·{' '}
+        {application.child.code}
+      </Typography.Paragraph>
       {!application.child.eligible && (
         <Alert
           type="warning"
