@@ -50,12 +50,19 @@ function Unserved({ campaign }: { campaign: CampaignDetail }) {
         dataSource={list.data ?? []}
         locale={{ emptyText: m.unservedNone }}
         columns={[
-          { title: g.code, dataIndex: 'code' },
+          // At phone width: the child, the area, the school chosen.
+          { title: g.code, dataIndex: 'code', responsive: ['md'] },
           { title: m.child, dataIndex: 'fullName' },
-          { title: g.birthDateLabel, dataIndex: 'birthDate', render: (d: string) => formatDate(d) },
+          {
+            title: g.birthDateLabel,
+            dataIndex: 'birthDate',
+            responsive: ['md'],
+            render: (d: string) => formatDate(d),
+          },
           {
             title: m.residenceKind,
             dataIndex: 'residence',
+            responsive: ['md'],
             render: (r: UnservedList[number]['residence']) => (r ? m[r] : '—'),
           },
           {
@@ -66,6 +73,7 @@ function Unserved({ campaign }: { campaign: CampaignDetail }) {
           {
             title: m.commune,
             key: 'commune',
+            responsive: ['md'],
             render: (_: unknown, r: UnservedList[number]) => r.commune.name,
           },
           {
@@ -76,6 +84,7 @@ function Unserved({ campaign }: { campaign: CampaignDetail }) {
           {
             title: m.submittedAt,
             dataIndex: 'submittedAt',
+            responsive: ['md'],
             render: (d: string | null) => (d ? formatDate(d, true) : '—'),
           },
         ]}
@@ -113,7 +122,7 @@ function DocumentsCheck({
         scroll={{ x: 'max-content' }}
         dataSource={admitted}
         columns={[
-          { title: g.code, dataIndex: 'code' },
+          { title: g.code, dataIndex: 'code', responsive: ['md'] },
           { title: m.child, dataIndex: 'fullName' },
           { title: m.school, dataIndex: 'program' },
           {

@@ -70,13 +70,15 @@ export function EntryCounts({
               <span data-testid={`out-${row.program}`}>{n(row.outside)}</span>
             ),
           },
-          { title: m.total, dataIndex: 'total', align: 'right', render: n },
+          // At phone width the key columns only (seats, in and outside the catchment).
+          { title: m.total, dataIndex: 'total', align: 'right', render: n, responsive: ['sm'] },
           ...(published
             ? [
                 {
                   title: m.lastRank,
                   dataIndex: 'lastAdmittedRank',
                   align: 'right' as const,
+                  responsive: ['sm' as const],
                   render: (v: number | null) => (v === null ? '—' : n(v)),
                 },
               ]
