@@ -202,13 +202,21 @@ describe('every page at 390 px', () => {
     const problems: string[] = [];
     const campaigns = (await (await fetch(`${server.url}/api/public/admissions`)).json()) as {
       id: string;
+      grade?: number;
     }[];
+    const entry = campaigns.filter((c) => c.grade === 1 || c.grade === 6);
     const publicPages = [
       '/dang-nhap',
       '/tra-cuu-van-bang',
       '/xac-minh',
       '/tuyen-sinh-10',
-      ...campaigns.slice(0, 1).map((c) => `/tuyen-sinh-10/${c.id}`),
+      ...campaigns
+        .filter((c) => (c.grade ?? 10) === 10)
+        .slice(0, 1)
+        .map((c) => `/tuyen-sinh-10/${c.id}`),
+      // Entry grades (issue #15): the list with its live counts, a family's page.
+      '/tuyen-sinh-dau-cap',
+      ...entry.slice(0, 1).map((c) => `/tuyen-sinh-dau-cap/${c.id}`),
       '/dich-vu-cong',
       '/khao-sat',
     ];

@@ -941,6 +941,8 @@ const NAMED_IDS = (): Record<string, string | string[]> => ({
   communeId: fx.b.commune,
   // No entry area in the fixture: an unknown one (the entry module's tests check real ones).
   areaId: '01900000-0000-7000-8000-000000000715',
+  // An area code of B's commune (the catchment import below writes TDP9 there).
+  areaCode: 'TDP9',
   surveyId: NO_SURVEY,
   // A survey sent to B's school.
   scopeUnitId: fx.b.school,

@@ -38,6 +38,9 @@ const IndicatorsPage = lazy(() => import('./modules/indicators/IndicatorsPage.ts
 const AdmissionsPage = lazy(() => import('./modules/admissions/CampaignsPage.tsx'));
 const AdmissionsPublicPage = lazy(() => import('./modules/admissions/PublicCampaignsPage.tsx'));
 const CandidatePage = lazy(() => import('./modules/admissions/CandidatePage.tsx'));
+const EntryCampaignsPage = lazy(() => import('./modules/admissions/EntryCampaignsPage.tsx'));
+const EntryFamilyPage = lazy(() => import('./modules/admissions/EntryFamilyPage.tsx'));
+const CatchmentsPage = lazy(() => import('./modules/admissions/CatchmentsPage.tsx'));
 const AccreditationPage = lazy(() => import('./modules/accreditation/AccreditationPage.tsx'));
 const CyclePage = lazy(() => import('./modules/accreditation/CyclePage.tsx'));
 const AccreditationPublicPage = lazy(() => import('./modules/accreditation/PublicResultsPage.tsx'));
@@ -190,6 +193,8 @@ function Routed() {
         <Route path="/khao-sat" element={<SurveyAnswerPage />} />
         <Route path="/cong-khai-kiem-dinh" element={<AccreditationPublicPage />} />
         <Route path="/tuyen-sinh-10/:campaign" element={<CandidatePage />} />
+        <Route path="/tuyen-sinh-dau-cap" element={<EntryCampaignsPage />} />
+        <Route path="/tuyen-sinh-dau-cap/:campaign" element={<EntryFamilyPage />} />
         <Route
           path="/doi-mat-khau"
           element={<Gate>{(me) => <ChangePasswordPage me={me} />}</Gate>}
@@ -218,6 +223,7 @@ function Routed() {
             ['/van-ban', (me: Me) => <OfficePage me={me} />],
             ['/chi-tieu', (me: Me) => <IndicatorsPage me={me} />],
             ['/tuyen-sinh', (me: Me) => <AdmissionsPage me={me} />],
+            ['/tuyen-tuyen-sinh', (me: Me) => <CatchmentsPage me={me} />],
             ['/kiem-dinh', (me: Me) => <AccreditationPage me={me} />],
             ['/kiem-dinh/ho-so/:id', () => <CyclePage />],
             ['/ho-so-dich-vu-cong', (me: Me) => <ServicesPage me={me} />],

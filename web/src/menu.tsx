@@ -6,6 +6,7 @@ import {
   ClockCircleOutlined,
   CommentOutlined,
   CustomerServiceOutlined,
+  EnvironmentOutlined,
   FileTextOutlined,
   IdcardOutlined,
   RiseOutlined,
@@ -18,7 +19,10 @@ import {
 import type { MenuItemType } from 'antd/es/menu/interface';
 import type { Me } from '../../src/modules/orgs/contract.ts';
 import { messages as accreditationMessages } from './modules/accreditation/messages.ts';
-import { messages as admissionMessages } from './modules/admissions/messages.ts';
+import {
+  messages as admissionMessages,
+  entryMessages as admissionEntryMessages,
+} from './modules/admissions/messages.ts';
 import { messages as indicatorMessages } from './modules/indicators/messages.ts';
 import { messages as officeMessages } from './modules/office/messages.ts';
 import { registryMessages } from './modules/registry/messages.ts';
@@ -89,6 +93,16 @@ export function menuItems(me: Me, lang: Lang, t: (typeof catalogues)[Lang]): Men
             key: '/tuyen-sinh',
             icon: <SolutionOutlined />,
             label: admissionMessages[lang].publicTitle,
+          },
+        ]
+      : []),
+    // Entry grades: the commune's (or department's) catchments, beside the campaigns.
+    ...(me.permissions.includes('admissions.catchments')
+      ? [
+          {
+            key: '/tuyen-tuyen-sinh',
+            icon: <EnvironmentOutlined />,
+            label: admissionEntryMessages[lang].catchmentsMenu,
           },
         ]
       : []),

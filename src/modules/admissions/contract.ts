@@ -326,6 +326,8 @@ export const admittedRow = z.object({
   rank: z.number().int().nullable(),
   round: admissionRound,
   response: z.enum(['confirmed', 'declined', 'lapsed']).nullable(),
+  /** Entry grades: the admitting school has checked the child's documents. */
+  documentsChecked: z.boolean(),
 });
 export type AdmittedRow = z.infer<typeof admittedRow>;
 export const admittedList = z.array(admittedRow);
@@ -483,3 +485,16 @@ export const lookupAnswer = z.object({
   schoolName: z.string().nullable(),
   score: z.number().nullable(),
 });
+
+// The entry-grade contract (grade 1, grade 6; issue #15), for the web pages, which read this file only.
+export type {
+  CatchmentAreaList,
+  CatchmentEditInput,
+  CatchmentImportAnswer,
+  EntryApplicationAnswer,
+  EntryApplicationInput,
+  EntryAreaList,
+  EntryCountsAnswer,
+  UnservedList,
+  documentsCheckAnswer,
+} from './entry/contract.ts';

@@ -19,5 +19,6 @@ export async function listAdmitted(
     rank: r.rank,
     round: r.round,
     response: r.response,
+    documentsChecked: r.documents_checked_at !== null,
   }));
 }

@@ -722,7 +722,15 @@ export async function admittedInScope(db: Q, campaignId: string, scope: Scope) {
     .selectFrom('admission_result as r')
     .innerJoin('admission_candidate as a', 'a.id', 'r.id')
     .innerJoin('orgs_unit_v as u', 'u.id', 'r.school_id')
-    .select(['a.code', 'a.full_name', 'r.program', 'r.rank', 'r.round', 'r.response'])
+    .select([
+      'a.code',
+      'a.full_name',
+      'r.program',
+      'r.rank',
+      'r.round',
+      'r.response',
+      'r.documents_checked_at',
+    ])
     .where('r.campaign_id', '=', campaignId)
     .where('r.program', 'is not', null)
     .where(scope.pathCondition('u.path'))

@@ -306,4 +306,9 @@ export const ADMISSIONS_EN: Record<string, string> = {
   '{} không tuyển sinh khu dân cư {}: hãy chọn một trường tuyển khu này hoặc một trường không theo tuyến.':
     '{} does not admit from residential area {}: choose a school serving this area or a school outside zoning.',
   'điểm xét tuyển': 'admission scores',
+  'Mã khu dân cư gồm 1–32 chữ cái, chữ số, dấu - hoặc _.':
+    'A residential area code is 1–32 letters, digits, - or _.',
+  'khu dân cư mã "{}" của {}': 'residential area "{}" of {}',
+  'Khu dân cư "{}" chưa có: ghi tên khu dân cư (thôn, tổ dân phố) để thêm mới.':
+    'Residential area "{}" does not exist yet: write its name (village, neighbourhood group) to add it.',
 };

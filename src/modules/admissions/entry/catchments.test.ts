@@ -176,4 +176,72 @@ describe('entry-grade catchments over HTTP', () => {
     });
     expect((await officer.get(`/api/admissions/catchments/${ids.X01}`)).status).toBe(404);
   });
+
+  it('edits a catchment on the web: adds an area and a school, removes one, audited, in scope', async () => {
+    const officer = await signIn(app, 'canbo.x02', PASSWORD);
+    const edit = (communeId: string, body: unknown) =>
+      officer.send('PATCH', `/api/admissions/catchments/${communeId}/areas`, body);
+    // A new area needs its name; then it is created with the school serving it.
+    const nameless = await edit(ids.X02!, {
+      areaCode: 'TDP2',
+      grade: 1,
+      schoolCode: 'THD',
+      serves: true,
+    });
+    expect(nameless.status).toBe(400);
+    expect(JSON.stringify(nameless.body)).toContain('ghi tên khu dân cư');
+    const added = await edit(ids.X02!, {
+      areaCode: 'TDP2',
+      areaName: 'Tổ 2',
+      grade: 1,
+      schoolCode: 'THD',
+      serves: true,
+    });
+    expect(added).toMatchObject({
+      status: 200,
+      body: { code: 'TDP2', name: 'Tổ 2', schools: [{ code: 'THD', grade: 1 }] },
+    });
+    // A preschool does not admit to grade 1; a school of another commune's subtree is unknown.
+    const preschool = await edit(ids.X02!, {
+      areaCode: 'TDP2',
+      grade: 1,
+      schoolCode: 'THC',
+      serves: true,
+    });
+    expect(preschool.status).toBe(400);
+    expect(JSON.stringify(preschool.body)).toContain('không tuyển sinh lớp 1');
+    const outside = await edit(ids.X02!, {
+      areaCode: 'TDP2',
+      grade: 1,
+      schoolCode: 'THA',
+      serves: true,
+    });
+    expect(outside.status).toBe(400);
+    expect(JSON.stringify(outside.body)).toContain('trong phạm vi của bạn');
+    expect(
+      (await edit(ids.X01!, { areaCode: 'T1', grade: 1, schoolCode: 'THA', serves: false })).status,
+    ).toBe(404);
+    // Removing leaves the area, unserved; nothing else changed.
+    const removed = await edit(ids.X02!, {
+      areaCode: 'tdp1',
+      grade: 1,
+      schoolCode: 'THD',
+      serves: false,
+    });
+    expect(removed).toMatchObject({ status: 200, body: { code: 'TDP1', schools: [] } });
+    const listed = await officer.get(`/api/admissions/catchments/${ids.X02}`);
+    expect(listed.body).toMatchObject([
+      { code: 'TDP1', schools: [] },
+      { code: 'TDP2', schools: [{ code: 'THD' }] },
+    ]);
+    // Audited, by the officer.
+    const audited = await db
+      .selectFrom('audit_log')
+      .select(['actor_name', 'action'])
+      .where('entity_type', '=', 'entry_catchment')
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(audited).toMatchObject({ action: 'delete' });
+    expect(audited.actor_name).toContain('canbo.x02');
+  });
 });

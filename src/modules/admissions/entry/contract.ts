@@ -37,6 +37,21 @@ export const catchmentAreaList = z.array(
   }),
 );
 export type CatchmentAreaList = z.infer<typeof catchmentAreaList>;
+export const catchmentArea = catchmentAreaList.element;
+
+/** The web edit of a catchment: one school added to (serves) or removed from one area, one grade. */
+export const catchmentEditBody = z.object({
+  areaCode: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{1,32}$/, 'Mã khu dân cư gồm 1–32 chữ cái, chữ số, dấu - hoặc _.'),
+  /** Needed only to add a new area. */
+  areaName: z.string().trim().min(1).max(200).optional(),
+  grade: z.union([z.literal(1), z.literal(6)]),
+  schoolCode: z.string().trim().min(1).max(32),
+  serves: z.boolean(),
+});
+export type CatchmentEditInput = z.infer<typeof catchmentEditBody>;
 
 // ---- Entry-grade campaigns (issue #15) ----
 

@@ -29,6 +29,7 @@ import { importPrograms } from '../import-programs.ts';
 import { importScores } from '../import-scores.ts';
 import { topUp } from '../top-up.ts';
 import { issueCandidates } from '../issue-candidates.ts';
+import { listAdmitted } from '../list-admitted.ts';
 import { lookupResult } from '../lookup-result.ts';
 import { publishResults } from '../publish-results.ts';
 import { respondOffer } from '../respond-offer.ts';
@@ -580,6 +581,10 @@ describe('allocation, results, confirmation and hand-over', () => {
       response: 'confirmed',
       documentsChecked: true,
     });
+    // The school's admitted list (the web's documents check) says which were checked.
+    const aCode = await codeOf(a);
+    const listed = await listAdmitted(db, th1, campaignId);
+    expect(listed.find((r) => r.code === aCode)?.documentsChecked ?? null).toBe(true);
   });
 
   it('hands over the confirmed and checked children as incoming grade-1 students, once', async () => {

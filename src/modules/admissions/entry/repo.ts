@@ -424,3 +424,37 @@ export function lookupByPersonalId(db: Db, campaignId: string, personalId: strin
     .where('a.personal_id', '=', personalId)
     .executeTakeFirst();
 }
+
+/** One area of a commune by its code (case-insensitive), for the web edit of a catchment. */
+export function areaOfCommuneByCode(db: Db | Tx, communeId: string, code: string) {
+  return db
+    .selectFrom('entry_area')
+    .selectAll()
+    .where('commune_id', '=', communeId)
+    .where((eb) => eb(eb.fn('lower', ['code']), '=', code.toLowerCase()))
+    .executeTakeFirst();
+}
+
+export async function addLink(
+  tx: Tx,
+  link: { id: string; area_id: string; school_id: string; grade: 1 | 6 },
+): Promise<void> {
+  await tx
+    .insertInto('entry_catchment')
+    .values(link)
+    .onConflict((oc) => oc.columns(['area_id', 'school_id', 'grade']).doNothing())
+    .execute();
+}
+
+export async function removeLink(
+  tx: Tx,
+  link: { area_id: string; school_id: string; grade: 1 | 6 },
+): Promise<number> {
+  const r = await tx
+    .deleteFrom('entry_catchment')
+    .where('area_id', '=', link.area_id)
+    .where('school_id', '=', link.school_id)
+    .where('grade', '=', link.grade)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+}

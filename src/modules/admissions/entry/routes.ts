@@ -27,11 +27,14 @@ import {
   personalIdSignInBody,
   unservedList,
   unservedQuery,
+  catchmentArea,
   catchmentAreaList,
+  catchmentEditBody,
   catchmentImportQuery,
   catchmentImportResult,
   communeParams,
 } from './contract.ts';
+import { editCatchment } from './edit-catchment.ts';
 import { importCatchments } from './import-catchments.ts';
 import { listCatchments } from './list-catchments.ts';
 import { checkDocuments, lookupEntryResult } from './documents.ts';
@@ -106,6 +109,22 @@ export function registerEntryRoutes(app: FastifyInstance, services: ModuleServic
       },
     },
     (request) => listCatchments(db, requireScope(request), request.params.communeId),
+  );
+
+  api.patch(
+    '/admissions/catchments/:communeId/areas',
+    {
+      ...signedIn,
+      schema: {
+        tags,
+        summary:
+          'Sửa tuyến tuyển sinh trên web: thêm hoặc bỏ một trường của một khu dân cư (có ghi nhật ký)',
+        params: communeParams,
+        body: catchmentEditBody,
+        response: { 200: catchmentArea },
+      },
+    },
+    (request) => editCatchment(db, requireScope(request), request.params.communeId, request.body),
   );
 
   // ---- Entry-grade campaigns (grade 1, grade 6; issue #15) ----

@@ -8,6 +8,7 @@ import { problemText } from '../../shared/api.ts';
 import { formatDate, useI18n, useMessages } from '../../shared/i18n.ts';
 import { admissionsApi } from './api.ts';
 import { CampaignExtras } from './CampaignExtras.tsx';
+import { EntryCampaignExtras } from './EntryCampaignExtras.tsx';
 import { HandOver } from './HandOver.tsx';
 import { AdmittedTable, CandidatesTable, ProgramsTable } from './CampaignTables.tsx';
 import { formatNumber, parseVietnameseDateTime } from './format.ts';
@@ -28,7 +29,7 @@ export function Campaign({ id, me }: { id: string; me: Me }) {
   const { lang } = useI18n();
   const { message } = AntApp.useApp();
   const client = useQueryClient();
-  const manage = me.permissions.includes('admissions.manage');
+  const canManage = me.permissions.includes('admissions.manage');
   const schools = me.permissions.includes('admissions.candidates');
   const [error, setError] = useState<string | null>(null);
   const [slips, setSlips] = useState<IssueAnswer | null>(null);
@@ -63,11 +64,12 @@ export function Campaign({ id, me }: { id: string; me: Me }) {
       ? `${fill(m.rowsRefused, s)} ${s.problems.map((p) => `(${p.row}) ${p.message}`).join(' ')}`
       : fill(m.rowsSaved, s);
   const programRows = () =>
-    lines(programsText).map(([program = '', schoolCode = '', quota = '', track = '']) => ({
+    lines(programsText).map(([program = '', schoolCode = '', quota = '', fourth = '']) => ({
       program,
       schoolCode,
       quota,
-      ...(track ? { track } : {}),
+      // Entry grades: the fourth column marks a school outside zoning (1); grade 10: the track.
+      ...(fourth ? (entry ? { unzoned: fourth } : { track: fourth }) : {}),
     }));
   const scoreRows = () =>
     lines(scoresText).map(([code = '', score = '', program = '']) => ({
@@ -90,6 +92,9 @@ export function Campaign({ id, me }: { id: string; me: Me }) {
     }
   };
   const d = detail.data;
+  // An entry-grade campaign (grade 1, 6) is run with admissions.entry (a commune's officer too).
+  const entry = d !== undefined && d.grade !== 10;
+  const manage = canManage || (entry && me.permissions.includes('admissions.entry'));
   if (detail.error) return <Alert type="error" message={detail.error.message} />;
   if (!d) return null;
   const staged = d.programs.some((p) => p.track && p.track !== 'regular');
@@ -99,7 +104,11 @@ export function Campaign({ id, me }: { id: string; me: Me }) {
         size="small"
         title={d.name}
         style={{ marginBottom: 12 }}
-        extra={<Link to={`/tuyen-sinh-10/${d.id}`}>{m.publicPage}</Link>}
+        extra={
+          <Link to={entry ? `/tuyen-sinh-dau-cap/${d.id}` : `/tuyen-sinh-10/${d.id}`}>
+            {m.publicPage}
+          </Link>
+        }
       >
         <Space wrap>
           <Tag color={d.status === 'open' ? 'green' : 'blue'} data-testid="campaign-status">
@@ -222,7 +231,9 @@ export function Campaign({ id, me }: { id: string; me: Me }) {
         <ProgramsTable programs={d.programs} />
         {manage && d.status === 'open' && (
           <div style={{ marginTop: 12 }}>
-            <Typography.Text type="secondary">{m.programsHint}</Typography.Text>
+            <Typography.Text type="secondary">
+              {entry ? m.entryProgramsHint : m.programsHint}
+            </Typography.Text>
             <Input.TextArea
               aria-label={m.programs}
               rows={4}
@@ -235,7 +246,7 @@ export function Campaign({ id, me }: { id: string; me: Me }) {
             </Button>
           </div>
         )}
-        {manage && d.status !== 'published' && (
+        {manage && !entry && d.status !== 'published' && (
           <div style={{ marginTop: 12 }}>
             <Typography.Text type="secondary">{m.scoresHint}</Typography.Text>
             <Input.TextArea
@@ -251,7 +262,11 @@ export function Campaign({ id, me }: { id: string; me: Me }) {
           </div>
         )}
       </Card>
-      <CampaignExtras campaign={d} manage={manage} schools={schools} />
+      {entry ? (
+        <EntryCampaignExtras campaign={d} admitted={admitted.data ?? []} schools={schools} />
+      ) : (
+        <CampaignExtras campaign={d} manage={manage} schools={schools} />
+      )}
       {manage && d.status === 'published' && <HandOver campaign={d} />}
       {schools && (
         <Card

@@ -36,6 +36,17 @@ import type {
   SubmittedAnswer,
   topUpAnswer,
 } from '../../../../src/modules/admissions/contract.ts';
+import type {
+  CatchmentAreaList,
+  CatchmentEditInput,
+  CatchmentImportAnswer,
+  documentsCheckAnswer,
+  EntryApplicationAnswer,
+  EntryApplicationInput,
+  EntryAreaList,
+  EntryCountsAnswer,
+  UnservedList,
+} from '../../../../src/modules/admissions/contract.ts';
 import { route, url } from '../../shared/api.ts';
 import { candidateRoute } from './candidateApi.ts';
 
@@ -101,6 +112,44 @@ export const admissionsApi = {
   candidatesXlsxUrl: (id: string) => url('/api/admissions/campaigns/:id/candidates.xlsx', { id }),
   receiptUrl: (campaign: string) => url('/api/public/admissions/:campaign/receipt', { campaign }),
 
+  // Entry grades (grade 1, grade 6; issue #15): catchments, unserved residences, documents.
+  catchments: (communeId: string) =>
+    route.get<CatchmentAreaList>('/api/admissions/catchments/:communeId', {
+      params: { communeId },
+    }),
+  /** Multipart `file`; a file with errors answers 422 with the same report (ApiError.body). */
+  importCatchments: (form: FormData, dryRun: boolean) =>
+    route.post<CatchmentImportAnswer>('/api/admissions/catchments/import', form, {
+      query: { dryRun: dryRun ? '1' : '0' },
+    }),
+  editCatchment: (communeId: string, body: CatchmentEditInput) =>
+    route.patch<CatchmentAreaList[number]>('/api/admissions/catchments/:communeId/areas', body, {
+      params: { communeId },
+    }),
+  unserved: (id: string, communeId?: string) =>
+    route.get<UnservedList>('/api/admissions/campaigns/:id/unserved', {
+      ...byId(id),
+      query: { communeId },
+    }),
+  checkDocuments: (id: string, code: string, checked: boolean) =>
+    route.post<z.infer<typeof documentsCheckAnswer>>(
+      '/api/admissions/campaigns/:id/admitted/:code/documents',
+      { checked },
+      { params: { id, code } },
+    ),
+  entryCounts: (campaign: string) =>
+    route.get<EntryCountsAnswer>(
+      '/api/public/admissions/:campaign/entry-counts',
+      byCampaign(campaign),
+    ),
+  entryAreas: (campaign: string) =>
+    route.get<EntryAreaList>('/api/public/admissions/:campaign/areas', byCampaign(campaign)),
+  entryLookup: (campaign: string, query: { personalId: string; birthDate: string }) =>
+    route.get<z.infer<typeof lookupAnswer>>('/api/public/admissions/:campaign/entry-lookup', {
+      ...byCampaign(campaign),
+      query,
+    }),
+
   publicCampaigns: () => route.get<PublicCampaign[]>('/api/public/admissions'),
   publicCampaign: (campaign: string) =>
     route.get<PublicCampaign>('/api/public/admissions/:campaign', byCampaign(campaign)),
@@ -117,6 +166,23 @@ export const candidateApi = {
   signIn: (campaign: string, body: { code: string; pin: string }) =>
     candidate.route.post<z.infer<typeof signInAnswer>>(
       '/api/public/admissions/:campaign/sign-in',
+      body,
+      byCampaign(campaign),
+    ),
+  signInByPersonalId: (campaign: string, body: { personalId: string; birthDate: string }) =>
+    candidate.route.post<z.infer<typeof signInAnswer>>(
+      '/api/public/admissions/:campaign/sign-in/personal-id',
+      body,
+      byCampaign(campaign),
+    ),
+  entryApplication: (campaign: string) =>
+    candidate.route.get<EntryApplicationAnswer>(
+      '/api/public/admissions/:campaign/entry-application',
+      byCampaign(campaign),
+    ),
+  submitEntry: (campaign: string, body: EntryApplicationInput) =>
+    candidate.route.put<SubmittedAnswer>(
+      '/api/public/admissions/:campaign/entry-application',
       body,
       byCampaign(campaign),
     ),
