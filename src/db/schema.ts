@@ -1486,6 +1486,7 @@ export interface SurveySchoolResultView {
   school_id: string;
   answers: number;
   mean_score: number | null;
+  title: string;
 }
 
 export interface Database {

@@ -323,3 +323,32 @@ export const budgetList = z.object({
   ),
 });
 export type BudgetList = z.infer<typeof budgetList>;
+
+/**
+ * Parents' satisfaction from the surveys (issue #19 point 6, the link into
+ * the dashboard): per survey of the year, the schools under the unit with at
+ * least 10 answers (the surveys' minimum group, held by their view) and the
+ * mean of their 5-point answers.
+ */
+export const satisfactionAnswer = z.object({
+  year: z.string(),
+  unit: unitBrief,
+  surveys: z.array(
+    z.object({
+      surveyId: z.string(),
+      title: z.string(),
+      status: z.enum(['open', 'closed']),
+      /** The mean over the schools shown, weighted by their answers (no hidden school in it). */
+      meanScore: z.number().nullable(),
+      answers: z.number().int(),
+      schools: z.array(
+        z.object({
+          school: unitBrief,
+          answers: z.number().int(),
+          meanScore: z.number().nullable(),
+        }),
+      ),
+    }),
+  ),
+});
+export type SatisfactionAnswer = z.infer<typeof satisfactionAnswer>;

@@ -694,3 +694,31 @@ export async function budgetCounts(
     GROUP BY 1, 2`.execute(db);
   return result.rows;
 }
+
+/**
+ * The surveys' results per school under `path` for a school year, from the
+ * view the surveys module publishes for the indicators
+ * (survey_school_result_v: schools with 10 answers or more only).
+ */
+export async function surveyResultsUnder(db: Db, path: string, schoolYear: string) {
+  return db
+    .selectFrom('survey_school_result_v as v')
+    .innerJoin('orgs_unit_v as u', 'u.id', 'v.school_id')
+    .select([
+      'v.survey_id',
+      'v.title',
+      'v.status',
+      'v.answers',
+      'v.mean_score',
+      'u.id as school_id',
+      'u.code as school_code',
+      'u.name as school_name',
+      'u.kind as school_kind',
+    ])
+    .where('v.school_year', '=', schoolYear)
+    .where('u.path', 'like', `${path}%`)
+    .orderBy('v.title')
+    .orderBy('v.survey_id')
+    .orderBy('u.code')
+    .execute();
+}

@@ -11,6 +11,7 @@ import {
   dashboard,
   dashboardQuery,
   drillQuery,
+  satisfactionAnswer,
   planBody,
   budgetBody,
   budgetList,
@@ -43,6 +44,7 @@ import {
   listReports,
   saveReport,
 } from './reports/report-use-cases.ts';
+import { parentSatisfaction } from './satisfaction.ts';
 import { getSubjectNeed } from './subject-need.ts';
 import { getTeacherReport } from './teacher-report.ts';
 
@@ -59,6 +61,19 @@ export function registerIndicatorRoutes(api: FastifyInstance, { db }: { db: Db }
       },
     },
     (request) => getDashboard(db, requireScope(request), request.query),
+  );
+  r.get(
+    '/indicators/satisfaction',
+    {
+      schema: {
+        summary:
+          'Mức hài lòng của cha mẹ học sinh theo các khảo sát của năm học (trường có từ 10 phiếu trở lên)',
+        tags: ['indicators'],
+        querystring: drillQuery,
+        response: { 200: satisfactionAnswer },
+      },
+    },
+    (request) => parentSatisfaction(db, requireScope(request), request.query),
   );
   r.get(
     '/indicators/dashboard/export.xlsx',

@@ -233,6 +233,7 @@ describe('results as xlsx', () => {
         school_id: ids.THB,
         answers: 10,
         mean_score: 3,
+        title: 'Khảo sát sự hài lòng 2025-2026',
       },
     ]);
   });

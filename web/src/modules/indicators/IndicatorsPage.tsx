@@ -16,6 +16,7 @@ import { PlanDialog } from './PlanDialog.tsx';
 import { PlanImportDialog } from './PlanImportDialog.tsx';
 import { QualityView } from './QualityView.tsx';
 import { ReportsView } from './ReportsView.tsx';
+import { SatisfactionCard } from './SatisfactionCard.tsx';
 import { SubjectNeedView } from './SubjectNeedView.tsx';
 import { TeachersView } from './TeachersView.tsx';
 
@@ -24,7 +25,11 @@ export default function IndicatorsPage({ me }: { me: Me }) {
   const { lang } = useI18n();
   const [params, setParams] = useSearchParams();
   const unitId = params.get('don-vi') ?? me.orgUnit.id;
-  const [year, setYear] = useState(currentSchoolYear());
+  // ?year= when linked from elsewhere (the surveys' results), else the current school year.
+  const linkedYear = params.get('year');
+  const [year, setYear] = useState(
+    linkedYear && /^\d{4}-\d{4}$/.test(linkedYear) ? linkedYear : currentSchoolYear(),
+  );
   const [level, setLevel] = useState<Level | undefined>();
   const [ownership, setOwnership] = useState<'public' | 'private' | undefined>();
   const [planOpen, setPlanOpen] = useState(false);
@@ -163,12 +168,20 @@ export default function IndicatorsPage({ me }: { me: Me }) {
               key: 'indicators',
               label: m.indicators,
               children: data ? (
-                <IndicatorsView
-                  data={data}
-                  onDrill={drill}
-                  lang={lang}
-                  filters={{ level, ownership }}
-                />
+                <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+                  <IndicatorsView
+                    data={data}
+                    onDrill={drill}
+                    lang={lang}
+                    filters={{ level, ownership }}
+                  />
+                  <SatisfactionCard
+                    year={data.year}
+                    unitId={data.unit.id}
+                    lang={lang}
+                    surveysLink={me.permissions.includes('surveys.results')}
+                  />
+                </Space>
               ) : (
                 <Spin />
               ),

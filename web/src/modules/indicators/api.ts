@@ -17,6 +17,7 @@ import type {
   ReportForm,
   reportSaveBody,
   ReportStatusList,
+  SatisfactionAnswer,
   SubjectNeed,
   TeacherReport,
 } from '../../../../src/modules/indicators/contract.ts';
@@ -42,6 +43,9 @@ export const indicatorsApi = {
   /** The teacher need per subject (programme periods ÷ teaching load) against the teachers in post. */
   subjects: (query: DrillQuery) =>
     route.get<SubjectNeed>('/api/indicators/teachers/subjects', { query }),
+  /** Parents' satisfaction from the surveys: schools of 10 answers or more (issue #19). */
+  satisfaction: (query: DrillQuery) =>
+    route.get<SatisfactionAnswer>('/api/indicators/satisfaction', { query }),
   dataQuality: (query: DrillQuery) =>
     route.get<DataQuality>('/api/indicators/data-quality', { query }),
   /** The statistical reports (TT 25/2024) of the schools under a unit, with their status. */

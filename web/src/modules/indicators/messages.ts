@@ -115,6 +115,15 @@ export const messages = defineMessages(
     sharedSubject: 'Giáo viên các môn đảm nhiệm',
     unmatched: '{n} giáo viên có môn chính không khớp môn nào của bảng (xem hồ sơ giáo viên).',
     refreshedAt: 'Số liệu tổng hợp lúc {t} (cập nhật mỗi lần xem).',
+    satisfaction: 'Ý kiến cha mẹ học sinh',
+    satisfactionHint:
+      'Điểm trung bình (thang 5) các câu hỏi thang điểm của khảo sát; chỉ tính trường có từ 10 phiếu trở lên.',
+    satisfactionMean: 'Điểm trung bình',
+    satisfactionAnswers: 'Số phiếu',
+    satisfactionNone: 'Chưa có khảo sát nào của năm học đủ 10 phiếu ở một trường.',
+    surveyOpen: 'Đang mở',
+    surveyClosed: 'Đã đóng',
+    toSurveys: 'Xem khảo sát',
   },
   {
     title: 'Indicators and norms',
@@ -232,5 +241,14 @@ export const messages = defineMessages(
     unmatched:
       '{n} teachers have a main subject that matches no subject of the table (see their records).',
     refreshedAt: 'Figures summed at {t} (brought up to date on every view).',
+    satisfaction: 'Parents’ feedback',
+    satisfactionHint:
+      'Mean (5-point scale) of the survey’s scale questions; only schools with 10 answers or more count.',
+    satisfactionMean: 'Mean score',
+    satisfactionAnswers: 'Answers',
+    satisfactionNone: 'No survey of the school year has 10 answers at any school yet.',
+    surveyOpen: 'Open',
+    surveyClosed: 'Closed',
+    toSurveys: 'Open the surveys',
   },
 );

@@ -9,6 +9,7 @@ import {
   Typography,
 } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
 import type { Me } from '../../../../src/modules/orgs/contract.ts';
 import type {
   ResultsAnswer,
@@ -138,7 +139,12 @@ export default function SurveysPage({ me }: { me: Me }) {
         <SurveyResults
           results={results}
           extra={
-            <Button href={surveysApi.resultsXlsxUrl(results.survey.id)}>{m.exportXlsx}</Button>
+            <Space wrap>
+              <Button href={surveysApi.resultsXlsxUrl(results.survey.id)}>{m.exportXlsx}</Button>
+              {me.permissions.includes('indicators.read') && (
+                <Link to={`/chi-tieu?year=${results.survey.schoolYear}`}>{m.toIndicators}</Link>
+              )}
+            </Space>
           }
         />
       )}
