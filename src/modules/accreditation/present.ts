@@ -266,8 +266,10 @@ export function presentCycle(
     events: content.events.map((e) => ({ ...e, at: e.at.toISOString() })),
     frozenData: cycle.frozen_data ?? null,
     liveFigures: cycle.frozen_data ? null : content.liveFigures,
-    canAssess: editable && scope.can('accreditation.assess'),
-    canSubmit: editable && scope.can('accreditation.submit'),
+    // Only the school's own accounts rate and submit (access.ts requireOwnSchool):
+    // the department's administrator holds both permissions but acts on no cycle.
+    canAssess: own && editable && scope.can('accreditation.assess'),
+    canSubmit: own && editable && scope.can('accreditation.submit'),
     canReview: cycle.status === 'submitted' && scope.can('accreditation.review'),
     canPlan: own && cycle.status !== 'accepted' && scope.can('accreditation.submit'),
     canTrack: own && scope.can('accreditation.assess'),
