@@ -50,6 +50,8 @@ import * as admissionsSpecialisedStage from './2026120590_admissions_specialised
 import * as officeEdxmlChannel from './2026120780_office_edxml_channel.ts';
 import * as surveyFormVersion from './2026120800_survey_form_version.ts';
 import * as surveyTally from './2026120801_survey_tally.ts';
+import * as accreditationAnalysisLinks from './2026120930_accreditation_analysis_links.ts';
+import * as accreditationLevel4 from './2026120931_accreditation_level4.ts';
 
 /** Every migration, in order. Names start with a timestamp; they only move forward. */
 export const migrations: Record<string, Migration> = {
@@ -104,4 +106,6 @@ export const migrations: Record<string, Migration> = {
   '2026120780_office_edxml_channel': officeEdxmlChannel,
   '2026120800_survey_form_version': surveyFormVersion,
   '2026120801_survey_tally': surveyTally,
+  '2026120930_accreditation_analysis_links': accreditationAnalysisLinks,
+  '2026120931_accreditation_level4': accreditationLevel4,
 };

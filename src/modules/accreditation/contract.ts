@@ -120,7 +120,13 @@ export const requirementView = z.object({
     questions: z.string(),
     evidenceNeeded: z.string(),
     sources: z.string(),
+    /** Evidence of the cycle's list the row links. */
+    evidence: z.array(evidenceRef),
+    /** The council member who collects it. */
+    collector: z.object({ id, fullName: z.string() }).nullable(),
     version: z.number().int(),
+    updatedBy: z.string().nullable(),
+    updatedAt: z.string().nullable(),
   }),
 });
 export const criterionText = z.object({
@@ -355,6 +361,10 @@ export const analysisBody = z.object({
   evidenceNeeded: text(10_000),
   /** Nơi thu thập. */
   sources: text(5_000),
+  /** Evidence of the cycle's list it needs (ids; linked, never copied). */
+  evidenceIds: z.array(text(64)).max(200).default([]),
+  /** Người thu thập: a member of the cycle's council. */
+  collectorMemberId: text(64).nullable().default(null),
   /** The version the form was loaded with (0: none yet); a stale one is refused. */
   version: z.number().int().min(0).max(2_147_483_647),
 });

@@ -29,6 +29,7 @@ export async function loadContent(db: Db, cycleId: string): Promise<CycleContent
     plan,
     comments,
     analyses,
+    analysisEvidence,
     publication,
   ] = await Promise.all([
     repo.ratings(db, cycleId),
@@ -41,6 +42,7 @@ export async function loadContent(db: Db, cycleId: string): Promise<CycleContent
     repo.planTasks(db, cycleId),
     repo.comments(db, cycleId),
     repo.analyses(db, cycleId),
+    repo.analysisEvidence(db, cycleId),
     repo.activePublication(db, cycleId),
   ]);
   return {
@@ -54,6 +56,7 @@ export async function loadContent(db: Db, cycleId: string): Promise<CycleContent
     plan,
     comments,
     analyses,
+    analysisEvidence,
     publication: publication ?? null,
     liveFigures: null,
   };

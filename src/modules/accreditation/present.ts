@@ -105,7 +105,11 @@ export interface CycleContent {
     evidence_needed: string;
     sources: string;
     version: number;
+    collector_member_id: string | null;
+    updated_by: string;
+    updated_at: Date;
   }[];
+  analysisEvidence: { requirement_code: string; id: string; code: string }[];
   publication: {
     note: string;
     summary: unknown;
@@ -143,6 +147,13 @@ export function presentCycle(
   const levels = criterionLevels(set, content.ratings);
   const texts = new Map(content.texts.map((t) => [t.criterion_code, t]));
   const analysed = new Map(content.analyses.map((a) => [a.requirement_code, a]));
+  const analysisLinks = new Map<string, { id: string; code: string }[]>();
+  for (const l of content.analysisEvidence) {
+    const list = analysisLinks.get(l.requirement_code) ?? [];
+    list.push({ id: l.id, code: l.code });
+    analysisLinks.set(l.requirement_code, list);
+  }
+  const memberName = new Map(content.members.map((m) => [m.id, m.full_name]));
   const external = new Map(content.external.map((e) => [e.criterion_code, e]));
   const externalLevels = new Map(
     criteriaOf(set).map((c) => [c.code, external.get(c.code)?.level ?? 0]),
@@ -186,7 +197,11 @@ export function presentCycle(
               met: rated.get(r.code)?.met ?? null,
               justification: rated.get(r.code)?.justification ?? '',
               evidence: cited.get(r.code) ?? [],
-              analysis: presentAnalysis(analysed.get(r.code)),
+              analysis: presentAnalysis(
+                analysed.get(r.code),
+                analysisLinks.get(r.code) ?? [],
+                memberName,
+              ),
             })),
           ),
           text: {
@@ -292,13 +307,22 @@ function publishedDiffers(
   );
 }
 
-function presentAnalysis(a: CycleContent['analyses'][number] | undefined) {
+function presentAnalysis(
+  a: CycleContent['analyses'][number] | undefined,
+  evidence: { id: string; code: string }[],
+  memberName: ReadonlyMap<string, string>,
+) {
+  const collector = a?.collector_member_id;
   return {
     meaning: a?.meaning ?? '',
     questions: a?.questions ?? '',
     evidenceNeeded: a?.evidence_needed ?? '',
     sources: a?.sources ?? '',
+    evidence,
+    collector: collector ? { id: collector, fullName: memberName.get(collector) ?? '' } : null,
     version: a?.version ?? 0,
+    updatedBy: a?.updated_by ?? null,
+    updatedAt: a ? a.updated_at.toISOString() : null,
   };
 }
 

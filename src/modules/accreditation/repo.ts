@@ -524,9 +524,50 @@ export async function setThreadResolved(
 export function analyses(db: Q, cycleId: string) {
   return db
     .selectFrom('accreditation_analysis')
-    .select(['requirement_code', 'meaning', 'questions', 'evidence_needed', 'sources', 'version'])
+    .select([
+      'requirement_code',
+      'meaning',
+      'questions',
+      'evidence_needed',
+      'sources',
+      'version',
+      'collector_member_id',
+      'updated_by',
+      'updated_at',
+    ])
     .where('cycle_id', '=', cycleId)
     .execute();
+}
+
+/** The evidence each analysis row links (migration 2026120930), by code. */
+export function analysisEvidence(db: Q, cycleId: string) {
+  return db
+    .selectFrom('accreditation_analysis_evidence as l')
+    .innerJoin('accreditation_evidence as e', 'e.id', 'l.evidence_id')
+    .select(['l.requirement_code', 'e.id', 'e.code'])
+    .where('l.cycle_id', '=', cycleId)
+    .orderBy('e.code')
+    .execute();
+}
+
+/** Which of these ids are evidence of the cycle. */
+export function evidenceIdsOf(db: Q, cycleId: string, ids: string[]) {
+  if (!ids.length) return Promise.resolve([]);
+  return db
+    .selectFrom('accreditation_evidence')
+    .select(['id', 'code'])
+    .where('cycle_id', '=', cycleId)
+    .where('id', 'in', ids)
+    .execute();
+}
+
+export function memberOf(db: Q, cycleId: string, memberId: string) {
+  return db
+    .selectFrom('accreditation_member')
+    .select(['id', 'full_name'])
+    .where('cycle_id', '=', cycleId)
+    .where('id', '=', memberId)
+    .executeTakeFirst();
 }
 
 export function lockAnalysis(tx: Tx, cycleId: string, requirementCode: string) {
@@ -548,8 +589,10 @@ export async function saveAnalysis(
     questions: string;
     evidence_needed: string;
     sources: string;
+    collector_member_id: string | null;
     updated_by: string;
   },
+  evidenceIds: string[],
 ) {
   await tx
     .insertInto('accreditation_analysis')
@@ -560,12 +603,29 @@ export async function saveAnalysis(
         questions: row.questions,
         evidence_needed: row.evidence_needed,
         sources: row.sources,
+        collector_member_id: row.collector_member_id,
         updated_by: row.updated_by,
         version: sql<number>`accreditation_analysis.version + 1`,
         updated_at: sql`now()`,
       }),
     )
     .execute();
+  await tx
+    .deleteFrom('accreditation_analysis_evidence')
+    .where('cycle_id', '=', row.cycle_id)
+    .where('requirement_code', '=', row.requirement_code)
+    .execute();
+  if (evidenceIds.length)
+    await tx
+      .insertInto('accreditation_analysis_evidence')
+      .values(
+        evidenceIds.map((evidence_id) => ({
+          cycle_id: row.cycle_id,
+          requirement_code: row.requirement_code,
+          evidence_id,
+        })),
+      )
+      .execute();
 }
 
 /** The cycle's active publication (withdrawn ones are kept, not shown). */

@@ -111,4 +111,12 @@ export const ACCREDITATION_EN: Record<string, string> = {
   'Đây là một trả lời, không phải góp ý đầu luồng.':
     'This is a reply, not the first comment of a thread.',
   'tiêu chí {}': 'criterion {}',
+  'Phiếu nội hàm dẫn {} minh chứng không có trong hồ sơ.':
+    'The analysis sheet links {} evidence items that are not in the file.',
+  'Chỉ chọn minh chứng trong danh mục minh chứng của hồ sơ này.':
+    "Choose only evidence from this file's evidence list.",
+  'Người thu thập không phải thành viên hội đồng tự đánh giá của trường.':
+    "The collector is not a member of the school's self-assessment council.",
+  'Chọn một thành viên của hội đồng tự đánh giá.':
+    'Choose a member of the self-assessment council.',
 };
