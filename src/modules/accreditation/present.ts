@@ -1,10 +1,16 @@
 /** Answers built from rows and a standard set (no queries here). */
 import type { Scope } from '../../core/access/scope.ts';
 import { todayInVietnam } from '../../lib/dates.ts';
-import type { Campaign, CycleDetail, PublishedSummary, SetSummary } from './contract.ts';
+import type {
+  Campaign,
+  CycleDetail,
+  LevelFourView,
+  PublishedSummary,
+  SetSummary,
+} from './contract.ts';
 import type { CampaignRecord } from './access.ts';
 import type { CycleRow } from './repo.ts';
-import { criterionLevel, evaluateSchool } from './rules.ts';
+import { criterionLevel, evaluateSchool, evaluateWithLevelFour } from './rules.ts';
 import { criteriaOf } from './sets/index.ts';
 import type { StandardSet } from './sets/types.ts';
 
@@ -119,6 +125,8 @@ export interface CycleContent {
   } | null;
   /** sogd's figures now (null once the cycle's are frozen). */
   liveFigures: unknown;
+  /** The set's Mức 4 list (the department's, or placeholders; null: none). */
+  levelFour: LevelFourView | null;
 }
 
 /** Criterion levels from the ratings (a requirement not rated is not met). */
@@ -167,7 +175,14 @@ export function presentCycle(
   }
   const editable = cycle.status === 'in_progress' || cycle.status === 'returned';
   const today = todayInVietnam();
-  const evaluation = evaluateSchool(set, levels);
+  const base = evaluateSchool(set, levels);
+  const four = content.levelFour;
+  const evaluation = evaluateWithLevelFour(
+    base,
+    set.levelFour,
+    four?.criteria ?? [],
+    (code) => rated.get(code)?.met === true,
+  );
   const own = scope.user.orgUnitId === cycle.school_id;
   return {
     id: cycle.id,
@@ -217,6 +232,18 @@ export function presentCycle(
       }),
     })),
     evaluation,
+    levelFour: four
+      ? {
+          ...four,
+          open: base.level >= four.level - 1,
+          criteria: four.criteria.map((c) => ({
+            ...c,
+            met: rated.get(c.code)?.met ?? null,
+            justification: rated.get(c.code)?.justification ?? '',
+            evidence: cited.get(c.code) ?? [],
+          })),
+        }
+      : null,
     externalEvaluation: content.external.length ? evaluateSchool(set, externalLevels) : null,
     members: content.members.map((m) => ({
       id: m.id,

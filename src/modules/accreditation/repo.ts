@@ -903,3 +903,54 @@ export async function saveExternalRating(
     )
     .execute();
 }
+
+/** The department's Mức 4 list of a set (migration 2026120931), with its criteria in order. */
+export async function levelFourList(db: Q, setId: string) {
+  const list = await db
+    .selectFrom('accreditation_level4_list')
+    .selectAll()
+    .where('set_id', '=', setId)
+    .executeTakeFirst();
+  if (!list) return null;
+  const criteria = await db
+    .selectFrom('accreditation_level4_criterion')
+    .select(['code', 'text'])
+    .where('set_id', '=', setId)
+    .orderBy('position')
+    .execute();
+  return { ...list, criteria };
+}
+
+export function lockLevelFourList(tx: Tx, setId: string) {
+  return tx
+    .selectFrom('accreditation_level4_list')
+    .select(['version', 'updated_by'])
+    .where('set_id', '=', setId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** Replaces the whole list (an import), bumping its version. */
+export async function replaceLevelFourList(
+  tx: Tx,
+  row: { set_id: string; source: string; updated_by: string },
+  criteria: { code: string; text: string }[],
+) {
+  await tx
+    .insertInto('accreditation_level4_list')
+    .values(row)
+    .onConflict((oc) =>
+      oc.column('set_id').doUpdateSet({
+        source: row.source,
+        updated_by: row.updated_by,
+        version: sql<number>`accreditation_level4_list.version + 1`,
+        updated_at: sql`now()`,
+      }),
+    )
+    .execute();
+  await tx.deleteFrom('accreditation_level4_criterion').where('set_id', '=', row.set_id).execute();
+  await tx
+    .insertInto('accreditation_level4_criterion')
+    .values(criteria.map((c, position) => ({ set_id: row.set_id, position, ...c })))
+    .execute();
+}

@@ -6,6 +6,7 @@ import { CYCLE_STATUS_LABELS } from '../../../../src/modules/accreditation/label
 import { ErrorResult } from '../../shared/ErrorResult.tsx';
 import { fill, useI18n, useMessages } from '../../shared/i18n.ts';
 import { STATUS_COLORS } from './AccreditationPage.tsx';
+import { AnalysisSheet } from './AnalysisSheet.tsx';
 import { accreditationApi } from './api.ts';
 import { CopiesPanel } from './CopiesPanel.tsx';
 import { CouncilPanel } from './CouncilPanel.tsx';
@@ -107,6 +108,7 @@ export default function CyclePage() {
                       onSaved={saved}
                     />
                   ))}
+                  <AnalysisSheet cycle={c} criterion={cr} onSaved={saved} onReload={reload} />
                   <CriterionTextForm
                     key={cr.code}
                     cycle={c}

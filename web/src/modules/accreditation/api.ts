@@ -3,6 +3,7 @@
  * names the route as the server declares it and answers its contract's type.
  */
 import type {
+  AnalysisBody,
   Campaign,
   CampaignBody,
   CommentBody,
@@ -64,6 +65,8 @@ export const accreditationApi = {
       body,
       byId(id),
     ),
+  saveAnalysis: (id: string, body: AnalysisBody) =>
+    route.put<CycleDetail, AnalysisBody>('/api/accreditation/cycles/:id/analysis', body, byId(id)),
   publish: (id: string, body: PublishBody) =>
     route.post<CycleDetail, PublishBody>(
       '/api/accreditation/cycles/:id/publication',
