@@ -14,6 +14,7 @@ import { CriterionTextForm } from './CriterionTextForm.tsx';
 import { EvidencePanel } from './EvidencePanel.tsx';
 import { ExternalRating } from './ExternalRating.tsx';
 import { FiguresPanel } from './FiguresPanel.tsx';
+import { LevelFourPanel } from './LevelFourPanel.tsx';
 import { messages } from './messages.ts';
 import { PlanPanel } from './PlanPanel.tsx';
 import { PublishPanel } from './PublishPanel.tsx';
@@ -78,6 +79,7 @@ export default function CyclePage() {
       <FiguresPanel cycle={c} />
       <CouncilPanel cycle={c} onSaved={saved} />
       <PlanPanel cycle={c} onSaved={saved} />
+      <LevelFourPanel cycle={c} onSaved={saved} />
       <Collapse
         items={c.standards.map((s) => ({
           key: s.code,

@@ -12,6 +12,9 @@ import type {
   CycleDetail,
   EvidenceItem,
   ExternalRatingBody,
+  LevelFourImportBody,
+  LevelFourRatingBody,
+  LevelFourView,
   LinkEvidenceBody,
   MemberBody,
   PlanTaskBody,
@@ -62,6 +65,18 @@ export const accreditationApi = {
   saveText: (id: string, body: CriterionTextBody) =>
     route.put<CycleDetail, CriterionTextBody>(
       '/api/accreditation/cycles/:id/texts',
+      body,
+      byId(id),
+    ),
+  levelFour: (setId: string) =>
+    route.get<LevelFourView>('/api/accreditation/sets/:setId/level4', { params: { setId } }),
+  importLevelFour: (setId: string, body: LevelFourImportBody) =>
+    route.put<LevelFourView, LevelFourImportBody>('/api/accreditation/sets/:setId/level4', body, {
+      params: { setId },
+    }),
+  rateLevelFour: (id: string, body: LevelFourRatingBody) =>
+    route.put<CycleDetail, LevelFourRatingBody>(
+      '/api/accreditation/cycles/:id/level4-ratings',
       body,
       byId(id),
     ),

@@ -137,6 +137,18 @@ export const messages = defineMessages(
     selfAssessed: 'Tự đánh giá',
     recognised: 'Công nhận',
     criterionName: 'Tên tiêu chí',
+    levelFourTitle: 'Tiêu chí Mức {n} (danh sách riêng)',
+    levelFourNotEntered:
+      'Sở chưa nhập nội dung các tiêu chí Mức 4 từ văn bản gốc: chưa đánh giá được, trường chưa thể đạt Mức 4.',
+    levelFourClosed: 'Trường đạt Mức {below} thì mới đánh giá các tiêu chí này.',
+    levelFourSource: 'Nguồn nội dung',
+    levelFourPlaceholder: '(chưa có nội dung: Sở nhập từ thông tư)',
+    levelFourImportTitle: 'Tiêu chí Mức 4: nhập nội dung từ thông tư',
+    levelFourVersion: 'Phiên bản {version}, {who} lưu lúc {at}',
+    levelFourLines: 'Danh sách tiêu chí',
+    levelFourLinesHint:
+      'Mỗi dòng một tiêu chí, có thể đánh số "1. …"; lưu sẽ thay cả danh sách. Chép đúng văn bản gốc.',
+    levelFourSave: 'Lưu danh sách',
     analysisHeading: 'Phiếu xác định nội hàm tiêu chí {code} ({done}/{total} yêu cầu)',
     analysisHint:
       'Với mỗi chỉ báo/yêu cầu: nội dung cần xem xét, minh chứng cần có (chọn trong danh mục minh chứng của hồ sơ), nơi tìm và người thu thập.',
@@ -294,6 +306,18 @@ export const messages = defineMessages(
     selfAssessed: 'Self-assessed',
     recognised: 'Recognised',
     criterionName: 'Criterion name',
+    levelFourTitle: 'Mức {n} criteria (a separate list)',
+    levelFourNotEntered:
+      'The department has not yet entered the Mức 4 criteria from the circular: they cannot be rated and the school cannot reach Mức 4.',
+    levelFourClosed: 'These criteria are rated once the school is at Mức {below}.',
+    levelFourSource: 'Source of the text',
+    levelFourPlaceholder: '(no text yet: the department enters it from the circular)',
+    levelFourImportTitle: 'Mức 4 criteria: enter the text from the circular',
+    levelFourVersion: 'Version {version}, saved by {who} at {at}',
+    levelFourLines: 'List of criteria',
+    levelFourLinesHint:
+      'One criterion a line, optionally numbered "1. …"; saving replaces the whole list. Copy the official text exactly.',
+    levelFourSave: 'Save the list',
     analysisHeading: 'Analysis sheet of criterion {code} ({done}/{total} requirements)',
     analysisHint:
       "For each indicator/requirement: what to examine, the evidence needed (chosen from the file's evidence list), where to find it and who collects it.",
