@@ -1277,6 +1277,28 @@ export interface AccreditationAnalysisTable {
   version: Generated<number>;
   updated_by: string;
   updated_at: Generated<Date>;
+  /** Who collects the evidence (migration 2026120930). */
+  collector_member_id: string | null;
+}
+// The analysis sheet's links to the cycle's evidence (migration 2026120930).
+export interface AccreditationAnalysisEvidenceTable {
+  cycle_id: string;
+  requirement_code: string;
+  evidence_id: string;
+}
+// Mức 4 criteria entered by the department per set (migration 2026120931).
+export interface AccreditationLevel4ListTable {
+  set_id: string;
+  version: Generated<number>;
+  source: string;
+  updated_by: string;
+  updated_at: Generated<Date>;
+}
+export interface AccreditationLevel4CriterionTable {
+  set_id: string;
+  code: string;
+  position: number;
+  text: string;
 }
 // The published results (migration 2026120763).
 export interface AccreditationPublicationTable {
@@ -1295,6 +1317,9 @@ export interface Database {
   accreditation_external_rating: AccreditationExternalRatingTable;
   accreditation_publication: AccreditationPublicationTable;
   accreditation_analysis: AccreditationAnalysisTable;
+  accreditation_analysis_evidence: AccreditationAnalysisEvidenceTable;
+  accreditation_level4_list: AccreditationLevel4ListTable;
+  accreditation_level4_criterion: AccreditationLevel4CriterionTable;
   accreditation_text_version: AccreditationTextVersionTable;
   accreditation_comment: AccreditationCommentTable;
   accreditation_plan_task: AccreditationPlanTaskTable;

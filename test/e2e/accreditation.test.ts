@@ -17,6 +17,8 @@ const evidencePdf = join(dataDir, 'bien-ban-phong-hoc.pdf');
 let server: RunningServer;
 let browser: Browser;
 let cycleId: string;
+/** The first requirement of the set's first criterion (its analysis sheet is filled on the page). */
+let firstRequirement: string;
 
 /** A JSON client that also PUTs (the ratings route). */
 async function client(url: string, username: string, password: string) {
@@ -84,6 +86,7 @@ beforeAll(async () => {
     schoolId: school.id,
   });
   cycleId = cycle.id;
+  firstRequirement = cycle.standards[0]!.criteria[0]!.requirements[0]!.code;
   const link = await principal.post<{ code: string }>(
     `/api/accreditation/cycles/${cycleId}/evidence/links`,
     {
@@ -271,6 +274,100 @@ describe('accreditation in the browser', () => {
     await expect.poll(() => thread.getByText('Đang mở').isVisible()).toBe(true);
     await thread.getByRole('button', { name: 'Đánh dấu đã xử lý' }).click();
     await expect.poll(() => thread.getByText('Đã xử lý', { exact: true }).isVisible()).toBe(true);
+
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(remoteRequests).toEqual([]);
+    await context.close();
+  }, 240_000);
+  it("at 390 px: fills one requirement's analysis sheet (evidence from the list, a collector), saves, reloads and sees it; a stale save is kept", async () => {
+    const principal = await client(server.url, 'hieutruong.kd', PRINCIPAL_PASSWORD);
+    await principal.post(`/api/accreditation/cycles/${cycleId}/members`, {
+      fullName: 'Trần Thị Thu Thập',
+      role: 'secretary',
+      criteria: ['1.1'],
+    });
+    const { context, remoteRequests } = await localOnlyContext(browser, {
+      width: 390,
+      height: 844,
+    });
+    const page = await context.newPage();
+    await signInOnPage(page, server.url, 'hieutruong.kd', PRINCIPAL_PASSWORD);
+    const open = async () => {
+      await page.getByRole('button', { name: /Tiêu chuẩn 1:/ }).click();
+      await page.getByRole('button', { name: /Phiếu xác định nội hàm tiêu chí 1\.1 / }).click();
+    };
+    await page.goto(`${server.url}/kiem-dinh/ho-so/${cycleId}`);
+    await open();
+    const row = page.getByTestId(`analysis-row-${firstRequirement}`);
+    const meaning = row.getByLabel('Nội hàm (nội dung cần xem xét)');
+    await expect.poll(() => meaning.isVisible()).toBe(true);
+    await meaning.fill('Nhà trường có kế hoạch năm học được phê duyệt và công khai.');
+    await row.getByLabel('Câu hỏi đặt ra').fill('Kế hoạch đã được phê duyệt chưa?');
+    await row
+      .getByLabel('Minh chứng cần có', { exact: true })
+      .fill('Quyết định phê duyệt kế hoạch.');
+    await row.getByLabel('Minh chứng trong danh mục của hồ sơ').click();
+    await page.keyboard.type('Kế hoạch năm học');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    await row.getByLabel('Nơi thu thập').fill('Văn phòng trường');
+    await row.getByLabel('Người thu thập').click();
+    await page.keyboard.type('Thu Thập');
+    await page.keyboard.press('Enter');
+    await Promise.all([
+      page.waitForResponse(
+        (r) => r.url().endsWith('/analysis') && r.request().method() === 'PUT' && r.ok(),
+      ),
+      row.getByRole('button', { name: 'Lưu phiếu' }).click(),
+    ]);
+    await expect
+      .poll(() => row.getByTestId('analysis-version').textContent())
+      .toMatch(/^Phiên bản 1, /);
+
+    // Reloaded, the page shows what was saved.
+    await page.reload();
+    await open();
+    await expect.poll(() => meaning.isVisible()).toBe(true);
+    expect(await meaning.inputValue()).toBe(
+      'Nhà trường có kế hoạch năm học được phê duyệt và công khai.',
+    );
+    expect(await row.getByLabel('Nơi thu thập').inputValue()).toBe('Văn phòng trường');
+    await expect
+      .poll(() =>
+        row
+          .getByText(/Kế hoạch năm học/)
+          .first()
+          .isVisible(),
+      )
+      .toBe(true);
+    await expect.poll(() => row.getByText('Trần Thị Thu Thập').isVisible()).toBe(true);
+
+    // Someone saves the row after this page loaded it: the page's save is refused,
+    // names who saved, and keeps what was typed.
+    await principal.put(`/api/accreditation/cycles/${cycleId}/analysis`, {
+      requirementCode: firstRequirement,
+      meaning: 'Bản của thành viên khác.',
+      questions: '',
+      evidenceNeeded: '',
+      sources: '',
+      version: 1,
+    });
+    await meaning.fill('Bản sửa trên trang.');
+    await row.getByRole('button', { name: 'Lưu phiếu' }).click();
+    const stale = row.getByTestId('analysis-stale');
+    await expect.poll(() => stale.isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        stale
+          .getByText(/phiên bản 2 do .*hieutruong\.kd/)
+          .first()
+          .isVisible(),
+      )
+      .toBe(true);
+    expect(await meaning.inputValue()).toBe('Bản sửa trên trang.');
 
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - window.innerWidth,

@@ -958,6 +958,9 @@ const NAMED_IDS = (): Record<string, string | string[]> => ({
   taskId: ACCREDITATION_CYCLE,
   memberId: ACCREDITATION_CYCLE,
   commentId: ACCREDITATION_CYCLE,
+  // The analysis sheet's links and collector: unknown evidence and member.
+  evidenceIds: [ACCREDITATION_CYCLE],
+  collectorMemberId: ACCREDITATION_CYCLE,
 });
 
 /** Non-id values that must be plausible for the request to reach the access check. */

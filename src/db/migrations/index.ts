@@ -51,6 +51,8 @@ import * as officeEdxmlChannel from './2026120780_office_edxml_channel.ts';
 import * as surveyFormVersion from './2026120800_survey_form_version.ts';
 import * as surveyTally from './2026120801_survey_tally.ts';
 import * as servicesHandoverApology from './2026120910_services_handover_apology.ts';
+import * as accreditationAnalysisLinks from './2026120930_accreditation_analysis_links.ts';
+import * as accreditationLevel4 from './2026120931_accreditation_level4.ts';
 import * as surveyResultsViewTitle from './2026120950_survey_results_view_title.ts';
 
 /** Every migration, in order. Names start with a timestamp; they only move forward. */
@@ -107,5 +109,7 @@ export const migrations: Record<string, Migration> = {
   '2026120800_survey_form_version': surveyFormVersion,
   '2026120801_survey_tally': surveyTally,
   '2026120910_services_handover_apology': servicesHandoverApology,
+  '2026120930_accreditation_analysis_links': accreditationAnalysisLinks,
+  '2026120931_accreditation_level4': accreditationLevel4,
   '2026120950_survey_results_view_title': surveyResultsViewTitle,
 };

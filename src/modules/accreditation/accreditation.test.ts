@@ -311,6 +311,31 @@ describe("school A's self-assessment", () => {
     expect(rated.evaluation.confirmed).toBe(false);
   });
 
+  it("submits only the caller's own school's cycle (canSubmit says the same)", async () => {
+    // School B's principal: A's cycle is outside its subtree.
+    await refusal(submitCycle(db, adminB, { cycleId: cycleA.id, body: { comment: '' } }), 403);
+    // A school account placed above the school (its subtree holds A) and the
+    // department's administrator: both hold accreditation.submit, neither is A's own.
+    const above = await scopeAt(db, ids.X01!, 'school_admin');
+    const deptAdmin = await scopeAt(db, ids.SGD!, 'department_admin');
+    for (const scope of [above, deptAdmin]) {
+      const seen = await getCycle(db, scope, cycleA.id);
+      expect(seen.canSubmit).toBe(false);
+      expect(seen.canAssess).toBe(false);
+      const notOwn = await refusal(
+        submitCycle(db, scope, {
+          cycleId: cycleA.id,
+          body: { comment: '', version: seen.version },
+        }),
+        403,
+      );
+      expect(notOwn.detail).toContain('chính trường');
+    }
+    const own = await getCycle(db, adminA, cycleA.id);
+    expect(own.canSubmit).toBe(true);
+    expect(own.status).toBe('in_progress');
+  });
+
   it('the principal submits; figures are frozen; nothing changes after', async () => {
     await refusal(submitCycle(db, teacherA, { cycleId: cycleA.id, body: { comment: '' } }), 403);
     await saveCriterionTextUseCase(db, teacherA, {

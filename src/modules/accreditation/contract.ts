@@ -120,9 +120,16 @@ export const requirementView = z.object({
     questions: z.string(),
     evidenceNeeded: z.string(),
     sources: z.string(),
+    /** Evidence of the cycle's list the row links. */
+    evidence: z.array(evidenceRef),
+    /** The council member who collects it. */
+    collector: z.object({ id, fullName: z.string() }).nullable(),
     version: z.number().int(),
+    updatedBy: z.string().nullable(),
+    updatedAt: z.string().nullable(),
   }),
 });
+export type RequirementView = z.infer<typeof requirementView>;
 export const criterionText = z.object({
   description: z.string(),
   strengths: z.string(),
@@ -283,6 +290,42 @@ export const cycleEvent = z.object({
   at: timestamp,
 });
 
+/**
+ * Mức 4's own list of criteria for a set (TT 17/18/19-2018): the department's
+ * entered text where there is one, else the set's placeholders (text null).
+ */
+export const levelFourView = z.object({
+  setId: z.string(),
+  level: z.number().int(),
+  article: z.string(),
+  confirmed: z.boolean(),
+  note: z.string(),
+  /** 0: nothing entered yet (placeholders). */
+  version: z.number().int(),
+  source: z.string().nullable(),
+  updatedBy: z.string().nullable(),
+  updatedAt: z.string().nullable(),
+  criteria: z.array(z.object({ code: z.string(), text: z.string().nullable() })),
+});
+export type LevelFourView = z.infer<typeof levelFourView>;
+
+/** The department's import: one criterion a line ("1. …" or "1<tab>…"), the whole list replaced. */
+export const levelFourImportBody = z.object({
+  /** Where the text was read (the circular, its article). */
+  source: text(500),
+  lines: text(100_000),
+  version: z.number().int().min(0).max(2_147_483_647),
+});
+export type LevelFourImportBody = z.infer<typeof levelFourImportBody>;
+export const setParams = z.object({ setId: text(50) });
+
+export const levelFourRatingBody = z.object({
+  code: text(10),
+  met: z.boolean(),
+  justification: text(5000),
+});
+export type LevelFourRatingBody = z.infer<typeof levelFourRatingBody>;
+
 export const cycleDetail = z.object({
   id,
   campaign,
@@ -293,6 +336,24 @@ export const cycleDetail = z.object({
     z.object({ code: z.string(), name: z.string(), criteria: z.array(criterionView) }),
   ),
   evaluation,
+  /**
+   * Mức 4 (null: the set has none): the list with the school's ratings;
+   * `open` once the school is at the level below, when it may rate them.
+   */
+  levelFour: levelFourView
+    .extend({
+      open: z.boolean(),
+      criteria: z.array(
+        z.object({
+          code: z.string(),
+          text: z.string().nullable(),
+          met: z.boolean().nullable(),
+          justification: z.string(),
+          evidence: z.array(evidenceRef),
+        }),
+      ),
+    })
+    .nullable(),
   /** The school's level by the external team's criterion levels (null until it rates any). */
   externalEvaluation: evaluation.nullable(),
   members: z.array(member),
@@ -355,6 +416,10 @@ export const analysisBody = z.object({
   evidenceNeeded: text(10_000),
   /** Nơi thu thập. */
   sources: text(5_000),
+  /** Evidence of the cycle's list it needs (ids; linked, never copied). */
+  evidenceIds: z.array(text(64)).max(200).default([]),
+  /** Người thu thập: a member of the cycle's council. */
+  collectorMemberId: text(64).nullable().default(null),
   /** The version the form was loaded with (0: none yet); a stale one is refused. */
   version: z.number().int().min(0).max(2_147_483_647),
 });

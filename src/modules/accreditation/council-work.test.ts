@@ -378,19 +378,24 @@ describe('the criterion analysis sheet (phiếu xác định nội hàm)', () =>
     questions: 'Chiến lược đã được phê duyệt chưa?',
     evidenceNeeded: 'Quyết định phê duyệt chiến lược.',
     sources: 'Văn phòng trường',
+    evidenceIds: [] as string[],
+    collectorMemberId: null as string | null,
     version,
   });
 
   it("a council member writes a requirement's row; a stale form and an unknown requirement are refused", async () => {
     const c = await saveAnalysisUseCase(db, teacherA, { cycleId: cycleA.id, analysis: row(0) });
     const r = c.standards[0]!.criteria[0]!.requirements.find((x) => x.code === '1.1.M1.a')!;
-    expect(r.analysis).toEqual({
+    expect(r.analysis).toMatchObject({
       meaning: 'Trường có chiến lược được công khai.',
       questions: 'Chiến lược đã được phê duyệt chưa?',
       evidenceNeeded: 'Quyết định phê duyệt chiến lược.',
       sources: 'Văn phòng trường',
+      evidence: [],
+      collector: null,
       version: 1,
     });
+    expect(r.analysis.updatedBy).toContain(teacherA.user.username);
     const stale = await refusal(
       saveAnalysisUseCase(db, adminA, { cycleId: cycleA.id, analysis: row(0, 'Khác.') }),
       409,
@@ -413,6 +418,56 @@ describe('the criterion analysis sheet (phiếu xác định nội hàm)', () =>
     );
     await refusal(saveAnalysisUseCase(db, adminB, { cycleId: cycleA.id, analysis: row(1) }), 403);
     cycleA = c;
+  });
+
+  it('links evidence of the cycle and names the council member who collects it', async () => {
+    const link = await addLinkEvidence(db, teacherA, {
+      cycleId: cycleA.id,
+      evidence: {
+        title: 'Chiến lược phát triển nhà trường 2025–2030',
+        criterionCode: '1.1',
+        url: 'https://example.edu.vn/chien-luoc.pdf',
+      },
+    });
+    const member = cycleA.members[0]!;
+    const saved = await saveAnalysisUseCase(db, teacherA, {
+      cycleId: cycleA.id,
+      analysis: { ...row(1), evidenceIds: [link.id], collectorMemberId: member.id },
+    });
+    const r = saved.standards[0]!.criteria[0]!.requirements.find((x) => x.code === '1.1.M1.a')!;
+    expect(r.analysis.evidence).toEqual([{ id: link.id, code: link.code }]);
+    expect(r.analysis.collector).toEqual({ id: member.id, fullName: member.fullName });
+    expect(r.analysis.version).toBe(2);
+    // Evidence not in the cycle, a collector not of its council: refused, nothing written.
+    const foreign = await refusal(
+      saveAnalysisUseCase(db, teacherA, {
+        cycleId: cycleA.id,
+        analysis: { ...row(2), evidenceIds: [link.id, '01930000-0000-7000-8000-000000000000'] },
+      }),
+      400,
+    );
+    expect(foreign.errors[0]!.path).toBe('evidenceIds');
+    const stranger = await refusal(
+      saveAnalysisUseCase(db, teacherA, {
+        cycleId: cycleA.id,
+        analysis: { ...row(2), collectorMemberId: '01930000-0000-7000-8000-000000000001' },
+      }),
+      400,
+    );
+    expect(stranger.errors[0]!.path).toBe('collectorMemberId');
+    const after = await getCycle(db, teacherA, cycleA.id);
+    const again = after.standards[0]!.criteria[0]!.requirements.find((x) => x.code === '1.1.M1.a')!;
+    expect(again.analysis.version).toBe(2);
+    expect(again.analysis.evidence).toHaveLength(1);
+    // Unlinking: saving with no evidence removes the link, the evidence stays in the list.
+    const unlinked = await saveAnalysisUseCase(db, teacherA, {
+      cycleId: cycleA.id,
+      analysis: { ...row(2), collectorMemberId: member.id },
+    });
+    const u = unlinked.standards[0]!.criteria[0]!.requirements.find((x) => x.code === '1.1.M1.a')!;
+    expect(u.analysis.evidence).toEqual([]);
+    expect(unlinked.evidence.some((e) => e.id === link.id)).toBe(true);
+    cycleA = unlinked;
   });
 
   it('the report carries the sheet with the requirement text, read back from the DOCX', async () => {

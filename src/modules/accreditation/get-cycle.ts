@@ -2,6 +2,7 @@ import type { Scope } from '../../core/access/scope.ts';
 import type { Db } from '../../db/connection.ts';
 import { requireCycle } from './access.ts';
 import type { CycleDetail } from './contract.ts';
+import { levelFourOf } from './level-four-list.ts';
 import { presentCycle, type CycleContent } from './present.ts';
 import * as repo from './repo.ts';
 import { lastThreeYears } from './years.ts';
@@ -14,6 +15,7 @@ export async function getCycle(db: Db, scope: Scope, cycleId: string): Promise<C
     const years = lastThreeYears(campaign.school_year);
     content.liveFigures = { years, ...(await repo.schoolFigures(db, cycle.school_id, years)) };
   }
+  content.levelFour = await levelFourOf(db, set);
   return presentCycle(scope, cycle, campaign, set, content);
 }
 
@@ -29,6 +31,7 @@ export async function loadContent(db: Db, cycleId: string): Promise<CycleContent
     plan,
     comments,
     analyses,
+    analysisEvidence,
     publication,
   ] = await Promise.all([
     repo.ratings(db, cycleId),
@@ -41,6 +44,7 @@ export async function loadContent(db: Db, cycleId: string): Promise<CycleContent
     repo.planTasks(db, cycleId),
     repo.comments(db, cycleId),
     repo.analyses(db, cycleId),
+    repo.analysisEvidence(db, cycleId),
     repo.activePublication(db, cycleId),
   ]);
   return {
@@ -54,7 +58,9 @@ export async function loadContent(db: Db, cycleId: string): Promise<CycleContent
     plan,
     comments,
     analyses,
+    analysisEvidence,
     publication: publication ?? null,
     liveFigures: null,
+    levelFour: null,
   };
 }

@@ -1,10 +1,16 @@
 /** Answers built from rows and a standard set (no queries here). */
 import type { Scope } from '../../core/access/scope.ts';
 import { todayInVietnam } from '../../lib/dates.ts';
-import type { Campaign, CycleDetail, PublishedSummary, SetSummary } from './contract.ts';
+import type {
+  Campaign,
+  CycleDetail,
+  LevelFourView,
+  PublishedSummary,
+  SetSummary,
+} from './contract.ts';
 import type { CampaignRecord } from './access.ts';
 import type { CycleRow } from './repo.ts';
-import { criterionLevel, evaluateSchool } from './rules.ts';
+import { criterionLevel, evaluateSchool, evaluateWithLevelFour } from './rules.ts';
 import { criteriaOf } from './sets/index.ts';
 import type { StandardSet } from './sets/types.ts';
 
@@ -105,7 +111,11 @@ export interface CycleContent {
     evidence_needed: string;
     sources: string;
     version: number;
+    collector_member_id: string | null;
+    updated_by: string;
+    updated_at: Date;
   }[];
+  analysisEvidence: { requirement_code: string; id: string; code: string }[];
   publication: {
     note: string;
     summary: unknown;
@@ -115,6 +125,8 @@ export interface CycleContent {
   } | null;
   /** sogd's figures now (null once the cycle's are frozen). */
   liveFigures: unknown;
+  /** The set's Mức 4 list (the department's, or placeholders; null: none). */
+  levelFour: LevelFourView | null;
 }
 
 /** Criterion levels from the ratings (a requirement not rated is not met). */
@@ -143,6 +155,13 @@ export function presentCycle(
   const levels = criterionLevels(set, content.ratings);
   const texts = new Map(content.texts.map((t) => [t.criterion_code, t]));
   const analysed = new Map(content.analyses.map((a) => [a.requirement_code, a]));
+  const analysisLinks = new Map<string, { id: string; code: string }[]>();
+  for (const l of content.analysisEvidence) {
+    const list = analysisLinks.get(l.requirement_code) ?? [];
+    list.push({ id: l.id, code: l.code });
+    analysisLinks.set(l.requirement_code, list);
+  }
+  const memberName = new Map(content.members.map((m) => [m.id, m.full_name]));
   const external = new Map(content.external.map((e) => [e.criterion_code, e]));
   const externalLevels = new Map(
     criteriaOf(set).map((c) => [c.code, external.get(c.code)?.level ?? 0]),
@@ -156,7 +175,14 @@ export function presentCycle(
   }
   const editable = cycle.status === 'in_progress' || cycle.status === 'returned';
   const today = todayInVietnam();
-  const evaluation = evaluateSchool(set, levels);
+  const base = evaluateSchool(set, levels);
+  const four = content.levelFour;
+  const evaluation = evaluateWithLevelFour(
+    base,
+    set.levelFour,
+    four?.criteria ?? [],
+    (code) => rated.get(code)?.met === true,
+  );
   const own = scope.user.orgUnitId === cycle.school_id;
   return {
     id: cycle.id,
@@ -186,7 +212,11 @@ export function presentCycle(
               met: rated.get(r.code)?.met ?? null,
               justification: rated.get(r.code)?.justification ?? '',
               evidence: cited.get(r.code) ?? [],
-              analysis: presentAnalysis(analysed.get(r.code)),
+              analysis: presentAnalysis(
+                analysed.get(r.code),
+                analysisLinks.get(r.code) ?? [],
+                memberName,
+              ),
             })),
           ),
           text: {
@@ -202,6 +232,18 @@ export function presentCycle(
       }),
     })),
     evaluation,
+    levelFour: four
+      ? {
+          ...four,
+          open: base.level >= four.level - 1,
+          criteria: four.criteria.map((c) => ({
+            ...c,
+            met: rated.get(c.code)?.met ?? null,
+            justification: rated.get(c.code)?.justification ?? '',
+            evidence: cited.get(c.code) ?? [],
+          })),
+        }
+      : null,
     externalEvaluation: content.external.length ? evaluateSchool(set, externalLevels) : null,
     members: content.members.map((m) => ({
       id: m.id,
@@ -266,8 +308,10 @@ export function presentCycle(
     events: content.events.map((e) => ({ ...e, at: e.at.toISOString() })),
     frozenData: cycle.frozen_data ?? null,
     liveFigures: cycle.frozen_data ? null : content.liveFigures,
-    canAssess: editable && scope.can('accreditation.assess'),
-    canSubmit: editable && scope.can('accreditation.submit'),
+    // Only the school's own accounts rate and submit (access.ts requireOwnSchool):
+    // the department's administrator holds both permissions but acts on no cycle.
+    canAssess: own && editable && scope.can('accreditation.assess'),
+    canSubmit: own && editable && scope.can('accreditation.submit'),
     canReview: cycle.status === 'submitted' && scope.can('accreditation.review'),
     canPlan: own && cycle.status !== 'accepted' && scope.can('accreditation.submit'),
     canTrack: own && scope.can('accreditation.assess'),
@@ -290,13 +334,22 @@ function publishedDiffers(
   );
 }
 
-function presentAnalysis(a: CycleContent['analyses'][number] | undefined) {
+function presentAnalysis(
+  a: CycleContent['analyses'][number] | undefined,
+  evidence: { id: string; code: string }[],
+  memberName: ReadonlyMap<string, string>,
+) {
+  const collector = a?.collector_member_id;
   return {
     meaning: a?.meaning ?? '',
     questions: a?.questions ?? '',
     evidenceNeeded: a?.evidence_needed ?? '',
     sources: a?.sources ?? '',
+    evidence,
+    collector: collector ? { id: collector, fullName: memberName.get(collector) ?? '' } : null,
     version: a?.version ?? 0,
+    updatedBy: a?.updated_by ?? null,
+    updatedAt: a ? a.updated_at.toISOString() : null,
   };
 }
 

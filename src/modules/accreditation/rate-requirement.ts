@@ -31,28 +31,13 @@ export async function rateRequirement(
     throw badRequest(`Bộ tiêu chuẩn của đợt không có yêu cầu ${requirementCode}.`, [
       { path: 'requirementCode', message: 'Không có yêu cầu này trong bộ tiêu chuẩn.' },
     ]);
-  const justification = input.rating.justification.trim();
-  const codes = citedCodes(campaign.evidence_format, justification);
-  const found = await evidenceByCodes(db, input.cycleId, codes);
-  const missing = codes.filter((c) => !found.some((f) => f.code === c));
-  if (missing.length)
-    throw badRequest(`Minh chứng ${missing.join(', ')} chưa có trong hồ sơ của trường.`, [
-      {
-        path: 'justification',
-        message: `Chưa có minh chứng mã ${missing.join(', ')}: hãy thêm minh chứng trước hoặc sửa mã.`,
-      },
-    ]);
-  if (met && codes.length === 0)
-    throw badRequest('Yêu cầu được đánh giá "Đạt" phải dẫn ít nhất một mã minh chứng.', [
-      {
-        path: 'justification',
-        message: `Hãy ghi mã minh chứng theo mẫu ${campaign.evidence_format} trong phần lý giải.`,
-      },
-    ]);
-  if (!normalizeText(justification))
-    throw badRequest('Hãy ghi lý giải cho đánh giá.', [
-      { path: 'justification', message: 'Lý giải không được để trống.' },
-    ]);
+  const { justification, evidenceIds } = await checkJustification(
+    db,
+    input.cycleId,
+    campaign.evidence_format,
+    met,
+    input.rating.justification,
+  );
   await writeTransaction(db, scope.actor, async (tx) => {
     const cycle = await lockCycle(tx, input.cycleId);
     requireEditable(cycle!.status);
@@ -65,9 +50,46 @@ export async function rateRequirement(
         justification,
         updated_by: scope.actor.name,
       },
-      found.map((f) => f.id),
+      evidenceIds,
     );
     await bumpCycle(tx, input.cycleId);
   });
   return getCycle(db, scope, input.cycleId);
+}
+
+/**
+ * A rating's justification: every evidence code it cites exists in the cycle,
+ * "met" cites at least one, and it is not empty (for requirements and for
+ * Mức 4 criteria alike).
+ */
+export async function checkJustification(
+  db: Db,
+  cycleId: string,
+  format: string,
+  met: boolean,
+  text: string,
+): Promise<{ justification: string; evidenceIds: string[] }> {
+  const justification = text.trim();
+  const codes = citedCodes(format, justification);
+  const found = await evidenceByCodes(db, cycleId, codes);
+  const missing = codes.filter((c) => !found.some((f) => f.code === c));
+  if (missing.length)
+    throw badRequest(`Minh chứng ${missing.join(', ')} chưa có trong hồ sơ của trường.`, [
+      {
+        path: 'justification',
+        message: `Chưa có minh chứng mã ${missing.join(', ')}: hãy thêm minh chứng trước hoặc sửa mã.`,
+      },
+    ]);
+  if (met && codes.length === 0)
+    throw badRequest('Yêu cầu được đánh giá "Đạt" phải dẫn ít nhất một mã minh chứng.', [
+      {
+        path: 'justification',
+        message: `Hãy ghi mã minh chứng theo mẫu ${format} trong phần lý giải.`,
+      },
+    ]);
+  if (!normalizeText(justification))
+    throw badRequest('Hãy ghi lý giải cho đánh giá.', [
+      { path: 'justification', message: 'Lý giải không được để trống.' },
+    ]);
+  return { justification, evidenceIds: found.map((f) => f.id) };
 }

@@ -524,9 +524,50 @@ export async function setThreadResolved(
 export function analyses(db: Q, cycleId: string) {
   return db
     .selectFrom('accreditation_analysis')
-    .select(['requirement_code', 'meaning', 'questions', 'evidence_needed', 'sources', 'version'])
+    .select([
+      'requirement_code',
+      'meaning',
+      'questions',
+      'evidence_needed',
+      'sources',
+      'version',
+      'collector_member_id',
+      'updated_by',
+      'updated_at',
+    ])
     .where('cycle_id', '=', cycleId)
     .execute();
+}
+
+/** The evidence each analysis row links (migration 2026120930), by code. */
+export function analysisEvidence(db: Q, cycleId: string) {
+  return db
+    .selectFrom('accreditation_analysis_evidence as l')
+    .innerJoin('accreditation_evidence as e', 'e.id', 'l.evidence_id')
+    .select(['l.requirement_code', 'e.id', 'e.code'])
+    .where('l.cycle_id', '=', cycleId)
+    .orderBy('e.code')
+    .execute();
+}
+
+/** Which of these ids are evidence of the cycle. */
+export function evidenceIdsOf(db: Q, cycleId: string, ids: string[]) {
+  if (!ids.length) return Promise.resolve([]);
+  return db
+    .selectFrom('accreditation_evidence')
+    .select(['id', 'code'])
+    .where('cycle_id', '=', cycleId)
+    .where('id', 'in', ids)
+    .execute();
+}
+
+export function memberOf(db: Q, cycleId: string, memberId: string) {
+  return db
+    .selectFrom('accreditation_member')
+    .select(['id', 'full_name'])
+    .where('cycle_id', '=', cycleId)
+    .where('id', '=', memberId)
+    .executeTakeFirst();
 }
 
 export function lockAnalysis(tx: Tx, cycleId: string, requirementCode: string) {
@@ -548,8 +589,10 @@ export async function saveAnalysis(
     questions: string;
     evidence_needed: string;
     sources: string;
+    collector_member_id: string | null;
     updated_by: string;
   },
+  evidenceIds: string[],
 ) {
   await tx
     .insertInto('accreditation_analysis')
@@ -560,12 +603,29 @@ export async function saveAnalysis(
         questions: row.questions,
         evidence_needed: row.evidence_needed,
         sources: row.sources,
+        collector_member_id: row.collector_member_id,
         updated_by: row.updated_by,
         version: sql<number>`accreditation_analysis.version + 1`,
         updated_at: sql`now()`,
       }),
     )
     .execute();
+  await tx
+    .deleteFrom('accreditation_analysis_evidence')
+    .where('cycle_id', '=', row.cycle_id)
+    .where('requirement_code', '=', row.requirement_code)
+    .execute();
+  if (evidenceIds.length)
+    await tx
+      .insertInto('accreditation_analysis_evidence')
+      .values(
+        evidenceIds.map((evidence_id) => ({
+          cycle_id: row.cycle_id,
+          requirement_code: row.requirement_code,
+          evidence_id,
+        })),
+      )
+      .execute();
 }
 
 /** The cycle's active publication (withdrawn ones are kept, not shown). */
@@ -841,5 +901,56 @@ export async function saveExternalRating(
         updated_at: sql`now()`,
       }),
     )
+    .execute();
+}
+
+/** The department's Mức 4 list of a set (migration 2026120931), with its criteria in order. */
+export async function levelFourList(db: Q, setId: string) {
+  const list = await db
+    .selectFrom('accreditation_level4_list')
+    .selectAll()
+    .where('set_id', '=', setId)
+    .executeTakeFirst();
+  if (!list) return null;
+  const criteria = await db
+    .selectFrom('accreditation_level4_criterion')
+    .select(['code', 'text'])
+    .where('set_id', '=', setId)
+    .orderBy('position')
+    .execute();
+  return { ...list, criteria };
+}
+
+export function lockLevelFourList(tx: Tx, setId: string) {
+  return tx
+    .selectFrom('accreditation_level4_list')
+    .select(['version', 'updated_by'])
+    .where('set_id', '=', setId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** Replaces the whole list (an import), bumping its version. */
+export async function replaceLevelFourList(
+  tx: Tx,
+  row: { set_id: string; source: string; updated_by: string },
+  criteria: { code: string; text: string }[],
+) {
+  await tx
+    .insertInto('accreditation_level4_list')
+    .values(row)
+    .onConflict((oc) =>
+      oc.column('set_id').doUpdateSet({
+        source: row.source,
+        updated_by: row.updated_by,
+        version: sql<number>`accreditation_level4_list.version + 1`,
+        updated_at: sql`now()`,
+      }),
+    )
+    .execute();
+  await tx.deleteFrom('accreditation_level4_criterion').where('set_id', '=', row.set_id).execute();
+  await tx
+    .insertInto('accreditation_level4_criterion')
+    .values(criteria.map((c, position) => ({ set_id: row.set_id, position, ...c })))
     .execute();
 }

@@ -195,13 +195,23 @@ export function reportModel(cycle: CycleDetail, unitAbove: string): ReportModel 
       blocks.push({ kind: 'subheading', text: `Tiêu chí ${c.code}: ${c.name}` });
       blocks.push({
         kind: 'table',
-        header: ['Yêu cầu', 'Nội hàm', 'Câu hỏi đặt ra', 'Minh chứng cần thu thập', 'Nơi thu thập'],
+        header: [
+          'Yêu cầu',
+          'Nội hàm',
+          'Câu hỏi đặt ra',
+          'Minh chứng cần thu thập',
+          'Nơi thu thập',
+          'Người thu thập',
+        ],
         rows: c.requirements.map((r) => [
           `Mức ${r.level} ${r.letter}) ${r.text}`,
           r.analysis.meaning,
           r.analysis.questions,
-          r.analysis.evidenceNeeded,
+          [r.analysis.evidenceNeeded, r.analysis.evidence.map((e) => e.code).join(', ')]
+            .filter(Boolean)
+            .join('\n'),
           r.analysis.sources,
+          r.analysis.collector?.fullName ?? '',
         ]),
       });
     }

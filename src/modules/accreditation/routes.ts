@@ -20,6 +20,9 @@ import {
   evidenceItem,
   evidenceParams,
   externalRatingBody,
+  levelFourImportBody,
+  levelFourRatingBody,
+  levelFourView,
   linkEvidenceBody,
   memberBody,
   openCycleBody,
@@ -40,6 +43,7 @@ import {
   resolveBody,
   reviewBody,
   setList,
+  setParams,
   textVersionList,
   textVersionsParams,
 } from './contract.ts';
@@ -279,6 +283,60 @@ export function registerAccreditationRoutes(
       (await import('./save-analysis.ts')).saveAnalysisUseCase(db, requireScope(request), {
         cycleId: request.params.id,
         analysis: request.body,
+      }),
+  );
+  api.get(
+    '/accreditation/sets/:setId/level4',
+    {
+      schema: {
+        tags,
+        summary: 'Danh sách tiêu chí Mức 4 của bộ tiêu chuẩn (Sở nhập từ văn bản gốc)',
+        params: setParams,
+        response: { 200: levelFourView },
+      },
+    },
+    async (request) =>
+      (await import('./level-four.ts')).getLevelFour(
+        db,
+        requireScope(request),
+        request.params.setId,
+      ),
+  );
+  api.put(
+    '/accreditation/sets/:setId/level4',
+    {
+      ...signedIn,
+      schema: {
+        tags,
+        summary:
+          'Sở nhập (thay) danh sách tiêu chí Mức 4 của bộ tiêu chuẩn: mỗi dòng một tiêu chí, có phiên bản',
+        params: setParams,
+        body: levelFourImportBody,
+        response: { 200: levelFourView },
+      },
+    },
+    async (request) =>
+      (await import('./level-four.ts')).importLevelFour(db, requireScope(request), {
+        setId: request.params.setId,
+        body: request.body,
+      }),
+  );
+  api.put(
+    '/accreditation/cycles/:id/level4-ratings',
+    {
+      ...signedIn,
+      schema: {
+        tags,
+        summary: 'Đánh giá một tiêu chí Mức 4 (trường đã đạt Mức 3), dẫn mã minh chứng',
+        params: cycleParams,
+        body: levelFourRatingBody,
+        response: { 200: cycleDetail },
+      },
+    },
+    async (request) =>
+      (await import('./level-four.ts')).rateLevelFour(db, requireScope(request), {
+        cycleId: request.params.id,
+        rating: request.body,
       }),
   );
   api.post(

@@ -5,6 +5,7 @@ import {
   criterionLevel,
   DEFAULT_EVIDENCE_FORMAT,
   evaluateSchool,
+  evaluateWithLevelFour,
   formatEvidenceCode,
 } from './rules.ts';
 import { criteriaOf, findSet, STANDARD_SETS } from './sets/index.ts';
@@ -144,6 +145,59 @@ describe('TT 19/2018, preschools (unconfirmed data)', () => {
     expect(short.reasons[0]).toBe(
       'Chưa đạt Mức 3 vì chỉ 16/25 tiêu chí đạt Mức 3 trở lên (cần ít nhất 17).',
     );
+  });
+});
+
+describe('Mức 4: its own list of criteria (TT 17/18/19-2018, unconfirmed)', () => {
+  const sets = ['tt17-2018', 'tt18-2018', 'tt19-2018'].map(set);
+  it.each(sets.map((s) => [s.id, s] as const))(
+    '%s: placeholders, unconfirmed, codes unique, level 4 recognisable',
+    (_id, s) => {
+      const four = s.levelFour!;
+      expect(four.level).toBe(s.criterionLevels + 1);
+      expect(four.confirmed).toBe(false);
+      expect(four.criteria.length).toBeGreaterThan(0);
+      // No wording invented: the department enters it.
+      expect(four.criteria.every((c) => c.text === null)).toBe(true);
+      const codes = four.criteria.map((c) => c.code);
+      expect(new Set(codes).size).toBe(codes.length);
+      const requirementCodes = criteriaOf(s).flatMap((c) => c.levels.flat().map((r) => r.code));
+      for (const code of codes) expect(requirementCodes).not.toContain(code);
+      expect(s.recognition.find((r) => r.level === four.level)?.accreditationLevel).toBe(4);
+    },
+  );
+  it('TT 57/2026 has no Mức 4 list', () => {
+    expect(set('tt57-2026').levelFour).toBeUndefined();
+  });
+
+  const s = set('tt18-2018');
+  const four = s.levelFour!;
+  const entered = [
+    { code: 'M4.1', text: 'Tiêu chí một (nhập thử).' },
+    { code: 'M4.2', text: 'Tiêu chí hai (nhập thử).' },
+    { code: 'M4.3', text: 'Tiêu chí ba (nhập thử).' },
+  ];
+  const atThree = evaluateSchool(s, levels(s, 3));
+  it('a school at Mức 3 reaches Mức 4 only when every Mức 4 criterion is met', () => {
+    expect(atThree.level).toBe(3);
+    const all = evaluateWithLevelFour(atThree, four, entered, () => true);
+    expect(all.level).toBe(4);
+    expect(all.reasons).toEqual([]);
+    expect(all.confirmed).toBe(false);
+    expect(all.articles.at(-1)).toBe(four.article);
+    const oneShort = evaluateWithLevelFour(atThree, four, entered, (c) => c !== 'M4.2');
+    expect(oneShort.level).toBe(3);
+    expect(oneShort.reasons).toEqual(['Chưa đạt Mức 4 vì tiêu chí Mức 4 M4.2 chưa đạt.']);
+  });
+  it('the placeholders (no text entered) cannot give Mức 4, and say why', () => {
+    const r = evaluateWithLevelFour(atThree, four, four.criteria, () => true);
+    expect(r.level).toBe(3);
+    expect(r.reasons[0]).toContain('Sở chưa nhập nội dung các tiêu chí Mức 4');
+  });
+  it('below Mức 3 the Mức 4 criteria change nothing', () => {
+    const atTwo = evaluateSchool(s, levels(s, 2));
+    expect(atTwo.level).toBe(2);
+    expect(evaluateWithLevelFour(atTwo, four, entered, () => true)).toEqual(atTwo);
   });
 });
 

@@ -4,7 +4,13 @@
  * with the reason it is not one level higher, and evidence codes.
  */
 import { criteriaOf } from './sets/index.ts';
-import type { LevelCondition, SchoolLevelRule, SetCriterion, StandardSet } from './sets/types.ts';
+import type {
+  LevelCondition,
+  LevelFourList,
+  SchoolLevelRule,
+  SetCriterion,
+  StandardSet,
+} from './sets/types.ts';
 
 /**
  * A criterion reaches Mức n when every requirement of Mức 1…n is met (the
@@ -52,6 +58,45 @@ export function evaluateSchool(
     reached = rule.level;
   }
   return { level: reached, reasons, articles, confirmed };
+}
+
+/**
+ * Mức 4 on top of the set's level rules (TT 17/18/19-2018: Mức 4 is its own
+ * list of criteria; the rule "the school is at Mức 3 and meets every Mức 4
+ * criterion" is background knowledge, not checked — the list's `confirmed`
+ * is false). `list` is the department's list where entered, else the set's
+ * placeholders (text null): then Mức 4 cannot be reached and the reason says
+ * so. Below Mức 3 the evaluation is the base one.
+ */
+export function evaluateWithLevelFour(
+  base: SchoolEvaluation,
+  levelFour: LevelFourList | undefined,
+  list: readonly { code: string; text: string | null }[],
+  met: (code: string) => boolean,
+): SchoolEvaluation {
+  if (!levelFour || base.level < levelFour.level - 1) return base;
+  const result: SchoolEvaluation = {
+    level: base.level,
+    reasons: [],
+    articles: [...base.articles, levelFour.article],
+    confirmed: base.confirmed && levelFour.confirmed,
+  };
+  const header = `Chưa đạt Mức ${levelFour.level} vì`;
+  if (list.length === 0 || list.some((c) => c.text === null)) {
+    result.reasons = [
+      `${header} Sở chưa nhập nội dung các tiêu chí Mức ${levelFour.level} từ văn bản gốc.`,
+    ];
+    return result;
+  }
+  const unmet = list.filter((c) => !met(c.code)).map((c) => c.code);
+  if (unmet.length) {
+    const shown = unmet.slice(0, 5).join(', ');
+    const more = unmet.length > 5 ? ` và ${unmet.length - 5} tiêu chí khác` : '';
+    result.reasons = [`${header} tiêu chí Mức ${levelFour.level} ${shown}${more} chưa đạt.`];
+    return result;
+  }
+  result.level = levelFour.level;
+  return result;
 }
 
 function ruleFailures(

@@ -4,7 +4,7 @@ import { checkVersion } from '../../core/versions.ts';
 import { writeTransaction } from '../../db/actor.ts';
 import type { Db } from '../../db/connection.ts';
 import { uuidv7 } from '../../lib/ids.ts';
-import { requireCycle, requireEditable } from './access.ts';
+import { requireCycle, requireEditable, requireOwnSchool } from './access.ts';
 import type { CycleDetail, ReviewBody } from './contract.ts';
 import { getCycle } from './get-cycle.ts';
 import { insertEvent, lockCycle, ratings, schoolFigures, setCycleStatus } from './repo.ts';
@@ -29,6 +29,10 @@ export async function submitCycle(
     input.cycleId,
     'accreditation.submit',
   );
+  // Said here, not only inside requireCycle: an account whose subtree holds
+  // the school (a school account placed above it, the department's
+  // administrator) submits no cycle but its own school's.
+  requireOwnSchool(scope, cycle.school_id);
   const rated = new Set(
     (await ratings(db, cycle.id)).map((r) => r.requirement_code.split('.M')[0]),
   );

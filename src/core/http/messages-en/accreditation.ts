@@ -111,4 +111,42 @@ export const ACCREDITATION_EN: Record<string, string> = {
   'Đây là một trả lời, không phải góp ý đầu luồng.':
     'This is a reply, not the first comment of a thread.',
   'tiêu chí {}': 'criterion {}',
+  'Phiếu nội hàm dẫn {} minh chứng không có trong hồ sơ.':
+    'The analysis sheet links {} evidence items that are not in the file.',
+  'Chỉ chọn minh chứng trong danh mục minh chứng của hồ sơ này.':
+    "Choose only evidence from this file's evidence list.",
+  'Người thu thập không phải thành viên hội đồng tự đánh giá của trường.':
+    "The collector is not a member of the school's self-assessment council.",
+  'Chọn một thành viên của hội đồng tự đánh giá.':
+    'Choose a member of the self-assessment council.',
+  'Bộ tiêu chuẩn {} không có danh sách tiêu chí Mức 4 riêng.':
+    'Standard set {} has no separate list of level 4 criteria.',
+  'Danh sách tiêu chí Mức 4 còn trống.': 'The list of level 4 criteria is empty.',
+  'Mỗi dòng một tiêu chí, ví dụ "1. Nội dung tiêu chí".':
+    'One criterion a line, e.g. "1. The criterion\'s text".',
+  'Danh sách có {} dòng, nhiều hơn {} tiêu chí.': 'The list has {} lines, more than {} criteria.',
+  'Tối đa {} tiêu chí, mỗi dòng một tiêu chí.': 'At most {} criteria, one a line.',
+  'Dòng {}: số thứ tự {}, cần {} (các tiêu chí đánh số liên tiếp từ 1).':
+    'Line {}: number {}, expected {} (criteria are numbered in order from 1).',
+  'Dòng {}: thiếu nội dung tiêu chí sau số thứ tự.':
+    "Line {}: the criterion's text is missing after its number.",
+  'Dòng {}: nội dung dài {} ký tự, tối đa 5000.':
+    'Line {}: the text is {} characters long, at most 5000.',
+  'Danh sách tiêu chí Mức 4 chưa hợp lệ.': 'The list of level 4 criteria is not valid.',
+  'Hãy ghi nguồn của nội dung (thông tư, điều).':
+    'Say where the text was read (circular, article).',
+  'Ví dụ: Thông tư 18/2018/TT-BGDĐT, điều …': 'For example: Circular 18/2018/TT-BGDDT, article …',
+  'Danh sách tiêu chí Mức 4 (phiên bản {} do {} lưu)':
+    'The list of level 4 criteria (version {}, saved by {})',
+  'Danh sách tiêu chí Mức 4': 'The list of level 4 criteria',
+  'Bộ tiêu chuẩn của đợt không có tiêu chí Mức 4 riêng.':
+    "The campaign's standard set has no separate level 4 criteria.",
+  'Chỉ các bộ TT 17, 18, 19/2018 có danh sách Mức 4.':
+    'Only the TT 17, 18 and 19/2018 sets have a level 4 list.',
+  'Danh sách Mức 4 không có tiêu chí {}.': 'The level 4 list has no criterion {}.',
+  'Cần một mã trong {}.': 'A code among {} is required.',
+  'Sở chưa nhập nội dung các tiêu chí Mức {} từ văn bản gốc: chưa đánh giá được.':
+    'The department has not yet entered the text of the level {} criteria from the circular: they cannot be rated yet.',
+  'Trường chưa đạt Mức {} theo đánh giá hiện tại: chưa đánh giá tiêu chí Mức {}.':
+    'By the current ratings the school is not at level {}: the level {} criteria cannot be rated yet.',
 };

@@ -42,3 +42,11 @@ export function standardsFromRows(
     criteria: criteria.map(([c, n, data]) => criterionFromCircular(c, n, levels, circular, data)),
   }));
 }
+
+/**
+ * Placeholders for a Mức 4 list whose wording could not be sourced: `count`
+ * criteria M4.1…, no text (the department enters it from the circular).
+ */
+export function levelFourPlaceholders(count: number): { code: string; text: null }[] {
+  return Array.from({ length: count }, (_, i) => ({ code: `M4.${i + 1}`, text: null }));
+}

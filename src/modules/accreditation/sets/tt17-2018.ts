@@ -3,9 +3,11 @@
  * recognition of primary schools, amended by TT 22/2024/TT-BGDĐT (clauses
  * 4–5 of Art. 1 rewrote Art. 8, standard 2: next-modules.md §3). Criteria
  * names from background knowledge; thresholds NOT checked against the
- * official text (see `confidenceNote`). Mức 4 is not modelled.
+ * official text (see `confidenceNote`). Mức 4 is a separate list whose
+ * wording is not sourced: placeholders, the department enters the text
+ * (`levelFour`).
  */
-import { standardsFromRows } from './build.ts';
+import { levelFourPlaceholders, standardsFromRows } from './build.ts';
 import type { StandardSet } from './types.ts';
 
 const CIRCULAR = 'Thông tư 17/2018/TT-BGDĐT';
@@ -119,9 +121,23 @@ export const TT17_2018: StandardSet = {
       confirmed: false,
     },
   ],
+  // Mức 4 is its own list of criteria for a school already at Mức 3
+  // (vn-regulations.md §2, background knowledge). Neither its wording nor its
+  // count (6 here) nor the article could be checked: placeholders until the
+  // department enters the circular's text.
+  levelFour: {
+    level: 4,
+    article:
+      'Thông tư 17/2018/TT-BGDĐT, điều quy định tiêu chuẩn đánh giá trường đạt Mức 4 (số điều chưa đối chiếu)',
+    confirmed: false,
+    note: 'Mức 4 là danh sách tiêu chí riêng (không phải yêu cầu thêm của từng tiêu chí) cho trường đã đạt Mức 3. Nội dung, số tiêu chí (6 ở đây là hiểu biết nền) và quy tắc "đạt Mức 3 và đạt mọi tiêu chí Mức 4" chưa đối chiếu với Thông tư 17/2018/TT-BGDĐT: Sở nhập nội dung từ văn bản gốc trước khi trường đánh giá.',
+    criteria: levelFourPlaceholders(6),
+  },
+  // Mức 4 ↔ cấp độ 4; its national-standard level (2, as Mức 3) is background knowledge, not checked.
   recognition: [
     { level: 1, accreditationLevel: 1, nationalStandardLevel: 0 },
     { level: 2, accreditationLevel: 2, nationalStandardLevel: 1 },
     { level: 3, accreditationLevel: 3, nationalStandardLevel: 2 },
+    { level: 4, accreditationLevel: 4, nationalStandardLevel: 2 },
   ],
 };

@@ -5,9 +5,10 @@
  * confirmed: ../shared/reference/next-modules.md §3). Criteria names from
  * background knowledge and a third-party checklist; the school-level
  * thresholds below are NOT checked against the official Điều 6 (see
- * `confidenceNote`). Mức 4 (its own criteria list) is not modelled.
+ * `confidenceNote`). Mức 4 is its own criteria list, not
+ * sourced: placeholders, the department enters the text (`levelFour`).
  */
-import { standardsFromRows } from './build.ts';
+import { levelFourPlaceholders, standardsFromRows } from './build.ts';
 import type { StandardSet } from './types.ts';
 
 const CIRCULAR = 'Thông tư 18/2018/TT-BGDĐT';
@@ -28,7 +29,7 @@ export const TT18_2018: StandardSet = {
     'Tên tiêu chuẩn, tiêu chí: hiểu biết nền và một bảng kiểm của bên thứ ba; chưa đọc được văn bản gốc trên vanban.chinhphu.vn.',
   confidence: 'partly_confirmed',
   confidenceNote:
-    'Cấu trúc 5 tiêu chuẩn, 28 tiêu chí, các mức 1–3 khớp nhiều nguồn. Nội dung chỉ báo chưa nạp (mỗi mức là một yêu cầu trỏ tới Phụ lục của Thông tư). Ngưỡng số tiêu chí để trường đạt Mức 2, Mức 3 chưa đối chiếu với Điều 6 Thông tư 18/2018: kiểm tra trước khi dùng kết quả để công nhận. Mức 4 chưa có.',
+    'Cấu trúc 5 tiêu chuẩn, 28 tiêu chí, các mức 1–3 khớp nhiều nguồn. Nội dung chỉ báo chưa nạp (mỗi mức là một yêu cầu trỏ tới Phụ lục của Thông tư). Ngưỡng số tiêu chí để trường đạt Mức 2, Mức 3 chưa đối chiếu với Điều 6 Thông tư 18/2018: kiểm tra trước khi dùng kết quả để công nhận. Mức 4: danh sách tiêu chí riêng, nội dung chưa nạp (Sở nhập từ Thông tư).',
   criterionLevels: 3,
   standards: standardsFromRows(
     [
@@ -127,9 +128,23 @@ export const TT18_2018: StandardSet = {
     },
   ],
   // Mức 2 ↔ chuẩn quốc gia mức độ 1, Mức 3 ↔ mức độ 2 (third-party summary and background knowledge).
+  // Mức 4 is its own list of criteria for a school already at Mức 3
+  // (vn-regulations.md §2, background knowledge). Neither its wording nor its
+  // count (6 here) nor the article could be checked: placeholders until the
+  // department enters the circular's text.
+  levelFour: {
+    level: 4,
+    article:
+      'Thông tư 18/2018/TT-BGDĐT, điều quy định tiêu chuẩn đánh giá trường đạt Mức 4 (số điều chưa đối chiếu)',
+    confirmed: false,
+    note: 'Mức 4 là danh sách tiêu chí riêng (không phải yêu cầu thêm của từng tiêu chí) cho trường đã đạt Mức 3. Nội dung, số tiêu chí (6 ở đây là hiểu biết nền) và quy tắc "đạt Mức 3 và đạt mọi tiêu chí Mức 4" chưa đối chiếu với Thông tư 18/2018/TT-BGDĐT: Sở nhập nội dung từ văn bản gốc trước khi trường đánh giá.',
+    criteria: levelFourPlaceholders(6),
+  },
+  // Mức 4 ↔ cấp độ 4; its national-standard level (2, as Mức 3) is background knowledge, not checked.
   recognition: [
     { level: 1, accreditationLevel: 1, nationalStandardLevel: 0 },
     { level: 2, accreditationLevel: 2, nationalStandardLevel: 1 },
     { level: 3, accreditationLevel: 3, nationalStandardLevel: 2 },
+    { level: 4, accreditationLevel: 4, nationalStandardLevel: 2 },
   ],
 };

@@ -6,10 +6,11 @@
  * preschools inconsistent across third-party apps after TT 22/2024 (22 vs 17),
  * and the official text could not be read. The 25 criteria below (10 + 3 + 6 +
  * 2 + 4) are the original 2018 list as remembered, NOT checked; the
- * school-level thresholds are a guess (see `confidenceNote`). Mức 4 is not
- * modelled. For trying the workflow with preschools, not for recognition.
+ * school-level thresholds are a guess (see `confidenceNote`). Mức 4 is a
+ * separate list whose wording is not sourced (placeholders, `levelFour`).
+ * For trying the workflow with preschools, not for recognition.
  */
-import { standardsFromRows } from './build.ts';
+import { levelFourPlaceholders, standardsFromRows } from './build.ts';
 import type { StandardSet } from './types.ts';
 
 const CIRCULAR = 'Thông tư 19/2018/TT-BGDĐT';
@@ -30,7 +31,7 @@ export const TT19_2018: StandardSet = {
     'Tên tiêu chuẩn, tiêu chí: hiểu biết nền; chưa đọc được văn bản gốc, các nguồn thứ ba không thống nhất về số tiêu chí sau Thông tư 22/2024.',
   confidence: 'unconfirmed',
   confidenceNote:
-    'Số tiêu chí (25: 10 + 3 + 6 + 2 + 4), tên tiêu chí và ngưỡng Mức 2, Mức 3 (17 tiêu chí) chưa đối chiếu với văn bản gốc; nội dung chỉ báo chưa nạp; sửa đổi của Thông tư 22/2024 chưa phản ánh; Mức 4 chưa có. Chỉ dùng để thử.',
+    'Số tiêu chí (25: 10 + 3 + 6 + 2 + 4), tên tiêu chí và ngưỡng Mức 2, Mức 3 (17 tiêu chí) chưa đối chiếu với văn bản gốc; nội dung chỉ báo chưa nạp; sửa đổi của Thông tư 22/2024 chưa phản ánh; Mức 4: danh sách tiêu chí riêng, nội dung chưa nạp (Sở nhập từ Thông tư). Chỉ dùng để thử.',
   criterionLevels: 3,
   standards: standardsFromRows(
     [
@@ -126,9 +127,23 @@ export const TT19_2018: StandardSet = {
       confirmed: false,
     },
   ],
+  // Mức 4 is its own list of criteria for a school already at Mức 3
+  // (vn-regulations.md §2, background knowledge). Neither its wording nor its
+  // count (6 here) nor the article could be checked: placeholders until the
+  // department enters the circular's text.
+  levelFour: {
+    level: 4,
+    article:
+      'Thông tư 19/2018/TT-BGDĐT, điều quy định tiêu chuẩn đánh giá trường đạt Mức 4 (số điều chưa đối chiếu)',
+    confirmed: false,
+    note: 'Mức 4 là danh sách tiêu chí riêng (không phải yêu cầu thêm của từng tiêu chí) cho trường đã đạt Mức 3. Nội dung, số tiêu chí (6 ở đây là hiểu biết nền) và quy tắc "đạt Mức 3 và đạt mọi tiêu chí Mức 4" chưa đối chiếu với Thông tư 19/2018/TT-BGDĐT: Sở nhập nội dung từ văn bản gốc trước khi trường đánh giá.',
+    criteria: levelFourPlaceholders(6),
+  },
+  // Mức 4 ↔ cấp độ 4; its national-standard level (2, as Mức 3) is background knowledge, not checked.
   recognition: [
     { level: 1, accreditationLevel: 1, nationalStandardLevel: 0 },
     { level: 2, accreditationLevel: 2, nationalStandardLevel: 1 },
     { level: 3, accreditationLevel: 3, nationalStandardLevel: 2 },
+    { level: 4, accreditationLevel: 4, nationalStandardLevel: 2 },
   ],
 };

@@ -64,6 +64,28 @@ export interface SchoolLevelRule {
   confirmed: boolean;
 }
 
+/**
+ * Mức 4 of TT 17/18/19-2018: not a further requirement per criterion but a
+ * separate list of criteria a school already at Mức 3 must meet
+ * (../shared/reference/vn-regulations.md §2, "Mức 4 has its own criteria
+ * list", background knowledge). Where the wording could not be sourced the
+ * list here is placeholders (`text: null`) and the department enters the
+ * circular's text (an import that replaces the list, versioned; migration
+ * 2026120931), which then takes the placeholders' place.
+ */
+export interface LevelFourList {
+  /** The school level these criteria lead to. */
+  level: number;
+  /** Where the list lives in the circular. */
+  article: string;
+  /** False while the count, the wording and the rule were not checked against the official text. */
+  confirmed: boolean;
+  /** What is and is not known, shown with the list. */
+  note: string;
+  /** In order; `text: null` is a placeholder whose wording the department enters. */
+  criteria: readonly { code: string; text: string | null }[];
+}
+
 export interface StandardSet {
   /** Stable id stored in cycles, e.g. `tt18-2018`. */
   id: string;
@@ -83,6 +105,8 @@ export interface StandardSet {
   standards: readonly SetStandard[];
   /** The school's level rules, lowest first. */
   rules: readonly SchoolLevelRule[];
+  /** Mức 4's own criteria list, where the set has one. */
+  levelFour?: LevelFourList;
   /** What a school level means for recognition: accreditation level and national-standard level. */
   recognition: readonly {
     level: number;

@@ -27,6 +27,7 @@ import { formatDate, useI18n, useMessages } from '../../shared/i18n.ts';
 import { currentSchoolYear } from '../../shared/schoolYear.ts';
 import { accreditationApi } from './api.ts';
 import { ExpiringCard } from './ExpiringCard.tsx';
+import { LevelFourImport } from './LevelFourImport.tsx';
 import { messages } from './messages.ts';
 
 export const STATUS_COLORS: Record<CycleStatus, string> = {
@@ -193,6 +194,11 @@ export default function AccreditationPage({ me }: { me: Me }) {
     queryKey: ['accreditation', 'campaigns'],
     queryFn: accreditationApi.campaigns,
   });
+  const sets = useQuery({
+    queryKey: ['accreditation', 'sets'],
+    queryFn: accreditationApi.sets,
+    enabled: me.permissions.includes('accreditation.manage'),
+  });
   const school = me.orgUnit.kind === 'school';
   if (campaigns.error) return <ErrorResult error={campaigns.error} />;
   return (
@@ -200,6 +206,9 @@ export default function AccreditationPage({ me }: { me: Me }) {
       <Typography.Title level={3}>{m.title}</Typography.Title>
       {me.permissions.includes('accreditation.manage') && <NewCampaign />}
       {me.permissions.includes('accreditation.review') && <ExpiringCard />}
+      {me.permissions.includes('accreditation.manage') && sets.data && (
+        <LevelFourImport sets={sets.data} />
+      )}
       {campaigns.data?.length === 0 && <Typography.Text>{m.noCampaigns}</Typography.Text>}
       {(campaigns.data ?? []).map((c) => (
         <Card

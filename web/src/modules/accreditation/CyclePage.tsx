@@ -6,6 +6,7 @@ import { CYCLE_STATUS_LABELS } from '../../../../src/modules/accreditation/label
 import { ErrorResult } from '../../shared/ErrorResult.tsx';
 import { fill, useI18n, useMessages } from '../../shared/i18n.ts';
 import { STATUS_COLORS } from './AccreditationPage.tsx';
+import { AnalysisSheet } from './AnalysisSheet.tsx';
 import { accreditationApi } from './api.ts';
 import { CopiesPanel } from './CopiesPanel.tsx';
 import { CouncilPanel } from './CouncilPanel.tsx';
@@ -13,6 +14,7 @@ import { CriterionTextForm } from './CriterionTextForm.tsx';
 import { EvidencePanel } from './EvidencePanel.tsx';
 import { ExternalRating } from './ExternalRating.tsx';
 import { FiguresPanel } from './FiguresPanel.tsx';
+import { LevelFourPanel } from './LevelFourPanel.tsx';
 import { messages } from './messages.ts';
 import { PlanPanel } from './PlanPanel.tsx';
 import { PublishPanel } from './PublishPanel.tsx';
@@ -77,6 +79,7 @@ export default function CyclePage() {
       <FiguresPanel cycle={c} />
       <CouncilPanel cycle={c} onSaved={saved} />
       <PlanPanel cycle={c} onSaved={saved} />
+      <LevelFourPanel cycle={c} onSaved={saved} />
       <Collapse
         items={c.standards.map((s) => ({
           key: s.code,
@@ -107,6 +110,7 @@ export default function CyclePage() {
                       onSaved={saved}
                     />
                   ))}
+                  <AnalysisSheet cycle={c} criterion={cr} onSaved={saved} onReload={reload} />
                   <CriterionTextForm
                     key={cr.code}
                     cycle={c}

@@ -3,6 +3,7 @@
  * names the route as the server declares it and answers its contract's type.
  */
 import type {
+  AnalysisBody,
   Campaign,
   CampaignBody,
   CommentBody,
@@ -11,6 +12,9 @@ import type {
   CycleDetail,
   EvidenceItem,
   ExternalRatingBody,
+  LevelFourImportBody,
+  LevelFourRatingBody,
+  LevelFourView,
   LinkEvidenceBody,
   MemberBody,
   PlanTaskBody,
@@ -64,6 +68,20 @@ export const accreditationApi = {
       body,
       byId(id),
     ),
+  levelFour: (setId: string) =>
+    route.get<LevelFourView>('/api/accreditation/sets/:setId/level4', { params: { setId } }),
+  importLevelFour: (setId: string, body: LevelFourImportBody) =>
+    route.put<LevelFourView, LevelFourImportBody>('/api/accreditation/sets/:setId/level4', body, {
+      params: { setId },
+    }),
+  rateLevelFour: (id: string, body: LevelFourRatingBody) =>
+    route.put<CycleDetail, LevelFourRatingBody>(
+      '/api/accreditation/cycles/:id/level4-ratings',
+      body,
+      byId(id),
+    ),
+  saveAnalysis: (id: string, body: AnalysisBody) =>
+    route.put<CycleDetail, AnalysisBody>('/api/accreditation/cycles/:id/analysis', body, byId(id)),
   publish: (id: string, body: PublishBody) =>
     route.post<CycleDetail, PublishBody>(
       '/api/accreditation/cycles/:id/publication',
