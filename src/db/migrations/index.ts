@@ -48,6 +48,7 @@ import * as surveyResultsView from './2026120522_survey_results_view.ts';
 import * as officeSignatureChecks from './2026120540_office_signature_checks.ts';
 import * as admissionsSpecialisedStage from './2026120590_admissions_specialised_stage.ts';
 import * as officeEdxmlChannel from './2026120780_office_edxml_channel.ts';
+import * as officeSignPrepare from './2026120920_office_sign_prepare.ts';
 import * as surveyFormVersion from './2026120800_survey_form_version.ts';
 import * as surveyTally from './2026120801_survey_tally.ts';
 
@@ -104,4 +105,5 @@ export const migrations: Record<string, Migration> = {
   '2026120780_office_edxml_channel': officeEdxmlChannel,
   '2026120800_survey_form_version': surveyFormVersion,
   '2026120801_survey_tally': surveyTally,
+  '2026120920_office_sign_prepare': officeSignPrepare,
 };

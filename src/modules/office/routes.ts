@@ -48,7 +48,9 @@ import {
   registerOutgoingBody,
   reportBody,
   settingsBody,
+  signCompleteBody,
   signedPdf,
+  signPrepared,
   trustedRootBody,
   trustedRootList,
   weekQuery,
@@ -61,6 +63,28 @@ async function readPdf(request: FastifyRequest): Promise<{ pdf: Buffer; fileName
   const file = await request.file();
   if (!file) throw badRequest('Chưa chọn tệp PDF của văn bản.');
   return { pdf: await file.toBuffer(), fileName: file.filename || 'van-ban.pdf' };
+}
+
+/** The PDF (field `file`) and, for a raw signature, the signer's certificate (field `certificate`). */
+async function readPdfAndCertificate(
+  request: FastifyRequest,
+): Promise<{ pdf: Buffer; fileName: string; certificate: Buffer | null }> {
+  let pdf: { pdf: Buffer; fileName: string } | null = null;
+  let certificate: Buffer | null = null;
+  for await (const part of request.parts()) {
+    if (part.type === 'file') {
+      if (part.fieldname === 'file' && !pdf)
+        pdf = { pdf: await part.toBuffer(), fileName: part.filename || 'van-ban.pdf' };
+      else if (part.fieldname === 'certificate') certificate = await part.toBuffer();
+      else await part.toBuffer();
+    } else if (part.fieldname === 'certificate' && typeof part.value === 'string' && part.value)
+      // PEM text, or the DER in base64.
+      certificate = part.value.includes('-----BEGIN')
+        ? Buffer.from(part.value, 'latin1')
+        : Buffer.from(part.value.replace(/\s/g, ''), 'base64');
+  }
+  if (!pdf) throw badRequest('Chưa chọn tệp PDF của văn bản.');
+  return { ...pdf, certificate };
 }
 
 /**
@@ -464,6 +488,48 @@ export function registerOfficeRoutes(
         passphrase: () => officeKeyPassphrase(),
       });
     },
+  );
+  // Signing with the signer's own tool (USB token, remote service): docs/office.md.
+  api.post(
+    '/office/outgoing/:id/sign/prepare',
+    {
+      ...signedIn,
+      schema: {
+        tags,
+        summary:
+          'Chuẩn bị ký bằng thiết bị ký số của người ký: PDF có chỗ chữ ký, trả mã băm vùng ký và mã chuẩn bị',
+        params: idParams,
+        response: { 200: signPrepared },
+      },
+    },
+    async (request) =>
+      (await import('./signing/external-signature.ts')).prepareExternalSignature(
+        db,
+        requireScope(request),
+        request.params.id,
+        { upload: () => readPdfAndCertificate(request) },
+      ),
+  );
+  api.post(
+    '/office/outgoing/:id/sign/complete',
+    {
+      ...signedIn,
+      schema: {
+        tags,
+        summary:
+          'Hoàn tất ký bằng thiết bị ký số: nhận chữ ký CMS (hoặc chữ ký thô và chứng thư), kiểm tra, gắn vào PDF và lưu',
+        params: idParams,
+        body: signCompleteBody,
+        response: { 200: outgoingDetail },
+      },
+    },
+    async (request) =>
+      (await import('./signing/external-signature.ts')).completeExternalSignature(
+        db,
+        requireScope(request),
+        request.params.id,
+        request.body,
+      ),
   );
   api.get(
     '/office/outgoing/:id/signed.pdf',
