@@ -49,6 +49,7 @@ import * as officeSignatureChecks from './2026120540_office_signature_checks.ts'
 import * as admissionsSpecialisedStage from './2026120590_admissions_specialised_stage.ts';
 import * as officeEdxmlChannel from './2026120780_office_edxml_channel.ts';
 import * as officeSignPrepare from './2026120920_office_sign_prepare.ts';
+import * as officeSearchVectors from './2026120921_office_search_vectors.ts';
 import * as surveyFormVersion from './2026120800_survey_form_version.ts';
 import * as surveyTally from './2026120801_survey_tally.ts';
 
@@ -106,4 +107,5 @@ export const migrations: Record<string, Migration> = {
   '2026120800_survey_form_version': surveyFormVersion,
   '2026120801_survey_tally': surveyTally,
   '2026120920_office_sign_prepare': officeSignPrepare,
+  '2026120921_office_search_vectors': officeSearchVectors,
 };
