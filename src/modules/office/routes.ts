@@ -109,6 +109,7 @@ export function registerOfficeRoutes(
   api.post(
     '/office/:kind/:id/files',
     {
+      ...signedIn,
       schema: {
         tags,
         summary: 'Thêm tệp cho văn bản (bản quét, dự thảo DOCX/PDF, bản cuối), tối đa 50 MB',
@@ -164,6 +165,7 @@ export function registerOfficeRoutes(
   api.post(
     '/office/drafts',
     {
+      ...signedIn,
       schema: {
         tags,
         summary: 'Soạn dự thảo văn bản đi (Điều 10 Nghị định 30/2020)',
@@ -190,6 +192,7 @@ export function registerOfficeRoutes(
   api.put(
     '/office/drafts/:id',
     {
+      ...signedIn,
       schema: {
         tags,
         summary: 'Sửa dự thảo (người soạn, khi đang soạn hoặc bị trả lại)',
@@ -208,6 +211,7 @@ export function registerOfficeRoutes(
   api.post(
     '/office/drafts/:id/step',
     {
+      ...signedIn,
       schema: {
         tags,
         summary: 'Trình, kiểm tra, duyệt hoặc trả lại dự thảo (Điều 10–13)',
@@ -227,6 +231,7 @@ export function registerOfficeRoutes(
   api.post(
     '/office/drafts/:id/number',
     {
+      ...signedIn,
       schema: {
         tags,
         summary: 'Cấp số cho dự thảo đã duyệt và vào sổ văn bản đi (Điều 15–16)',
@@ -246,6 +251,7 @@ export function registerOfficeRoutes(
   api.post(
     '/office/outgoing/:id/compose',
     {
+      ...signedIn,
       schema: {
         tags,
         summary: 'Trình bày văn bản theo Phụ lục I Nghị định 30/2020 (DOCX và PDF, thêm vào tệp)',
@@ -289,6 +295,7 @@ export function registerOfficeRoutes(
   api.post(
     '/office/outgoing/:id/issue',
     {
+      ...signedIn,
       schema: {
         tags,
         summary: 'Phát hành văn bản đi đã cấp số cho các nơi nhận (Điều 18)',
@@ -318,6 +325,7 @@ export function registerOfficeRoutes(
   api.put(
     '/office/settings',
     {
+      ...signedIn,
       schema: {
         tags,
         summary: 'Khai báo tên viết tắt của đơn vị và các phòng soạn thảo',
@@ -331,6 +339,7 @@ export function registerOfficeRoutes(
   api.post(
     '/office/settings/certificate',
     {
+      ...signedIn,
       schema: {
         tags,
         summary: 'Nhập chứng thư số và khoá của đơn vị từ tệp PKCS#12 (.p12/.pfx, base64)',
@@ -360,6 +369,7 @@ export function registerOfficeRoutes(
   api.post(
     '/office/settings/trusted-roots',
     {
+      ...signedIn,
       schema: {
         tags,
         summary: 'Thêm một chứng thư gốc tin cậy (PEM hoặc DER base64)',
@@ -377,6 +387,7 @@ export function registerOfficeRoutes(
   api.post(
     '/office/settings/trusted-roots/:id/remove',
     {
+      ...signedIn,
       schema: {
         tags,
         summary: 'Bỏ một chứng thư gốc khỏi danh sách tin cậy',
@@ -403,6 +414,7 @@ export function registerOfficeRoutes(
   api.post(
     '/office/outgoing',
     {
+      ...signedIn,
       schema: {
         tags,
         summary: 'Cấp số và vào sổ văn bản đi (Điều 15 Nghị định 30/2020), gửi ngay cho nơi nhận',
@@ -453,6 +465,7 @@ export function registerOfficeRoutes(
   api.post(
     '/office/outgoing/:id/withdraw',
     {
+      ...signedIn,
       schema: {
         tags,
         summary: 'Thu hồi văn bản đi (Điều 18): giữ số, đánh dấu đã thu hồi',
@@ -472,6 +485,7 @@ export function registerOfficeRoutes(
   api.post(
     '/office/outgoing/:id/sign',
     {
+      ...signedIn,
       schema: {
         tags,
         summary: 'Ký số tệp PDF của văn bản đi bằng chứng thư của đơn vị (PAdES)',
@@ -682,6 +696,7 @@ export function registerOfficeRoutes(
   api.post(
     '/office/incoming',
     {
+      ...signedIn,
       schema: {
         tags,
         summary: 'Vào sổ văn bản đến nhận bản giấy hoặc thư điện tử (Điều 22)',
@@ -732,6 +747,7 @@ export function registerOfficeRoutes(
   api.post(
     '/office/incoming/:id/assign',
     {
+      ...signedIn,
       schema: {
         tags,
         summary: 'Giao xử lý văn bản đến: chủ trì, phối hợp, hạn xử lý (Điều 23)',
@@ -770,6 +786,7 @@ export function registerOfficeRoutes(
   api.post(
     '/office/assignments/:id/report',
     {
+      ...signedIn,
       schema: {
         tags,
         summary: 'Báo cáo tiến độ hoặc kết quả xử lý',
@@ -824,6 +841,7 @@ export function registerOfficeRoutes(
   api.post(
     '/office/calendar',
     {
+      ...signedIn,
       schema: {
         tags,
         summary: 'Thêm một mục lịch công tác',
@@ -841,6 +859,7 @@ export function registerOfficeRoutes(
   api.put(
     '/office/calendar/:id',
     {
+      ...signedIn,
       schema: {
         tags,
         summary: 'Sửa một mục lịch công tác (đánh dấu nếu tuần đã công bố)',
@@ -860,6 +879,7 @@ export function registerOfficeRoutes(
   api.delete(
     '/office/calendar/:id',
     {
+      ...signedIn,
       schema: {
         tags,
         summary: 'Xoá một mục lịch công tác',
@@ -877,6 +897,7 @@ export function registerOfficeRoutes(
   api.post(
     '/office/calendar/publish',
     {
+      ...signedIn,
       schema: {
         tags,
         summary: 'Công bố lịch công tác tuần trên trang công khai',
