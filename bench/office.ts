@@ -270,9 +270,7 @@ try {
          CROSS JOIN LATERAL (SELECT ${words(WORDS_PER_ATTACHMENT, 'k + length(d.subject)')} AS text_key) t`,
         [kind],
       );
-    await seeder.query(
-      `ANALYZE office_outgoing; ANALYZE office_incoming; ANALYZE office_attachment`,
-    );
+    await seeder.query(`VACUUM ANALYZE office_outgoing, office_incoming, office_attachment`);
     const counts = await seeder.query<{ d: string; a: string; mb: string }>(
       `SELECT (SELECT count(*) FROM office_outgoing) + (SELECT count(*) FROM office_incoming) AS d,
               (SELECT count(*) FROM office_attachment) AS a,
