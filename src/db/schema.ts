@@ -548,6 +548,24 @@ export interface OfficeTrustedRootTable {
   removed_at: Date | null;
 }
 
+/** A PDF prepared for a signature made outside the server (migration 2026120920). */
+export interface OfficeSignPrepareTable {
+  id: string;
+  unit_id: string;
+  document_id: string;
+  user_id: string;
+  file_name: string;
+  pdf: Uint8Array;
+  byte_range: string;
+  digest: string;
+  certificate_pem: string | null;
+  signed_attributes: Uint8Array | null;
+  signing_time: Date;
+  expires_at: Date;
+  used_at: Date | null;
+  created_at: Generated<Date>;
+}
+
 export type OfficeDraftStatus =
   'draft' | 'review' | 'leader' | 'approved' | 'returned' | 'numbered' | 'issued';
 
@@ -726,6 +744,7 @@ export interface Database {
   office_draft_step: OfficeDraftStepTable;
   office_signature_check: OfficeSignatureCheckTable;
   office_trusted_root: OfficeTrustedRootTable;
+  office_sign_prepare: OfficeSignPrepareTable;
 }
 
 // Views published for reports (migrations 2026120230 by orgs, 2026120231 by

@@ -961,6 +961,9 @@ const NAMED_IDS = (): Record<string, string | string[]> => ({
   // The analysis sheet's links and collector: unknown evidence and member.
   evidenceIds: [ACCREDITATION_CYCLE],
   collectorMemberId: ACCREDITATION_CYCLE,
+  // No signing preparation of B in the fixture: an unknown one (a prepare id is its
+  // preparer's own; external-signature.test.ts checks another person's and unit's).
+  prepareId: '01900000-0000-7000-8000-000000000920',
 });
 
 /** Non-id values that must be plausible for the request to reach the access check. */

@@ -48,6 +48,8 @@ import * as surveyResultsView from './2026120522_survey_results_view.ts';
 import * as officeSignatureChecks from './2026120540_office_signature_checks.ts';
 import * as admissionsSpecialisedStage from './2026120590_admissions_specialised_stage.ts';
 import * as officeEdxmlChannel from './2026120780_office_edxml_channel.ts';
+import * as officeSignPrepare from './2026120920_office_sign_prepare.ts';
+import * as officeSearchVectors from './2026120921_office_search_vectors.ts';
 import * as surveyFormVersion from './2026120800_survey_form_version.ts';
 import * as surveyTally from './2026120801_survey_tally.ts';
 import * as servicesHandoverApology from './2026120910_services_handover_apology.ts';
@@ -109,6 +111,8 @@ export const migrations: Record<string, Migration> = {
   '2026120800_survey_form_version': surveyFormVersion,
   '2026120801_survey_tally': surveyTally,
   '2026120910_services_handover_apology': servicesHandoverApology,
+  '2026120920_office_sign_prepare': officeSignPrepare,
+  '2026120921_office_search_vectors': officeSearchVectors,
   '2026120930_accreditation_analysis_links': accreditationAnalysisLinks,
   '2026120931_accreditation_level4': accreditationLevel4,
   '2026120950_survey_results_view_title': surveyResultsViewTitle,

@@ -115,6 +115,10 @@ export const OFFICE_AUDIT: AuditLabels = {
   },
   actions: {
     office_sign: { vi: 'Ký số', en: 'Signed' },
+    office_sign_prepare: {
+      vi: 'Chuẩn bị ký bằng thiết bị ký số',
+      en: 'Prepared for signing with a signing device',
+    },
     office_view: { vi: 'Mở văn bản', en: 'Opened a document' },
     office_download: { vi: 'Tải tệp văn bản', en: 'Downloaded a document file' },
   },

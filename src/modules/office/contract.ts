@@ -287,6 +287,53 @@ export const outgoingDetail = outgoingRow.extend({
 });
 export type OutgoingDetail = z.infer<typeof outgoingDetail>;
 
+// ---------------------------------------------------------------- signing with a token
+
+const base64 = (label: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, `${label} không được để trống`)
+    .max(max, `${label} dài quá ${max} ký tự`)
+    .regex(/^[A-Za-z0-9+/]+=*$/, `${label} phải ở dạng base64`);
+
+/** The answer of `POST …/sign/prepare`: what the signer's tool signs (docs/office.md). */
+export const signPrepared = z.object({
+  prepareId: id,
+  digestAlgorithm: z.literal('SHA-256'),
+  /** SHA-256 of the PDF's byte range, base64: a CMS's message-digest must equal it. */
+  digest: z.string(),
+  byteRange: z.tuple([z.number().int(), z.number().int(), z.number().int(), z.number().int()]),
+  signingTime: timestamp,
+  expiresAt: timestamp,
+  /** With a certificate at prepare: the DER of the signed attributes to sign raw (base64), and its SHA-256. */
+  signedAttributes: z.string().nullable(),
+  signedAttributesDigest: z.string().nullable(),
+});
+export type SignPrepared = z.infer<typeof signPrepared>;
+
+/** The body of `POST …/sign/complete`: a CMS, or a raw signature with the certificate chain. */
+export const signCompleteBody = z
+  .object({
+    prepareId: z.string().uuid('Mã chuẩn bị ký không hợp lệ'),
+    cms: base64('Chữ ký CMS', 200_000).optional(),
+    signature: base64('Giá trị chữ ký', 10_000).optional(),
+    certificates: z
+      .array(z.string().trim().min(1).max(20_000))
+      .min(1, 'Cần chứng thư của người ký')
+      .max(5, 'Tối đa 5 chứng thư')
+      .optional(),
+  })
+  .refine((b) => (b.cms === undefined) !== (b.signature === undefined), {
+    message: 'Cần đúng một trong hai: cms, hoặc signature kèm certificates',
+    path: ['cms'],
+  })
+  .refine((b) => b.signature === undefined || b.certificates !== undefined, {
+    message: 'Chữ ký thô cần kèm chuỗi chứng thư (certificates)',
+    path: ['certificates'],
+  });
+export type SignCompleteBody = z.infer<typeof signCompleteBody>;
+
 export const withdrawBody = z.object({ reason: text(500, 'Lý do thu hồi') });
 
 // ---------------------------------------------------------------- drafts

@@ -81,13 +81,15 @@ function makeCertificate(options: {
   signingKey: forge.pki.rsa.PrivateKey;
   ca: boolean;
   years: number;
+  validity?: { notBefore: Date; notAfter: Date };
 }): forge.pki.Certificate {
   const cert = forge.pki.createCertificate();
   cert.publicKey = options.publicKey;
   // A positive serial of 16 random bytes (RFC 5280 §4.1.2.2).
   cert.serialNumber = `01${randomBytes(15).toString('hex')}`;
-  cert.validity.notBefore = new Date(Date.now() - 60_000);
-  cert.validity.notAfter = new Date(Date.now() + options.years * YEAR_MS);
+  cert.validity.notBefore = options.validity?.notBefore ?? new Date(Date.now() - 60_000);
+  cert.validity.notAfter =
+    options.validity?.notAfter ?? new Date(Date.now() + options.years * YEAR_MS);
   // UTF8String, so that Vietnamese names keep their letters.
   const utf8 = forge.asn1.Type.UTF8 as unknown as number;
   const subject = [
@@ -235,4 +237,36 @@ export async function unitSigner(
     privateKey: keys.forgePrivate,
     subject: subjectOf(certificate),
   };
+}
+
+/**
+ * A certificate for a person's own key (their USB token in the demo and the
+ * tests: signing/external-signature.ts), issued by the department's demo CA
+ * (made on first use). Only the certificate is returned: the key stays with
+ * whoever holds it.
+ */
+export async function issueDemoPersonCertificate(
+  db: Db,
+  actor: Actor,
+  passphrase: string,
+  person: {
+    commonName: string;
+    organisation: string;
+    /** SPKI PEM of the person's public key (RSA). */
+    publicKeyPem: string;
+    validity?: { notBefore: Date; notAfter: Date };
+  },
+): Promise<string> {
+  const ca = await demoCa(db, actor, passphrase);
+  const certificate = makeCertificate({
+    commonName: person.commonName,
+    organisation: person.organisation,
+    publicKey: forge.pki.publicKeyFromPem(person.publicKeyPem),
+    issuer: ca.certificate,
+    signingKey: ca.key,
+    ca: false,
+    years: 3,
+    ...(person.validity ? { validity: person.validity } : {}),
+  });
+  return forge.pki.certificateToPem(certificate);
 }

@@ -152,6 +152,23 @@ export async function findOutgoing(db: Db, id: string) {
   return db.selectFrom('office_outgoing').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The unit's documents whose search key holds all the words (its GIN index). */
+function documentsByKey(
+  table: 'office_outgoing' | 'office_incoming',
+  unitId: string,
+  words: string,
+) {
+  return sql<string>`(SELECT d.id FROM ${sql.table(table)} d WHERE d.unit_id = ${unitId}
+    AND d.search_tsv @@ plainto_tsquery('simple', ${words}))`;
+}
+
+/** Documents with a file whose text holds all the words (the files' GIN index); of one unit, or any (a sender's files). */
+function documentsByFileText(unitId: string | null, words: string) {
+  return sql<string>`(SELECT a.document_id FROM office_attachment a
+    WHERE a.text_tsv @@ plainto_tsquery('simple', ${words})
+    ${unitId ? sql`AND a.unit_id = ${unitId}` : sql``})`;
+}
+
 /** A search term as a LIKE pattern on a search key: diacritics and case ignored. */
 const likePattern = (q: string) => `%${searchKey(q).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -166,19 +183,14 @@ export async function listOutgoing(
     // Full-text: the register's fields (a notation's part by LIKE) and the text of the files.
     const p = likePattern(filter.q);
     const words = searchKey(filter.q);
+    // Uncorrelated IN subqueries, each answered once from its GIN index and
+    // probed as a hash per row (bench/office.ts: a correlated EXISTS
+    // recomputed to_tsvector of every file's text per document).
     query = query.where((eb) =>
       eb.or([
         eb('search_key', 'like', p),
-        sql<boolean>`to_tsvector('simple', search_key) @@ plainto_tsquery('simple', ${words})`,
-        eb.exists(
-          eb
-            .selectFrom('office_attachment as a')
-            .select(sql`1`.as('one'))
-            .where((w) => w.or([w('a.document_id', '=', w.ref('office_outgoing.id'))]))
-            .where(
-              sql<boolean>`to_tsvector('simple', a.text_key) @@ plainto_tsquery('simple', ${words})`,
-            ),
-        ),
+        eb('id', 'in', documentsByKey('office_outgoing', unitId, words)),
+        eb('id', 'in', documentsByFileText(unitId, words)),
       ]),
     );
   }
@@ -288,24 +300,13 @@ export async function listIncoming(
     // Full-text: the register's fields (a notation's part by LIKE) and the text of the files.
     const p = likePattern(filter.q);
     const words = searchKey(filter.q);
+    // As for the outgoing register; a received copy by its sender's files too.
     query = query.where((eb) =>
       eb.or([
         eb('search_key', 'like', p),
-        sql<boolean>`to_tsvector('simple', search_key) @@ plainto_tsquery('simple', ${words})`,
-        eb.exists(
-          eb
-            .selectFrom('office_attachment as a')
-            .select(sql`1`.as('one'))
-            .where((w) =>
-              w.or([
-                w('a.document_id', '=', w.ref('office_incoming.id')),
-                w('a.document_id', '=', w.ref('office_incoming.outgoing_id')),
-              ]),
-            )
-            .where(
-              sql<boolean>`to_tsvector('simple', a.text_key) @@ plainto_tsquery('simple', ${words})`,
-            ),
-        ),
+        eb('id', 'in', documentsByKey('office_incoming', unitId, words)),
+        eb('id', 'in', documentsByFileText(unitId, words)),
+        eb('outgoing_id', 'in', documentsByFileText(null, words)),
       ]),
     );
   }
@@ -829,11 +830,15 @@ export async function copyAttachments(
     .selectAll()
     .where('document_id', '=', from)
     .execute();
-  for (const r of rows)
+  for (const row of rows) {
+    // The stored search vector (migration 2026120921) is generated: never inserted.
+    const r: Record<string, unknown> & typeof row = { ...row };
+    delete r.text_tsv;
     await db
       .insertInto('office_attachment')
       .values({ ...r, id: newId(), document_kind: to.kind, document_id: to.id })
       .execute();
+  }
 }
 
 /** A unit's received copy of an outgoing document (what lets it read the sender's files). */

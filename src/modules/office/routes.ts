@@ -48,7 +48,9 @@ import {
   registerOutgoingBody,
   reportBody,
   settingsBody,
+  signCompleteBody,
   signedPdf,
+  signPrepared,
   trustedRootBody,
   trustedRootList,
   weekQuery,
@@ -61,6 +63,28 @@ async function readPdf(request: FastifyRequest): Promise<{ pdf: Buffer; fileName
   const file = await request.file();
   if (!file) throw badRequest('Chưa chọn tệp PDF của văn bản.');
   return { pdf: await file.toBuffer(), fileName: file.filename || 'van-ban.pdf' };
+}
+
+/** The PDF (field `file`) and, for a raw signature, the signer's certificate (field `certificate`). */
+async function readPdfAndCertificate(
+  request: FastifyRequest,
+): Promise<{ pdf: Buffer; fileName: string; certificate: Buffer | null }> {
+  let pdf: { pdf: Buffer; fileName: string } | null = null;
+  let certificate: Buffer | null = null;
+  for await (const part of request.parts()) {
+    if (part.type === 'file') {
+      if (part.fieldname === 'file' && !pdf)
+        pdf = { pdf: await part.toBuffer(), fileName: part.filename || 'van-ban.pdf' };
+      else if (part.fieldname === 'certificate') certificate = await part.toBuffer();
+      else await part.toBuffer();
+    } else if (part.fieldname === 'certificate' && typeof part.value === 'string' && part.value)
+      // PEM text, or the DER in base64.
+      certificate = part.value.includes('-----BEGIN')
+        ? Buffer.from(part.value, 'latin1')
+        : Buffer.from(part.value.replace(/\s/g, ''), 'base64');
+  }
+  if (!pdf) throw badRequest('Chưa chọn tệp PDF của văn bản.');
+  return { ...pdf, certificate };
 }
 
 /**
@@ -85,6 +109,7 @@ export function registerOfficeRoutes(
   api.post(
     '/office/:kind/:id/files',
     {
+      ...signedIn,
       schema: {
         tags,
         summary: 'Thêm tệp cho văn bản (bản quét, dự thảo DOCX/PDF, bản cuối), tối đa 50 MB',
@@ -140,6 +165,7 @@ export function registerOfficeRoutes(
   api.post(
     '/office/drafts',
     {
+      ...signedIn,
       schema: {
         tags,
         summary: 'Soạn dự thảo văn bản đi (Điều 10 Nghị định 30/2020)',
@@ -166,6 +192,7 @@ export function registerOfficeRoutes(
   api.put(
     '/office/drafts/:id',
     {
+      ...signedIn,
       schema: {
         tags,
         summary: 'Sửa dự thảo (người soạn, khi đang soạn hoặc bị trả lại)',
@@ -184,6 +211,7 @@ export function registerOfficeRoutes(
   api.post(
     '/office/drafts/:id/step',
     {
+      ...signedIn,
       schema: {
         tags,
         summary: 'Trình, kiểm tra, duyệt hoặc trả lại dự thảo (Điều 10–13)',
@@ -203,6 +231,7 @@ export function registerOfficeRoutes(
   api.post(
     '/office/drafts/:id/number',
     {
+      ...signedIn,
       schema: {
         tags,
         summary: 'Cấp số cho dự thảo đã duyệt và vào sổ văn bản đi (Điều 15–16)',
@@ -222,6 +251,7 @@ export function registerOfficeRoutes(
   api.post(
     '/office/outgoing/:id/compose',
     {
+      ...signedIn,
       schema: {
         tags,
         summary: 'Trình bày văn bản theo Phụ lục I Nghị định 30/2020 (DOCX và PDF, thêm vào tệp)',
@@ -265,6 +295,7 @@ export function registerOfficeRoutes(
   api.post(
     '/office/outgoing/:id/issue',
     {
+      ...signedIn,
       schema: {
         tags,
         summary: 'Phát hành văn bản đi đã cấp số cho các nơi nhận (Điều 18)',
@@ -294,6 +325,7 @@ export function registerOfficeRoutes(
   api.put(
     '/office/settings',
     {
+      ...signedIn,
       schema: {
         tags,
         summary: 'Khai báo tên viết tắt của đơn vị và các phòng soạn thảo',
@@ -307,6 +339,7 @@ export function registerOfficeRoutes(
   api.post(
     '/office/settings/certificate',
     {
+      ...signedIn,
       schema: {
         tags,
         summary: 'Nhập chứng thư số và khoá của đơn vị từ tệp PKCS#12 (.p12/.pfx, base64)',
@@ -336,6 +369,7 @@ export function registerOfficeRoutes(
   api.post(
     '/office/settings/trusted-roots',
     {
+      ...signedIn,
       schema: {
         tags,
         summary: 'Thêm một chứng thư gốc tin cậy (PEM hoặc DER base64)',
@@ -353,6 +387,7 @@ export function registerOfficeRoutes(
   api.post(
     '/office/settings/trusted-roots/:id/remove',
     {
+      ...signedIn,
       schema: {
         tags,
         summary: 'Bỏ một chứng thư gốc khỏi danh sách tin cậy',
@@ -379,6 +414,7 @@ export function registerOfficeRoutes(
   api.post(
     '/office/outgoing',
     {
+      ...signedIn,
       schema: {
         tags,
         summary: 'Cấp số và vào sổ văn bản đi (Điều 15 Nghị định 30/2020), gửi ngay cho nơi nhận',
@@ -429,6 +465,7 @@ export function registerOfficeRoutes(
   api.post(
     '/office/outgoing/:id/withdraw',
     {
+      ...signedIn,
       schema: {
         tags,
         summary: 'Thu hồi văn bản đi (Điều 18): giữ số, đánh dấu đã thu hồi',
@@ -448,6 +485,7 @@ export function registerOfficeRoutes(
   api.post(
     '/office/outgoing/:id/sign',
     {
+      ...signedIn,
       schema: {
         tags,
         summary: 'Ký số tệp PDF của văn bản đi bằng chứng thư của đơn vị (PAdES)',
@@ -464,6 +502,48 @@ export function registerOfficeRoutes(
         passphrase: () => officeKeyPassphrase(),
       });
     },
+  );
+  // Signing with the signer's own tool (USB token, remote service): docs/office.md.
+  api.post(
+    '/office/outgoing/:id/sign/prepare',
+    {
+      ...signedIn,
+      schema: {
+        tags,
+        summary:
+          'Chuẩn bị ký bằng thiết bị ký số của người ký: PDF có chỗ chữ ký, trả mã băm vùng ký và mã chuẩn bị',
+        params: idParams,
+        response: { 200: signPrepared },
+      },
+    },
+    async (request) =>
+      (await import('./signing/external-signature.ts')).prepareExternalSignature(
+        db,
+        requireScope(request),
+        request.params.id,
+        { upload: () => readPdfAndCertificate(request) },
+      ),
+  );
+  api.post(
+    '/office/outgoing/:id/sign/complete',
+    {
+      ...signedIn,
+      schema: {
+        tags,
+        summary:
+          'Hoàn tất ký bằng thiết bị ký số: nhận chữ ký CMS (hoặc chữ ký thô và chứng thư), kiểm tra, gắn vào PDF và lưu',
+        params: idParams,
+        body: signCompleteBody,
+        response: { 200: outgoingDetail },
+      },
+    },
+    async (request) =>
+      (await import('./signing/external-signature.ts')).completeExternalSignature(
+        db,
+        requireScope(request),
+        request.params.id,
+        request.body,
+      ),
   );
   api.get(
     '/office/outgoing/:id/signed.pdf',
@@ -616,6 +696,7 @@ export function registerOfficeRoutes(
   api.post(
     '/office/incoming',
     {
+      ...signedIn,
       schema: {
         tags,
         summary: 'Vào sổ văn bản đến nhận bản giấy hoặc thư điện tử (Điều 22)',
@@ -666,6 +747,7 @@ export function registerOfficeRoutes(
   api.post(
     '/office/incoming/:id/assign',
     {
+      ...signedIn,
       schema: {
         tags,
         summary: 'Giao xử lý văn bản đến: chủ trì, phối hợp, hạn xử lý (Điều 23)',
@@ -704,6 +786,7 @@ export function registerOfficeRoutes(
   api.post(
     '/office/assignments/:id/report',
     {
+      ...signedIn,
       schema: {
         tags,
         summary: 'Báo cáo tiến độ hoặc kết quả xử lý',
@@ -758,6 +841,7 @@ export function registerOfficeRoutes(
   api.post(
     '/office/calendar',
     {
+      ...signedIn,
       schema: {
         tags,
         summary: 'Thêm một mục lịch công tác',
@@ -775,6 +859,7 @@ export function registerOfficeRoutes(
   api.put(
     '/office/calendar/:id',
     {
+      ...signedIn,
       schema: {
         tags,
         summary: 'Sửa một mục lịch công tác (đánh dấu nếu tuần đã công bố)',
@@ -794,6 +879,7 @@ export function registerOfficeRoutes(
   api.delete(
     '/office/calendar/:id',
     {
+      ...signedIn,
       schema: {
         tags,
         summary: 'Xoá một mục lịch công tác',
@@ -811,6 +897,7 @@ export function registerOfficeRoutes(
   api.post(
     '/office/calendar/publish',
     {
+      ...signedIn,
       schema: {
         tags,
         summary: 'Công bố lịch công tác tuần trên trang công khai',

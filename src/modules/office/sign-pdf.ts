@@ -4,7 +4,8 @@ import type { Db } from '../../db/connection.ts';
 import { actorOf, requireOfficeUnit, type Caller } from './caller.ts';
 import { unitSigner } from './keys.ts';
 import { findUnit, logAction } from './repo.ts';
-import { checkSignablePdf, signPdfBytes } from './signing.ts';
+import { checkSignablePdf } from './signing.ts';
+import { AgencyKeyAdapter, signWithAdapter } from './signing/adapter.ts';
 
 export interface SignedPdf {
   pdf: Buffer;
@@ -37,7 +38,7 @@ export async function signPdf(
   const actor = actorOf(caller);
   const signer = await unitSigner(db, actor, unitId, input.passphrase);
   const signingTime = input.signingTime ?? new Date();
-  const pdf = await signPdfBytes(input.pdf, signer, {
+  const pdf = await signWithAdapter(input.pdf, new AgencyKeyAdapter(signer), {
     name: unit.name,
     reason: input.reason ?? 'Ký số văn bản',
     location: 'Việt Nam',

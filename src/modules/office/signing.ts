@@ -9,8 +9,13 @@
  * §5.3, PAdES baseline B-B).
  */
 import { plainAddPlaceholder } from '@signpdf/placeholder-plain';
-import { SignPdf } from '@signpdf/signpdf';
-import { Signer, SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
+import {
+  findByteRange,
+  removeTrailingNewLine,
+  Signer,
+  SUBFILTER_ETSI_CADES_DETACHED,
+} from '@signpdf/utils';
+import { createHash } from 'node:crypto';
 import forge from 'node-forge';
 import type { UnitSigner } from './keys.ts';
 
@@ -112,15 +117,31 @@ export interface SignOptions {
   signingTime: Date;
 }
 
+/** A PDF ready for its signature: the byte range written, /Contents still zeros. */
+export interface PreparedPdf {
+  /** The whole file with the empty /Contents placeholder in place. */
+  pdf: Buffer;
+  byteRange: [number, number, number, number];
+  /** SHA-256 of the bytes the byte range covers: the CMS message-digest must hold it. */
+  digest: Buffer;
+}
+
+/** Room for the CMS with a two- or three-certificate chain (bytes; twice that in hex). */
+export const SIGNATURE_LENGTH = 16_384;
+
+/** The bytes a prepared PDF's byte range covers (what is signed). */
+export function signedContent(prepared: Pick<PreparedPdf, 'pdf' | 'byteRange'>): Buffer {
+  const [, b, c, d] = prepared.byteRange;
+  return Buffer.concat([prepared.pdf.subarray(0, b), prepared.pdf.subarray(c, c + d)]);
+}
+
 /**
- * Signs `pdf`: the bytes of the input are kept as they are and the
- * signature is appended as an incremental update.
+ * Adds the signature dictionary as an incremental update (the input's bytes
+ * are kept) and writes its /ByteRange, as @signpdf's SignPdf.sign does
+ * before it calls a signer; the signature itself comes later (embedSignature),
+ * from this server's key or from the signer's own tool.
  */
-export async function signPdfBytes(
-  pdf: Buffer,
-  signer: UnitSigner,
-  options: SignOptions,
-): Promise<Buffer> {
+export function preparePdf(pdf: Buffer, options: SignOptions): PreparedPdf {
   checkSignablePdf(pdf);
   // @signpdf drops one trailing "\n" or "\r" and then needs an "%%EOF" line
   // at the end: for any other ending, an empty "%%EOF" line is appended
@@ -129,9 +150,9 @@ export async function signPdfBytes(
   const input = /[\r\n]%%EOF\n?$/.test(ending)
     ? pdf
     : Buffer.concat([pdf, Buffer.from('\n%%EOF\n')]);
-  let prepared: Buffer;
+  let placed: Buffer;
   try {
-    prepared = plainAddPlaceholder({
+    placed = plainAddPlaceholder({
       pdfBuffer: input,
       reason: options.reason,
       contactInfo: '',
@@ -139,8 +160,7 @@ export async function signPdfBytes(
       location: options.location,
       signingTime: options.signingTime,
       subFilter: SUBFILTER_ETSI_CADES_DETACHED,
-      // Room for the CMS with a two-certificate chain.
-      signatureLength: 16_384,
+      signatureLength: SIGNATURE_LENGTH,
       appName: 'sogd',
     });
   } catch (error) {
@@ -148,5 +168,57 @@ export async function signPdfBytes(
       `Không đọc được cấu trúc PDF để chèn chữ ký (${error instanceof Error ? error.message : String(error)}); tệp dùng bảng tham chiếu nén hoặc bị hỏng.`,
     );
   }
-  return new SignPdf().sign(prepared, new CadesSigner(signer), options.signingTime);
+  let out = removeTrailingNewLine(placed);
+  const { byteRangePlaceholder, byteRangePlaceholderPosition } = findByteRange(out);
+  if (!byteRangePlaceholder || byteRangePlaceholderPosition === undefined)
+    throw new UnreadablePdfError('Không chèn được chỗ cho chữ ký vào tệp PDF.');
+  const byteRangeEnd = byteRangePlaceholderPosition + byteRangePlaceholder.length;
+  const contentsAt = out.indexOf('/Contents ', byteRangeEnd);
+  const holeStart = out.indexOf('<', contentsAt);
+  const holeEnd = out.indexOf('>', holeStart) + 1;
+  const byteRange: [number, number, number, number] = [0, holeStart, holeEnd, out.length - holeEnd];
+  const written = `/ByteRange [${byteRange.join(' ')}]`.padEnd(byteRangePlaceholder.length, ' ');
+  out = Buffer.concat([
+    out.subarray(0, byteRangePlaceholderPosition),
+    Buffer.from(written, 'latin1'),
+    out.subarray(byteRangeEnd),
+  ]);
+  const digest = createHash('sha256')
+    .update(signedContent({ pdf: out, byteRange }))
+    .digest();
+  return { pdf: out, byteRange, digest };
+}
+
+/** Puts a CMS (DER) into the prepared PDF's /Contents, zero-padded; refuses one too long. */
+export function embedSignature(
+  prepared: Pick<PreparedPdf, 'pdf' | 'byteRange'>,
+  cms: Buffer,
+): Buffer {
+  const [, b, c] = prepared.byteRange;
+  const room = c - b - 2;
+  const hex = cms.toString('hex');
+  if (hex.length > room)
+    throw new UnreadablePdfError(
+      `Chữ ký dài quá chỗ dành sẵn trong PDF (${cms.length} byte, tối đa ${room / 2}).`,
+    );
+  return Buffer.concat([
+    prepared.pdf.subarray(0, b),
+    Buffer.from(`<${hex.padEnd(room, '0')}>`, 'latin1'),
+    prepared.pdf.subarray(c),
+  ]);
+}
+
+/**
+ * Signs `pdf` with the unit's agency key in process (the bytes of the input
+ * are kept; the signature is appended as an incremental update). The same
+ * as signing/adapter.ts `signWithAdapter` with an `AgencyKeyAdapter`.
+ */
+export async function signPdfBytes(
+  pdf: Buffer,
+  signer: UnitSigner,
+  options: SignOptions,
+): Promise<Buffer> {
+  const prepared = preparePdf(pdf, options);
+  const cms = await new CadesSigner(signer).sign(signedContent(prepared));
+  return embedSignature(prepared, cms);
 }

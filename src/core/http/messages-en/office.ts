@@ -167,4 +167,44 @@ export const OFFICE_EN: Record<string, string> = {
     'Attachment {} ({}) of the package has no content (<AttachmentEncoded>/<Attachment> with ContentId {}).',
   'Nội dung tệp đính kèm {} không phải base64.': 'The content of attachment {} is not base64.',
   'Tệp đính kèm {} lớn quá {} MB.': 'Attachment {} is larger than {} MB.',
+  // Signing with a USB token or a remote signing service (signing/external-signature.ts).
+  '{} phải ở dạng base64': '{} must be base64',
+  'Chữ ký CMS': 'The CMS signature',
+  'Giá trị chữ ký': 'The signature value',
+  'Cần chứng thư của người ký': "The signer's certificate is needed",
+  'Tối đa 5 chứng thư': 'At most 5 certificates',
+  'Mã chuẩn bị ký không hợp lệ': 'Invalid signing preparation id',
+  'Cần đúng một trong hai: cms, hoặc signature kèm certificates':
+    'Exactly one of the two is needed: cms, or signature with certificates',
+  'Chữ ký thô cần kèm chuỗi chứng thư (certificates)':
+    'A raw signature needs its certificate chain (certificates)',
+  'Không chèn được chỗ cho chữ ký vào tệp PDF.':
+    'No room for the signature could be added to the PDF.',
+  'Chữ ký dài quá chỗ dành sẵn trong PDF ({} byte, tối đa {}).':
+    'The signature is longer than the room kept for it in the PDF ({} bytes, at most {}).',
+  'lần chuẩn bị ký': 'signing preparation',
+  'Lần chuẩn bị ký này đã dùng: hãy chuẩn bị ký lại.':
+    'This signing preparation has been used: prepare the signing again.',
+  'Lần chuẩn bị ký đã quá {} phút: hãy chuẩn bị ký lại.':
+    'The signing preparation is older than {} minutes: prepare the signing again.',
+  'Chữ ký thô cần chứng thư của người ký gửi ở bước chuẩn bị ký; hãy chuẩn bị lại kèm chứng thư, hoặc gửi chữ ký CMS.':
+    "A raw signature needs the signer's certificate sent at the prepare step; prepare again with the certificate, or send a CMS signature.",
+  'Chứng thư thứ {} không đọc được (cần PEM hoặc DER base64).':
+    'Certificate {} cannot be read (PEM or base64 DER expected).',
+  'Chứng thư người ký khác chứng thư đã gửi ở bước chuẩn bị ký.':
+    "The signer's certificate differs from the one sent at the prepare step.",
+  'Ký bằng thiết bị ký số cần người ký đăng nhập.':
+    'Signing with a signing device needs the signer to be signed in.',
+  'Không đọc được chứng thư của người ký (cần PEM hoặc DER).':
+    "The signer's certificate cannot be read (PEM or DER expected).",
+  'Chữ ký thô chỉ nhận khoá RSA; với khoá khác, hãy gửi chữ ký CMS.':
+    'A raw signature is accepted for RSA keys only; for another key, send a CMS signature.',
+  'Chữ ký không hợp lệ: không kiểm tra được bằng chứng thư của người ký.':
+    "Invalid signature: it does not verify with the signer's certificate.",
+  'Chữ ký không khớp với văn bản đã chuẩn bị: mã băm được ký khác mã băm của vùng ký.':
+    'The signature does not match the prepared document: the signed digest differs from the byte range digest.',
+  'Chứng thư của người ký không dẫn về chứng thư gốc tin cậy nào của Sở.':
+    "The signer's certificate does not chain to any root certificate the department trusts.",
+  'Chứng thư của người ký hết hiệu lực hoặc chưa có hiệu lực.':
+    "The signer's certificate has expired or is not yet valid.",
 };

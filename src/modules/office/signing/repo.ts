@@ -5,7 +5,11 @@
  */
 import type { Insertable } from 'kysely';
 import type { Db } from '../../../db/connection.ts';
-import type { OfficeSignatureCheckTable, OfficeTrustedRootTable } from '../../../db/schema.ts';
+import type {
+  OfficeSignatureCheckTable,
+  OfficeSignPrepareTable,
+  OfficeTrustedRootTable,
+} from '../../../db/schema.ts';
 
 /**
  * The certificates a signature may chain to: every CA the office made for
@@ -87,4 +91,28 @@ export async function signatureChecksOf(db: Db, documentIds: readonly string[]) 
     .where('document_id', 'in', [...documentIds])
     .orderBy('checked_at')
     .execute();
+}
+
+// ---------------------------------------------------------------- signing with a token
+
+export async function insertSignPrepare(
+  db: Db,
+  row: Insertable<OfficeSignPrepareTable>,
+): Promise<void> {
+  await db.insertInto('office_sign_prepare').values(row).execute();
+}
+
+export async function findSignPrepare(db: Db, id: string) {
+  return db.selectFrom('office_sign_prepare').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Marks a prepared signature used; false when it was already (two completions at once). */
+export async function markSignPrepareUsed(db: Db, id: string): Promise<boolean> {
+  const r = await db
+    .updateTable('office_sign_prepare')
+    .set({ used_at: new Date() })
+    .where('id', '=', id)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }
