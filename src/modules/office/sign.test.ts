@@ -112,7 +112,7 @@ describe.skipIf(!existsSync(PDFSIG))('PAdES signing (docs/formats/office.md)', (
     }
   });
 
-  it('keeps the unit certificate, encrypted, and signs a 20-page PDF in under a second', async () => {
+  it('keeps the unit certificate, encrypted, and signs a 20-page PDF that pdfsig accepts', async () => {
     const certs = await db
       .selectFrom('office_certificate')
       .select(['role', 'private_key_pem'])
@@ -120,13 +120,12 @@ describe.skipIf(!existsSync(PDFSIG))('PAdES signing (docs/formats/office.md)', (
     expect(certs.map((c) => c.role).sort()).toEqual(['ca', 'unit']);
     for (const c of certs) expect(c.private_key_pem).toContain('BEGIN ENCRYPTED PRIVATE KEY');
     const twenty = await pdf(20);
-    const started = performance.now();
+    // How fast is bench/office.ts's to say (< 1 s, issue #17), not a test's.
     const result = await signPdf(db, system, {
       unitId: ids.SGD!,
       pdf: twenty,
       passphrase: PASSPHRASE,
     });
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(pdfsig(result.pdf, 'twenty.pdf')).toContain('Signature is Valid.');
     expect(await db.selectFrom('office_certificate').select('id').execute()).toHaveLength(2);
   });

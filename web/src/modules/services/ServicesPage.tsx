@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Drawer, Input, Segmented, Space, Table, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Me } from '../../../../src/modules/orgs/contract.ts';
 import type {
   ApplicationAction,
@@ -36,10 +36,14 @@ export default function ServicesPage({ me }: { me: Me }) {
   const [receivedBy, setReceivedBy] = useState('');
   const [receiverDocument, setReceiverDocument] = useState('');
   const [actionError, setActionError] = useState<string | null>(null);
+  // Only the newest list's answer is shown: switching the filter quickly could
+  // otherwise let the previous filter's late answer replace the rows.
+  const latestList = useRef(0);
   const load = useCallback(() => {
-    servicesApi
-      .list({ due: filter === 'all' ? undefined : filter })
-      .then((r) => setRows(r.items), setError);
+    const asked = ++latestList.current;
+    servicesApi.list({ due: filter === 'all' ? undefined : filter }).then((r) => {
+      if (asked === latestList.current) setRows(r.items);
+    }, setError);
   }, [filter]);
   useEffect(load, [load]);
   if (error) return <ErrorResult error={error} />;
