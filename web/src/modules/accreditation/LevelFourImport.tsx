@@ -79,7 +79,7 @@ export function LevelFourImport({ sets }: { sets: readonly SetSummary[] }) {
         {stale && <Alert type="warning" showIcon message={stale} description={m.textStaleKept} />}
         <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
           <Form.Item name="source" label={m.levelFourSource}>
-            <Input maxLength={500} placeholder="Thông tư …/2018/TT-BGDĐT, Điều …" />
+            <Input maxLength={500} placeholder={m.levelFourSourceExample} />
           </Form.Item>
           <Form.Item name="lines" label={m.levelFourLines} extra={m.levelFourLinesHint}>
             <Input.TextArea autoSize={{ minRows: 4 }} maxLength={100_000} />
