@@ -2,9 +2,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { fileAnswer } from '../../core/contract.ts';
-import { AppError } from '../../core/errors.ts';
 import { requireScope } from '../../core/http/context.ts';
 import { RateLimiter } from '../../core/http/rate-limit.ts';
+import { lookupThrottle } from './lookup-throttle.ts';
 import type { ModuleServices } from '../../core/module.ts';
 import {
   admittedList,
@@ -739,17 +739,7 @@ export function registerAdmissionsRoutes(
         querystring: lookupQuery,
         response: { 200: lookupAnswer },
       },
-      onRequest: async (request, reply) => {
-        const wait = lookups.take(request.ip);
-        if (wait > 0) {
-          void reply.header('retry-after', String(wait));
-          throw new AppError(
-            429,
-            'Tra cứu quá nhiều lần',
-            `Bạn đã tra cứu quá nhiều lần trong thời gian ngắn. Vui lòng thử lại sau ${wait} giây.`,
-          );
-        }
-      },
+      onRequest: lookupThrottle(lookups),
     },
     // From the read-only standby when there is one (DATABASE_READ_URL), as the counts.
     (request) =>

@@ -1,8 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError, badRequest } from '../../../core/errors.ts';
+import { badRequest } from '../../../core/errors.ts';
 import { RateLimiter } from '../../../core/http/rate-limit.ts';
+import { lookupThrottle } from '../lookup-throttle.ts';
 import { requireScope } from '../../../core/http/context.ts';
 import type { ModuleServices } from '../../../core/module.ts';
 import { UnreadableWorkbookError } from '../../../lib/xlsx.ts';
@@ -274,17 +275,7 @@ export function registerEntryRoutes(app: FastifyInstance, services: ModuleServic
         querystring: entryLookupQuery,
         response: { 200: lookupAnswer },
       },
-      onRequest: async (request, reply) => {
-        const wait = lookups.take(request.ip);
-        if (wait > 0) {
-          void reply.header('retry-after', String(wait));
-          throw new AppError(
-            429,
-            'Tra cứu quá nhiều lần',
-            `Bạn đã tra cứu quá nhiều lần trong thời gian ngắn. Vui lòng thử lại sau ${wait} giây.`,
-          );
-        }
-      },
+      onRequest: lookupThrottle(lookups),
     },
     (request) =>
       lookupEntryResult(services.readDb, { campaignId: request.params.campaign, ...request.query }),
