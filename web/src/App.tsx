@@ -8,7 +8,7 @@ import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from
 import type { Me } from '../../src/modules/orgs/contract.ts';
 import { menuItems } from './menu.tsx';
 import { authApi } from './modules/orgs/api.ts';
-import { ApiError, setCsrfToken } from './shared/api.ts';
+import { ApiError, setCsrfToken, signedOutAsNull } from './shared/api.ts';
 import { catalogues, I18nContext, ROLE_LABELS, useI18n, type Lang } from './shared/i18n.ts';
 
 // Pages import it from shared/; exported here too, as it was.
@@ -62,14 +62,10 @@ export function useMe(): Me | null | undefined {
   const { data } = useQuery({
     queryKey: ['me'],
     queryFn: async () => {
-      try {
-        const result = await authApi.me();
-        setCsrfToken(result.csrfToken);
-        return result.user;
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 401) return null;
-        throw error;
-      }
+      const result = await signedOutAsNull(authApi.me());
+      if (!result) return null;
+      setCsrfToken(result.csrfToken);
+      return result.user;
     },
   });
   return data;

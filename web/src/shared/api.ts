@@ -25,6 +25,16 @@ export class ApiError extends Error {
   }
 }
 
+/** A request's answer, or null when the caller is not signed in (401): a page that shows a sign-in form then. */
+export async function signedOutAsNull<T>(request: Promise<T>): Promise<T | null> {
+  try {
+    return await request;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return null;
+    throw error;
+  }
+}
+
 /** What to show when an error answer carries no problem details (a proxy's 502, say). */
 export function serverSaid(status: number): { title: string; detail: string } {
   return activeLang() === 'en'

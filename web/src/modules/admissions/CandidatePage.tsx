@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Form, Input, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { ApiError, problemText } from '../../shared/api.ts';
+import { ApiError, problemText, signedOutAsNull } from '../../shared/api.ts';
 import { formatDate, useI18n, useMessages } from '../../shared/i18n.ts';
 import { authApi } from '../orgs/api.ts';
 import { admissionsApi, candidateApi } from './api.ts';
@@ -30,14 +30,7 @@ export default function CandidatePage() {
   });
   const application = useQuery({
     queryKey: ['admissions', campaign, 'application'],
-    queryFn: async () => {
-      try {
-        return await candidateApi.application(campaign);
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 401) return null;
-        throw error;
-      }
-    },
+    queryFn: () => signedOutAsNull(candidateApi.application(campaign)),
   });
   // A browser also signed in as staff: its writes are sent as the school's, on the family's behalf.
   const staff = useQuery({

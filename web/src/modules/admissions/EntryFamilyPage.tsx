@@ -5,7 +5,7 @@ import { showAtFields } from './fieldErrors.ts';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { parseVietnameseDate } from '../../../../src/lib/dates.ts';
-import { ApiError } from '../../shared/api.ts';
+import { signedOutAsNull } from '../../shared/api.ts';
 import { DateInput, dateRules } from '../../shared/DateInput.tsx';
 import { formatDate, useI18n, useMessages } from '../../shared/i18n.ts';
 import { admissionsApi, candidateApi } from './api.ts';
@@ -37,14 +37,7 @@ export default function EntryFamilyPage() {
   });
   const application = useQuery({
     queryKey: ['admissions', campaign, 'entry-application'],
-    queryFn: async () => {
-      try {
-        return await candidateApi.entryApplication(campaign);
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 401) return null;
-        throw error;
-      }
-    },
+    queryFn: () => signedOutAsNull(candidateApi.entryApplication(campaign)),
   });
   const c = info.data;
   const rules = c?.entryRules;
