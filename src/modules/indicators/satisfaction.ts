@@ -21,7 +21,6 @@ export async function parentSatisfaction(
   const { unit } = await drillUnit(db, scope, input.unitId);
   const rows = await surveyResultsUnder(db, unit.path, input.year);
   const surveys = new Map<string, SatisfactionAnswer['surveys'][number]>();
-  const sums = new Map<string, { weighted: number; scored: number }>();
   for (const r of rows) {
     let survey = surveys.get(r.survey_id);
     if (!survey) {
@@ -34,7 +33,6 @@ export async function parentSatisfaction(
         schools: [],
       };
       surveys.set(r.survey_id, survey);
-      sums.set(r.survey_id, { weighted: 0, scored: 0 });
     }
     survey.answers += r.answers;
     survey.schools.push({
@@ -42,16 +40,13 @@ export async function parentSatisfaction(
       answers: r.answers,
       meanScore: r.mean_score,
     });
-    if (r.mean_score !== null) {
-      const sum = sums.get(r.survey_id)!;
-      sum.weighted += r.mean_score * r.answers;
-      sum.scored += r.answers;
-    }
   }
-  for (const [id, survey] of surveys) {
-    const sum = sums.get(id)!;
+  for (const survey of surveys.values()) {
+    const scored = survey.schools.filter((school) => school.meanScore !== null);
+    const answers = scored.reduce((sum, school) => sum + school.answers, 0);
+    const weighted = scored.reduce((sum, school) => sum + school.meanScore! * school.answers, 0);
     // Rounded only here, for display, never in the sums (issue #16, "Correctness").
-    survey.meanScore = sum.scored ? Math.round((sum.weighted / sum.scored) * 100) / 100 : null;
+    survey.meanScore = answers ? Math.round((weighted / answers) * 100) / 100 : null;
   }
   return { year: input.year, unit: brief(unit), surveys: [...surveys.values()] };
 }
