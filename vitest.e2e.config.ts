@@ -8,6 +8,8 @@ export const e2eTest: NonNullable<TestProjectInlineConfiguration['test']> = {
   // Each file starts its own server on a free port with its own data folder,
   // so files may run side by side; SOGD_E2E_WORKERS=1 runs them one by one.
   maxWorkers: Number(process.env.SOGD_E2E_WORKERS) || 2,
+  // One migrated embedded database, copied into each file's data folder.
+  globalSetup: ['test/helpers/pgdata-template.ts'],
   testTimeout: 120_000,
   hookTimeout: 180_000,
   // How long expect.poll waits for the page (default 1 s): a page's first

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
+import { seedDataDir } from './pgdata-template.ts';
 
 export const REPO = resolve(import.meta.dirname, '../..');
 
@@ -30,6 +31,7 @@ export async function startServer(
   timeoutMs = 120_000,
 ): Promise<RunningServer> {
   const port = await freePort();
+  seedDataDir(env);
   // SOGD_SERVE_NODE_ARGS: Node flags for the server only (a bench's `--cpu-prof`, which NODE_OPTIONS refuses).
   const nodeArgs = (process.env.SOGD_SERVE_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const serveArgs = ['bin/sogd.js', 'serve', '--port', String(port), ...args];
