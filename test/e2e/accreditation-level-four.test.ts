@@ -246,6 +246,15 @@ describe('Mức 4 in the browser', () => {
           .isVisible(),
       )
       .toBe(true);
+    // The school reads the list's history too: the version it rates against.
+    await four.getByRole('button', { name: 'Lịch sử danh sách' }).click();
+    const dialog = page.getByRole('dialog');
+    await expect
+      .poll(() => dialog.getByText('Phiên bản 3', { exact: true }).isVisible())
+      .toBe(true);
+    await noOverflow(page);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.isVisible()).toBe(false);
     for (const code of ['M4.1', 'M4.2', 'M4.3']) {
       const row = four.getByTestId(`level-four-${code}`);
       await row.getByLabel(`Đạt ${code}`).getByText('Đạt', { exact: true }).click();

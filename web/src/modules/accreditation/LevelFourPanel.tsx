@@ -3,8 +3,9 @@ import { Alert, App as AntApp, Button, Card, Input, Radio, Space, Tag, Typograph
 import { useState } from 'react';
 import type { CycleDetail } from '../../../../src/modules/accreditation/contract.ts';
 import { problemText } from '../../shared/api.ts';
-import { fill, useMessages } from '../../shared/i18n.ts';
+import { fill, formatDate, useMessages } from '../../shared/i18n.ts';
 import { accreditationApi } from './api.ts';
+import { LevelFourHistory } from './LevelFourHistory.tsx';
 import { messages } from './messages.ts';
 import { MetRating } from './MetRating.tsx';
 
@@ -41,10 +42,18 @@ export function LevelFourPanel({
             {fill(m.levelFourClosed, { below: four.level - 1 })}
           </Typography.Text>
         )}
-        {entered && four.source && (
-          <Typography.Text type="secondary">
-            {m.levelFourSource}: {four.source}
-          </Typography.Text>
+        {entered && (
+          <Space wrap>
+            <Typography.Text type="secondary">
+              {m.levelFourSource}: {four.source} ·{' '}
+              {fill(m.levelFourVersion, {
+                version: four.version,
+                who: four.updatedBy ?? '',
+                at: four.updatedAt ? formatDate(four.updatedAt, true) : '',
+              })}
+            </Typography.Text>
+            <LevelFourHistory setId={four.setId} />
+          </Space>
         )}
         {four.criteria.map((c) => (
           <div
