@@ -1319,6 +1319,24 @@ export interface AccreditationLevel4CriterionTable {
   position: number;
   text: string;
 }
+// Each saved version of a set's Mức 4 list (migration 2026121040).
+export interface AccreditationLevel4VersionTable {
+  set_id: string;
+  version: number;
+  source: string;
+  saved_by: string;
+  saved_at: Generated<Date>;
+  criteria: ColumnType<{ code: string; text: string }[], string, string>;
+}
+// The external team's Mức 4 ratings (migration 2026121041).
+export interface AccreditationExternalLevel4Table {
+  cycle_id: string;
+  code: string;
+  met: boolean;
+  comment: Generated<string>;
+  rated_by: string;
+  updated_at: Generated<Date>;
+}
 // The published results (migration 2026120763).
 export interface AccreditationPublicationTable {
   id: string;
@@ -1339,6 +1357,8 @@ export interface Database {
   accreditation_analysis_evidence: AccreditationAnalysisEvidenceTable;
   accreditation_level4_list: AccreditationLevel4ListTable;
   accreditation_level4_criterion: AccreditationLevel4CriterionTable;
+  accreditation_level4_version: AccreditationLevel4VersionTable;
+  accreditation_external_level4: AccreditationExternalLevel4Table;
   accreditation_text_version: AccreditationTextVersionTable;
   accreditation_comment: AccreditationCommentTable;
   accreditation_plan_task: AccreditationPlanTaskTable;

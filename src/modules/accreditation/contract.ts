@@ -309,6 +309,17 @@ export const levelFourView = z.object({
 });
 export type LevelFourView = z.infer<typeof levelFourView>;
 
+/** One saved version of a set's Mức 4 list: its source, who saved it and when, the criteria then. */
+export const levelFourVersion = z.object({
+  version: z.number().int(),
+  source: z.string(),
+  savedBy: z.string(),
+  savedAt: timestamp,
+  criteria: z.array(z.object({ code: z.string(), text: z.string() })),
+});
+export type LevelFourVersion = z.infer<typeof levelFourVersion>;
+export const levelFourVersionList = z.array(levelFourVersion);
+
 /** The department's import: one criterion a line ("1. …" or "1<tab>…"), the whole list replaced. */
 export const levelFourImportBody = z.object({
   /** Where the text was read (the circular, its article). */
@@ -350,6 +361,12 @@ export const cycleDetail = z.object({
           met: z.boolean().nullable(),
           justification: z.string(),
           evidence: z.array(evidenceRef),
+          /** The external team's rating (null until it rates the criterion). */
+          external: z
+            .object({ met: z.boolean(), comment: z.string(), ratedBy: z.string() })
+            .nullable(),
+          /** The team's rating differs from the school's. */
+          differs: z.boolean(),
         }),
       ),
     })
@@ -465,6 +482,14 @@ export const externalRatingBody = z.object({
   comment: text(5000).default(''),
 });
 export type ExternalRatingBody = z.infer<typeof externalRatingBody>;
+
+/** The external team's rating of one Mức 4 criterion (TT 17/18/19-2018's separate list). */
+export const externalLevelFourBody = z.object({
+  code: text(10),
+  met: z.boolean(),
+  comment: text(5000).default(''),
+});
+export type ExternalLevelFourBody = z.infer<typeof externalLevelFourBody>;
 
 export const reviewBody = z.object({ comment: text(10_000).default(''), version: versionField });
 export type ReviewBody = z.infer<typeof reviewBody>;

@@ -33,6 +33,7 @@ export async function loadContent(db: Db, cycleId: string): Promise<CycleContent
     analyses,
     analysisEvidence,
     publication,
+    externalFour,
   ] = await Promise.all([
     repo.ratings(db, cycleId),
     repo.citations(db, cycleId),
@@ -46,6 +47,7 @@ export async function loadContent(db: Db, cycleId: string): Promise<CycleContent
     repo.analyses(db, cycleId),
     repo.analysisEvidence(db, cycleId),
     repo.activePublication(db, cycleId),
+    repo.externalLevelFour(db, cycleId),
   ]);
   return {
     ratings,
@@ -55,6 +57,7 @@ export async function loadContent(db: Db, cycleId: string): Promise<CycleContent
     texts,
     events,
     external,
+    externalFour,
     plan,
     comments,
     analyses,

@@ -1,3 +1,8 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Scope } from '../../core/access/scope.ts';
 import { AppError } from '../../core/errors.ts';
@@ -6,11 +11,19 @@ import type { Db } from '../../db/connection.ts';
 import { freshDatabase } from '../../../test/helpers/db.ts';
 import { makeTree, scopeAt, SMALL_PROVINCE } from '../../../test/helpers/fixtures.ts';
 import { addLinkEvidence } from './add-link-evidence.ts';
+import { buildReport } from './build-report.ts';
 import type { CycleDetail, EvidenceItem } from './contract.ts';
 import { createCampaign } from './create-campaign.ts';
 import { getCycle } from './get-cycle.ts';
-import { getLevelFour, importLevelFour, rateLevelFour } from './level-four.ts';
+import {
+  getLevelFour,
+  importLevelFour,
+  listLevelFourVersions,
+  rateLevelFour,
+} from './level-four.ts';
 import { openCycle } from './open-cycle.ts';
+import { rateExternal, rateExternalLevelFour } from './rate-external.ts';
+import { submitCycle } from './submit-cycle.ts';
 import { saveRating } from './repo.ts';
 
 // Mức 4 of TT 17/2018 (primary): the set ships placeholders; the department
@@ -66,7 +79,27 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await close();
+  rmSync(tmp, { recursive: true, force: true });
 });
+
+const tmp = mkdtempSync(join(tmpdir(), 'sogd-level-four-'));
+
+/** The report's text, read back from the DOCX (word/document.xml) or the PDF (pdftotext). */
+async function reportText(scope: Scope, format: 'docx' | 'pdf'): Promise<string> {
+  const report = await buildReport(db, scope, { cycleId: cycleA.id, format });
+  if (format === 'docx') {
+    const xml = await (
+      await JSZip.loadAsync(report.bytes)
+    )
+      .file('word/document.xml')!
+      .async('string');
+    return xml.replace(/<w:tab\/>/g, ' ').replace(/<[^>]+>/g, '');
+  }
+  const file = join(tmp, 'report.pdf');
+  writeFileSync(file, report.bytes);
+  // Without -layout: table cells wrap, so compare with spaces collapsed.
+  return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+}
 
 describe('the Mức 4 list of a set', () => {
   it('ships placeholders without text, unconfirmed; the school cannot rate them yet', async () => {
@@ -139,6 +172,40 @@ describe('the Mức 4 list of a set', () => {
     );
     expect(stale.detail).toContain('Danh sách tiêu chí Mức 4 (phiên bản 1 do');
     expect((await getLevelFour(db, adminB, 'tt17-2018')).criteria).toHaveLength(3);
+  });
+
+  it('keeps every version: who saved it, when, the source, and the list as it was', async () => {
+    const second = LIST.replace('thứ hai (nhập thử)', 'thứ hai, sửa lại (nhập thử)');
+    const four = await importLevelFour(db, department, {
+      setId: 'tt17-2018',
+      body: { source: 'Thông tư 17/2018/TT-BGDĐT, bản sửa (nhập thử)', lines: second, version: 1 },
+    });
+    expect(four.version).toBe(2);
+    // A refused import leaves no version behind.
+    await refusal(
+      importLevelFour(db, department, {
+        setId: 'tt17-2018',
+        body: { source: 'x', lines: '2. Sai số', version: 2 },
+      }),
+      400,
+    );
+    const versions = await listLevelFourVersions(db, adminB, 'tt17-2018');
+    expect(versions.map((v) => [v.version, v.source])).toEqual([
+      [2, 'Thông tư 17/2018/TT-BGDĐT, bản sửa (nhập thử)'],
+      [1, 'Thông tư 17/2018/TT-BGDĐT (nhập thử)'],
+    ]);
+    expect(versions[1]!.criteria[1]).toEqual({
+      code: 'M4.2',
+      text: 'Tiêu chí Mức 4 thứ hai (nhập thử).',
+    });
+    expect(versions[0]!.criteria[1]!.text).toBe('Tiêu chí Mức 4 thứ hai, sửa lại (nhập thử).');
+    expect(versions[0]!.savedBy).toContain(department.user.username);
+    expect(Date.parse(versions[0]!.savedAt)).toBeGreaterThanOrEqual(
+      Date.parse(versions[1]!.savedAt),
+    );
+    expect(await listLevelFourVersions(db, department, 'tt18-2018')).toEqual([]);
+    await refusal(listLevelFourVersions(db, department, 'tt57-2026'), 400);
+    await refusal(listLevelFourVersions(db, department, 'khong-co'), 404);
   });
 });
 
@@ -228,5 +295,98 @@ describe("a school's Mức 4", () => {
     const m41 = c.levelFour!.criteria.find((x) => x.code === 'M4.1')!;
     expect(m41).toMatchObject({ met: true, evidence: [{ id: link.id, code: link.code }] });
     expect(c.evidence.find((e) => e.id === link.id)!.citedBy).toContain('M4.1');
+  });
+});
+
+describe('Mức 4 in the report', () => {
+  it('the DOCX lists the Mức 4 criteria with the rating and evidence; one not met: Mức 3 with the reason', async () => {
+    await rateLevelFour(db, teacherA, {
+      cycleId: cycleA.id,
+      rating: { code: 'M4.2', met: false, justification: 'Chưa đạt: còn thiếu hồ sơ bồi dưỡng.' },
+    });
+    const text = await reportText(teacherA, 'docx');
+    expect(text).toContain('Tự đánh giá tiêu chí Mức 4 (danh sách riêng)');
+    expect(text).toContain('chưa đối chiếu văn bản gốc');
+    expect(text).toContain('Thông tư 17/2018/TT-BGDĐT, bản sửa (nhập thử) (phiên bản 2');
+    expect(text).toContain('Tiêu chí Mức 4 thứ hai, sửa lại (nhập thử).');
+    expect(text).toContain(`Đạt, xem ${link.code}. — ${link.code}`);
+    expect(text).toContain('Chưa đạt: còn thiếu hồ sơ bồi dưỡng.');
+    expect(text).toContain('Số tiêu chí Mức 4 (danh sách riêng) đạt: 2/3.');
+    expect(text).toContain('Trường đạt Mức 3 (');
+    expect(text).toContain('Chưa đạt Mức 4 vì tiêu chí Mức 4 M4.2 chưa đạt.');
+    expect(text).not.toContain('Trường đạt Mức 4');
+  });
+
+  it('all met: the PDF and the DOCX conclude Mức 4', async () => {
+    await rateLevelFour(db, teacherA, {
+      cycleId: cycleA.id,
+      rating: { code: 'M4.2', met: true, justification: `Đạt ${link.code}.` },
+    });
+    const pdf = await reportText(adminA, 'pdf');
+    expect(pdf).toContain('Tự đánh giá tiêu chí Mức 4 (danh sách riêng)');
+    expect(pdf).toContain('M4.3');
+    expect(pdf).toContain('Số tiêu chí Mức 4 (danh sách riêng) đạt: 3/3.');
+    expect(pdf).toContain('Trường đạt Mức 4 (theo Thông tư 17/2018/TT-BGDĐT, điều quy định');
+    expect(pdf).toContain('chưa được đối chiếu đầy đủ với văn bản gốc');
+    const docx = await reportText(adminA, 'docx');
+    expect(docx).toContain('Số tiêu chí Mức 4 (danh sách riêng) đạt: 3/3.');
+    expect(docx).toContain('Trường đạt Mức 4 (');
+    expect(docx).not.toContain('Chưa đạt Mức 4 vì');
+  });
+});
+
+describe("the external team's Mức 4", () => {
+  const rate = (code: string, met: boolean, scope: Scope = department) =>
+    rateExternalLevelFour(db, scope, {
+      cycleId: cycleA.id,
+      rating: { code, met, comment: met ? '' : 'Chưa thấy minh chứng.' },
+    });
+
+  it('is recorded only on a submitted cycle, by a reviewer, for a code of the list', async () => {
+    const early = await refusal(rate('M4.1', true), 409);
+    expect(early.detail).toContain('đã nộp');
+    const c = await getCycle(db, adminA, cycleA.id);
+    await submitCycle(db, adminA, {
+      cycleId: cycleA.id,
+      body: { comment: '', version: c.version },
+    });
+    await refusal(rate('M4.1', true, adminA), 403);
+    const unknown = await refusal(rate('M4.9', true), 400);
+    expect(unknown.errors[0]!.path).toBe('code');
+  });
+
+  it('Mức 3 by its criterion levels and every Mức 4 criterion met: Mức 4; one not met: Mức 3', async () => {
+    // Mức 4 ratings before the team's criterion levels reach Mức 3 do not count.
+    let c = await rate('M4.1', true);
+    expect(c.externalEvaluation!.level).toBe(0);
+    for (const s of cycleA.standards)
+      for (const cr of s.criteria)
+        c = await rateExternal(db, department, {
+          cycleId: cycleA.id,
+          rating: { criterionCode: cr.code, level: 3, comment: '' },
+        });
+    expect(c.externalEvaluation!.level).toBe(3);
+    expect(c.externalEvaluation!.reasons).toEqual([
+      'Chưa đạt Mức 4 vì tiêu chí Mức 4 M4.2, M4.3 chưa đạt.',
+    ]);
+    c = await rate('M4.2', true);
+    c = await rate('M4.3', false);
+    expect(c.externalEvaluation!.level).toBe(3);
+    expect(c.externalEvaluation!.reasons).toEqual([
+      'Chưa đạt Mức 4 vì tiêu chí Mức 4 M4.3 chưa đạt.',
+    ]);
+    const m43 = c.levelFour!.criteria.find((x) => x.code === 'M4.3')!;
+    expect(m43.external).toMatchObject({ met: false, comment: 'Chưa thấy minh chứng.' });
+    expect(m43.differs).toBe(true);
+    expect(c.levelFour!.criteria.find((x) => x.code === 'M4.1')!.differs).toBe(false);
+    // The school's own level is unchanged by the team's ratings.
+    expect(c.evaluation.level).toBe(4);
+    c = await rate('M4.3', true);
+    expect(c.externalEvaluation!.level).toBe(4);
+    expect(c.externalEvaluation!.reasons).toEqual([]);
+    expect(c.externalEvaluation!.confirmed).toBe(false);
+    expect(c.levelFour!.criteria.every((x) => !x.differs)).toBe(true);
+    // Another school's account cannot read it.
+    await refusal(getCycle(db, adminB, cycleA.id), 403);
   });
 });

@@ -18,6 +18,7 @@ import type {
   CycleDetail,
   LevelFourImportBody,
   LevelFourRatingBody,
+  LevelFourVersion,
   LevelFourView,
 } from './contract.ts';
 import { getCycle } from './get-cycle.ts';
@@ -25,6 +26,7 @@ import { checkJustification } from './rate-requirement.ts';
 import {
   bumpCycle,
   lockCycle,
+  levelFourVersions,
   lockLevelFourList,
   replaceLevelFourList,
   saveRating,
@@ -46,6 +48,26 @@ function requireLevelFourSet(setId: string): StandardSet & { levelFour: LevelFou
 export async function getLevelFour(db: Db, scope: Scope, setId: string): Promise<LevelFourView> {
   scope.require('accreditation.read');
   return (await levelFourOf(db, requireLevelFourSet(setId)))!;
+}
+
+/**
+ * The history of a set's Mức 4 list: every version the department saved,
+ * newest first, with its source, who saved it, when, and the criteria then.
+ */
+export async function listLevelFourVersions(
+  db: Db,
+  scope: Scope,
+  setId: string,
+): Promise<LevelFourVersion[]> {
+  scope.require('accreditation.read');
+  const set = requireLevelFourSet(setId);
+  return (await levelFourVersions(db, set.id)).map((v) => ({
+    version: v.version,
+    source: v.source,
+    savedBy: v.saved_by,
+    savedAt: v.saved_at.toISOString(),
+    criteria: v.criteria,
+  }));
 }
 
 /**

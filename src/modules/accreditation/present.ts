@@ -82,6 +82,8 @@ export interface CycleContent {
     at: Date;
   }[];
   external: { criterion_code: string; level: number; comment: string; rated_by: string }[];
+  /** The external team's Mức 4 ratings (migration 2026121041). */
+  externalFour: { code: string; met: boolean; comment: string; rated_by: string }[];
   plan: {
     id: string;
     step: CycleDetail['plan'][number]['step'];
@@ -183,6 +185,19 @@ export function presentCycle(
     four?.criteria ?? [],
     (code) => rated.get(code)?.met === true,
   );
+  // The team's conclusion by the same rules: its criterion levels, then Mức 4
+  // from its own Mức 4 ratings (Mức 3 and every Mức 4 criterion met; not checked
+  // against TT 17/18/19-2018, as for the school's).
+  const externalFour = new Map(content.externalFour.map((e) => [e.code, e]));
+  const externalEvaluation =
+    content.external.length || content.externalFour.length
+      ? evaluateWithLevelFour(
+          evaluateSchool(set, externalLevels),
+          set.levelFour,
+          four?.criteria ?? [],
+          (code) => externalFour.get(code)?.met === true,
+        )
+      : null;
   const own = scope.user.orgUnitId === cycle.school_id;
   return {
     id: cycle.id,
@@ -241,10 +256,11 @@ export function presentCycle(
             met: rated.get(c.code)?.met ?? null,
             justification: rated.get(c.code)?.justification ?? '',
             evidence: cited.get(c.code) ?? [],
+            ...presentExternalFour(externalFour.get(c.code), rated.get(c.code)?.met ?? null),
           })),
         }
       : null,
-    externalEvaluation: content.external.length ? evaluateSchool(set, externalLevels) : null,
+    externalEvaluation,
     members: content.members.map((m) => ({
       id: m.id,
       fullName: m.full_name,
@@ -332,6 +348,17 @@ function publishedDiffers(
     published.criteria.length !== levels.size ||
     published.criteria.some((c) => levels.get(c.code) !== c.level)
   );
+}
+
+function presentExternalFour(
+  x: CycleContent['externalFour'][number] | undefined,
+  schoolMet: boolean | null,
+) {
+  return {
+    external: x ? { met: x.met, comment: x.comment, ratedBy: x.rated_by } : null,
+    // A criterion the school has not rated counts as not met, as in the rule.
+    differs: x !== undefined && x.met !== (schoolMet === true),
+  };
 }
 
 function presentAnalysis(

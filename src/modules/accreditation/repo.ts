@@ -953,4 +953,58 @@ export async function replaceLevelFourList(
     .insertInto('accreditation_level4_criterion')
     .values(criteria.map((c, position) => ({ set_id: row.set_id, position, ...c })))
     .execute();
+  // The version just written, kept in the history (migration 2026121040).
+  await tx
+    .insertInto('accreditation_level4_version')
+    .columns(['set_id', 'version', 'source', 'saved_by', 'saved_at', 'criteria'])
+    .expression((eb) =>
+      eb
+        .selectFrom('accreditation_level4_list')
+        .select([
+          'set_id',
+          'version',
+          'source',
+          'updated_by',
+          'updated_at',
+          sql<string>`${JSON.stringify(criteria)}::jsonb`.as('criteria'),
+        ])
+        .where('set_id', '=', row.set_id),
+    )
+    .execute();
+}
+
+/** Every saved version of a set's Mức 4 list, newest first. */
+export function levelFourVersions(db: Q, setId: string) {
+  return db
+    .selectFrom('accreditation_level4_version')
+    .select(['version', 'source', 'saved_by', 'saved_at', 'criteria'])
+    .where('set_id', '=', setId)
+    .orderBy('version', 'desc')
+    .execute();
+}
+
+export function externalLevelFour(db: Q, cycleId: string) {
+  return db
+    .selectFrom('accreditation_external_level4')
+    .select(['code', 'met', 'comment', 'rated_by'])
+    .where('cycle_id', '=', cycleId)
+    .execute();
+}
+
+export async function saveExternalLevelFour(
+  tx: Tx,
+  row: { cycle_id: string; code: string; met: boolean; comment: string; rated_by: string },
+) {
+  await tx
+    .insertInto('accreditation_external_level4')
+    .values(row)
+    .onConflict((oc) =>
+      oc.columns(['cycle_id', 'code']).doUpdateSet({
+        met: row.met,
+        comment: row.comment,
+        rated_by: row.rated_by,
+        updated_at: sql`now()`,
+      }),
+    )
+    .execute();
 }

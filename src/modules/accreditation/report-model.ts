@@ -4,7 +4,7 @@
  * criterion (current state, strengths, weaknesses, improvement plan, level)
  * and the conclusion, Part III the evidence list. Rendered to DOCX and PDF.
  */
-import { formatVietnameseDate } from '../../lib/dates.ts';
+import { formatVietnameseDate, todayInVietnam } from '../../lib/dates.ts';
 import type { CycleDetail } from './contract.ts';
 import { COUNCIL_ROLE_LABELS } from './labels.ts';
 
@@ -151,6 +151,7 @@ export function reportModel(cycle: CycleDetail, unitAbove: string): ReportModel 
       p(c.level === 0 ? 'Chưa đạt Mức 1.' : `Đạt Mức ${c.level}.`);
     }
   }
+  levelFourSection(cycle, blocks);
   blocks.push({ kind: 'subheading', text: 'C. KẾT LUẬN' });
   const criteria = cycle.standards.flatMap((s) => s.criteria);
   const top = Math.max(1, ...criteria.flatMap((c) => c.requirements.map((r) => r.level)));
@@ -158,12 +159,22 @@ export function reportModel(cycle: CycleDetail, unitAbove: string): ReportModel 
     p(
       `Số tiêu chí đạt Mức ${level} trở lên: ${criteria.filter((c) => c.level >= level).length}/${criteria.length}.`,
     );
+  const four = cycle.levelFour;
+  if (four && four.version > 0)
+    p(
+      `Số tiêu chí Mức ${four.level} (danh sách riêng) đạt: ${four.criteria.filter((c) => c.met === true).length}/${four.criteria.length}.`,
+    );
+  // The level is the one computed with Mức 4 (rules.ts evaluateWithLevelFour).
   p(
     cycle.evaluation.level === 0
       ? 'Trường chưa đạt Mức 1.'
       : `Trường đạt Mức ${cycle.evaluation.level} (theo ${cycle.evaluation.articles[cycle.evaluation.level - 1] ?? 'quy tắc của bộ tiêu chuẩn'}).`,
   );
   for (const reason of cycle.evaluation.reasons) p(reason);
+  if (!cycle.evaluation.confirmed)
+    p(
+      'Lưu ý: quy tắc tính mức của trường (ngưỡng các mức, Mức 4) chưa được đối chiếu đầy đủ với văn bản gốc.',
+    );
 
   blocks.push({ kind: 'heading', text: 'Phần III. PHỤ LỤC: DANH MỤC MINH CHỨNG' });
   blocks.push({
@@ -217,4 +228,47 @@ export function reportModel(cycle: CycleDetail, unitAbove: string): ReportModel 
     }
   }
   return { unitAbove, school: cycle.school.name, place: '', blocks };
+}
+
+/**
+ * Mức 4 (TT 17/18/19-2018: a separate list of criteria for a school at Mức
+ * 3; its wording, count and rule are not confirmed, levelFour.note): the
+ * list as the department entered it, with the school's rating and its
+ * justification and evidence codes. Placed after the criteria of Mức 1–3,
+ * before the conclusion — CV 5932's template is believed to have a part
+ * "Tự đánh giá tiêu chí Mức 4" there (background knowledge, not checked).
+ */
+function levelFourSection(cycle: CycleDetail, blocks: Block[]): void {
+  const four = cycle.levelFour;
+  if (!four) return;
+  const p = (text: string) => blocks.push({ kind: 'paragraph', text });
+  blocks.push({
+    kind: 'heading',
+    text: `Tự đánh giá tiêu chí Mức ${four.level} (danh sách riêng)`,
+  });
+  if (!four.confirmed) p(`Lưu ý (chưa đối chiếu văn bản gốc): ${four.note}`);
+  p(`Căn cứ: ${four.article}.`);
+  if (four.version === 0) {
+    p(
+      `Sở chưa nhập nội dung các tiêu chí Mức ${four.level} từ văn bản gốc: trường chưa đánh giá được.`,
+    );
+    return;
+  }
+  p(
+    `Nội dung các tiêu chí do Sở nhập theo: ${four.source ?? ''} (phiên bản ${four.version}${four.updatedAt ? `, ${formatVietnameseDate(todayInVietnam(new Date(four.updatedAt)))}` : ''}).`,
+  );
+  if (!four.open)
+    p(
+      `Trường chưa đạt Mức ${four.level - 1} theo đánh giá hiện tại nên chưa đánh giá các tiêu chí Mức ${four.level}.`,
+    );
+  blocks.push({
+    kind: 'table',
+    header: ['Tiêu chí', 'Nội dung', 'Kết quả', 'Lý giải, minh chứng'],
+    rows: four.criteria.map((c) => [
+      c.code,
+      c.text ?? '',
+      c.met === null ? 'Chưa đánh giá' : c.met ? 'Đạt' : 'Không đạt',
+      [c.justification, c.evidence.map((e) => e.code).join(' ')].filter(Boolean).join(' — '),
+    ]),
+  });
 }

@@ -19,9 +19,11 @@ import {
   evidenceFile,
   evidenceItem,
   evidenceParams,
+  externalLevelFourBody,
   externalRatingBody,
   levelFourImportBody,
   levelFourRatingBody,
+  levelFourVersionList,
   levelFourView,
   linkEvidenceBody,
   memberBody,
@@ -321,6 +323,24 @@ export function registerAccreditationRoutes(
         body: request.body,
       }),
   );
+  api.get(
+    '/accreditation/sets/:setId/level4/versions',
+    {
+      schema: {
+        tags,
+        summary:
+          'Lịch sử danh sách tiêu chí Mức 4 của bộ tiêu chuẩn: mỗi phiên bản Sở lưu (nguồn, người lưu, thời điểm, nội dung)',
+        params: setParams,
+        response: { 200: levelFourVersionList },
+      },
+    },
+    async (request) =>
+      (await import('./level-four.ts')).listLevelFourVersions(
+        db,
+        requireScope(request),
+        request.params.setId,
+      ),
+  );
   api.put(
     '/accreditation/cycles/:id/level4-ratings',
     {
@@ -552,6 +572,24 @@ export function registerAccreditationRoutes(
     },
     async (request) =>
       (await import('./rate-external.ts')).rateExternal(db, requireScope(request), {
+        cycleId: request.params.id,
+        rating: request.body,
+      }),
+  );
+  api.put(
+    '/accreditation/cycles/:id/external-level4-ratings',
+    {
+      schema: {
+        tags,
+        summary:
+          'Đánh giá ngoài tiêu chí Mức 4: đoàn ghi đạt / không đạt, bên cạnh đánh giá của trường',
+        params: cycleParams,
+        body: externalLevelFourBody,
+        response: { 200: cycleDetail },
+      },
+    },
+    async (request) =>
+      (await import('./rate-external.ts')).rateExternalLevelFour(db, requireScope(request), {
         cycleId: request.params.id,
         rating: request.body,
       }),

@@ -1,15 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import {
-  Alert,
-  App as AntApp,
-  Button,
-  Collapse,
-  Form,
-  Input,
-  Select,
-  Space,
-  Typography,
-} from 'antd';
+import { App as AntApp, Button, Collapse, Form, Input, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import type {
   CriterionView,
@@ -22,6 +12,7 @@ import { problemToForm } from '../../shared/problemToForm.ts';
 import { isStale } from '../../shared/StaleNotice.tsx';
 import { accreditationApi } from './api.ts';
 import { messages } from './messages.ts';
+import { StaleSaveAlert } from './StaleSaveAlert.tsx';
 
 type Fields = {
   meaning: string;
@@ -211,32 +202,13 @@ function AnalysisRow({
         {heading}
       </Typography.Paragraph>
       {stale && (
-        <Alert
-          type="warning"
-          showIcon
-          role="alert"
-          data-testid="analysis-stale"
-          style={{ marginBottom: 12 }}
-          message={m.analysisStale}
-          description={
-            <Space direction="vertical" style={{ width: '100%' }}>
-              <div>{stale}</div>
-              <div>{m.textStaleKept}</div>
-              <Space wrap>
-                <Button
-                  size="small"
-                  type="primary"
-                  disabled={a.version === base}
-                  onClick={() => save.mutate({ fields: form.getFieldsValue(), version: a.version })}
-                >
-                  {m.saveMineAsNew}
-                </Button>
-                <Button size="small" disabled={a.version === base} onClick={takeTheirs}>
-                  {m.takeTheirs}
-                </Button>
-              </Space>
-            </Space>
-          }
+        <StaleSaveAlert
+          title={m.analysisStale}
+          detail={stale}
+          testId="analysis-stale"
+          newerLoaded={a.version !== base}
+          onSaveMine={() => save.mutate({ fields: form.getFieldsValue(), version: a.version })}
+          onTakeTheirs={takeTheirs}
         />
       )}
       <Form.Item name="meaning" label={m.analysisMeaning}>

@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { Alert, App as AntApp, Button, Collapse, Form, Input, Space, Typography } from 'antd';
+import { App as AntApp, Button, Collapse, Form, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
 import type { CriterionView, CycleDetail } from '../../../../src/modules/accreditation/contract.ts';
 import { problemText } from '../../shared/api.ts';
@@ -8,6 +8,7 @@ import { isStale } from '../../shared/StaleNotice.tsx';
 import { accreditationApi } from './api.ts';
 import { CommentsPanel } from './CommentsPanel.tsx';
 import { messages } from './messages.ts';
+import { StaleSaveAlert } from './StaleSaveAlert.tsx';
 import { TextVersions } from './TextVersions.tsx';
 
 type Fields = {
@@ -99,34 +100,15 @@ export function CriterionTextForm({
                   onFinish={(v: Fields) => save.mutate({ fields: v, version: base })}
                 >
                   {stale && (
-                    <Alert
-                      type="warning"
-                      showIcon
-                      role="alert"
-                      data-testid="text-stale"
-                      style={{ marginBottom: 12 }}
-                      message={m.textStale}
-                      description={
-                        <Space direction="vertical" style={{ width: '100%' }}>
-                          <div>{stale}</div>
-                          <div>{m.textStaleKept}</div>
-                          <Space wrap>
-                            <Button
-                              size="small"
-                              type="primary"
-                              disabled={t.version === base}
-                              onClick={() =>
-                                save.mutate({ fields: form.getFieldsValue(), version: t.version })
-                              }
-                            >
-                              {m.saveMineAsNew}
-                            </Button>
-                            <Button size="small" disabled={t.version === base} onClick={takeTheirs}>
-                              {m.takeTheirs}
-                            </Button>
-                          </Space>
-                        </Space>
+                    <StaleSaveAlert
+                      title={m.textStale}
+                      detail={stale}
+                      testId="text-stale"
+                      newerLoaded={t.version !== base}
+                      onSaveMine={() =>
+                        save.mutate({ fields: form.getFieldsValue(), version: t.version })
                       }
+                      onTakeTheirs={takeTheirs}
                     />
                   )}
                   {fields.map(([name, label]) => (

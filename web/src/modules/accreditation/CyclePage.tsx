@@ -64,6 +64,9 @@ export default function CyclePage() {
                 {c.externalEvaluation.level === 0
                   ? m.levelNone
                   : m.levelN.replace('{n}', String(c.externalEvaluation.level))}
+                {c.externalEvaluation.reasons.map((r) => (
+                  <div key={r}>{r}</div>
+                ))}
               </div>
             )}
           </>

@@ -3,16 +3,21 @@ import { Alert, App as AntApp, Button, Card, Input, Radio, Space, Tag, Typograph
 import { useState } from 'react';
 import type { CycleDetail } from '../../../../src/modules/accreditation/contract.ts';
 import { problemText } from '../../shared/api.ts';
-import { fill, useMessages } from '../../shared/i18n.ts';
+import { fill, formatDate, useMessages } from '../../shared/i18n.ts';
 import { accreditationApi } from './api.ts';
+import { LevelFourHistory } from './LevelFourHistory.tsx';
 import { messages } from './messages.ts';
+import { MetRating } from './MetRating.tsx';
 
 type Four = NonNullable<CycleDetail['levelFour']>;
+type FourCriterion = Four['criteria'][number];
 
 /**
  * Mức 4 (TT 17/18/19-2018): its own list of criteria, rated once the school
  * is at Mức 3. The wording is the department's entry from the circular; the
- * set ships placeholders, shown as such (docs/accreditation.md).
+ * set ships placeholders, shown as such (docs/accreditation.md). The
+ * external team records its own met / not met beside the school's (red where
+ * they differ).
  */
 export function LevelFourPanel({
   cycle,
@@ -25,6 +30,8 @@ export function LevelFourPanel({
   const four = cycle.levelFour;
   if (!four) return null;
   const entered = four.version > 0;
+  const reviewing =
+    cycle.canSeeCopies && (cycle.status === 'submitted' || cycle.status === 'accepted');
   return (
     <Card size="small" title={fill(m.levelFourTitle, { n: four.level })} data-testid="level-four">
       <Space direction="vertical" style={{ width: '100%' }}>
@@ -35,19 +42,41 @@ export function LevelFourPanel({
             {fill(m.levelFourClosed, { below: four.level - 1 })}
           </Typography.Text>
         )}
-        {entered && four.source && (
-          <Typography.Text type="secondary">
-            {m.levelFourSource}: {four.source}
-          </Typography.Text>
+        {entered && (
+          <Space wrap>
+            <Typography.Text type="secondary">
+              {m.levelFourSource}: {four.source} ·{' '}
+              {fill(m.levelFourVersion, {
+                version: four.version,
+                who: four.updatedBy ?? '',
+                at: four.updatedAt ? formatDate(four.updatedAt, true) : '',
+              })}
+            </Typography.Text>
+            <LevelFourHistory setId={four.setId} />
+          </Space>
         )}
         {four.criteria.map((c) => (
-          <LevelFourRow
+          <div
             key={`${c.code}:${String(c.met)}:${c.justification}`}
-            cycleId={cycle.id}
-            criterion={c}
-            editable={cycle.canAssess && four.open && c.text !== null}
-            onSaved={onSaved}
-          />
+            data-testid={`level-four-${c.code}`}
+            style={{ borderTop: '1px solid #f0f0f0', paddingTop: 8 }}
+          >
+            <LevelFourRow
+              cycleId={cycle.id}
+              criterion={c}
+              editable={cycle.canAssess && four.open && c.text !== null}
+              onSaved={onSaved}
+            />
+            {(c.external || (reviewing && c.text !== null)) && (
+              <ExternalLevelFour
+                key={`${String(c.external?.met)}:${c.external?.comment ?? ''}`}
+                cycleId={cycle.id}
+                criterion={c}
+                editable={reviewing && c.text !== null}
+                onSaved={onSaved}
+              />
+            )}
+          </div>
         ))}
       </Space>
     </Card>
@@ -61,21 +90,15 @@ function LevelFourRow({
   onSaved,
 }: {
   cycleId: string;
-  criterion: Four['criteria'][number];
+  criterion: FourCriterion;
   editable: boolean;
   onSaved: (c: CycleDetail) => void;
 }) {
   const m = useMessages(messages);
   const { message } = AntApp.useApp();
-  const [met, setMet] = useState<boolean | null>(criterion.met);
-  const [justification, setJustification] = useState(criterion.justification);
   const save = useMutation({
-    mutationFn: () =>
-      accreditationApi.rateLevelFour(cycleId, {
-        code: criterion.code,
-        met: met ?? false,
-        justification,
-      }),
+    mutationFn: (v: { met: boolean; justification: string }) =>
+      accreditationApi.rateLevelFour(cycleId, { code: criterion.code, ...v }),
     onSuccess: (c) => {
       onSaved(c);
       message.success(m.saved);
@@ -83,29 +106,78 @@ function LevelFourRow({
     onError: (e) => message.error(problemText(e)),
   });
   return (
-    <div style={{ borderTop: '1px solid #f0f0f0', paddingTop: 8 }}>
+    <>
       <Space wrap>
         <Typography.Text strong>{criterion.code}</Typography.Text>
         <Tag>{criterion.met === null ? m.notRated : criterion.met ? m.met : m.notMet}</Tag>
       </Space>
       <div style={{ whiteSpace: 'pre-wrap' }}>{criterion.text ?? m.levelFourPlaceholder}</div>
-      {editable ? (
-        <Space direction="vertical" style={{ width: '100%', marginTop: 4 }}>
+      <MetRating
+        code={criterion.code}
+        met={criterion.met}
+        justification={criterion.justification}
+        evidence={criterion.evidence}
+        editable={editable}
+        maxLength={5000}
+        saving={save.isPending}
+        showStatus={false}
+        onSave={(met, justification) => save.mutate({ met, justification })}
+      />
+    </>
+  );
+}
+
+/** The external team's met / not met for one Mức 4 criterion, beside the school's. */
+function ExternalLevelFour({
+  cycleId,
+  criterion,
+  editable,
+  onSaved,
+}: {
+  cycleId: string;
+  criterion: FourCriterion;
+  editable: boolean;
+  onSaved: (c: CycleDetail) => void;
+}) {
+  const m = useMessages(messages);
+  const { message } = AntApp.useApp();
+  const x = criterion.external;
+  const [met, setMet] = useState<boolean | null>(x?.met ?? null);
+  const [comment, setComment] = useState(x?.comment ?? '');
+  const save = useMutation({
+    mutationFn: () =>
+      accreditationApi.rateExternalLevelFour(cycleId, {
+        code: criterion.code,
+        met: met ?? false,
+        comment,
+      }),
+    onSuccess: onSaved,
+    onError: (e) => message.error(problemText(e)),
+  });
+  return (
+    <Space wrap style={{ marginTop: 8 }}>
+      {x && (
+        <Tag color={criterion.differs ? 'red' : 'green'}>
+          {m.external}: {x.met ? m.met : m.notMet}
+          {x.comment ? ` · ${x.comment}` : ''}
+        </Tag>
+      )}
+      {editable && (
+        <>
           <Radio.Group
             value={met}
             onChange={(e) => setMet(e.target.value as boolean)}
-            aria-label={`${m.met} ${criterion.code}`}
+            aria-label={`${m.external} ${criterion.code}`}
           >
             <Radio value={true}>{m.met}</Radio>
             <Radio value={false}>{m.notMet}</Radio>
           </Radio.Group>
-          <Input.TextArea
-            aria-label={`${m.justification} ${criterion.code}`}
-            placeholder={m.justification}
-            autoSize={{ minRows: 2 }}
+          <Input
+            aria-label={`${m.comment} ${m.external} ${criterion.code}`}
+            placeholder={m.comment}
+            value={comment}
+            onChange={(e) => setComment(e.target.value)}
             maxLength={5000}
-            value={justification}
-            onChange={(e) => setJustification(e.target.value)}
           />
           <Button
             size="small"
@@ -113,17 +185,10 @@ function LevelFourRow({
             loading={save.isPending}
             onClick={() => save.mutate()}
           >
-            {m.saveRating} {criterion.code}
+            {m.saveExternal} {criterion.code}
           </Button>
-        </Space>
-      ) : (
-        criterion.justification && <div>{criterion.justification}</div>
+        </>
       )}
-      {criterion.evidence.length > 0 && (
-        <Typography.Text type="secondary">
-          {m.evidence}: {criterion.evidence.map((e) => e.code).join(', ')}
-        </Typography.Text>
-      )}
-    </div>
+    </Space>
   );
 }

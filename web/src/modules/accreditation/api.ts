@@ -11,9 +11,11 @@ import type {
   CriterionTextBody,
   CycleDetail,
   EvidenceItem,
+  ExternalLevelFourBody,
   ExternalRatingBody,
   LevelFourImportBody,
   LevelFourRatingBody,
+  LevelFourVersion,
   LevelFourView,
   LinkEvidenceBody,
   MemberBody,
@@ -74,6 +76,16 @@ export const accreditationApi = {
     route.put<LevelFourView, LevelFourImportBody>('/api/accreditation/sets/:setId/level4', body, {
       params: { setId },
     }),
+  levelFourVersions: (setId: string) =>
+    route.get<LevelFourVersion[]>('/api/accreditation/sets/:setId/level4/versions', {
+      params: { setId },
+    }),
+  rateExternalLevelFour: (id: string, body: ExternalLevelFourBody) =>
+    route.put<CycleDetail, ExternalLevelFourBody>(
+      '/api/accreditation/cycles/:id/external-level4-ratings',
+      body,
+      byId(id),
+    ),
   rateLevelFour: (id: string, body: LevelFourRatingBody) =>
     route.put<CycleDetail, LevelFourRatingBody>(
       '/api/accreditation/cycles/:id/level4-ratings',

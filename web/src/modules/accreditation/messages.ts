@@ -150,6 +150,8 @@ export const messages = defineMessages(
     levelFourLinesHint:
       'Mỗi dòng một tiêu chí, có thể đánh số "1. …"; lưu sẽ thay cả danh sách. Chép đúng văn bản gốc.',
     levelFourSave: 'Lưu danh sách',
+    levelFourHistory: 'Lịch sử danh sách',
+    levelFourStale: 'Chưa lưu: người khác vừa lưu danh sách tiêu chí Mức 4 của bộ này',
     analysisHeading: 'Phiếu xác định nội hàm tiêu chí {code} ({done}/{total} yêu cầu)',
     analysisHint:
       'Với mỗi chỉ báo/yêu cầu: nội dung cần xem xét, minh chứng cần có (chọn trong danh mục minh chứng của hồ sơ), nơi tìm và người thu thập.',
@@ -320,6 +322,8 @@ export const messages = defineMessages(
     levelFourLinesHint:
       'One criterion a line, optionally numbered "1. …"; saving replaces the whole list. Copy the official text exactly.',
     levelFourSave: 'Save the list',
+    levelFourHistory: 'History of the list',
+    levelFourStale: "Not saved: someone else has just saved this set's Mức 4 list",
     analysisHeading: 'Analysis sheet of criterion {code} ({done}/{total} requirements)',
     analysisHint:
       "For each indicator/requirement: what to examine, the evidence needed (chosen from the file's evidence list), where to find it and who collects it.",
