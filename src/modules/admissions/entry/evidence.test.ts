@@ -433,6 +433,10 @@ describe('the registration receipt (phiếu đăng ký tuyển sinh)', () => {
     });
     expect(flat).toContain(`Mã đối chiếu (SHA-256): ${code}`);
     expect(await overlappingText(r.rawPayload)).toEqual([]);
+    // The grade-10 receipt route, on an entry campaign, gives this receipt, not a preferences list.
+    const grade10 = await a.call('GET', '/receipt');
+    expect(grade10.statusCode).toBe(200);
+    expect(pdfText(grade10.rawPayload)).toContain('PHIẾU ĐĂNG KÝ TUYỂN SINH LỚP 1');
   });
 
   it('answers 404 before the first registration, and 401 without the family session', async () => {
