@@ -435,6 +435,7 @@ export interface Database {
   admission_result: AdmissionResultTable;
   admission_direct: AdmissionDirectTable;
   admission_priority_claim: AdmissionPriorityClaimTable;
+  admission_entry_evidence: AdmissionEntryEvidenceTable;
   orgs_unit_v: OrgsUnitView;
   orgs_user_v: OrgsUserView;
   registry_class_v: RegistryClassView;
@@ -988,6 +989,8 @@ export interface EntryRulesJson {
   order: ('permanent-residence' | 'sibling' | 'distance')[];
   seed: number;
   overflowInCommune: boolean;
+  /** The documents the family uploads (migration 2026121020); absent: none asked. */
+  documents?: EntryDocumentKind[];
 }
 
 export interface AdmissionProgramTable {
@@ -1571,6 +1574,25 @@ export interface AdmissionDirectTable {
   /** The candidate's school (audit scope). */
   school_id: string;
 }
+
+/** An entry-grade family's uploaded document (migration 2026121020); the bytes are in the file store. */
+export interface AdmissionEntryEvidenceTable {
+  id: string;
+  candidate_id: string;
+  campaign_id: string;
+  /** The child's school: the audit's org unit. */
+  school_id: string;
+  kind: EntryDocumentKind;
+  /** The application version in force when the file was uploaded. */
+  version: number;
+  file_sha256: string;
+  file_name: string;
+  file_size: ColumnType<number, number, number>;
+  file_type: string;
+  created_at: Generated<Date>;
+}
+
+export type EntryDocumentKind = 'residence' | 'birth-certificate' | 'primary-record';
 
 export interface AdmissionPriorityClaimTable {
   /** The candidate's id. */

@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -143,7 +144,8 @@ describe('entry-grade enrolment in the browser', () => {
       closesAt: new Date(closesAt).toISOString(),
       confirmBy: new Date(now + 86_400_000).toISOString(),
       maxPreferences: 1,
-      entryRules: { seed: 42 },
+      // The commune asks for a proof of residence (uploaded by the family).
+      entryRules: { seed: 42, documents: ['residence'] },
     });
     expect(created.status).toBe(201);
     campaign = ((await created.json()) as { id: string }).id;
@@ -206,6 +208,48 @@ describe('entry-grade enrolment in the browser', () => {
     expect(history).toContain('Phiên bản 1');
     expect(history).toContain(`Phiên bản 2`);
     expect(history).toContain(schools[0]!.name);
+
+    // The proof of residence the campaign asks for: a scan uploaded from the phone, listed with
+    // the version it belongs to; the server's answer is awaited, not a toast.
+    const evidence = page.getByTestId('evidence-residence');
+    const scan = join(dataDir, 'xac-nhan-cu-tru.pdf');
+    writeFileSync(scan, '%PDF-1.4\n% giấy xác nhận thông tin cư trú\n%%EOF\n');
+    const uploaded = page.waitForResponse(
+      (r) => r.url().endsWith('/entry-evidence') && r.request().method() === 'POST',
+    );
+    await page.getByLabel('Chọn tệp: Giấy xác nhận cư trú').setInputFiles(scan);
+    expect((await uploaded).status()).toBe(201);
+    await expect.poll(() => evidence.innerText()).toContain('xac-nhan-cu-tru.pdf');
+    expect(await evidence.innerText()).toContain('phiên bản 2');
+    // A file that is not a PDF or an image by its bytes is refused, in Vietnamese.
+    const fake = join(dataDir, 'khong-phai.pdf');
+    writeFileSync(fake, 'chỉ là chữ');
+    const refused = page.waitForResponse(
+      (r) => r.url().endsWith('/entry-evidence') && r.request().method() === 'POST',
+    );
+    await page.getByLabel('Chọn tệp: Giấy xác nhận cư trú').setInputFiles(fake);
+    expect((await refused).status()).toBe(400);
+    await expect
+      .poll(() => page.getByTestId('evidence').getByRole('alert').innerText())
+      .toContain('không phải tệp PDF, ảnh PNG hoặc JPEG');
+
+    // The registration receipt: downloaded from the link, a PDF naming the child and the version.
+    const download = page.waitForEvent('download');
+    await page.getByTestId('entry-receipt').click();
+    const saved = await (await download).path();
+    const bytes = readFileSync(saved);
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const text = execFileSync('pdftotext', ['-layout', saved, '-'], { encoding: 'utf8' }).replace(
+      /\s+/g,
+      ' ',
+    );
+    expect(text).toContain('PHIẾU ĐĂNG KÝ TUYỂN SINH LỚP 1');
+    expect(text).toContain(child.fullName);
+    expect(text).toContain('Phiên bản: 2');
+    expect(text).toContain('xac-nhan-cu-tru.pdf');
+    const href = await page.getByTestId('entry-receipt').getAttribute('href');
+    const receipt = await page.request.get(`${server.url}${href}`);
+    expect(receipt.headers()['content-type']).toBe('application/pdf');
 
     // A save from a page left open on version 1 (another device saved since): refused, the newer
     // version shown, the choice typed kept.

@@ -227,7 +227,19 @@ describe.skipIf(process.env.SOGD_TEST_TARGET === 'postgres')(
       const repeated = sogd(...args('--criteria', 'sibling,sibling'));
       expect(repeated.code).toBe(1);
       expect(repeated.stderr).toContain('một tiêu chí hai lần');
-      const created = sogd(...args('--seed', '7', '--criteria', 'sibling,permanent-residence'));
+      const unknown = sogd(...args('--documents', 'residence,passport'));
+      expect(unknown.code).toBe(1);
+      expect(unknown.stderr).toContain('documents');
+      const created = sogd(
+        ...args(
+          '--seed',
+          '7',
+          '--criteria',
+          'sibling,permanent-residence',
+          '--documents',
+          'residence, birth-certificate',
+        ),
+      );
       expect(created.code).toBe(0);
       const id = lastJson(created.stdout).campaign as string;
       const database = await openDatabase({ dataDir });
@@ -244,6 +256,7 @@ describe.skipIf(process.env.SOGD_TEST_TARGET === 'postgres')(
           order: ['sibling', 'permanent-residence'],
           seed: 7,
           overflowInCommune: true,
+          documents: ['residence', 'birth-certificate'],
         },
       });
     }, 60_000);

@@ -122,6 +122,11 @@ const PUBLIC: Record<string, string> = {
       'GET /api/public/admissions/{campaign}/receipt',
       'GET /api/public/admissions/{campaign}/entry-application',
       'PUT /api/public/admissions/{campaign}/entry-application',
+      'GET /api/public/admissions/{campaign}/entry-evidence',
+      'POST /api/public/admissions/{campaign}/entry-evidence',
+      'GET /api/public/admissions/{campaign}/entry-evidence/{fileId}',
+      'DELETE /api/public/admissions/{campaign}/entry-evidence/{fileId}',
+      'GET /api/public/admissions/{campaign}/entry-receipt',
     ].map((op) => [
       op,
       "a candidate's own application or result, under the candidate's session (code and PIN), never a staff session: 401 without it",
@@ -964,6 +969,9 @@ const NAMED_IDS = (): Record<string, string | string[]> => ({
   // No signing preparation of B in the fixture: an unknown one (a prepare id is its
   // preparer's own; external-signature.test.ts checks another person's and unit's).
   prepareId: '01900000-0000-7000-8000-000000000920',
+  // No entry-grade evidence file in the fixture: an unknown one (entry/evidence.test.ts checks
+  // another family's and another school's).
+  fileId: '01900000-0000-7000-8000-000000001020',
 });
 
 /** Non-id values that must be plausible for the request to reach the access check. */

@@ -60,6 +60,18 @@ export const ADMISSIONS_AUDIT: AuditLabels = {
         longitude: { vi: 'Kinh độ', en: 'Longitude' },
       },
     },
+    admission_entry_evidence: {
+      noun: { vi: 'giấy tờ minh chứng tuyển sinh đầu cấp', en: 'entry-grade evidence file' },
+      name: ['file_name'],
+      fields: {
+        kind: { vi: 'Loại giấy tờ', en: 'Document' },
+        version: { vi: 'Phiên bản hồ sơ', en: 'Application version' },
+        file_name: { vi: 'Tên tệp', en: 'File name' },
+        file_size: { vi: 'Dung lượng', en: 'Size' },
+        file_type: { vi: 'Kiểu tệp', en: 'File type' },
+        file_sha256: { vi: 'Mã băm SHA-256', en: 'SHA-256' },
+      },
+    },
     entry_catchment: {
       noun: { vi: 'tuyến tuyển sinh', en: 'catchment' },
       fields: { grade: { vi: 'Lớp', en: 'Grade' } },

@@ -97,6 +97,10 @@ export function registerCampaignCommands(admissions: Command): void {
       'lớp 1, 6: thứ tự ưu tiên, ví dụ permanent-residence,sibling,distance',
     )
     .option('--no-overflow', 'lớp 1, 6: không điều tiết trẻ chưa có chỗ sang trường gần nhất')
+    .option(
+      '--documents <list>',
+      'lớp 1, 6: giấy tờ gia đình tải lên, ví dụ residence,birth-certificate,primary-record',
+    )
     .action(
       (options: {
         name: string;
@@ -111,6 +115,7 @@ export function registerCampaignCommands(admissions: Command): void {
         seed?: number;
         criteria?: string;
         overflow: boolean;
+        documents?: string;
       }) => {
         if (options.ties !== 'admit-all' && options.ties !== 'tiebreak') {
           console.error(`--ties "${options.ties}" không hợp lệ: cần admit-all hoặc tiebreak.`);
@@ -142,6 +147,9 @@ export function registerCampaignCommands(admissions: Command): void {
                       ? { order: options.criteria.split(',').map((c) => c.trim()) }
                       : {}),
                     overflowInCommune: options.overflow,
+                    ...(options.documents !== undefined
+                      ? { documents: options.documents.split(',').map((d) => d.trim()) }
+                      : {}),
                   },
                 }
               : {}),

@@ -33,10 +33,14 @@ export const admissionRound = z.enum(['main', 'top_up', 'direct', 'specialised']
  * nearest school of their commune with seats.
  */
 export const entryCriterion = z.enum(['permanent-residence', 'sibling', 'distance']);
+/** A document the family may be asked to upload (entry/rules.ts ENTRY_DOCUMENTS). */
+export const entryDocumentKind = z.enum(['residence', 'birth-certificate', 'primary-record']);
 export const entryRules = z.object({
   order: z.array(entryCriterion).max(3),
   seed: z.number().int().min(0).max(2_147_483_647),
   overflowInCommune: z.boolean(),
+  /** The documents the family uploads with the application; none when empty or absent. */
+  documents: z.array(entryDocumentKind).max(3).optional(),
 });
 export type EntryRulesInput = z.infer<typeof entryRules>;
 
@@ -495,6 +499,8 @@ export type {
   EntryApplicationInput,
   EntryAreaList,
   EntryCountsAnswer,
+  EntryEvidenceAnswer,
+  EntryEvidenceFile,
   UnservedList,
   documentsCheckAnswer,
 } from './entry/contract.ts';

@@ -45,6 +45,11 @@ export async function createCampaign(
     throw badRequest('Thứ tự ưu tiên liệt kê một tiêu chí hai lần.', [
       { path: 'body.entryRules.order', message: 'Mỗi tiêu chí chỉ một lần.' },
     ]);
+  const documents = body.entryRules?.documents ?? [];
+  if (new Set(documents).size !== documents.length)
+    throw badRequest('Danh sách giấy tờ cần nộp liệt kê một loại hai lần.', [
+      { path: 'body.entryRules.documents', message: 'Mỗi loại giấy tờ chỉ một lần.' },
+    ]);
   const opens = new Date(body.opensAt);
   const closes = new Date(body.closesAt);
   const confirmBy = body.confirmBy ? new Date(body.confirmBy) : null;
@@ -80,6 +85,8 @@ export async function createCampaign(
             // Published with the campaign: anyone can re-run the draw.
             seed: body.entryRules?.seed ?? randomInt(0, 2_147_483_647),
             overflowInCommune: body.entryRules?.overflowInCommune ?? true,
+            // The documents the commune's plan asks families to upload (entry/evidence.ts).
+            documents,
           })
         : null,
     }),

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { notFound } from '../../core/errors.ts';
 import type { Db } from '../../db/connection.ts';
 import { finishPdf, newPdf } from '../../lib/pdf.ts';
-import { publicCampaignRow } from './access.ts';
+import { isEntryCampaign, publicCampaignRow } from './access.ts';
+import { entryReceipt } from './entry/receipt.ts';
 import type { CandidateScope } from './candidate-session.ts';
 import { candidateById, programsOf, schoolName, submissionsOf } from './repo.ts';
 import { vnTime } from './submit-application.ts';
@@ -20,6 +21,8 @@ export async function applicationReceipt(
   now: Date = new Date(),
 ): Promise<{ pdf: Buffer; fileName: string }> {
   const campaign = await publicCampaignRow(db, scope.campaignId);
+  // An entry-grade campaign's receipt names the residence and school, not preferences.
+  if (isEntryCampaign(campaign)) return entryReceipt(db, scope, now);
   const candidate = await candidateById(db, scope.candidateId);
   if (!candidate || candidate.campaign_id !== campaign.id) throw notFound('thí sinh');
   const [current] = await submissionsOf(db, candidate.id);

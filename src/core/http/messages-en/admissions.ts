@@ -311,4 +311,27 @@ export const ADMISSIONS_EN: Record<string, string> = {
   'khu dân cư mã "{}" của {}': 'residential area "{}" of {}',
   'Khu dân cư "{}" chưa có: ghi tên khu dân cư (thôn, tổ dân phố) để thêm mới.':
     'Residential area "{}" does not exist yet: write its name (village, neighbourhood group) to add it.',
+  // Entry-grade evidence uploads and receipt (entry/evidence.ts, entry/receipt.ts).
+  'Danh sách giấy tờ cần nộp liệt kê một loại hai lần.':
+    'The list of documents asked names one kind twice.',
+  'Mỗi loại giấy tờ chỉ một lần.': 'Each kind of document only once.',
+  'Ngoài thời gian đăng ký (hạn {}): không nộp thêm giấy tờ minh chứng. Chưa lưu tệp.':
+    'Outside the registration window (deadline {}): no more documents can be uploaded. The file was not kept.',
+  'Ngoài thời gian đăng ký (hạn {}): không xoá giấy tờ minh chứng nữa. Chưa thay đổi gì.':
+    'Outside the registration window (deadline {}): documents can no longer be removed. Nothing was changed.',
+  'Kỳ tuyển sinh này không yêu cầu nộp giấy tờ minh chứng trực tuyến.':
+    'This campaign does not ask for documents to be uploaded.',
+  'Hãy lưu hồ sơ đăng ký (nơi cư trú và trường chọn) trước khi tải giấy tờ minh chứng lên. Chưa lưu tệp.':
+    'Save the application (residence and school) before uploading documents. The file was not kept.',
+  'Loại giấy tờ "{}" không nằm trong danh sách kỳ tuyển sinh yêu cầu: {}.':
+    'Document kind "{}" is not one the campaign asks for: {}.',
+  '{} Chưa lưu tệp.': '{} The file was not kept.',
+  'Đã có {} tệp "{}" (tối đa {}): hãy xoá bớt tệp cũ rồi tải lên lại. Chưa lưu tệp.':
+    'There are already {} files of "{}" (at most {}): remove an old one and upload again. The file was not kept.',
+  'tệp minh chứng': 'evidence file',
+  'Giấy tờ minh chứng chỉ có ở tuyển sinh lớp 1, lớp 6.':
+    'Uploaded documents exist only for grade-1 and grade-6 admissions.',
+  'Chưa công bố kết quả: chưa có trẻ trúng tuyển để kiểm tra hồ sơ.':
+    'Results are not published: no admitted child to check documents for yet.',
+  'phiên bản hồ sơ đăng ký': 'application version',
 };

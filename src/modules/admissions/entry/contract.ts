@@ -169,3 +169,40 @@ export const entryLookupQuery = z.object({
     .regex(/^\d{12}$/, 'Mã định danh cá nhân gồm đúng 12 chữ số.'),
   birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày sinh dạng yyyy-mm-dd'),
 });
+
+// ---- Evidence uploads (entry/evidence.ts) ----
+
+export const entryDocument = z.enum(['residence', 'birth-certificate', 'primary-record']);
+
+export const entryEvidenceFile = z.object({
+  id: z.string(),
+  kind: entryDocument,
+  fileName: z.string(),
+  size: z.number().int(),
+  type: z.string(),
+  /** The application version in force when the file was uploaded. */
+  version: z.number().int(),
+  uploadedAt: z.string(),
+});
+export type EntryEvidenceFile = z.infer<typeof entryEvidenceFile>;
+
+export const entryEvidenceAnswer = z.object({
+  /** The documents the campaign asks for (none: nothing to upload). */
+  asked: z.array(entryDocument),
+  files: z.array(entryEvidenceFile),
+  /** Files may be added or removed (the registration window is open). */
+  open: z.boolean(),
+});
+export type EntryEvidenceAnswer = z.infer<typeof entryEvidenceAnswer>;
+
+export const evidenceFileParams = z.object({
+  campaign: z.string().max(64),
+  fileId: z.string().max(64),
+});
+export const admittedEvidenceParams = z.object({
+  id: z.string().max(64),
+  code: z.string().max(32),
+});
+export const admittedEvidenceFileParams = admittedEvidenceParams.extend({
+  fileId: z.string().max(64),
+});

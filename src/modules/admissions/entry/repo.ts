@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../../db/actor.ts';
 import type { Db } from '../../../db/connection.ts';
+import type { EntryDocumentKind } from '../../../db/schema.ts';
 
 /** Every query of the entry-grade catchments; units are read through orgs_unit_v only. */
 
@@ -457,4 +458,79 @@ export async function removeLink(
     .where('grade', '=', link.grade)
     .executeTakeFirst();
   return Number(r.numDeletedRows);
+}
+
+// ---- Evidence uploads (entry/evidence.ts) ----
+
+export interface EvidenceRow {
+  id: string;
+  candidate_id: string;
+  campaign_id: string;
+  school_id: string;
+  kind: EntryDocumentKind;
+  version: number;
+  file_sha256: string;
+  file_name: string;
+  file_size: number;
+  file_type: string;
+}
+
+export async function insertEvidence(tx: Tx, row: EvidenceRow): Promise<void> {
+  await tx.insertInto('admission_entry_evidence').values(row).execute();
+}
+
+const evidenceColumns = [
+  'id',
+  'candidate_id',
+  'kind',
+  'version',
+  'file_sha256',
+  'file_name',
+  'file_size',
+  'file_type',
+  'created_at',
+] as const;
+
+/** A child's files, oldest first. */
+export function evidenceOf(db: Db | Tx, candidateId: string) {
+  return db
+    .selectFrom('admission_entry_evidence')
+    .select(evidenceColumns)
+    .where('candidate_id', '=', candidateId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+/** One file, only when it is this child's (another child's id reads as absent). */
+export function evidenceOfCandidate(db: Db | Tx, candidateId: string, evidenceId: string) {
+  return db
+    .selectFrom('admission_entry_evidence')
+    .select(evidenceColumns)
+    .where('candidate_id', '=', candidateId)
+    .where('id', '=', evidenceId)
+    .executeTakeFirst();
+}
+
+export async function deleteEvidence(
+  tx: Tx,
+  candidateId: string,
+  evidenceId: string,
+): Promise<number> {
+  const r = await tx
+    .deleteFrom('admission_entry_evidence')
+    .where('candidate_id', '=', candidateId)
+    .where('id', '=', evidenceId)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
+/** The declared area's name and its commune's, for the receipt. */
+export function areaWithCommune(db: Db, areaId: string) {
+  return db
+    .selectFrom('entry_area as a')
+    .innerJoin('orgs_unit_v as c', 'c.id', 'a.commune_id')
+    .select(['a.code', 'a.name', 'c.name as commune_name'])
+    .where('a.id', '=', areaId)
+    .executeTakeFirst();
 }

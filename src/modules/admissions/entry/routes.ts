@@ -1,7 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { fileAnswer, noContent } from '../../../core/contract.ts';
 import { badRequest } from '../../../core/errors.ts';
+import { receiveUpload } from '../../../core/files/upload.ts';
 import { RateLimiter } from '../../../core/http/rate-limit.ts';
 import { lookupThrottle } from '../lookup-throttle.ts';
 import { requireScope } from '../../../core/http/context.ts';
@@ -17,7 +19,13 @@ import {
   signInAnswer,
   submittedAnswer,
 } from '../contract.ts';
+import { EVIDENCE } from '../priority-claims.ts';
 import {
+  admittedEvidenceFileParams,
+  admittedEvidenceParams,
+  entryEvidenceAnswer,
+  entryEvidenceFile,
+  evidenceFileParams,
   documentsCheckAnswer,
   documentsCheckBody,
   entryApplicationAnswer,
@@ -40,6 +48,16 @@ import { importCatchments } from './import-catchments.ts';
 import { listCatchments } from './list-catchments.ts';
 import { checkDocuments, lookupEntryResult } from './documents.ts';
 import { recordBirthYearException } from './eligibility.ts';
+import {
+  addEntryEvidence,
+  admittedEvidence,
+  checkEvidenceUpload,
+  myEntryEvidence,
+  openAdmittedEvidence,
+  openMyEntryEvidence,
+  removeEntryEvidence,
+} from './evidence.ts';
+import { entryReceipt } from './receipt.ts';
 import { listUnservedResidences } from './list-unserved.ts';
 import { entryAreas, entryCounts } from './public-entry.ts';
 import { signInByPersonalId } from './sign-in.ts';
@@ -279,5 +297,136 @@ export function registerEntryRoutes(app: FastifyInstance, services: ModuleServic
     },
     (request) =>
       lookupEntryResult(services.readDb, { campaignId: request.params.campaign, ...request.query }),
+  );
+
+  // ---- Evidence uploads and the receipt (entry/evidence.ts, entry/receipt.ts) ----
+
+  const inline = (name: string) => `inline; filename*=UTF-8''${encodeURIComponent(name)}`;
+  api.post(
+    '/public/admissions/:campaign/entry-evidence',
+    {
+      schema: {
+        tags: publicTags,
+        summary:
+          'Tải lên giấy tờ minh chứng của hồ sơ (multipart: kind, rồi file; PDF, PNG, JPEG tối đa 10 MB)',
+        params: publicParams,
+        consumes: ['multipart/form-data'],
+        response: { 201: entryEvidenceFile },
+      },
+    },
+    async (request, reply) => {
+      // The child (and the CSRF token), the window and the application first: nothing is
+      // streamed into the store for a request that would be refused anyway.
+      const me = await candidate(request, true);
+      await checkEvidenceUpload(db, me);
+      const file = await receiveUpload(request, services.files, EVIDENCE);
+      return reply
+        .status(201)
+        .send(await addEntryEvidence(db, me, { kind: file.fields.kind, file }));
+    },
+  );
+  api.get(
+    '/public/admissions/:campaign/entry-evidence',
+    {
+      schema: {
+        tags: publicTags,
+        summary: 'Giấy tờ kỳ tuyển sinh yêu cầu và các tệp gia đình đã tải lên',
+        params: publicParams,
+        response: { 200: entryEvidenceAnswer },
+      },
+    },
+    async (request) => myEntryEvidence(db, await candidate(request, false)),
+  );
+  api.get(
+    '/public/admissions/:campaign/entry-evidence/:fileId',
+    {
+      schema: {
+        tags: publicTags,
+        summary: 'Một tệp minh chứng của chính hồ sơ này',
+        params: evidenceFileParams,
+        response: { 200: fileAnswer('application/pdf, image/png, image/jpeg', 'Tệp minh chứng') },
+      },
+    },
+    async (request, reply) => {
+      const me = await candidate(request, false);
+      const file = await openMyEntryEvidence(db, me, services.files, request.params.fileId);
+      return reply
+        .type(file.type)
+        .header('content-disposition', inline(file.name))
+        .send(file.stream);
+    },
+  );
+  api.delete(
+    '/public/admissions/:campaign/entry-evidence/:fileId',
+    {
+      schema: {
+        tags: publicTags,
+        summary: 'Xoá một tệp minh chứng (trước hạn đăng ký)',
+        params: evidenceFileParams,
+        response: { 204: noContent },
+      },
+    },
+    async (request, reply) => {
+      await removeEntryEvidence(db, await candidate(request, true), request.params.fileId);
+      return reply.status(204).send(null);
+    },
+  );
+  api.get(
+    '/public/admissions/:campaign/entry-receipt',
+    {
+      schema: {
+        tags: publicTags,
+        summary: 'Phiếu đăng ký tuyển sinh (PDF) của phiên bản hồ sơ đang có hiệu lực',
+        params: publicParams,
+        response: { 200: fileAnswer('application/pdf', 'Phiếu đăng ký tuyển sinh') },
+      },
+    },
+    async (request, reply) => {
+      const receipt = await entryReceipt(db, await candidate(request, false));
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="${receipt.fileName}"`)
+        .send(receipt.pdf);
+    },
+  );
+  api.get(
+    '/admissions/campaigns/:id/admitted/:code/evidence',
+    {
+      ...signedIn,
+      schema: {
+        tags,
+        summary: 'Giấy tờ minh chứng của trẻ trúng tuyển vào trường mình (kiểm tra hồ sơ)',
+        params: admittedEvidenceParams,
+        response: { 200: entryEvidenceAnswer },
+      },
+    },
+    (request) =>
+      admittedEvidence(db, requireScope(request), request.params.id, request.params.code),
+  );
+  api.get(
+    '/admissions/campaigns/:id/admitted/:code/evidence/:fileId',
+    {
+      ...signedIn,
+      schema: {
+        tags,
+        summary: 'Một tệp minh chứng của trẻ trúng tuyển vào trường mình',
+        params: admittedEvidenceFileParams,
+        response: { 200: fileAnswer('application/pdf, image/png, image/jpeg', 'Tệp minh chứng') },
+      },
+    },
+    async (request, reply) => {
+      const file = await openAdmittedEvidence(
+        db,
+        requireScope(request),
+        services.files,
+        request.params.id,
+        request.params.code,
+        request.params.fileId,
+      );
+      return reply
+        .type(file.type)
+        .header('content-disposition', inline(file.name))
+        .send(file.stream);
+    },
   );
 }

@@ -70,4 +70,29 @@ export interface EntryPriorityRules {
    * commune that still has seats (the plan's "điều tiết").
    */
   overflowInCommune: boolean;
+  /** The documents families upload with the application (entry/evidence.ts); absent: none. */
+  documents?: readonly EntryDocument[];
 }
+
+/**
+ * Documents a campaign may ask the family to upload with the application
+ * (issue #15, "uploads evidence if asked"): proof of residence (giấy xác
+ * nhận thông tin cư trú), the birth certificate (giấy khai sinh), and for
+ * grade 6 the primary-school record (học bạ / giấy xác nhận hoàn thành
+ * chương trình tiểu học). Which ones are asked is the commune's plan (TT
+ * 30/2024 Art. 12: the plan sets the admission dossier); we found no national
+ * list for grade 1, and a 2025 Government resolution drops dossier items
+ * that national databases hold (CSDL dân cư), so none is asked by default.
+ * Unconfirmed: whether a province may still require scans of these.
+ */
+export const ENTRY_DOCUMENTS = ['residence', 'birth-certificate', 'primary-record'] as const;
+export type EntryDocument = (typeof ENTRY_DOCUMENTS)[number];
+
+export const ENTRY_DOCUMENT_LABELS: Record<EntryDocument, { vi: string; en: string }> = {
+  residence: { vi: 'Giấy xác nhận cư trú', en: 'Proof of residence' },
+  'birth-certificate': { vi: 'Giấy khai sinh', en: 'Birth certificate' },
+  'primary-record': {
+    vi: 'Học bạ / giấy xác nhận hoàn thành chương trình tiểu học',
+    en: 'Primary-school record',
+  },
+};

@@ -22,6 +22,7 @@ import type {
 import { formatDate, useMessages } from '../../shared/i18n.ts';
 import { isStale } from '../../shared/StaleNotice.tsx';
 import { admissionsApi, candidateApi } from './api.ts';
+import { entryFamilyMessages } from './entryFamilyMessages.ts';
 import { showAtFields } from './fieldErrors.ts';
 import { entryMessages, fill } from './messages.ts';
 
@@ -51,6 +52,7 @@ export function EntryApplicationCard({
   schools: EntryCountsAnswer['schools'];
 }) {
   const m = useMessages(entryMessages);
+  const f = useMessages(entryFamilyMessages);
   const { message } = AntApp.useApp();
   const client = useQueryClient();
   const [form] = Form.useForm<Typed>();
@@ -270,6 +272,13 @@ export function EntryApplicationCard({
           </Popconfirm>
         </Space>
       </Form>
+      {application.version > 0 && (
+        <Typography.Paragraph style={{ marginTop: 12 }}>
+          <a href={admissionsApi.entryReceiptUrl(campaign.id)} data-testid="entry-receipt">
+            {f.entryReceipt}
+          </a>
+        </Typography.Paragraph>
+      )}
       <Typography.Title level={5} style={{ marginTop: 16 }}>
         {m.history}
       </Typography.Title>

@@ -12,6 +12,7 @@ import { admissionsApi, candidateApi } from './api.ts';
 import { setCandidateCsrf } from './candidateApi.ts';
 import { EntryApplicationCard } from './EntryApplication.tsx';
 import { EntryCounts } from './EntryCounts.tsx';
+import { EntryEvidenceCard } from './EntryEvidence.tsx';
 import { EntryLookup, EntryResult } from './EntryResult.tsx';
 import { entryMessages, fill, messages } from './messages.ts';
 
@@ -83,6 +84,7 @@ export default function EntryFamilyPage() {
             application={application.data}
             schools={counts.data?.schools ?? []}
           />
+          <EntryEvidenceCard campaign={campaign} registered={application.data.schools.length > 0} />
         </>
       )}
       {counts.data && <EntryCounts counts={counts.data} published={c?.published ?? false} />}

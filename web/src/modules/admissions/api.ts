@@ -45,6 +45,8 @@ import type {
   EntryApplicationInput,
   EntryAreaList,
   EntryCountsAnswer,
+  EntryEvidenceAnswer,
+  EntryEvidenceFile,
   UnservedList,
 } from '../../../../src/modules/admissions/contract.ts';
 import { route, url } from '../../shared/api.ts';
@@ -137,6 +139,18 @@ export const admissionsApi = {
       { checked },
       { params: { id, code } },
     ),
+  /** The school's documents check: an admitted child's uploaded files, and a link to each. */
+  admittedEvidence: (id: string, code: string) =>
+    route.get<EntryEvidenceAnswer>('/api/admissions/campaigns/:id/admitted/:code/evidence', {
+      params: { id, code },
+    }),
+  admittedEvidenceUrl: (id: string, code: string, fileId: string) =>
+    url('/api/admissions/campaigns/:id/admitted/:code/evidence/:fileId', { id, code, fileId }),
+  /** File links under the family's session: its own uploaded file, the entry receipt. */
+  entryEvidenceUrl: (campaign: string, fileId: string) =>
+    url('/api/public/admissions/:campaign/entry-evidence/:fileId', { campaign, fileId }),
+  entryReceiptUrl: (campaign: string) =>
+    url('/api/public/admissions/:campaign/entry-receipt', { campaign }),
   entryCounts: (campaign: string) =>
     route.get<EntryCountsAnswer>(
       '/api/public/admissions/:campaign/entry-counts',
@@ -185,6 +199,24 @@ export const candidateApi = {
       '/api/public/admissions/:campaign/entry-application',
       body,
       byCampaign(campaign),
+    ),
+  entryEvidence: (campaign: string) =>
+    candidate.route.get<EntryEvidenceAnswer>(
+      '/api/public/admissions/:campaign/entry-evidence',
+      byCampaign(campaign),
+    ),
+  /** Multipart: `kind`, then `file` (the server reads the field before the file). */
+  uploadEntryEvidence: (campaign: string, form: FormData) =>
+    candidate.route.post<EntryEvidenceFile>(
+      '/api/public/admissions/:campaign/entry-evidence',
+      form,
+      byCampaign(campaign),
+    ),
+  removeEntryEvidence: (campaign: string, fileId: string) =>
+    candidate.route.delete<null>(
+      '/api/public/admissions/:campaign/entry-evidence/:fileId',
+      undefined,
+      { params: { campaign, fileId } },
     ),
   application: (campaign: string) =>
     candidate.route.get<ApplicationAnswer>(
