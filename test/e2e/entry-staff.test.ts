@@ -144,7 +144,14 @@ describe("the staff's entry-grade pages", () => {
     await card.getByLabel('Ngày mở đăng ký').fill(typedDay(0));
     await card.getByLabel('Ngày hết hạn đăng ký').fill(typedDay(-1));
     await card.getByLabel('Hạn xác nhận nhập học').fill('31/02/2027');
-    await pick(page, 'Trường tham gia', school.name, true);
+    // A multiple choice: its list stays open after a pick, closed with Escape.
+    await card.getByLabel('Trường tham gia', { exact: true }).click();
+    await card.getByLabel('Trường tham gia', { exact: true }).fill(school.code);
+    await page.locator('.ant-select-item-option:visible', { hasText: school.name }).first().click();
+    await page.keyboard.press('Escape');
+    await expect
+      .poll(() => page.locator('.ant-select-item-option:visible').count(), { timeout: 5_000 })
+      .toBe(0);
     await card.getByRole('button', { name: 'Tạo kỳ tuyển sinh' }).click();
     await expect
       .poll(errors)
