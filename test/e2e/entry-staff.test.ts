@@ -124,7 +124,7 @@ describe("the staff's entry-grade pages", () => {
     page.on('request', (r) => {
       if (r.method() === 'POST' && r.url().endsWith('/api/admissions/campaigns')) posts++;
     });
-    await card.getByRole('button', { name: 'Tạo kỳ tuyển sinh' }).click();
+    await card.getByRole('button', { name: 'Tạo kỳ tuyển sinh đầu cấp' }).click();
     await expect
       .poll(errors)
       .toEqual(
@@ -152,7 +152,7 @@ describe("the staff's entry-grade pages", () => {
     await expect
       .poll(() => page.locator('.ant-select-item-option:visible').count(), { timeout: 5_000 })
       .toBe(0);
-    await card.getByRole('button', { name: 'Tạo kỳ tuyển sinh' }).click();
+    await card.getByRole('button', { name: 'Tạo kỳ tuyển sinh đầu cấp' }).click();
     await expect
       .poll(errors)
       .toEqual(expect.arrayContaining(['Ngày hết hạn đăng ký phải sau ngày mở đăng ký.']));
@@ -164,7 +164,7 @@ describe("the staff's entry-grade pages", () => {
     const answer = page.waitForResponse(
       (r) => r.request().method() === 'POST' && r.url().endsWith('/api/admissions/campaigns'),
     );
-    await card.getByRole('button', { name: 'Tạo kỳ tuyển sinh' }).click();
+    await card.getByRole('button', { name: 'Tạo kỳ tuyển sinh đầu cấp' }).click();
     const created = await answer;
     expect(created.status()).toBe(201);
     campaignId = ((await created.json()) as { id: string }).id;
