@@ -202,7 +202,10 @@ export const seatRow = z.object({
   unzoned: z.boolean(),
   /** The row's version (stale-save check); null before it exists. */
   version: z.number().int().nullable(),
-  /** The school serves at least one area of the commune for the campaign's grade. */
+  /**
+   * The school serves at least one area of the commune for the campaign's
+   * grade (in the save's answer, which names no commune: any area).
+   */
   servesCommune: z.boolean(),
 });
 export type SeatRow = z.infer<typeof seatRow>;
