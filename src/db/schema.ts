@@ -1010,6 +1010,10 @@ export interface AdmissionProgramTable {
   track: ColumnType<ProgramTrack, ProgramTrack | undefined, ProgramTrack>;
   /** Entry grades: a school outside zoning, open to applications from anywhere. */
   unzoned: ColumnType<boolean, boolean | undefined, boolean>;
+  /** Entry grades (migration 2026121010): the school's number of entry-grade classes. */
+  classes: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The seats editor's stale-save check. */
+  version: Generated<number>;
 }
 
 export type ProgramTrack = 'regular' | 'specialised' | 'integrated';
@@ -1057,6 +1061,9 @@ export interface AdmissionCandidateTable {
   personal_id: ColumnType<string | null, string | null | undefined, string | null>;
   /** A grade-1 child outside the birth year: the reason the school recorded. */
   birth_year_exception: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Who recorded the exception ("Full Name (username)") and when (migration 2026121010). */
+  birth_year_exception_by: ColumnType<string | null, string | null | undefined, string | null>;
+  birth_year_exception_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export type EntryResidence = 'permanent' | 'temporary';

@@ -907,6 +907,8 @@ const ID_BY_SEGMENT = (): Record<string, string> => ({
 const NAMED_IDS = (): Record<string, string | string[]> => ({
   unitId: fx.b.school,
   schoolId: fx.b.school,
+  // The schools taking part in a new entry-grade campaign: B's, refused by name.
+  schoolIds: [fx.b.school],
   orgUnitId: fx.b.school,
   // B's diplomas are issued by its commune.
   authorityId: fx.b.commune,

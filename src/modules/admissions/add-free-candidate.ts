@@ -110,6 +110,9 @@ export async function addFreeCandidate(
         added_by: `${scope.user.fullName} (${scope.user.username})`,
         personal_id: input.personalId ?? null,
         birth_year_exception: input.birthYearException ?? null,
+        // Who recorded the exception and when, shown beside it (the audit log keeps the history).
+        birth_year_exception_by: input.birthYearException ? scope.actor.name : null,
+        birth_year_exception_at: input.birthYearException ? now : null,
       },
     ]),
   );

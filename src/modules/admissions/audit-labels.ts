@@ -25,6 +25,8 @@ export const ADMISSIONS_AUDIT: AuditLabels = {
       fields: {
         quota: { vi: 'Chỉ tiêu', en: 'Quota' },
         cutoff: { vi: 'Điểm chuẩn', en: 'Cut-off' },
+        classes: { vi: 'Số lớp', en: 'Classes' },
+        unzoned: { vi: 'Không theo tuyến', en: 'Outside zoning' },
       },
     },
     admission_candidate: {
@@ -38,6 +40,10 @@ export const ADMISSIONS_AUDIT: AuditLabels = {
         pin_hash: { vi: 'Mã PIN', en: 'PIN' },
         score: { vi: 'Điểm xét tuyển', en: 'Score' },
         gender: { vi: 'Giới tính', en: 'Gender' },
+        personal_id: { vi: 'Mã định danh cá nhân', en: 'Personal id' },
+        birth_year_exception: { vi: 'Lý do ngoại lệ năm sinh', en: 'Birth-year exception' },
+        birth_year_exception_by: { vi: 'Người ghi ngoại lệ', en: 'Exception recorded by' },
+        birth_year_exception_at: { vi: 'Thời điểm ghi ngoại lệ', en: 'Exception recorded at' },
       },
     },
     admission_result: {

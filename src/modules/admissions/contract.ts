@@ -60,6 +60,11 @@ export const createCampaignBody = z.object({
     .default(10),
   /** Entry grades only: defaults to permanent residence, sibling, distance; a random seed; overflow on. */
   entryRules: entryRules.partial().optional(),
+  /**
+   * Entry grades only: the schools taking part, each becoming a program (its
+   * id the school's code) with 0 seats until the seats editor sets them.
+   */
+  schoolIds: z.array(z.uuid('Mã trường không hợp lệ.')).max(2_000).optional(),
   opensAt: z.iso.datetime({ offset: true }),
   closesAt: z.iso.datetime({ offset: true }),
   confirmBy: z.iso.datetime({ offset: true }).nullable().optional(),
@@ -262,6 +267,9 @@ export const candidateEligibility = z.object({
   fullName: z.string(),
   birthDate: z.string(),
   birthYearException: z.string().nullable(),
+  /** Who recorded the exception and when (null without one). */
+  exceptionBy: z.string().nullable().optional(),
+  exceptionAt: timestamp.nullable().optional(),
   eligible: z.boolean(),
   /** Why not (Vietnamese), when not eligible. */
   problem: z.string().nullable(),
@@ -309,6 +317,14 @@ export const candidateRow = z.object({
   score: z.number().nullable(),
   /** A free candidate (not in the registry), recorded by the school. */
   free: z.boolean(),
+  /** Who recorded a free candidate ("Full Name (username)"). */
+  addedBy: z.string().nullable().optional(),
+  /** Entry grades: the birth-year exception, who recorded it and when, and the age check. */
+  birthYearException: z.string().nullable().optional(),
+  exceptionBy: z.string().nullable().optional(),
+  exceptionAt: timestamp.nullable().optional(),
+  eligible: z.boolean().optional(),
+  ageProblem: z.string().nullable().optional(),
 });
 export type CandidateRow = z.infer<typeof candidateRow>;
 export const candidateList = z.array(candidateRow);
@@ -501,6 +517,10 @@ export type {
   EntryCountsAnswer,
   EntryEvidenceAnswer,
   EntryEvidenceFile,
+  EntryUnitList,
+  SeatInput,
+  SeatList,
+  SeatRow,
   UnservedList,
   documentsCheckAnswer,
 } from './entry/contract.ts';

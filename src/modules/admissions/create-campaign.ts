@@ -7,7 +7,8 @@ import { uuidv7 } from '../../lib/ids.ts';
 import { isEntryCampaign, requireCampaign, toSummary } from './access.ts';
 import { ENTRY_CRITERIA } from './entry/rules.ts';
 import { createCampaignBody, type CampaignSummary, type CreateCampaignInput } from './contract.ts';
-import { insertCampaign } from './repo.ts';
+import { insertCampaign, insertProgram } from './repo.ts';
+import { unitById } from './entry/repo.ts';
 import { timetableProblems } from './timetable.ts';
 
 /**
@@ -50,6 +51,7 @@ export async function createCampaign(
     throw badRequest('Danh sách giấy tờ cần nộp liệt kê một loại hai lần.', [
       { path: 'body.entryRules.documents', message: 'Mỗi loại giấy tờ chỉ một lần.' },
     ]);
+  const schools = await takingPart(db, scope, unit, body.grade, body.schoolIds ?? []);
   const opens = new Date(body.opensAt);
   const closes = new Date(body.closesAt);
   const confirmBy = body.confirmBy ? new Date(body.confirmBy) : null;
@@ -62,8 +64,8 @@ export async function createCampaign(
       problems,
     );
   const id = uuidv7();
-  await writeTransaction(db, scope.actor, (tx) =>
-    insertCampaign(tx, {
+  await writeTransaction(db, scope.actor, async (tx) => {
+    await insertCampaign(tx, {
       id,
       org_unit_id: unit.id,
       name: body.name,
@@ -89,7 +91,68 @@ export async function createCampaign(
             documents,
           })
         : null,
-    }),
-  );
+    });
+    let seq = 0;
+    for (const school of schools)
+      await insertProgram(tx, {
+        campaign_id: id,
+        id: school.code.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 64),
+        school_id: school.id,
+        quota: 0,
+        seq: ++seq,
+      });
+  });
   return toSummary(await requireCampaign(db, scope, id, 'admissions.manage'));
+}
+
+/**
+ * The schools an entry campaign takes in at creation: each inside the
+ * campaign's unit (and so the caller's scope), active, teaching the level the
+ * grade enters. Every bad one is named at its place in the list.
+ */
+async function takingPart(
+  db: Db,
+  scope: Scope,
+  unit: { id: string; path: string; name: string },
+  grade: number,
+  ids: readonly string[],
+): Promise<{ id: string; code: string }[]> {
+  if (ids.length === 0) return [];
+  if (grade !== 1 && grade !== 6)
+    throw badRequest('Danh sách trường tham gia chỉ dùng cho tuyển sinh lớp 1, lớp 6.', [
+      { path: 'body.schoolIds', message: 'Kỳ tuyển sinh lớp 10 nhập chương trình và chỉ tiêu.' },
+    ]);
+  const level = grade === 1 ? 'primary' : 'lower_secondary';
+  const levelName = grade === 1 ? 'tiểu học' : 'THCS';
+  const problems: { path: string; message: string }[] = [];
+  const found: { id: string; code: string }[] = [];
+  const seen = new Set<string>();
+  for (const [i, id] of ids.entries()) {
+    const school = await unitById(db, id);
+    if (!school || !school.path.startsWith(unit.path) || !scope.containsPath(school.path))
+      problems.push({
+        path: `body.schoolIds.${i}`,
+        message: `Không có trường này trong ${unit.name}.`,
+      });
+    else if (school.kind !== 'school' || !school.levels.includes(level) || !school.active)
+      problems.push({
+        path: `body.schoolIds.${i}`,
+        message: `${school.name} không phải trường ${levelName} đang hoạt động: không tuyển sinh lớp ${grade}.`,
+      });
+    else if (seen.has(school.id))
+      problems.push({
+        path: `body.schoolIds.${i}`,
+        message: `${school.name} có hai lần trong danh sách.`,
+      });
+    else {
+      seen.add(school.id);
+      found.push({ id: school.id, code: school.code });
+    }
+  }
+  if (problems.length)
+    throw badRequest(
+      `Danh sách trường tham gia có ${problems.length} trường không hợp lệ.`,
+      problems,
+    );
+  return found;
 }

@@ -1,6 +1,7 @@
 import type { Scope } from '../../core/access/scope.ts';
 import type { Db } from '../../db/connection.ts';
-import { points, requireCampaign } from './access.ts';
+import { isEntryCampaign, points, requireCampaign } from './access.ts';
+import { checkEntryAge } from './entry/eligibility.ts';
 import type { CandidateRow } from './contract.ts';
 import { candidatesInScope } from './repo.ts';
 
@@ -33,5 +34,32 @@ export async function listCandidates(
       choices: r.choices,
       score: r.score === null ? null : points(r.score),
       free: r.student_id === null,
+      addedBy: r.added_by,
+      ...(isEntryCampaign(campaign) ? entryFields(campaign, r) : {}),
     }));
+}
+
+/** An entry-grade child's birth-year exception, who recorded it and when, and the age check. */
+function entryFields(
+  campaign: { grade: number; school_year: string },
+  r: {
+    birth_date: string;
+    birth_year_exception: string | null;
+    birth_year_exception_by: string | null;
+    birth_year_exception_at: Date | null;
+  },
+) {
+  const problem = checkEntryAge(
+    campaign.grade,
+    campaign.school_year,
+    r.birth_date,
+    r.birth_year_exception,
+  );
+  return {
+    birthYearException: r.birth_year_exception,
+    exceptionBy: r.birth_year_exception_by,
+    exceptionAt: r.birth_year_exception_at?.toISOString() ?? null,
+    eligible: problem === null,
+    ageProblem: problem,
+  };
 }

@@ -203,7 +203,7 @@ export async function updateProgram(
 ): Promise<void> {
   await tx
     .updateTable('admission_program')
-    .set(set)
+    .set({ ...set, version: sql<number>`version + 1` })
     .where('campaign_id', '=', campaignId)
     .where('id', '=', programId)
     .execute();
@@ -296,6 +296,8 @@ export async function insertCandidates(
     gender?: 'male' | 'female' | null;
     personal_id?: string | null;
     birth_year_exception?: string | null;
+    birth_year_exception_by?: string | null;
+    birth_year_exception_at?: Date | null;
   }[],
 ): Promise<void> {
   for (let i = 0; i < rows.length; i += 2_000) {
@@ -368,6 +370,10 @@ export async function candidatesInScope(db: Q, campaignId: string, scope: Scope)
       'a.birth_date',
       'a.score',
       'a.student_id',
+      'a.added_by',
+      'a.birth_year_exception',
+      'a.birth_year_exception_by',
+      'a.birth_year_exception_at',
       'u.id as school_id',
       'u.code as school_code',
       'u.name as school_name',

@@ -334,4 +334,23 @@ export const ADMISSIONS_EN: Record<string, string> = {
   'Chưa công bố kết quả: chưa có trẻ trúng tuyển để kiểm tra hồ sơ.':
     'Results are not published: no admitted child to check documents for yet.',
   'phiên bản hồ sơ đăng ký': 'application version',
+  // The staff's entry-grade web pages (issue #15): seats, schools taking part, units.
+  'Số lớp là một số nguyên từ 0 đến 200.': 'The number of classes is a whole number from 0 to 200.',
+  'Chỉ tiêu là một số nguyên từ 0 đến 20.000.': 'The seats are a whole number from 0 to 20,000.',
+  'Mã trường không hợp lệ.': 'Invalid school id.',
+  'Số lớp và chỉ tiêu theo trường chỉ dùng cho tuyển sinh lớp 1, lớp 6.':
+    'Classes and seats per school are for grade 1 and grade 6 admissions only.',
+  'trường này trong phạm vi của bạn': 'this school within your scope',
+  'Chỉ tiêu {} cần ít nhất một lớp {}.': '{} seats need at least one grade {} class.',
+  'Số lớp, chỉ tiêu lớp {} của {}': 'The grade {} classes and seats of {}',
+  'Danh sách trường tham gia chỉ dùng cho tuyển sinh lớp 1, lớp 6.':
+    'A list of schools taking part is for grade 1 and grade 6 admissions only.',
+  'Kỳ tuyển sinh lớp 10 nhập chương trình và chỉ tiêu.':
+    'A grade 10 campaign imports its programmes and quotas.',
+  'Không có trường này trong {}.': 'There is no such school in {}.',
+  '{} không phải trường {} đang hoạt động: không tuyển sinh lớp {}.':
+    '{} is not an active {} school: it does not admit grade {}.',
+  '{} có hai lần trong danh sách.': '{} is listed twice.',
+  'Danh sách trường tham gia có {} trường không hợp lệ.':
+    'The list of schools taking part has {} invalid schools.',
 };

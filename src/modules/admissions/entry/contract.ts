@@ -206,3 +206,63 @@ export const admittedEvidenceParams = z.object({
 export const admittedEvidenceFileParams = admittedEvidenceParams.extend({
   fileId: z.string().max(64),
 });
+
+// ---- The staff's web pages (issue #15): units to pick, seats ----
+
+/** A commune (or school) the caller may pick, anywhere in their subtree. */
+export const entryUnitList = z.array(
+  z.object({
+    id: z.string(),
+    code: z.string(),
+    name: z.string(),
+    /** The unit above it (an office, the department), so that two communes of one name differ. */
+    parentName: z.string().nullable(),
+  }),
+);
+export type EntryUnitList = z.infer<typeof entryUnitList>;
+export const entrySchoolsQuery = z.object({
+  grade: z.enum(['1', '6']),
+  /** Only the schools under this commune (or serving one of its areas). */
+  communeId: z.uuid().optional(),
+});
+
+/**
+ * A school's entry-grade classes and seats in one campaign. The seats are the
+ * campaign's program quota (one source of truth: what the assignment reads);
+ * `program` is null for a school of the commune not yet taking part.
+ */
+export const seatRow = z.object({
+  school: z.object({ id: z.string(), code: z.string(), name: z.string() }),
+  program: z.string().nullable(),
+  classes: z.number().int().nullable(),
+  seats: z.number().int().nullable(),
+  unzoned: z.boolean(),
+  /** The row's version (stale-save check); null before it exists. */
+  version: z.number().int().nullable(),
+  /**
+   * The school serves at least one area of the commune for the campaign's
+   * grade (in the save's answer, which names no commune: any area).
+   */
+  servesCommune: z.boolean(),
+});
+export type SeatRow = z.infer<typeof seatRow>;
+export const seatList = z.array(seatRow);
+export type SeatList = z.infer<typeof seatList>;
+export const seatsQuery = z.object({ communeId: z.uuid() });
+export const seatParams = z.object({ id: z.string().max(64), schoolId: z.uuid() });
+export const seatBody = z.object({
+  classes: z
+    .number({ error: 'Số lớp là một số nguyên từ 0 đến 200.' })
+    .int('Số lớp là một số nguyên từ 0 đến 200.')
+    .min(0, 'Số lớp là một số nguyên từ 0 đến 200.')
+    .max(200, 'Số lớp là một số nguyên từ 0 đến 200.'),
+  seats: z
+    .number({ error: 'Chỉ tiêu là một số nguyên từ 0 đến 20.000.' })
+    .int('Chỉ tiêu là một số nguyên từ 0 đến 20.000.')
+    .min(0, 'Chỉ tiêu là một số nguyên từ 0 đến 20.000.')
+    .max(20_000, 'Chỉ tiêu là một số nguyên từ 0 đến 20.000.'),
+  unzoned: z.boolean().optional(),
+  /** The version the form loaded (null: the school had no row then). Omitted: not checked. */
+  version: z.number().int().min(1).nullable().optional(),
+});
+export type SeatInput = z.infer<typeof seatBody>;

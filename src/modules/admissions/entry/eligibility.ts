@@ -4,6 +4,7 @@ import { writeTransaction } from '../../../db/actor.ts';
 import type { Db } from '../../../db/connection.ts';
 import { isEntryCampaign, requireCampaign } from '../access.ts';
 import type { CandidateEligibility } from '../contract.ts';
+import { entryBirthYears } from '../labels.ts';
 import { checkGradeOneBirthYear } from './rules.ts';
 import { entryCandidateByCode, setBirthYearException } from './repo.ts';
 
@@ -32,12 +33,13 @@ export function checkEntryAge(
     return check.ok ? null : check.message;
   }
   if (exception && exception.trim()) return null;
-  const start = Number(schoolYear.slice(0, 4));
-  const age = start - Number(birthDate.slice(0, 4));
-  if (age < GRADE_SIX_AGE || age > GRADE_SIX_OLDEST)
+  // The web shows the same range from labels.ts (GRADE_SIX_AGE..GRADE_SIX_OLDEST).
+  const { from, to } = entryBirthYears(6, schoolYear);
+  const year = Number(birthDate.slice(0, 4));
+  if (year < from || year > to)
     return (
       `Trẻ sinh năm ${birthDate.slice(0, 4)}: vào lớp 6 năm học ${schoolYear} cần sinh từ năm ` +
-      `${start - GRADE_SIX_OLDEST} đến năm ${start - GRADE_SIX_AGE} (Luật Giáo dục 2019, Điều 28). ` +
+      `${from} đến năm ${to} (Luật Giáo dục 2019, Điều 28). ` +
       'Nếu trẻ thuộc diện ngoại lệ, nhà trường ghi lý do ngoại lệ.'
     );
   return null;
@@ -63,15 +65,29 @@ export async function recordBirthYearException(
   const candidate = await entryCandidateByCode(db, campaign.id, code);
   if (!candidate || !scope.containsPath(candidate.school_path))
     throw notFound('trẻ có mã này trong trường của bạn');
+  const text = reason?.trim() || null;
+  const at = new Date();
   await writeTransaction(db, scope.actor, (tx) =>
-    setBirthYearException(tx, candidate.id, reason?.trim() || null),
+    setBirthYearException(tx, candidate.id, text, scope.actor.name, at),
   );
-  return eligibilityOf(campaign, { ...candidate, birth_year_exception: reason?.trim() || null });
+  return eligibilityOf(campaign, {
+    ...candidate,
+    birth_year_exception: text,
+    birth_year_exception_by: text ? scope.actor.name : null,
+    birth_year_exception_at: text ? at : null,
+  });
 }
 
 export function eligibilityOf(
   campaign: { grade: number; school_year: string },
-  c: { code: string; full_name: string; birth_date: string; birth_year_exception: string | null },
+  c: {
+    code: string;
+    full_name: string;
+    birth_date: string;
+    birth_year_exception: string | null;
+    birth_year_exception_by?: string | null;
+    birth_year_exception_at?: Date | null;
+  },
 ): CandidateEligibility {
   const problem = checkEntryAge(
     campaign.grade,
@@ -84,6 +100,8 @@ export function eligibilityOf(
     fullName: c.full_name,
     birthDate: c.birth_date,
     birthYearException: c.birth_year_exception,
+    exceptionBy: c.birth_year_exception_by ?? null,
+    exceptionAt: c.birth_year_exception_at?.toISOString() ?? null,
     eligible: problem === null,
     problem,
   };

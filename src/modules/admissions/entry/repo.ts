@@ -30,10 +30,10 @@ export function unitsByCode(db: Db, codes: readonly string[]): Promise<UnitRef[]
     .execute();
 }
 
-export function unitById(db: Db, id: string): Promise<UnitRef | undefined> {
+export function unitById(db: Db, id: string): Promise<(UnitRef & { active: boolean }) | undefined> {
   return db
     .selectFrom('orgs_unit_v')
-    .select(['id', 'code', 'name', 'kind', 'path', 'levels'])
+    .select(['id', 'code', 'name', 'kind', 'path', 'levels', 'active'])
     .where('id', '=', id)
     .executeTakeFirst();
 }
@@ -135,24 +135,14 @@ export function entryCandidateByCode(db: Db, campaignId: string, code: string) {
       'a.full_name',
       'a.birth_date',
       'a.birth_year_exception',
+      'a.birth_year_exception_by',
+      'a.birth_year_exception_at',
       'a.school_id',
       'u.path as school_path',
     ])
     .where('a.campaign_id', '=', campaignId)
     .where('a.code', '=', code)
     .executeTakeFirst();
-}
-
-export async function setBirthYearException(
-  tx: Tx,
-  candidateId: string,
-  reason: string | null,
-): Promise<void> {
-  await tx
-    .updateTable('admission_candidate')
-    .set({ birth_year_exception: reason })
-    .where('id', '=', candidateId)
-    .execute();
 }
 
 /**
@@ -533,4 +523,122 @@ export function areaWithCommune(db: Db, areaId: string) {
     .select(['a.code', 'a.name', 'c.name as commune_name'])
     .where('a.id', '=', areaId)
     .executeTakeFirst();
+}
+
+// ---- The staff's web pages: units to pick, seats (issue #15) ----
+
+/** Active units of `kind` whose path starts with `within`, with their parent's name. */
+export function unitsUnder(db: Db, within: string, kind: 'commune' | 'school', level?: string) {
+  let q = db
+    .selectFrom('orgs_unit_v as u')
+    .leftJoin('orgs_unit_v as p', 'p.id', 'u.parent_id')
+    .select(['u.id', 'u.code', 'u.name', 'u.path', 'p.name as parent_name'])
+    .where('u.kind', '=', kind)
+    .where('u.active', '=', true)
+    .where('u.path', 'like', `${within.replace(/[\\%_]/g, '\\$&')}%`);
+  if (level) q = q.where(sql<boolean>`${level} = ANY(u.levels)`);
+  return q.orderBy('u.code').limit(10_000).execute();
+}
+
+/** The schools serving at least one area of the commune for `grade`. */
+export function schoolsServingCommune(db: Db, communeId: string, grade: 1 | 6) {
+  return db
+    .selectFrom('entry_catchment as c')
+    .innerJoin('entry_area as a', 'a.id', 'c.area_id')
+    .innerJoin('orgs_unit_v as u', 'u.id', 'c.school_id')
+    .select(['u.id', 'u.code', 'u.name', 'u.path'])
+    .distinct()
+    .where('a.commune_id', '=', communeId)
+    .where('c.grade', '=', grade)
+    .execute();
+}
+
+/** A campaign's programs with their classes, seats and version. */
+export function seatPrograms(db: Db, campaignId: string) {
+  return db
+    .selectFrom('admission_program as p')
+    .innerJoin('orgs_unit_v as u', 'u.id', 'p.school_id')
+    .select([
+      'p.id',
+      'p.school_id',
+      'p.quota',
+      'p.classes',
+      'p.unzoned',
+      'p.version',
+      'p.seq',
+      'u.code as school_code',
+      'u.name as school_name',
+      'u.path as school_path',
+    ])
+    .where('p.campaign_id', '=', campaignId)
+    .orderBy('p.seq')
+    .execute();
+}
+
+/** Sets a program's classes and seats, bumping its version in the statement. */
+export async function updateSeats(
+  tx: Tx,
+  campaignId: string,
+  programId: string,
+  set: { classes: number; quota: number; unzoned: boolean },
+): Promise<void> {
+  await tx
+    .updateTable('admission_program')
+    .set({ ...set, version: sql<number>`version + 1` })
+    .where('campaign_id', '=', campaignId)
+    .where('id', '=', programId)
+    .execute();
+}
+
+export async function insertSeats(
+  tx: Tx,
+  row: {
+    campaign_id: string;
+    id: string;
+    school_id: string;
+    quota: number;
+    classes: number | null;
+    unzoned: boolean;
+  },
+): Promise<void> {
+  const next = await tx
+    .selectFrom('admission_program')
+    .select(sql<number>`coalesce(max(seq), 0) + 1`.as('seq'))
+    .where('campaign_id', '=', row.campaign_id)
+    .executeTakeFirstOrThrow();
+  await tx
+    .insertInto('admission_program')
+    .values({ ...row, seq: next.seq })
+    .execute();
+}
+
+/** Who recorded a child's birth-year exception, and when (null with the reason removed). */
+export async function setBirthYearException(
+  tx: Tx,
+  candidateId: string,
+  reason: string | null,
+  by: string,
+  at: Date,
+): Promise<void> {
+  await tx
+    .updateTable('admission_candidate')
+    .set({
+      birth_year_exception: reason,
+      birth_year_exception_by: reason ? by : null,
+      birth_year_exception_at: reason ? at : null,
+    })
+    .where('id', '=', candidateId)
+    .execute();
+}
+
+/** Whether the school serves any area for `grade`. */
+export async function schoolServes(db: Db, schoolId: string, grade: 1 | 6): Promise<boolean> {
+  const row = await db
+    .selectFrom('entry_catchment')
+    .select('id')
+    .where('school_id', '=', schoolId)
+    .where('grade', '=', grade)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
 }

@@ -42,7 +42,16 @@ import {
   catchmentImportQuery,
   catchmentImportResult,
   communeParams,
+  entrySchoolsQuery,
+  entryUnitList,
+  seatBody,
+  seatList,
+  seatParams,
+  seatRow,
+  seatsQuery,
 } from './contract.ts';
+import { listSeats, saveSeats } from './seats.ts';
+import { listEntryCommunes, listEntrySchools } from './units.ts';
 import { editCatchment } from './edit-catchment.ts';
 import { importCatchments } from './import-catchments.ts';
 import { listCatchments } from './list-catchments.ts';
@@ -146,7 +155,76 @@ export function registerEntryRoutes(app: FastifyInstance, services: ModuleServic
     (request) => editCatchment(db, requireScope(request), request.params.communeId, request.body),
   );
 
+  api.get(
+    '/admissions/communes',
+    {
+      schema: {
+        tags,
+        summary:
+          'Mọi xã/phường trong phạm vi của người dùng (chọn xã/phường ở trang tuyến tuyển sinh)',
+        response: { 200: entryUnitList },
+      },
+    },
+    (request) => listEntryCommunes(db, requireScope(request)),
+  );
+  api.get(
+    '/admissions/entry-schools',
+    {
+      schema: {
+        tags,
+        summary:
+          'Các trường tiểu học (lớp 1) hoặc THCS (lớp 6) trong phạm vi, để chọn trường tham gia',
+        querystring: entrySchoolsQuery,
+        response: { 200: entryUnitList },
+      },
+    },
+    (request) =>
+      listEntrySchools(
+        db,
+        requireScope(request),
+        request.query.grade === '1' ? 1 : 6,
+        request.query.communeId,
+      ),
+  );
+
   // ---- Entry-grade campaigns (grade 1, grade 6; issue #15) ----
+
+  api.get(
+    '/admissions/campaigns/:id/seats',
+    {
+      schema: {
+        tags,
+        summary:
+          'Số lớp và chỉ tiêu lớp đầu cấp của từng trường của một xã/phường trong kỳ tuyển sinh',
+        params: campaignParams,
+        querystring: seatsQuery,
+        response: { 200: seatList },
+      },
+    },
+    (request) => listSeats(db, requireScope(request), request.params.id, request.query.communeId),
+  );
+  api.put(
+    '/admissions/campaigns/:id/seats/:schoolId',
+    {
+      ...signedIn,
+      schema: {
+        tags,
+        summary:
+          'Sửa số lớp và chỉ tiêu lớp đầu cấp của một trường (kiểm tra phiên bản; có ghi nhật ký)',
+        params: seatParams,
+        body: seatBody,
+        response: { 200: seatRow },
+      },
+    },
+    (request) =>
+      saveSeats(
+        db,
+        requireScope(request),
+        request.params.id,
+        request.params.schoolId,
+        request.body,
+      ),
+  );
 
   api.put(
     '/admissions/campaigns/:id/candidates/:code/birth-year-exception',

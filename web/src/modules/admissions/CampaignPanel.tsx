@@ -263,7 +263,12 @@ export function Campaign({ id, me }: { id: string; me: Me }) {
         )}
       </Card>
       {entry ? (
-        <EntryCampaignExtras campaign={d} admitted={admitted.data ?? []} schools={schools} />
+        <EntryCampaignExtras
+          campaign={d}
+          admitted={admitted.data ?? []}
+          schools={schools}
+          records={me.orgUnit.kind === 'school'}
+        />
       ) : (
         <CampaignExtras campaign={d} manage={manage} schools={schools} />
       )}

@@ -7,11 +7,14 @@ import { admissionsApi } from './api.ts';
 import { Campaign } from './CampaignPanel.tsx';
 import { messages } from './messages.ts';
 import { NewCampaign } from './NewCampaign.tsx';
+import { NewEntryCampaign } from './NewEntryCampaign.tsx';
 
 /** The department's and schools' admissions page: campaigns, programs, slips, scores, allocation. */
 export default function CampaignsPage({ me }: { me: Me }) {
   const m = useMessages(messages);
   const manage = me.permissions.includes('admissions.manage');
+  // Grade 1 and grade 6 (issue #15): the department or a commune's officer.
+  const entry = me.permissions.includes('admissions.entry');
   const [selected, setSelected] = useState<string | null>(null);
   const list = useQuery({
     queryKey: ['admissions', 'campaigns'],
@@ -32,6 +35,7 @@ export default function CampaignsPage({ me }: { me: Me }) {
         />
       </Space>
       {manage && <NewCampaign onCreated={setSelected} />}
+      {entry && <NewEntryCampaign onCreated={setSelected} />}
       {current && <Campaign id={current} me={me} />}
     </div>
   );

@@ -23,9 +23,9 @@ import type {
 import type { Me } from '../../../../src/modules/orgs/contract.ts';
 import { ApiError, problemText } from '../../shared/api.ts';
 import { fill, useI18n, useMessages } from '../../shared/i18n.ts';
-import { orgsApi } from '../orgs/api.ts';
 import { admissionsApi } from './api.ts';
 import { showAtFields } from './fieldErrors.ts';
+import { SeatsEditor } from './SeatsEditor.tsx';
 import { entryMessages } from './messages.ts';
 
 type Area = CatchmentAreaList[number];
@@ -38,17 +38,15 @@ type Area = CatchmentAreaList[number];
  */
 export default function CatchmentsPage({ me }: { me: Me }) {
   const m = useMessages(entryMessages);
-  const own = me.orgUnit.kind === 'commune';
+  // Every commune of the caller's subtree at any depth (a commune's officer: their own).
   const communes = useQuery({
-    queryKey: ['orgs', me.orgUnit.id, 'children'],
-    queryFn: () => orgsApi.children(me.orgUnit.id),
-    enabled: !own,
+    queryKey: ['admissions', 'communes', me.orgUnit.id],
+    queryFn: () => admissionsApi.communes(),
   });
-  const options = own
-    ? [{ value: me.orgUnit.id, label: me.orgUnit.name }]
-    : (communes.data ?? [])
-        .filter((u) => u.kind === 'commune')
-        .map((u) => ({ value: u.id, label: `${u.name} (${u.code})` }));
+  const options = (communes.data ?? []).map((u) => ({
+    value: u.id,
+    label: `${u.name} (${u.code})${u.parentName ? ` — ${u.parentName}` : ''}`,
+  }));
   const [selected, setSelected] = useState<string | null>(null);
   const commune = selected ?? options[0]?.value ?? null;
   return (
@@ -58,6 +56,7 @@ export default function CatchmentsPage({ me }: { me: Me }) {
       <Space wrap style={{ marginBottom: 12 }}>
         <Select
           style={{ minWidth: 260, maxWidth: '100%' }}
+          loading={communes.isLoading}
           aria-label={m.commune}
           data-testid="commune"
           showSearch
@@ -68,6 +67,7 @@ export default function CatchmentsPage({ me }: { me: Me }) {
           placeholder={m.chooseCommune}
         />
       </Space>
+      {commune && <SeatsEditor communeId={commune} />}
       {commune && <CommuneCatchments communeId={commune} />}
     </div>
   );
@@ -278,9 +278,6 @@ function CommuneCatchments({ communeId }: { communeId: string }) {
           </Button>
         </Form>
         {error && <Alert type="error" role="alert" message={error} style={{ marginTop: 12 }} />}
-        <Typography.Paragraph type="secondary" style={{ margin: '12px 0 0' }}>
-          {m.seatsHint}
-        </Typography.Paragraph>
       </Card>
       <Card size="small" style={{ marginBottom: 12 }}>
         {list.error && <Alert type="error" message={problemText(list.error)} />}

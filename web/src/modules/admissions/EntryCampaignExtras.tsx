@@ -5,6 +5,7 @@ import type { UnservedList } from '../../../../src/modules/admissions/contract.t
 import { problemText } from '../../shared/api.ts';
 import { formatDate, useMessages } from '../../shared/i18n.ts';
 import { admissionsApi } from './api.ts';
+import { EntryChildren } from './EntryChildren.tsx';
 import { entryMessages, messages } from './messages.ts';
 
 /**
@@ -16,13 +17,19 @@ export function EntryCampaignExtras({
   campaign,
   admitted,
   schools,
+  records = false,
 }: {
   campaign: CampaignDetail;
   admitted: AdmittedRow[];
   schools: boolean;
+  /** The caller is a school: it records children outside the registry. */
+  records?: boolean;
 }) {
   return (
     <>
+      {schools && campaign.status === 'open' && (
+        <EntryChildren campaign={campaign} records={records} />
+      )}
       <Unserved campaign={campaign} />
       {schools && campaign.status === 'published' && (
         <DocumentsCheck campaign={campaign} admitted={admitted} />

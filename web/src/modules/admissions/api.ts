@@ -49,6 +49,13 @@ import type {
   EntryEvidenceFile,
   UnservedList,
 } from '../../../../src/modules/admissions/contract.ts';
+import type {
+  CandidateEligibility,
+  EntryUnitList,
+  SeatInput,
+  SeatList,
+  SeatRow,
+} from '../../../../src/modules/admissions/contract.ts';
 import { route, url } from '../../shared/api.ts';
 import { candidateRoute } from './candidateApi.ts';
 
@@ -128,6 +135,27 @@ export const admissionsApi = {
     route.patch<CatchmentAreaList[number]>('/api/admissions/catchments/:communeId/areas', body, {
       params: { communeId },
     }),
+  // The staff's entry-grade pages: pickers, seats, birth-year exceptions.
+  communes: () => route.get<EntryUnitList>('/api/admissions/communes'),
+  entrySchools: (grade: 1 | 6) =>
+    route.get<EntryUnitList>('/api/admissions/entry-schools', {
+      query: { grade: String(grade) },
+    }),
+  seats: (id: string, communeId: string) =>
+    route.get<SeatList>('/api/admissions/campaigns/:id/seats', {
+      ...byId(id),
+      query: { communeId },
+    }),
+  saveSeats: (id: string, schoolId: string, body: SeatInput) =>
+    route.put<SeatRow>('/api/admissions/campaigns/:id/seats/:schoolId', body, {
+      params: { id, schoolId },
+    }),
+  birthYearException: (id: string, code: string, reason: string | null) =>
+    route.put<CandidateEligibility>(
+      '/api/admissions/campaigns/:id/candidates/:code/birth-year-exception',
+      { reason },
+      { params: { id, code } },
+    ),
   unserved: (id: string, communeId?: string) =>
     route.get<UnservedList>('/api/admissions/campaigns/:id/unserved', {
       ...byId(id),
