@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makePersonalId } from '../../src/lib/personal-id.ts';
 import { apiSignIn, startServer, type RunningServer } from '../helpers/server.ts';
 import { launchBrowser, localOnlyContext, signInOnPage } from './helpers.ts';
 
@@ -13,7 +14,8 @@ import { launchBrowser, localOnlyContext, signInOnPage } from './helpers.ts';
  * catchments page, and a second save from an older page is stale (409): the
  * newer values are shown and the typed ones kept. At 390 px a primary school
  * records a child outside the registry with a birth-year exception, and the
- * catchments page fits the screen.
+ * catchments page fits the screen. Last, at desktop, the school's documents
+ * check lists the file a family uploaded (set up over the API) with its link.
  */
 
 const ADMIN_PASSWORD = 'e2e-admin-password';
@@ -26,9 +28,15 @@ let commune = { id: '', code: '', name: '' };
 let school = { id: '', code: '', name: '' };
 let schoolYear = '';
 let campaignId = '';
-/** A PUT as the admin (apiSignIn has none). */
-let put: (path: string, body: unknown) => Promise<Response>;
+/** A request as the admin with a JSON body or none (apiSignIn has no PUT). */
+let call: (method: string, path: string, body?: unknown) => Promise<Response>;
+const put = (path: string, body: unknown) => call('PUT', path, body);
 const NAME = 'Tuyển sinh lớp 1 của xã (web)';
+/** A short campaign set up over the API: a family uploads a file, then the school checks it. */
+const DOCS_NAME = 'Kiểm tra giấy tờ lớp 1 (API)';
+const DOCS_WINDOW_MS = 30_000;
+const SCAN = 'giay-xac-nhan-cu-tru-e2e.pdf';
+const docs = { campaign: '', closesAt: 0, code: '' };
 
 async function createUser(role: string, orgUnitId: string, username: string) {
   const created = await admin.post('/api/users', {
@@ -75,11 +83,15 @@ beforeAll(async () => {
   });
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
   const { csrfToken } = (await login.json()) as { csrfToken: string };
-  put = (path, body) =>
+  call = (method, path, body) =>
     fetch(`${server.url}${path}`, {
-      method: 'PUT',
-      headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
+      method,
+      headers: {
+        cookie,
+        'x-csrf-token': csrfToken,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
     });
   const list = (await (await fetch(`${server.url}/api/public/admissions`)).json()) as {
     id: string;
@@ -101,8 +113,88 @@ beforeAll(async () => {
   }[];
   school = schools[0]!;
   await createUser('school_staff', school.id, 'th.e2e');
+  await setUpDocumentsCheck();
   browser = await launchBrowser();
 }, 180_000);
+
+/**
+ * A short grade-1 campaign asking for a proof of residence: a child recorded by
+ * the school registers with it and uploads a scan over the family's API (as
+ * entry.test.ts does in the browser); the window closes while the other tests
+ * run, and the last one allocates and publishes.
+ */
+async function setUpDocumentsCheck() {
+  const now = Date.now();
+  docs.closesAt = now + DOCS_WINDOW_MS;
+  const created = await call('POST', '/api/admissions/campaigns', {
+    name: DOCS_NAME,
+    schoolYear,
+    grade: 1,
+    orgUnitId: commune.id,
+    opensAt: new Date(now - 60_000).toISOString(),
+    closesAt: new Date(docs.closesAt).toISOString(),
+    confirmBy: new Date(now + 86_400_000).toISOString(),
+    entryRules: { documents: ['residence'] },
+  });
+  expect(created.status).toBe(201);
+  docs.campaign = ((await created.json()) as { id: string }).id;
+  const programs = await put(`/api/admissions/campaigns/${docs.campaign}/programs`, {
+    rows: [{ program: school.code, schoolCode: school.code, quota: 35 }],
+  });
+  expect(await programs.json()).toMatchObject({ errors: 0, added: 1 });
+  const born = Number(schoolYear.slice(0, 4)) - 6;
+  const child = {
+    personalId: makePersonalId(31, born, 'female', 424_242),
+    birthDate: `${born}-08-19`,
+  };
+  const free = await call('POST', `/api/admissions/campaigns/${docs.campaign}/candidates/free`, {
+    fullName: 'Đỗ Giấy Tờ',
+    birthDate: child.birthDate,
+    personalId: child.personalId,
+    schoolId: school.id,
+  });
+  expect(free.status).toBe(201);
+  docs.code = ((await free.json()) as { code: string }).code;
+
+  // The family: signed in by personal id, registered at the school, the scan uploaded.
+  const base = `${server.url}/api/public/admissions/${docs.campaign}`;
+  const signIn = await fetch(`${base}/sign-in/personal-id`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(child),
+  });
+  expect(signIn.status).toBe(200);
+  const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const { csrfToken } = (await signIn.json()) as { csrfToken: string };
+  const family = { cookie, 'x-csrf-token': csrfToken };
+  const areas = (await (await fetch(`${base}/areas`)).json()) as {
+    id: string;
+    schools: string[];
+  }[];
+  // An area the school serves, or else one no school serves (any school of the commune then).
+  const area =
+    areas.find((a) => a.schools.includes(school.code)) ?? areas.find((a) => !a.schools.length)!;
+  const saved = await fetch(`${base}/entry-application`, {
+    method: 'PUT',
+    headers: { ...family, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      residence: 'permanent',
+      areaId: area.id,
+      schools: [school.code],
+      baseVersion: 0,
+    }),
+  });
+  expect(saved.status, await saved.clone().text()).toBe(200);
+  const form = new FormData();
+  form.append('kind', 'residence');
+  form.append('file', new Blob(['%PDF-1.4\n% giấy xác nhận cư trú\n%%EOF\n']), SCAN);
+  const uploaded = await fetch(`${base}/entry-evidence`, {
+    method: 'POST',
+    headers: family,
+    body: form,
+  });
+  expect(uploaded.status, await uploaded.clone().text()).toBe(201);
+}
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
@@ -161,6 +253,19 @@ describe("the staff's entry-grade pages", () => {
 
     await card.getByLabel('Ngày hết hạn đăng ký').fill(typedDay(10));
     await card.getByLabel('Hạn xác nhận nhập học').fill(typedDay(20));
+    // The entry rules: two documents asked, the sibling criterion dropped, distance put first,
+    // the lottery's seed (one is shown already) replaced by the commune's, no overflow offers.
+    await card.getByLabel('Giấy xác nhận cư trú').check();
+    await card.getByLabel('Giấy khai sinh', { exact: true }).check();
+    await card.getByTestId('criterion-sibling').getByRole('checkbox').uncheck();
+    await card.getByRole('button', { name: 'Đưa lên: Nhà gần trường hơn' }).click();
+    await expect
+      .poll(() => card.getByTestId('entry-order').innerText())
+      .toMatch(/1\. Nhà gần trường hơn[\s\S]*2\. Thường trú trước tạm trú/);
+    const seed = card.getByLabel('Số khởi tạo bốc thăm (công bố)');
+    expect(await seed.inputValue()).toMatch(/^\d+$/);
+    await seed.fill('20261204');
+    await card.getByLabel('Không', { exact: true }).check();
     const answer = page.waitForResponse(
       (r) => r.request().method() === 'POST' && r.url().endsWith('/api/admissions/campaigns'),
     );
@@ -172,8 +277,16 @@ describe("the staff's entry-grade pages", () => {
     const detail = (await (await admin.get(`/api/admissions/campaigns/${campaignId}`)).json()) as {
       grade: number;
       programs: { schoolCode: string; quota: number }[];
+      entryRules: unknown;
     };
     expect(detail.grade).toBe(1);
+    // What the form chose is what the server keeps (and publishes).
+    expect(detail.entryRules).toEqual({
+      order: ['distance', 'permanent-residence'],
+      seed: 20261204,
+      overflowInCommune: false,
+      documents: ['residence', 'birth-certificate'],
+    });
     expect(detail.programs.map((p) => [p.schoolCode, p.quota])).toEqual([[school.code, 0]]);
 
     // The seats on the catchments page: the commune's own, this campaign.
@@ -274,6 +387,28 @@ describe("the staff's entry-grade pages", () => {
     expect(
       await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
     ).toBeLessThanOrEqual(0);
+    await context.close();
+  }, 120_000);
+
+  it('at desktop: the documents check lists the file the family uploaded, with a link to open it', async () => {
+    await new Promise((r) => setTimeout(r, Math.max(0, docs.closesAt - Date.now() + 500)));
+    const allocated = await call('POST', `/api/admissions/campaigns/${docs.campaign}/allocate`);
+    expect(await allocated.json()).toMatchObject({ candidates: 1, admitted: 1 });
+    expect((await call('POST', `/api/admissions/campaigns/${docs.campaign}/publish`)).status).toBe(
+      200,
+    );
+    const { context } = await localOnlyContext(browser, { width: 1280, height: 900 });
+    const page = await context.newPage();
+    await signInOnPage(page, server.url, 'th.e2e', PASSWORD);
+    await page.goto(`${server.url}/tuyen-sinh`);
+    await pick(page, 'Tên kỳ tuyển sinh', DOCS_NAME);
+    const files = page.getByTestId('documents').getByTestId(`files-${docs.code}`);
+    await expect.poll(() => files.innerText()).toContain(`Giấy xác nhận cư trú: ${SCAN}`);
+    // The link opens the file itself, under the school's session.
+    const href = await files.getByRole('link', { name: `Mở ${SCAN}` }).getAttribute('href');
+    const opened = await page.request.get(`${server.url}${href}`);
+    expect(opened.status()).toBe(200);
+    expect((await opened.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     await context.close();
   }, 120_000);
 });

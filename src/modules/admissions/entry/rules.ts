@@ -3,6 +3,7 @@
  * residence. The rules that vary by commune are data (a commune's
  * EntryPriorityRules); the ones below come from the law.
  */
+import type { EntryCriterion } from '../labels.ts';
 
 /**
  * Luật Giáo dục 2019, Art. 28(1)(a): a child enters grade 1 at 6 years old,
@@ -48,17 +49,8 @@ export function checkGradeOneBirthYear(
  * - sibling: a brother or sister already studying at the school;
  * - distance: nearer home first (needs coordinates of the area and school).
  */
-export const ENTRY_CRITERIA = ['permanent-residence', 'sibling', 'distance'] as const;
-export type EntryCriterion = (typeof ENTRY_CRITERIA)[number];
-
-export const ENTRY_CRITERION_LABELS: Record<EntryCriterion, { vi: string; en: string }> = {
-  'permanent-residence': {
-    vi: 'Thường trú trước tạm trú',
-    en: 'Permanent before temporary residence',
-  },
-  sibling: { vi: 'Có anh chị em đang học tại trường', en: 'Sibling at the school' },
-  distance: { vi: 'Nhà gần trường hơn', en: 'Lives nearer the school' },
-};
+// The list and its labels live in labels.ts, which the web's new-campaign form reads too.
+export { ENTRY_CRITERIA, ENTRY_CRITERION_LABELS, type EntryCriterion } from '../labels.ts';
 
 export interface EntryPriorityRules {
   /** The commune's order; criteria not listed are not used. */

@@ -1,11 +1,13 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App as AntApp, Button, Card, Table, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Space, Table, Tag, Typography } from 'antd';
 import type { AdmittedRow, CampaignDetail } from '../../../../src/modules/admissions/contract.ts';
 import type { UnservedList } from '../../../../src/modules/admissions/contract.ts';
 import { problemText } from '../../shared/api.ts';
-import { formatDate, useMessages } from '../../shared/i18n.ts';
+import { fill, formatDate, useMessages } from '../../shared/i18n.ts';
 import { admissionsApi } from './api.ts';
 import { EntryChildren } from './EntryChildren.tsx';
+import { entryFamilyMessages } from './entryFamilyMessages.ts';
+import { entryStaffMessages } from './entryStaffMessages.ts';
 import { entryMessages, messages } from './messages.ts';
 
 /**
@@ -109,8 +111,10 @@ function DocumentsCheck({
 }) {
   const m = useMessages(entryMessages);
   const g = useMessages(messages);
+  const s = useMessages(entryStaffMessages);
   const { message } = AntApp.useApp();
   const client = useQueryClient();
+  const asks = (campaign.entryRules?.documents?.length ?? 0) > 0;
   const check = async (row: AdmittedRow, checked: boolean) => {
     try {
       await admissionsApi.checkDocuments(campaign.id, row.code, checked);
@@ -137,6 +141,18 @@ function DocumentsCheck({
             dataIndex: 'response',
             render: (r: AdmittedRow['response']) => (r ? m[r] : m.waiting),
           },
+          // The files the family uploaded, when the campaign asks for documents.
+          ...(asks
+            ? [
+                {
+                  title: s.uploadedFiles,
+                  key: 'files',
+                  render: (_: unknown, r: AdmittedRow) => (
+                    <AdmittedFiles campaign={campaign.id} code={r.code} />
+                  ),
+                },
+              ]
+            : []),
           {
             title: m.documentsDone,
             key: 'documents',
@@ -161,5 +177,40 @@ function DocumentsCheck({
         ]}
       />
     </Card>
+  );
+}
+
+/**
+ * One admitted child's uploaded files (the school's documents check), each
+ * with its kind and a link that opens it. Only the table's current page is
+ * rendered, so only its children's lists are asked for.
+ */
+function AdmittedFiles({ campaign, code }: { campaign: string; code: string }) {
+  const s = useMessages(entryStaffMessages);
+  const f = useMessages(entryFamilyMessages);
+  const files = useQuery({
+    queryKey: ['admissions', campaign, 'admitted-evidence', code],
+    queryFn: () => admissionsApi.admittedEvidence(campaign, code),
+  });
+  if (files.error) return <Typography.Text type="danger">{s.filesError}</Typography.Text>;
+  if (!files.data) return null;
+  if (files.data.files.length === 0)
+    return <Typography.Text type="secondary">{s.noFiles}</Typography.Text>;
+  return (
+    <Space direction="vertical" size={0} data-testid={`files-${code}`}>
+      {files.data.files.map((file) => (
+        <span key={file.id} style={{ overflowWrap: 'anywhere' }}>
+          {f[file.kind]}:{' '}
+          <a
+            href={admissionsApi.admittedEvidenceUrl(campaign, code, file.id)}
+            target="_blank"
+            rel="noreferrer"
+            aria-label={fill(s.openFile, { name: file.fileName })}
+          >
+            {file.fileName}
+          </a>
+        </span>
+      ))}
+    </Space>
   );
 }
