@@ -376,7 +376,7 @@ describe("the staff's entry-grade pages", () => {
     await context.close();
   }, 120_000);
 
-  it('at 390 px: the catchments page with its seats editor fits the screen', async () => {
+  it('at 390 px: the catchments page with its seats editor, and the new-campaign form, fit the screen', async () => {
     const { context } = await localOnlyContext(browser, { width: 390, height: 844 });
     const page = await context.newPage();
     await signInOnPage(page, server.url, 'xa.e2e', PASSWORD);
@@ -384,6 +384,13 @@ describe("the staff's entry-grade pages", () => {
     await pick(page, 'Kỳ tuyển sinh', NAME);
     const line = page.getByTestId('seats').getByTestId(`seat-${school.code}`);
     await expect.poll(() => line.getByLabel(`Chỉ tiêu ${school.code}`).inputValue()).toBe('72');
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(0);
+    // The new-campaign form, with its entry rules, fits the phone too.
+    await page.goto(`${server.url}/tuyen-sinh`);
+    await page.getByRole('button', { name: 'Kỳ tuyển sinh lớp 1, lớp 6 mới' }).click();
+    await expect.poll(() => page.getByTestId('entry-order').innerText()).toContain('1. ');
     expect(
       await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
     ).toBeLessThanOrEqual(0);
