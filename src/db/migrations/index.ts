@@ -56,6 +56,7 @@ import * as servicesHandoverApology from './2026120910_services_handover_apology
 import * as accreditationAnalysisLinks from './2026120930_accreditation_analysis_links.ts';
 import * as accreditationLevel4 from './2026120931_accreditation_level4.ts';
 import * as surveyResultsViewTitle from './2026120950_survey_results_view_title.ts';
+import * as officeDocumentSearch from './2026121030_office_document_search.ts';
 
 /** Every migration, in order. Names start with a timestamp; they only move forward. */
 export const migrations: Record<string, Migration> = {
@@ -116,4 +117,5 @@ export const migrations: Record<string, Migration> = {
   '2026120930_accreditation_analysis_links': accreditationAnalysisLinks,
   '2026120931_accreditation_level4': accreditationLevel4,
   '2026120950_survey_results_view_title': surveyResultsViewTitle,
+  '2026121030_office_document_search': officeDocumentSearch,
 };

@@ -152,22 +152,14 @@ export async function findOutgoing(db: Db, id: string) {
   return db.selectFrom('office_outgoing').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** The unit's documents whose search key holds all the words (its GIN index). */
-function documentsByKey(
-  table: 'office_outgoing' | 'office_incoming',
-  unitId: string,
-  words: string,
-) {
-  return sql<string>`(SELECT d.id FROM ${sql.table(table)} d WHERE d.unit_id = ${unitId}
-    AND d.search_tsv @@ plainto_tsquery('simple', ${words}))`;
-}
-
-/** Documents with a file whose text holds all the words (the files' GIN index); of one unit, or any (a sender's files). */
-function documentsByFileText(unitId: string | null, words: string) {
-  return sql<string>`(SELECT a.document_id FROM office_attachment a
-    WHERE a.text_tsv @@ plainto_tsquery('simple', ${words})
-    ${unitId ? sql`AND a.unit_id = ${unitId}` : sql``})`;
-}
+/**
+ * A document's search vector holds all the words: its notation, sender and
+ * subject, the text of its files and, for a received copy, the sender's
+ * document (one GIN index; the vector is kept by triggers, migration
+ * 2026121030).
+ */
+const vectorHolds = (words: string) =>
+  sql<boolean>`search_tsv @@ plainto_tsquery('simple', ${words})`;
 
 /** A search term as a LIKE pattern on a search key: diacritics and case ignored. */
 const likePattern = (q: string) => `%${searchKey(q).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -180,19 +172,11 @@ export async function listOutgoing(
   let query = db.selectFrom('office_outgoing').where('unit_id', '=', unitId);
   if (filter.year) query = query.where('year', '=', filter.year);
   if (filter.q) {
-    // Full-text: the register's fields (a notation's part by LIKE) and the text of the files.
+    // Full-text: a part of the register's fields (a notation's part, by LIKE
+    // on the key's trigram index) or all the words in the document's vector.
     const p = likePattern(filter.q);
     const words = searchKey(filter.q);
-    // Uncorrelated IN subqueries, each answered once from its GIN index and
-    // probed as a hash per row (bench/office.ts: a correlated EXISTS
-    // recomputed to_tsvector of every file's text per document).
-    query = query.where((eb) =>
-      eb.or([
-        eb('search_key', 'like', p),
-        eb('id', 'in', documentsByKey('office_outgoing', unitId, words)),
-        eb('id', 'in', documentsByFileText(unitId, words)),
-      ]),
-    );
+    query = query.where((eb) => eb.or([eb('search_key', 'like', p), vectorHolds(words)]));
   }
   const total = await query
     .select((eb) => eb.fn.countAll<string>().as('n'))
@@ -297,18 +281,10 @@ export async function listIncoming(
   let query = db.selectFrom('office_incoming').where('unit_id', '=', unitId);
   if (filter.year) query = query.where('year', '=', filter.year);
   if (filter.q) {
-    // Full-text: the register's fields (a notation's part by LIKE) and the text of the files.
+    // As for the outgoing register (a received copy's vector holds its sender's files too).
     const p = likePattern(filter.q);
     const words = searchKey(filter.q);
-    // As for the outgoing register; a received copy by its sender's files too.
-    query = query.where((eb) =>
-      eb.or([
-        eb('search_key', 'like', p),
-        eb('id', 'in', documentsByKey('office_incoming', unitId, words)),
-        eb('id', 'in', documentsByFileText(unitId, words)),
-        eb('outgoing_id', 'in', documentsByFileText(null, words)),
-      ]),
-    );
+    query = query.where((eb) => eb.or([eb('search_key', 'like', p), vectorHolds(words)]));
   }
   const total = await query
     .select((eb) => eb.fn.countAll<string>().as('n'))
@@ -830,15 +806,12 @@ export async function copyAttachments(
     .selectAll()
     .where('document_id', '=', from)
     .execute();
-  for (const row of rows) {
-    // The stored search vector (migration 2026120921) is generated: never inserted.
-    const r: Record<string, unknown> & typeof row = { ...row };
-    delete r.text_tsv;
+  // The document's search vector takes the files' text (trigger, migration 2026121030).
+  for (const row of rows)
     await db
       .insertInto('office_attachment')
-      .values({ ...r, id: newId(), document_kind: to.kind, document_id: to.id })
+      .values({ ...row, id: newId(), document_kind: to.kind, document_id: to.id })
       .execute();
-  }
 }
 
 /** A unit's received copy of an outgoing document (what lets it read the sender's files). */
