@@ -16,8 +16,9 @@
  *           through the USB-token flow (prepare, a raw signature by a test
  *           key, complete with every check): 10 runs each after a warm-up;
  *           target < 1 s.
- *   npx tsx bench/office.ts [--quick] [--only search|send|sign]
+ *   npx tsx bench/office.ts [--quick] [--only search|send|sign] [--keep]
  *   --quick: 10,000 documents, 30,000 attachments, 150 schools.
+ *   --keep: the database is kept (its name printed), to EXPLAIN by hand.
  */
 import '../src/app/modules.ts';
 import { generateKeyPairSync, sign as rsaSign } from 'node:crypto';
@@ -44,6 +45,7 @@ const quick = process.argv.includes('--quick');
 const onlyAt = process.argv.indexOf('--only');
 const ONLY = onlyAt > 0 ? process.argv[onlyAt + 1] : undefined;
 const run = (part: string) => !ONLY || ONLY === part;
+const keep = process.argv.includes('--keep');
 const DOCUMENTS = quick ? 10_000 : 100_000;
 const ATTACHMENTS_PER_DOCUMENT = 3;
 const WORDS_PER_ATTACHMENT = 150;
@@ -459,6 +461,7 @@ try {
 } finally {
   await seeder.end().catch(() => {});
   await database.close();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  if (keep) console.log(`kept database ${name}`);
+  else await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await admin.end();
 }
