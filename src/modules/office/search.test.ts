@@ -120,6 +120,13 @@ describe('full-text search, one vector per document', () => {
     );
     expect(await outgoingIds(clerk, 'sơ tán')).toEqual([other.id]);
     expect(await outgoingIds(clerk, 'SO TAN hoc sinh')).toEqual([other.id]);
+    // The total counts the hits, also on a page past them.
+    expect(await listOutgoing(db, clerk, { q: 'giao duc' })).toMatchObject({ total: 0 });
+    expect((await listOutgoing(db, clerk, { q: 'về việc' })).total).toBe(1);
+    expect(await listOutgoing(db, clerk, { q: 'so tan', page: 2 })).toMatchObject({
+      total: 1,
+      items: [],
+    });
     // All the words must be there: one in the summary and one in a file is a match,
     // a word found nowhere is not.
     expect(await outgoingIds(clerk, 'kiểm tra động đất')).toEqual([other.id]);
