@@ -345,14 +345,18 @@ try {
       ] as const) {
         lastQueries = [];
         await list(captured, clerk, { q });
-        for (const [i, { sql: text, parameters }] of lastQueries.entries()) {
+        // As the use case runs them: sequential scans off (repo.ts withIndexes).
+        await seeder.query(`SET enable_seqscan = off`);
+        for (const { sql: text, parameters } of lastQueries) {
           const plan = await seeder.query<{ 'QUERY PLAN': string }>(
             `EXPLAIN (ANALYZE, BUFFERS) ${text}`,
             [...parameters],
           );
-          console.log(`  EXPLAIN ANALYZE, ${label}, "${q}", ${i ? 'page' : 'count'}:`);
+          const what = /OVER \(\)/.test(text) ? 'page with its count' : 'count';
+          console.log(`  EXPLAIN ANALYZE, ${label}, "${q}", ${what}:`);
           for (const r of plan.rows) console.log(`    ${r['QUERY PLAN']}`);
         }
+        await seeder.query(`RESET enable_seqscan`);
       }
     }
   }
