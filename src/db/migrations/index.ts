@@ -58,6 +58,7 @@ import * as accreditationLevel4 from './2026120931_accreditation_level4.ts';
 import * as surveyResultsViewTitle from './2026120950_survey_results_view_title.ts';
 import * as entryStaffWeb from './2026121010_entry_staff_web.ts';
 import * as admissionsEntryEvidence from './2026121020_admissions_entry_evidence.ts';
+import * as officeDocumentSearch from './2026121030_office_document_search.ts';
 import * as accreditationLevel4History from './2026121040_accreditation_level4_history.ts';
 import * as accreditationExternalLevel4 from './2026121041_accreditation_external_level4.ts';
 
@@ -122,6 +123,7 @@ export const migrations: Record<string, Migration> = {
   '2026120950_survey_results_view_title': surveyResultsViewTitle,
   '2026121010_entry_staff_web': entryStaffWeb,
   '2026121020_admissions_entry_evidence': admissionsEntryEvidence,
+  '2026121030_office_document_search': officeDocumentSearch,
   '2026121040_accreditation_level4_history': accreditationLevel4History,
   '2026121041_accreditation_external_level4': accreditationExternalLevel4,
 };

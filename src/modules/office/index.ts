@@ -8,7 +8,12 @@ import { lazyFunction } from '../../core/lazy.ts';
 import { defineModule } from '../../core/module.ts';
 import { OFFICE_AUDIT } from './audit-labels.ts';
 import { registerOfficeCommands } from './cli.ts';
-import { DEADLINE_REMINDER_CRON, deadlineRemindersJob } from './jobs.ts';
+import {
+  DEADLINE_REMINDER_CRON,
+  deadlineRemindersJob,
+  SIGN_PREPARE_CLEANUP_CRON,
+  signPrepareCleanupJob,
+} from './jobs.ts';
 import { OFFICE_PERMISSIONS } from './permissions.ts';
 
 export const officeModule = defineModule({
@@ -19,8 +24,11 @@ export const officeModule = defineModule({
   routes: async (api, { db, files }) =>
     (await import('./routes.ts')).registerOfficeRoutes(api, { db, files }),
   commands: registerOfficeCommands,
-  jobs: [deadlineRemindersJob],
-  schedules: [{ kind: deadlineRemindersJob, cron: DEADLINE_REMINDER_CRON, payload: {} }],
+  jobs: [deadlineRemindersJob, signPrepareCleanupJob],
+  schedules: [
+    { kind: deadlineRemindersJob, cron: DEADLINE_REMINDER_CRON, payload: {} },
+    { kind: signPrepareCleanupJob, cron: SIGN_PREPARE_CLEANUP_CRON, payload: {} },
+  ],
 });
 
 /** The demo's documents and calendar (loaded when called: the CLI's start stays light). */

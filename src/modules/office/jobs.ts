@@ -60,3 +60,31 @@ export const deadlineRemindersJob = defineJob({
     return { overdue: overdue.length, dueSoon: rows.length - overdue.length, notices: written };
   },
 });
+
+/** Every night at 03:10 Việt Nam time (after the sessions' housekeeping at 02:30). */
+export const SIGN_PREPARE_CLEANUP_CRON = '10 3 * * *';
+
+/** How long a used or expired prepared signature is kept (for a support question the same day). */
+export const SIGN_PREPARE_KEEP_HOURS = 24;
+
+/**
+ * Housekeeping of token signing (issue #17 item 5, signing/external-signature.ts):
+ * each prepare keeps a whole PDF and can be completed once, within
+ * PREPARE_MINUTES. Those used, or expired unused, more than a day ago are
+ * deleted; the audit log keeps the prepare and the completion (written by
+ * the use cases), and the signed PDF is in office_file. Idempotent.
+ */
+export const signPrepareCleanupJob = defineJob({
+  kind: 'office.sign-prepare-cleanup',
+  payload: z.object({}).strict(),
+  manualRun: true,
+  system: true,
+  retryLimit: 3,
+  retryDelay: 60,
+  async handler({ db }) {
+    // Loaded when run: the module's descriptor (and so every `sogd` command) imports this file.
+    const { deleteStaleSignPrepares } = await import('./signing/repo.ts');
+    const cutoff = new Date(Date.now() - SIGN_PREPARE_KEEP_HOURS * 3_600_000);
+    return { deletedPrepares: await deleteStaleSignPrepares(db, cutoff) };
+  },
+});

@@ -152,22 +152,90 @@ export async function findOutgoing(db: Db, id: string) {
   return db.selectFrom('office_outgoing').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** The unit's documents whose search key holds all the words (its GIN index). */
-function documentsByKey(
+/**
+ * The ids of a unit's documents a search finds: all the words in the
+ * document's search vector (its notation, sender and subject, the text of
+ * its files and, for a received copy, the sender's document; one GIN index,
+ * kept by triggers, migration 2026121030), or the text as a part of the
+ * register's key (a notation's part; its trigram index). A UNION, not an OR:
+ * a bitmap holding both would recheck whole heap pages, reading every
+ * vector there (bench/RESULTS.md).
+ */
+function searchHits(
   table: 'office_outgoing' | 'office_incoming',
   unitId: string,
-  words: string,
+  year: number | undefined,
+  q: string,
 ) {
-  return sql<string>`(SELECT d.id FROM ${sql.table(table)} d WHERE d.unit_id = ${unitId}
-    AND d.search_tsv @@ plainto_tsquery('simple', ${words}))`;
+  const inYear = year ? sql`AND year = ${year}` : sql``;
+  return sql<string>`(SELECT id FROM ${sql.table(table)} WHERE unit_id = ${unitId} ${inYear}
+      AND search_tsv @@ plainto_tsquery('simple', ${searchKey(q)})
+    UNION SELECT id FROM ${sql.table(table)} WHERE unit_id = ${unitId} ${inYear}
+      AND search_key LIKE ${likePattern(q)})`;
 }
 
-/** Documents with a file whose text holds all the words (the files' GIN index); of one unit, or any (a sender's files). */
-function documentsByFileText(unitId: string | null, words: string) {
-  return sql<string>`(SELECT a.document_id FROM office_attachment a
-    WHERE a.text_tsv @@ plainto_tsquery('simple', ${words})
-    ${unitId ? sql`AND a.unit_id = ${unitId}` : sql``})`;
+/**
+ * Runs a search's queries with sequential scans off. The planner does not
+ * count reading the vectors (stored out of line, about 2 KB each): for a
+ * word in most documents it would scan the table and read every vector,
+ * where the GIN bitmap answers without reading any (EXPLAIN in bench/RESULTS.md).
+ */
+async function withIndexes<T>(db: Db, search: boolean, work: (db: Db) => Promise<T>): Promise<T> {
+  if (!search) return work(db);
+  const run = async (tx: Db) => {
+    await sql`SET LOCAL enable_seqscan = off`.execute(tx);
+    return work(tx);
+  };
+  return db.isTransaction ? run(db) : db.transaction().execute(run);
 }
+
+/** The register's columns a list shows (never the search vector). */
+const OUTGOING_COLUMNS = [
+  'id',
+  'unit_id',
+  'year',
+  'number',
+  'notation',
+  'doc_type',
+  'subject',
+  'doc_date',
+  'drafting_unit',
+  'urgency',
+  'confidentiality',
+  'signer_name',
+  'status',
+  'file_id',
+  'signed_file_id',
+  'registered_by',
+  'search_key',
+  'created_at',
+  'updated_at',
+  'withdrawn_at',
+] as const satisfies readonly (keyof OfficeOutgoingTable)[];
+const INCOMING_COLUMNS = [
+  'id',
+  'unit_id',
+  'year',
+  'book',
+  'arrival_number',
+  'received_at',
+  'sender_name',
+  'sender_unit_id',
+  'outgoing_id',
+  'notation',
+  'doc_type',
+  'doc_date',
+  'subject',
+  'urgency',
+  'confidentiality',
+  'channel',
+  'file_id',
+  'status',
+  'registered_by',
+  'search_key',
+  'created_at',
+  'updated_at',
+] as const satisfies readonly (keyof OfficeIncomingTable)[];
 
 /** A search term as a LIKE pattern on a search key: diacritics and case ignored. */
 const likePattern = (q: string) => `%${searchKey(q).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -177,47 +245,41 @@ export async function listOutgoing(
   unitId: string,
   filter: { year?: number | undefined; q?: string | undefined; page: number; pageSize: number },
 ) {
-  let query = db.selectFrom('office_outgoing').where('unit_id', '=', unitId);
-  if (filter.year) query = query.where('year', '=', filter.year);
-  if (filter.q) {
-    // Full-text: the register's fields (a notation's part by LIKE) and the text of the files.
-    const p = likePattern(filter.q);
-    const words = searchKey(filter.q);
-    // Uncorrelated IN subqueries, each answered once from its GIN index and
-    // probed as a hash per row (bench/office.ts: a correlated EXISTS
-    // recomputed to_tsvector of every file's text per document).
-    query = query.where((eb) =>
-      eb.or([
-        eb('search_key', 'like', p),
-        eb('id', 'in', documentsByKey('office_outgoing', unitId, words)),
-        eb('id', 'in', documentsByFileText(unitId, words)),
-      ]),
-    );
-  }
-  const total = await query
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .executeTakeFirstOrThrow();
-  const rows = await query
-    .selectAll('office_outgoing')
-    .select((eb) => [
-      eb
-        .selectFrom('office_recipient')
-        .select((e) => e.fn.countAll<string>().as('n'))
-        .whereRef('office_recipient.outgoing_id', '=', 'office_outgoing.id')
-        .as('recipients'),
-      eb
-        .selectFrom('office_recipient')
-        .select((e) => e.fn.countAll<string>().as('n'))
-        .whereRef('office_recipient.outgoing_id', '=', 'office_outgoing.id')
-        .where('office_recipient.status', '!=', 'sent')
-        .as('received'),
-    ])
-    .orderBy('year', 'desc')
-    .orderBy('number', 'desc')
-    .limit(filter.pageSize)
-    .offset((filter.page - 1) * filter.pageSize)
-    .execute();
-  return { total: Number(total.n), rows };
+  return withIndexes(db, Boolean(filter.q), async (db) => {
+    let query = db.selectFrom('office_outgoing').where('unit_id', '=', unitId);
+    if (filter.year) query = query.where('year', '=', filter.year);
+    if (filter.q)
+      query = query.where('id', 'in', searchHits('office_outgoing', unitId, filter.year, filter.q));
+    // A search counts its hits in the page's query (one pass over them).
+    const search = Boolean(filter.q);
+    const rows = await query
+      .select(OUTGOING_COLUMNS.map((c) => `office_outgoing.${c}` as const))
+      .select(search ? sql<string>`count(*) OVER ()`.as('hits') : sql<null>`NULL`.as('hits'))
+      .select((eb) => [
+        eb
+          .selectFrom('office_recipient')
+          .select((e) => e.fn.countAll<string>().as('n'))
+          .whereRef('office_recipient.outgoing_id', '=', 'office_outgoing.id')
+          .as('recipients'),
+        eb
+          .selectFrom('office_recipient')
+          .select((e) => e.fn.countAll<string>().as('n'))
+          .whereRef('office_recipient.outgoing_id', '=', 'office_outgoing.id')
+          .where('office_recipient.status', '!=', 'sent')
+          .as('received'),
+      ])
+      .orderBy('year', 'desc')
+      .orderBy('number', 'desc')
+      .limit(filter.pageSize)
+      .offset((filter.page - 1) * filter.pageSize)
+      .execute();
+    const total =
+      rows[0]?.hits ??
+      (!search || filter.page > 1
+        ? (await query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n
+        : 0);
+    return { total: Number(total), rows };
+  });
 }
 
 export async function recipientsOf(db: Db, outgoingId: string) {
@@ -294,41 +356,36 @@ export async function listIncoming(
     today: string;
   },
 ) {
-  let query = db.selectFrom('office_incoming').where('unit_id', '=', unitId);
-  if (filter.year) query = query.where('year', '=', filter.year);
-  if (filter.q) {
-    // Full-text: the register's fields (a notation's part by LIKE) and the text of the files.
-    const p = likePattern(filter.q);
-    const words = searchKey(filter.q);
-    // As for the outgoing register; a received copy by its sender's files too.
-    query = query.where((eb) =>
-      eb.or([
-        eb('search_key', 'like', p),
-        eb('id', 'in', documentsByKey('office_incoming', unitId, words)),
-        eb('id', 'in', documentsByFileText(unitId, words)),
-        eb('outgoing_id', 'in', documentsByFileText(null, words)),
-      ]),
-    );
-  }
-  const total = await query
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .executeTakeFirstOrThrow();
-  const rows = await query
-    .selectAll('office_incoming')
-    .select((eb) =>
-      eb
-        .selectFrom('office_assignment')
-        .select((e) => e.fn.min('deadline').as('d'))
-        .whereRef('office_assignment.incoming_id', '=', 'office_incoming.id')
-        .where('office_assignment.status', '=', 'open')
-        .as('deadline'),
-    )
-    .orderBy('year', 'desc')
-    .orderBy('received_at', 'desc')
-    .limit(filter.pageSize)
-    .offset((filter.page - 1) * filter.pageSize)
-    .execute();
-  return { total: Number(total.n), rows };
+  return withIndexes(db, Boolean(filter.q), async (db) => {
+    let query = db.selectFrom('office_incoming').where('unit_id', '=', unitId);
+    if (filter.year) query = query.where('year', '=', filter.year);
+    if (filter.q)
+      query = query.where('id', 'in', searchHits('office_incoming', unitId, filter.year, filter.q));
+    // A search counts its hits in the page's query (one pass over them).
+    const search = Boolean(filter.q);
+    const rows = await query
+      .select(INCOMING_COLUMNS.map((c) => `office_incoming.${c}` as const))
+      .select(search ? sql<string>`count(*) OVER ()`.as('hits') : sql<null>`NULL`.as('hits'))
+      .select((eb) =>
+        eb
+          .selectFrom('office_assignment')
+          .select((e) => e.fn.min('deadline').as('d'))
+          .whereRef('office_assignment.incoming_id', '=', 'office_incoming.id')
+          .where('office_assignment.status', '=', 'open')
+          .as('deadline'),
+      )
+      .orderBy('year', 'desc')
+      .orderBy('received_at', 'desc')
+      .limit(filter.pageSize)
+      .offset((filter.page - 1) * filter.pageSize)
+      .execute();
+    const total =
+      rows[0]?.hits ??
+      (!search || filter.page > 1
+        ? (await query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n
+        : 0);
+    return { total: Number(total), rows };
+  });
 }
 
 export async function setIncomingStatus(
@@ -830,15 +887,12 @@ export async function copyAttachments(
     .selectAll()
     .where('document_id', '=', from)
     .execute();
-  for (const row of rows) {
-    // The stored search vector (migration 2026120921) is generated: never inserted.
-    const r: Record<string, unknown> & typeof row = { ...row };
-    delete r.text_tsv;
+  // The document's search vector takes the files' text (trigger, migration 2026121030).
+  for (const row of rows)
     await db
       .insertInto('office_attachment')
-      .values({ ...r, id: newId(), document_kind: to.kind, document_id: to.id })
+      .values({ ...row, id: newId(), document_kind: to.kind, document_id: to.id })
       .execute();
-  }
 }
 
 /** A unit's received copy of an outgoing document (what lets it read the sender's files). */

@@ -118,6 +118,7 @@ const vi = {
   jobState_failed: 'Thất bại',
   'jobKind_orgs.expired-sessions': 'Dọn phiên đăng nhập hết hạn',
   'jobKind_office.deadline-reminders': 'Nhắc hạn xử lý văn bản',
+  'jobKind_office.sign-prepare-cleanup': 'Dọn bản chuẩn bị ký số đã dùng hoặc hết hạn',
   'jobKind_services.deadline-reminders': 'Nhắc hạn hồ sơ dịch vụ công',
   'jobKind_admissions.confirmation-deadline': 'Hết hạn xác nhận nhập học lớp 10',
   'jobKind_registry.export-students': 'Xuất danh sách học sinh',
@@ -127,6 +128,7 @@ const vi = {
   jobResult_rows: 'Số dòng',
   jobDownload: 'Tải tệp về',
   jobResult_deletedProgressRows: 'Bản ghi tiến độ đã xoá',
+  jobResult_deletedPrepares: 'Bản chuẩn bị ký đã xoá',
   staleTitle: 'Bản ghi đã được người khác sửa sau khi bạn mở.',
   staleHint:
     'Chưa lưu gì. Hãy tải lại để xem bản mới nhất rồi sửa lại (những gì bạn vừa nhập sẽ được thay bằng bản mới).',
@@ -255,6 +257,7 @@ const en: Messages = {
   jobState_failed: 'Failed',
   'jobKind_orgs.expired-sessions': 'Remove expired sign-in sessions',
   'jobKind_office.deadline-reminders': 'Document handling deadline reminders',
+  'jobKind_office.sign-prepare-cleanup': 'Remove used or expired signing preparations',
   'jobKind_services.deadline-reminders': 'Public service application deadline reminders',
   'jobKind_admissions.confirmation-deadline': 'Grade-10 enrolment confirmation deadline',
   'jobKind_registry.export-students': 'Student list export',
@@ -264,6 +267,7 @@ const en: Messages = {
   jobResult_rows: 'Rows',
   jobDownload: 'Download the file',
   jobResult_deletedProgressRows: 'Progress rows removed',
+  jobResult_deletedPrepares: 'Signing preparations removed',
   staleTitle: 'Someone else changed this record after you opened it.',
   staleHint:
     'Nothing was saved. Reload to see the latest version, then make your change again (what you typed will be replaced by the latest version).',

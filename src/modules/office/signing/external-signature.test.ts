@@ -5,7 +5,7 @@ import {
   randomBytes,
   sign as rsaSign,
   webcrypto,
-  type KeyObject,
+  KeyObject,
 } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,6 +25,7 @@ import { makeTree, makeUser, SMALL_PROVINCE } from '../../../../test/helpers/fix
 import type { OutgoingDetail, SignPrepared } from '../contract.ts';
 import { issueDemoPersonCertificate } from '../keys.ts';
 import type { SignatureRequest, SignatureResponse, SigningAdapter } from './adapter.ts';
+import { verifyPdfSignatures } from './verify-signature.ts';
 
 // The signer's own tool (a USB token with Ban Cơ yếu's plug-in, or a remote
 // signing service) played by the test with its own key: prepare, sign
@@ -120,7 +121,9 @@ class TestToken implements SigningAdapter {
     const cryptoKey = await webcrypto.subtle.importKey(
       'pkcs8',
       this.key.export({ type: 'pkcs8', format: 'der' }),
-      { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
+      this.key.asymmetricKeyType === 'ec'
+        ? { name: 'ECDSA', namedCurve: 'P-256' }
+        : { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
       false,
       ['sign'],
     );
@@ -180,6 +183,88 @@ function foreignToken(): TestToken {
   return new TestToken(leafKey.key, forge.pki.certificateToPem(leaf), [
     forge.pki.certificateToPem(ca),
   ]);
+}
+
+const pemOf = (der: ArrayBuffer) =>
+  `-----BEGIN CERTIFICATE-----\n${(
+    Buffer.from(der)
+      .toString('base64')
+      .match(/.{1,64}/g) ?? []
+  ).join('\n')}\n-----END CERTIFICATE-----\n`;
+
+/**
+ * A token with an ECDSA P-256 key (as many VGCA and commercial tokens now
+ * carry), its certificate issued by a P-256 test CA made here with PKI.js
+ * (the demo CA's issuing, node-forge, takes RSA keys only).
+ */
+async function ecdsaToken(): Promise<{ token: TestToken; caPem: string }> {
+  const algorithm = { name: 'ECDSA', namedCurve: 'P-256' };
+  const caKeys = await webcrypto.subtle.generateKey(algorithm, true, ['sign', 'verify']);
+  const leafKeys = await webcrypto.subtle.generateKey(algorithm, true, ['sign', 'verify']);
+  const name = (cn: string) =>
+    new pkijs.RelativeDistinguishedNames({
+      typesAndValues: [
+        new pkijs.AttributeTypeAndValue({
+          type: '2.5.4.6',
+          value: new asn1js.PrintableString({ value: 'VN' }),
+        }),
+        new pkijs.AttributeTypeAndValue({
+          type: '2.5.4.3',
+          value: new asn1js.Utf8String({ value: cn }),
+        }),
+      ],
+    });
+  const make = async (
+    cn: string,
+    subjectKey: CryptoKey,
+    issuer: pkijs.RelativeDistinguishedNames | null,
+    signingKey: CryptoKey,
+    ca: boolean,
+  ) => {
+    const c = new pkijs.Certificate();
+    c.version = 2;
+    const serial = randomBytes(8);
+    serial[0] = serial[0]! & 0x7f;
+    c.serialNumber = new asn1js.Integer({ valueHex: arrayBuffer(serial) });
+    c.subject = name(cn);
+    c.issuer = issuer ?? name(cn);
+    c.notBefore.value = new Date(Date.now() - 3600_000);
+    c.notAfter.value = new Date(Date.now() + 365 * 24 * 3600_000);
+    c.extensions = [
+      new pkijs.Extension({
+        extnID: '2.5.29.19',
+        critical: true,
+        extnValue: new pkijs.BasicConstraints({ cA: ca }).toSchema().toBER(false),
+      }),
+      new pkijs.Extension({
+        extnID: '2.5.29.15',
+        critical: true,
+        // keyCertSign + cRLSign for the CA; digitalSignature + nonRepudiation for the signer.
+        extnValue: new asn1js.BitString({
+          valueHex: new Uint8Array([ca ? 0x06 : 0xc0]).buffer,
+          unusedBits: ca ? 1 : 6,
+        }).toBER(false),
+      }),
+    ];
+    await c.subjectPublicKeyInfo.importKey(subjectKey);
+    await c.sign(signingKey, 'SHA-256');
+    return c;
+  };
+  const ca = await make('CA thử nghiệm ECDSA', caKeys.publicKey, null, caKeys.privateKey, true);
+  const leaf = await make(
+    'Trần Thị Bình',
+    leafKeys.publicKey,
+    ca.subject,
+    caKeys.privateKey,
+    false,
+  );
+  const caPem = pemOf(ca.toSchema().toBER(false));
+  return {
+    token: new TestToken(KeyObject.from(leafKeys.privateKey), pemOf(leaf.toSchema().toBER(false)), [
+      caPem,
+    ]),
+    caPem,
+  };
 }
 
 let demoCaPem: string;
@@ -392,6 +477,69 @@ describe.skipIf(!existsSync(PDFSIG))('signing with a USB token or a remote servi
     expect(report).toContain('Signature Type: ETSI.CAdES.detached');
     expect(report).toContain('Signature Validation: Signature is Valid.');
     expect(report).toContain('Total document signed');
+  });
+
+  it('takes the CMS of an ECDSA P-256 token once its CA is trusted; pdfsig reports it valid', async () => {
+    const { token: ecdsa, caPem } = await ecdsaToken();
+    const id = await newDocument('Về việc ký bằng khoá ECDSA');
+    const pdf = await makePdf('Ký bằng khoá đường cong elliptic. ');
+    // Before its CA is trusted: refused, nothing stored.
+    let prepared = await prepare('giamdoc.sgd', id, pdf);
+    expect(prepared.status, JSON.stringify(prepared.body)).toBe(200);
+    const untrusted = await complete(
+      'giamdoc.sgd',
+      id,
+      prepared.body.prepareId,
+      await ecdsa.sign(requestOf(prepared.body)),
+    );
+    expect(untrusted.status).toBe(400);
+    expect(untrusted.body.detail).toContain('không dẫn về chứng thư gốc tin cậy');
+
+    const added = await as['giamdoc.sgd']!.send('POST', '/api/office/settings/trusted-roots', {
+      certificate: caPem,
+    });
+    expect(added.status, JSON.stringify(added.body)).toBe(200);
+    prepared = await prepare('giamdoc.sgd', id, pdf);
+    expect(prepared.status, JSON.stringify(prepared.body)).toBe(200);
+    const done = await complete(
+      'giamdoc.sgd',
+      id,
+      prepared.body.prepareId,
+      await ecdsa.sign(requestOf(prepared.body)),
+    );
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    const signed = await signedPdfOf(id);
+    const report = pdfsig(signed);
+    expect(report).toContain('Signature Validation: Signature is Valid.');
+    expect(report).toContain('Total document signed');
+    expect(report).toContain('Signer Certificate Common Name: Trần Thị Bình');
+    // The signer's key is an EC P-256 one (id-ecPublicKey, prime256v1).
+    const leaf = pkijs.Certificate.fromBER(
+      arrayBuffer(Buffer.from(ecdsa.certificatePem.replace(/-----[A-Z ]+-----|\s/g, ''), 'base64')),
+    );
+    expect(leaf.subjectPublicKeyInfo.algorithm.algorithmId).toBe('1.2.840.10045.2.1');
+    expect(
+      (
+        leaf.subjectPublicKeyInfo.algorithm.algorithmParams as asn1js.ObjectIdentifier
+      ).valueBlock.toString(),
+    ).toBe('1.2.840.10045.3.1.7');
+    // The server's own check of the stored file agrees.
+    const roots = [caPem, demoCaPem];
+    const check = await verifyPdfSignatures(signed, roots);
+    expect(check.signatures.map((x) => x.status)).toEqual(['valid']);
+    // A changed byte after signing: pdfsig and the server's check both see it.
+    const tampered = Buffer.from(signed);
+    const at = tampered.indexOf('/Producer');
+    expect(at).toBeGreaterThan(0);
+    tampered[at + 1] = tampered[at + 1]! ^ 0x01;
+    expect(pdfsig(tampered)).not.toContain('Signature Validation: Signature is Valid.');
+    expect((await verifyPdfSignatures(tampered, roots)).signatures[0]!.status).toBe('modified');
+
+    // A raw signature needs an RSA key: an ECDSA certificate at prepare is refused clearly.
+    const other = await newDocument('Về việc ký thô bằng khoá ECDSA');
+    const raw = await prepare('giamdoc.sgd', other, pdf, ecdsa.certificatePem);
+    expect(raw.status).toBe(400);
+    expect(raw.body.detail).toContain('Chữ ký thô chỉ nhận khoá RSA');
   });
 
   it('refuses a signature over another digest, an untrusted or expired certificate, a stale or foreign prepare id, and stores nothing', async () => {

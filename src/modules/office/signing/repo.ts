@@ -116,3 +116,20 @@ export async function markSignPrepareUsed(db: Db, id: string): Promise<boolean> 
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
+
+/**
+ * Deletes the prepared signatures used before `cutoff`, or unused and
+ * expired before it (a prepare still open, or used or expired since, stays).
+ */
+export async function deleteStaleSignPrepares(db: Db, cutoff: Date): Promise<number> {
+  const r = await db
+    .deleteFrom('office_sign_prepare')
+    .where((eb) =>
+      eb.or([
+        eb('used_at', '<', cutoff),
+        eb.and([eb('used_at', 'is', null), eb('expires_at', '<', cutoff)]),
+      ]),
+    )
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
