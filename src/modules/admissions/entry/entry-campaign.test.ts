@@ -367,6 +367,10 @@ describe('registration with residence, changes and versions', () => {
     expect(unknown.message).toContain('không có trong danh sách của kỳ tuyển sinh');
     const far = await rejects(register(b, 'T1', ['TH3'], 0), 422);
     expect(far.message).toContain('không tuyển sinh khu dân cư Thôn Đông');
+    const none = await rejects(register(b, 'T1', ['TH9'], 0), 422);
+    expect(none.errors).toEqual([
+      { path: 'body.schools.0', message: 'Trường "TH9" không tham gia kỳ tuyển sinh.' },
+    ]);
     await rejects(
       submitApplication(db, b, { preferences: ['TH1'], baseVersion: 0, receivedAt: now() }),
       422,
@@ -450,8 +454,14 @@ describe('two applications for one child', () => {
       closesAt: closes.toISOString(),
     });
     await importPrograms(db, communeOfficer, second.id, {
-      rows: [{ program: 'TH1', schoolCode: 'TH1', quota: 10 }],
+      rows: [
+        { program: 'TH1', schoolCode: 'TH1', quota: 10 },
+        { program: 'TH2-xa', schoolCode: 'TH2', quota: 10 },
+      ],
     });
+    // A program of the commune's campaign is no school of the department's.
+    const other = await rejects(register(await asChild('D'), 'T1', ['TH2-xa'], 0), 422);
+    expect(other.message).toContain('Trường "TH2-xa" không tham gia kỳ tuyển sinh.');
     const a = await asChild('A', second.id);
     const refused = await rejects(
       submitEntryApplication(db, a, {
