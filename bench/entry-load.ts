@@ -40,7 +40,7 @@
  *     --quick: 1/20 of the province (10 communes, 8,000 + 8,000 children,
  *              2,000 submissions at 50/s), a few minutes.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -106,6 +106,25 @@ const percentile = (values: number[], q: number) => {
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
 };
 const round1 = (n: number) => Math.round(n * 10) / 10;
+
+/** CPU time of a process so far, in ms (utime + stime of /proc/<pid>/stat; 0 once it is gone). */
+function cpuMs(pid: number | undefined): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10; // clock ticks of 10 ms (CLK_TCK 100)
+  } catch {
+    return 0;
+  }
+}
+/** The PostgreSQL backends serving the bench database, and their CPU so far. */
+async function backendsCpu(): Promise<Map<number, number>> {
+  const r = await admin.query<{ pid: number }>(
+    'SELECT pid FROM pg_stat_activity WHERE datname = $1',
+    [name],
+  );
+  return new Map(r.rows.map((x) => [x.pid, cpuMs(x.pid)]));
+}
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 interface Answer {
@@ -522,6 +541,8 @@ try {
     console.log(
       `peak: ${FAMILIES.toLocaleString('en')} families at ${familyRate.toFixed(1)}/s for ${peakSeconds.toFixed(0)} s (${SUBMISSIONS.toLocaleString('en')} submissions at ${RATE}/s, ${CHANGERS.toLocaleString('en')} second versions ${THINK_SECONDS} s after the first), public counts at ${COUNTS_RATE}/s; load average ${load()}`,
     );
+    const serverCpuBefore = cpuMs(server.child.pid);
+    const pgCpuBefore = await backendsCpu();
     const peakStarted = performance.now();
     const countsRun = openLoop(server.url, countsPaths, {
       rate: COUNTS_RATE,
@@ -562,6 +583,17 @@ try {
     );
     const peakWall = (lastAck - peakStarted) / 1000;
     const countsResult = await countsRun;
+    // CPU per HTTP request over the peak: the server process, and PostgreSQL's backends of the
+    // bench database (those open at the end: a backend closed meanwhile is not counted).
+    const requests = signInMs.length + submitMs.length + countsResult.sent;
+    const serverCpu = cpuMs(server.child.pid) - serverCpuBefore;
+    let pgCpu = 0;
+    for (const [pid, ms] of await backendsCpu()) pgCpu += ms - (pgCpuBefore.get(pid) ?? 0);
+    const cpu = {
+      requests,
+      serverMsPerRequest: round1(serverCpu / requests),
+      postgresMsPerRequest: round1(pgCpu / requests),
+    };
 
     // 0 lost: every acknowledged version stored as sent; the latest acknowledged is in force.
     const stored = await sql<{
@@ -614,8 +646,9 @@ try {
       submissionsSent: submitMs.length,
       acknowledged: acks.length,
       rateAsked: RATE,
-      throughput: round1(acks.length / peakWall),
+      arrivalSeconds: round1(peakSeconds),
       wallSeconds: round1(peakWall),
+      cpu,
       lost,
       notInForce,
       submitStatus,
@@ -643,7 +676,7 @@ try {
     figures.peak = peak;
     figures.registrationsStored = { grade1: after.g1, grade6: after.g6 };
     console.log(
-      `peak: ${acks.length.toLocaleString('en')} of ${submitMs.length.toLocaleString('en')} submissions acknowledged in ${peakWall.toFixed(1)} s (${peak.throughput}/s); lost ${lost}; not in force ${notInForce}; errors ${errors} ${JSON.stringify(submitStatus)}; sign-in ${JSON.stringify(signInStatus)}; load average ${load()}`,
+      `peak: ${acks.length.toLocaleString('en')} of ${submitMs.length.toLocaleString('en')} submissions acknowledged, the last ${peakWall.toFixed(1)} s after the first family (arrivals over ${peakSeconds.toFixed(0)} s, then the last changes ${THINK_SECONDS} s later); CPU per HTTP request (${requests.toLocaleString('en')}): server ${cpu.serverMsPerRequest} ms, PostgreSQL ${cpu.postgresMsPerRequest} ms; lost ${lost}; not in force ${notInForce}; errors ${errors} ${JSON.stringify(submitStatus)}; sign-in ${JSON.stringify(signInStatus)}; load average ${load()}`,
     );
     if (problems.length) console.log(`first problems:\n  ${problems.join('\n  ')}`);
     console.log(
@@ -698,13 +731,16 @@ try {
       `| set-up in SQL (province, registry ${(2 * CHILDREN).toLocaleString('en')} children, candidates, ${(background.g1 + background.g6).toLocaleString('en')} registrations before the peak) | ${setupSeconds.toFixed(0)} s | minutes |`,
     );
     console.log(
-      `| peak: ${p.submissionsSent.toLocaleString('en')} submissions (${CHANGERS.toLocaleString('en')} second versions) at ${RATE}/s through HTTP | ${p.acknowledged.toLocaleString('en')} acknowledged, **${p.lost} lost**, ${p.notInForce} not in force; p50 ${p.submitMs.p50} ms, **p95 ${p.submitMs.p95} ms**, p99 ${p.submitMs.p99} ms, max ${p.submitMs.max} ms; ${p.throughput}/s; statuses ${JSON.stringify(p.submitStatus)} | 40,000 in the hour (11/s), 0 lost, p95 < 300 ms |`,
+      `| peak: ${p.submissionsSent.toLocaleString('en')} submissions (${CHANGERS.toLocaleString('en')} second versions) at ${RATE}/s through HTTP | ${p.acknowledged.toLocaleString('en')} acknowledged, **${p.lost} lost**, ${p.notInForce} not in force; p50 ${p.submitMs.p50} ms, **p95 ${p.submitMs.p95} ms**, p99 ${p.submitMs.p99} ms, max ${p.submitMs.max} ms; statuses ${JSON.stringify(p.submitStatus)} | 40,000 in the hour (11/s), 0 lost, p95 < 300 ms |`,
     );
     console.log(
       `| sign-in by personal id (${FAMILIES.toLocaleString('en')}, 1 in ${UNLISTED_EVERY} listed from the registry at sign-in) | p50 ${p.signInMs.p50} ms, p95 ${p.signInMs.p95} ms, p99 ${p.signInMs.p99} ms; statuses ${JSON.stringify(p.signInStatus)} | — |`,
     );
     console.log(
       `| public counts of both campaigns at ${COUNTS_RATE}/s meanwhile | p95 ${p.counts.p95} ms, p99 ${p.counts.p99} ms; statuses ${JSON.stringify(p.counts.status)} | — |`,
+    );
+    console.log(
+      `| CPU per HTTP request over the peak (${p.cpu.requests.toLocaleString('en')} requests) | server ${p.cpu.serverMsPerRequest} ms, PostgreSQL ${p.cpu.postgresMsPerRequest} ms | — |`,
     );
     console.log(
       `| registrations in force at the end of the day | grade 1 ${after.g1.toLocaleString('en')}, grade 6 ${after.g6.toLocaleString('en')} | 160,000 + 160,000 |`,
