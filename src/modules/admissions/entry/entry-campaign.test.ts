@@ -463,6 +463,31 @@ describe('two applications for one child', () => {
     const other = await rejects(register(await asChild('D'), 'T1', ['TH2-xa'], 0), 422);
     expect(other.message).toContain('Trường "TH2-xa" không tham gia kỳ tuyển sinh.');
     const a = await asChild('A', second.id);
+    // Listed at sign-in (E in the department's campaign, A here): no PIN opens their codes, and
+    // they share one hash of bytes nobody keeps instead of an argon2id hash per child.
+    const listed = await db
+      .selectFrom('admission_candidate')
+      .select(['campaign_id', 'code', 'pin_hash'])
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('campaign_id', '=', campaignId), eb('personal_id', '=', pid('E'))]),
+          eb.and([eb('campaign_id', '=', second.id), eb('personal_id', '=', pid('A'))]),
+        ]),
+      )
+      .execute();
+    expect(listed).toHaveLength(2);
+    expect(listed[0]!.pin_hash).toMatch(/^\$argon2id\$/);
+    expect(listed[1]!.pin_hash).toBe(listed[0]!.pin_hash);
+    for (const pin of ['000000', '123456'])
+      await rejects(
+        candidateSignIn(db, {
+          campaignId: second.id,
+          code: listed.find((l) => l.campaign_id === second.id)!.code,
+          pin,
+          ip: null,
+        }),
+        401,
+      );
     const refused = await rejects(
       submitEntryApplication(db, a, {
         residence: 'permanent',

@@ -1,9 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { systemActor, writeTransaction } from '../../../db/actor.ts';
 import type { Db } from '../../../db/connection.ts';
 import { uuidv7 } from '../../../lib/ids.ts';
 import { hashPassword } from '../../../lib/passwords.ts';
 import { entrySignIn } from '../candidate-session.ts';
-import { newPin, previousYear } from '../issue-candidates.ts';
+import { previousYear } from '../issue-candidates.ts';
 import {
   candidateByPersonalId,
   candidateCount,
@@ -26,6 +27,21 @@ export function signInByPersonalId(
   return entrySignIn(db, input, (campaign) => listRegistryChild(db, campaign, input));
 }
 
+/**
+ * The PIN hash of a child listed at sign-in: this family signs in with the
+ * personal id, and no PIN opens the child's code. One argon2id hash of 32
+ * random bytes that are never kept, made once per process: a hash per child
+ * (of a PIN nobody is shown) cost about 30 ms of CPU on every first
+ * sign-in, the larger part of the server's work when families sign in
+ * without a slip at the opening (bench/entry-load.ts).
+ */
+let unknownPin: Promise<string> | undefined;
+function unknownPinHash(): Promise<string> {
+  unknownPin ??= hashPassword(randomBytes(32).toString('base64url'));
+  unknownPin.catch(() => (unknownPin = undefined));
+  return unknownPin;
+}
+
 async function listRegistryChild(
   db: Db,
   campaign: CampaignRow,
@@ -40,8 +56,7 @@ async function listRegistryChild(
     birthDate: input.birthDate,
   });
   if (!child) return null;
-  // Not shown to anyone: this family signs in with the personal id; a slip can be issued later.
-  const pinHash = await hashPassword(newPin());
+  const pinHash = await unknownPinHash();
   for (let attempt = 0; ; attempt++) {
     const id = uuidv7();
     const code = `${campaign.school_year.slice(2, 4)}${String((await candidateCount(db, campaign.id)) + 1 + attempt).padStart(6, '0')}`;
