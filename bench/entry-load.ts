@@ -420,21 +420,24 @@ try {
       // The other children's registrations: the area's main school (5 % an unzoned school first).
       await sql`
         CREATE TEMP TABLE bench_reg ON COMMIT DROP AS
+        WITH main AS (
+          SELECT DISTINCT ON (ec.area_id) ec.area_id, p.id FROM entry_catchment ec
+          JOIN admission_program p ON p.campaign_id = ${c.id} AND p.school_id = ec.school_id
+          WHERE ec.grade = ${grade} ORDER BY ec.area_id, p.id),
+        unzoned AS (
+          SELECT row_number() OVER (ORDER BY seq) - 1 AS k, id FROM admission_program
+          WHERE campaign_id = ${c.id} AND unzoned)
         SELECT a.id AS candidate_id, ar.id AS area_id,
           CASE WHEN n % 5 = 0 THEN 'temporary' ELSE 'permanent' END AS residence,
-          CASE WHEN n % 20 = 7 THEN ARRAY[(SELECT p.id FROM admission_program p
-                 WHERE p.campaign_id = ${c.id} AND p.unzoned ORDER BY p.seq
-                 OFFSET (n / 20) % ${grade === 1 ? UNZONED_PRIMARY : UNZONED_SECONDARY} LIMIT 1), main.id]
-               ELSE ARRAY[main.id] END AS preferences,
+          CASE WHEN n % 20 = 7 THEN ARRAY[u.id, m.id] ELSE ARRAY[m.id] END AS preferences,
           now() - interval '50 minutes' + (n % 2400) * interval '1 second' AS submitted_at
         FROM admission_candidate a
         CROSS JOIN LATERAL (SELECT substr(a.personal_id, 7)::int AS n) k
         JOIN org_unit x ON x.code = 'X' || lpad((n % ${COMMUNES})::text, 3, '0')
         JOIN entry_area ar ON ar.commune_id = x.id
           AND ar.code = 'T' || ((n / ${COMMUNES}) % ${AREAS_PER_COMMUNE})
-        CROSS JOIN LATERAL (SELECT p.id FROM entry_catchment ec
-          JOIN admission_program p ON p.campaign_id = ${c.id} AND p.school_id = ec.school_id
-          WHERE ec.area_id = ar.id AND ec.grade = ${grade} ORDER BY p.id LIMIT 1) main
+        JOIN main m ON m.area_id = ar.id
+        JOIN unzoned u ON u.k = (n / 20) % ${grade === 1 ? UNZONED_PRIMARY : UNZONED_SECONDARY}
         WHERE a.campaign_id = ${c.id} AND n > ${httpPerGrade}`.execute(tx);
       await sql`
         INSERT INTO admission_submission (candidate_id, version, campaign_id, preferences,
