@@ -459,6 +459,42 @@ describe('two applications for one child', () => {
         { program: 'TH2-xa', schoolCode: 'TH2', quota: 10 },
       ],
     });
+    // Twenty families of the registry sign in at once: each is listed with its own code.
+    const lá2 = await makeClass(db, {
+      schoolId: ids.MN1!,
+      name: 'Lá 2',
+      grade: null,
+      schoolYear: PREVIOUS,
+    });
+    const crowd = Array.from({ length: 20 }, (_, i) => ({
+      personalId: makePersonalId(31, 2021, 'female', 100 + i),
+      birthDate: '2021-07-01',
+    }));
+    await makeStudents(
+      db,
+      crowd.map((c, i) => ({
+        schoolId: ids.MN1!,
+        fullName: `Nguyễn Thị Đông ${i}`,
+        birthDate: c.birthDate,
+        gender: 'female' as const,
+        personalId: c.personalId,
+        classId: lá2,
+        schoolYear: PREVIOUS,
+      })),
+    );
+    const signedIn = await Promise.allSettled(
+      crowd.map((c) =>
+        signInByPersonalId(db, { campaignId: second.id, ...c, ip: '198.51.100.20' }),
+      ),
+    );
+    expect(signedIn.filter((r) => r.status === 'rejected')).toEqual([]);
+    const codes = await db
+      .selectFrom('admission_candidate')
+      .select('code')
+      .where('campaign_id', '=', second.id)
+      .execute();
+    expect(codes).toHaveLength(20);
+    expect(new Set(codes.map((c) => c.code)).size).toBe(20);
     // A program of the commune's campaign is no school of the department's.
     const other = await rejects(register(await asChild('D'), 'T1', ['TH2-xa'], 0), 422);
     expect(other.message).toContain('Trường "TH2-xa" không tham gia kỳ tuyển sinh.');

@@ -9,6 +9,7 @@ import {
   candidateByPersonalId,
   candidateCount,
   insertCandidates,
+  lockCandidateCodes,
   type CampaignRow,
 } from '../repo.ts';
 import { registryChild } from './repo.ts';
@@ -59,17 +60,21 @@ async function listRegistryChild(
   const pinHash = await unknownPinHash();
   for (let attempt = 0; ; attempt++) {
     const id = uuidv7();
-    const code = `${campaign.school_year.slice(2, 4)}${String((await candidateCount(db, campaign.id)) + 1 + attempt).padStart(6, '0')}`;
     try {
       await writeTransaction(
         db,
         { ...systemActor('gia đình đăng nhập bằng mã định danh của trẻ'), ip: input.ip },
-        (tx) =>
-          insertCandidates(tx, [
+        async (tx) => {
+          // One listing at a time per campaign, the next code counted inside the lock: families
+          // signing in at once all counted the same number before, and 6 % of the first
+          // sign-ins failed with 409 after five tries at the opening (bench/entry-load.ts).
+          await lockCandidateCodes(tx, campaign.id);
+          const number = (await candidateCount(tx, campaign.id)) + 1 + attempt;
+          await insertCandidates(tx, [
             {
               campaign_id: campaign.id,
               id,
-              code,
+              code: `${campaign.school_year.slice(2, 4)}${String(number).padStart(6, '0')}`,
               pin_hash: pinHash,
               student_id: child.student_id,
               school_id: child.school_id,
@@ -77,7 +82,8 @@ async function listRegistryChild(
               birth_date: child.birth_date,
               personal_id: child.personal_id,
             },
-          ]),
+          ]);
+        },
       );
       return id;
     } catch (error) {
