@@ -32,9 +32,10 @@ export function signInByPersonalId(
  * The PIN hash of a child listed at sign-in: this family signs in with the
  * personal id, and no PIN opens the child's code. One argon2id hash of 32
  * random bytes that are never kept, made once per process: a hash per child
- * (of a PIN nobody is shown) cost about 30 ms of CPU on every first
- * sign-in, the larger part of the server's work when families sign in
- * without a slip at the opening (bench/entry-load.ts).
+ * (of a PIN nobody is shown) cost about 13 ms of CPU (27 ms wall at load
+ * average 7) on every first sign-in, several times the rest of a request's
+ * work (bench/entry-load.ts: 1.8 ms of server CPU per request) when
+ * families sign in without a slip at the opening.
  */
 let unknownPin: Promise<string> | undefined;
 function unknownPinHash(): Promise<string> {
