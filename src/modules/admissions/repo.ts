@@ -281,6 +281,17 @@ export async function candidateCount(db: Q, campaignId: string): Promise<number>
   return Number(row.n);
 }
 
+/**
+ * Holds the campaign's candidate codes until the transaction ends, so that
+ * counting the candidates and inserting the next code cannot interleave
+ * with another listing of the same campaign.
+ */
+export async function lockCandidateCodes(tx: Tx, campaignId: string): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`admission-codes|${campaignId}`}, 0))`.execute(
+    tx,
+  );
+}
+
 export async function insertCandidates(
   tx: Tx,
   rows: {

@@ -367,6 +367,10 @@ describe('registration with residence, changes and versions', () => {
     expect(unknown.message).toContain('không có trong danh sách của kỳ tuyển sinh');
     const far = await rejects(register(b, 'T1', ['TH3'], 0), 422);
     expect(far.message).toContain('không tuyển sinh khu dân cư Thôn Đông');
+    const none = await rejects(register(b, 'T1', ['TH9'], 0), 422);
+    expect(none.errors).toEqual([
+      { path: 'body.schools.0', message: 'Trường "TH9" không tham gia kỳ tuyển sinh.' },
+    ]);
     await rejects(
       submitApplication(db, b, { preferences: ['TH1'], baseVersion: 0, receivedAt: now() }),
       422,
@@ -450,9 +454,76 @@ describe('two applications for one child', () => {
       closesAt: closes.toISOString(),
     });
     await importPrograms(db, communeOfficer, second.id, {
-      rows: [{ program: 'TH1', schoolCode: 'TH1', quota: 10 }],
+      rows: [
+        { program: 'TH1', schoolCode: 'TH1', quota: 10 },
+        { program: 'TH2-xa', schoolCode: 'TH2', quota: 10 },
+      ],
     });
+    // Twenty families of the registry sign in at once: each is listed with its own code.
+    const lá2 = await makeClass(db, {
+      schoolId: ids.MN1!,
+      name: 'Lá 2',
+      grade: null,
+      schoolYear: PREVIOUS,
+    });
+    const crowd = Array.from({ length: 20 }, (_, i) => ({
+      personalId: makePersonalId(31, 2021, 'female', 100 + i),
+      birthDate: '2021-07-01',
+    }));
+    await makeStudents(
+      db,
+      crowd.map((c, i) => ({
+        schoolId: ids.MN1!,
+        fullName: `Nguyễn Thị Đông ${i}`,
+        birthDate: c.birthDate,
+        gender: 'female' as const,
+        personalId: c.personalId,
+        classId: lá2,
+        schoolYear: PREVIOUS,
+      })),
+    );
+    const signedIn = await Promise.allSettled(
+      crowd.map((c) =>
+        signInByPersonalId(db, { campaignId: second.id, ...c, ip: '198.51.100.20' }),
+      ),
+    );
+    expect(signedIn.filter((r) => r.status === 'rejected')).toEqual([]);
+    const codes = await db
+      .selectFrom('admission_candidate')
+      .select('code')
+      .where('campaign_id', '=', second.id)
+      .execute();
+    expect(codes).toHaveLength(20);
+    expect(new Set(codes.map((c) => c.code)).size).toBe(20);
+    // A program of the commune's campaign is no school of the department's.
+    const other = await rejects(register(await asChild('D'), 'T1', ['TH2-xa'], 0), 422);
+    expect(other.message).toContain('Trường "TH2-xa" không tham gia kỳ tuyển sinh.');
     const a = await asChild('A', second.id);
+    // Listed at sign-in (E in the department's campaign, A here): no PIN opens their codes, and
+    // they share one hash of bytes nobody keeps instead of an argon2id hash per child.
+    const listed = await db
+      .selectFrom('admission_candidate')
+      .select(['campaign_id', 'code', 'pin_hash'])
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('campaign_id', '=', campaignId), eb('personal_id', '=', pid('E'))]),
+          eb.and([eb('campaign_id', '=', second.id), eb('personal_id', '=', pid('A'))]),
+        ]),
+      )
+      .execute();
+    expect(listed).toHaveLength(2);
+    expect(listed[0]!.pin_hash).toMatch(/^\$argon2id\$/);
+    expect(listed[1]!.pin_hash).toBe(listed[0]!.pin_hash);
+    for (const pin of ['000000', '123456'])
+      await rejects(
+        candidateSignIn(db, {
+          campaignId: second.id,
+          code: listed.find((l) => l.campaign_id === second.id)!.code,
+          pin,
+          ip: null,
+        }),
+        401,
+      );
     const refused = await rejects(
       submitEntryApplication(db, a, {
         residence: 'permanent',

@@ -195,6 +195,23 @@ export function areaInSubtree(db: Db, areaId: string, rootPath: string) {
     .executeTakeFirst();
 }
 
+/**
+ * The programs of an entry campaign among `ids` (the schools a family
+ * chose), with their schools: a registration reads these few, not the
+ * campaign's 800 (programsOf, about 12 ms a submission at a province's size
+ * under load: bench/entry-load.ts).
+ */
+export function chosenPrograms(db: Db, campaignId: string, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('admission_program as p')
+    .innerJoin('orgs_unit_v as u', 'u.id', 'p.school_id')
+    .select(['p.id', 'p.school_id', 'p.unzoned', 'u.name as school_name', 'u.path as school_path'])
+    .where('p.campaign_id', '=', campaignId)
+    .where('p.id', 'in', [...new Set(ids)])
+    .execute();
+}
+
 /** The schools serving an area for a grade. */
 export async function schoolsServing(db: Db, areaId: string, grade: number): Promise<string[]> {
   const rows = await db

@@ -4,11 +4,11 @@ import { isUuid } from '../../../lib/ids.ts';
 import { isEntryCampaign, publicCampaignRow } from '../access.ts';
 import type { CandidateScope } from '../candidate-session.ts';
 import type { SubmittedAnswer } from '../contract.ts';
-import { candidateById, programsOf, submissionsOf, currentApplication } from '../repo.ts';
+import { candidateById, submissionsOf, currentApplication } from '../repo.ts';
 import { checkWindow, writeVersion } from '../submit-application.ts';
 import type { EntryApplicationAnswer, EntryApplicationInput } from './contract.ts';
 import { checkEntryAge, eligibilityOf } from './eligibility.ts';
-import { applicationElsewhere, areaInSubtree, schoolsServing } from './repo.ts';
+import { applicationElsewhere, areaInSubtree, chosenPrograms, schoolsServing } from './repo.ts';
 
 const unprocessable = (detail: string, errors: { path: string; message: string }[]) =>
   new AppError(422, 'Hồ sơ đăng ký không hợp lệ', detail, errors);
@@ -67,7 +67,9 @@ export async function submitEntryApplication(
       message:
         'Khu dân cư (thôn, tổ dân phố) đã chọn không có trong danh sách của kỳ tuyển sinh: hãy chọn lại từ danh sách.',
     });
-  const programs = new Map((await programsOf(db, campaign.id)).map((p) => [p.id, p]));
+  const programs = new Map(
+    (await chosenPrograms(db, campaign.id, input.schools)).map((p) => [p.id, p]),
+  );
   const serving = area ? new Set(await schoolsServing(db, area.id, campaign.grade)) : new Set();
   if (input.schools.length > campaign.max_preferences)
     errors.push({
