@@ -9,7 +9,12 @@ import { isEntryCampaign, requireCampaign } from './access.ts';
 import { checkEntryAge } from './entry/eligibility.ts';
 import type { FreeCandidateInput, Slip } from './contract.ts';
 import { newPin } from './issue-candidates.ts';
-import { candidateByPersonalId, candidateCount, insertCandidates } from './repo.ts';
+import {
+  candidateByPersonalId,
+  candidateCount,
+  insertCandidates,
+  lockCandidateCodes,
+} from './repo.ts';
 
 /**
  * A free candidate (thí sinh tự do: finished lower secondary earlier, or
@@ -94,14 +99,18 @@ export async function addFreeCandidate(
       },
     ]);
   const pin = newPin();
-  const code = `${campaign.school_year.slice(2, 4)}${String((await candidateCount(db, campaign.id)) + 1).padStart(6, '0')}`;
-  await writeTransaction(db, scope.actor, async (tx) =>
-    insertCandidates(tx, [
+  const pinHash = await hashPassword(pin);
+  const code = await writeTransaction(db, scope.actor, async (tx) => {
+    // The next code is counted inside the campaign's lock: a family signing
+    // in by personal id at the same moment would otherwise take the same one.
+    await lockCandidateCodes(tx, campaign.id);
+    const code = `${campaign.school_year.slice(2, 4)}${String((await candidateCount(tx, campaign.id)) + 1).padStart(6, '0')}`;
+    await insertCandidates(tx, [
       {
         campaign_id: campaign.id,
         id: uuidv7(),
         code,
-        pin_hash: await hashPassword(pin),
+        pin_hash: pinHash,
         student_id: null,
         school_id: school.id,
         full_name: input.fullName,
@@ -114,7 +123,8 @@ export async function addFreeCandidate(
         birth_year_exception_by: input.birthYearException ? scope.actor.name : null,
         birth_year_exception_at: input.birthYearException ? now : null,
       },
-    ]),
-  );
+    ]);
+    return code;
+  });
   return { code, pin, studentCode: '', fullName: input.fullName, schoolCode: school.code };
 }

@@ -8,7 +8,13 @@ import { hashPassword } from '../../lib/passwords.ts';
 import { requireCampaign } from './access.ts';
 import { gradeOneBirthYear } from './entry/rules.ts';
 import type { IssueAnswer, Slip } from './contract.ts';
-import { candidateCount, insertCandidates, issuedStudentIds, studentsInGrade } from './repo.ts';
+import {
+  candidateCount,
+  insertCandidates,
+  issuedStudentIds,
+  lockCandidateCodes,
+  studentsInGrade,
+} from './repo.ts';
 
 /** The year before `2027-2028`: where the grade-9 students are. */
 export function previousYear(schoolYear: string): string {
@@ -54,7 +60,6 @@ export async function issueCandidates(
       : await studentsInGrade(db, root, previousYear(campaign.school_year), campaign.grade - 1);
   const already = await issuedStudentIds(db, campaign.id);
   const fresh = students.filter((s) => !already.has(s.id));
-  let next = (await candidateCount(db, campaign.id)) + 1;
   const prefix = campaign.school_year.slice(2, 4);
   const slips: Slip[] = [];
   const rows: Parameters<typeof insertCandidates>[1] = [];
@@ -64,7 +69,8 @@ export async function issueCandidates(
     const pins = batch.map((_, j) => options.pinFor?.(i + j) ?? newPin());
     const hashes = await Promise.all(pins.map((p) => hashPassword(p)));
     batch.forEach((s, j) => {
-      const code = `${prefix}${String(next++).padStart(6, '0')}`;
+      // Numbered in the transaction below.
+      const code = '';
       rows.push({
         campaign_id: campaign.id,
         id: uuidv7(),
@@ -87,6 +93,15 @@ export async function issueCandidates(
   }
   if (rows.length)
     await writeTransaction(db, scope.actor, async (tx) => {
+      // Numbered again inside the campaign's lock: families signing in by
+      // personal id (entry/sign-in.ts) may have taken codes while the PINs
+      // were hashed. The slips follow their rows.
+      await lockCandidateCodes(tx, campaign.id);
+      const first = (await candidateCount(tx, campaign.id)) + 1;
+      rows.forEach((row, k) => {
+        row.code = `${prefix}${String(first + k).padStart(6, '0')}`;
+        slips[k]!.code = row.code;
+      });
       await auditInsertsGrouped(tx);
       await insertCandidates(tx, rows);
     });
