@@ -193,6 +193,8 @@ export default function JobsPage({ me }: { me: Me }) {
             type="primary"
             loading={run.isPending && run.variables === kind}
             onClick={() => run.mutate(kind)}
+            // A job's name may be longer than a phone is wide: the button wraps.
+            style={{ whiteSpace: 'normal', height: 'auto', maxWidth: '100%', textAlign: 'left' }}
           >
             {t.jobRunNow}: {label(t, `jobKind_${kind}`)}
           </Button>
