@@ -89,6 +89,8 @@ export const HELP_EN: Record<string, string> = {
     'grades 1, 6: the published lottery seed (default random)',
   'lớp 1, 6: thứ tự ưu tiên, ví dụ permanent-residence,sibling,distance':
     "grades 1, 6: the commune's priority order, e.g. permanent-residence,sibling,distance",
+  'lớp 1, 6: giấy tờ gia đình tải lên, ví dụ residence,birth-certificate,primary-record':
+    'grades 1, 6: the documents families upload, e.g. residence,birth-certificate,primary-record',
   'lớp 1, 6: không điều tiết trẻ chưa có chỗ sang trường gần nhất':
     'grades 1, 6: do not offer children left without a seat the nearest school with seats',
   'mở đăng ký': 'registration opens',
