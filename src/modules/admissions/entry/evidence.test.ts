@@ -2,11 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../../app/app.ts';
 import { freshDatabase, type TestDatabase } from '../../../../test/helpers/db.ts';
 import { makeTree, makeUser, scopeAt } from '../../../../test/helpers/fixtures.ts';
+import { overlaps, textBoxes } from '../../../../test/helpers/pdf-layout.ts';
 import type { Scope } from '../../../core/access/scope.ts';
 import { createFileStore } from '../../../core/files/store.ts';
 import type { Db } from '../../../db/connection.ts';
@@ -129,39 +129,6 @@ async function register(f: Family, school: string, baseVersion: number) {
     baseVersion,
   });
   expect(r.statusCode, r.body).toBe(200);
-}
-
-/** Every text run of the PDF with its box (as diplomas/pdf-layout.test.ts reads it). */
-async function overlappingText(bytes: Buffer): Promise<string[]> {
-  const pdf = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false }).promise;
-  const boxes: { page: number; text: string; x0: number; y0: number; x1: number; y1: number }[] =
-    [];
-  for (let p = 1; p <= pdf.numPages; p++) {
-    const content = await (await pdf.getPage(p)).getTextContent();
-    for (const item of content.items) {
-      if (!('str' in item) || item.str.trim() === '') continue;
-      const [, , , , x, y] = item.transform as number[];
-      boxes.push({
-        page: p,
-        text: item.str,
-        x0: x!,
-        y0: y!,
-        x1: x! + item.width,
-        y1: y! + item.height,
-      });
-    }
-  }
-  const found: string[] = [];
-  for (let i = 0; i < boxes.length; i++)
-    for (let j = i + 1; j < boxes.length; j++) {
-      const a = boxes[i]!;
-      const b = boxes[j]!;
-      if (a.page !== b.page) continue;
-      const w = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
-      const h = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
-      if (w > 0.5 && h > 0.5) found.push(`"${a.text}" × "${b.text}"`);
-    }
-  return found;
 }
 
 function pdfText(bytes: Buffer): string {
@@ -432,7 +399,7 @@ describe('the registration receipt (phiếu đăng ký tuyển sinh)', () => {
       areaId: version.area_id,
     });
     expect(flat).toContain(`Mã đối chiếu (SHA-256): ${code}`);
-    expect(await overlappingText(r.rawPayload)).toEqual([]);
+    expect(overlaps(await textBoxes(r.rawPayload))).toEqual([]);
     // The grade-10 receipt route, on an entry campaign, gives this receipt, not a preferences list.
     const grade10 = await a.call('GET', '/receipt');
     expect(grade10.statusCode).toBe(200);
