@@ -189,13 +189,15 @@ export async function insertProgram(
   await tx.insertInto('admission_program').values(row).execute();
 }
 
+/** Changes a program (the programs box's import, the entry seats editor), bumping its version. */
 export async function updateProgram(
   tx: Tx,
   campaignId: string,
   programId: string,
   set: {
-    school_id: string;
+    school_id?: string;
     quota: number;
+    classes?: number | null;
     zone?: string | null;
     track?: ProgramTrack;
     unzoned?: boolean;

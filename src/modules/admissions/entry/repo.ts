@@ -592,21 +592,6 @@ export function seatPrograms(db: Db, campaignId: string) {
     .execute();
 }
 
-/** Sets a program's classes and seats, bumping its version in the statement. */
-export async function updateSeats(
-  tx: Tx,
-  campaignId: string,
-  programId: string,
-  set: { classes: number; quota: number; unzoned: boolean },
-): Promise<void> {
-  await tx
-    .updateTable('admission_program')
-    .set({ ...set, version: sql<number>`version + 1` })
-    .where('campaign_id', '=', campaignId)
-    .where('id', '=', programId)
-    .execute();
-}
-
 export async function insertSeats(
   tx: Tx,
   row: {

@@ -4,7 +4,7 @@ import { checkVersion, staleVersion } from '../../../core/versions.ts';
 import { writeTransaction } from '../../../db/actor.ts';
 import type { Db } from '../../../db/connection.ts';
 import { isEntryCampaign, requireCampaign } from '../access.ts';
-import type { CampaignRow } from '../repo.ts';
+import { updateProgram, type CampaignRow } from '../repo.ts';
 import type { SeatInput, SeatRow } from './contract.ts';
 import {
   insertSeats,
@@ -13,7 +13,6 @@ import {
   seatPrograms,
   unitById,
   unitsUnder,
-  updateSeats,
 } from './repo.ts';
 
 /**
@@ -142,7 +141,7 @@ export async function saveSeats(
   await writeTransaction(db, scope.actor, async (tx) => {
     if (old) {
       if (old.classes !== input.classes || old.quota !== input.seats || old.unzoned !== unzoned)
-        await updateSeats(tx, campaign.id, old.id, {
+        await updateProgram(tx, campaign.id, old.id, {
           classes: input.classes,
           quota: input.seats,
           unzoned,
