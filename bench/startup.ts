@@ -33,6 +33,8 @@ async function timeToFirstAnswer(label: string): Promise<number> {
       PORT: String(port),
       DATA_DIR: dataDir,
       SOGD_ADMIN_PASSWORD: 'bench-password-123',
+      // The server prints each start step's time ("[start] open: 560 ms").
+      SOGD_STARTUP_TIMING: '1',
     },
     stdio: ['ignore', 'inherit', 'inherit'],
     detached: true,

@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { Readable, type Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from './exceljs.ts';
 import { controlCharCell } from './control-chars.ts';
 import { searchKey } from './vietnamese.ts';
 import { checkDeclared, InflateMeter, unlaidOut } from './xlsx-limits.ts';
@@ -217,7 +218,7 @@ export async function* readFirstSheet(
   }
   const meter = new InflateMeter(layout, size, signal);
   const known = new Set(knownHeaders.map(headerKey));
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
+  const reader = new (await loadExcelJS()).stream.xlsx.WorkbookReader(source, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
@@ -363,7 +364,7 @@ export async function writeSimpleSheets(
   file: string | Writable,
   sheets: { name: string; headers: string[]; rows: Iterable<(string | number | null)[]> }[],
 ): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter(
+  const workbook = new (await loadExcelJS()).stream.xlsx.WorkbookWriter(
     typeof file === 'string'
       ? { filename: file, useStyles: true }
       : { stream: file, useStyles: true },

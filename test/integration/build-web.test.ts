@@ -7,6 +7,7 @@ import {
   readFileSync,
   rmSync,
   symlinkSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -88,6 +89,36 @@ describe('build-web --check', () => {
     'web/src/App.tsx',
   ])('must rebuild when %s changes', (file) => {
     expect(changed(file, () => staleBecause(copy))).toBe(`tệp đã đổi ${file}`);
+  });
+
+  it('trusts unchanged sizes and times without reading, and re-hashes when only the time changed', () => {
+    const file = 'web/src/App.tsx';
+    const path = join(copy, file);
+    const manifest = () =>
+      JSON.parse(readFileSync(join(copy, 'web/.dist-inputs.json'), 'utf8')) as {
+        stats: Record<string, [number, number]>;
+      };
+    // Same bytes, a new time (as a fresh checkout writes them): still fresh, and the time recorded.
+    writeFileSync(path, readFileSync(path));
+    expect(staleBecause(copy)).toBeNull();
+    expect(manifest().stats[file]![1]).toBe(statSync(path).mtimeMs);
+    // Same size, other bytes: the time differs, so the hash is read and sees it.
+    const before = readFileSync(path);
+    const flipped = Buffer.from(before);
+    flipped[flipped.length - 1] = flipped[flipped.length - 1] === 0x0a ? 0x20 : 0x0a;
+    writeFileSync(path, flipped);
+    try {
+      expect(staleBecause(copy)).toBe(`tệp đã đổi ${file}`);
+    } finally {
+      writeFileSync(path, before);
+    }
+    // A new file under web/ is never trusted to the times.
+    writeFileSync(join(copy, 'web/src/new-page.tsx'), 'export {};\n');
+    try {
+      expect(staleBecause(copy)).toBe('tệp mới web/src/new-page.tsx');
+    } finally {
+      rmSync(join(copy, 'web/src/new-page.tsx'));
+    }
   });
 
   it('need not rebuild for server code the web does not import', () => {

@@ -23,6 +23,13 @@ export function registerServeCommand(program: Command): void {
         demoStudents?: number;
       }) => {
         const started = Date.now();
+        let last = performance.now();
+        const mark = (step: string) => {
+          if (process.env.SOGD_STARTUP_TIMING !== '1') return;
+          const now = performance.now();
+          console.error(`[start] ${step}: ${Math.round(now - last)} ms (at ${Math.round(now)} ms)`);
+          last = now;
+        };
         // Checked before the database is opened: a wrong address fails at once.
         const port = options.port ?? Number(process.env.PORT ?? 3000);
         const publicUrl = publicUrlFromEnv(process.env, port);
@@ -40,11 +47,22 @@ export function registerServeCommand(program: Command): void {
           await import('../../db/connection.ts');
         const { bootstrap, ConfigurationError } = await import('../bootstrap.ts');
         const { keyPassphrase } = await import('../../modules/diplomas/index.ts');
+        // The web server's and job queue's modules load while the embedded
+        // database starts (its file reads and WebAssembly set-up wait on the
+        // disk): a restart is most of all module loading (issue #13 item 20).
+        const appModule = import('../app.ts');
+        const jobQueueModule = import('../job-queue.ts');
+        // Failures surface where they are awaited, not as unhandled rejections before.
+        appModule.catch(() => undefined);
+        jobQueueModule.catch(() => undefined);
         // `npm start` (scripts/start.js) builds the web UI beside the database's start.
         const webBuilt = awaitWebBuild();
         const target = targetFromEnv();
+        mark('modules');
         const database = await openDatabase(target);
+        mark('open');
         await migrateToLatest(database.db);
+        mark('migrate');
         let readDatabase: Awaited<ReturnType<typeof openDatabase>>;
         try {
           readDatabase = openReadDatabase(target, database);
@@ -78,13 +96,15 @@ export function registerServeCommand(program: Command): void {
           throw error;
         });
         progress.stop();
-        // Loaded here so that other commands do not pay for the web server's start-up.
-        const { buildApp } = await import('../app.ts');
+        mark('bootstrap');
+        const { buildApp } = await appModule;
         await webBuilt;
-        const { createJobQueue, declareSchedules } = await import('../job-queue.ts');
+        mark('app import, web');
+        const { createJobQueue, declareSchedules } = await jobQueueModule;
         const jobs = createJobQueue(database.db, { worker: true });
-        await jobs.start();
-        await declareSchedules(jobs);
+        // The queue's own schema check runs beside the routes' registration.
+        const jobsStarted = jobs.start().then(() => declareSchedules(jobs));
+        jobsStarted.catch(() => undefined);
         const app = await buildApp({
           db: database.db,
           readDb: readDatabase.db,
@@ -96,7 +116,11 @@ export function registerServeCommand(program: Command): void {
             ? { lookupsPerMinute: Number(process.env.SOGD_LOOKUPS_PER_MINUTE) }
             : {}),
         });
+        mark('buildApp');
+        await jobsStarted;
+        mark('jobs');
         await app.listen({ port, host });
+        mark('listen');
 
         let closing = false;
         const shutdown = async (signal: string) => {
@@ -154,7 +178,10 @@ function awaitWebBuild(): Promise<void> {
       if (message !== 'web-ready') return;
       process.off('message', onMessage);
       // The channel would keep the process alive after the server closes.
-      process.disconnect?.();
+      // Not at once: a message that came before this listener is handed on
+      // by Node in a loop that then touches the channel (a quick "web/dist
+      // is up to date" arrives so, and disconnecting inside it threw).
+      setImmediate(() => process.disconnect?.());
       ready();
     };
     process.on('message', onMessage);

@@ -9,7 +9,7 @@
  * Sheet "Chỉ tiêu": one row per indicator (the cards): numerator,
  * denominator, value, the targets and the source.
  */
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../lib/exceljs.ts';
 import type { Scope } from '../../core/access/scope.ts';
 import type { Db } from '../../db/connection.ts';
 import type { SchoolLevel } from '../../db/schema.ts';
@@ -57,7 +57,7 @@ export async function exportDashboard(
   input: DashboardExportInput,
 ): Promise<{ data: Dashboard; bytes: Buffer }> {
   const data = await getDashboard(db, scope, input);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   workbook.creator = 'sogd';
   const title = exportTitle(data, input);
 

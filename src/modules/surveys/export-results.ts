@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../lib/exceljs.ts';
 import type { Scope } from '../../core/access/scope.ts';
 import type { Db } from '../../db/connection.ts';
 import { formatVietnameseDate, todayInVietnam } from '../../lib/dates.ts';
@@ -77,7 +78,7 @@ export async function exportResults(
 ): Promise<{ fileName: string; xlsx: Buffer }> {
   const results = await surveyResults(db, scope, input);
   const lines = header(results);
-  const book = new ExcelJS.Workbook();
+  const book = new (await loadExcelJS()).Workbook();
   book.creator = 'sogd';
   const sheet = sheetWithHeader(book, 'Kết quả', lines, RESULT_HEADERS);
   sheet.columns.forEach((c, i) => (c.width = [12, 36, 10, 28, 12, 48, 24, 12, 10, 14][i]));

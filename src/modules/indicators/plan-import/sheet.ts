@@ -3,7 +3,7 @@
  * xlsx"): its columns and the downloadable template. docs/indicators.md
  * ("Plan targets from a workbook") documents the format.
  */
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../../lib/exceljs.ts';
 import type { Scope } from '../../../core/access/scope.ts';
 import { INDICATORS } from '../definitions.ts';
 import { LEVEL_NAMES } from '../dashboard-xlsx.ts';
@@ -35,7 +35,7 @@ export async function planTemplateFor(scope: Scope): Promise<Buffer> {
  * mục chỉ tiêu": every indicator id with its name, unit, direction and levels.
  */
 export async function planTemplate(): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   workbook.creator = 'sogd';
   const sheet = workbook.addWorksheet('Chỉ tiêu kế hoạch', {
     views: [{ state: 'frozen', ySplit: 1 }],

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../../lib/exceljs.ts';
 import { assertInflatable } from '../../../lib/xlsx-limits.ts';
 import { cellText, headerKey } from '../../../lib/xlsx.ts';
 import type { StudentChange } from './import-students.ts';
@@ -15,7 +15,7 @@ export async function annotatedWorkbook(
   changes: StudentChange[] = [],
 ): Promise<Buffer> {
   await assertInflatable(input); // ExcelJS inflates every part at once: bombs are refused first
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   await workbook.xlsx.load(input as unknown as ArrayBuffer);
   const sheet = workbook.worksheets[0]!;
   const headerRow = sheet.getRow(1);

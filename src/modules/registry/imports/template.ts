@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../../lib/exceljs.ts';
 
 /**
  * Downloadable import templates: the contract's headers (bold, frozen), a
@@ -25,7 +26,7 @@ export interface TemplateSpec {
 }
 
 export async function importTemplate(spec: TemplateSpec): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   const sheet = workbook.addWorksheet(spec.sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   const lists = workbook.addWorksheet('Danh mục', { state: 'veryHidden' });
   sheet.columns = spec.headers.map((header) => ({
