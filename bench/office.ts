@@ -16,9 +16,13 @@
  *           through the USB-token flow (prepare, a raw signature by a test
  *           key, complete with every check): 10 runs each after a warm-up;
  *           target < 1 s.
- *   npx tsx bench/office.ts [--quick] [--only search|send|sign] [--keep]
+ *   npx tsx bench/office.ts [--quick] [--only search|send|sign] [--keep] [--reuse NAME]
  *   --quick: 10,000 documents, 30,000 attachments, 150 schools.
  *   --keep: the database is kept (its name printed), to EXPLAIN by hand.
+ *   --reuse NAME: a database kept by an earlier run (same size) is migrated
+ *           and measured again without writing anything (the full size takes
+ *           ~11 min to write); it is kept. Only for search: send and sign
+ *           write documents.
  */
 import '../src/app/modules.ts';
 import { generateKeyPairSync, sign as rsaSign } from 'node:crypto';
@@ -45,7 +49,11 @@ const quick = process.argv.includes('--quick');
 const onlyAt = process.argv.indexOf('--only');
 const ONLY = onlyAt > 0 ? process.argv[onlyAt + 1] : undefined;
 const run = (part: string) => !ONLY || ONLY === part;
-const keep = process.argv.includes('--keep');
+const reuseAt = process.argv.indexOf('--reuse');
+const REUSE = reuseAt > 0 ? process.argv[reuseAt + 1] : undefined;
+if (REUSE !== undefined && !/^sogd_bench_office_\d+$/.test(REUSE))
+  throw new Error(`--reuse takes a database kept by this bench, not "${REUSE}"`);
+const keep = process.argv.includes('--keep') || REUSE !== undefined;
 const DOCUMENTS = quick ? 10_000 : 100_000;
 const ATTACHMENTS_PER_DOCUMENT = 3;
 const WORDS_PER_ATTACHMENT = 150;
@@ -53,7 +61,7 @@ const SCHOOLS = quick ? 150 : 1_500;
 const QUERIES = 200;
 const PASSPHRASE = 'khoa-ky-van-ban-bench-1';
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const name = `sogd_bench_office_${Date.now()}`;
+const name = REUSE ?? `sogd_bench_office_${Date.now()}`;
 
 const load = () =>
   loadavg()
@@ -183,12 +191,15 @@ const pdfOf = (pages: number): Promise<Buffer> =>
     doc.end();
   });
 
-/** The search's compiled queries (count, then page), to EXPLAIN them as the use case ran them. */
+/**
+ * The search's compiled statements (its SET LOCALs, the capped count, the
+ * page), to EXPLAIN them with the settings the use case ran them with.
+ */
 let lastQueries: { sql: string; parameters: readonly unknown[] }[] = [];
 
 const admin = new pg.Client({ connectionString: serverUrl });
 await admin.connect();
-await admin.query(`CREATE DATABASE ${name}`);
+if (!REUSE) await admin.query(`CREATE DATABASE ${name}`);
 const url = new URL(serverUrl);
 url.pathname = `/${name}`;
 const database = await openDatabase({ databaseUrl: url.toString() });
@@ -201,12 +212,14 @@ try {
   await migrateToLatest(database.db);
   await seeder.connect();
   const year = schoolYearOf();
-  const seeded = await seedDemo(database.db, {
-    schools: SCHOOLS,
-    students: SCHOOLS * 10,
-    schoolYear: year,
-  });
-  console.log(`seeded ${seeded.units} units in ${seeded.ms} ms`);
+  if (!REUSE) {
+    const seeded = await seedDemo(database.db, {
+      schools: SCHOOLS,
+      students: SCHOOLS * 10,
+      schoolYear: year,
+    });
+    console.log(`seeded ${seeded.units} units in ${seeded.ms} ms`);
+  } else console.log(`reusing ${name}`);
   const root = await database.db
     .selectFrom('orgs_unit_v')
     .select(['id', 'path'])
@@ -221,22 +234,24 @@ try {
     orgPath: root.path,
   });
 
+  if (REUSE && ONLY !== 'search') throw new Error('--reuse goes with --only search');
   if (run('search')) {
     const started = performance.now();
     const vocab = vocabulary();
-    // Seeding only: no audit triggers for these rows (superuser session).
-    await seeder.query(`SET session_replication_role = replica`);
-    await seeder.query(`CREATE TEMP TABLE bench_vocab AS SELECT $1::text[] AS w, $2::int AS n`, [
-      vocab,
-      vocab.length,
-    ]);
-    // A word: skewed towards the common ones (index ~ n·u³).
-    const word = `v.w[1 + floor(power(random(), 3) * v.n)::int]`;
-    const words = (count: number, row: string) =>
-      `array_to_string(ARRAY(SELECT ${word} FROM generate_series(1, ${count}) s WHERE ${row} IS NOT NULL), ' ')`;
-    const half = DOCUMENTS / 2;
-    await seeder.query(
-      `INSERT INTO office_outgoing (id, unit_id, year, number, notation, doc_type, subject, doc_date,
+    if (!REUSE) {
+      // Seeding only: no audit triggers for these rows (superuser session).
+      await seeder.query(`SET session_replication_role = replica`);
+      await seeder.query(`CREATE TEMP TABLE bench_vocab AS SELECT $1::text[] AS w, $2::int AS n`, [
+        vocab,
+        vocab.length,
+      ]);
+      // A word: skewed towards the common ones (index ~ n·u³).
+      const word = `v.w[1 + floor(power(random(), 3) * v.n)::int]`;
+      const words = (count: number, row: string) =>
+        `array_to_string(ARRAY(SELECT ${word} FROM generate_series(1, ${count}) s WHERE ${row} IS NOT NULL), ' ')`;
+      const half = DOCUMENTS / 2;
+      await seeder.query(
+        `INSERT INTO office_outgoing (id, unit_id, year, number, notation, doc_type, subject, doc_date,
          drafting_unit, status, registered_by, search_key)
        SELECT gen_random_uuid(), $1, 2017 + g % 5, g / 5 + 1,
               (g / 5 + 1) || '/QĐ-SGDĐT-' || (ARRAY['VP','GDPT','GDMN','KHTC'])[1 + g % 4],
@@ -245,10 +260,10 @@ try {
               lower((g / 5 + 1) || '/qd-sgddt-' || (ARRAY['vp','gdpt','gdmn','khtc'])[1 + g % 4]) || ' ' || t.subject
        FROM generate_series(0, $2 - 1) g CROSS JOIN bench_vocab v
        CROSS JOIN LATERAL (SELECT ${words(12, 'g')} AS subject) t`,
-      [root.id, half],
-    );
-    await seeder.query(
-      `INSERT INTO office_incoming (id, unit_id, year, book, arrival_number, received_at, sender_name,
+        [root.id, half],
+      );
+      await seeder.query(
+        `INSERT INTO office_incoming (id, unit_id, year, book, arrival_number, received_at, sender_name,
          notation, doc_type, doc_date, subject, channel, status, registered_by, search_key)
        SELECT gen_random_uuid(), $1, 2017 + g % 5, 'general', g / 5 + 1,
               make_date(2017 + g % 5, 1 + g % 12, 1 + g % 28)::timestamptz,
@@ -257,31 +272,32 @@ try {
               (g / 5 + 1) || '/ubnd-vx ' || t.subject || ' uy ban nhan dan tinh'
        FROM generate_series(0, $2 - 1) g CROSS JOIN bench_vocab v
        CROSS JOIN LATERAL (SELECT ${words(12, 'g')} AS subject) t`,
-      [root.id, half],
-    );
-    for (const [kind, table] of [
-      ['outgoing', 'office_outgoing'],
-      ['incoming', 'office_incoming'],
-    ] as const)
-      await seeder.query(
-        `INSERT INTO office_attachment (id, unit_id, document_kind, document_id, file_name, media_type,
+        [root.id, half],
+      );
+      for (const [kind, table] of [
+        ['outgoing', 'office_outgoing'],
+        ['incoming', 'office_incoming'],
+      ] as const)
+        await seeder.query(
+          `INSERT INTO office_attachment (id, unit_id, document_kind, document_id, file_name, media_type,
            size, sha256, text_key, uploaded_by)
          SELECT gen_random_uuid(), d.unit_id, $1, d.id, 'tep-' || k || '.pdf', 'application/pdf',
                 4096, md5(random()::text) || md5(random()::text), t.text_key, 'bench'
          FROM ${table} d CROSS JOIN generate_series(1, ${ATTACHMENTS_PER_DOCUMENT}) k CROSS JOIN bench_vocab v
          CROSS JOIN LATERAL (SELECT ${words(WORDS_PER_ATTACHMENT, 'k + length(d.subject)')} AS text_key) t`,
-        [kind],
+          [kind],
+        );
+      // The documents' search vectors (migration 2026121030): written by
+      // triggers in the app, which this seeding session does not fire; the
+      // migration's backfill, outgoing first (received copies copy theirs).
+      await seeder.query(
+        `UPDATE office_outgoing SET search_tsv = office_outgoing_tsv(id, search_key)`,
       );
-    // The documents' search vectors (migration 2026121030): written by
-    // triggers in the app, which this seeding session does not fire; the
-    // migration's backfill, outgoing first (received copies copy theirs).
-    await seeder.query(
-      `UPDATE office_outgoing SET search_tsv = office_outgoing_tsv(id, search_key)`,
-    );
-    await seeder.query(
-      `UPDATE office_incoming SET search_tsv = office_incoming_tsv(id, search_key, outgoing_id)`,
-    );
-    await seeder.query(`VACUUM ANALYZE office_outgoing, office_incoming, office_attachment`);
+      await seeder.query(
+        `UPDATE office_incoming SET search_tsv = office_incoming_tsv(id, search_key, outgoing_id)`,
+      );
+      await seeder.query(`VACUUM ANALYZE office_outgoing, office_incoming, office_attachment`);
+    }
     const counts = await seeder.query<{ d: string; a: string; mb: string }>(
       `SELECT (SELECT count(*) FROM office_outgoing) + (SELECT count(*) FROM office_incoming) AS d,
               (SELECT count(*) FROM office_attachment) AS a,
@@ -306,7 +322,7 @@ try {
     const captured = database.db.withPlugin({
       transformQuery: (args) => {
         const compiled = database.db.getExecutor().compileQuery(args.node, args.queryId);
-        if (/search_tsv @@/.test(compiled.sql))
+        if (/search_tsv @@|^SET LOCAL/.test(compiled.sql))
           lastQueries.push({ sql: compiled.sql, parameters: compiled.parameters });
         return args.node;
       },
@@ -326,7 +342,10 @@ try {
         const t = performance.now();
         const page = await list(captured, clerk, { q });
         const ms = performance.now() - t;
-        if (i < 6) console.log(`  ${register} "${q}": ${page.total} found`);
+        if (i < 6)
+          console.log(
+            `  ${register} "${q}": ${page.totalCapped ? 'more than ' : ''}${page.total} found`,
+          );
         all.push(ms);
         (byKind[kind] ??= []).push(ms);
         if (!slowest[kind] || ms > slowest[kind].ms) slowest[kind] = { ms, q };
@@ -345,19 +364,33 @@ try {
       ] as const) {
         lastQueries = [];
         await list(captured, clerk, { q });
-        // As the use case runs them: sequential scans off (repo.ts withIndexes).
-        await seeder.query(`SET enable_seqscan = off`);
+        // As the use case ran them: its SET LOCALs replayed in one transaction.
+        await seeder.query('BEGIN');
         for (const { sql: text, parameters } of lastQueries) {
+          if (text.startsWith('SET LOCAL')) {
+            await seeder.query(text);
+            continue;
+          }
           const plan = await seeder.query<{ 'QUERY PLAN': string }>(
             `EXPLAIN (ANALYZE, BUFFERS) ${text}`,
             [...parameters],
           );
-          const what = /OVER \(\)/.test(text) ? 'page with its count' : 'count';
+          const what = /by_words/.test(text) ? 'capped count' : 'page';
           console.log(`  EXPLAIN ANALYZE, ${label}, "${q}", ${what}:`);
           for (const r of plan.rows) console.log(`    ${r['QUERY PLAN']}`);
         }
-        await seeder.query(`RESET enable_seqscan`);
+        await seeder.query('ROLLBACK');
       }
+      // Deeper pages of a word in half the register (past the walk: the bitmaps).
+      const deep: number[] = [];
+      for (let i = 0; i < 20; i++) {
+        const t = performance.now();
+        await list(captured, clerk, { q: common[0]!, page: 5 + (i % 4) });
+        deep.push(performance.now() - t);
+      }
+      console.log(
+        `  "${common[0]!}" pages 5-8: p50 ${percentile(deep, 0.5)} ms, p95 ${percentile(deep, 0.95)} ms`,
+      );
     }
   }
 

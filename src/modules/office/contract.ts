@@ -140,7 +140,14 @@ export const outgoingRow = z.object({
   received: z.number().int(),
 });
 export type OutgoingRow = z.infer<typeof outgoingRow>;
-export const outgoingPage = paged(outgoingRow);
+/**
+ * A register's page. A search counts its hits only up to a cap (1,000):
+ * `totalCapped` true means more than `total` were found (the list says
+ * "hơn 1.000 văn bản"; the pages go as far as the cap, docs/office-search.md).
+ */
+const registerPage = <T extends z.ZodType>(row: T) =>
+  paged(row).extend({ totalCapped: z.boolean() });
+export const outgoingPage = registerPage(outgoingRow);
 export type OutgoingPage = z.infer<typeof outgoingPage>;
 
 export const listQuery = z.object({
@@ -422,7 +429,7 @@ export const incomingRow = z.object({
   overdue: z.boolean(),
 });
 export type IncomingRow = z.infer<typeof incomingRow>;
-export const incomingPage = paged(incomingRow);
+export const incomingPage = registerPage(incomingRow);
 export type IncomingPage = z.infer<typeof incomingPage>;
 
 export const assignmentRow = z.object({

@@ -12,20 +12,22 @@ export async function listIncoming(
   db: Db,
   caller: Caller,
   input: ListQuery,
+  options: { countCap?: number } = {},
 ): Promise<IncomingPage> {
   const unitId = requireOfficeUnit(caller, 'office.read');
   const q = listQuery.parse(input);
   const today = todayInVietnam();
-  const { total, rows } = await listRows(db, unitId, {
+  const { total, totalCapped, rows } = await listRows(db, unitId, {
     year: q.year,
     q: q.q?.trim() || undefined,
     page: q.page,
     pageSize: PAGE_SIZE,
-    today,
+    countCap: options.countCap,
   });
   return {
     items: rows.map((r) => incomingRowOf(r, today)),
     total,
+    totalCapped,
     page: q.page,
     pageSize: PAGE_SIZE,
   };

@@ -12,14 +12,16 @@ export async function listOutgoing(
   db: Db,
   caller: Caller,
   input: ListQuery,
+  options: { countCap?: number } = {},
 ): Promise<OutgoingPage> {
   const unitId = requireOfficeUnit(caller, 'office.read');
   const q = listQuery.parse(input);
-  const { total, rows } = await listRows(db, unitId, {
+  const { total, totalCapped, rows } = await listRows(db, unitId, {
     year: q.year,
     q: q.q?.trim() || undefined,
     page: q.page,
     pageSize: PAGE_SIZE,
+    countCap: options.countCap,
   });
-  return { items: rows.map(outgoingRowOf), total, page: q.page, pageSize: PAGE_SIZE };
+  return { items: rows.map(outgoingRowOf), total, totalCapped, page: q.page, pageSize: PAGE_SIZE };
 }

@@ -21,7 +21,7 @@ import type {
 const iso = (d: Date | string | null): string | null =>
   d === null ? null : typeof d === 'string' ? new Date(d).toISOString() : d.toISOString();
 
-type OutgoingListRow = Omit<Awaited<ReturnType<typeof listOutgoing>>['rows'][number], 'hits'>;
+type OutgoingListRow = Awaited<ReturnType<typeof listOutgoing>>['rows'][number];
 export function outgoingRowOf(r: OutgoingListRow): OutgoingRow {
   return {
     id: r.id,
@@ -54,7 +54,7 @@ export function recipientRowOf(r: Recipient): RecipientRow {
   };
 }
 
-type IncomingListRow = Omit<Awaited<ReturnType<typeof listIncoming>>['rows'][number], 'hits'>;
+type IncomingListRow = Awaited<ReturnType<typeof listIncoming>>['rows'][number];
 export function incomingRowOf(r: IncomingListRow, today: string): IncomingRow {
   const deadline = r.deadline ?? null;
   return {

@@ -2,7 +2,7 @@
  * Every query of the office module. Functions take a `Db` (a transaction is
  * one too); the use cases decide access before calling them.
  */
-import { sql, type Insertable } from 'kysely';
+import { sql, type Insertable, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/connection.ts';
 import { searchKey } from '../../lib/vietnamese.ts';
 import type {
@@ -152,26 +152,116 @@ export async function findOutgoing(db: Db, id: string) {
   return db.selectFrom('office_outgoing').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** A search counts its hits up to this many; past it the list says "more than" (docs/office-search.md). */
+export const SEARCH_COUNT_CAP = 1000;
+
 /**
- * The ids of a unit's documents a search finds: all the words in the
+ * How deep a search with more hits than the cap walks the list's order
+ * index (its first pages): the walk reads each row's vector, about
+ * rows/hits of them per row shown, so deeper pages take the bitmaps.
+ */
+const WALK_MAX_ROWS = 200;
+
+type SearchTable = 'office_outgoing' | 'office_incoming';
+
+/**
+ * What a search matches in a unit's register: all the words in the
  * document's search vector (its notation, sender and subject, the text of
  * its files and, for a received copy, the sender's document; one GIN index,
  * kept by triggers, migration 2026121030), or the text as a part of the
- * register's key (a notation's part; its trigram index). A UNION, not an OR:
- * a bitmap holding both would recheck whole heap pages, reading every
- * vector there (bench/RESULTS.md).
+ * register's key (a notation's part; its trigram index). Two conditions, each
+ * its own bitmap: one bitmap holding both would recheck whole heap pages,
+ * reading every vector there (bench/RESULTS.md).
  */
-function searchHits(
-  table: 'office_outgoing' | 'office_incoming',
+/** A unit's rows of a register, of one year when given. */
+function unitCondition(table: SearchTable, unitId: string, year: number | undefined) {
+  const inYear = year ? sql`AND ${sql.ref(`${table}.year`)} = ${year}` : sql``;
+  return sql<boolean>`${sql.ref(`${table}.unit_id`)} = ${unitId} ${inYear}`;
+}
+
+function searchConditions(table: SearchTable, unitId: string, year: number | undefined, q: string) {
+  const unit = unitCondition(table, unitId, year);
+  const words = sql`${sql.ref(`${table}.search_tsv`)} @@ plainto_tsquery('simple', ${searchKey(q)})`;
+  const key = sql`${sql.ref(`${table}.search_key`)} LIKE ${likePattern(q)}`;
+  return { unit, words, key };
+}
+
+/**
+ * The number of a search's hits, counted up to `cap + 1` (more: the caller
+ * says "more than cap"). The vector's hits first, from its bitmap (no
+ * vector read), stopping at cap + 1; only when fewer, the key's hits not
+ * among them. Index scans off: a walk of an index with the match as a
+ * filter would read a vector per row.
+ */
+async function countHits(
+  db: Db,
+  table: SearchTable,
   unitId: string,
   year: number | undefined,
   q: string,
-) {
-  const inYear = year ? sql`AND year = ${year}` : sql``;
-  return sql<string>`(SELECT id FROM ${sql.table(table)} WHERE unit_id = ${unitId} ${inYear}
-      AND search_tsv @@ plainto_tsquery('simple', ${searchKey(q)})
-    UNION SELECT id FROM ${sql.table(table)} WHERE unit_id = ${unitId} ${inYear}
-      AND search_key LIKE ${likePattern(q)})`;
+  cap: number,
+): Promise<number> {
+  const { unit, words, key } = searchConditions(table, unitId, year, q);
+  const from = sql.table(table);
+  await sql`SET LOCAL enable_indexscan = off`.execute(db);
+  const { rows } = await sql<{ n: string }>`
+    WITH by_words AS MATERIALIZED (
+      SELECT id FROM ${from} WHERE ${unit} AND ${words} LIMIT ${cap + 1})
+    SELECT CASE WHEN (SELECT count(*) FROM by_words) > ${cap} THEN ${cap + 1}
+      ELSE (SELECT count(*) FROM by_words) + (SELECT count(*) FROM (
+        SELECT 1 FROM ${from} WHERE ${unit} AND ${key}
+          AND id NOT IN (SELECT id FROM by_words) LIMIT ${cap + 1}) by_key)
+    END AS n`.execute(db);
+  await sql`SET LOCAL enable_indexscan = on`.execute(db);
+  return Number(rows[0]!.n);
+}
+
+/**
+ * How a search finds its page, in the list's order (`order`, ending in a
+ * unique column so pages never overlap):
+ * - `walk`: more hits than the cap and one of the first pages: the list's
+ *   order index walked with the match as a filter, stopping at the page's
+ *   end (a common word: a few rows read per row shown); bitmap scans off;
+ * - `bitmaps`: otherwise each condition's bitmap gives its first
+ *   `offset + pageSize` ids in the list's order (a top-N sort of its hits,
+ *   no vector read), and the page is taken from the union of both;
+ *   index scans off (but the primary key's, as a bitmap).
+ */
+async function searchPage<T>(
+  db: Db,
+  spec: {
+    table: SearchTable;
+    order: readonly [string, string, string];
+    unitId: string;
+    year: number | undefined;
+    q: string;
+    offset: number;
+    pageSize: number;
+    capped: boolean;
+  },
+  page: (db: Db, match: RawBuilder<boolean>) => Promise<T>,
+): Promise<T> {
+  const { unit, words, key } = searchConditions(spec.table, spec.unitId, spec.year, spec.q);
+  const walk = spec.capped && spec.offset + spec.pageSize <= WALK_MAX_ROWS;
+  const setting = walk ? 'enable_bitmapscan' : 'enable_indexscan';
+  await sql.raw(`SET LOCAL ${setting} = off`).execute(db);
+  let result: T;
+  if (walk) result = await page(db, sql<boolean>`${unit} AND (${words} OR ${key})`);
+  else {
+    const from = sql.table(spec.table);
+    const orderBy = sql.raw(spec.order.map((c) => `${c} DESC`).join(', '));
+    const first = spec.offset + spec.pageSize;
+    // The unit is in each arm; the outer query takes the rows by id.
+    result = await page(
+      db,
+      sql<boolean>`${sql.ref(`${spec.table}.id`)} IN (
+        (SELECT id FROM ${from} WHERE ${unit} AND ${words} ORDER BY ${orderBy} LIMIT ${first})
+        UNION
+        (SELECT id FROM ${from} WHERE ${unit} AND ${key} ORDER BY ${orderBy} LIMIT ${first}))`,
+    );
+  }
+  await sql.raw(`SET LOCAL ${setting} = on`).execute(db);
+  return result;
 }
 
 /**
@@ -184,7 +274,10 @@ async function withIndexes<T>(db: Db, search: boolean, work: (db: Db) => Promise
   if (!search) return work(db);
   const run = async (tx: Db) => {
     await sql`SET LOCAL enable_seqscan = off`.execute(tx);
-    return work(tx);
+    // Restored on success only: after an error the transaction is aborted anyway.
+    const result = await work(tx);
+    await sql`SET LOCAL enable_seqscan = on`.execute(tx);
+    return result;
   };
   return db.isTransaction ? run(db) : db.transaction().execute(run);
 }
@@ -240,21 +333,61 @@ const INCOMING_COLUMNS = [
 /** A search term as a LIKE pattern on a search key: diacritics and case ignored. */
 const likePattern = (q: string) => `%${searchKey(q).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-export async function listOutgoing(
+/** A list's page and its total; `totalCapped`: more hits than `total` (a search stops counting). */
+export interface ListPage<Row> {
+  total: number;
+  totalCapped: boolean;
+  rows: Row[];
+}
+
+interface ListFilter {
+  year?: number | undefined;
+  q?: string | undefined;
+  page: number;
+  pageSize: number;
+  /** A search's count stops past this (SEARCH_COUNT_CAP; smaller in tests). */
+  countCap?: number | undefined;
+}
+
+/**
+ * A register's page: without a search, the unit's rows (year) and their
+ * exact count; with one, the hits counted up to the cap and the page found
+ * as searchPage says. `select` adds the columns and the list's order.
+ */
+async function listPage<Row>(
   db: Db,
+  table: SearchTable,
+  order: readonly [string, string, string],
   unitId: string,
-  filter: { year?: number | undefined; q?: string | undefined; page: number; pageSize: number },
-) {
-  return withIndexes(db, Boolean(filter.q), async (db) => {
-    let query = db.selectFrom('office_outgoing').where('unit_id', '=', unitId);
-    if (filter.year) query = query.where('year', '=', filter.year);
-    if (filter.q)
-      query = query.where('id', 'in', searchHits('office_outgoing', unitId, filter.year, filter.q));
-    // A search counts its hits in the page's query (one pass over them).
-    const search = Boolean(filter.q);
-    const rows = await query
+  filter: ListFilter,
+  select: (db: Db, match: RawBuilder<boolean>) => Promise<Row[]>,
+): Promise<ListPage<Row>> {
+  const offset = (filter.page - 1) * filter.pageSize;
+  const q = filter.q;
+  if (!q) {
+    const all = unitCondition(table, unitId, filter.year);
+    const rows = await select(db, all);
+    const count = await sql<{
+      n: string;
+    }>`SELECT count(*) AS n FROM ${sql.table(table)} WHERE ${all}`.execute(db);
+    return { total: Number(count.rows[0]!.n), totalCapped: false, rows };
+  }
+  const cap = filter.countCap ?? SEARCH_COUNT_CAP;
+  return withIndexes(db, true, async (tx) => {
+    const hits = await countHits(tx, table, unitId, filter.year, q, cap);
+    const capped = hits > cap;
+    const base = { table, order, unitId, year: filter.year, q, offset, pageSize: filter.pageSize };
+    const rows = await searchPage(tx, { ...base, capped }, select);
+    return { total: Math.min(hits, cap), totalCapped: capped, rows };
+  });
+}
+
+export async function listOutgoing(db: Db, unitId: string, filter: ListFilter) {
+  return listPage(db, 'office_outgoing', ['year', 'number', 'id'], unitId, filter, (db, match) =>
+    db
+      .selectFrom('office_outgoing')
+      .where(match)
       .select(OUTGOING_COLUMNS.map((c) => `office_outgoing.${c}` as const))
-      .select(search ? sql<string>`count(*) OVER ()`.as('hits') : sql<null>`NULL`.as('hits'))
       .select((eb) => [
         eb
           .selectFrom('office_recipient')
@@ -268,18 +401,14 @@ export async function listOutgoing(
           .where('office_recipient.status', '!=', 'sent')
           .as('received'),
       ])
+      // The number is unique in a unit's year; the id keeps the order total anyway.
       .orderBy('year', 'desc')
       .orderBy('number', 'desc')
+      .orderBy('id', 'desc')
       .limit(filter.pageSize)
       .offset((filter.page - 1) * filter.pageSize)
-      .execute();
-    const total =
-      rows[0]?.hits ??
-      (!search || filter.page > 1
-        ? (await query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n
-        : 0);
-    return { total: Number(total), rows };
-  });
+      .execute(),
+  );
 }
 
 export async function recipientsOf(db: Db, outgoingId: string) {
@@ -345,47 +474,34 @@ export async function findIncoming(db: Db, id: string) {
   return db.selectFrom('office_incoming').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function listIncoming(
-  db: Db,
-  unitId: string,
-  filter: {
-    year?: number | undefined;
-    q?: string | undefined;
-    page: number;
-    pageSize: number;
-    today: string;
-  },
-) {
-  return withIndexes(db, Boolean(filter.q), async (db) => {
-    let query = db.selectFrom('office_incoming').where('unit_id', '=', unitId);
-    if (filter.year) query = query.where('year', '=', filter.year);
-    if (filter.q)
-      query = query.where('id', 'in', searchHits('office_incoming', unitId, filter.year, filter.q));
-    // A search counts its hits in the page's query (one pass over them).
-    const search = Boolean(filter.q);
-    const rows = await query
-      .select(INCOMING_COLUMNS.map((c) => `office_incoming.${c}` as const))
-      .select(search ? sql<string>`count(*) OVER ()`.as('hits') : sql<null>`NULL`.as('hits'))
-      .select((eb) =>
-        eb
-          .selectFrom('office_assignment')
-          .select((e) => e.fn.min('deadline').as('d'))
-          .whereRef('office_assignment.incoming_id', '=', 'office_incoming.id')
-          .where('office_assignment.status', '=', 'open')
-          .as('deadline'),
-      )
-      .orderBy('year', 'desc')
-      .orderBy('received_at', 'desc')
-      .limit(filter.pageSize)
-      .offset((filter.page - 1) * filter.pageSize)
-      .execute();
-    const total =
-      rows[0]?.hits ??
-      (!search || filter.page > 1
-        ? (await query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n
-        : 0);
-    return { total: Number(total), rows };
-  });
+export async function listIncoming(db: Db, unitId: string, filter: ListFilter) {
+  return listPage(
+    db,
+    'office_incoming',
+    ['year', 'received_at', 'id'],
+    unitId,
+    filter,
+    (db, match) =>
+      db
+        .selectFrom('office_incoming')
+        .where(match)
+        .select(INCOMING_COLUMNS.map((c) => `office_incoming.${c}` as const))
+        .select((eb) =>
+          eb
+            .selectFrom('office_assignment')
+            .select((e) => e.fn.min('deadline').as('d'))
+            .whereRef('office_assignment.incoming_id', '=', 'office_incoming.id')
+            .where('office_assignment.status', '=', 'open')
+            .as('deadline'),
+        )
+        // Arrivals at the same moment: the id keeps pages from overlapping.
+        .orderBy('year', 'desc')
+        .orderBy('received_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(filter.pageSize)
+        .offset((filter.page - 1) * filter.pageSize)
+        .execute(),
+  );
 }
 
 export async function setIncomingStatus(

@@ -208,6 +208,37 @@ describe('full-text search, one vector per document', () => {
     await vectorsAreCurrent();
   });
 
+  it('counts a search only up to the cap, the same documents found in the same order', async () => {
+    const made: string[] = [];
+    for (let n = 0; n < 5; n++)
+      made.push(
+        (
+          await registerOutgoing(db, clerk, {
+            type: 'CV',
+            subject: `Về việc khảo sát thư viện đợt ${n + 1}`,
+            draftingUnit: 'VP',
+          })
+        ).id,
+      );
+    const exact = await listOutgoing(db, clerk, { q: 'khảo sát thư viện' });
+    expect(exact).toMatchObject({ total: 5, totalCapped: false });
+    // Newest first (number descending).
+    expect(exact.items.map((d) => d.id)).toEqual([...made].reverse());
+    // Past a cap of 3: "more than 3", the page still every hit in the same order (the walk).
+    const capped = await listOutgoing(db, clerk, { q: 'khảo sát thư viện' }, { countCap: 3 });
+    expect(capped).toMatchObject({ total: 3, totalCapped: true });
+    expect(capped.items.map((d) => d.id)).toEqual(exact.items.map((d) => d.id));
+    // At the cap exactly: an exact count.
+    const atCap = await listOutgoing(db, clerk, { q: 'khảo sát thư viện' }, { countCap: 5 });
+    expect(atCap).toMatchObject({ total: 5, totalCapped: false });
+    // Another unit finds none.
+    expect(await listOutgoing(db, clerkA, { q: 'khảo sát' }, { countCap: 2 })).toMatchObject({
+      total: 0,
+      totalCapped: false,
+      items: [],
+    });
+  });
+
   it('writes no audit entry for the vector alone', async () => {
     const doc = await registerOutgoing(db, clerk, {
       type: 'CV',
