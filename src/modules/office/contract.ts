@@ -143,7 +143,7 @@ export type OutgoingRow = z.infer<typeof outgoingRow>;
 /**
  * A register's page. A search counts its hits only up to a cap (1,000):
  * `totalCapped` true means more than `total` were found (the list says
- * "hơn 1.000 văn bản"; the pages go as far as the cap, docs/office-search.md).
+ * "hơn 1.000 văn bản"; the pages go as far as the cap, docs/office.md).
  */
 const registerPage = <T extends z.ZodType>(row: T) =>
   paged(row).extend({ totalCapped: z.boolean() });

@@ -152,7 +152,7 @@ export async function findOutgoing(db: Db, id: string) {
   return db.selectFrom('office_outgoing').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** A search counts its hits up to this many; past it the list says "more than" (docs/office-search.md). */
+/** A search counts its hits up to this many; past it the list says "more than" (docs/office.md, "The total of a search"). */
 export const SEARCH_COUNT_CAP = 1000;
 
 /**

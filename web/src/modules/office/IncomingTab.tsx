@@ -18,7 +18,7 @@ export function IncomingTab({ me }: { me: Me }) {
   return (
     <RegisterList<IncomingRow>
       kind="incoming"
-      load={(q) => officeApi.incoming({ q })}
+      load={(q, page) => officeApi.incoming({ q, page })}
       addLabel={me.permissions.includes('office.register') ? m.registerIncoming : null}
       form={(onDone) => <RegisterIncomingForm onDone={onDone} />}
       drawer={(id, onClose) => <IncomingDrawer id={id} me={me} onClose={onClose} />}

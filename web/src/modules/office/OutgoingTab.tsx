@@ -17,7 +17,7 @@ export function OutgoingTab({ me, settings }: { me: Me; settings: OfficeSettings
   return (
     <RegisterList<OutgoingRow>
       kind="outgoing"
-      load={(q) => officeApi.outgoing({ q })}
+      load={(q, page) => officeApi.outgoing({ q, page })}
       addLabel={me.permissions.includes('office.register') ? m.registerOutgoing : null}
       form={(onDone) => (
         <RegisterOutgoingForm divisions={settings?.divisions ?? []} onDone={onDone} />
