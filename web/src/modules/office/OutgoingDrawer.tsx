@@ -1,6 +1,6 @@
 // One outgoing document: signing, each recipient's status, recall.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Descriptions, Drawer, Modal, Table, Tag, Typography, Upload } from 'antd';
+import { Button, Descriptions, Drawer, Modal, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import type { Me } from '../../../../src/modules/orgs/contract.ts';
 import {
@@ -12,6 +12,7 @@ import { AccessLogPanel } from './AccessLogPanel.tsx';
 import { officeApi } from './api.ts';
 import { Attachments } from './Attachments.tsx';
 import { ComposeForm } from './ComposeForm.tsx';
+import { TokenSigning } from './TokenSigning.tsx';
 import { messages } from './messages.ts';
 import { dmy, useErrorToast, usePhone, when } from './parts.tsx';
 
@@ -55,16 +56,19 @@ export function OutgoingDrawer({ id, me, onClose }: { id: string; me: Me; onClos
                   {m.downloadSigned} (SHA-256 {d.signedFile.sha256.slice(0, 16)}…)
                 </a>
               ) : me.permissions.includes('office.sign') && d.status !== 'withdrawn' ? (
-                <Upload
-                  accept="application/pdf"
-                  showUploadList={false}
-                  beforeUpload={(file) => {
-                    void sign(file);
-                    return false;
-                  }}
-                >
-                  <Button size="small">{m.signPdf}</Button>
-                </Upload>
+                <Space wrap>
+                  <Upload
+                    accept="application/pdf"
+                    showUploadList={false}
+                    beforeUpload={(file) => {
+                      void sign(file);
+                      return false;
+                    }}
+                  >
+                    <Button size="small">{m.signPdf}</Button>
+                  </Upload>
+                  <TokenSigning id={d.id} onSigned={refresh} />
+                </Space>
               ) : (
                 m.none
               )}

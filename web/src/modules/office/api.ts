@@ -38,6 +38,8 @@ import type {
   SettingsBody,
   TrustedRootBody,
   TrustedRootList,
+  SignCompleteBody,
+  SignPrepared,
 } from '../../../../src/modules/office/contract.ts';
 import { route, uploadUrl, url, type QueryOf } from '../../shared/api.ts';
 
@@ -71,6 +73,16 @@ export const officeApi = {
   signOutgoing: (id: string, body: FormData) =>
     route.post<OutgoingDetail, FormData>('/api/office/outgoing/:id/sign', body, byId(id)),
   signedPdfUrl: (id: string) => url('/api/office/outgoing/:id/signed.pdf', { id }),
+  /** Signing with the signer's own tool: the PDF (multipart "file") gets its signature's room. */
+  prepareTokenSignature: (id: string, body: FormData) =>
+    route.post<SignPrepared, FormData>('/api/office/outgoing/:id/sign/prepare', body, byId(id)),
+  /** The tool's CMS over the prepared digest, embedded and checked by the server. */
+  completeTokenSignature: (id: string, body: SignCompleteBody) =>
+    route.post<OutgoingDetail, SignCompleteBody>(
+      '/api/office/outgoing/:id/sign/complete',
+      body,
+      byId(id),
+    ),
 
   incoming: (query: QueryOf<ListQuery>) =>
     route.get<IncomingPage>('/api/office/incoming', { query }),
