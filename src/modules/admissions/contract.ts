@@ -195,6 +195,8 @@ export const programsBody = z.object({
         track: z.string().max(40).optional(),
         /** Entry grades: 1 for a school outside zoning (takes applications from anywhere). */
         unzoned: z.union([z.boolean(), z.string().max(10)]).optional(),
+        /** Entry grades: the school's number of entry-grade classes (empty: unchanged). */
+        classes: z.union([z.number(), z.string().max(20)]).optional(),
       }),
     )
     .max(10_000),
@@ -217,6 +219,11 @@ export const importSummary = z.object({
   errors: z.number().int(),
   ms: z.number(),
   problems: z.array(rowProblem),
+  /**
+   * Entry grades: rows saved but worth a look (seats above classes × the
+   * maximum class size, entry/class-size.ts).
+   */
+  warnings: z.array(rowProblem).optional(),
 });
 export type ImportSummary = z.infer<typeof importSummary>;
 

@@ -371,4 +371,12 @@ export const ADMISSIONS_EN: Record<string, string> = {
   'Kỳ tuyển sinh đã mở đăng ký từ {}: các gia đình đã đăng ký theo quy tắc hiện hành, nên mỗi thay đổi cần lý do (ít nhất {} ký tự), được ghi vào lịch sử thay đổi và công khai cho các gia đình. Chưa lưu gì.':
     'Registration opened on {}: families have registered under the rules in force, so every change needs a reason (at least {} characters), which is recorded in the history of changes and shown to families. Nothing was saved.',
   'Lý do thay đổi tối đa 1.000 ký tự.': 'The reason for the change is at most 1,000 characters.',
+  // The class-size check of entry-grade seats (entry/class-size.ts).
+  'Chỉ tiêu {} vượt sĩ số tối đa: {} lớp {} × {} học sinh/lớp = {} ({}); bình quân {} học sinh/lớp. Cần thêm {} lớp hoặc giảm chỉ tiêu.':
+    '{} seats exceed the maximum class size: {} grade {} classes × {} pupils per class = {} ({}); {} pupils per class on average. Add {} classes or lower the seats.',
+  'Vượt sĩ số tối đa': 'Above the maximum class size',
+  'Chỉ tuyển sinh lớp 1, lớp 6 có cột số lớp (classes).':
+    'Only grade 1 and grade 6 campaigns have the classes column.',
+  'Số lớp "{}" không hợp lệ: cần số nguyên từ 0 đến 200.':
+    'Classes "{}" is not valid: a whole number from 0 to 200 is expected.',
 };
