@@ -436,6 +436,7 @@ export interface Database {
   admission_direct: AdmissionDirectTable;
   admission_priority_claim: AdmissionPriorityClaimTable;
   admission_entry_evidence: AdmissionEntryEvidenceTable;
+  admission_entry_rules_change: AdmissionEntryRulesChangeTable;
   orgs_unit_v: OrgsUnitView;
   orgs_user_v: OrgsUserView;
   registry_class_v: RegistryClassView;
@@ -1597,6 +1598,24 @@ export interface AdmissionEntryEvidenceTable {
   file_size: ColumnType<number, number, number>;
   file_type: string;
   created_at: Generated<Date>;
+}
+
+/** One change of an entry campaign's rules (migration 2026121070). */
+export interface AdmissionEntryRulesChangeTable {
+  id: string;
+  campaign_id: string;
+  /** The campaign's unit: the audit's org unit. */
+  org_unit_id: string;
+  /** The campaign's version the change produced. */
+  campaign_version: number;
+  before: ColumnType<EntryRulesJson, string, never>;
+  after: ColumnType<EntryRulesJson, string, never>;
+  /** Required by the use case once registration has opened. */
+  reason: string | null;
+  after_opening: boolean;
+  changed_by: string;
+  changed_by_name: string;
+  changed_at: Generated<Date>;
 }
 
 export type EntryDocumentKind = 'residence' | 'birth-certificate' | 'primary-record';

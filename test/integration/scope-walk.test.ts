@@ -83,6 +83,8 @@ const PUBLIC: Record<string, string> = {
     'entry-grade counts per school: seats, applications in and outside the catchment, no personal data (issue #15)',
   'GET /api/public/admissions/{campaign}/areas':
     "an entry campaign's residential areas and the schools serving each: the commune's published catchments",
+  'GET /api/public/admissions/{campaign}/entry-rules/history':
+    "an entry campaign's rule changes made after registration opened (when, before/after, reason; not who): published so families know the rules in force",
   'GET /api/public/admissions/{campaign}/entry-lookup':
     "entry-grade result lookup: needs the child's personal id and date of birth, answers that child only",
   'POST /api/public/admissions/{campaign}/sign-in/personal-id':

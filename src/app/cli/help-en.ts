@@ -99,8 +99,8 @@ export const HELP_EN: Record<string, string> = {
   'số nguyện vọng tối đa': 'most preferences allowed',
   'điểm cần thêm ở mỗi nguyện vọng sau (D)': 'extra points needed at each later preference (D)',
   'Chương trình và chỉ tiêu': 'Programmes and quotas',
-  'Nhập programs.csv: program,school_code,quota[,zone][,track][,unzoned]':
-    'Import programs.csv: program,school_code,quota[,zone][,track]',
+  'Nhập programs.csv: program,school_code,quota[,zone][,track][,unzoned][,classes]':
+    'Import programs.csv: program,school_code,quota[,zone][,track][,unzoned][,classes]',
   'Thí sinh': 'Candidates',
   'Cấp mã và PIN cho học sinh lớp 9; ghi phiếu ra tệp CSV':
     'Issue codes and PINs to grade-9 students; write the slips to a CSV file',

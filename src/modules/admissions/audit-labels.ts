@@ -18,6 +18,7 @@ export const ADMISSIONS_AUDIT: AuditLabels = {
         max_preferences: { vi: 'Số nguyện vọng tối đa', en: 'Preferences allowed' },
         status: { vi: 'Trạng thái', en: 'Status' },
         published_at: { vi: 'Công bố kết quả', en: 'Results published' },
+        entry_rules: { vi: 'Quy tắc tuyển sinh đầu cấp', en: 'Entry rules' },
       },
     },
     admission_program: {
@@ -76,6 +77,17 @@ export const ADMISSIONS_AUDIT: AuditLabels = {
         file_size: { vi: 'Dung lượng', en: 'Size' },
         file_type: { vi: 'Kiểu tệp', en: 'File type' },
         file_sha256: { vi: 'Mã băm SHA-256', en: 'SHA-256' },
+      },
+    },
+    admission_entry_rules_change: {
+      noun: { vi: 'thay đổi quy tắc tuyển sinh đầu cấp', en: 'change of entry rules' },
+      fields: {
+        before: { vi: 'Quy tắc trước', en: 'Rules before' },
+        after: { vi: 'Quy tắc sau', en: 'Rules after' },
+        reason: { vi: 'Lý do', en: 'Reason' },
+        after_opening: { vi: 'Sau khi mở đăng ký', en: 'After registration opened' },
+        changed_by_name: { vi: 'Người thay đổi', en: 'Changed by' },
+        campaign_version: { vi: 'Phiên bản kỳ tuyển sinh', en: 'Campaign version' },
       },
     },
     entry_catchment: {

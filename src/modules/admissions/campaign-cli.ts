@@ -47,6 +47,8 @@ async function run(task: string, work: (db: Db, scope: Scope) => Promise<unknown
 function summaryLine(summary: ImportSummary, file: string) {
   for (const p of summary.problems)
     console.error(`${file}:${p.row}: cột ${p.column}: ${p.message}`);
+  for (const p of summary.warnings ?? [])
+    console.error(`${file}:${p.row}: cột ${p.column}: cảnh báo: ${p.message}`);
   if (summary.errors) process.exitCode = 1;
   return {
     rows: summary.rows,
@@ -170,7 +172,7 @@ export function registerCampaignCommands(admissions: Command): void {
   const programs = admissions.command('programs').description('Chương trình và chỉ tiêu');
   programs
     .command('import <campaign> <file>')
-    .description('Nhập programs.csv: program,school_code,quota[,zone][,track][,unzoned]')
+    .description('Nhập programs.csv: program,school_code,quota[,zone][,track][,unzoned][,classes]')
     .action((campaignId: string, file: string) =>
       run('nhập chỉ tiêu tuyển sinh', async (db, scope) => {
         const { readCsv } = await import('./csv.ts');
@@ -178,7 +180,7 @@ export function registerCampaignCommands(admissions: Command): void {
         const rows = readCsv(
           file,
           ['program', 'school_code', 'quota'],
-          ['zone', 'track', 'unzoned'],
+          ['zone', 'track', 'unzoned', 'classes'],
         ).map((r) => ({
           program: r.program!,
           schoolCode: r.school_code!,
@@ -186,6 +188,7 @@ export function registerCampaignCommands(admissions: Command): void {
           ...(r.zone ? { zone: r.zone } : {}),
           ...(r.track ? { track: r.track } : {}),
           ...(r.unzoned ? { unzoned: r.unzoned } : {}),
+          ...(r.classes ? { classes: r.classes } : {}),
         }));
         return summaryLine(await importPrograms(db, scope, campaignId, { rows }), file);
       }),

@@ -44,6 +44,38 @@ export const entryRules = z.object({
 });
 export type EntryRulesInput = z.infer<typeof entryRules>;
 
+/**
+ * A change of an entry campaign's rules (entry/edit-rules.ts): the whole set
+ * as the form shows it, the version the form loaded, and the reason (needed
+ * once registration has opened; the history shows it).
+ */
+export const entryRulesEditBody = z.object({
+  order: entryRules.shape.order,
+  seed: entryRules.shape.seed,
+  overflowInCommune: z.boolean(),
+  documents: z.array(entryDocumentKind).max(3),
+  reason: z.string().trim().max(1000, 'Lý do thay đổi tối đa 1.000 ký tự.').nullable().optional(),
+  version: z.number().int().min(1),
+});
+export type EntryRulesEditInput = z.infer<typeof entryRulesEditBody>;
+
+/** One recorded change of the rules; `by` is null on the public page. */
+export const entryRulesChange = z.object({
+  id,
+  at: timestamp,
+  by: z.string().nullable(),
+  before: entryRules,
+  after: entryRules,
+  reason: z.string().nullable(),
+  /** Made after registration opened (families had registered under `before`). */
+  afterOpening: z.boolean(),
+  /** The campaign's version the change produced. */
+  version: z.number().int(),
+});
+export type EntryRulesChange = z.infer<typeof entryRulesChange>;
+export const entryRulesHistory = z.array(entryRulesChange);
+export type EntryRulesHistory = z.infer<typeof entryRulesHistory>;
+
 export const campaignParams = z.object({ id: z.string().max(64) });
 export const publicParams = z.object({ campaign: z.string().max(64) });
 
@@ -163,6 +195,8 @@ export const programsBody = z.object({
         track: z.string().max(40).optional(),
         /** Entry grades: 1 for a school outside zoning (takes applications from anywhere). */
         unzoned: z.union([z.boolean(), z.string().max(10)]).optional(),
+        /** Entry grades: the school's number of entry-grade classes (empty: unchanged). */
+        classes: z.union([z.number(), z.string().max(20)]).optional(),
       }),
     )
     .max(10_000),
@@ -185,6 +219,11 @@ export const importSummary = z.object({
   errors: z.number().int(),
   ms: z.number(),
   problems: z.array(rowProblem),
+  /**
+   * Entry grades: rows saved but worth a look (seats above classes × the
+   * maximum class size, entry/class-size.ts).
+   */
+  warnings: z.array(rowProblem).optional(),
 });
 export type ImportSummary = z.infer<typeof importSummary>;
 

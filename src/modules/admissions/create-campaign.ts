@@ -6,6 +6,7 @@ import { randomInt } from 'node:crypto';
 import { uuidv7 } from '../../lib/ids.ts';
 import { isEntryCampaign, requireCampaign, toSummary } from './access.ts';
 import { ENTRY_CRITERIA } from './entry/rules.ts';
+import { entryRulesProblems } from './entry/edit-rules.ts';
 import { createCampaignBody, type CampaignSummary, type CreateCampaignInput } from './contract.ts';
 import { insertCampaign, insertProgram } from './repo.ts';
 import { unitById } from './entry/repo.ts';
@@ -41,16 +42,8 @@ export async function createCampaign(
     throw badRequest('Quy tắc tuyển sinh đầu cấp chỉ dùng cho lớp 1 và lớp 6.', [
       { path: 'body.entryRules', message: 'Kỳ tuyển sinh lớp 10 xét theo điểm, không theo tuyến.' },
     ]);
-  const order = body.entryRules?.order ?? [];
-  if (new Set(order).size !== order.length)
-    throw badRequest('Thứ tự ưu tiên liệt kê một tiêu chí hai lần.', [
-      { path: 'body.entryRules.order', message: 'Mỗi tiêu chí chỉ một lần.' },
-    ]);
+  entryRulesProblems(body.entryRules ?? {});
   const documents = body.entryRules?.documents ?? [];
-  if (new Set(documents).size !== documents.length)
-    throw badRequest('Danh sách giấy tờ cần nộp liệt kê một loại hai lần.', [
-      { path: 'body.entryRules.documents', message: 'Mỗi loại giấy tờ chỉ một lần.' },
-    ]);
   const schools = await takingPart(db, scope, unit, body.grade, body.schoolIds ?? []);
   const opens = new Date(body.opensAt);
   const closes = new Date(body.closesAt);

@@ -7,6 +7,7 @@ import type { ImportSummary, ProgramsInput, RowProblem } from './contract.ts';
 import type { ProgramTrack } from '../../db/schema.ts';
 import { insertProgram, programsOf, unitsByCode, updateProgram } from './repo.ts';
 import { readTrack } from './stages.ts';
+import { checkClassSize, classSizeRuleOn, levelOfGrade, vietnamDay } from './entry/class-size.ts';
 
 const PROGRAM_ID = /^[A-Za-z0-9._-]{1,64}$/;
 /** A zone code (khu vực tuyển sinh), as programs and candidates name it. */
@@ -63,7 +64,17 @@ export async function importPrograms(
     zone: string | null;
     track: ProgramTrack;
     unzoned: boolean;
+    /** undefined: the column was empty or absent, the program keeps its classes. */
+    classes: number | undefined;
   }[] = [];
+  const warnings: RowProblem[] = [];
+  const existingClasses = new Map(
+    (await programsOf(db, campaign.id)).map((p) => [p.id, p.classes] as const),
+  );
+  const sizeRule =
+    campaign.grade === 1 || campaign.grade === 6
+      ? classSizeRuleOn(levelOfGrade(campaign.grade), vietnamDay(campaign.opens_at))
+      : null;
   const entry = isEntryCampaign(campaign);
   const wanted = LEVEL_OF_GRADE[campaign.grade as 1 | 6 | 10] ?? LEVEL_OF_GRADE[10];
   const schoolRow = new Map<string, number>();
@@ -145,8 +156,45 @@ export async function importPrograms(
         column: 'unzoned',
         message: 'Chỉ tuyển sinh lớp 1, lớp 6 có trường không theo tuyến.',
       });
+    const classesText = r.classes === undefined ? '' : String(r.classes).trim();
+    let classes: number | undefined;
+    if (classesText !== '') {
+      if (!entry)
+        problems.push({
+          row,
+          column: 'classes',
+          message: 'Chỉ tuyển sinh lớp 1, lớp 6 có cột số lớp (classes).',
+        });
+      else if (!/^\d{1,3}$/.test(classesText) || Number(classesText) > 200)
+        problems.push({
+          row,
+          column: 'classes',
+          message: `Số lớp "${classesText}" không hợp lệ: cần số nguyên từ 0 đến 200.`,
+        });
+      else classes = Number(classesText);
+    }
+    if (classes === 0 && quota > 0)
+      problems.push({
+        row,
+        column: 'classes',
+        message: `Chỉ tiêu ${quota} cần ít nhất một lớp ${campaign.grade}.`,
+      });
+    // Điều lệ trường: seats above classes × the maximum class size (entry/class-size.ts).
+    if (sizeRule && Number.isInteger(quota)) {
+      const size = checkClassSize(sizeRule, {
+        grade: campaign.grade as 1 | 6,
+        classes: classes ?? existingClasses.get(program) ?? null,
+        seats: quota,
+      });
+      if (size.warning)
+        (size.refused ? problems : warnings).push({
+          row,
+          column: 'quota',
+          message: size.warning,
+        });
+    }
     if (problems.length === before && unit && track && unzoned !== null)
-      valid.push({ program, schoolId: unit.id, quota, zone, track, unzoned });
+      valid.push({ program, schoolId: unit.id, quota, zone, track, unzoned, classes });
   });
   const existing = new Map((await programsOf(db, campaign.id)).map((p) => [p.id, p] as const));
   const summary = { rows: input.rows.length, added: 0, updated: 0, unchanged: 0 };
@@ -165,6 +213,7 @@ export async function importPrograms(
             zone: v.zone,
             track: v.track,
             unzoned: v.unzoned,
+            ...(v.classes !== undefined && { classes: v.classes }),
           });
           summary.added++;
         } else if (
@@ -172,7 +221,8 @@ export async function importPrograms(
           old.school_id !== v.schoolId ||
           old.zone !== v.zone ||
           old.track !== v.track ||
-          old.unzoned !== v.unzoned
+          old.unzoned !== v.unzoned ||
+          (v.classes !== undefined && old.classes !== v.classes)
         ) {
           await updateProgram(tx, campaign.id, v.program, {
             school_id: v.schoolId,
@@ -180,6 +230,7 @@ export async function importPrograms(
             zone: v.zone,
             track: v.track,
             unzoned: v.unzoned,
+            ...(v.classes !== undefined && { classes: v.classes }),
           });
           summary.updated++;
         } else summary.unchanged++;
@@ -193,5 +244,6 @@ export async function importPrograms(
     errors: problems.length,
     ms: Math.round(performance.now() - started),
     problems,
+    ...(entry && { warnings }),
   };
 }

@@ -153,6 +153,7 @@ export async function programsOf(db: Q, campaignId: string) {
       'p.zone',
       'p.track',
       'p.unzoned',
+      'p.classes',
       'u.code as school_code',
       'u.name as school_name',
       'u.path as school_path',
@@ -184,6 +185,7 @@ export async function insertProgram(
     zone?: string | null;
     track?: ProgramTrack;
     unzoned?: boolean;
+    classes?: number | null;
   },
 ): Promise<void> {
   await tx.insertInto('admission_program').values(row).execute();

@@ -353,4 +353,30 @@ export const ADMISSIONS_EN: Record<string, string> = {
   '{} có hai lần trong danh sách.': '{} is listed twice.',
   'Danh sách trường tham gia có {} trường không hợp lệ.':
     'The list of schools taking part has {} invalid schools.',
+  // Changing an entry campaign's rules (entry/edit-rules.ts).
+  'Quy tắc tuyển sinh đầu cấp chỉ có ở kỳ tuyển sinh lớp 1, lớp 6.':
+    'Entry rules exist only in grade 1 and grade 6 campaigns.',
+  'Đã xét tuyển': 'Already allocated',
+  'Kỳ tuyển sinh đã xét tuyển: kết quả đã tính theo quy tắc hiện hành, không sửa quy tắc tuyển sinh nữa. Chưa lưu gì.':
+    'The campaign has been allocated: the results were computed under the rules in force, which can no longer change. Nothing was saved.',
+  'Quy tắc tuyển sinh của {}': 'The admission rules of {}',
+  'Đã hết hạn đăng ký': 'Registration has closed',
+  'Đã hết hạn đăng ký từ {}: không đổi số gốc bốc thăm nữa, vì khi đã biết mọi hồ sơ, một số gốc mới có thể được chọn để có lợi cho một trẻ. Chưa lưu gì.':
+    'Registration closed on {}: the lottery seed no longer changes, because with every application known a new seed could be chosen to favour a child. Nothing was saved.',
+  'Không đổi được số gốc bốc thăm sau khi hết hạn đăng ký.':
+    'The lottery seed cannot change after registration has closed.',
+  'Ghi lý do thay đổi (ít nhất {} ký tự).':
+    'Write the reason for the change (at least {} characters).',
+  'Cần lý do thay đổi': 'A reason is needed',
+  'Kỳ tuyển sinh đã mở đăng ký từ {}: các gia đình đã đăng ký theo quy tắc hiện hành, nên mỗi thay đổi cần lý do (ít nhất {} ký tự), được ghi vào lịch sử thay đổi và công khai cho các gia đình. Chưa lưu gì.':
+    'Registration opened on {}: families have registered under the rules in force, so every change needs a reason (at least {} characters), which is recorded in the history of changes and shown to families. Nothing was saved.',
+  'Lý do thay đổi tối đa 1.000 ký tự.': 'The reason for the change is at most 1,000 characters.',
+  // The class-size check of entry-grade seats (entry/class-size.ts).
+  'Chỉ tiêu {} vượt sĩ số tối đa: {} lớp {} × {} học sinh/lớp = {} ({}); bình quân {} học sinh/lớp. Cần thêm {} lớp hoặc giảm chỉ tiêu.':
+    '{} seats exceed the maximum class size: {} grade {} classes × {} pupils per class = {} ({}); {} pupils per class on average. Add {} classes or lower the seats.',
+  'Vượt sĩ số tối đa': 'Above the maximum class size',
+  'Chỉ tuyển sinh lớp 1, lớp 6 có cột số lớp (classes).':
+    'Only grade 1 and grade 6 campaigns have the classes column.',
+  'Số lớp "{}" không hợp lệ: cần số nguyên từ 0 đến 200.':
+    'Classes "{}" is not valid: a whole number from 0 to 200 is expected.',
 };

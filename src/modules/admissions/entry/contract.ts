@@ -244,6 +244,16 @@ export const seatRow = z.object({
    * grade (in the save's answer, which names no commune: any area).
    */
   servesCommune: z.boolean(),
+  /**
+   * The seats against classes × the maximum class size of the rule in force
+   * when the campaign opened (entry/class-size.ts): `warning` when above.
+   */
+  classSize: z.object({
+    maxPerClass: z.number().int(),
+    source: z.string(),
+    seatsPerClass: z.number().int().nullable(),
+    warning: z.string().nullable(),
+  }),
 });
 export type SeatRow = z.infer<typeof seatRow>;
 export const seatList = z.array(seatRow);

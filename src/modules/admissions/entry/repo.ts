@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../../db/actor.ts';
 import type { Db } from '../../../db/connection.ts';
-import type { EntryDocumentKind } from '../../../db/schema.ts';
+import type { EntryDocumentKind, EntryRulesJson } from '../../../db/schema.ts';
 
 /** Every query of the entry-grade catchments; units are read through orgs_unit_v only. */
 
@@ -568,6 +568,70 @@ export function schoolsServingCommune(db: Db, communeId: string, grade: 1 | 6) {
     .where('a.commune_id', '=', communeId)
     .where('c.grade', '=', grade)
     .execute();
+}
+
+/**
+ * Replaces an entry campaign's rules if the campaign is still at `version`
+ * (bumping it); false when someone saved first.
+ */
+export async function setEntryRules(
+  tx: Tx,
+  campaignId: string,
+  version: number,
+  rules: EntryRulesJson,
+): Promise<boolean> {
+  const result = await tx
+    .updateTable('admission_campaign')
+    .set({
+      entry_rules: JSON.stringify(rules),
+      version: sql`version + 1`,
+      updated_at: sql`now()`,
+    })
+    .where('id', '=', campaignId)
+    .where('version', '=', version)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function insertEntryRulesChange(
+  tx: Tx,
+  row: {
+    id: string;
+    campaign_id: string;
+    org_unit_id: string;
+    campaign_version: number;
+    before: EntryRulesJson;
+    after: EntryRulesJson;
+    reason: string | null;
+    after_opening: boolean;
+    changed_by: string;
+    changed_by_name: string;
+  },
+): Promise<void> {
+  await tx
+    .insertInto('admission_entry_rules_change')
+    .values({ ...row, before: JSON.stringify(row.before), after: JSON.stringify(row.after) })
+    .execute();
+}
+
+/** A campaign's rule changes, newest first (only those after opening for the public page). */
+export function entryRulesChanges(db: Db, campaignId: string, afterOpeningOnly = false) {
+  let query = db
+    .selectFrom('admission_entry_rules_change')
+    .select([
+      'id',
+      'changed_at',
+      'changed_by_name',
+      'before',
+      'after',
+      'reason',
+      'after_opening',
+      'campaign_version',
+    ])
+    .where('campaign_id', '=', campaignId);
+  if (afterOpeningOnly) query = query.where('after_opening', '=', true);
+  return query.orderBy('changed_at', 'desc').orderBy('campaign_version', 'desc').execute();
 }
 
 /** A campaign's programs with their classes, seats and version. */

@@ -13,7 +13,10 @@ import { answerCandidateSignIn } from '../candidate-cookie.ts';
 import { CANDIDATE_COOKIE, requireCandidate } from '../candidate-session.ts';
 import {
   birthYearExceptionBody,
+  campaignSummary,
   candidateEligibility,
+  entryRulesEditBody,
+  entryRulesHistory,
   lookupAnswer,
   publicParams,
   signInAnswer,
@@ -51,6 +54,11 @@ import {
   seatsQuery,
 } from './contract.ts';
 import { listSeats, saveSeats } from './seats.ts';
+import {
+  editEntryRules,
+  entryRulesHistory as rulesHistory,
+  publicEntryRulesHistory,
+} from './edit-rules.ts';
 import { listEntryCommunes, listEntrySchools } from './units.ts';
 import { editCatchment } from './edit-catchment.ts';
 import { importCatchments } from './import-catchments.ts';
@@ -227,6 +235,34 @@ export function registerEntryRoutes(app: FastifyInstance, services: ModuleServic
   );
 
   api.put(
+    '/admissions/campaigns/:id/entry-rules',
+    {
+      ...signedIn,
+      schema: {
+        tags,
+        summary:
+          'Sửa quy tắc tuyển sinh đầu cấp (thứ tự ưu tiên, số gốc bốc thăm, điều tiết, giấy tờ): tự do trước khi mở đăng ký, cần lý do sau đó, không sửa sau khi xét tuyển',
+        params: campaignParams,
+        body: entryRulesEditBody,
+        response: { 200: campaignSummary },
+      },
+    },
+    (request) => editEntryRules(db, requireScope(request), request.params.id, request.body),
+  );
+  api.get(
+    '/admissions/campaigns/:id/entry-rules/history',
+    {
+      schema: {
+        tags,
+        summary: 'Lịch sử thay đổi quy tắc tuyển sinh đầu cấp (ai, khi nào, trước/sau, lý do)',
+        params: campaignParams,
+        response: { 200: entryRulesHistory },
+      },
+    },
+    (request) => rulesHistory(db, requireScope(request), request.params.id),
+  );
+
+  api.put(
     '/admissions/campaigns/:id/candidates/:code/birth-year-exception',
     {
       ...signedIn,
@@ -348,6 +384,18 @@ export function registerEntryRoutes(app: FastifyInstance, services: ModuleServic
     },
     // From the read-only standby when there is one (DATABASE_READ_URL), as grade 10's counts.
     (request) => entryCounts(services.readDb, request.params.campaign),
+  );
+  api.get(
+    '/public/admissions/:campaign/entry-rules/history',
+    {
+      schema: {
+        tags: publicTags,
+        summary: 'Các thay đổi quy tắc tuyển sinh sau khi mở đăng ký (khi nào, trước/sau, lý do)',
+        params: publicParams,
+        response: { 200: entryRulesHistory },
+      },
+    },
+    (request) => publicEntryRulesHistory(db, request.params.campaign),
   );
   api.get(
     '/public/admissions/:campaign/areas',

@@ -1,10 +1,17 @@
 import type { Scope } from '../../../core/access/scope.ts';
-import { badRequest, conflict, notFound } from '../../../core/errors.ts';
+import { AppError, badRequest, conflict, notFound } from '../../../core/errors.ts';
 import { checkVersion, staleVersion } from '../../../core/versions.ts';
 import { writeTransaction } from '../../../db/actor.ts';
 import type { Db } from '../../../db/connection.ts';
 import { isEntryCampaign, requireCampaign } from '../access.ts';
 import { updateProgram, type CampaignRow } from '../repo.ts';
+import {
+  checkClassSize,
+  classSizeRuleOn,
+  type ClassSizeCheck,
+  levelOfGrade,
+  vietnamDay,
+} from './class-size.ts';
 import type { SeatInput, SeatRow } from './contract.ts';
 import {
   insertSeats,
@@ -77,6 +84,7 @@ export async function listSeats(
     if (s.path.startsWith(campaign.unit_path) && scope.containsPath(s.path))
       schools.set(s.id, { id: s.id, code: s.code, name: s.name });
   const byProgram = new Map(programs.map((p) => [p.school_id, p] as const));
+  const rule = classSizeRuleOn(levelOfGrade(grade), vietnamDay(campaign.opens_at));
   // A program of a school under the commune that no longer teaches the level stays listed.
   for (const p of programs)
     if (p.school_path.startsWith(commune.path))
@@ -93,6 +101,9 @@ export async function listSeats(
         unzoned: p?.unzoned ?? false,
         version: p?.version ?? null,
         servesCommune: servingIds.has(school.id),
+        classSize: classSizeOf(
+          checkClassSize(rule, { grade, classes: p?.classes ?? null, seats: p?.quota ?? null }),
+        ),
       };
     });
 }
@@ -132,6 +143,13 @@ export async function saveSeats(
     const text = `Chỉ tiêu ${input.seats} cần ít nhất một lớp ${grade}.`;
     throw badRequest(text, [{ path: 'body.classes', message: text }]);
   }
+  // Điều lệ trường: seats above classes × the maximum class size warn (or are refused, if the rule says so).
+  const rule = classSizeRuleOn(levelOfGrade(grade), vietnamDay(campaign.opens_at));
+  const size = checkClassSize(rule, { grade, classes: input.classes, seats: input.seats });
+  if (size.refused && size.warning)
+    throw new AppError(422, 'Vượt sĩ số tối đa', size.warning, [
+      { path: 'body.seats', message: size.warning },
+    ]);
   const what = `Số lớp, chỉ tiêu lớp ${grade} của ${school.name}`;
   if (old) {
     if (input.version === null) throw staleVersion(what);
@@ -169,5 +187,15 @@ export async function saveSeats(
     unzoned: row.unzoned,
     version: row.version,
     servesCommune: await schoolServes(db, school.id, grade),
+    classSize: classSizeOf(size),
+  };
+}
+
+function classSizeOf(check: ClassSizeCheck): SeatRow['classSize'] {
+  return {
+    maxPerClass: check.maxPerClass,
+    source: check.source,
+    seatsPerClass: check.seatsPerClass,
+    warning: check.warning,
   };
 }
