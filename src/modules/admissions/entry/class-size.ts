@@ -10,7 +10,7 @@
  *   cấp học, ban hành kèm theo Thông tư 32/2020/TT-BGDĐT, Điều 15: each class
  *   has at most 45 pupils.
  * The article numbers and the maxima are as the issue and
- * /work/shared/reference/vn-regulations.md (marked "background knowledge")
+ * ../shared/reference/vn-regulations.md (marked "background knowledge")
  * give them; the effective dates are ours from memory. Neither was checked
  * against the official text: see "What could not be confirmed".
  *

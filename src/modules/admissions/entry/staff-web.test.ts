@@ -237,6 +237,26 @@ describe('the seats editor', () => {
     expect((await seatsOf(officer)).rows[0]).toMatchObject({ classes: 2, seats: 70, version: 2 });
   });
 
+  it('says when seats exceed classes × 35 (TT 28/2020), saves them (a warning), and shows seats per class', async () => {
+    const at = (await seatsOf(officer)).rows[0]!;
+    expect(at).toMatchObject({ classes: 2, seats: 70 });
+    expect((at as unknown as { classSize: unknown }).classSize).toMatchObject({
+      maxPerClass: 35,
+      seatsPerClass: 35,
+      warning: null,
+    });
+    const over = await put(officer, url(ids.TH1!), { classes: 2, seats: 75, version: 2 });
+    expect(over.status).toBe(200);
+    const size = (over.body as { classSize: { warning: string; seatsPerClass: number } }).classSize;
+    expect(size.seatsPerClass).toBe(38);
+    expect(size.warning).toContain('2 lớp 1 × 35 học sinh/lớp = 70');
+    expect(size.warning).toContain('Thông tư 28/2020/TT-BGDĐT');
+    expect(size.warning).toContain('Cần thêm 1 lớp');
+    // Back as it was, for the tests below.
+    const back = await put(officer, url(ids.TH1!), { classes: 2, seats: 70, version: 3 });
+    expect(back.status).toBe(200);
+  });
+
   it('refuses another commune and a school outside the campaign; lets a new school take part', async () => {
     const other = await put(otherOfficer, url(ids.TH1!), { classes: 9, seats: 9, version: 2 });
     expect([403, 404]).toContain(other.status);
