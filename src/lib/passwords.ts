@@ -101,7 +101,7 @@ let estimator: Promise<ZxcvbnFactory> | null = null;
  * The estimator with its dictionaries (a few MB): loaded on the first new
  * password, not at start, and once per process (about 0.6 s the first time).
  */
-function loadEstimator(): Promise<ZxcvbnFactory> {
+export function loadEstimator(): Promise<ZxcvbnFactory> {
   estimator ??= Promise.all([
     import('@zxcvbn-ts/core'),
     import('@zxcvbn-ts/language-common'),

@@ -128,7 +128,9 @@ export async function ecdsaToken(): Promise<{ token: TestToken; caPem: string }>
     const c = new pkijs.Certificate();
     c.version = 2;
     const serial = randomBytes(8);
-    serial[0] = serial[0]! & 0x7f;
+    // Positive and without a leading zero byte: DER's INTEGER is minimal, and
+    // NSS (pdfsig) rejects a certificate whose serial is not (1 run in ~128 failed so).
+    serial[0] = (serial[0]! & 0x7f) | 0x01;
     c.serialNumber = new asn1js.Integer({ valueHex: arrayBuffer(serial) });
     c.subject = name(cn);
     c.issuer = issuer ?? name(cn);
