@@ -121,8 +121,16 @@ export function registerServeCommand(program: Command): void {
         // each daily cron) took 0.1–0.2 s of the main thread, which delayed
         // the first page. A job enqueued meanwhile waits for the start
         // (JobQueue.enqueue).
-        await jobs.start();
-        await declareSchedules(jobs);
+        try {
+          await jobs.start();
+          await declareSchedules(jobs);
+        } catch (error) {
+          // No server half up: without its queue nothing scheduled would run.
+          await app.close();
+          await readDatabase.close();
+          await database.close();
+          throw error;
+        }
         mark('jobs');
 
         let closing = false;
