@@ -1082,6 +1082,9 @@ export interface AdmissionCurrentTable {
     EntryResidence | null
   >;
   area_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Entry grades: a sibling at a chosen school (its program) and the registry student found. */
+  sibling_program: ColumnType<string | null, string | null | undefined, string | null>;
+  sibling_student_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface AdmissionSubmissionTable {
@@ -1099,6 +1102,9 @@ export interface AdmissionSubmissionTable {
     EntryResidence | null
   >;
   area_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Entry grades: a sibling at a chosen school (its program) and the registry student found. */
+  sibling_program: ColumnType<string | null, string | null | undefined, string | null>;
+  sibling_student_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface AdmissionSessionTable {

@@ -387,6 +387,11 @@ export const admittedRow = z.object({
   response: z.enum(['confirmed', 'declined', 'lapsed']).nullable(),
   /** Entry grades: the admitting school has checked the child's documents. */
   documentsChecked: z.boolean(),
+  /** Entry grades: the sibling the family declared, when it studies at the admitting school. */
+  sibling: z
+    .object({ fullName: z.string(), studentCode: z.string().nullable() })
+    .nullable()
+    .optional(),
 });
 export type AdmittedRow = z.infer<typeof admittedRow>;
 export const admittedList = z.array(admittedRow);

@@ -4,7 +4,11 @@ import { requireCampaign } from './access.ts';
 import type { AdmittedRow } from './contract.ts';
 import { admittedInScope } from './repo.ts';
 
-/** The admitted of the caller's schools (an upper-secondary school sees its own), with who confirmed. */
+/**
+ * The admitted of the caller's schools (an upper-secondary school sees its
+ * own), with who confirmed; for an entry grade, the sibling the family
+ * declared at the admitting school (to check with the documents).
+ */
 export async function listAdmitted(
   db: Db,
   scope: Scope,
@@ -20,5 +24,6 @@ export async function listAdmitted(
     round: r.round,
     response: r.response,
     documentsChecked: r.documents_checked_at !== null,
+    sibling: r.sibling_name ? { fullName: r.sibling_name, studentCode: r.sibling_code } : null,
   }));
 }

@@ -477,10 +477,30 @@ export async function sessionByToken(db: Q, tokenHash: string) {
 
 // ---- Applications ----
 
+/**
+ * What an entry-grade version declares besides the schools: the residence
+ * and its area, and a sibling at one of the chosen schools (its program and
+ * the registry student found), or none.
+ */
+export interface EntryDeclaration {
+  residence: EntryResidence;
+  area_id: string;
+  sibling_program: string | null;
+  sibling_student_id: string | null;
+}
+
 export async function currentApplication(db: Q, candidateId: string) {
   return db
     .selectFrom('admission_current')
-    .select(['version', 'preferences', 'submitted_at', 'residence', 'area_id'])
+    .select([
+      'version',
+      'preferences',
+      'submitted_at',
+      'residence',
+      'area_id',
+      'sibling_program',
+      'sibling_student_id',
+    ])
     .where('candidate_id', '=', candidateId)
     .executeTakeFirst();
 }
@@ -488,7 +508,15 @@ export async function currentApplication(db: Q, candidateId: string) {
 export async function submissionsOf(db: Q, candidateId: string) {
   return db
     .selectFrom('admission_submission')
-    .select(['version', 'preferences', 'submitted_at', 'on_behalf_by', 'residence', 'area_id'])
+    .select([
+      'version',
+      'preferences',
+      'submitted_at',
+      'on_behalf_by',
+      'residence',
+      'area_id',
+      'sibling_program',
+    ])
     .where('candidate_id', '=', candidateId)
     .orderBy('version', 'desc')
     .execute();
@@ -505,7 +533,7 @@ export async function advanceCurrent(
   baseVersion: number,
   preferences: string[],
   at: Date,
-  residence: { residence: EntryResidence; area_id: string } | null = null,
+  residence: EntryDeclaration | null = null,
 ): Promise<number | null> {
   const row = await tx
     .updateTable('admission_current')
@@ -515,6 +543,8 @@ export async function advanceCurrent(
       submitted_at: at,
       residence: residence?.residence ?? null,
       area_id: residence?.area_id ?? null,
+      sibling_program: residence?.sibling_program ?? null,
+      sibling_student_id: residence?.sibling_student_id ?? null,
     })
     .where('candidate_id', '=', candidateId)
     .where('version', '=', baseVersion)
@@ -535,6 +565,8 @@ export async function insertSubmission(
     on_behalf_by: string | null;
     residence?: EntryResidence | null;
     area_id?: string | null;
+    sibling_program?: string | null;
+    sibling_student_id?: string | null;
   },
 ): Promise<void> {
   await tx.insertInto('admission_submission').values(row).execute();
@@ -739,25 +771,36 @@ export async function campaignsPastConfirmation(db: Q) {
 
 /** Admitted lists of the programs of schools in the caller's subtree. */
 export async function admittedInScope(db: Q, campaignId: string, scope: Scope) {
-  return db
-    .selectFrom('admission_result as r')
-    .innerJoin('admission_candidate as a', 'a.id', 'r.id')
-    .innerJoin('orgs_unit_v as u', 'u.id', 'r.school_id')
-    .select([
-      'a.code',
-      'a.full_name',
-      'r.program',
-      'r.rank',
-      'r.round',
-      'r.response',
-      'r.documents_checked_at',
-    ])
-    .where('r.campaign_id', '=', campaignId)
-    .where('r.program', 'is not', null)
-    .where(scope.pathCondition('u.path'))
-    .orderBy('r.program')
-    .orderBy('a.code')
-    .execute();
+  return (
+    db
+      .selectFrom('admission_result as r')
+      .innerJoin('admission_candidate as a', 'a.id', 'r.id')
+      .innerJoin('orgs_unit_v as u', 'u.id', 'r.school_id')
+      .leftJoin('admission_current as c', 'c.candidate_id', 'r.id')
+      // Entry grades: a declared sibling is named only to the school where it studies.
+      .leftJoin('registry_student_v as sib', (join) =>
+        join
+          .onRef('sib.student_id', '=', 'c.sibling_student_id')
+          .onRef('c.sibling_program', '=', 'r.program'),
+      )
+      .select([
+        'a.code',
+        'a.full_name',
+        'r.program',
+        'r.rank',
+        'r.round',
+        'r.response',
+        'r.documents_checked_at',
+        'sib.full_name as sibling_name',
+        'sib.student_code as sibling_code',
+      ])
+      .where('r.campaign_id', '=', campaignId)
+      .where('r.program', 'is not', null)
+      .where(scope.pathCondition('u.path'))
+      .orderBy('r.program')
+      .orderBy('a.code')
+      .execute()
+  );
 }
 
 /** Everything top-up needs: every result (direct admissions too) and the application at close. */

@@ -1,7 +1,6 @@
 import { AppError, forbidden } from '../../core/errors.ts';
 import { staleVersion } from '../../core/versions.ts';
 import type { Db } from '../../db/connection.ts';
-import type { EntryResidence } from '../../db/schema.ts';
 import { isEntryCampaign, publicCampaignRow } from './access.ts';
 import type { CandidateScope } from './candidate-session.ts';
 import type { SubmittedAnswer } from './contract.ts';
@@ -13,6 +12,7 @@ import {
   preferencesBefore,
   programsOf,
   type CampaignRow,
+  type EntryDeclaration,
 } from './repo.ts';
 
 const unprocessable = (detail: string, errors: { path: string; message: string }[]) =>
@@ -135,7 +135,7 @@ export async function writeVersion(
     preferences: string[];
     baseVersion: number;
     at: Date;
-    residence?: { residence: EntryResidence; area_id: string } | null;
+    residence?: EntryDeclaration | null;
   },
 ): Promise<SubmittedAnswer> {
   const { at } = input;
@@ -160,6 +160,8 @@ export async function writeVersion(
       on_behalf_by: scope.onBehalfBy ?? null,
       residence: residence?.residence ?? null,
       area_id: residence?.area_id ?? null,
+      sibling_program: residence?.sibling_program ?? null,
+      sibling_student_id: residence?.sibling_student_id ?? null,
     });
     return next;
   });

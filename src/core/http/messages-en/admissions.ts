@@ -230,6 +230,8 @@ export const ADMISSIONS_EN: Record<string, string> = {
   'Gia đình trẻ {} đã từ chối hoặc không xác nhận đúng hạn: không còn chỗ học.':
     'The family of child {} declined or did not confirm in time: the place is no longer held.',
   'Hồ sơ không xét được': 'Applications that cannot be assigned',
+  'Anh/chị/em đã khai đang học tại một trường không còn trong các trường chọn: hãy bỏ phần khai anh/chị/em hoặc chọn lại trường đó.':
+    'The sibling declared studies at a school no longer chosen: remove the sibling or choose that school again.',
   'Hồ sơ đăng ký không hợp lệ': 'Invalid application',
   'Hồ sơ đăng ký tuyển sinh': 'The admission application',
   'Khu dân cư (thôn, tổ dân phố) đã chọn không có trong danh sách của kỳ tuyển sinh: hãy chọn lại từ danh sách.':
@@ -237,6 +239,8 @@ export const ADMISSIONS_EN: Record<string, string> = {
   'Khu dân cư {} chưa có trường tuyển; chỉ chọn được trường thuộc xã/phường của khu hoặc trường không theo tuyến.':
     "No school serves residential area {} yet; only a school of the area's commune or a school outside zoning may be chosen.",
   'Không có hồ sơ': 'No applications',
+  'Không tìm thấy học sinh đang học tại {} có mã định danh và ngày sinh đã khai: kiểm tra lại hai thông tin này, hoặc bỏ phần khai anh/chị/em.':
+    'No student studying at {} has the personal id and date of birth given: check these two, or remove the sibling.',
   'Không có trẻ nào có hồ sơ đăng ký có hiệu lực khi đóng đăng ký: không có gì để xét tuyển.':
     'No child had an application in force when registration closed: there is nothing to assign.',
   'Kỳ tuyển sinh lớp 10 xét theo điểm, không theo tuyến.':
@@ -249,10 +253,14 @@ export const ADMISSIONS_EN: Record<string, string> = {
     'An entry-grade campaign is run by the department or a commune.',
   'Kỳ tuyển sinh đầu cấp thiếu quy tắc xét.': 'The entry-grade campaign has no assignment rules.',
   'Lớp tuyển sinh: 1, 6 hoặc 10.': 'Admission grade: 1, 6 or 10.',
+  'Mã định danh cá nhân của anh/chị/em gồm đúng 12 chữ số.':
+    "The sibling's personal id has exactly 12 digits.",
   'Mã định danh cá nhân gồm đúng 12 chữ số.': 'A personal id has exactly 12 digits.',
   'Mã định danh cá nhân hoặc ngày sinh của trẻ không đúng, hoặc trẻ chưa có trong cơ sở dữ liệu ngành của kỳ tuyển sinh: hãy liên hệ trường mầm non, tiểu học để được cấp mã đăng ký.':
     "The child's personal id or date of birth is wrong, or the child is not yet in the sector database of this campaign: ask the preschool or primary school for a registration code.",
   'Mã định danh cá nhân không khớp trẻ: {}': 'The personal id does not match the child: {}',
+  'Mã định danh của anh/chị/em trùng với mã định danh của trẻ đăng ký.':
+    "The sibling's personal id is the registered child's own.",
   'Mã định danh và ngoại lệ năm sinh chỉ dùng cho tuyển sinh lớp 1, lớp 6.':
     'The personal id and the birth-year exception apply only to grade-1 and grade-6 admissions.',
   'Mỗi tiêu chí chỉ một lần.': 'Each criterion only once.',
@@ -273,6 +281,8 @@ export const ADMISSIONS_EN: Record<string, string> = {
   'Trẻ có mã định danh {} đã có trong kỳ tuyển sinh (mã {}, {}): mỗi trẻ một hồ sơ.':
     'The child with personal id {} is already in the campaign (code {}, {}): one record per child.',
   'Trẻ ngoài cơ sở dữ liệu ngành': 'A child outside the sector database',
+  'Trường nơi anh/chị/em đang học phải là một trong các trường đã chọn.':
+    'The school where the sibling studies must be one of the schools chosen.',
   'Trẻ đã có hồ sơ đăng ký trong kỳ "{}" (mã {}): mỗi trẻ chỉ một hồ sơ vào lớp {}. Hãy rút hồ sơ đó trước. Chưa lưu gì.':
     'The child already has an application in campaign "{}" (code {}): one application per child for grade {}. Withdraw that one first. Nothing was saved.',
   'Tuyển sinh lớp 1, lớp 6: hãy khai nơi cư trú cùng trường chọn (PUT /entry-application). Chưa lưu gì.':

@@ -74,7 +74,7 @@ export async function allocateEntryCampaign(
       ),
       choices: a.preferences,
       permanentResidence: a.residence === 'permanent',
-      siblingSchools: [],
+      siblingSchools: a.sibling_program ? [a.sibling_program] : [],
       home:
         area && area.latitude !== null && area.longitude !== null
           ? { lat: area.latitude, lon: area.longitude }

@@ -63,6 +63,22 @@ export const entryApplicationBody = z.object({
   areaId: z.string().max(64),
   /** Program ids of the campaign (one per school), first preferred. */
   schools: z.array(z.string().max(64)).min(1).max(10),
+  /**
+   * A brother or sister studying at one of the chosen schools (the sibling
+   * criterion), found in the registry by personal id and date of birth;
+   * null: none; absent: the one declared in the version before, kept.
+   */
+  sibling: z
+    .object({
+      /** The program (school) of the campaign where the sibling studies. */
+      school: z.string().max(64),
+      personalId: z
+        .string()
+        .trim()
+        .regex(/^\d{12}$/, 'Mã định danh cá nhân của anh/chị/em gồm đúng 12 chữ số.'),
+      birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày sinh dạng yyyy-mm-dd'),
+    })
+    .nullish(),
   baseVersion: z.number().int().min(0),
 });
 export type EntryApplicationInput = z.infer<typeof entryApplicationBody>;
@@ -82,6 +98,8 @@ export const entryApplicationAnswer = z.object({
   residence: entryResidence.nullable(),
   areaId: z.string().nullable(),
   schools: z.array(z.string()),
+  /** The program where a declared sibling studies (checked against the registry), or null. */
+  sibling: z.string().nullable(),
   /** The declared area has no school serving it for this grade: the commune is told. */
   unserved: z.boolean(),
   history: z.array(
@@ -91,6 +109,7 @@ export const entryApplicationAnswer = z.object({
       residence: entryResidence.nullable(),
       areaId: z.string().nullable(),
       schools: z.array(z.string()),
+      sibling: z.string().nullable(),
       onBehalf: z.boolean(),
     }),
   ),

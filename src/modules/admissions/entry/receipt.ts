@@ -95,6 +95,11 @@ export async function entryReceipt(
         : p;
       line(current.preferences.length > 1 ? `Trường chọn ${i + 1}` : 'Trường chọn', name);
     });
+  if (current.sibling_program)
+    line(
+      'Anh/chị/em ruột đang học tại',
+      `${programs.get(current.sibling_program)?.school_name ?? current.sibling_program} (đã đối chiếu cơ sở dữ liệu ngành; nhà trường kiểm tra giấy tờ)`,
+    );
   doc.moveDown(0.5);
   line('Phiên bản', String(current.version));
   line('Thời điểm ghi nhận', vnStamp(submittedAt));

@@ -177,6 +177,25 @@ export function registryChild(
   return query.executeTakeFirst();
 }
 
+/**
+ * A student studying now at `schoolId`, by personal id and date of birth
+ * (both must match): the sibling a family declares. Only the id and name are
+ * read; the answer to the family says only found or not.
+ */
+export function studentAtSchool(
+  db: Db,
+  input: { schoolId: string; personalId: string; birthDate: string },
+) {
+  return db
+    .selectFrom('registry_student_v')
+    .select(['student_id', 'full_name'])
+    .where('personal_id', '=', input.personalId)
+    .where('birth_date', '=', input.birthDate)
+    .where('school_id', '=', input.schoolId)
+    .where('status', '=', 'studying')
+    .executeTakeFirst();
+}
+
 /** An area of a commune inside `rootPath` (the campaign's subtree), with its commune. */
 export function areaInSubtree(db: Db, areaId: string, rootPath: string) {
   return db
@@ -265,11 +284,12 @@ export async function entryApplicationsAtClose(db: Db, campaignId: string, close
     preferences: string[];
     residence: 'permanent' | 'temporary' | null;
     area_id: string | null;
+    sibling_program: string | null;
   }>`
-    SELECT a.id, a.code, v.preferences, v.residence, v.area_id
+    SELECT a.id, a.code, v.preferences, v.residence, v.area_id, v.sibling_program
     FROM admission_candidate a
     JOIN LATERAL (
-      SELECT s.preferences, s.residence, s.area_id FROM admission_submission s
+      SELECT s.preferences, s.residence, s.area_id, s.sibling_program FROM admission_submission s
       WHERE s.candidate_id = a.id AND s.submitted_at < ${closesAt}
       ORDER BY s.version DESC LIMIT 1
     ) v ON true

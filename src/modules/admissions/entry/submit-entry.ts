@@ -8,7 +8,13 @@ import { candidateById, submissionsOf, currentApplication } from '../repo.ts';
 import { checkWindow, writeVersion } from '../submit-application.ts';
 import type { EntryApplicationAnswer, EntryApplicationInput } from './contract.ts';
 import { checkEntryAge, eligibilityOf } from './eligibility.ts';
-import { applicationElsewhere, areaInSubtree, chosenPrograms, schoolsServing } from './repo.ts';
+import {
+  applicationElsewhere,
+  areaInSubtree,
+  chosenPrograms,
+  schoolsServing,
+  studentAtSchool,
+} from './repo.ts';
 
 const unprocessable = (detail: string, errors: { path: string; message: string }[]) =>
   new AppError(422, 'Hồ sơ đăng ký không hợp lệ', detail, errors);
@@ -24,7 +30,8 @@ const unprocessable = (detail: string, errors: { path: string; message: string }
  *   chosen); when no school serves the area, any school of its commune may
  *   be chosen and the registration is listed for the commune (unserved);
  * - a child outside the age without an exception (eligibility.ts);
- * - a child with an application in another campaign of the same year and grade.
+ * - a child with an application in another campaign of the same year and grade;
+ * - a declared sibling not studying at the chosen school it names (checkSibling).
  * No seat is given by order of submission: the time is kept, never used.
  */
 export async function submitEntryApplication(
@@ -96,14 +103,95 @@ export async function submitEntryApplication(
     }
     seen.add(id);
   });
+  const sibling =
+    input.sibling === undefined
+      ? await keptSibling(db, scope.candidateId, programs, errors)
+      : input.sibling
+        ? await checkSibling(db, input.sibling, programs, candidate.personal_id, errors)
+        : null;
   if (errors.length)
     throw unprocessable(`${errors.map((e) => e.message).join(' ')} Chưa lưu gì.`, errors);
   return writeVersion(db, scope, campaign.id, {
     preferences: input.schools,
     baseVersion: input.baseVersion,
     at,
-    residence: { residence: input.residence, area_id: area!.id },
+    residence: {
+      residence: input.residence,
+      area_id: area!.id,
+      sibling_program: sibling?.program ?? null,
+      sibling_student_id: sibling?.studentId ?? null,
+    },
   });
+}
+
+/**
+ * A version that says nothing of the sibling (no `sibling` in the body)
+ * keeps the one declared before, so a family changing its school need not
+ * type the sibling's personal id again; `sibling: null` removes it. A kept
+ * sibling whose school is no longer chosen is refused, not dropped silently.
+ */
+async function keptSibling(
+  db: Db,
+  candidateId: string,
+  programs: Map<string, { school_name: string }>,
+  errors: { path: string; message: string }[],
+): Promise<{ program: string; studentId: string } | null> {
+  const current = await currentApplication(db, candidateId);
+  if (!current?.sibling_program || !current.sibling_student_id) return null;
+  if (!programs.has(current.sibling_program)) {
+    errors.push({
+      path: 'body.sibling.school',
+      message:
+        'Anh/chị/em đã khai đang học tại một trường không còn trong các trường chọn: hãy bỏ phần khai anh/chị/em hoặc chọn lại trường đó.',
+    });
+    return null;
+  }
+  return { program: current.sibling_program, studentId: current.sibling_student_id };
+}
+
+/**
+ * The sibling a family declares (the commune's "sibling at the school"
+ * criterion, entry/rules.ts): a student studying now at one of the chosen
+ * schools, found in the registry by the personal id and date of birth the
+ * family gave. The family learns only found or not found, never a name; the
+ * admitting school sees the student when it checks the documents (the
+ * relationship itself is proved by the papers, as for residence).
+ */
+async function checkSibling(
+  db: Db,
+  sibling: NonNullable<EntryApplicationInput['sibling']>,
+  programs: Map<string, { school_id: string; school_name: string }>,
+  childPersonalId: string | null,
+  errors: { path: string; message: string }[],
+): Promise<{ program: string; studentId: string } | null> {
+  const program = programs.get(sibling.school);
+  if (!program) {
+    errors.push({
+      path: 'body.sibling.school',
+      message: 'Trường nơi anh/chị/em đang học phải là một trong các trường đã chọn.',
+    });
+    return null;
+  }
+  if (sibling.personalId === childPersonalId) {
+    errors.push({
+      path: 'body.sibling.personalId',
+      message: 'Mã định danh của anh/chị/em trùng với mã định danh của trẻ đăng ký.',
+    });
+    return null;
+  }
+  const student = await studentAtSchool(db, {
+    schoolId: program.school_id,
+    personalId: sibling.personalId,
+    birthDate: sibling.birthDate,
+  });
+  if (!student) {
+    errors.push({
+      path: 'body.sibling.personalId',
+      message: `Không tìm thấy học sinh đang học tại ${program.school_name} có mã định danh và ngày sinh đã khai: kiểm tra lại hai thông tin này, hoặc bỏ phần khai anh/chị/em.`,
+    });
+    return null;
+  }
+  return { program: sibling.school, studentId: student.student_id };
 }
 
 /** The child's registration in force and every earlier version, newest first, with eligibility. */
@@ -127,6 +215,7 @@ export async function getEntryApplication(
     residence: current.residence,
     areaId: current.area_id,
     schools: current.preferences,
+    sibling: current.sibling_program,
     unserved,
     history: history.map((h) => ({
       version: h.version,
@@ -134,6 +223,7 @@ export async function getEntryApplication(
       residence: h.residence,
       areaId: h.area_id,
       schools: h.preferences,
+      sibling: h.sibling_program,
       onBehalf: h.on_behalf_by !== null,
     })),
     child: {
