@@ -209,6 +209,22 @@ describe('entry-grade enrolment in the browser', () => {
     expect(history).toContain(`Phiên bản 2`);
     expect(history).toContain(schools[0]!.name);
 
+    // A sibling at the chosen school, with an id the registry does not know there: refused at the
+    // field, in Vietnamese, nothing saved; the family then removes the sibling.
+    const siblingBox = page.getByRole('checkbox', {
+      name: 'Trẻ có anh/chị/em ruột đang học tại một trường đã chọn',
+    });
+    await siblingBox.check();
+    await pick(page, 'Trường anh/chị/em đang học', schools[1]!.name);
+    await page.getByLabel('Mã định danh của anh/chị/em (12 chữ số)').fill('031218000001');
+    await page.getByLabel('Ngày sinh của anh/chị/em').fill('02/02/2018');
+    await page.getByRole('button', { name: 'Lưu hồ sơ' }).click();
+    await expect
+      .poll(() => page.getByTestId('entry-application').innerText())
+      .toContain(`Không tìm thấy học sinh đang học tại ${schools[1]!.name}`);
+    expect(await page.getByTestId('version').innerText()).toBe('Phiên bản 2');
+    await siblingBox.uncheck();
+
     // The proof of residence the campaign asks for: a scan uploaded from the phone, listed with
     // the version it belongs to; the server's answer is awaited, not a toast.
     const evidence = page.getByTestId('evidence-residence');

@@ -4,7 +4,9 @@ import {
   App as AntApp,
   Button,
   Card,
+  Checkbox,
   Form,
+  Input,
   List,
   Popconfirm,
   Radio,
@@ -19,6 +21,8 @@ import type {
   EntryAreaList,
   EntryCountsAnswer,
 } from '../../../../src/modules/admissions/contract.ts';
+import { checkVietnameseDate } from '../../../../src/lib/dates.ts';
+import { DateInput, dateRules } from '../../shared/DateInput.tsx';
 import { formatDate, useMessages } from '../../shared/i18n.ts';
 import { isStale } from '../../shared/StaleNotice.tsx';
 import { admissionsApi, candidateApi } from './api.ts';
@@ -31,9 +35,13 @@ interface Typed {
   commune?: string;
   areaId?: string;
   schools: (string | undefined)[];
+  hasSibling?: boolean;
+  siblingSchool?: string;
+  siblingPersonalId?: string;
+  siblingBirthDate?: string;
 }
 
-type Version = Pick<EntryApplicationAnswer, 'residence' | 'areaId' | 'schools'>;
+type Version = Pick<EntryApplicationAnswer, 'residence' | 'areaId' | 'schools' | 'sibling'>;
 
 /**
  * The family's registration: the residence (permanent or temporary, commune
@@ -66,12 +74,18 @@ export function EntryApplicationCard({
     areaId: a.areaId ?? undefined,
     commune: areaList.find((x) => x.id === a.areaId)?.communeCode,
     schools: a.schools.length ? a.schools : [undefined],
+    hasSibling: a.sibling !== null,
+    siblingSchool: a.sibling ?? undefined,
   });
   const [error, setError] = useState<string | null>(null);
   const [stale, setStale] = useState<EntryApplicationAnswer | null>(null);
   const commune = Form.useWatch('commune', form);
   const areaId = Form.useWatch('areaId', form);
   const chosen = Form.useWatch('schools', form);
+  const hasSibling = Form.useWatch('hasSibling', form);
+  // The sibling criterion is asked only where the commune's rules use it (or one was declared).
+  const asksSibling =
+    (campaign.entryRules?.order.includes('sibling') ?? false) || application.sibling !== null;
   const now = Date.now();
   const open =
     campaign.status === 'open' &&
@@ -98,6 +112,7 @@ export function EntryApplicationCard({
           v.residence ? m[v.residence] : '',
           areaList.find((a) => a.id === v.areaId)?.name ?? '',
           v.schools.map(nameOf).join(', '),
+          v.sibling ? fill(m.siblingAt, { school: nameOf(v.sibling) }) : '',
         ]
           .filter(Boolean)
           .join(' · ');
@@ -108,6 +123,22 @@ export function EntryApplicationCard({
     'body.residence': 'residence',
     'body.areaId': 'areaId',
     'body.schools': 'schools',
+    'body.sibling.school': 'siblingSchool',
+    'body.sibling.personalId': 'siblingPersonalId',
+    'body.sibling.birthDate': 'siblingBirthDate',
+  };
+  // Unticked: no sibling; ticked with the school kept and no id typed: the declared one is kept
+  // (the server never sends the sibling's id back); otherwise the new declaration.
+  const siblingOf = (typed: Typed) => {
+    if (!typed.hasSibling) return null;
+    const personalId = typed.siblingPersonalId?.trim() ?? '';
+    if (!personalId && typed.siblingSchool === application.sibling) return undefined;
+    const date = checkVietnameseDate(typed.siblingBirthDate ?? '', m.siblingBirthDate, 'vi');
+    return {
+      school: typed.siblingSchool!,
+      personalId,
+      birthDate: date.ok ? date.iso : (typed.siblingBirthDate ?? ''),
+    };
   };
   const save = async (typed: Typed) => {
     setError(null);
@@ -117,6 +148,7 @@ export function EntryApplicationCard({
         residence: typed.residence!,
         areaId: typed.areaId!,
         schools: typed.schools.filter((s): s is string => Boolean(s)),
+        sibling: siblingOf(typed),
         baseVersion: application.version,
       });
       void message.success(fill(m.saved, { v: r.version }));
@@ -260,6 +292,66 @@ export function EntryApplicationCard({
             ))
           }
         </Form.List>
+        {asksSibling && (
+          <>
+            <Form.Item name="hasSibling" valuePropName="checked">
+              <Checkbox data-testid="has-sibling">{m.siblingAsk}</Checkbox>
+            </Form.Item>
+            {hasSibling && (
+              <>
+                <Typography.Paragraph type="secondary">{m.siblingHint}</Typography.Paragraph>
+                <Form.Item
+                  label={m.siblingSchool}
+                  name="siblingSchool"
+                  rules={[{ required: true, message: m.required }]}
+                >
+                  <Select
+                    aria-label={m.siblingSchool}
+                    data-testid="sibling-school"
+                    options={(chosen ?? [])
+                      .filter((p): p is string => Boolean(p))
+                      .map((p) => ({ value: p, label: nameOf(p) }))}
+                  />
+                </Form.Item>
+                <Space wrap align="start">
+                  <Form.Item
+                    label={m.siblingPersonalId}
+                    name="siblingPersonalId"
+                    extra={application.sibling ? m.siblingKept : undefined}
+                    rules={[
+                      { pattern: /^\d{12}$/, message: m.personalIdBad },
+                      ({ getFieldValue }) => ({
+                        required: getFieldValue('siblingSchool') !== application.sibling,
+                        message: m.required,
+                      }),
+                    ]}
+                  >
+                    <Input
+                      inputMode="numeric"
+                      maxLength={12}
+                      style={{ width: 170 }}
+                      data-testid="sibling-personal-id"
+                    />
+                  </Form.Item>
+                  <Form.Item
+                    label={m.siblingBirthDate}
+                    name="siblingBirthDate"
+                    dependencies={['siblingPersonalId']}
+                    rules={[
+                      ...dateRules(m.siblingBirthDate, { notFuture: true }),
+                      ({ getFieldValue }) => ({
+                        required: Boolean(getFieldValue('siblingPersonalId')),
+                        message: m.required,
+                      }),
+                    ]}
+                  >
+                    <DateInput style={{ width: 130 }} data-testid="sibling-birth-date" />
+                  </Form.Item>
+                </Space>
+              </>
+            )}
+          </>
+        )}
         {error && <Alert type="error" role="alert" message={error} style={{ marginBottom: 12 }} />}
         <Space wrap>
           <Button type="primary" htmlType="submit">

@@ -141,6 +141,19 @@ function DocumentsCheck({
             dataIndex: 'response',
             render: (r: AdmittedRow['response']) => (r ? m[r] : m.waiting),
           },
+          // The sibling the family declared at this school: the relationship is checked with the papers.
+          ...(admitted.some((r) => r.sibling)
+            ? [
+                {
+                  title: m.siblingColumn,
+                  key: 'sibling',
+                  render: (_: unknown, r: AdmittedRow) =>
+                    r.sibling
+                      ? `${r.sibling.fullName}${r.sibling.studentCode ? ` (${r.sibling.studentCode})` : ''}`
+                      : '',
+                },
+              ]
+            : []),
           // The files the family uploaded, when the campaign asks for documents.
           ...(asks
             ? [

@@ -395,6 +395,14 @@ export const entryMessages = defineMessages(
     areaFirst: 'Chọn nơi cư trú trước.',
     unservedArea:
       'Chưa có trường nào tuyển sinh khu dân cư này: chọn một trường của xã/phường hoặc một trường không theo tuyến. Xã/phường được báo danh sách các trẻ này.',
+    siblingAsk: 'Trẻ có anh/chị/em ruột đang học tại một trường đã chọn',
+    siblingHint:
+      'Khai mã định danh và ngày sinh của anh/chị/em để đối chiếu với cơ sở dữ liệu ngành. Khi trẻ nhập học, nhà trường kiểm tra giấy tờ chứng minh quan hệ anh/chị/em.',
+    siblingSchool: 'Trường anh/chị/em đang học',
+    siblingPersonalId: 'Mã định danh của anh/chị/em (12 chữ số)',
+    siblingBirthDate: 'Ngày sinh của anh/chị/em',
+    siblingKept: 'Đã đối chiếu ở phiên bản trước: để trống nếu không đổi.',
+    siblingAt: 'anh/chị/em học tại {school}',
     save: 'Lưu hồ sơ',
     saved: 'Đã lưu phiên bản {v}.',
     withdraw: 'Rút hồ sơ',
@@ -469,6 +477,7 @@ export const entryMessages = defineMessages(
     child: 'Trẻ',
     chosen: 'Trường đã chọn',
     submittedAt: 'Lưu lúc',
+    siblingColumn: 'Anh/chị/em đang học tại trường (cần kiểm tra)',
     documentsTitle: 'Kiểm tra hồ sơ của trẻ trúng tuyển',
     documentsHint:
       'Trường kiểm tra hồ sơ (giấy khai sinh, giấy tờ cư trú; lớp 6: học bạ tiểu học) rồi xác nhận từng trẻ. Chỉ trẻ đã kiểm tra hồ sơ và gia đình đã xác nhận mới được chuyển sang CSDL.',
@@ -523,6 +532,14 @@ export const entryMessages = defineMessages(
     areaFirst: 'Choose the residence first.',
     unservedArea:
       'No school admits from this area yet: choose a school of the commune or a school outside zoning. The commune is sent the list of these children.',
+    siblingAsk: 'The child has a brother or sister studying at a chosen school',
+    siblingHint:
+      "Give the sibling's personal id and date of birth to be checked against the sector database. When the child enrols, the school checks the papers proving the relationship.",
+    siblingSchool: 'School the sibling attends',
+    siblingPersonalId: "Sibling's personal id (12 digits)",
+    siblingBirthDate: "Sibling's date of birth",
+    siblingKept: 'Checked in an earlier version: leave empty to keep it.',
+    siblingAt: 'sibling at {school}',
     save: 'Save the application',
     saved: 'Saved version {v}.',
     withdraw: 'Withdraw',
@@ -598,6 +615,7 @@ export const entryMessages = defineMessages(
     child: 'Child',
     chosen: 'School chosen',
     submittedAt: 'Saved at',
+    siblingColumn: 'Sibling at the school (to check)',
     documentsTitle: "Checking the admitted children's documents",
     documentsHint:
       'The school checks the documents (birth certificate, residence papers; grade 6: the primary-school record) and confirms each child. Only children whose documents were checked and whose family confirmed are sent to the registry.',
