@@ -296,6 +296,10 @@ describe("the staff's entry-grade pages", () => {
     const line = seats.getByTestId(`seat-${school.code}`);
     await line.getByLabel(`Số lớp ${school.code}`).fill('2');
     await line.getByLabel(`Chỉ tiêu ${school.code}`).fill('70');
+    // Seats per class against the primary charter's maximum, as typed.
+    await expect
+      .poll(() => line.getByTestId(`per-class-${school.code}`).innerText())
+      .toContain('Bình quân 35 trẻ/lớp (tối đa 35');
     const saved = page.waitForResponse(
       (r) => r.request().method() === 'PUT' && r.url().includes(`/seats/${school.id}`),
     );
@@ -318,6 +322,10 @@ describe("the staff's entry-grade pages", () => {
     expect(other.status).toBe(200);
     // …so this page's next save is stale: the newer values are shown, the typed ones stay.
     await line.getByLabel(`Chỉ tiêu ${school.code}`).fill('72');
+    // 72 seats in 2 classes: above the maximum, a warning that does not stop the save.
+    await expect
+      .poll(() => line.getByTestId(`per-class-${school.code}`).innerText())
+      .toContain('Bình quân 36 trẻ/lớp, vượt sĩ số tối đa 35');
     const stale = page.waitForResponse(
       (r) => r.request().method() === 'PUT' && r.url().includes(`/seats/${school.id}`),
     );
@@ -337,6 +345,53 @@ describe("the staff's entry-grade pages", () => {
     expect(await quota()).toBe(72);
     await context.close();
   }, 180_000);
+
+  it('at 390 px: the officer changes the rules after opening, with a reason; the history and the families’ page show it', async () => {
+    const { context, remoteRequests } = await localOnlyContext(browser, {
+      width: 390,
+      height: 844,
+    });
+    const page = await context.newPage();
+    await signInOnPage(page, server.url, 'xa.e2e', PASSWORD);
+    await page.goto(`${server.url}/tuyen-sinh`);
+    await pick(page, 'Tên kỳ tuyển sinh', NAME);
+    const card = page.getByTestId('entry-rules');
+    await expect
+      .poll(() => card.getByTestId('entry-rules-now').innerText())
+      .toContain('1. Nhà gần trường hơn 2. Thường trú trước tạm trú');
+    expect(await card.getByTestId('entry-rules-history').count()).toBe(0);
+    await card.getByRole('button', { name: 'Sửa quy tắc' }).click();
+    // The sibling criterion is added back, last; registration has opened, so a reason is needed.
+    await card.getByTestId('criterion-sibling').getByRole('checkbox').check();
+    await card.getByRole('button', { name: 'Lưu quy tắc' }).click();
+    await expect
+      .poll(() => card.locator('.ant-form-item-explain-error').allInnerTexts())
+      .toContain('Lý do cần ít nhất 10 ký tự.');
+    await card.getByLabel('Lý do thay đổi').fill('Theo kế hoạch được UBND xã duyệt lại');
+    const saved = page.waitForResponse(
+      (r) => r.request().method() === 'PUT' && r.url().endsWith('/entry-rules'),
+    );
+    await card.getByRole('button', { name: 'Lưu quy tắc' }).click();
+    expect((await saved).status()).toBe(200);
+    await expect
+      .poll(() => card.getByTestId('entry-rules-now').innerText())
+      .toContain('3. Có anh chị em đang học tại trường');
+    const history = card.getByTestId('entry-rules-history');
+    await expect.poll(() => history.innerText()).toContain('sau khi mở đăng ký');
+    expect(await history.innerText()).toContain('Theo kế hoạch được UBND xã duyệt lại');
+    expect(await history.innerText()).toContain('→');
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(0);
+    // The families' page lists the change made after opening, without who made it.
+    const family = await context.newPage();
+    await family.goto(`${server.url}/tuyen-sinh-dau-cap/${campaignId}`);
+    await expect
+      .poll(() => family.getByTestId('rules-changed').innerText())
+      .toContain('Theo kế hoạch được UBND xã duyệt lại');
+    expect(remoteRequests).toEqual([]);
+    await context.close();
+  }, 120_000);
 
   it('at 390 px: a school records a child outside the registry with a birth-year exception', async () => {
     const { context } = await localOnlyContext(browser, { width: 390, height: 844 });

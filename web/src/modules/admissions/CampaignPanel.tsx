@@ -267,6 +267,7 @@ export function Campaign({ id, me }: { id: string; me: Me }) {
           campaign={d}
           admitted={admitted.data ?? []}
           schools={schools}
+          manage={manage}
           records={me.orgUnit.kind === 'school'}
         />
       ) : (

@@ -6,29 +6,34 @@ import { problemText } from '../../shared/api.ts';
 import { fill, formatDate, useMessages } from '../../shared/i18n.ts';
 import { admissionsApi } from './api.ts';
 import { EntryChildren } from './EntryChildren.tsx';
+import { EntryRulesCard } from './EntryRules.tsx';
 import { entryFamilyMessages } from './entryFamilyMessages.ts';
 import { entryStaffMessages } from './entryStaffMessages.ts';
 import { entryMessages, messages } from './messages.ts';
 
 /**
- * An entry-grade campaign's staff cards: the children whose residence no
- * catchment serves (for the commune), and the admitting schools' check of
- * each admitted child's documents.
+ * An entry-grade campaign's staff cards: its rules and their history, the
+ * children whose residence no catchment serves (for the commune), and the
+ * admitting schools' check of each admitted child's documents.
  */
 export function EntryCampaignExtras({
   campaign,
   admitted,
   schools,
+  manage,
   records = false,
 }: {
   campaign: CampaignDetail;
   admitted: AdmittedRow[];
   schools: boolean;
+  /** The caller runs the campaign: it may change the rules. */
+  manage: boolean;
   /** The caller is a school: it records children outside the registry. */
   records?: boolean;
 }) {
   return (
     <>
+      <EntryRulesCard campaign={campaign} manage={manage} />
       {schools && campaign.status === 'open' && (
         <EntryChildren campaign={campaign} records={records} />
       )}

@@ -14,6 +14,8 @@ import { EntryApplicationCard } from './EntryApplication.tsx';
 import { EntryCounts } from './EntryCounts.tsx';
 import { EntryEvidenceCard } from './EntryEvidence.tsx';
 import { EntryLookup, EntryResult } from './EntryResult.tsx';
+import { RulesHistory } from './EntryRulesHistory.tsx';
+import { entryStaffMessages } from './entryStaffMessages.ts';
 import { entryMessages, fill, messages } from './messages.ts';
 
 /**
@@ -26,6 +28,7 @@ export default function EntryFamilyPage() {
   const { campaign = '' } = useParams();
   const m = useMessages(entryMessages);
   const g = useMessages(messages);
+  const s = useMessages(entryStaffMessages);
   const { lang, setLang } = useI18n();
   const info = useQuery({
     queryKey: ['admissions', campaign],
@@ -39,6 +42,11 @@ export default function EntryFamilyPage() {
   const application = useQuery({
     queryKey: ['admissions', campaign, 'entry-application'],
     queryFn: () => signedOutAsNull(candidateApi.entryApplication(campaign)),
+  });
+  // Changes of the rules made after registration opened: families registered under the old ones.
+  const changes = useQuery({
+    queryKey: ['admissions', campaign, 'entry-rules-history'],
+    queryFn: () => admissionsApi.publicEntryRulesHistory(campaign),
   });
   const c = info.data;
   const rules = c?.entryRules;
@@ -72,6 +80,12 @@ export default function EntryFamilyPage() {
                 seed: String(rules.seed),
               })}
             </Typography.Paragraph>
+          )}
+          {changes.data && changes.data.length > 0 && (
+            <div data-testid="rules-changed" style={{ marginTop: 8 }}>
+              <Typography.Text strong>{s.rulesHistory}</Typography.Text>
+              <RulesHistory changes={changes.data} />
+            </div>
           )}
         </Card>
       )}

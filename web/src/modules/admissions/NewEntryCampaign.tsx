@@ -46,10 +46,10 @@ interface EntryForm {
 }
 
 /** The kinds of the contract's `entryRules.documents`, in the order the form lists them. */
-const DOCUMENTS = ['residence', 'birth-certificate', 'primary-record'] as const;
+export const DOCUMENTS = ['residence', 'birth-certificate', 'primary-record'] as const;
 type Document = (typeof DOCUMENTS)[number];
 /** The lottery's seed range (contract.ts entryRules.seed). */
-const SEED_MAX = 2_147_483_647;
+export const SEED_MAX = 2_147_483_647;
 const randomSeed = () => crypto.getRandomValues(new Uint32Array(1))[0]! % SEED_MAX;
 
 const YEAR = /^(\d{4})-(\d{4})$/;
@@ -326,7 +326,7 @@ export function NewEntryCampaign({ onCreated }: { onCreated: (id: string) => voi
  * each with up and down buttons, then those not used. An earlier criterion
  * outweighs all later ones together; the ties left go to the lottery.
  */
-function PriorityOrder({
+export function PriorityOrder({
   value = [],
   onChange,
 }: {

@@ -111,6 +111,7 @@ function SeatLine({
   const [newer, setNewer] = useState<SeatRow | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const [classSize, setClassSize] = useState(row.classSize);
   const whole = (v: NumberValue, max: number) =>
     v !== null && Number.isInteger(v) && v >= 0 && v <= max;
   const save = async () => {
@@ -125,6 +126,7 @@ function SeatLine({
         version,
       });
       setVersion(saved.version);
+      setClassSize(saved.classSize);
       setNewer(null);
       void message.success(fill(m.saved, { school: row.school.name }));
       await client.invalidateQueries({ queryKey: ['admissions', campaignId] });
@@ -145,6 +147,11 @@ function SeatLine({
     }
   };
   const shown = (v: number | null) => (v === null ? m.staleNone : formatNumber(lang, v));
+  // Seats per class as typed, against the class-size maximum in force (entry/class-size.ts):
+  // a warning only, the seats are the commune's decision.
+  const perClass =
+    classes !== null && seats !== null && classes > 0 ? Math.ceil(seats / classes) : null;
+  const over = perClass !== null && perClass > classSize.maxPerClass;
   return (
     <div data-testid={`seat-${row.school.code}`}>
       <Space wrap size={4}>
@@ -170,6 +177,17 @@ function SeatLine({
           {m.save}
         </Button>
       </Space>
+      {perClass !== null && (
+        <div data-testid={`per-class-${row.school.code}`} style={{ marginTop: 4, maxWidth: 360 }}>
+          <Typography.Text type={over ? 'warning' : 'secondary'}>
+            {fill(over ? m.perClassOver : m.perClass, {
+              n: formatNumber(lang, perClass),
+              max: formatNumber(lang, classSize.maxPerClass),
+              source: classSize.source,
+            })}
+          </Typography.Text>
+        </div>
+      )}
       {newer && (
         <Alert
           type="warning"

@@ -18,6 +18,8 @@ import type {
   CountsAnswer,
   CreateCampaignInput,
   DirectInput,
+  EntryRulesEditInput,
+  EntryRulesHistory,
   FreeCandidateInput,
   HandOverAnswer,
   HandOverPreview,
@@ -150,6 +152,15 @@ export const admissionsApi = {
     route.put<SeatRow>('/api/admissions/campaigns/:id/seats/:schoolId', body, {
       params: { id, schoolId },
     }),
+  editEntryRules: (id: string, body: EntryRulesEditInput) =>
+    route.put<CampaignSummary>('/api/admissions/campaigns/:id/entry-rules', body, byId(id)),
+  entryRulesHistory: (id: string) =>
+    route.get<EntryRulesHistory>('/api/admissions/campaigns/:id/entry-rules/history', byId(id)),
+  publicEntryRulesHistory: (campaign: string) =>
+    route.get<EntryRulesHistory>(
+      '/api/public/admissions/:campaign/entry-rules/history',
+      byCampaign(campaign),
+    ),
   birthYearException: (id: string, code: string, reason: string | null) =>
     route.put<CandidateEligibility>(
       '/api/admissions/campaigns/:id/candidates/:code/birth-year-exception',

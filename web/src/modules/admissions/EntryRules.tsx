@@ -1,0 +1,258 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  Checkbox,
+  Descriptions,
+  Form,
+  Input,
+  InputNumber,
+  Radio,
+  Space,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import type { CampaignDetail } from '../../../../src/modules/admissions/contract.ts';
+import type { EntryCriterion } from '../../../../src/modules/admissions/labels.ts';
+import { problemText } from '../../shared/api.ts';
+import { fill, useMessages } from '../../shared/i18n.ts';
+import { isStale } from '../../shared/StaleNotice.tsx';
+import { admissionsApi } from './api.ts';
+import { entryFamilyMessages } from './entryFamilyMessages.ts';
+import { entryStaffMessages } from './entryStaffMessages.ts';
+import { showAtFields } from './fieldErrors.ts';
+import { RulesHistory, useDescribe } from './EntryRulesHistory.tsx';
+import { DOCUMENTS, PriorityOrder, SEED_MAX } from './NewEntryCampaign.tsx';
+
+type Rules = NonNullable<CampaignDetail['entryRules']>;
+type Document = (typeof DOCUMENTS)[number];
+
+interface Typed {
+  order: EntryCriterion[];
+  seed: number;
+  overflow: boolean;
+  documents: Document[];
+  reason?: string;
+}
+
+/** The server's minimum (entry/edit-rules.ts REASON_MIN). */
+const REASON_MIN = 10;
+
+/**
+ * An entry campaign's assignment rules for the staff who run it (issue #15,
+ * entry/edit-rules.ts): the rules in force, a form to change them (free
+ * before registration opens, with a reason after; the seed fixed once
+ * registration has closed; nothing after the assignment), and every change
+ * made since creation, who and when, before and after. A save from a page
+ * left open while someone else changed the rules is refused (409): the rules
+ * in force are reloaded and what was typed stays in the form.
+ */
+export function EntryRulesCard({
+  campaign,
+  manage,
+}: {
+  campaign: CampaignDetail;
+  manage: boolean;
+}) {
+  const m = useMessages(entryStaffMessages);
+  const describe = useDescribe();
+  const { message } = AntApp.useApp();
+  const client = useQueryClient();
+  const [form] = Form.useForm<Typed>();
+  const [editing, setEditing] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [stale, setStale] = useState(false);
+  const history = useQuery({
+    queryKey: ['admissions', campaign.id, 'entry-rules-history'],
+    queryFn: () => admissionsApi.entryRulesHistory(campaign.id),
+  });
+  const rules = campaign.entryRules;
+  if (!rules) return null;
+  const now = Date.now();
+  const opened = now >= Date.parse(campaign.opensAt);
+  const closed = now >= Date.parse(campaign.closesAt);
+  const locked = campaign.status !== 'open';
+  const initial = (r: Rules): Typed => ({
+    order: [...r.order],
+    seed: r.seed,
+    overflow: r.overflowInCommune,
+    documents: [...(r.documents ?? [])],
+  });
+  const save = async (typed: Typed) => {
+    setError(null);
+    setStale(false);
+    try {
+      const saved = await admissionsApi.editEntryRules(campaign.id, {
+        order: typed.order,
+        seed: typed.seed,
+        overflowInCommune: typed.overflow,
+        documents: typed.documents,
+        reason: typed.reason?.trim() ? typed.reason.trim() : null,
+        version: campaign.version,
+      });
+      void message.success(fill(m.rulesSaved, { v: saved.version }));
+      setEditing(false);
+      form.resetFields();
+      await client.invalidateQueries({ queryKey: ['admissions', campaign.id] });
+    } catch (e) {
+      if (isStale(e)) {
+        // The rules in force (and the version) are reloaded above; the form keeps what was typed.
+        setStale(true);
+        await client.invalidateQueries({ queryKey: ['admissions', campaign.id] });
+      } else
+        setError(
+          showAtFields(form, e, {
+            'body.order': 'order',
+            'body.seed': 'seed',
+            'body.overflowInCommune': 'overflow',
+            'body.documents': 'documents',
+            'body.reason': 'reason',
+          }),
+        );
+    }
+  };
+  return (
+    <Card
+      size="small"
+      title={m.rulesTitle}
+      style={{ marginBottom: 12 }}
+      data-testid="entry-rules"
+      extra={
+        manage &&
+        !locked &&
+        !editing && (
+          <Button
+            size="small"
+            onClick={() => {
+              form.setFieldsValue(initial(rules));
+              setEditing(true);
+            }}
+          >
+            {m.rulesEdit}
+          </Button>
+        )
+      }
+    >
+      <Descriptions column={1} size="small" data-testid="entry-rules-now">
+        <Descriptions.Item label={m.order}>{describe.order(rules)}</Descriptions.Item>
+        <Descriptions.Item label={m.seed}>{describe.seed(rules)}</Descriptions.Item>
+        <Descriptions.Item label={m.overflow}>{describe.overflow(rules)}</Descriptions.Item>
+        <Descriptions.Item label={m.documents}>{describe.documents(rules)}</Descriptions.Item>
+      </Descriptions>
+      {manage && locked && <Typography.Text type="secondary">{m.rulesLocked}</Typography.Text>}
+      {editing && (
+        <Form
+          form={form}
+          layout="vertical"
+          style={{ marginTop: 12 }}
+          initialValues={initial(rules)}
+          onFinish={(v) => void save(v)}
+        >
+          {stale && (
+            <Alert
+              type="warning"
+              showIcon
+              role="alert"
+              data-testid="rules-stale"
+              style={{ marginBottom: 12 }}
+              message={m.rulesStale}
+            />
+          )}
+          <Form.Item label={m.documents} name="documents" extra={m.documentsHint}>
+            <DocumentsChoice />
+          </Form.Item>
+          <Form.Item label={m.order} name="order" extra={m.orderHint}>
+            <PriorityOrder />
+          </Form.Item>
+          <Space wrap align="start">
+            <Form.Item
+              label={m.seed}
+              name="seed"
+              extra={closed ? m.rulesSeedLocked : m.seedHint}
+              rules={[
+                {
+                  validator: (_r, value: number | null | undefined) =>
+                    value != null && Number.isInteger(value) && value >= 0 && value <= SEED_MAX
+                      ? Promise.resolve()
+                      : Promise.reject(new Error(m.seedBad)),
+                },
+              ]}
+            >
+              <InputNumber
+                min={0}
+                max={SEED_MAX}
+                precision={0}
+                disabled={closed}
+                style={{ width: 160 }}
+              />
+            </Form.Item>
+            <Form.Item label={m.overflow} name="overflow" extra={m.overflowHint}>
+              <Radio.Group
+                options={[
+                  { value: true, label: m.overflowYes },
+                  { value: false, label: m.overflowNo },
+                ]}
+              />
+            </Form.Item>
+          </Space>
+          {opened && (
+            <Form.Item
+              label={m.rulesReason}
+              name="reason"
+              extra={m.rulesReasonHint}
+              rules={[
+                { required: true, whitespace: true, message: m.rulesReasonShort },
+                { min: REASON_MIN, message: m.rulesReasonShort },
+              ]}
+            >
+              <Input.TextArea rows={2} maxLength={1000} showCount />
+            </Form.Item>
+          )}
+          {error && (
+            <Alert type="error" role="alert" message={error} style={{ marginBottom: 12 }} />
+          )}
+          <Space wrap>
+            <Button type="primary" htmlType="submit">
+              {m.rulesSave}
+            </Button>
+            <Button
+              onClick={() => {
+                setEditing(false);
+                setStale(false);
+                setError(null);
+              }}
+            >
+              {m.cancel}
+            </Button>
+          </Space>
+        </Form>
+      )}
+      <Typography.Title level={5} style={{ marginTop: 16 }}>
+        {m.rulesHistory}
+      </Typography.Title>
+      {history.error && <Alert type="error" message={problemText(history.error)} />}
+      {history.data && <RulesHistory changes={history.data} />}
+    </Card>
+  );
+}
+
+/** The documents a campaign asks for, as ticks (the form's value: the kinds ticked, in catalogue order). */
+function DocumentsChoice({
+  value = [],
+  onChange,
+}: {
+  value?: Document[];
+  onChange?: (v: Document[]) => void;
+}) {
+  const f = useMessages(entryFamilyMessages);
+  return (
+    <Checkbox.Group
+      value={value}
+      onChange={(v) => onChange?.(DOCUMENTS.filter((d) => v.includes(d)))}
+      style={{ display: 'flex', flexDirection: 'column', gap: 4 }}
+      options={DOCUMENTS.map((d) => ({ value: d, label: f[d] }))}
+    />
+  );
+}
