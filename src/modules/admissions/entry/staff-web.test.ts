@@ -282,6 +282,68 @@ describe('the seats editor', () => {
   });
 });
 
+describe('the programs import of an entry campaign', () => {
+  type Summary = {
+    errors: number;
+    updated: number;
+    problems: { row: number; column: string; message: string }[];
+    warnings: { row: number; column: string; message: string }[];
+  };
+  const importRows = async (rows: Record<string, unknown>[]) => {
+    const r = await put(officer, `/api/admissions/campaigns/${campaignId}/programs`, { rows });
+    expect(r.status).toBe(200);
+    return r.body as Summary;
+  };
+  const th1 = async () => {
+    const r = await officer.get(
+      `/api/admissions/campaigns/${campaignId}/seats?communeId=${ids.X01}`,
+    );
+    return (r.body as { school: { code: string }; classes: number; seats: number }[]).find(
+      (x) => x.school.code === 'TH1',
+    )!;
+  };
+
+  it('warns at the row and column when seats exceed classes × 35, and saves; a classes column lifts it', async () => {
+    expect(await th1()).toMatchObject({ classes: 2, seats: 70 });
+    // No classes column: the school's 2 classes are kept, and 75 seats are above 2 × 35.
+    const over = await importRows([{ program: 'TH1', schoolCode: 'TH1', quota: 75 }]);
+    expect(over).toMatchObject({ errors: 0, updated: 1, problems: [] });
+    // Rows are counted as in the sheet, the header being row 1.
+    expect(over.warnings).toEqual([
+      {
+        row: 2,
+        column: 'quota',
+        message: expect.stringContaining('2 lớp 1 × 35 học sinh/lớp = 70') as string,
+      },
+    ]);
+    expect(await th1()).toMatchObject({ classes: 2, seats: 75 });
+    // With a third class the same seats fit: no warning, the classes saved too.
+    const fits = await importRows([{ program: 'TH1', schoolCode: 'TH1', quota: 75, classes: '3' }]);
+    expect(fits).toMatchObject({ errors: 0, updated: 1, warnings: [] });
+    expect(await th1()).toMatchObject({ classes: 3, seats: 75 });
+  });
+
+  it('refuses a bad classes value at its row and column, writing nothing', async () => {
+    const bad = await importRows([
+      { program: 'TH1', schoolCode: 'TH1', quota: 70, classes: '2' },
+      { program: 'TH2', schoolCode: 'TH2', quota: 35, classes: 'hai' },
+    ]);
+    expect(bad.errors).toBe(1);
+    expect(bad.problems).toEqual([
+      {
+        row: 3,
+        column: 'classes',
+        message: 'Số lớp "hai" không hợp lệ: cần số nguyên từ 0 đến 200.',
+      },
+    ]);
+    expect(await th1()).toMatchObject({ classes: 3, seats: 75 });
+    // Back as the tests below expect it.
+    expect(
+      await importRows([{ program: 'TH1', schoolCode: 'TH1', quota: 70, classes: '2' }]),
+    ).toMatchObject({ errors: 0, warnings: [] });
+  });
+});
+
 describe('a child outside the registry, and a birth-year exception', () => {
   const base = () => `/api/admissions/campaigns/${campaignId}/candidates`;
   it('is recorded by the school with who and when; another commune’s school gets 403/404', async () => {
