@@ -62,6 +62,7 @@ import * as officeDocumentSearch from './2026121030_office_document_search.ts';
 import * as accreditationLevel4History from './2026121040_accreditation_level4_history.ts';
 import * as accreditationExternalLevel4 from './2026121041_accreditation_external_level4.ts';
 import * as admissionsEntryRulesHistory from './2026121070_admissions_entry_rules_history.ts';
+import * as orgUnitLocation from './2026121090_org_unit_location.ts';
 
 /** Every migration, in order. Names start with a timestamp; they only move forward. */
 export const migrations: Record<string, Migration> = {
@@ -128,4 +129,5 @@ export const migrations: Record<string, Migration> = {
   '2026121040_accreditation_level4_history': accreditationLevel4History,
   '2026121041_accreditation_external_level4': accreditationExternalLevel4,
   '2026121070_admissions_entry_rules_history': admissionsEntryRulesHistory,
+  '2026121090_org_unit_location': orgUnitLocation,
 };
