@@ -34,7 +34,11 @@ export function parseCoordinate(text: string, axis: CoordinateAxis): CoordinateC
     return {
       ok: false,
       reason: 'format',
-      message: `${axis === 'latitude' ? 'Vĩ độ' : 'Kinh độ'} "${written}" không phải số thập phân: ghi độ thập phân, ví dụ 21,0285 hoặc 21.0285 (không ghi độ, phút, giây).`,
+      // One template per axis: an interpolated name beside a value could not be told apart in English.
+      message:
+        axis === 'latitude'
+          ? `Vĩ độ "${written}" không phải số thập phân: ghi độ thập phân, ví dụ 21,0285 hoặc 21.0285 (không ghi độ, phút, giây).`
+          : `Kinh độ "${written}" không phải số thập phân: ghi độ thập phân, ví dụ 105,8542 hoặc 105.8542 (không ghi độ, phút, giây).`,
     };
   return inRange(Number(written.replace(',', '.')), axis, written);
 }
@@ -52,6 +56,9 @@ function inRange(value: number, axis: CoordinateAxis, shown: string): Coordinate
   return {
     ok: false,
     reason: 'range',
-    message: `${axis === 'latitude' ? 'Vĩ độ' : 'Kinh độ'} ${shown} nằm ngoài lãnh thổ Việt Nam: cần một số thập phân từ ${min} đến ${max} (xem lại dấu thập phân, và vĩ độ, kinh độ có bị đổi chỗ không).`,
+    message:
+      axis === 'latitude'
+        ? `Vĩ độ ${shown} nằm ngoài lãnh thổ Việt Nam: cần một số thập phân từ ${min} đến ${max} (xem lại dấu thập phân, và vĩ độ, kinh độ có bị đổi chỗ không).`
+        : `Kinh độ ${shown} nằm ngoài lãnh thổ Việt Nam: cần một số thập phân từ ${min} đến ${max} (xem lại dấu thập phân, và vĩ độ, kinh độ có bị đổi chỗ không).`,
   };
 }

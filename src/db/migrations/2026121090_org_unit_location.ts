@@ -15,9 +15,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     ALTER TABLE org_unit
       ADD COLUMN latitude double precision,
       ADD COLUMN longitude double precision,
+      -- Written so that no part is NULL when one coordinate is: a CHECK passes on NULL.
       ADD CONSTRAINT org_unit_location_check CHECK (
-        (latitude IS NULL AND longitude IS NULL)
-        OR (latitude BETWEEN 8 AND 24 AND longitude BETWEEN 102 AND 118)
+        (latitude IS NULL) = (longitude IS NULL)
+        AND (latitude IS NULL OR (latitude BETWEEN 8 AND 24 AND longitude BETWEEN 102 AND 118))
       )`.execute(db);
   await sql`
     CREATE OR REPLACE VIEW orgs_unit_v AS
