@@ -879,7 +879,7 @@ export async function schoolsWithLevel(
 ) {
   return db
     .selectFrom('orgs_unit_v')
-    .select(['id', 'code', 'path'])
+    .select(['id', 'code', 'path', 'latitude', 'longitude'])
     .where('path', 'like', `${rootPath}%`)
     .where(sql<boolean>`${level} = ANY(levels)`)
     .where('active', '=', true)
