@@ -157,6 +157,8 @@ export async function programsOf(db: Q, campaignId: string) {
       'u.code as school_code',
       'u.name as school_name',
       'u.path as school_path',
+      'u.latitude as school_latitude',
+      'u.longitude as school_longitude',
     ])
     .where('p.campaign_id', '=', campaignId)
     .orderBy('p.seq')
