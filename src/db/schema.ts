@@ -26,6 +26,9 @@ export interface OrgUnitTable {
   levels: ColumnType<SchoolLevel[], SchoolLevel[] | undefined, SchoolLevel[]>;
   ownership: Ownership | null;
   address: string | null;
+  /** WGS 84 decimal degrees, both or neither, inside Viet Nam (migration 2026121090). */
+  latitude: ColumnType<number | null, number | null | undefined, number | null>;
+  longitude: ColumnType<number | null, number | null | undefined, number | null>;
   active: Generated<boolean>;
   merged_into_id: string | null;
   created_at: Generated<Date>;
@@ -770,6 +773,9 @@ export interface OrgsUnitView {
   levels: SchoolLevel[];
   ownership: Ownership | null;
   active: boolean;
+  /** The unit's location, both or neither (migration 2026121090). */
+  latitude: number | null;
+  longitude: number | null;
 }
 export type SchoolType = 'ordinary' | 'boarding_ethnic' | 'semi_boarding_ethnic' | 'specialised';
 export interface RegistryClassView {

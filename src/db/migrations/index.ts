@@ -63,6 +63,7 @@ import * as accreditationLevel4History from './2026121040_accreditation_level4_h
 import * as accreditationExternalLevel4 from './2026121041_accreditation_external_level4.ts';
 import * as admissionsEntryRulesHistory from './2026121070_admissions_entry_rules_history.ts';
 import * as admissionsEntrySibling from './2026121080_admissions_entry_sibling.ts';
+import * as orgUnitLocation from './2026121090_org_unit_location.ts';
 
 /** Every migration, in order. Names start with a timestamp; they only move forward. */
 export const migrations: Record<string, Migration> = {
@@ -130,4 +131,5 @@ export const migrations: Record<string, Migration> = {
   '2026121041_accreditation_external_level4': accreditationExternalLevel4,
   '2026121070_admissions_entry_rules_history': admissionsEntryRulesHistory,
   '2026121080_admissions_entry_sibling': admissionsEntrySibling,
+  '2026121090_org_unit_location': orgUnitLocation,
 };

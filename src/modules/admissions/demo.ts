@@ -79,6 +79,26 @@ export async function seedAdmissionsDemo(
 }
 
 /**
+ * A demo area's centre, near its school (the demo schools have locations):
+ * an area two schools serve lies between them, so that distance tells their
+ * families apart; without a location, none.
+ */
+function areaCentre(
+  school: { latitude: number | null; longitude: number | null },
+  next?: { latitude: number | null; longitude: number | null },
+): { latitude: number | null; longitude: number | null } {
+  if (school.latitude === null || school.longitude === null)
+    return { latitude: null, longitude: null };
+  const round = (x: number) => Math.round(x * 10_000) / 10_000;
+  if (next && next.latitude !== null && next.longitude !== null)
+    return {
+      latitude: round((school.latitude * 2 + next.latitude) / 3),
+      longitude: round((school.longitude * 2 + next.longitude) / 3),
+    };
+  return { latitude: round(school.latitude + 0.004), longitude: round(school.longitude - 0.003) };
+}
+
+/**
  * The demo's grade-1 entry campaign (issue #15), open now, run by the first
  * commune that has primary schools: two residential areas per primary school
  * (the first area of each also served by the next school, so that families
@@ -86,6 +106,8 @@ export async function seedAdmissionsDemo(
  * unserved residences), seats of 2 classes × 35 per school, and slips for the
  * commune's preschool children of the grade-1 birth year (the first one's
  * PIN is DEMO_PIN). Families may also sign in with the child's personal id.
+ * The areas have centres near their schools (areaCentre), so the distance
+ * criterion and the nearest-school offer have something to measure.
  */
 async function seedEntryDemo(
   db: Db,
@@ -93,7 +115,7 @@ async function seedEntryDemo(
   now: Date,
 ): Promise<string | null> {
   let commune: { id: string; code: string; path: string } | undefined;
-  let primaries: { id: string; code: string; path: string }[] = [];
+  let primaries: Awaited<ReturnType<typeof schoolsWithLevel>> = [];
   for (const c of (await communesUnder(db, root.path)).sort((a, b) => (a.code < b.code ? -1 : 1))) {
     primaries = await schoolsWithLevel(db, c.path, 'primary');
     if (primaries.length) {
@@ -107,13 +129,12 @@ async function seedEntryDemo(
     { school: i, code: `T${2 * i + 1}`, name: `Thôn ${2 * i + 1}` },
     { school: i, code: `T${2 * i + 2}`, name: `Thôn ${2 * i + 2}` },
   ]);
-  const rows = areas.map((a) => ({
+  const rows = areas.map((a, k) => ({
     id: uuidv7(),
     commune_id: commune.id,
     code: a.code,
     name: a.name,
-    latitude: null,
-    longitude: null,
+    ...areaCentre(primaries[a.school]!, k % 2 === 0 ? primaries[a.school + 1] : undefined),
   }));
   const unserved = {
     id: uuidv7(),

@@ -157,6 +157,8 @@ export async function programsOf(db: Q, campaignId: string) {
       'u.code as school_code',
       'u.name as school_name',
       'u.path as school_path',
+      'u.latitude as school_latitude',
+      'u.longitude as school_longitude',
     ])
     .where('p.campaign_id', '=', campaignId)
     .orderBy('p.seq')
@@ -922,7 +924,7 @@ export async function schoolsWithLevel(
 ) {
   return db
     .selectFrom('orgs_unit_v')
-    .select(['id', 'code', 'path'])
+    .select(['id', 'code', 'path', 'latitude', 'longitude'])
     .where('path', 'like', `${rootPath}%`)
     .where(sql<boolean>`${level} = ANY(levels)`)
     .where('active', '=', true)

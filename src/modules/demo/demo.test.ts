@@ -161,6 +161,33 @@ describe('seeding a database', () => {
       .where('grade', '=', 1)
       .executeTakeFirstOrThrow();
     expect(Number(served.n)).toBeGreaterThanOrEqual(2 * seats.length);
+    // Schools have locations inside Viet Nam (the entry-grade distance criterion), other units
+    // none; the entry demo's served areas lie within a few km of a school serving them.
+    const units2 = await db
+      .selectFrom('org_unit')
+      .select(['id', 'kind', 'latitude', 'longitude'])
+      .execute();
+    for (const u of units2)
+      if (u.kind === 'school') {
+        expect(u.latitude).toBeGreaterThanOrEqual(8);
+        expect(u.latitude).toBeLessThanOrEqual(24);
+        expect(u.longitude).toBeGreaterThanOrEqual(102);
+        expect(u.longitude).toBeLessThanOrEqual(118);
+      } else expect([u.latitude, u.longitude]).toEqual([null, null]);
+    const at = new Map(units2.map((u) => [u.id, u]));
+    const areas = await db
+      .selectFrom('entry_catchment as c')
+      .innerJoin('entry_area as a', 'a.id', 'c.area_id')
+      .select(['c.school_id', 'a.latitude', 'a.longitude'])
+      .where('c.grade', '=', 1)
+      .execute();
+    expect(areas.length).toBeGreaterThan(0);
+    for (const a of areas) {
+      const school = at.get(a.school_id)!;
+      // Degrees, roughly: 0.05° is about 5 km here.
+      expect(Math.abs(a.latitude! - school.latitude!)).toBeLessThan(0.05);
+      expect(Math.abs(a.longitude! - school.longitude!)).toBeLessThan(0.05);
+    }
     await expect(seedDemo(db, { schools: 5, students: 100 })).rejects.toThrow(/đã có dữ liệu/);
     expect(await count('student')).toBe(2_000);
   });

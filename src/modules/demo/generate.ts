@@ -87,6 +87,9 @@ export interface DemoUnit {
   levels: SchoolLevel[];
   ownership: Ownership | null;
   address: string | null;
+  /** A school's location (decimal degrees), near its commune's centre; null for other units. */
+  latitude: number | null;
+  longitude: number | null;
 }
 export interface DemoClass {
   id: string;
@@ -290,7 +293,22 @@ const CLASS_SIZE: Record<SchoolLevel, [number, number]> = {
   upper_secondary: [38, 45],
 };
 
-export const DEMO_PROVINCE_CODE = 44; // birth-registration province in generated personal ids
+export const DEMO_PROVINCE_CODE = 44;
+
+/** Rough centres of the provinces the demo may be named after (decimal degrees, on land). */
+const PROVINCE_CENTRE: Record<string, readonly [number, number]> = {
+  'Quảng Bình': [17.47, 106.55],
+  'Quảng Ninh': [21.1, 107.15],
+  'Điện Biên': [21.4, 103.05],
+  'Hải Phòng': [20.85, 106.62],
+  'Hà Tĩnh': [18.33, 105.85],
+};
+/** To four decimals (about 11 m): what a form would hold. */
+const degrees = (x: number) => Math.round(x * 10_000) / 10_000;
+const located = ([lat, lon]: readonly [number, number], r: Random) => ({
+  latitude: degrees(lat + (r() - 0.5) * 0.03),
+  longitude: degrees(lon + (r() - 0.5) * 0.03),
+}); // birth-registration province in generated personal ids
 
 export interface DemoPlan {
   department: DemoUnit;
@@ -318,6 +336,8 @@ export function planDemo(options: DemoOptions): DemoPlan {
     levels: [],
     ownership: null,
     address: `${provinceName}`,
+    latitude: null,
+    longitude: null,
   };
   const communeCount = Math.max(20, Math.min(30, Math.round(options.schools / 12)));
   const usedPlaces = new Set<string>();
@@ -338,8 +358,20 @@ export function planDemo(options: DemoOptions): DemoPlan {
       levels: [],
       ownership: null,
       address: provinceName,
+      latitude: null,
+      longitude: null,
     });
   }
+  // Where communes and schools lie: a stream of its own, so that every other
+  // generated value (names, ids) is what it was before locations existed.
+  const geo = prng(options.seed ^ 0x6e0_91);
+  const [provinceLat, provinceLon] = PROVINCE_CENTRE[provinceName]!;
+  const communeCentre = new Map(
+    communes.map((c) => [
+      c.id,
+      [provinceLat + (geo() - 0.5) * 0.3, provinceLon + (geo() - 0.5) * 0.3] as const,
+    ]),
+  );
   // Plan every school first (cheap), then generate their rows lazily.
   const plans = Array.from({ length: options.schools }, (_, i) => {
     const level = weighted(r, SCHOOL_MIX);
@@ -438,6 +470,8 @@ export function planDemo(options: DemoOptions): DemoPlan {
       levels,
       ownership,
       address: `${plan.commune.name}, ${provinceName}`,
+      // Within about 1.5 km of the commune's centre (a stream of its own, as above).
+      ...located(communeCentre.get(plan.commune.id)!, prng(plan.seed ^ 0x2c1b_3c6d)),
     };
     const grades: { grade: number | null; label: string; age: number; level: SchoolLevel }[] = [];
     for (const level of levels) {

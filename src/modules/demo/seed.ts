@@ -70,6 +70,8 @@ export function unitRow(u: DemoUnit) {
     levels: u.levels,
     ownership: u.ownership,
     address: u.address,
+    latitude: u.latitude,
+    longitude: u.longitude,
     merged_into_id: null,
   };
 }

@@ -19,6 +19,8 @@ export const ORGS_AUDIT: AuditLabels = {
         levels: { vi: 'Cấp học', en: 'Levels' },
         ownership: { vi: 'Loại hình', en: 'Ownership' },
         address: { vi: 'Địa chỉ', en: 'Address' },
+        latitude: { vi: 'Vĩ độ', en: 'Latitude' },
+        longitude: { vi: 'Kinh độ', en: 'Longitude' },
         active: { vi: 'Đang hoạt động', en: 'Active' },
       },
       values: { kind: KIND_NAMES, levels: LEVEL_NAMES, ownership: OWNERSHIP_NAMES },

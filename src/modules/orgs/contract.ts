@@ -99,9 +99,22 @@ export const unitCounts = z.object({
 });
 export type UnitCounts = z.infer<typeof unitCounts>;
 
+/**
+ * A unit's location (a school's gate), WGS 84 decimal degrees: both or
+ * neither. The entry-grade assignment measures distances from it.
+ */
+const BOTH_OR_NEITHER = 'Ghi cả vĩ độ và kinh độ, hoặc bỏ trống cả hai.';
+// One of the two missing says so; a value of the wrong type keeps Zod's own message.
+const bothOrNeither = {
+  error: (issue: { input?: unknown }) => (issue.input === undefined ? BOTH_OR_NEITHER : undefined),
+};
+export const geoPoint = z.object({ lat: z.number(bothOrNeither), lon: z.number(bothOrNeither) });
+export type GeoPoint = z.infer<typeof geoPoint>;
+
 export const unitDetail = unitSummary.extend({
   parentId: id.nullable(),
   address: z.string().nullable(),
+  location: geoPoint.nullable(),
   mergedIntoId: id.nullable(),
   /** Ancestors the caller may see, root first, the unit last. */
   path: z.array(unitRef),
@@ -121,6 +134,7 @@ export const newUnitBody = z.object({
   levels: z.array(schoolLevel).max(4).optional(),
   ownership: ownership.nullable().optional(),
   address: z.string().max(500).nullable().optional(),
+  location: geoPoint.nullable().optional(),
 });
 export type NewUnit = z.infer<typeof newUnitBody>;
 
@@ -130,6 +144,7 @@ export const unitPatchBody = z.object({
   levels: z.array(schoolLevel).max(4).optional(),
   ownership: ownership.nullable().optional(),
   address: z.string().max(500).nullable().optional(),
+  location: geoPoint.nullable().optional(),
   version: versionField,
 });
 export type UnitPatch = z.infer<typeof unitPatchBody>;

@@ -173,6 +173,144 @@ describe('org tree import', () => {
     expect(await unitCount()).toBe(before);
   });
 
+  it('reads the optional Vĩ độ / Kinh độ columns; without them, locations stay; the export leaves them out', async () => {
+    const located = async (code: string) =>
+      db
+        .selectFrom('org_unit')
+        .select(['latitude', 'longitude'])
+        .where('code', '=', code)
+        .executeTakeFirstOrThrow();
+    const withLocation = [...H, 'Vĩ độ', 'Kinh độ'];
+    const file = await workbook(withLocation, [
+      [
+        'TH01',
+        'Trường TH&THCS Hoà Bình',
+        'X01',
+        'Trường',
+        'Tiểu học, THCS',
+        'Công lập',
+        null,
+        '20,8612',
+        '106,6834',
+      ],
+      [
+        'TH10',
+        'Trường Tiểu học Đông Hải',
+        'X02',
+        'Trường',
+        'Tiểu học',
+        'Công lập',
+        null,
+        '20.87',
+        '106.70',
+      ],
+    ]);
+    const result = await importOrgs(db, actor, { file, dryRun: false });
+    expect(result.errorList).toEqual([]);
+    expect(result.unknownColumns).toEqual([]);
+    expect(result.summary).toMatchObject({ added: 1, updated: 1, errors: 0 });
+    expect(await located('TH01')).toEqual({ latitude: 20.8612, longitude: 106.6834 });
+    expect(await located('TH10')).toEqual({ latitude: 20.87, longitude: 106.7 });
+
+    // The contract's export has no location columns, and importing it keeps the locations.
+    const exported = join(dir, 'export-located.xlsx');
+    await (
+      await exportOrgs(db, actor, { file: exported })
+    ).written;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(exported);
+    expect(wb.worksheets[0]!.getRow(1).values).toEqual([undefined, ...H]);
+    const again = await importOrgs(db, actor, { file: exported, dryRun: false });
+    expect(again.summary).toMatchObject({ added: 0, updated: 0, errors: 0 });
+    expect(await located('TH01')).toEqual({ latitude: 20.8612, longitude: 106.6834 });
+
+    // With the columns, the file is the truth: empty cells clear a location.
+    const cleared = await workbook(withLocation, [
+      [
+        'TH10',
+        'Trường Tiểu học Đông Hải',
+        'X02',
+        'Trường',
+        'Tiểu học',
+        'Công lập',
+        null,
+        null,
+        null,
+      ],
+    ]);
+    expect((await importOrgs(db, actor, { file: cleared, dryRun: false })).summary).toMatchObject({
+      updated: 1,
+    });
+    expect(await located('TH10')).toEqual({ latitude: null, longitude: null });
+  });
+
+  it('refuses a bad or half coordinate with row, column and why, and writes nothing', async () => {
+    const file = await workbook(
+      [...H, 'Vĩ độ', 'Kinh độ'],
+      [
+        [
+          'TH01',
+          'Trường TH&THCS Hoà Bình',
+          'X01',
+          'Trường',
+          'Tiểu học, THCS',
+          'Công lập',
+          null,
+          '210,28',
+          '106,6834',
+        ],
+        [
+          'TH11',
+          'Trường Tiểu học Mới',
+          'X02',
+          'Trường',
+          'Tiểu học',
+          'Công lập',
+          null,
+          null,
+          '106,7',
+        ],
+        [
+          'TH12',
+          'Trường Tiểu học Mới Hai',
+          'X02',
+          'Trường',
+          'Tiểu học',
+          'Công lập',
+          null,
+          '20°52′N',
+          '106,7',
+        ],
+      ],
+    );
+    const before = await unitCount();
+    const result = await importOrgs(db, actor, { file, dryRun: false });
+    expect(result.applied).toBe(false);
+    expect(result.errorList).toEqual([
+      {
+        row: 2,
+        column: 'Vĩ độ',
+        message:
+          'Vĩ độ 210,28 nằm ngoài lãnh thổ Việt Nam: cần một số thập phân từ 8 đến 24 (xem lại dấu thập phân, và vĩ độ, kinh độ có bị đổi chỗ không).',
+      },
+      { row: 3, column: 'Vĩ độ', message: 'Ghi cả vĩ độ và kinh độ, hoặc bỏ trống cả hai.' },
+      {
+        row: 4,
+        column: 'Vĩ độ',
+        message:
+          'Vĩ độ "20°52′N" không phải số thập phân: ghi độ thập phân, ví dụ 21,0285 hoặc 21.0285 (không ghi độ, phút, giây).',
+      },
+    ]);
+    expect(await unitCount()).toBe(before);
+    expect(
+      await db
+        .selectFrom('org_unit')
+        .select(['latitude', 'longitude'])
+        .where('code', '=', 'TH01')
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ latitude: 20.8612, longitude: 106.6834 });
+  });
+
   it('refuses a file that is not a workbook', async () => {
     const { writeFileSync } = await import('node:fs');
     const file = join(dir, 'not.xlsx');

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
+import { systemActor, writeTransaction } from '../../db/actor.ts';
 import type { Db } from '../../db/connection.ts';
 import { buildApp, type App } from '../../app/app.ts';
 import { freshDatabase } from '../../../test/helpers/db.ts';
@@ -206,6 +207,41 @@ describe('org tree', () => {
     expect(r.status).toBe(400);
     const paths = (r.body as Problem).errors?.map((e) => e.path);
     expect(paths).toEqual(['levels', 'ownership']);
+  });
+
+  it('takes a school’s location as both coordinates or neither, and says so in either language', async () => {
+    const before = (await admin.get(`/api/orgs/${ids.THB}`)).body as { version: number };
+    const half = await admin.send('PATCH', `/api/orgs/${ids.THB}`, { location: { lat: 21.03 } });
+    expect(half.status).toBe(400);
+    expect((half.body as Problem).errors).toEqual([
+      { path: 'body.location.lon', message: 'Ghi cả vĩ độ và kinh độ, hoặc bỏ trống cả hai.' },
+    ]);
+    const english = await app.inject({
+      method: 'PATCH',
+      url: `/api/orgs/${ids.THB}`,
+      headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrfToken, 'accept-language': 'en' },
+      payload: { location: { lat: 210.3, lon: 105.8 } },
+    });
+    expect(english.statusCode).toBe(400);
+    expect(english.json<Problem>().errors?.[0]?.message).toContain(
+      'Latitude 210,3 lies outside Viet Nam: a decimal number from 8 to 24 is expected',
+    );
+    const after = (await admin.get(`/api/orgs/${ids.THB}`)).body as {
+      version: number;
+      location: unknown;
+    };
+    expect(after).toMatchObject({ version: before.version, location: null });
+    const set = await admin.send('PATCH', `/api/orgs/${ids.THB}`, {
+      location: { lat: 21.03, lon: 105.8 },
+    });
+    expect(set.status).toBe(200);
+    expect((set.body as { location: unknown }).location).toEqual({ lat: 21.03, lon: 105.8 });
+    // The database holds the same rule: one coordinate alone is refused there too.
+    await expect(
+      writeTransaction(db, systemActor('test'), (tx) =>
+        tx.updateTable('org_unit').set({ longitude: null }).where('id', '=', ids.THB!).execute(),
+      ),
+    ).rejects.toThrow(/org_unit_location_check/);
   });
 
   it('rejects a duplicate code with 409', async () => {

@@ -151,4 +151,91 @@ describe('unit rules', () => {
     ).rejects.toEqual(refusal(409));
     expect((await getUnit(db, staff, unit.id)).name).toBe('Trường Hai Mới');
   });
+
+  it('a school’s location is set, read back, changed and cleared; a point outside Viet Nam changes nothing', async () => {
+    const created = await createUnit(db, department, {
+      code: 'TRUONG3',
+      name: 'Trường Ba',
+      kind: 'school',
+      parentId: ids.X01!,
+      levels: ['primary'],
+      ownership: 'public',
+      location: { lat: 21.0285, lon: 105.8542 },
+    });
+    expect(created.location).toEqual({ lat: 21.0285, lon: 105.8542 });
+    expect((await getUnit(db, department, created.id)).location).toEqual({
+      lat: 21.0285,
+      lon: 105.8542,
+    });
+    const moved = await updateUnit(db, department, {
+      id: created.id,
+      location: { lat: 20.8612, lon: 106.6834 },
+      version: created.version,
+    });
+    expect(moved.location).toEqual({ lat: 20.8612, lon: 106.6834 });
+    expect(moved.version).toBe(created.version + 1);
+
+    // A lost decimal point, and a swapped pair: refused with the field and why, nothing written.
+    await expect(
+      updateUnit(db, department, {
+        id: created.id,
+        location: { lat: 210.28, lon: 106.6834 },
+        version: moved.version,
+      }),
+    ).rejects.toEqual(
+      expect.objectContaining({
+        status: 400,
+        errors: [
+          {
+            path: 'location.lat',
+            message:
+              'Vĩ độ 210,28 nằm ngoài lãnh thổ Việt Nam: cần một số thập phân từ 8 đến 24 (xem lại dấu thập phân, và vĩ độ, kinh độ có bị đổi chỗ không).',
+          },
+        ],
+      }),
+    );
+    await expect(
+      updateUnit(db, department, {
+        id: created.id,
+        location: { lat: 106.6834, lon: 20.8612 },
+        version: moved.version,
+      }),
+    ).rejects.toEqual(
+      expect.objectContaining({
+        errors: [
+          expect.objectContaining({ path: 'location.lat' }),
+          expect.objectContaining({ path: 'location.lon' }),
+        ],
+      }),
+    );
+    await expect(
+      createUnit(db, department, {
+        code: 'TRUONG4',
+        name: 'Trường Bốn',
+        kind: 'school',
+        parentId: ids.X01!,
+        levels: ['primary'],
+        ownership: 'public',
+        location: { lat: 21.03, lon: 1058.542 },
+      }),
+    ).rejects.toEqual(refusal(400));
+    const after = await getUnit(db, department, created.id);
+    expect(after.location).toEqual({ lat: 20.8612, lon: 106.6834 });
+    expect(after.version).toBe(moved.version);
+    expect((await searchUnits(db, department, { q: 'truong bon' })).length).toBe(0);
+
+    const cleared = await updateUnit(db, department, {
+      id: created.id,
+      location: null,
+      version: moved.version,
+    });
+    expect(cleared.location).toBeNull();
+    // An edit that does not send the location keeps it (none here), and the name is saved.
+    const renamed = await updateUnit(db, department, {
+      id: created.id,
+      name: 'Trường Ba Mới',
+      version: cleared.version,
+    });
+    expect(renamed.location).toBeNull();
+  });
 });

@@ -23,6 +23,8 @@ export interface UnitSpec {
   parent?: string;
   levels?: SchoolLevel[];
   ownership?: Ownership;
+  /** A school's location (decimal degrees); none unless told. */
+  location?: { lat: number; lon: number };
 }
 
 /** Inserts units given parents-first; returns code → id. */
@@ -52,6 +54,8 @@ export async function makeTree(db: Db, specs: UnitSpec[]): Promise<Record<string
           levels: spec.levels ?? [],
           ownership: spec.ownership ?? null,
           address: null,
+          latitude: spec.location?.lat ?? null,
+          longitude: spec.location?.lon ?? null,
           merged_into_id: null,
         })
         .execute();
@@ -92,6 +96,8 @@ export async function makeUnit(
         levels: spec.levels ?? (school ? ['primary'] : []),
         ownership: spec.ownership ?? (school ? 'public' : null),
         address: null,
+        latitude: spec.location?.lat ?? null,
+        longitude: spec.location?.lon ?? null,
         merged_into_id: null,
       })
       .execute(),

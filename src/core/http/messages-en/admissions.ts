@@ -201,8 +201,6 @@ export const ADMISSIONS_EN: Record<string, string> = {
   'Khu dân cư "{}" đã ghi khác ở dòng {} (tên hoặc toạ độ phải giống nhau).':
     'Residential area "{}" is written differently on row {} (the name and coordinates must be the same).',
   'Dòng này trùng dòng {}.': 'This row repeats row {}.',
-  '{} "{}" không hợp lệ: cần một số thập phân từ {} đến {}.':
-    '{} "{}" is not valid: a decimal number from {} to {} is expected.',
   'Vĩ độ': 'Latitude',
   'Kinh độ': 'Longitude',
   THCS: 'lower secondary',

@@ -29,6 +29,15 @@ export const ORGS_EN: Record<string, string> = {
   'Trường phải ghi loại hình: Công lập hoặc Ngoài công lập.':
     'A school must state its ownership: Public or Non-public.',
   'Thông tin đơn vị chưa hợp lệ.': "The unit's details are not valid.",
+  // Coordinates (src/lib/geo.ts): a school's location, a residential area's centre.
+  'Vĩ độ "{}" không phải số thập phân: ghi độ thập phân, ví dụ 21,0285 hoặc 21.0285 (không ghi độ, phút, giây).':
+    'Latitude "{}" is not a decimal number: write decimal degrees, e.g. 21.0285 or 21,0285 (not degrees, minutes, seconds).',
+  'Kinh độ "{}" không phải số thập phân: ghi độ thập phân, ví dụ 105,8542 hoặc 105.8542 (không ghi độ, phút, giây).':
+    'Longitude "{}" is not a decimal number: write decimal degrees, e.g. 105.8542 or 105,8542 (not degrees, minutes, seconds).',
+  'Vĩ độ {} nằm ngoài lãnh thổ Việt Nam: cần một số thập phân từ {} đến {} (xem lại dấu thập phân, và vĩ độ, kinh độ có bị đổi chỗ không).':
+    'Latitude {} lies outside Viet Nam: a decimal number from {} to {} is expected (check the decimal separator, and whether latitude and longitude are swapped).',
+  'Kinh độ {} nằm ngoài lãnh thổ Việt Nam: cần một số thập phân từ {} đến {} (xem lại dấu thập phân, và vĩ độ, kinh độ có bị đổi chỗ không).':
+    'Longitude {} lies outside Viet Nam: a decimal number from {} to {} is expected (check the decimal separator, and whether latitude and longitude are swapped).',
   'Không thể ngừng hoạt động đơn vị gốc (Sở).':
     'The root unit (the department) cannot be deactivated.',
   'Không thể thay đổi trạng thái chính đơn vị của bạn.':

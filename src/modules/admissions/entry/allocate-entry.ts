@@ -29,8 +29,11 @@ import type { EntryPriorityRules } from './rules.ts';
  *   own order (catchment, the commune's criteria, the lottery).
  * Children are named by their codes, sorted in byte order: the order in
  * which families submitted plays no part, so a re-run gives the same files.
- * Schools have no coordinates in the org tree yet: the distance criterion
- * and "nearest school" then fall back to the school's program id order.
+ * Distances run from the area's centre (entry_area) to the school's location
+ * in the org tree (orgs_unit_v, migration 2026121090): the distance
+ * criterion and the overflow offer's "nearest school with free seats" use
+ * them; a school or an area without coordinates counts as farthest, and ties
+ * go to the program id order.
  */
 export async function allocateEntryCampaign(
   db: Db,
@@ -58,7 +61,10 @@ export async function allocateEntryCampaign(
     communeCode: communeOf(p.school_path),
     seats: p.quota,
     unzoned: p.unzoned,
-    location: null,
+    location:
+      p.school_latitude !== null && p.school_longitude !== null
+        ? { lat: p.school_latitude, lon: p.school_longitude }
+        : null,
   }));
   const areaIds = [...new Set(applications.flatMap((a) => (a.area_id ? [a.area_id] : [])))];
   const areas = new Map(

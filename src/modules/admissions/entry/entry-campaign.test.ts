@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../../app/app.ts';
 import { freshDatabase, type TestDatabase } from '../../../../test/helpers/db.ts';
 import { makeTree, makeUser, scopeAt } from '../../../../test/helpers/fixtures.ts';
+import { makeUnit } from '../../../../test/helpers/factories/orgs.ts';
 import { makeClass, makeStudents } from '../../../../test/helpers/factories/registry.ts';
 import { signIn, type Client } from '../../../../test/helpers/client.ts';
 import type { Scope } from '../../../core/access/scope.ts';
@@ -678,5 +679,134 @@ describe('allocation, results, confirmation and hand-over', () => {
     expect(r.status).toBe(200);
     const rows = r.body as IncomingStudentRow[];
     expect(rows.map((x) => [x.fullName, x.grade])).toEqual([['Lê Minh An', 1]]);
+  });
+});
+
+describe('distances from the org tree’s school locations (migration 2026121090)', () => {
+  // Commune X03, around 21.00 N 105.80 E (0.01° of longitude ≈ 1.04 km here):
+  //   G0 far to the north-east (13 km), first by program id (the program code);
+  //   G1 (1 seat), GF (1 seat) 3.1 km east of G1, G2 (5 seats) 4.7 km east of G1.
+  // Areas AN (250 m from G1) and AF (3.5 km from G1, 420 m from GF, 1.1 km from G2)
+  // are both G1's catchment; AK is GF's.
+  const SCHOOLS = {
+    G0: { lat: 21.1, lon: 105.9, quota: 5 },
+    G1: { lat: 21.0, lon: 105.8, quota: 1 },
+    GF: { lat: 21.0, lon: 105.83, quota: 1 },
+    G2: { lat: 21.0, lon: 105.845, quota: 5 },
+  };
+  const KIDS = [
+    { key: 'N', fullName: 'Ngô Bảo Ngọc', birthDate: '2021-02-11', gender: 'female' as const },
+    { key: 'F', fullName: 'Hà Minh Phúc', birthDate: '2021-07-12', gender: 'male' as const },
+    { key: 'K', fullName: 'Lý Gia Khang', birthDate: '2021-09-13', gender: 'male' as const },
+  ];
+  const kidPid = (i: number) => makePersonalId(31, 2021, KIDS[i]!.gender, 60 + i);
+
+  it('the nearer child wins the last seat; an overflow child is offered the nearest school with seats', async () => {
+    const x03 = await makeUnit(db, {
+      code: 'X03',
+      name: 'Xã Ba',
+      kind: 'commune',
+      parentId: ids.SGD!,
+    });
+    const mn3 = await makeUnit(db, {
+      code: 'MN3',
+      name: 'Mầm non Ba',
+      kind: 'school',
+      parentId: x03.id,
+      levels: ['preschool'],
+    });
+    for (const [code, s] of Object.entries(SCHOOLS))
+      await makeUnit(db, {
+        code,
+        name: `Tiểu học ${code}`,
+        kind: 'school',
+        parentId: x03.id,
+        levels: ['primary'],
+        location: { lat: s.lat, lon: s.lon },
+      });
+    const leaves = await makeClass(db, {
+      schoolId: mn3.id,
+      name: 'Lá 3',
+      grade: null,
+      schoolYear: PREVIOUS,
+    });
+    await makeStudents(
+      db,
+      KIDS.map((k, i) => ({
+        schoolId: mn3.id,
+        fullName: k.fullName,
+        birthDate: k.birthDate,
+        gender: k.gender,
+        personalId: kidPid(i),
+        classId: leaves,
+        schoolYear: PREVIOUS,
+      })),
+    );
+    const file = join(dir, 'catchments-x03.xlsx');
+    await writeSimpleWorkbook(file, 'Tuyến tuyển sinh', Object.values(CATCHMENT_HEADERS), [
+      ['X03', 'AN', 'Thôn Gần', 1, 'G1', '21,002', '105,801'],
+      ['X03', 'AF', 'Thôn Xa', 1, 'G1', '21,0', '105,834'],
+      ['X03', 'AK', 'Thôn Khê', 1, 'GF', '21.001', '105.83'],
+    ]);
+    expect((await importCatchments(db, dept, { file, dryRun: false })).errors).toEqual([]);
+    const campaign = await createCampaign(db, dept, {
+      name: 'Tuyển sinh lớp 1 xã Ba',
+      schoolYear: YEAR,
+      grade: 1,
+      orgUnitId: x03.id,
+      opensAt: new Date(Date.now() - HOUR).toISOString(),
+      closesAt: closes.toISOString(),
+      confirmBy: new Date(Date.now() + 48 * HOUR).toISOString(),
+      entryRules: { seed: 4_243, order: ['distance'], overflowInCommune: true },
+    });
+    const programs = await importPrograms(db, dept, campaign.id, {
+      rows: Object.entries(SCHOOLS).map(([code, s]) => ({
+        program: code,
+        schoolCode: code,
+        quota: s.quota,
+      })),
+    });
+    expect(programs.problems).toEqual([]);
+    expect((await issueCandidates(db, dept, campaign.id)).issued).toBe(3);
+    const areaId = Object.fromEntries(
+      (await entryAreas(db, campaign.id)).map((a) => [a.code, a.id]),
+    );
+    const codes: Record<string, string> = {};
+    for (const [i, kid] of KIDS.entries()) {
+      resetCandidateThrottle();
+      const { token, csrfToken } = await signInByPersonalId(db, {
+        campaignId: campaign.id,
+        personalId: kidPid(i),
+        birthDate: kid.birthDate,
+        ip: '198.51.100.33',
+      });
+      const child = await requireCandidate(db, {
+        campaignId: campaign.id,
+        token,
+        csrf: csrfToken,
+        write: true,
+        ip: '198.51.100.33',
+      });
+      await submitEntryApplication(db, child, {
+        residence: 'permanent',
+        areaId: areaId[{ N: 'AN', F: 'AF', K: 'AK' }[kid.key]!]!,
+        schools: [kid.key === 'K' ? 'GF' : 'G1'],
+        baseVersion: 0,
+        receivedAt: now(),
+      });
+      codes[kid.key] = (await getEntryApplication(db, child)).child.code;
+    }
+    const out = join(dir, 'run-x03');
+    await allocateCampaign(db, dept, campaign.id, { outDir: out, now: afterClose });
+    const lines = readFileSync(join(out, 'assignments.csv'), 'utf8').trim().split('\n');
+    const row = (k: string) => lines.find((l) => l.startsWith(`${codes[k]},`));
+    // G1's one seat: both children are in its catchment, both permanent; the nearer wins (with
+    // this seed the lottery alone, as without school locations, gives it to F).
+    expect(row('N')).toBe(`${codes.N},G1,1,0`);
+    expect(row('K')).toBe(`${codes.K},GF,1,0`);
+    // F's list after G1 is the commune's other schools nearest first: GF (full: K lives in its
+    // catchment), then G2 — not G0, the first by id, which the offer fell back to without
+    // school locations (it then was G0 at rank 2).
+    expect(row('F')).toBe(`${codes.F},G2,3,1`);
   });
 });

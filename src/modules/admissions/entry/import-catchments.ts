@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import type { Scope } from '../../../core/access/scope.ts';
 import { writeTransaction } from '../../../db/actor.ts';
 import type { Db } from '../../../db/connection.ts';
+import { BOTH_OR_NEITHER, parseCoordinate, type CoordinateAxis } from '../../../lib/geo.ts';
 import { uuidv7 } from '../../../lib/ids.ts';
 import { normalizeText } from '../../../lib/vietnamese.ts';
 import { headerKey, readFirstSheet, type SheetHeader } from '../../../lib/xlsx.ts';
@@ -46,9 +47,6 @@ const KEY = Object.fromEntries(
   Object.entries(CATCHMENT_HEADERS).map(([f, h]) => [f, headerKey(h)]),
 ) as Record<Field, string>;
 const AREA_CODE = /^[A-Za-z0-9_-]{1,32}$/;
-// Viet Nam's mainland and islands, generously: a swapped or mistyped coordinate falls outside.
-const LAT_RANGE = [8, 24] as const;
-const LON_RANGE = [102, 118] as const;
 
 interface ParsedRow {
   row: number;
@@ -100,18 +98,14 @@ export async function importCatchments(
     else if (!grade)
       err(r, 'grade', `Lớp "${gradeText}" không hợp lệ: chỉ tuyển sinh đầu cấp lớp 1 hoặc lớp 6.`);
     if (!school) err(r, 'school', 'Thiếu mã trường phục vụ khu dân cư này.');
-    const latitude = coordinate(get('latitude'), LAT_RANGE, r, 'latitude', err);
-    const longitude = coordinate(get('longitude'), LON_RANGE, r, 'longitude', err);
+    const latitude = coordinate(get('latitude'), r, 'latitude', err);
+    const longitude = coordinate(get('longitude'), r, 'longitude', err);
     if (
       (latitude === null) !== (longitude === null) &&
       latitude !== undefined &&
       longitude !== undefined
     )
-      err(
-        r,
-        latitude === null ? 'latitude' : 'longitude',
-        'Ghi cả vĩ độ và kinh độ, hoặc bỏ trống cả hai.',
-      );
+      err(r, latitude === null ? 'latitude' : 'longitude', BOTH_OR_NEITHER);
     if (
       commune &&
       areaCode &&
@@ -272,23 +266,16 @@ export async function importCatchments(
   return result;
 }
 
+/** A cell's coordinate (src/lib/geo.ts: decimal point or comma, inside Viet Nam); undefined when refused. */
 function coordinate(
   text: string | null,
-  [min, max]: readonly [number, number],
   row: number,
-  field: 'latitude' | 'longitude',
+  field: CoordinateAxis,
   err: (row: number, column: Field, message: string) => void,
 ): number | null | undefined {
   if (!text) return null;
-  // A coordinate has no thousands separator: "20,8612" is the Vietnamese decimal comma.
-  const value = Number(text.trim().replace(',', '.'));
-  if (!Number.isFinite(value) || value < min || value > max) {
-    err(
-      row,
-      field,
-      `${field === 'latitude' ? 'Vĩ độ' : 'Kinh độ'} "${text}" không hợp lệ: cần một số thập phân từ ${min} đến ${max}.`,
-    );
-    return undefined;
-  }
-  return value;
+  const checked = parseCoordinate(text, field);
+  if (checked.ok) return checked.value;
+  err(row, field, checked.message);
+  return undefined;
 }

@@ -19,7 +19,8 @@ export async function createUnit(db: Db, scope: Scope, input: NewUnit): Promise<
     levels: input.levels ?? [],
     ownership: input.ownership ?? null,
   };
-  validateUnitFields(fields);
+  const location = input.location ?? null;
+  validateUnitFields({ ...fields, location });
   if (!parent.active) throw badRequest('Không thể thêm đơn vị vào đơn vị đã ngừng hoạt động.');
   const id = uuidv7();
   await writeTransaction(db, scope.actor, async (tx) => {
@@ -32,6 +33,8 @@ export async function createUnit(db: Db, scope: Scope, input: NewUnit): Promise<
       path: `${parent.path}${id}/`,
       depth: parent.depth + 1,
       address: input.address ? normalizeText(input.address) : null,
+      latitude: location?.lat ?? null,
+      longitude: location?.lon ?? null,
       merged_into_id: null,
     });
   });

@@ -35,6 +35,10 @@ export async function getUnit(db: Db, scope: Scope, unitId: string): Promise<Uni
     childCount: counts.children,
     parentId: unit.parent_id,
     address: unit.address,
+    location:
+      unit.latitude !== null && unit.longitude !== null
+        ? { lat: unit.latitude, lon: unit.longitude }
+        : null,
     mergedIntoId: unit.merged_into_id,
     path,
     counts,

@@ -2,12 +2,18 @@ import type { Readable } from 'node:stream';
 import { writeTransaction } from '../../../db/actor.ts';
 import type { Db } from '../../../db/connection.ts';
 import type { OrgUnit, OrgUnitKind, Ownership, SchoolLevel } from '../../../db/schema.ts';
+import { BOTH_OR_NEITHER, parseCoordinate } from '../../../lib/geo.ts';
 import { uuidv7 } from '../../../lib/ids.ts';
 import { normalizeText } from '../../../lib/vietnamese.ts';
 import { headerKey, readFirstSheet, type SheetHeader } from '../../../lib/xlsx.ts';
 import { isScope, type Caller } from '../caller.ts';
 import type { ImportRowError, OrgImportResult } from '../contract.ts';
-import { ORG_HEADERS, type OrgSheetField as Field } from './org-sheet.ts';
+import {
+  ORG_HEADERS,
+  ORG_LOCATION_HEADERS,
+  type OrgLocationField,
+  type OrgSheetField,
+} from './org-sheet.ts';
 import { allUnits, insertUnit, overwriteUnit } from './repo.ts';
 import {
   KIND_LABELS,
@@ -18,13 +24,16 @@ import {
 } from './rules.ts';
 
 /**
- * Org tree import: docs/formats/org-import.md, to the letter. All or nothing:
- * every row is checked against the tree as it would be, then one transaction
- * writes them.
+ * Org tree import: docs/formats/org-import.md, to the letter, and the
+ * optional location columns (Vĩ độ, Kinh độ: docs/schools.md). All or
+ * nothing: every row is checked against the tree as it would be, then one
+ * transaction writes them.
  */
 
+type Field = OrgSheetField | OrgLocationField;
+const HEADERS: Record<Field, string> = { ...ORG_HEADERS, ...ORG_LOCATION_HEADERS };
 const KEY: Record<Field, string> = Object.fromEntries(
-  Object.entries(ORG_HEADERS).map(([f, h]) => [f, headerKey(h)]),
+  Object.entries(HEADERS).map(([f, h]) => [f, headerKey(h)]),
 ) as Record<Field, string>;
 
 type ImportSummary = OrgImportResult['summary'];
@@ -38,6 +47,8 @@ interface ParsedRow {
   levels: SchoolLevel[];
   ownership: Ownership | null;
   address: string | null;
+  /** undefined: the file has no location columns, and the unit keeps its own. */
+  location: { lat: number; lon: number } | null | undefined;
 }
 
 const byLabel = <T extends string>(labels: Record<T, string>) =>
@@ -62,9 +73,17 @@ export async function importOrgs(
   let dataRows = 0;
   const seenCodes = new Map<string, number>();
   const err = (row: number, column: Field | null, message: string) =>
-    errors.push({ row, column: column ? ORG_HEADERS[column] : null, message });
+    errors.push({ row, column: column ? HEADERS[column] : null, message });
+  /** A location cell (src/lib/geo.ts); null when empty, undefined when refused. */
+  const coordinate = (text: string | null, row: number, axis: OrgLocationField) => {
+    if (!text) return null;
+    const checked = parseCoordinate(text, axis);
+    if (checked.ok) return checked.value;
+    err(row, axis, checked.message);
+    return undefined;
+  };
 
-  for await (const sheetRow of readFirstSheet(input.file, Object.values(ORG_HEADERS), (h) => {
+  for await (const sheetRow of readFirstSheet(input.file, Object.values(HEADERS), (h) => {
     header = h;
   })) {
     const r = sheetRow.rowNumber;
@@ -119,6 +138,10 @@ export async function importOrgs(
       if (!levelsText) err(r, 'levels', 'Trường phải ghi cấp học.');
       if (!ownershipText) err(r, 'ownership', 'Trường phải ghi loại hình.');
     }
+    const lat = coordinate(get('latitude'), r, 'latitude');
+    const lon = coordinate(get('longitude'), r, 'longitude');
+    if (lat !== undefined && lon !== undefined && (lat === null) !== (lon === null))
+      err(r, lat === null ? 'latitude' : 'longitude', BOTH_OR_NEITHER);
     if (code && name && kind && !firstRow)
       rows.push({
         row: r,
@@ -129,9 +152,14 @@ export async function importOrgs(
         levels,
         ownership,
         address: get('address') ? normalizeText(get('address')!) : null,
+        location: lat != null && lon != null ? { lat, lon } : null,
       });
   }
   const h = header as SheetHeader | null;
+  const columns = new Set(h ? h.columns.values() : []);
+  // Without the location columns (the contract's own file, an export) locations stay as they are.
+  if (!columns.has(KEY.latitude) && !columns.has(KEY.longitude))
+    for (const row of rows) row.location = undefined;
   if (h) {
     for (const f of ['code', 'name', 'parent', 'kind'] as const)
       if (![...h.columns.values()].includes(KEY[f]))
@@ -244,7 +272,10 @@ export async function importOrgs(
       (currentParent ?? null) === parentCode &&
       [...unit.levels].sort().join() === [...row.levels].sort().join() &&
       (unit.ownership ?? null) === row.ownership &&
-      (unit.address ?? null) === row.address;
+      (unit.address ?? null) === row.address &&
+      (row.location === undefined ||
+        (unit.latitude === (row.location?.lat ?? null) &&
+          unit.longitude === (row.location?.lon ?? null)));
     if (same) unchanged++;
     else {
       updated++;
@@ -303,6 +334,8 @@ export async function importOrgs(
         levels: row.levels,
         ownership: row.ownership,
         address: row.address,
+        latitude: row.location?.lat ?? null,
+        longitude: row.location?.lon ?? null,
         merged_into_id: null,
       });
     }
@@ -325,6 +358,9 @@ export async function importOrgs(
           levels: row.levels,
           ownership: row.ownership,
           address: row.address,
+          ...(row.location !== undefined
+            ? { latitude: row.location?.lat ?? null, longitude: row.location?.lon ?? null }
+            : {}),
         });
       } else if (target.path !== u.path) {
         await overwriteUnit(tx, u.id, { path: target.path, depth: target.depth });

@@ -1,5 +1,6 @@
 import type { OrgUnitKind, Ownership, SchoolLevel } from '../../../db/schema.ts';
 import { badRequest } from '../../../core/errors.ts';
+import { checkCoordinate } from '../../../lib/geo.ts';
 import { normalizeText, searchKey } from '../../../lib/vietnamese.ts';
 import { KIND_NAMES, LEVEL_NAMES, OWNERSHIP_NAMES } from '../labels.ts';
 
@@ -23,6 +24,8 @@ export function validateUnitFields(input: {
   kind: OrgUnitKind;
   levels: SchoolLevel[];
   ownership: Ownership | null;
+  /** Checked only when given (a create, or an edit that sends it). */
+  location?: { lat: number; lon: number } | null;
 }): void {
   const errors = [];
   if (!UNIT_CODE_RE.test(input.code))
@@ -38,5 +41,15 @@ export function validateUnitFields(input: {
         message: 'Trường phải ghi loại hình: Công lập hoặc Ngoài công lập.',
       });
   }
+  // A location feeds the entry-grade distance criterion and nearest-school offer
+  // (docs/entry-enrolment.md); outside Viet Nam it is a typing slip.
+  if (input.location)
+    for (const [key, axis] of [
+      ['lat', 'latitude'],
+      ['lon', 'longitude'],
+    ] as const) {
+      const checked = checkCoordinate(input.location[key], axis);
+      if (!checked.ok) errors.push({ path: `location.${key}`, message: checked.message });
+    }
   if (errors.length) throw badRequest('Thông tin đơn vị chưa hợp lệ.', errors);
 }

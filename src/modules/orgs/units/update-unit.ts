@@ -30,6 +30,9 @@ export async function updateUnit(
       ...(patch.address !== undefined
         ? { address: patch.address ? normalizeText(patch.address) : null }
         : {}),
+      ...(patch.location !== undefined
+        ? { latitude: patch.location?.lat ?? null, longitude: patch.location?.lon ?? null }
+        : {}),
     };
     const fields = {
       code: set.code ?? unit.code,
@@ -37,6 +40,7 @@ export async function updateUnit(
       kind: unit.kind,
       levels: set.levels ?? unit.levels,
       ownership: set.ownership !== undefined ? set.ownership : unit.ownership,
+      location: patch.location,
     };
     validateUnitFields(fields);
     if (fields.code !== unit.code) await requireCodeFree(tx, fields.code, unit.id);

@@ -12,6 +12,13 @@ import { confirmMessages } from './confirmMessages.ts';
 import { StaleNotice } from '../../shared/StaleNotice.tsx';
 import { UnitPicker } from '../../shared/UnitPicker.tsx';
 import { orgsApi } from './api.ts';
+import {
+  coordinateRule,
+  LAT_FIELD,
+  locationMessages,
+  locationOf,
+  LON_FIELD,
+} from './locationFields.ts';
 
 export type UnitDialogKind = 'edit' | 'child' | 'move' | 'merge';
 
@@ -44,6 +51,10 @@ export function UnitDialog({
   const { t, lang } = useI18n();
   const { modal } = App.useApp();
   const cm = useMessages(confirmMessages);
+  const lm = useMessages(locationMessages);
+  // A school's location (the entry-grade distance criterion): shown for schools only.
+  const newKind = Form.useWatch<string | undefined>('kind', form);
+  const isSchool = dialog === 'edit' ? u.kind === 'school' : newKind === 'school';
   return (
     <Modal
       open={dialog !== null}
@@ -69,11 +80,20 @@ export function UnitDialog({
         layout="vertical"
         preserve={false}
         onFinish={(
-          values: UnitPatch & Omit<NewUnit, 'parentId'> & { parentId: string; intoId: string },
+          all: UnitPatch &
+            Omit<NewUnit, 'parentId'> & { parentId: string; intoId: string } & Record<
+              typeof LAT_FIELD | typeof LON_FIELD,
+              string | undefined
+            >,
         ) => {
+          const { [LAT_FIELD]: lat, [LON_FIELD]: lon, ...values } = all;
+          const location = isSchool
+            ? { location: locationOf({ [LAT_FIELD]: lat, [LON_FIELD]: lon }) }
+            : {};
           if (dialog === 'edit')
-            onSubmit(() => orgsApi.update(u.id, { ...values, version: editVersion }));
-          if (dialog === 'child') onSubmit(() => orgsApi.create({ ...values, parentId: u.id }));
+            onSubmit(() => orgsApi.update(u.id, { ...values, ...location, version: editVersion }));
+          if (dialog === 'child')
+            onSubmit(() => orgsApi.create({ ...values, ...location, parentId: u.id }));
           if (dialog === 'move') onSubmit(() => orgsApi.move(u.id, values));
           if (dialog === 'merge')
             modal.confirm({
@@ -128,6 +148,29 @@ export function UnitDialog({
             <Form.Item label={t.address} name="address">
               <Input />
             </Form.Item>
+            {isSchool && (
+              <div style={{ display: 'flex', gap: 8 }}>
+                <Form.Item
+                  label={lm.latitude}
+                  name={LAT_FIELD}
+                  tooltip={lm.hint}
+                  dependencies={[LON_FIELD]}
+                  rules={[coordinateRule('latitude', () => form.getFieldValue(LON_FIELD))]}
+                  style={{ flex: 1 }}
+                >
+                  <Input inputMode="decimal" placeholder="21,0285" />
+                </Form.Item>
+                <Form.Item
+                  label={lm.longitude}
+                  name={LON_FIELD}
+                  dependencies={[LAT_FIELD]}
+                  rules={[coordinateRule('longitude', () => form.getFieldValue(LAT_FIELD))]}
+                  style={{ flex: 1 }}
+                >
+                  <Input inputMode="decimal" placeholder="105,8542" />
+                </Form.Item>
+              </div>
+            )}
           </>
         )}
         {dialog === 'move' && (

@@ -32,12 +32,14 @@ import { orgsApi } from './api.ts';
 import { AuditTable } from './AuditPage.tsx';
 import { ClassDrawer } from './ClassDrawer.tsx';
 import { UnitDialog, type UnitDialogKind } from './UnitDialog.tsx';
+import { locationFields, locationMessages } from './locationFields.ts';
 
 export default function UnitPage({ me }: { me: Me }) {
   const { id = '' } = useParams();
   const { t, lang } = useI18n();
   const { message, modal } = App.useApp();
   const cm = useMessages(confirmMessages);
+  const lm = useMessages(locationMessages);
   const client = useQueryClient();
   const [dialog, setDialog] = useState<UnitDialogKind | null>(null);
   const [classId, setClassId] = useState<string | null>(null);
@@ -92,6 +94,7 @@ export default function UnitPage({ me }: { me: Me }) {
       address: from.address,
       levels: from.levels,
       ownership: from.ownership,
+      ...locationFields(from.location, lang),
     });
     setEditVersion(from.version);
     setStale(false);
@@ -184,6 +187,9 @@ export default function UnitPage({ me }: { me: Me }) {
                       </Descriptions.Item>
                       <Descriptions.Item label={t.ownership}>
                         {u.ownership ? OWNERSHIP_LABELS[lang][u.ownership] : ''}
+                      </Descriptions.Item>
+                      <Descriptions.Item label={lm.location}>
+                        {u.location && Object.values(locationFields(u.location, lang)).join(' · ')}
                       </Descriptions.Item>
                     </>
                   )}
