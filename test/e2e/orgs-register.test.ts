@@ -46,6 +46,44 @@ afterAll(async () => {
 
 const confirmDialog = (page: Page) => page.locator('.ant-modal-confirm');
 
+describe('a school’s location', () => {
+  it('at 390 px: typed with the decimal comma, refused at the field outside Viet Nam, shown and saved', async () => {
+    const { context, remoteRequests } = await localOnlyContext(browser, {
+      width: 390,
+      height: 844,
+    });
+    const page = await context.newPage();
+    await signInOnPage(page, server.url, 'admin', ADMIN_PASSWORD);
+    await page.goto(`${server.url}/don-vi/${school.id}`);
+    await page.getByRole('button', { name: 'Sửa', exact: true }).click();
+    const dialog = page.locator('.ant-modal');
+    const errors = () => dialog.locator('.ant-form-item-explain-error').allInnerTexts();
+    await dialog.getByLabel('Vĩ độ').fill('210,28');
+    await dialog.getByLabel('Kinh độ').fill('105,8542');
+    let puts = 0;
+    page.on('request', (r) => {
+      if (r.method() === 'PATCH' || r.method() === 'PUT') puts++;
+    });
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await expect.poll(errors).toContain('Nằm ngoài lãnh thổ Việt Nam: cần một số từ 8 đến 24.');
+    expect(puts).toBe(0);
+    await dialog.getByLabel('Vĩ độ').fill('21,0285');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    await expect.poll(() => page.locator('main').innerText()).toContain('21,0285 · 105,8542');
+    const admin = await apiSignIn(server.url, 'admin', ADMIN_PASSWORD);
+    const unit = (await (await admin.get(`/api/orgs/${school.id}`)).json()) as {
+      location: { lat: number; lon: number } | null;
+    };
+    expect(unit.location).toEqual({ lat: 21.0285, lon: 105.8542 });
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(0);
+    expect(remoteRequests).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('confirmations and the register', () => {
   it('asks before resetting a password and before deactivating a school, with counts', async () => {
     expect(school.students).toBeGreaterThan(0);
