@@ -4,12 +4,9 @@ import {
   App as AntApp,
   Button,
   Card,
-  Checkbox,
   Descriptions,
   Form,
   Input,
-  InputNumber,
-  Radio,
   Space,
   Typography,
 } from 'antd';
@@ -20,20 +17,18 @@ import { problemText } from '../../shared/api.ts';
 import { fill, useMessages } from '../../shared/i18n.ts';
 import { isStale } from '../../shared/StaleNotice.tsx';
 import { admissionsApi } from './api.ts';
-import { entryFamilyMessages } from './entryFamilyMessages.ts';
 import { entryStaffMessages } from './entryStaffMessages.ts';
 import { showAtFields } from './fieldErrors.ts';
 import { RulesHistory, useDescribe } from './EntryRulesHistory.tsx';
-import { DOCUMENTS, PriorityOrder, SEED_MAX } from './NewEntryCampaign.tsx';
+import { EntryRulesFields, type EntryDocumentKind } from './EntryRulesFields.tsx';
 
 type Rules = NonNullable<CampaignDetail['entryRules']>;
-type Document = (typeof DOCUMENTS)[number];
 
 interface Typed {
   order: EntryCriterion[];
   seed: number;
   overflow: boolean;
-  documents: Document[];
+  documents: EntryDocumentKind[];
   reason?: string;
 }
 
@@ -160,43 +155,7 @@ export function EntryRulesCard({
               message={m.rulesStale}
             />
           )}
-          <Form.Item label={m.documents} name="documents" extra={m.documentsHint}>
-            <DocumentsChoice />
-          </Form.Item>
-          <Form.Item label={m.order} name="order" extra={m.orderHint}>
-            <PriorityOrder />
-          </Form.Item>
-          <Space wrap align="start">
-            <Form.Item
-              label={m.seed}
-              name="seed"
-              extra={closed ? m.rulesSeedLocked : m.seedHint}
-              rules={[
-                {
-                  validator: (_r, value: number | null | undefined) =>
-                    value != null && Number.isInteger(value) && value >= 0 && value <= SEED_MAX
-                      ? Promise.resolve()
-                      : Promise.reject(new Error(m.seedBad)),
-                },
-              ]}
-            >
-              <InputNumber
-                min={0}
-                max={SEED_MAX}
-                precision={0}
-                disabled={closed}
-                style={{ width: 160 }}
-              />
-            </Form.Item>
-            <Form.Item label={m.overflow} name="overflow" extra={m.overflowHint}>
-              <Radio.Group
-                options={[
-                  { value: true, label: m.overflowYes },
-                  { value: false, label: m.overflowNo },
-                ]}
-              />
-            </Form.Item>
-          </Space>
+          <EntryRulesFields seedRequired seedLocked={closed} />
           {opened && (
             <Form.Item
               label={m.rulesReason}
@@ -235,24 +194,5 @@ export function EntryRulesCard({
       {history.error && <Alert type="error" message={problemText(history.error)} />}
       {history.data && <RulesHistory changes={history.data} />}
     </Card>
-  );
-}
-
-/** The documents a campaign asks for, as ticks (the form's value: the kinds ticked, in catalogue order). */
-function DocumentsChoice({
-  value = [],
-  onChange,
-}: {
-  value?: Document[];
-  onChange?: (v: Document[]) => void;
-}) {
-  const f = useMessages(entryFamilyMessages);
-  return (
-    <Checkbox.Group
-      value={value}
-      onChange={(v) => onChange?.(DOCUMENTS.filter((d) => v.includes(d)))}
-      style={{ display: 'flex', flexDirection: 'column', gap: 4 }}
-      options={DOCUMENTS.map((d) => ({ value: d, label: f[d] }))}
-    />
   );
 }

@@ -1,30 +1,16 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App as AntApp,
-  Button,
-  Card,
-  Checkbox,
-  Form,
-  Input,
-  InputNumber,
-  Radio,
-  Select,
-  Space,
-  Typography,
-} from 'antd';
+import { Alert, App as AntApp, Button, Card, Form, Input, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import {
   ENTRY_CRITERIA,
-  ENTRY_CRITERION_LABELS,
   entryBirthYears,
   type EntryCriterion,
 } from '../../../../src/modules/admissions/labels.ts';
 import { ApiError, problemText } from '../../shared/api.ts';
 import { DateInput, dateRules } from '../../shared/DateInput.tsx';
-import { fill, useI18n, useMessages } from '../../shared/i18n.ts';
+import { fill, useMessages } from '../../shared/i18n.ts';
 import { admissionsApi } from './api.ts';
-import { entryFamilyMessages } from './entryFamilyMessages.ts';
+import { EntryRulesFields, SEED_MAX, type EntryDocumentKind } from './EntryRulesFields.tsx';
 import { entryStaffMessages } from './entryStaffMessages.ts';
 import { parseVietnameseDateTime } from './format.ts';
 
@@ -38,18 +24,13 @@ interface EntryForm {
   confirmBy?: string;
   schoolIds: string[];
   /** The documents the family uploads (entry/rules.ts ENTRY_DOCUMENTS); none by default. */
-  documents: Document[];
+  documents: EntryDocumentKind[];
   /** The commune's priority order: the criteria used, first outweighing the rest. */
   order: EntryCriterion[];
   seed: number | null;
   overflow: boolean;
 }
 
-/** The kinds of the contract's `entryRules.documents`, in the order the form lists them. */
-export const DOCUMENTS = ['residence', 'birth-certificate', 'primary-record'] as const;
-type Document = (typeof DOCUMENTS)[number];
-/** The lottery's seed range (contract.ts entryRules.seed). */
-export const SEED_MAX = 2_147_483_647;
 const randomSeed = () => crypto.getRandomValues(new Uint32Array(1))[0]! % SEED_MAX;
 
 const YEAR = /^(\d{4})-(\d{4})$/;
@@ -66,7 +47,6 @@ const at = (day: string | undefined, time: string) =>
  */
 export function NewEntryCampaign({ onCreated }: { onCreated: (id: string) => void }) {
   const m = useMessages(entryStaffMessages);
-  const f = useMessages(entryFamilyMessages);
   const { message } = AntApp.useApp();
   const client = useQueryClient();
   const [form] = Form.useForm<EntryForm>();
@@ -270,45 +250,7 @@ export function NewEntryCampaign({ onCreated }: { onCreated: (id: string) => voi
             }))}
           />
         </Form.Item>
-        <Form.Item
-          label={m.documents}
-          name="documents"
-          extra={m.documentsHint}
-          data-testid="entry-documents"
-        >
-          <Checkbox.Group
-            style={{ display: 'flex', flexDirection: 'column', gap: 4 }}
-            options={DOCUMENTS.map((d) => ({ value: d, label: f[d] }))}
-          />
-        </Form.Item>
-        <Form.Item label={m.order} name="order" extra={m.orderHint}>
-          <PriorityOrder />
-        </Form.Item>
-        <Space wrap align="start">
-          <Form.Item
-            label={m.seed}
-            name="seed"
-            extra={m.seedHint}
-            rules={[
-              {
-                validator: (_r, value: number | null | undefined) =>
-                  value == null || (Number.isInteger(value) && value >= 0 && value <= SEED_MAX)
-                    ? Promise.resolve()
-                    : Promise.reject(new Error(m.seedBad)),
-              },
-            ]}
-          >
-            <InputNumber min={0} max={SEED_MAX} precision={0} style={{ width: 160 }} />
-          </Form.Item>
-          <Form.Item label={m.overflow} name="overflow" extra={m.overflowHint}>
-            <Radio.Group
-              options={[
-                { value: true, label: m.overflowYes },
-                { value: false, label: m.overflowNo },
-              ]}
-            />
-          </Form.Item>
-        </Space>
+        <EntryRulesFields />
         <Space wrap>
           <Button type="primary" htmlType="submit">
             {m.create}
@@ -318,73 +260,5 @@ export function NewEntryCampaign({ onCreated }: { onCreated: (id: string) => voi
       </Form>
       {error && <Alert type="error" role="alert" message={error} style={{ marginTop: 12 }} />}
     </Card>
-  );
-}
-
-/**
- * The commune's priority order (entry/rules.ts): the criteria used, in order,
- * each with up and down buttons, then those not used. An earlier criterion
- * outweighs all later ones together; the ties left go to the lottery.
- */
-export function PriorityOrder({
-  value = [],
-  onChange,
-}: {
-  value?: EntryCriterion[];
-  onChange?: (v: EntryCriterion[]) => void;
-}) {
-  const m = useMessages(entryStaffMessages);
-  const { lang } = useI18n();
-  const unused = ENTRY_CRITERIA.filter((c) => !value.includes(c));
-  const move = (i: number, by: -1 | 1) => {
-    const next = [...value];
-    [next[i], next[i + by]] = [next[i + by]!, next[i]!];
-    onChange?.(next);
-  };
-  const row = (c: EntryCriterion, i: number | null) => {
-    const label = ENTRY_CRITERION_LABELS[c][lang];
-    return (
-      <div
-        key={c}
-        data-testid={`criterion-${c}`}
-        style={{ display: 'flex', alignItems: 'center', gap: 8, flexWrap: 'wrap' }}
-      >
-        <Checkbox
-          checked={i !== null}
-          onChange={(e) =>
-            onChange?.(e.target.checked ? [...value, c] : value.filter((x) => x !== c))
-          }
-        >
-          {i !== null ? `${i + 1}. ${label}` : label}
-        </Checkbox>
-        {i !== null && (
-          <Space size={4}>
-            <Button
-              size="small"
-              disabled={i === 0}
-              aria-label={fill(m.moveUp, { criterion: label })}
-              onClick={() => move(i, -1)}
-            >
-              ↑
-            </Button>
-            <Button
-              size="small"
-              disabled={i === value.length - 1}
-              aria-label={fill(m.moveDown, { criterion: label })}
-              onClick={() => move(i, 1)}
-            >
-              ↓
-            </Button>
-          </Space>
-        )}
-      </div>
-    );
-  };
-  return (
-    <div data-testid="entry-order" style={{ display: 'flex', flexDirection: 'column', gap: 4 }}>
-      {value.map((c, i) => row(c, i))}
-      {unused.map((c) => row(c, null))}
-      {value.length === 0 && <Typography.Text type="secondary">{m.orderNone}</Typography.Text>}
-    </div>
   );
 }
