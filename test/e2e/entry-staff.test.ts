@@ -358,7 +358,7 @@ describe("the staff's entry-grade pages", () => {
     const card = page.getByTestId('entry-rules');
     await expect
       .poll(() => card.getByTestId('entry-rules-now').innerText())
-      .toContain('1. Nhà gần trường hơn 2. Thường trú trước tạm trú');
+      .toContain('1. Nhà gần trường hơn; 2. Thường trú trước tạm trú');
     expect(await card.getByTestId('entry-rules-history').count()).toBe(0);
     await card.getByRole('button', { name: 'Sửa quy tắc' }).click();
     // The sibling criterion is added back, last; registration has opened, so a reason is needed.

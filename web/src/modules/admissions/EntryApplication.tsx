@@ -307,6 +307,7 @@ export function EntryApplicationCard({
                 >
                   <Select
                     aria-label={m.siblingSchool}
+                    placeholder={m.siblingSchoolPick}
                     data-testid="sibling-school"
                     options={(chosen ?? [])
                       .filter((p): p is string => Boolean(p))

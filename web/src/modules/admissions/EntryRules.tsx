@@ -130,7 +130,7 @@ export function EntryRulesCard({
         )
       }
     >
-      <Descriptions column={1} size="small" data-testid="entry-rules-now">
+      <Descriptions column={1} size="small" layout="vertical" data-testid="entry-rules-now">
         <Descriptions.Item label={m.order}>{describe.order(rules)}</Descriptions.Item>
         <Descriptions.Item label={m.seed}>{describe.seed(rules)}</Descriptions.Item>
         <Descriptions.Item label={m.overflow}>{describe.overflow(rules)}</Descriptions.Item>
@@ -166,7 +166,7 @@ export function EntryRulesCard({
                 { min: REASON_MIN, message: m.rulesReasonShort },
               ]}
             >
-              <Input.TextArea rows={2} maxLength={1000} showCount />
+              <Input.TextArea rows={2} maxLength={1000} />
             </Form.Item>
           )}
           {error && (

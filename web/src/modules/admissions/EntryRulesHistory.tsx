@@ -21,7 +21,7 @@ export function useDescribe() {
   return {
     order: (r: Rules) =>
       r.order.length
-        ? r.order.map((c, i) => `${i + 1}. ${ENTRY_CRITERION_LABELS[c][lang]}`).join(' ')
+        ? r.order.map((c, i) => `${i + 1}. ${ENTRY_CRITERION_LABELS[c][lang]}`).join('; ')
         : m.rulesNoCriterion,
     overflow: (r: Rules) => (r.overflowInCommune ? m.overflowYes : m.overflowNo),
     documents: (r: Rules) =>

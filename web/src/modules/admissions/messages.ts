@@ -399,6 +399,7 @@ export const entryMessages = defineMessages(
     siblingHint:
       'Khai mã định danh và ngày sinh của anh/chị/em để đối chiếu với cơ sở dữ liệu ngành. Khi trẻ nhập học, nhà trường kiểm tra giấy tờ chứng minh quan hệ anh/chị/em.',
     siblingSchool: 'Trường anh/chị/em đang học',
+    siblingSchoolPick: 'Chọn trong các trường đã chọn ở trên',
     siblingPersonalId: 'Mã định danh của anh/chị/em (12 chữ số)',
     siblingBirthDate: 'Ngày sinh của anh/chị/em',
     siblingKept: 'Đã đối chiếu ở phiên bản trước: để trống nếu không đổi.',
@@ -536,6 +537,7 @@ export const entryMessages = defineMessages(
     siblingHint:
       "Give the sibling's personal id and date of birth to be checked against the sector database. When the child enrols, the school checks the papers proving the relationship.",
     siblingSchool: 'School the sibling attends',
+    siblingSchoolPick: 'Pick one of the schools chosen above',
     siblingPersonalId: "Sibling's personal id (12 digits)",
     siblingBirthDate: "Sibling's date of birth",
     siblingKept: 'Checked in an earlier version: leave empty to keep it.',
