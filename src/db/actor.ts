@@ -39,3 +39,37 @@ export async function writeTransaction<T>(
 export async function auditInsertsGrouped(tx: Tx): Promise<void> {
   await sql`SELECT set_config('sogd.audit_grouped', 'on', true)`.execute(tx);
 }
+
+/**
+ * An action that changes no audited row (a sign-in, opening or signing a
+ * file, a key rotation) has no trigger to record it: it is written to the
+ * audit log here, the one place outside the triggers that does, in the
+ * triggers' shape (who, from where, what, on which entity, under which unit).
+ */
+export async function recordAuditEvent(
+  db: Db | Tx,
+  actor: Actor,
+  event: {
+    action: string;
+    entityType: string;
+    entityId: string;
+    unitId: string | null;
+    /** What the action produced or concerned; null: nothing to keep. */
+    after?: unknown;
+  },
+): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({
+      actor_id: actor.id,
+      actor_name: actor.name,
+      ip: actor.ip ?? null,
+      action: event.action,
+      entity_type: event.entityType,
+      entity_id: event.entityId,
+      org_unit_id: event.unitId,
+      before: null,
+      after: event.after === undefined || event.after === null ? null : JSON.stringify(event.after),
+    })
+    .execute();
+}

@@ -6,7 +6,7 @@
  * they write (writeTransaction, so the audit triggers know the actor).
  */
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
-import type { Tx } from '../../db/actor.ts';
+import { recordAuditEvent, type Tx } from '../../db/actor.ts';
 import type { Db } from '../../db/connection.ts';
 import type {
   DiplomaBlankRangeTable,
@@ -354,20 +354,13 @@ export async function replaceActiveKey(
       did: key.did,
     })
     .execute();
-  await tx
-    .insertInto('audit_log')
-    .values({
-      actor_id: actor.id,
-      actor_name: actor.name,
-      ip: actor.ip ?? null,
-      action: 'key_rotate',
-      entity_type: 'issuer_key',
-      entity_id: key.kid,
-      org_unit_id: key.authorityId,
-      before: null,
-      after: JSON.stringify({ kid: key.kid, did: key.did }),
-    })
-    .execute();
+  await recordAuditEvent(tx, actor, {
+    action: 'key_rotate',
+    entityType: 'issuer_key',
+    entityId: key.kid,
+    unitId: key.authorityId,
+    after: { kid: key.kid, did: key.did },
+  });
 }
 
 // ---- Blank forms (phôi) ----

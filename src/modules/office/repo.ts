@@ -3,6 +3,7 @@
  * one too); the use cases decide access before calling them.
  */
 import { sql, type Insertable, type RawBuilder } from 'kysely';
+import { recordAuditEvent, type Tx } from '../../db/actor.ts';
 import type { Db } from '../../db/connection.ts';
 import { searchKey } from '../../lib/vietnamese.ts';
 import type {
@@ -808,9 +809,9 @@ export async function rootUnitId(db: Db): Promise<string | undefined> {
 
 // ---------------------------------------------------------------- audit
 
-/** An action that changes no audited row (signing a file) goes to the audit log itself. */
+/** An action that changes no audited row (opening, signing a file) goes to the audit log itself. */
 export async function logAction(
-  db: Db,
+  db: Db | Tx,
   entry: {
     actorId: string | null;
     actorName: string;
@@ -822,20 +823,17 @@ export async function logAction(
     after: unknown;
   },
 ): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      actor_id: entry.actorId,
-      actor_name: entry.actorName,
-      ip: entry.ip,
+  await recordAuditEvent(
+    db,
+    { id: entry.actorId, name: entry.actorName, ip: entry.ip },
+    {
       action: entry.action,
-      entity_type: entry.entityType,
-      entity_id: entry.entityId,
-      org_unit_id: entry.unitId,
-      before: null,
-      after: JSON.stringify(entry.after),
-    })
-    .execute();
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      unitId: entry.unitId,
+      after: entry.after,
+    },
+  );
 }
 
 /**

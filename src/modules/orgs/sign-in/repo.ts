@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Tx } from '../../../db/actor.ts';
+import { recordAuditEvent, type Tx } from '../../../db/actor.ts';
 import type { Db } from '../../../db/connection.ts';
 import type { AppUser } from '../../../db/schema.ts';
 
@@ -136,19 +136,15 @@ export async function recordAuthEvent(
   user: { id: string | null; username: string; full_name: string; org_unit_id: string | null },
   ip: string | null,
 ): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      actor_id: user.id,
-      actor_name: `${user.full_name} (${user.username})`,
-      ip,
+  await recordAuditEvent(
+    db,
+    { id: user.id, name: `${user.full_name} (${user.username})`, ip },
+    {
       action,
-      entity_type: 'app_user',
+      entityType: 'app_user',
       // An unknown name has no account: the name typed stands for it.
-      entity_id: user.id ?? user.username,
-      org_unit_id: user.org_unit_id,
-      before: null,
-      after: null,
-    })
-    .execute();
+      entityId: user.id ?? user.username,
+      unitId: user.org_unit_id,
+    },
+  );
 }
