@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../helpers/server.ts';
+import { apiSignIn, startServer, type RunningServer } from '../helpers/server.ts';
 import { launchBrowser, localOnlyContext } from './helpers.ts';
 
 const ADMIN_PASSWORD = 'e2e-admin-password';
@@ -22,23 +22,7 @@ beforeAll(async () => {
     { DATA_DIR: dataDir, DATABASE_URL: '', SOGD_ADMIN_PASSWORD: ADMIN_PASSWORD },
     ['--demo-schools', '8', '--demo-students', '400'],
   );
-  const login = await fetch(`${server.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
-  });
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  staff = (method, path, body) =>
-    fetch(`${server.url}${path}`, {
-      method,
-      headers: {
-        cookie,
-        'x-csrf-token': csrfToken,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+  staff = (await apiSignIn(server.url, 'admin', ADMIN_PASSWORD)).call;
   browser = await launchBrowser();
 }, 180_000);
 afterAll(async () => {

@@ -76,23 +76,7 @@ beforeAll(async () => {
     ['--demo-schools', '8', '--demo-students', '400'],
   );
   admin = await apiSignIn(server.url, 'admin', ADMIN_PASSWORD);
-  const login = await fetch(`${server.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
-  });
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  call = (method, path, body) =>
-    fetch(`${server.url}${path}`, {
-      method,
-      headers: {
-        cookie,
-        'x-csrf-token': csrfToken,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+  call = admin.call;
   const list = (await (await fetch(`${server.url}/api/public/admissions`)).json()) as {
     id: string;
     grade?: number;

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePersonalId } from '../../src/lib/personal-id.ts';
 import { writeSimpleWorkbook } from '../../src/lib/xlsx.ts';
 import { CATCHMENT_HEADERS } from '../../src/modules/admissions/entry/catchment-sheet.ts';
-import { startServer, type RunningServer } from '../helpers/server.ts';
+import { apiSignIn, startServer, type RunningServer } from '../helpers/server.ts';
 import { launchBrowser, localOnlyContext, signInOnPage } from './helpers.ts';
 
 /**
@@ -39,23 +39,7 @@ beforeAll(async () => {
     { DATA_DIR: dataDir, DATABASE_URL: '', SOGD_ADMIN_PASSWORD: ADMIN_PASSWORD },
     ['--demo-schools', '8', '--demo-students', '400'],
   );
-  const login = await fetch(`${server.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
-  });
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  staff = (method, path, body) =>
-    fetch(`${server.url}${path}`, {
-      method,
-      headers: {
-        cookie,
-        'x-csrf-token': csrfToken,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+  staff = (await apiSignIn(server.url, 'admin', ADMIN_PASSWORD)).call;
   browser = await launchBrowser();
 }, 180_000);
 afterAll(async () => {

@@ -82,13 +82,20 @@ export async function apiSignIn(url: string, username: string, password: string)
   if (!r.ok) throw new Error(`sign-in failed ${r.status}: ${await r.text()}`);
   const cookie = (r.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   const { csrfToken } = (await r.json()) as { csrfToken: string };
+  /** Any method, with the session and its CSRF token; a JSON body when one is given. */
+  const call = (method: string, path: string, body?: unknown) =>
+    fetch(`${url}${path}`, {
+      method,
+      headers: {
+        cookie,
+        'x-csrf-token': csrfToken,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
   return {
     get: (path: string) => fetch(`${url}${path}`, { headers: { cookie } }),
-    post: (path: string, body: unknown) =>
-      fetch(`${url}${path}`, {
-        method: 'POST',
-        headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      }),
+    post: (path: string, body: unknown) => call('POST', path, body),
+    call,
   };
 }
