@@ -193,6 +193,16 @@ export async function insertProgram(
   await tx.insertInto('admission_program').values(row).execute();
 }
 
+/** The next program's place in a campaign's list (the entry seats editor adds one at the end). */
+export async function nextProgramSeq(tx: Tx, campaignId: string): Promise<number> {
+  const next = await tx
+    .selectFrom('admission_program')
+    .select(sql<number>`coalesce(max(seq), 0) + 1`.as('seq'))
+    .where('campaign_id', '=', campaignId)
+    .executeTakeFirstOrThrow();
+  return next.seq;
+}
+
 /** Changes a program (the programs box's import, the entry seats editor), bumping its version. */
 export async function updateProgram(
   tx: Tx,

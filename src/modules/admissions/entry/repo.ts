@@ -676,28 +676,6 @@ export function seatPrograms(db: Db, campaignId: string) {
     .execute();
 }
 
-export async function insertSeats(
-  tx: Tx,
-  row: {
-    campaign_id: string;
-    id: string;
-    school_id: string;
-    quota: number;
-    classes: number | null;
-    unzoned: boolean;
-  },
-): Promise<void> {
-  const next = await tx
-    .selectFrom('admission_program')
-    .select(sql<number>`coalesce(max(seq), 0) + 1`.as('seq'))
-    .where('campaign_id', '=', row.campaign_id)
-    .executeTakeFirstOrThrow();
-  await tx
-    .insertInto('admission_program')
-    .values({ ...row, seq: next.seq })
-    .execute();
-}
-
 /** Who recorded a child's birth-year exception, and when (null with the reason removed). */
 export async function setBirthYearException(
   tx: Tx,

@@ -4,7 +4,7 @@ import { checkVersion, staleVersion } from '../../../core/versions.ts';
 import { writeTransaction } from '../../../db/actor.ts';
 import type { Db } from '../../../db/connection.ts';
 import { isEntryCampaign, requireCampaign } from '../access.ts';
-import { updateProgram, type CampaignRow } from '../repo.ts';
+import { insertProgram, nextProgramSeq, updateProgram, type CampaignRow } from '../repo.ts';
 import {
   checkClassSize,
   classSizeRuleOn,
@@ -13,14 +13,7 @@ import {
   vietnamDay,
 } from './class-size.ts';
 import type { SeatInput, SeatRow } from './contract.ts';
-import {
-  insertSeats,
-  schoolServes,
-  schoolsServingCommune,
-  seatPrograms,
-  unitById,
-  unitsUnder,
-} from './repo.ts';
+import { schoolServes, schoolsServingCommune, seatPrograms, unitById, unitsUnder } from './repo.ts';
 
 /**
  * A school's entry-grade classes and seats, edited on the catchments page
@@ -168,11 +161,12 @@ export async function saveSeats(
       const taken = new Set(programs.map((p) => p.id));
       let id = school.code.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 60) || 'school';
       for (let n = 2; taken.has(id); n++) id = `${school.code.slice(0, 56)}-${n}`;
-      await insertSeats(tx, {
+      await insertProgram(tx, {
         campaign_id: campaign.id,
         id,
         school_id: school.id,
         quota: input.seats,
+        seq: await nextProgramSeq(tx, campaign.id),
         classes: input.classes,
         unzoned,
       });
