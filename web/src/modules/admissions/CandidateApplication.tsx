@@ -1,15 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App as AntApp,
-  Button,
-  Card,
-  List,
-  Popconfirm,
-  Select,
-  Space,
-  Typography,
-} from 'antd';
+import { Alert, App as AntApp, Button, Card, Popconfirm, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import type {
   ApplicationAnswer,
@@ -17,8 +7,9 @@ import type {
   PublicCampaign,
 } from '../../../../src/modules/admissions/contract.ts';
 import { problemText } from '../../shared/api.ts';
-import { formatDate, useMessages } from '../../shared/i18n.ts';
+import { useMessages } from '../../shared/i18n.ts';
 import { isStale } from '../../shared/StaleNotice.tsx';
+import { VersionHistory } from './VersionHistory.tsx';
 import { admissionsApi, candidateApi } from './api.ts';
 import { messages } from './messages.ts';
 
@@ -134,32 +125,15 @@ export function MyApplication({
           </a>
         </Typography.Paragraph>
       )}
-      <Typography.Title level={5} style={{ marginTop: 16 }}>
-        {m.history}
-      </Typography.Title>
-      {application.history.length === 0 ? (
-        <Typography.Text type="secondary">{m.noVersion}</Typography.Text>
-      ) : (
-        <List
-          size="small"
-          data-testid="history"
-          dataSource={application.history}
-          renderItem={(h) => (
-            <List.Item>
-              <span>
-                <b>
-                  {m.version} {h.version}
-                </b>{' '}
-                · {formatDate(h.submittedAt, true)}
-                {h.onBehalf ? ` · ${m.onBehalf}` : ''} ·{' '}
-                {h.preferences.length
-                  ? h.preferences.map((p) => `NV${p.rank} ${p.program}`).join(', ')
-                  : m.withdrawn}
-              </span>
-            </List.Item>
-          )}
-        />
-      )}
+      <VersionHistory
+        versions={application.history}
+        describe={(h) =>
+          h.preferences.length
+            ? h.preferences.map((p) => `NV${p.rank} ${p.program}`).join(', ')
+            : m.withdrawn
+        }
+        labels={m}
+      />
     </Card>
   );
 }

@@ -7,7 +7,6 @@ import {
   Checkbox,
   Form,
   Input,
-  List,
   Popconfirm,
   Radio,
   Select,
@@ -25,6 +24,7 @@ import { checkVietnameseDate } from '../../../../src/lib/dates.ts';
 import { DateInput, dateRules } from '../../shared/DateInput.tsx';
 import { formatDate, useMessages } from '../../shared/i18n.ts';
 import { isStale } from '../../shared/StaleNotice.tsx';
+import { VersionHistory } from './VersionHistory.tsx';
 import { admissionsApi, candidateApi } from './api.ts';
 import { entryFamilyMessages } from './entryFamilyMessages.ts';
 import { showAtFields } from './fieldErrors.ts';
@@ -372,29 +372,7 @@ export function EntryApplicationCard({
           </a>
         </Typography.Paragraph>
       )}
-      <Typography.Title level={5} style={{ marginTop: 16 }}>
-        {m.history}
-      </Typography.Title>
-      {application.history.length === 0 ? (
-        <Typography.Text type="secondary">{m.noVersion}</Typography.Text>
-      ) : (
-        <List
-          size="small"
-          data-testid="history"
-          dataSource={application.history}
-          renderItem={(h) => (
-            <List.Item>
-              <span>
-                <b>
-                  {m.version} {h.version}
-                </b>{' '}
-                · {formatDate(h.submittedAt, true)}
-                {h.onBehalf ? ` · ${m.onBehalf}` : ''} · {describe(h)}
-              </span>
-            </List.Item>
-          )}
-        />
-      )}
+      <VersionHistory versions={application.history} describe={describe} labels={m} />
     </Card>
   );
 }
