@@ -33,6 +33,8 @@ let commune = { id: '', code: '', name: '' };
 let schools: { code: string; name: string }[] = [];
 let primaryIds: Record<string, string> = {};
 let child = { personalId: '', birthDate: '', typed: '', fullName: 'Nguyễn Thử Nghiệm' };
+/** A pupil of the first school, in the registry: the child's sibling (full personal id: admin). */
+let sibling = { personalId: '', typed: '' };
 
 beforeAll(async () => {
   server = await startServer(
@@ -152,6 +154,21 @@ describe('entry-grade enrolment in the browser', () => {
       schoolId: primaryIds[schools[0]!.code],
     });
     expect(free.status).toBe(201);
+    // A pupil studying at the first school, with a personal id: the one the family declares.
+    const pupils = (await (
+      await staff(
+        'GET',
+        `/api/registry/students?schoolId=${primaryIds[schools[0]!.code]}&pageSize=50`,
+      )
+    ).json()) as { items: { id: string; status: string; personalIdMasked: string | null }[] };
+    const pupil = pupils.items.find((p) => p.status === 'studying' && p.personalIdMasked)!;
+    const record = (await (await staff('GET', `/api/registry/students/${pupil.id}`)).json()) as {
+      personalId: string;
+      birthDate: string;
+    };
+    const [yy, mm, dd] = record.birthDate.split('-');
+    sibling = { personalId: record.personalId, typed: `${dd}/${mm}/${yy}` };
+    expect(sibling.personalId).toMatch(/^\d{12}$/);
   });
 
   it('a family on a phone registers by personal id, then changes the school before the deadline', async () => {
@@ -178,12 +195,41 @@ describe('entry-grade enrolment in the browser', () => {
     await page.getByLabel('Thường trú').check();
     await pick(page, 'Thôn / tổ dân phố', 'Thôn 1');
     await pick(page, 'Trường chọn', schools[0]!.name);
+    // A brother studying at that school, found in the registry by personal id and date of birth.
+    const siblingBox = page.getByRole('checkbox', {
+      name: 'Trẻ có anh/chị/em ruột đang học tại một trường đã chọn',
+    });
+    await siblingBox.check();
+    await pick(page, 'Trường anh/chị/em đang học', schools[0]!.name);
+    await page.getByLabel('Mã định danh của anh/chị/em (12 chữ số)').fill(sibling.personalId);
+    await page.getByLabel('Ngày sinh của anh/chị/em').fill(sibling.typed);
     await page.getByRole('button', { name: 'Lưu hồ sơ' }).click();
     await expect.poll(() => page.getByTestId('version').innerText()).toBe('Phiên bản 1');
     await expect.poll(inFirst, { timeout: 15_000 }).toBe('1');
+    await expect
+      .poll(() => page.getByTestId('history').innerText())
+      .toContain(`anh/chị/em học tại ${schools[0]!.name}`);
 
-    // The family changes the school: a new version; the counts follow.
+    // Changing the school while the sibling's school is no longer chosen: refused at the
+    // sibling's field, not dropped silently; nothing saved.
     await pick(page, 'Trường chọn', schools[1]!.name);
+    const application = page.getByTestId('entry-application');
+    await page.getByRole('button', { name: 'Lưu hồ sơ' }).click();
+    await expect
+      .poll(() => application.innerText())
+      .toContain('Anh/chị/em đã khai đang học tại một trường không còn trong các trường chọn');
+    expect(await page.getByTestId('version').innerText()).toBe('Phiên bản 1');
+    // A sibling at the new school with an id the registry does not know there: refused too.
+    await pick(page, 'Trường anh/chị/em đang học', schools[1]!.name);
+    await page.getByLabel('Mã định danh của anh/chị/em (12 chữ số)').fill('031218000001');
+    await page.getByLabel('Ngày sinh của anh/chị/em').fill('02/02/2018');
+    await page.getByRole('button', { name: 'Lưu hồ sơ' }).click();
+    await expect
+      .poll(() => application.innerText())
+      .toContain(`Không tìm thấy học sinh đang học tại ${schools[1]!.name}`);
+    expect(await page.getByTestId('version').innerText()).toBe('Phiên bản 1');
+    // The family removes the sibling and saves: a new version; the counts follow.
+    await siblingBox.uncheck();
     await page.getByRole('button', { name: 'Lưu hồ sơ' }).click();
     await expect.poll(() => page.getByTestId('version').innerText()).toBe('Phiên bản 2');
     await expect.poll(inSecond, { timeout: 15_000 }).toBe('1');
@@ -192,22 +238,6 @@ describe('entry-grade enrolment in the browser', () => {
     expect(history).toContain('Phiên bản 1');
     expect(history).toContain(`Phiên bản 2`);
     expect(history).toContain(schools[0]!.name);
-
-    // A sibling at the chosen school, with an id the registry does not know there: refused at the
-    // field, in Vietnamese, nothing saved; the family then removes the sibling.
-    const siblingBox = page.getByRole('checkbox', {
-      name: 'Trẻ có anh/chị/em ruột đang học tại một trường đã chọn',
-    });
-    await siblingBox.check();
-    await pick(page, 'Trường anh/chị/em đang học', schools[1]!.name);
-    await page.getByLabel('Mã định danh của anh/chị/em (12 chữ số)').fill('031218000001');
-    await page.getByLabel('Ngày sinh của anh/chị/em').fill('02/02/2018');
-    await page.getByRole('button', { name: 'Lưu hồ sơ' }).click();
-    await expect
-      .poll(() => page.getByTestId('entry-application').innerText())
-      .toContain(`Không tìm thấy học sinh đang học tại ${schools[1]!.name}`);
-    expect(await page.getByTestId('version').innerText()).toBe('Phiên bản 2');
-    await siblingBox.uncheck();
 
     // The proof of residence the campaign asks for: a scan uploaded from the phone, listed with
     // the version it belongs to; the server's answer is awaited, not a toast.

@@ -152,6 +152,8 @@ export function EntryApplicationCard({
         baseVersion: application.version,
       });
       void message.success(fill(m.saved, { v: r.version }));
+      // The sibling's id is checked and kept by the server: not left in the form.
+      form.setFieldsValue({ siblingPersonalId: undefined, siblingBirthDate: undefined });
       await reload();
     } catch (e) {
       if (isStale(e)) {
