@@ -118,13 +118,7 @@ export function EntryRulesCard({
         manage &&
         !locked &&
         !editing && (
-          <Button
-            size="small"
-            onClick={() => {
-              form.setFieldsValue(initial(rules));
-              setEditing(true);
-            }}
-          >
+          <Button size="small" onClick={() => setEditing(true)}>
             {m.rulesEdit}
           </Button>
         )
