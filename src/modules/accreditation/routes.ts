@@ -49,6 +49,7 @@ import {
   textVersionList,
   textVersionsParams,
 } from './contract.ts';
+import { contentDisposition } from '../../core/http/content-disposition.ts';
 
 const tags = ['Kiểm định chất lượng, chuẩn quốc gia'];
 const campaignParams = z.object({ id: z.string().max(64) });
@@ -513,10 +514,7 @@ export function registerAccreditationRoutes(
       return reply
         .type(file.mediaType)
         .header('content-length', file.size)
-        .header(
-          'content-disposition',
-          `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-        )
+        .header('content-disposition', contentDisposition(file.fileName))
         .send(file.stream);
     },
   );
@@ -644,7 +642,7 @@ export function registerAccreditationRoutes(
       });
       return reply
         .type(report.mediaType)
-        .header('content-disposition', `attachment; filename="${report.fileName}"`)
+        .header('content-disposition', contentDisposition(report.fileName))
         .send(report.bytes);
     },
   );

@@ -94,6 +94,7 @@ import { topUp } from './top-up.ts';
 import { handOverToRegistry, previewHandOver } from './hand-over.ts';
 import { confirmationDeadlineJob } from './jobs.ts';
 import { publicCampaignRow, toPublic } from './access.ts';
+import { contentDisposition } from '../../core/http/content-disposition.ts';
 
 const candidateCodeParams = z.object({ id: z.string().max(64), code: z.string().max(32) });
 
@@ -244,7 +245,7 @@ export function registerAdmissionsRoutes(
       );
       return reply
         .type(file.type)
-        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+        .header('content-disposition', contentDisposition(file.name, 'inline'))
         .send(file.stream);
     },
   );
@@ -301,7 +302,7 @@ export function registerAdmissionsRoutes(
         void written.catch((error: unknown) => stream.destroy(error as Error));
         return reply
           .header('content-type', XLSX)
-          .header('content-disposition', `attachment; filename="${name}"`)
+          .header('content-disposition', contentDisposition(name))
           .send(stream);
       },
     );
@@ -653,7 +654,7 @@ export function registerAdmissionsRoutes(
       const receipt = await applicationReceipt(db, await candidate(request, false));
       return reply
         .type('application/pdf')
-        .header('content-disposition', `attachment; filename="${receipt.fileName}"`)
+        .header('content-disposition', contentDisposition(receipt.fileName))
         .send(receipt.pdf);
     },
   );

@@ -59,6 +59,7 @@ import { revokeDiploma } from './revoke-diploma.ts';
 import type { IssueContext } from './signing.ts';
 import { spoilBlank } from './spoil-blank.ts';
 import { statusListCredential, StatusListCache } from './status-list.ts';
+import { contentDisposition } from '../../core/http/content-disposition.ts';
 
 /**
  * The diplomas routes: each declares its request and answer schemas
@@ -201,7 +202,7 @@ export function registerDiplomaRoutes(
         .type('application/pdf')
         .header(
           'content-disposition',
-          `attachment; filename="so-goc${request.query.year ? `-${request.query.year}` : ''}.pdf"`,
+          contentDisposition(`so-goc${request.query.year ? `-${request.query.year}` : ''}.pdf`),
         )
         .send(pdf);
     },
@@ -237,7 +238,7 @@ export function registerDiplomaRoutes(
         .type('application/pdf')
         .header(
           'content-disposition',
-          `attachment; filename="ban-sao-${copy.copyNumber.replaceAll('/', '-')}.pdf"`,
+          contentDisposition(`ban-sao-${copy.copyNumber.replaceAll('/', '-')}.pdf`),
         )
         .send(copy.pdf);
     },
@@ -317,7 +318,7 @@ export function registerDiplomaRoutes(
     async (request, reply) => {
       const d = await getDiploma(db, requireScope(request), request.params);
       return reply
-        .header('content-disposition', `attachment; filename="van-bang-${d.serialNumber}.json"`)
+        .header('content-disposition', contentDisposition(`van-bang-${d.serialNumber}.json`))
         .send(d.credential);
     },
   );

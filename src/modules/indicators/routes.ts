@@ -47,6 +47,7 @@ import {
 import { parentSatisfaction } from './satisfaction.ts';
 import { getSubjectNeed } from './subject-need.ts';
 import { getTeacherReport } from './teacher-report.ts';
+import { contentDisposition } from '../../core/http/content-disposition.ts';
 
 export function registerIndicatorRoutes(api: FastifyInstance, { db }: { db: Db }): void {
   const r = api.withTypeProvider<ZodTypeProvider>();
@@ -92,7 +93,7 @@ export function registerIndicatorRoutes(api: FastifyInstance, { db }: { db: Db }
         .type(XLSX)
         .header(
           'content-disposition',
-          `attachment; filename="chi-tieu-${encodeURIComponent(data.unit.code)}-${data.year}.xlsx"`,
+          contentDisposition(`chi-tieu-${data.unit.code}-${data.year}.xlsx`),
         )
         .send(bytes);
     },
@@ -114,7 +115,7 @@ export function registerIndicatorRoutes(api: FastifyInstance, { db }: { db: Db }
         .type('application/pdf')
         .header(
           'content-disposition',
-          `inline; filename="bao-cao-chi-tieu-${encodeURIComponent(data.unit.code)}-${data.year}.pdf"`,
+          contentDisposition(`bao-cao-chi-tieu-${data.unit.code}-${data.year}.pdf`, 'inline'),
         )
         .send(bytes);
     },
@@ -184,7 +185,7 @@ export function registerIndicatorRoutes(api: FastifyInstance, { db }: { db: Db }
       const bytes = await planTemplateFor(requireScope(request));
       return reply
         .type(XLSX)
-        .header('content-disposition', `attachment; filename="${TEMPLATE_FILE}"`)
+        .header('content-disposition', contentDisposition(TEMPLATE_FILE))
         .send(bytes);
     },
   );
@@ -289,7 +290,7 @@ export function registerIndicatorRoutes(api: FastifyInstance, { db }: { db: Db }
         .type(XLSX)
         .header(
           'content-disposition',
-          `attachment; filename="bao-cao-thong-ke-${request.query.period}-${request.query.year}.xlsx"`,
+          contentDisposition(`bao-cao-thong-ke-${request.query.period}-${request.query.year}.xlsx`),
         )
         .send(stream);
     },
@@ -327,7 +328,7 @@ export function registerIndicatorRoutes(api: FastifyInstance, { db }: { db: Db }
       });
       return reply
         .type('application/pdf')
-        .header('content-disposition', 'inline; filename="bao-cao-thong-ke.pdf"')
+        .header('content-disposition', contentDisposition('bao-cao-thong-ke.pdf', 'inline'))
         .send(bytes);
     },
   );

@@ -56,6 +56,7 @@ import {
   weekQuery,
   withdrawBody,
 } from './contract.ts';
+import { contentDisposition } from '../../core/http/content-disposition.ts';
 
 const tags = ['Văn bản, điều hành'];
 
@@ -148,10 +149,7 @@ export function registerOfficeRoutes(
       return reply
         .type(file.mediaType)
         .header('x-content-sha256', file.sha256)
-        .header(
-          'content-disposition',
-          `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-        )
+        .header('content-disposition', contentDisposition(file.fileName))
         .send(file.stream);
     },
   );
@@ -585,7 +583,7 @@ export function registerOfficeRoutes(
           .type(XLSX)
           .header(
             'content-disposition',
-            `attachment; filename="so-van-ban-${kind === 'outgoing' ? 'di' : 'den'}.xlsx"`,
+            contentDisposition(`so-van-ban-${kind === 'outgoing' ? 'di' : 'den'}.xlsx`),
           )
           .send(bytes);
       },
@@ -613,7 +611,7 @@ export function registerOfficeRoutes(
           .type('application/pdf')
           .header(
             'content-disposition',
-            `attachment; filename="so-van-ban-${kind === 'outgoing' ? 'di' : 'den'}.pdf"`,
+            contentDisposition(`so-van-ban-${kind === 'outgoing' ? 'di' : 'den'}.pdf`),
           )
           .send(bytes);
       },
@@ -661,10 +659,7 @@ export function registerOfficeRoutes(
       ).exportOutgoingEdxml(db, requireScope(request), files, request.params.id);
       return reply
         .type('application/xml; charset=utf-8')
-        .header(
-          'content-disposition',
-          `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-        )
+        .header('content-disposition', contentDisposition(fileName))
         .send(xml);
     },
   );

@@ -57,6 +57,7 @@ import { createUser } from './users/create-user.ts';
 import { listUsers } from './users/list-users.ts';
 import { resetPassword } from './users/reset-password.ts';
 import { updateUser } from './users/update-user.ts';
+import { contentDisposition } from '../../core/http/content-disposition.ts';
 
 /** The signed-in session, even one that must change its password first; 401 without. */
 function signedIn(request: FastifyRequest): LoadedSession {
@@ -279,7 +280,7 @@ export function registerOrgRoutes(
       void written.catch((error: unknown) => stream.destroy(error as Error));
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', 'attachment; filename="don-vi.xlsx"')
+        .header('content-disposition', contentDisposition('don-vi.xlsx'))
         .send(stream);
     },
   );

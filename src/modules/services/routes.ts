@@ -37,6 +37,7 @@ import {
   XLSX,
   xlsxFile,
 } from './contract.ts';
+import { contentDisposition } from '../../core/http/content-disposition.ts';
 
 const publicTags = ['Dịch vụ công (công khai)'];
 const tags = ['Dịch vụ công'];
@@ -190,7 +191,7 @@ export function registerServicesRoutes(instance: FastifyInstance, deps: ModuleSe
       const pdf = await receiptPdf(db, request.body);
       return reply
         .type('application/pdf')
-        .header('content-disposition', `attachment; filename="tiep-nhan-${request.body.code}.pdf"`)
+        .header('content-disposition', contentDisposition(`tiep-nhan-${request.body.code}.pdf`))
         .send(pdf);
     },
   );
@@ -211,7 +212,7 @@ export function registerServicesRoutes(instance: FastifyInstance, deps: ModuleSe
       const file = await resultFile(db, files, request.body);
       return reply
         .type('application/pdf')
-        .header('content-disposition', `attachment; filename="${file.fileName}"`)
+        .header('content-disposition', contentDisposition(file.fileName))
         .send(file.stream);
     },
   );
@@ -315,7 +316,7 @@ export function registerServicesRoutes(instance: FastifyInstance, deps: ModuleSe
       );
       return reply
         .type('application/pdf')
-        .header('content-disposition', 'attachment; filename="phieu-xin-loi.pdf"')
+        .header('content-disposition', contentDisposition('phieu-xin-loi.pdf'))
         .send(pdf);
     },
   );
@@ -351,7 +352,7 @@ export function registerServicesRoutes(instance: FastifyInstance, deps: ModuleSe
       const file = await exportStatistics(db, requireScope(request), request.query);
       return reply
         .type(XLSX)
-        .header('content-disposition', `attachment; filename="thong-ke-${file.month}.xlsx"`)
+        .header('content-disposition', contentDisposition(`thong-ke-${file.month}.xlsx`))
         .send(file.xlsx);
     },
   );

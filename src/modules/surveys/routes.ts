@@ -26,6 +26,7 @@ import {
   XLSX,
   xlsxFile,
 } from './contract.ts';
+import { contentDisposition } from '../../core/http/content-disposition.ts';
 
 const tags = ['Khảo sát ý kiến'];
 const publicTags = ['Khảo sát ý kiến (công khai)'];
@@ -258,7 +259,7 @@ export function registerSurveyRoutes(instance: FastifyInstance, deps: ModuleServ
       });
       return reply
         .type(XLSX)
-        .header('content-disposition', `attachment; filename="${file.fileName}"`)
+        .header('content-disposition', contentDisposition(file.fileName))
         .send(file.xlsx);
     },
   );

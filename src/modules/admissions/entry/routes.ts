@@ -79,6 +79,7 @@ import { listUnservedResidences } from './list-unserved.ts';
 import { entryAreas, entryCounts } from './public-entry.ts';
 import { signInByPersonalId } from './sign-in.ts';
 import { getEntryApplication, submitEntryApplication } from './submit-entry.ts';
+import { contentDisposition } from '../../../core/http/content-disposition.ts';
 
 const tags = ['Tuyển sinh đầu cấp'];
 const publicTags = ['Tuyển sinh đầu cấp (công khai)'];
@@ -427,7 +428,6 @@ export function registerEntryRoutes(app: FastifyInstance, services: ModuleServic
 
   // ---- Evidence uploads and the receipt (entry/evidence.ts, entry/receipt.ts) ----
 
-  const inline = (name: string) => `inline; filename*=UTF-8''${encodeURIComponent(name)}`;
   api.post(
     '/public/admissions/:campaign/entry-evidence',
     {
@@ -478,7 +478,7 @@ export function registerEntryRoutes(app: FastifyInstance, services: ModuleServic
       const file = await openMyEntryEvidence(db, me, services.files, request.params.fileId);
       return reply
         .type(file.type)
-        .header('content-disposition', inline(file.name))
+        .header('content-disposition', contentDisposition(file.name, 'inline'))
         .send(file.stream);
     },
   );
@@ -511,7 +511,7 @@ export function registerEntryRoutes(app: FastifyInstance, services: ModuleServic
       const receipt = await entryReceipt(db, await candidate(request, false));
       return reply
         .type('application/pdf')
-        .header('content-disposition', `attachment; filename="${receipt.fileName}"`)
+        .header('content-disposition', contentDisposition(receipt.fileName))
         .send(receipt.pdf);
     },
   );
@@ -551,7 +551,7 @@ export function registerEntryRoutes(app: FastifyInstance, services: ModuleServic
       );
       return reply
         .type(file.type)
-        .header('content-disposition', inline(file.name))
+        .header('content-disposition', contentDisposition(file.name, 'inline'))
         .send(file.stream);
     },
   );

@@ -27,6 +27,7 @@ import { listClasses } from './list-classes.ts';
 import { listSchoolClasses } from './list-school-classes.ts';
 import { listSchoolYears } from './list-school-years.ts';
 import { updateClass } from './update-class.ts';
+import { contentDisposition } from '../../../core/http/content-disposition.ts';
 
 /** Class lists (of a unit, of a class) and the school page's classes: edit, homeroom, export. */
 export function registerClassRoutes(instance: FastifyInstance, deps: { db: Db }): void {
@@ -162,7 +163,7 @@ export function registerClassRoutes(instance: FastifyInstance, deps: { db: Db })
       );
       return reply
         .type(XLSX)
-        .header('content-disposition', `attachment; filename="lop-${request.query.year}.xlsx"`)
+        .header('content-disposition', contentDisposition(`lop-${request.query.year}.xlsx`))
         .send(bytes);
     },
   );

@@ -22,6 +22,7 @@ import {
   type ImportReport,
   type ProgressLine,
 } from '../contract.ts';
+import { contentDisposition } from '../../../core/http/content-disposition.ts';
 
 /**
  * The same HTTP shape for every registry list import (students, staff):
@@ -236,7 +237,7 @@ function registerKind<S extends z.ZodRawShape>(
         });
         return reply
           .type(XLSX)
-          .header('content-disposition', 'attachment; filename="danh-sach-loi.xlsx"')
+          .header('content-disposition', contentDisposition('danh-sach-loi.xlsx'))
           .send(await annotatedWorkbook(bytes, result.errorList, result.changes));
       } catch (error) {
         throw unreadable(error);
@@ -257,7 +258,7 @@ function registerKind<S extends z.ZodRawShape>(
       const file = await kind.template(db, requireScope(request));
       return reply
         .type(XLSX)
-        .header('content-disposition', `attachment; filename="${kind.templateFile}"`)
+        .header('content-disposition', contentDisposition(kind.templateFile))
         .send(file);
     },
   );

@@ -30,6 +30,7 @@ import { getSchoolProfile } from './get-profile.ts';
 import { listSchoolProfiles } from './list-profiles.ts';
 import { replaceFacilities } from './replace-facilities.ts';
 import { updateSchoolProfile } from './update-profile.ts';
+import { contentDisposition } from '../../../core/http/content-disposition.ts';
 
 /** School attributes per year, facilities and their exports (issue "Sector registry"). */
 export function registerSchoolRoutes(instance: FastifyInstance, deps: { db: Db }): void {
@@ -67,10 +68,7 @@ export function registerSchoolRoutes(instance: FastifyInstance, deps: { db: Db }
       );
       return reply
         .type(XLSX)
-        .header(
-          'content-disposition',
-          `attachment; filename="truong-hoc-${request.query.year}.xlsx"`,
-        )
+        .header('content-disposition', contentDisposition(`truong-hoc-${request.query.year}.xlsx`))
         .send(bytes);
     },
   );
@@ -191,7 +189,7 @@ export function registerSchoolRoutes(instance: FastifyInstance, deps: { db: Db }
         .type(XLSX)
         .header(
           'content-disposition',
-          `attachment; filename="co-so-vat-chat-${request.query.year}.xlsx"`,
+          contentDisposition(`co-so-vat-chat-${request.query.year}.xlsx`),
         )
         .send(bytes);
     },
@@ -235,7 +233,7 @@ export function registerSchoolRoutes(instance: FastifyInstance, deps: { db: Db }
         .type(XLSX)
         .header(
           'content-disposition',
-          `attachment; filename="co-so-vat-chat-${request.query.year}.xlsx"`,
+          contentDisposition(`co-so-vat-chat-${request.query.year}.xlsx`),
         )
         .send(bytes);
     },

@@ -23,6 +23,7 @@ import { getStaff } from './get-staff.ts';
 import { leaveStaff } from './leave-staff.ts';
 import { searchStaff } from './search-staff.ts';
 import { updateStaff } from './update-staff.ts';
+import { contentDisposition } from '../../../core/http/content-disposition.ts';
 
 /** Staff search, export and the staff record; the staff import is in ../imports/routes.ts. */
 export function registerStaffRoutes(instance: FastifyInstance, db: Db): void {
@@ -65,7 +66,7 @@ export function registerStaffRoutes(instance: FastifyInstance, db: Db): void {
       void writeStaffExport(rows, stream).catch((error: unknown) => stream.destroy(error as Error));
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', 'attachment; filename="can-bo-giao-vien.xlsx"')
+        .header('content-disposition', contentDisposition('can-bo-giao-vien.xlsx'))
         .send(stream);
     },
   );

@@ -28,6 +28,7 @@ import { searchStudents } from './search-students.ts';
 import { startStudentExport, studentExportFile } from './export-job-use-cases.ts';
 import { jobStarted, type JobQueue } from '../../../core/jobs/index.ts';
 import type { FileStore } from '../../../core/files/store.ts';
+import { contentDisposition } from '../../../core/http/content-disposition.ts';
 
 /**
  * A long export as a job: started here, followed and cancelled on the jobs
@@ -74,7 +75,7 @@ export function registerStudentExportJobRoutes(
       );
       return reply
         .type(XLSX)
-        .header('content-disposition', 'attachment; filename="hoc-sinh.xlsx"')
+        .header('content-disposition', contentDisposition('hoc-sinh.xlsx'))
         .send(stream);
     },
   );
@@ -125,7 +126,7 @@ export function registerStudentRoutes(instance: FastifyInstance, deps: { db: Db 
       );
       return reply
         .type(XLSX)
-        .header('content-disposition', 'attachment; filename="hoc-sinh.xlsx"')
+        .header('content-disposition', contentDisposition('hoc-sinh.xlsx'))
         .send(stream);
     },
   );
@@ -177,7 +178,7 @@ export function registerStudentRoutes(instance: FastifyInstance, deps: { db: Db 
       });
       return reply
         .type('application/pdf')
-        .header('content-disposition', 'inline; filename="so-yeu-ly-lich.pdf"')
+        .header('content-disposition', contentDisposition('so-yeu-ly-lich.pdf', 'inline'))
         .send(bytes);
     },
   );
