@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCoordinate, parseCoordinate } from './geo.ts';
+import { checkCoordinate, parseCoordinate, pointOf, readCoordinatePair } from './geo.ts';
 
 describe('coordinates in Viet Nam', () => {
   it('reads a decimal point or the Vietnamese decimal comma', () => {
@@ -30,5 +30,31 @@ describe('coordinates in Viet Nam', () => {
     expect(checkCoordinate(Number.NaN, 'latitude')).toMatchObject({ ok: false, reason: 'format' });
     expect(checkCoordinate(8, 'latitude')).toEqual({ ok: true, value: 8 });
     expect(checkCoordinate(118, 'longitude')).toEqual({ ok: true, value: 118 });
+  });
+
+  it('reads the pair of cells of an imported row, reporting each problem at its column', () => {
+    const read = (lat: string | null, lon: string | null) => {
+      const reported: [string, string][] = [];
+      const point = readCoordinatePair(lat, lon, (axis, message) => reported.push([axis, message]));
+      return { point, reported };
+    };
+    expect(read(null, null)).toEqual({ point: null, reported: [] });
+    expect(read('21,0285', '105.8542')).toEqual({
+      point: { lat: 21.0285, lon: 105.8542 },
+      reported: [],
+    });
+    expect(read(null, '105,8542')).toEqual({
+      point: null,
+      reported: [['latitude', 'Ghi cả vĩ độ và kinh độ, hoặc bỏ trống cả hai.']],
+    });
+    const bad = read('21,0285', '1058542');
+    expect(bad.point).toBeUndefined();
+    expect(bad.reported.map(([axis]) => axis)).toEqual(['longitude']);
+  });
+
+  it('makes a point of two columns only when both are set', () => {
+    expect(pointOf(21.03, 105.85)).toEqual({ lat: 21.03, lon: 105.85 });
+    expect(pointOf(21.03, null)).toBeNull();
+    expect(pointOf(null, null)).toBeNull();
   });
 });

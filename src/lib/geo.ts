@@ -8,6 +8,17 @@
 
 export type CoordinateAxis = 'latitude' | 'longitude';
 
+/** A point in decimal degrees. */
+export interface GeoPoint {
+  lat: number;
+  lon: number;
+}
+
+/** A point from two nullable columns (a unit's, an area's): null unless both are set. */
+export function pointOf(latitude: number | null, longitude: number | null): GeoPoint | null {
+  return latitude !== null && longitude !== null ? { lat: latitude, lon: longitude } : null;
+}
+
 /**
  * Viet Nam's mainland and islands, generously (the mainland spans about
  * 8.4–23.4 N and 102.1–109.5 E; the Trường Sa islands reach 117.8 E): a
@@ -41,6 +52,36 @@ export function parseCoordinate(text: string, axis: CoordinateAxis): CoordinateC
           : `Kinh độ "${written}" không phải số thập phân: ghi độ thập phân, ví dụ 105,8542 hoặc 105.8542 (không ghi độ, phút, giây).`,
     };
   return inRange(Number(written.replace(',', '.')), axis, written);
+}
+
+/**
+ * The two cells of a location in an imported row (the org import, the
+ * catchment import), each problem told to `report` with its column: the
+ * point when both are readable; null when both are empty, or when only one
+ * is given (reported: the row is still checked for the rest, and the import
+ * writes nothing); undefined when a cell cannot be read.
+ */
+export function readCoordinatePair(
+  latitude: string | null,
+  longitude: string | null,
+  report: (axis: CoordinateAxis, message: string) => void,
+): GeoPoint | null | undefined {
+  const cell = (text: string | null, axis: CoordinateAxis) => {
+    if (!text) return null;
+    const checked = parseCoordinate(text, axis);
+    if (checked.ok) return checked.value;
+    report(axis, checked.message);
+    return undefined;
+  };
+  const lat = cell(latitude, 'latitude');
+  const lon = cell(longitude, 'longitude');
+  if (lat === undefined || lon === undefined) return undefined;
+  if (lat === null && lon === null) return null;
+  if (lat === null || lon === null) {
+    report(lat === null ? 'latitude' : 'longitude', BOTH_OR_NEITHER);
+    return null;
+  }
+  return { lat, lon };
 }
 
 /** A coordinate given as a number (the API's): finite and inside Viet Nam. */

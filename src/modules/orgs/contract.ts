@@ -16,6 +16,7 @@ import {
   unitRef,
   versionField,
 } from '../../core/contract.ts';
+import { BOTH_OR_NEITHER } from '../../lib/geo.ts';
 
 export { KIND_NAMES, LEVEL_NAMES, OWNERSHIP_NAMES, ROLE_NAMES } from './labels.ts';
 
@@ -103,7 +104,6 @@ export type UnitCounts = z.infer<typeof unitCounts>;
  * A unit's location (a school's gate), WGS 84 decimal degrees: both or
  * neither. The entry-grade assignment measures distances from it.
  */
-const BOTH_OR_NEITHER = 'Ghi cả vĩ độ và kinh độ, hoặc bỏ trống cả hai.';
 // One of the two missing says so; a value of the wrong type keeps Zod's own message.
 const bothOrNeither = {
   error: (issue: { input?: unknown }) => (issue.input === undefined ? BOTH_OR_NEITHER : undefined),

@@ -4,6 +4,7 @@ import type { Scope } from '../../../core/access/scope.ts';
 import { AppError } from '../../../core/errors.ts';
 import { auditInsertsGrouped, writeTransaction } from '../../../db/actor.ts';
 import type { Db } from '../../../db/connection.ts';
+import { pointOf } from '../../../lib/geo.ts';
 import type { AllocationSummary } from '../contract.ts';
 import {
   programsOf,
@@ -61,10 +62,7 @@ export async function allocateEntryCampaign(
     communeCode: communeOf(p.school_path),
     seats: p.quota,
     unzoned: p.unzoned,
-    location:
-      p.school_latitude !== null && p.school_longitude !== null
-        ? { lat: p.school_latitude, lon: p.school_longitude }
-        : null,
+    location: pointOf(p.school_latitude, p.school_longitude),
   }));
   const areaIds = [...new Set(applications.flatMap((a) => (a.area_id ? [a.area_id] : [])))];
   const areas = new Map(
@@ -81,10 +79,7 @@ export async function allocateEntryCampaign(
       choices: a.preferences,
       permanentResidence: a.residence === 'permanent',
       siblingSchools: a.sibling_program ? [a.sibling_program] : [],
-      home:
-        area && area.latitude !== null && area.longitude !== null
-          ? { lat: area.latitude, lon: area.longitude }
-          : null,
+      home: area ? pointOf(area.latitude, area.longitude) : null,
     };
   });
   let result: ReturnType<typeof assignEntry>;

@@ -1,5 +1,6 @@
 import { allocate } from '../allocate/index.ts';
 import type { AllocationInstance } from '../allocate/types.ts';
+import type { GeoPoint } from '../../../lib/geo.ts';
 import type { EntryPriorityRules } from './rules.ts';
 
 /**
@@ -23,11 +24,6 @@ export interface EntrySchool {
   /** Outside zoning (high-quality or non-public): takes applications from anywhere. */
   unzoned: boolean;
   location?: GeoPoint | null;
-}
-
-export interface GeoPoint {
-  lat: number;
-  lon: number;
 }
 
 export interface EntryChild {

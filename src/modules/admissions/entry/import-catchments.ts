@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import type { Scope } from '../../../core/access/scope.ts';
 import { writeTransaction } from '../../../db/actor.ts';
 import type { Db } from '../../../db/connection.ts';
-import { BOTH_OR_NEITHER, parseCoordinate, type CoordinateAxis } from '../../../lib/geo.ts';
+import { readCoordinatePair } from '../../../lib/geo.ts';
 import { uuidv7 } from '../../../lib/ids.ts';
 import { normalizeText } from '../../../lib/vietnamese.ts';
 import { headerKey, readFirstSheet, type SheetHeader } from '../../../lib/xlsx.ts';
@@ -98,23 +98,10 @@ export async function importCatchments(
     else if (!grade)
       err(r, 'grade', `Lớp "${gradeText}" không hợp lệ: chỉ tuyển sinh đầu cấp lớp 1 hoặc lớp 6.`);
     if (!school) err(r, 'school', 'Thiếu mã trường phục vụ khu dân cư này.');
-    const latitude = coordinate(get('latitude'), r, 'latitude', err);
-    const longitude = coordinate(get('longitude'), r, 'longitude', err);
-    if (
-      (latitude === null) !== (longitude === null) &&
-      latitude !== undefined &&
-      longitude !== undefined
-    )
-      err(r, latitude === null ? 'latitude' : 'longitude', BOTH_OR_NEITHER);
-    if (
-      commune &&
-      areaCode &&
-      areaName &&
-      grade &&
-      school &&
-      latitude !== undefined &&
-      longitude !== undefined
-    )
+    const home = readCoordinatePair(get('latitude'), get('longitude'), (axis, message) =>
+      err(r, axis, message),
+    );
+    if (commune && areaCode && areaName && grade && school && home !== undefined)
       rows.push({
         row: r,
         commune,
@@ -122,8 +109,8 @@ export async function importCatchments(
         areaName: normalizeText(areaName),
         grade,
         school,
-        latitude,
-        longitude,
+        latitude: home?.lat ?? null,
+        longitude: home?.lon ?? null,
       });
   }
   const h = header as SheetHeader | null;
@@ -264,18 +251,4 @@ export async function importCatchments(
   if (input.dryRun) await db.transaction().execute(apply);
   else await writeTransaction(db, scope.actor, apply);
   return result;
-}
-
-/** A cell's coordinate (src/lib/geo.ts: decimal point or comma, inside Viet Nam); undefined when refused. */
-function coordinate(
-  text: string | null,
-  row: number,
-  field: CoordinateAxis,
-  err: (row: number, column: Field, message: string) => void,
-): number | null | undefined {
-  if (!text) return null;
-  const checked = parseCoordinate(text, field);
-  if (checked.ok) return checked.value;
-  err(row, field, checked.message);
-  return undefined;
 }

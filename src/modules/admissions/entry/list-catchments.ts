@@ -1,7 +1,7 @@
 import type { Scope } from '../../../core/access/scope.ts';
 import { notFound } from '../../../core/errors.ts';
 import type { Db } from '../../../db/connection.ts';
-import type { GeoPoint } from './assign.ts';
+import { pointOf, type GeoPoint } from '../../../lib/geo.ts';
 import { communeCatchments, unitById } from './repo.ts';
 
 export interface CatchmentArea {
@@ -30,10 +30,7 @@ export async function listCatchments(
         id: row.area_id,
         code: row.area_code,
         name: row.area_name,
-        home:
-          row.latitude !== null && row.longitude !== null
-            ? { lat: row.latitude, lon: row.longitude }
-            : null,
+        home: pointOf(row.latitude, row.longitude),
         schools: [],
       };
       areas.set(row.area_id, area);

@@ -1,6 +1,7 @@
 import type { Db } from '../../../db/connection.ts';
 import type { Scope } from '../../../core/access/scope.ts';
 import { orgTreeHooks } from '../../../core/org-tree.ts';
+import { pointOf } from '../../../lib/geo.ts';
 import type { UnitDetail } from '../contract.ts';
 import { countAccounts, countChildren, unitNames } from './repo.ts';
 
@@ -35,10 +36,7 @@ export async function getUnit(db: Db, scope: Scope, unitId: string): Promise<Uni
     childCount: counts.children,
     parentId: unit.parent_id,
     address: unit.address,
-    location:
-      unit.latitude !== null && unit.longitude !== null
-        ? { lat: unit.latitude, lon: unit.longitude }
-        : null,
+    location: pointOf(unit.latitude, unit.longitude),
     mergedIntoId: unit.merged_into_id,
     path,
     counts,

@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import { writeTransaction } from '../../../db/actor.ts';
 import type { Db } from '../../../db/connection.ts';
 import type { OrgUnit, OrgUnitKind, Ownership, SchoolLevel } from '../../../db/schema.ts';
-import { BOTH_OR_NEITHER, parseCoordinate } from '../../../lib/geo.ts';
+import { readCoordinatePair } from '../../../lib/geo.ts';
 import { uuidv7 } from '../../../lib/ids.ts';
 import { normalizeText } from '../../../lib/vietnamese.ts';
 import { headerKey, readFirstSheet, type SheetHeader } from '../../../lib/xlsx.ts';
@@ -74,14 +74,6 @@ export async function importOrgs(
   const seenCodes = new Map<string, number>();
   const err = (row: number, column: Field | null, message: string) =>
     errors.push({ row, column: column ? HEADERS[column] : null, message });
-  /** A location cell (src/lib/geo.ts); null when empty, undefined when refused. */
-  const coordinate = (text: string | null, row: number, axis: OrgLocationField) => {
-    if (!text) return null;
-    const checked = parseCoordinate(text, axis);
-    if (checked.ok) return checked.value;
-    err(row, axis, checked.message);
-    return undefined;
-  };
 
   for await (const sheetRow of readFirstSheet(input.file, Object.values(HEADERS), (h) => {
     header = h;
@@ -138,10 +130,9 @@ export async function importOrgs(
       if (!levelsText) err(r, 'levels', 'Trường phải ghi cấp học.');
       if (!ownershipText) err(r, 'ownership', 'Trường phải ghi loại hình.');
     }
-    const lat = coordinate(get('latitude'), r, 'latitude');
-    const lon = coordinate(get('longitude'), r, 'longitude');
-    if (lat !== undefined && lon !== undefined && (lat === null) !== (lon === null))
-      err(r, lat === null ? 'latitude' : 'longitude', BOTH_OR_NEITHER);
+    const location = readCoordinatePair(get('latitude'), get('longitude'), (axis, message) =>
+      err(r, axis, message),
+    );
     if (code && name && kind && !firstRow)
       rows.push({
         row: r,
@@ -152,7 +143,7 @@ export async function importOrgs(
         levels,
         ownership,
         address: get('address') ? normalizeText(get('address')!) : null,
-        location: lat != null && lon != null ? { lat, lon } : null,
+        location: location ?? null,
       });
   }
   const h = header as SheetHeader | null;

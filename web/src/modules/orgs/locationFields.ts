@@ -55,7 +55,12 @@ export function locationOf(values: Record<string, unknown>): GeoPoint | null {
   const lat = typeof values[LAT_FIELD] === 'string' ? values[LAT_FIELD].trim() : '';
   const lon = typeof values[LON_FIELD] === 'string' ? values[LON_FIELD].trim() : '';
   if (!lat && !lon) return null;
-  return { lat: Number(lat.replace(',', '.')), lon: Number(lon.replace(',', '.')) };
+  // Read as the validators read it (coordinateRule); a value they refused goes as NaN, refused again.
+  const read = (text: string, axis: CoordinateAxis) => {
+    const checked = parseCoordinate(text, axis);
+    return checked.ok ? checked.value : Number.NaN;
+  };
+  return { lat: read(lat, 'latitude'), lon: read(lon, 'longitude') };
 }
 
 /** A stored location as the fields show it (the decimal comma in Vietnamese). */
