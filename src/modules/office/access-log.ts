@@ -1,10 +1,11 @@
 import { notFound } from '../../core/errors.ts';
+import { recordAuditEvent } from '../../db/actor.ts';
 import type { Db } from '../../db/connection.ts';
 import { isUuid } from '../../lib/ids.ts';
 import { actorOf, requireOfficeUnit, type Caller } from './caller.ts';
 import type { AccessLog } from './contract.ts';
 import { iso } from './present.ts';
-import { accessLogOf, findIncoming, findOutgoing, logAction } from './repo.ts';
+import { accessLogOf, findIncoming, findOutgoing } from './repo.ts';
 
 /** The newest lines shown; the log itself keeps every one (the audit log is append-only). */
 export const ACCESS_LOG_LIMIT = 500;
@@ -22,10 +23,7 @@ export async function recordView(
 ): Promise<void> {
   if ('system' in caller) return;
   const actor = actorOf(caller);
-  await logAction(db, {
-    actorId: actor.id,
-    actorName: actor.name,
-    ip: actor.ip ?? null,
+  await recordAuditEvent(db, actor, {
     action: 'office_view',
     entityType: `office_${document.kind}`,
     entityId: document.id,

@@ -1,10 +1,11 @@
 import type { ReadStream } from 'node:fs';
 import { notFound } from '../../core/errors.ts';
 import type { FileStore } from '../../core/files/store.ts';
+import { recordAuditEvent } from '../../db/actor.ts';
 import type { Db } from '../../db/connection.ts';
 import { isUuid } from '../../lib/ids.ts';
 import { actorOf, requireOfficeUnit, type Caller } from './caller.ts';
-import { findAttachment, findOutgoing, logAction, receivedCopy } from './repo.ts';
+import { findAttachment, findOutgoing, receivedCopy } from './repo.ts';
 
 /**
  * A document's file for download: the caller's own unit's, or an outgoing
@@ -28,10 +29,7 @@ export async function openAttachment(
   }
   const stream = await files.open(file.sha256);
   const actor = actorOf(caller);
-  await logAction(db, {
-    actorId: actor.id,
-    actorName: actor.name,
-    ip: actor.ip ?? null,
+  await recordAuditEvent(db, actor, {
     action: 'office_download',
     entityType: `office_${file.document_kind}`,
     entityId: file.document_id,

@@ -3,7 +3,6 @@
  * one too); the use cases decide access before calling them.
  */
 import { sql, type Insertable, type RawBuilder } from 'kysely';
-import { recordAuditEvent, type Tx } from '../../db/actor.ts';
 import type { Db } from '../../db/connection.ts';
 import { searchKey } from '../../lib/vietnamese.ts';
 import type {
@@ -809,36 +808,9 @@ export async function rootUnitId(db: Db): Promise<string | undefined> {
 
 // ---------------------------------------------------------------- audit
 
-/** An action that changes no audited row (opening, signing a file) goes to the audit log itself. */
-export async function logAction(
-  db: Db | Tx,
-  entry: {
-    actorId: string | null;
-    actorName: string;
-    ip: string | null;
-    action: string;
-    entityType: string;
-    entityId: string;
-    unitId: string;
-    after: unknown;
-  },
-): Promise<void> {
-  await recordAuditEvent(
-    db,
-    { id: entry.actorId, name: entry.actorName, ip: entry.ip },
-    {
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      unitId: entry.unitId,
-      after: entry.after,
-    },
-  );
-}
-
 /**
  * A document's access log, newest first: the openings and downloads written
- * by logAction (`office_view`, `office_download`) for `documents`, each an
+ * by recordAuditEvent (`office_view`, `office_download`) for `documents`, each an
  * entity of the audit log, optionally only those of one unit's people.
  */
 export async function accessLogOf(

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { badRequest, conflict, notFound } from '../../core/errors.ts';
-import { writeTransaction } from '../../db/actor.ts';
+import { recordAuditEvent, writeTransaction } from '../../db/actor.ts';
 import type { Db } from '../../db/connection.ts';
 import { isUuid, uuidv7 } from '../../lib/ids.ts';
 import { actorOf, requireOfficeUnit, type Caller } from './caller.ts';
 import type { OutgoingDetail } from './contract.ts';
 import { getOutgoing } from './get-outgoing.ts';
-import { findFile, findOutgoing, insertFile, logAction, setSignedFile } from './repo.ts';
+import { findFile, findOutgoing, insertFile, setSignedFile } from './repo.ts';
 import { signPdf } from './sign-pdf.ts';
 import { UnreadablePdfError } from './signing.ts';
 
@@ -75,10 +75,7 @@ export async function signedFileOf(db: Db, caller: Caller, id: string): Promise<
   if (!('system' in caller)) {
     // The document's access log (Annex VI), as for its other files (open-attachment.ts).
     const actor = actorOf(caller);
-    await logAction(db, {
-      actorId: actor.id,
-      actorName: actor.name,
-      ip: actor.ip ?? null,
+    await recordAuditEvent(db, actor, {
       action: 'office_download',
       entityType: 'office_outgoing',
       entityId: doc.id,

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { notFound } from '../../core/errors.ts';
+import { recordAuditEvent } from '../../db/actor.ts';
 import type { Db } from '../../db/connection.ts';
 import { actorOf, requireOfficeUnit, type Caller } from './caller.ts';
 import { unitSigner } from './keys.ts';
-import { findUnit, logAction } from './repo.ts';
+import { findUnit } from './repo.ts';
 import { checkSignablePdf } from './signing.ts';
 import { AgencyKeyAdapter, signWithAdapter } from './signing/adapter.ts';
 
@@ -45,10 +46,7 @@ export async function signPdf(
     signingTime,
   });
   const sha256 = createHash('sha256').update(pdf).digest('hex');
-  await logAction(db, {
-    actorId: actor.id,
-    actorName: actor.name,
-    ip: actor.ip ?? null,
+  await recordAuditEvent(db, actor, {
     action: 'office_sign',
     entityType: 'office_file',
     entityId: sha256,

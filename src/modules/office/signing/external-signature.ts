@@ -24,14 +24,14 @@
  */
 import { createHash } from 'node:crypto';
 import { badRequest, conflict, forbidden, notFound } from '../../../core/errors.ts';
-import { writeTransaction } from '../../../db/actor.ts';
+import { recordAuditEvent, writeTransaction } from '../../../db/actor.ts';
 import type { Db } from '../../../db/connection.ts';
 import { isUuid, uuidv7 } from '../../../lib/ids.ts';
 import { actorOf, requireOfficeUnit, type Caller } from '../caller.ts';
 import type { OutgoingDetail, SignCompleteBody, SignPrepared } from '../contract.ts';
 import { getOutgoing } from '../get-outgoing.ts';
 import { iso } from '../present.ts';
-import { findOutgoing, findUnit, insertFile, logAction, setSignedFile } from '../repo.ts';
+import { findOutgoing, findUnit, insertFile, setSignedFile } from '../repo.ts';
 import { MAX_DOCUMENT_BYTES } from '../sign-outgoing.ts';
 import { embedSignature, preparePdf, UnreadablePdfError } from '../signing.ts';
 import {
@@ -120,10 +120,7 @@ export async function prepareExternalSignature(
       expires_at: expiresAt,
       used_at: null,
     });
-    await logAction(tx, {
-      actorId: actor.id,
-      actorName: actor.name,
-      ip: actor.ip ?? null,
+    await recordAuditEvent(tx, actor, {
       action: 'office_sign_prepare',
       entityType: 'office_outgoing',
       entityId: doc.id,
@@ -236,10 +233,7 @@ export async function completeExternalSignature(
     });
     if (!(await setSignedFile(tx, doc.id, fileId)))
       throw conflict(`Văn bản ${doc.notation} đã được ký số.`);
-    await logAction(tx, {
-      actorId: actor.id,
-      actorName: actor.name,
-      ip: actor.ip ?? null,
+    await recordAuditEvent(tx, actor, {
       action: 'office_sign',
       entityType: 'office_file',
       entityId: sha256,
