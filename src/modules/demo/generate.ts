@@ -293,7 +293,7 @@ const CLASS_SIZE: Record<SchoolLevel, [number, number]> = {
   upper_secondary: [38, 45],
 };
 
-export const DEMO_PROVINCE_CODE = 44;
+export const DEMO_PROVINCE_CODE = 44; // birth-registration province in generated personal ids
 
 /** Rough centres of the provinces the demo may be named after (decimal degrees, on land). */
 const PROVINCE_CENTRE: Record<string, readonly [number, number]> = {
@@ -308,7 +308,7 @@ const degrees = (x: number) => Math.round(x * 10_000) / 10_000;
 const located = ([lat, lon]: readonly [number, number], r: Random) => ({
   latitude: degrees(lat + (r() - 0.5) * 0.03),
   longitude: degrees(lon + (r() - 0.5) * 0.03),
-}); // birth-registration province in generated personal ids
+});
 
 export interface DemoPlan {
   department: DemoUnit;

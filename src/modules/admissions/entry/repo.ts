@@ -179,8 +179,8 @@ export function registryChild(
 
 /**
  * A student studying now at `schoolId`, by personal id and date of birth
- * (both must match): the sibling a family declares. Only the id and name are
- * read; the answer to the family says only found or not.
+ * (both must match): the sibling a family declares. Only the id is read;
+ * the answer to the family says only found or not.
  */
 export function studentAtSchool(
   db: Db,
@@ -188,7 +188,7 @@ export function studentAtSchool(
 ) {
   return db
     .selectFrom('registry_student_v')
-    .select(['student_id', 'full_name'])
+    .select('student_id')
     .where('personal_id', '=', input.personalId)
     .where('birth_date', '=', input.birthDate)
     .where('school_id', '=', input.schoolId)
