@@ -2,10 +2,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rejects } from '../../../test/helpers/app-error.ts';
 import { freshDatabase, type TestDatabase } from '../../../test/helpers/db.ts';
 import { makeTree, scopeAt } from '../../../test/helpers/fixtures.ts';
 import type { Scope } from '../../core/access/scope.ts';
-import { AppError } from '../../core/errors.ts';
+import type { AppError } from '../../core/errors.ts';
 import { systemActor, writeTransaction } from '../../db/actor.ts';
 import type { Db } from '../../db/connection.ts';
 import { uuidv7 } from '../../lib/ids.ts';
@@ -107,16 +108,6 @@ async function addGrade9(school: string, names: string[]) {
         .execute();
     }
   });
-}
-
-async function rejects(promise: Promise<unknown>, status: number): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).status).toBe(status);
-  return error as AppError;
 }
 
 async function signInAs(campaignId: string, slip: Slip): Promise<CandidateScope> {

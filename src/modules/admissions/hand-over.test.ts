@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../app/app.ts';
+import { rejects } from '../../../test/helpers/app-error.ts';
 import { freshDatabase, type TestDatabase } from '../../../test/helpers/db.ts';
 import { makeTree, makeUser, scopeAt } from '../../../test/helpers/fixtures.ts';
 import { makeClass, makeStudents } from '../../../test/helpers/factories/registry.ts';
 import { signIn, type Client } from '../../../test/helpers/client.ts';
 import type { Scope } from '../../core/access/scope.ts';
-import { AppError } from '../../core/errors.ts';
 import { systemActor, writeTransaction } from '../../db/actor.ts';
 import type { Db } from '../../db/connection.ts';
 import type { IncomingStudentRow } from '../registry/contract.ts';
@@ -40,16 +40,6 @@ const YEAR = '2027-2028';
 const PREVIOUS = '2026-2027';
 const HOUR = 3_600_000;
 const closes = new Date(Date.now() + HOUR);
-
-async function rejects(promise: Promise<unknown>, status: number): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).status).toBe(status);
-  return error as AppError;
-}
 
 async function asCandidate(slip: Slip) {
   const { token, csrfToken } = await candidateSignIn(db, {

@@ -3,11 +3,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rejects } from '../../../test/helpers/app-error.ts';
 import { freshDatabase, type TestDatabase } from '../../../test/helpers/db.ts';
 import { makeClass, makeStudents } from '../../../test/helpers/factories/registry.ts';
 import { makeTree, scopeAt } from '../../../test/helpers/fixtures.ts';
 import type { Scope } from '../../core/access/scope.ts';
-import { AppError } from '../../core/errors.ts';
 import type { Db } from '../../db/connection.ts';
 import { allocateCampaign } from './allocate-campaign.ts';
 import { candidateResult } from './candidate-result.ts';
@@ -38,16 +38,6 @@ const HOUR = 3_600_000;
 const now = Date.now();
 const at = (h: number) => new Date(now + h * HOUR);
 const dirs: string[] = [];
-
-async function rejects(promise: Promise<unknown>, status: number): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).status).toBe(status);
-  return error as AppError;
-}
 
 async function asCandidate(campaignId: string, slip: Slip) {
   const { token, csrfToken } = await candidateSignIn(db, {

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rejects } from '../../../test/helpers/app-error.ts';
 import { freshDatabase, type TestDatabase } from '../../../test/helpers/db.ts';
 import { makeClass, makeStudents } from '../../../test/helpers/factories/registry.ts';
 import { makeTree, scopeAt } from '../../../test/helpers/fixtures.ts';
 import type { Scope } from '../../core/access/scope.ts';
-import { AppError } from '../../core/errors.ts';
 import type { Db } from '../../db/connection.ts';
 import { allocateCampaign } from './allocate-campaign.ts';
 import { candidateResult } from './candidate-result.ts';
@@ -35,16 +35,6 @@ const afterClose = new Date(closes.getTime() + HOUR);
 const confirmBy = new Date(closes.getTime() + 24 * HOUR);
 const afterConfirm = new Date(confirmBy.getTime() + HOUR);
 const NAMES = ['An', 'Bình', 'Cúc', 'Dũng', 'Em'];
-
-async function rejects(promise: Promise<unknown>, status: number): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).status).toBe(status);
-  return error as AppError;
-}
 
 async function asCandidate(slip: Slip) {
   const { token, csrfToken } = await candidateSignIn(db, {

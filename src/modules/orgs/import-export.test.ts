@@ -173,13 +173,14 @@ describe('org tree import', () => {
     expect(await unitCount()).toBe(before);
   });
 
+  const located = (code: string) =>
+    db
+      .selectFrom('org_unit')
+      .select(['latitude', 'longitude'])
+      .where('code', '=', code)
+      .executeTakeFirstOrThrow();
+
   it('reads the optional Vĩ độ / Kinh độ columns; without them, locations stay; the export leaves them out', async () => {
-    const located = async (code: string) =>
-      db
-        .selectFrom('org_unit')
-        .select(['latitude', 'longitude'])
-        .where('code', '=', code)
-        .executeTakeFirstOrThrow();
     const withLocation = [...H, 'Vĩ độ', 'Kinh độ'];
     const file = await workbook(withLocation, [
       [
@@ -302,13 +303,7 @@ describe('org tree import', () => {
       },
     ]);
     expect(await unitCount()).toBe(before);
-    expect(
-      await db
-        .selectFrom('org_unit')
-        .select(['latitude', 'longitude'])
-        .where('code', '=', 'TH01')
-        .executeTakeFirstOrThrow(),
-    ).toEqual({ latitude: 20.8612, longitude: 106.6834 });
+    expect(await located('TH01')).toEqual({ latitude: 20.8612, longitude: 106.6834 });
   });
 
   it('refuses a file that is not a workbook', async () => {

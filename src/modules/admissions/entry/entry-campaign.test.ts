@@ -3,13 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../../app/app.ts';
+import { childSignedIn } from '../../../../test/helpers/candidates.ts';
+import { rejects } from '../../../../test/helpers/app-error.ts';
 import { freshDatabase, type TestDatabase } from '../../../../test/helpers/db.ts';
 import { makeTree, makeUser, scopeAt } from '../../../../test/helpers/fixtures.ts';
 import { makeUnit } from '../../../../test/helpers/factories/orgs.ts';
 import { makeClass, makeStudents } from '../../../../test/helpers/factories/registry.ts';
 import { signIn, type Client } from '../../../../test/helpers/client.ts';
 import type { Scope } from '../../../core/access/scope.ts';
-import { AppError } from '../../../core/errors.ts';
 import type { Db } from '../../../db/connection.ts';
 import { writeSimpleWorkbook } from '../../../lib/xlsx.ts';
 import { makePersonalId } from '../../../lib/personal-id.ts';
@@ -19,7 +20,6 @@ import { allocateCampaign } from '../allocate-campaign.ts';
 import { candidateResult } from '../candidate-result.ts';
 import {
   candidateSignIn,
-  requireCandidate,
   resetCandidateThrottle,
   type CandidateScope,
 } from '../candidate-session.ts';
@@ -76,31 +76,13 @@ const pid = (key: string) => {
 };
 const dob = (key: string) => CHILDREN.find((x) => x.key === key)!.birthDate;
 
-async function rejects(promise: Promise<unknown>, status: number): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).status).toBe(status);
-  return error as AppError;
-}
-
-async function asChild(key: string, campaign = campaignId): Promise<CandidateScope> {
-  const { token, csrfToken } = await signInByPersonalId(db, {
+const asChild = (key: string, campaign = campaignId): Promise<CandidateScope> =>
+  childSignedIn(db, {
     campaignId: campaign,
     personalId: pid(key),
     birthDate: dob(key),
     ip: '198.51.100.9',
   });
-  return requireCandidate(db, {
-    campaignId: campaign,
-    token,
-    csrf: csrfToken,
-    write: true,
-    ip: '198.51.100.9',
-  });
-}
 
 const register = (
   child: CandidateScope,
@@ -774,17 +756,10 @@ describe('distances from the org tree’s school locations (migration 2026121090
     const codes: Record<string, string> = {};
     for (const [i, kid] of KIDS.entries()) {
       resetCandidateThrottle();
-      const { token, csrfToken } = await signInByPersonalId(db, {
+      const child = await childSignedIn(db, {
         campaignId: campaign.id,
         personalId: kidPid(i),
         birthDate: kid.birthDate,
-        ip: '198.51.100.33',
-      });
-      const child = await requireCandidate(db, {
-        campaignId: campaign.id,
-        token,
-        csrf: csrfToken,
-        write: true,
         ip: '198.51.100.33',
       });
       await submitEntryApplication(db, child, {

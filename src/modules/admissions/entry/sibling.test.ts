@@ -2,20 +2,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { childSignedIn } from '../../../../test/helpers/candidates.ts';
+import { rejects } from '../../../../test/helpers/app-error.ts';
 import { freshDatabase, type TestDatabase } from '../../../../test/helpers/db.ts';
 import { makeTree, scopeAt } from '../../../../test/helpers/fixtures.ts';
 import { makeClass, makeStudents } from '../../../../test/helpers/factories/registry.ts';
 import type { Scope } from '../../../core/access/scope.ts';
-import { AppError } from '../../../core/errors.ts';
 import type { Db } from '../../../db/connection.ts';
 import { makePersonalId } from '../../../lib/personal-id.ts';
 import { writeSimpleWorkbook } from '../../../lib/xlsx.ts';
 import { allocateCampaign } from '../allocate-campaign.ts';
-import {
-  requireCandidate,
-  resetCandidateThrottle,
-  type CandidateScope,
-} from '../candidate-session.ts';
+import { resetCandidateThrottle, type CandidateScope } from '../candidate-session.ts';
 import { createCampaign } from '../create-campaign.ts';
 import { importPrograms } from '../import-programs.ts';
 import { listAdmitted } from '../list-admitted.ts';
@@ -24,7 +21,6 @@ import { CATCHMENT_HEADERS } from './catchment-sheet.ts';
 import { importCatchments } from './import-catchments.ts';
 import { entryAreas } from './public-entry.ts';
 import type { EntryPriorityRules } from './rules.ts';
-import { signInByPersonalId } from './sign-in.ts';
 import { getEntryApplication, submitEntryApplication } from './submit-entry.ts';
 
 /**
@@ -61,26 +57,13 @@ const S2 = {
   dob: '2018-09-09',
 };
 
-async function rejects(promise: Promise<unknown>, status: number): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).status).toBe(status);
-  return error as AppError;
-}
-
-async function asChild(i: number): Promise<CandidateScope> {
-  const ip = '198.51.100.20';
-  const { token, csrfToken } = await signInByPersonalId(db, {
+const asChild = (i: number): Promise<CandidateScope> =>
+  childSignedIn(db, {
     campaignId,
     personalId: childId(i),
     birthDate: CHILD_DOB,
-    ip,
+    ip: '198.51.100.20',
   });
-  return requireCandidate(db, { campaignId, token, csrf: csrfToken, write: true, ip });
-}
 
 const register = (
   child: CandidateScope,
