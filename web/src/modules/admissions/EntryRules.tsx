@@ -19,10 +19,8 @@ import { isStale } from '../../shared/StaleNotice.tsx';
 import { admissionsApi } from './api.ts';
 import { entryStaffMessages } from './entryStaffMessages.ts';
 import { showAtFields } from './fieldErrors.ts';
-import { RulesHistory, useDescribe } from './EntryRulesHistory.tsx';
+import { RulesHistory, useDescribe, type EntryRules } from './EntryRulesHistory.tsx';
 import { EntryRulesFields, type EntryDocumentKind } from './EntryRulesFields.tsx';
-
-type Rules = NonNullable<CampaignDetail['entryRules']>;
 
 interface Typed {
   order: EntryCriterion[];
@@ -69,7 +67,7 @@ export function EntryRulesCard({
   const opened = now >= Date.parse(campaign.opensAt);
   const closed = now >= Date.parse(campaign.closesAt);
   const locked = campaign.status !== 'open';
-  const initial = (r: Rules): Typed => ({
+  const initial = (r: EntryRules): Typed => ({
     order: [...r.order],
     seed: r.seed,
     overflow: r.overflowInCommune,

@@ -11,7 +11,7 @@ import { entryStaffMessages } from './entryStaffMessages.ts';
 // Apart from EntryRules.tsx (the staff's form), so that the families' page shows the history
 // without loading the staff's forms.
 
-type Rules = NonNullable<CampaignDetail['entryRules']>;
+export type EntryRules = NonNullable<CampaignDetail['entryRules']>;
 
 /** The rules as words: order, seed, overflow, documents (the card, the history lines). */
 export function useDescribe() {
@@ -19,14 +19,14 @@ export function useDescribe() {
   const f = useMessages(entryFamilyMessages);
   const { lang } = useI18n();
   return {
-    order: (r: Rules) =>
+    order: (r: EntryRules) =>
       r.order.length
         ? r.order.map((c, i) => `${i + 1}. ${ENTRY_CRITERION_LABELS[c][lang]}`).join('; ')
         : m.rulesNoCriterion,
-    overflow: (r: Rules) => (r.overflowInCommune ? m.overflowYes : m.overflowNo),
-    documents: (r: Rules) =>
+    overflow: (r: EntryRules) => (r.overflowInCommune ? m.overflowYes : m.overflowNo),
+    documents: (r: EntryRules) =>
       r.documents?.length ? r.documents.map((d) => f[d]).join(', ') : m.rulesNoDocuments,
-    seed: (r: Rules) => String(r.seed),
+    seed: (r: EntryRules) => String(r.seed),
   };
 }
 
